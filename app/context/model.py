@@ -167,6 +167,8 @@ class PackageFacts:
     sdist_only: bool | None = None
     has_source_link: bool | None = None
     malicious_advisories: tuple[str, ...] | None = None
+    age_days: int | None = None  # days from the first release to the reference time of the look-up
+    checked_at: str | None = None  # ISO time the facts refer to (the analysis time, not the clock)
 
 
 @dataclass
