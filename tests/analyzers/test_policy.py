@@ -1,0 +1,226 @@
+"""The repository policy: parsing, errors with key paths and lines, inheritance, path globs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.context.policy import (
+    DEFAULT_POLICY,
+    PolicyError,
+    RepoPolicy,
+    RuleSettings,
+    effective_policy,
+    matches_any,
+    merge_policies,
+    parse_policy,
+    policy_check_file,
+    policy_from_base,
+)
+
+VALID = """\
+extends: acme/.github:policies/bulwark.yml
+rules:
+  actions-unpinned-uses:
+    severity: high
+    paths: [".github/workflows/**"]
+    block: true
+  docker-runs-as-root:
+    disable: true
+  ci-checks-weakened:
+    ignore_paths: ["experimental/**"]
+    config:
+      step_names: [test, lint]
+protected_paths:
+  - .github/workflows/
+  - "infra/**/*.tf"
+ignore_paths: [vendor/]
+actions:
+  allowed_owners: [actions, acme]
+  allowed_actions: [docker/build-push-action]
+containers:
+  allowed_registries: [ghcr.io, registry.acme.internal:5000]
+  require_digest: true
+workflows:
+  baseline_permissions:
+    contents: read
+    pull-requests: write
+codeowners:
+  path: docs/CODEOWNERS
+sarif_upload: true
+"""
+
+
+def test_valid_policy_parses_every_key() -> None:
+    policy = parse_policy(VALID)
+    assert policy.extends_target == ("acme/.github", "policies/bulwark.yml")
+    assert policy.rule_settings("actions-unpinned-uses") == RuleSettings(
+        severity="high", paths=(".github/workflows/**",), block=True
+    )
+    assert policy.rule_settings("docker-runs-as-root").disable is True
+    assert policy.rule_settings("ci-checks-weakened").config == {"step_names": ["test", "lint"]}
+    assert policy.rule_settings("never-mentioned") == RuleSettings()
+    assert policy.actions.allowed_owners == ("actions", "acme")
+    assert policy.containers.allowed_registries == ("ghcr.io", "registry.acme.internal:5000")
+    assert policy.containers.require_digest is True
+    assert policy.workflows.baseline_permissions == {"contents": "read", "pull-requests": "write"}
+    assert policy.codeowners.path == "docs/CODEOWNERS"
+    assert policy.sarif_upload is True
+    assert policy.is_protected(".github/workflows/ci.yml")
+    assert policy.is_protected("infra/prod/eu/main.tf")
+    assert not policy.is_protected("src/main.tf")
+    assert policy.is_ignored("vendor/lib/a.py")
+
+
+def test_empty_policy_is_the_default() -> None:
+    assert parse_policy("") == DEFAULT_POLICY
+    assert parse_policy("# nothing here\n") == DEFAULT_POLICY
+    assert effective_policy(None) is DEFAULT_POLICY
+    policy = parse_policy("sarif_upload: true\n")
+    assert effective_policy(policy) is policy
+
+
+@pytest.mark.parametrize(
+    ("text", "key_path", "line", "message"),
+    [
+        ("sarif: true\n", "sarif", 1, "unknown key"),
+        ("rules:\n  x-y:\n    severity: loud\n", "rules.x-y.severity", 3, "Input should be"),
+        ("rules:\n  x-y:\n    disabled: true\n", "rules.x-y.disabled", 3, "unknown key"),
+        ("rules:\n  Bad_Rule: {}\n", "rules", 1, "rule id 'Bad_Rule' is not kebab-case"),
+        ("rules:\n  x-y:\n    paths: 3\n", "rules.x-y.paths", 3, "valid tuple"),
+        ("protected_paths:\n  - a\n  - [b]\n", "protected_paths[1]", 3, "valid string"),
+        ("actions:\n  owners: [a]\n", "actions.owners", 2, "unknown key"),
+        (
+            "containers:\n  allowed_registries:\n    - ghcr.io\n    - Bad Host\n",
+            "containers.allowed_registries[1]",
+            4,
+            "'Bad Host' is not a registry host name",
+        ),
+        ("containers:\n  require_digest: maybe\n", "containers.require_digest", 2, "boolean"),
+        (
+            "workflows:\n  baseline_permissions:\n    contents: read\n    secrets: write\n",
+            "workflows.baseline_permissions.secrets",
+            4,
+            "unknown key 'secrets'",
+        ),
+        (
+            "workflows:\n  baseline_permissions:\n    contents: admin\n",
+            "workflows.baseline_permissions.contents",
+            3,
+            "Input should be 'read', 'write' or 'none'",
+        ),
+        ("extends: not a repo\n", "extends", 1, "expected owner/repo or owner/repo:path"),
+        ("sarif_upload: true\nsarif_upload: false\n", "sarif_upload", 2, "duplicate key"),
+        ("- a\n- b\n", "", 1, "the policy must be a mapping"),
+        ("rules: [\n", "", 2, "invalid YAML"),
+    ],
+)
+def test_invalid_key_is_reported_with_path_and_line(
+    text: str, key_path: str, line: int, message: str
+) -> None:
+    with pytest.raises(PolicyError) as caught:
+        parse_policy(text, source="p.yml")
+    assert (caught.value.key_path, caught.value.line) == (key_path, line)
+    assert message in caught.value.problems[0].message
+    assert str(caught.value).startswith(f"p.yml:{line}: ")
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    text = "sarif: 1\nrules:\n  a-b:\n    oops: 2\nactions:\n  allowed_owners: [x]\n  more: 3\n"
+    with pytest.raises(PolicyError) as caught:
+        parse_policy(text)
+    assert caught.value.messages() == [
+        ".github/bulwark.yml:4: rules.a-b.oops: unknown key",
+        ".github/bulwark.yml:7: actions.more: unknown key",
+        ".github/bulwark.yml:1: sarif: unknown key",
+    ]
+
+
+def test_unknown_rule_ids_are_errors_when_the_registry_is_known() -> None:
+    text = "rules:\n  a-b: {}\n  c-d:\n    disable: true\n"
+    with pytest.raises(PolicyError) as caught:
+        parse_policy(text, known_rules={"a-b"})
+    assert caught.value.messages() == [".github/bulwark.yml:3: rules.c-d: unknown rule"]
+
+
+def test_extends_merges_org_defaults_under_the_repository() -> None:
+    org = parse_policy(
+        "rules:\n  a-b:\n    severity: high\n    block: true\n  c-d:\n    disable: true\n"
+        "protected_paths: [.github/]\nactions:\n  allowed_owners: [actions]\n"
+        "containers:\n  require_digest: true\n  allowed_registries: [ghcr.io]\n"
+        "workflows:\n  baseline_permissions:\n    contents: read\n"
+    )
+    repo = parse_policy(
+        "extends: acme/.github\nrules:\n  a-b:\n    severity: low\n"
+        "protected_paths: [infra/]\ncontainers:\n  allowed_registries: [quay.io]\n"
+    )
+    merged = merge_policies(org, repo)
+    assert merged.rule_settings("a-b") == RuleSettings(severity="low", block=True)
+    assert merged.rule_settings("c-d").disable is True
+    assert merged.protected_paths == (".github/", "infra/")
+    assert merged.actions.allowed_owners == ("actions",)
+    assert merged.containers.require_digest is True
+    assert merged.containers.allowed_registries == ("quay.io",)
+    assert merged.workflows.baseline_permissions == {"contents": "read"}
+    assert merged.extends is None
+    assert repo.extends_target == ("acme/.github", ".github/bulwark.yml")
+
+
+def test_repository_can_turn_an_org_default_off_explicitly() -> None:
+    org = parse_policy("containers:\n  require_digest: true\nsarif_upload: true\n")
+    repo = parse_policy("containers:\n  require_digest: false\n")
+    merged = merge_policies(org, repo)
+    assert merged.containers.require_digest is False
+    assert merged.sarif_upload is True
+
+
+def test_rule_settings_honour_disable_and_paths() -> None:
+    settings = RuleSettings(paths=("src/**",), ignore_paths=("src/gen/**",))
+    assert settings.applies_to("src/app/main.py")
+    assert not settings.applies_to("src/gen/x.py")
+    assert not settings.applies_to("docs/x.md")
+    assert not RuleSettings(disable=True).applies_to("src/a.py")
+    assert RuleSettings().applies_to("anything/at/all")
+
+
+@pytest.mark.parametrize(
+    ("path", "pattern", "expected"),
+    [
+        ("Dockerfile", "Dockerfile", True),
+        ("svc/Dockerfile", "Dockerfile", True),
+        ("svc/Dockerfile", "/Dockerfile", False),
+        (".github/workflows/a.yml", ".github/workflows/*.yml", True),
+        (".github/workflows/sub/a.yml", ".github/workflows/*.yml", False),
+        (".github/workflows/sub/a.yml", ".github/**", True),
+        ("infra/main.tf", "infra/**/*.tf", True),
+        ("infra/a/b/main.tf", "infra/**/*.tf", True),
+        ("infrastructure/main.tf", "infra/", False),
+        ("x/infra/main.tf", "infra/", True),
+        ("x/infra/main.tf", "/infra/", False),
+        ("deploy/k8s/pod.yaml", "*.yaml", True),
+        ("a.yml", "?.yml", True),
+        ("ab.yml", "?.yml", False),
+    ],
+)
+def test_path_globs(path: str, pattern: str, expected: bool) -> None:
+    assert matches_any(path, [pattern]) is expected
+
+
+def test_policy_comes_from_the_base_files_only() -> None:
+    base = {".github/bulwark.yml": "rules:\n  a-b:\n    disable: true\n"}
+    policy = policy_from_base(base)
+    assert isinstance(policy, RepoPolicy)
+    assert policy.rule_settings("a-b").disable is True
+    assert policy_from_base({}) is None
+
+
+def test_policy_check_file(tmp_path: Path) -> None:
+    good = tmp_path / "good.yml"
+    good.write_text(VALID)
+    bad = tmp_path / "bad.yml"
+    bad.write_text("rules:\n  a-b:\n    serverity: high\n")
+    assert policy_check_file(good) == []
+    assert policy_check_file(bad) == [f"{bad}:3: rules.a-b.serverity: unknown key"]
+    missing = tmp_path / "missing.yml"
+    assert policy_check_file(missing)[0].startswith(f"{missing}: cannot read: ")
