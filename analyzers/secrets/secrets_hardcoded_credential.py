@@ -1,0 +1,127 @@
+"""secrets-hardcoded-credential: a literal secret assigned to a credential-like name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.secrets import credentials
+from analyzers.secrets.literals import bindings_on_lines
+from analyzers.text.lines import added_lines
+from app.context.model import ChangeContext, ChangedFile, FileKind
+
+_KEY_VALUE_LANGUAGES = frozenset({"yaml", "json", "toml", "dotenv", "properties", "ini"})
+_KEY_VALUE_SUFFIXES = (
+    ".yml", ".yaml", ".json", ".toml", ".ini", ".cfg", ".conf", ".properties", ".env",
+)  # fmt: skip
+
+
+class SecretsHardcodedCredential(Analyzer):
+    """A literal secret assigned to a credential-like name.
+
+    ## What it flags
+
+    An added string literal bound to a name whose last word is `password`, `passwd`, `pwd`, `pass`,
+    `passphrase`, `secret`, `token`, `apikey`, `credential(s)` or a pair such as `api_key`,
+    `access_key`, `secret_key`, `private_key`: assignments, declarations, keyword arguments, default
+    parameters and dictionary or object entries, read on the syntax tree for code; `key: value` and
+    `KEY=value` lines for YAML, JSON, TOML, INI and `.env`-style files.
+
+    Placeholders stay quiet: empty or very short values, `changeme`, `xxx…`, `<…>`, `${…}`, `{{…}}`,
+    `%(…)s`, values that name an environment variable (`GITHUB_TOKEN`) or a path, prose with spaces,
+    and obvious examples (`example`, `dummy`, `your_token_here`). Interpolated strings and
+    environment look-ups are not literals and are never flagged. Names such as `token_url`,
+    `page_token` or `password_hash` are not credentials. Findings in test files are `medium`.
+
+    ## Why it is risky
+
+    A password or key in source code is shared with everyone who can read the repository and its
+    history, cannot be rotated without a code change, and tends to be reused across environments.
+
+    ## Example
+
+    ```diff
+    +DATABASE_PASSWORD = "s3cr3t-Pr0d-2024"
+    ```
+
+    ## How to fix
+
+    Read the value from the environment or a secret manager (`os.environ["DATABASE_PASSWORD"]`), and
+    rotate the credential that was committed.
+
+    ## Tuning
+
+    Values the rule treats as placeholders are listed above; use one of them in examples and
+    fixtures. The family is protected: votes never mute it.
+
+    ## References
+
+    - CWE-798: Use of Hard-coded Credentials
+    - CWE-259: Use of Hard-coded Password
+    - OWASP Secrets Management Cheat Sheet
+    """
+
+    meta = RuleMeta(
+        id="secrets-hardcoded-credential",
+        family=Family.SECRETS,
+        summary="a literal secret is assigned to a credential-like name",
+        severity=Severity.HIGH,
+        cwe=(798, 259),
+    )
+
+    def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
+        for file in ctx.files:
+            if file.binary or file.head_text is None:
+                continue
+            hinted = {n: t for n, t in added_lines(file) if credentials.NAME_HINT.search(t)}
+            if hinted:
+                yield from self._scan_file(file, hinted)
+
+    def _scan_file(self, file: ChangedFile, hinted: dict[int, str]) -> Iterator[Finding]:
+        tree = None if _is_key_value_file(file) else file.tree("head")
+        pairs: Iterator[tuple[int, str, str]]
+        if tree is not None:
+            pairs = ((b.line, b.name, b.value) for b in bindings_on_lines(tree, frozenset(hinted)))
+        else:
+            pairs = _key_value_pairs(hinted, quoted_only=not _is_key_value_file(file))
+        reported: set[int] = set()
+        for line, name, value in pairs:
+            if line in reported or not credentials.is_credential_name(name):
+                continue
+            if credentials.is_placeholder(value):
+                continue
+            reported.add(line)
+            yield self._report(file, line, name, value)
+
+    def _report(self, file: ChangedFile, line: int, name: str, value: str) -> Finding:
+        in_test = file.is_kind(FileKind.TEST)
+        shown = f"{name.strip()} = {credentials.redact(value)}"
+        return self.finding(
+            file,
+            line,
+            f"`{name.strip()}` is assigned a literal secret ({credentials.redact(value)}); "
+            "load it from the environment or a secret store",
+            confidence=0.6 if in_test else 0.8,
+            severity=Severity.MEDIUM if in_test else self.meta.severity,
+            evidence=shown,
+        )
+
+
+def _is_key_value_file(file: ChangedFile) -> bool:
+    name = file.path.rsplit("/", 1)[-1].lower()
+    return (
+        file.language in _KEY_VALUE_LANGUAGES or name.endswith(_KEY_VALUE_SUFFIXES) or name.startswith(".env")
+    )
+
+
+def _key_value_pairs(hinted: dict[int, str], quoted_only: bool) -> Iterator[tuple[int, str, str]]:
+    for number, text in sorted(hinted.items()):
+        match = credentials.KEY_VALUE.match(text)
+        if match is None:
+            continue
+        raw = match.group(2).strip()
+        if quoted_only and raw[:1] not in "\"'`":
+            continue
+        value = credentials.unquote(raw)
+        if value is not None:
+            yield number, match.group(1), value

@@ -1,0 +1,33 @@
+"""Capped views of text, so that every scanner runs in time bounded by its input caps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from app.context.model import ChangedFile
+
+MAX_LINE_CHARS = 4096  # characters of one line that any scanner looks at
+MAX_TEXT_LINES = 20_000  # lines of one file or text that any scanner looks at
+
+
+def capped(line: str) -> str:
+    return line[:MAX_LINE_CHARS]
+
+
+def added_lines(file: ChangedFile) -> Iterator[tuple[int, str]]:
+    """(line number, capped text) of the head side's added lines, at most MAX_TEXT_LINES of them."""
+    for count, (number, text) in enumerate(file.iter_added()):
+        if count >= MAX_TEXT_LINES:
+            return
+        yield number, capped(text)
+
+
+def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, capped text) of every line of `text`, at most MAX_TEXT_LINES of them."""
+    for index, line in enumerate(text.splitlines()[:MAX_TEXT_LINES]):
+        yield index + 1, capped(line)
+
+
+def non_ascii_added(file: ChangedFile) -> list[tuple[int, str]]:
+    """Added lines that hold any non-ASCII character: the only ones the Unicode rules need to see."""
+    return [(number, line) for number, line in added_lines(file) if not line.isascii()]
