@@ -1,0 +1,14 @@
+"""Registry clients and the gathering of dependency facts before analysis."""
+
+from app.registry.cache import FactCache, MemoryFactCache
+from app.registry.config import RegistryConfig
+from app.registry.gather import GatheredFacts, gather_package_facts, gather_package_facts_async
+
+__all__ = [
+    "FactCache",
+    "GatheredFacts",
+    "MemoryFactCache",
+    "RegistryConfig",
+    "gather_package_facts",
+    "gather_package_facts_async",
+]
