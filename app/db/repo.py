@@ -1,0 +1,300 @@
+"""The only module that writes SQL. Each function takes a session; callers own the transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from app.db.models import (
+    Analysis,
+    AnalysisStatus,
+    Delivery,
+    DeliveryStatus,
+    Installation,
+    PullRequest,
+    Repository,
+    utcnow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRecord:
+    delivery_id: str
+    event: str
+    action: str
+    installation_id: int | None
+    repository_id: int | None
+    repo_full_name: str
+    pr_number: int | None
+    head_sha: str
+    body: str
+    status: DeliveryStatus
+
+
+def record_delivery(session: Session, record: DeliveryRecord) -> tuple[bool, bool]:
+    """Store a delivery once. Returns (stored_now, needs_processing).
+
+    A delivery id seen before is not stored again; it is processed again only when its earlier
+    processing failed (a redelivery of a failed delivery).
+    """
+    now = utcnow()
+    row = Delivery(
+        delivery_id=record.delivery_id,
+        event=record.event,
+        action=record.action,
+        installation_id=record.installation_id,
+        repository_id=record.repository_id,
+        repo_full_name=record.repo_full_name,
+        pr_number=record.pr_number,
+        head_sha=record.head_sha,
+        body=record.body,
+        status=record.status.value,
+        received_at=now,
+        enqueued_at=now,
+    )
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        result = session.execute(
+            update(Delivery)
+            .where(col(Delivery.delivery_id) == record.delivery_id)
+            .where(col(Delivery.status) == DeliveryStatus.FAILED.value)
+            .values(status=DeliveryStatus.QUEUED.value, enqueued_at=now, last_error="")
+        )
+        return False, result.rowcount == 1  # type: ignore[attr-defined]
+    return True, record.status == DeliveryStatus.QUEUED
+
+
+def get_delivery(session: Session, delivery_id: str) -> Delivery | None:
+    return session.exec(select(Delivery).where(Delivery.delivery_id == delivery_id)).first()
+
+
+def claim_delivery(session: Session, delivery_id: str, lease_seconds: int) -> bool:
+    """Mark a delivery processing if it is waiting, failed, or its lease ran out (a dead worker)."""
+    now = utcnow()
+    result = session.execute(
+        update(Delivery)
+        .where(col(Delivery.delivery_id) == delivery_id)
+        .where(
+            or_(
+                col(Delivery.status).in_([DeliveryStatus.QUEUED.value, DeliveryStatus.FAILED.value]),
+                and_(
+                    col(Delivery.status) == DeliveryStatus.PROCESSING.value,
+                    col(Delivery.lease_until) < now,
+                ),
+            )
+        )
+        .values(
+            status=DeliveryStatus.PROCESSING.value,
+            attempts=col(Delivery.attempts) + 1,
+            started_at=now,
+            lease_until=now + timedelta(seconds=lease_seconds),
+        )
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def finish_delivery(session: Session, delivery_id: str, status: DeliveryStatus, error: str = "") -> None:
+    session.execute(
+        update(Delivery)
+        .where(col(Delivery.delivery_id) == delivery_id)
+        .values(status=status.value, last_error=error[:4000], finished_at=utcnow(), lease_until=None)
+    )
+
+
+def find_lost_deliveries(
+    session: Session, *, lease_seconds: int, max_attempts: int, limit: int = 500
+) -> list[str]:
+    """Deliveries accepted but not finished: queued too long, processing past the lease, or failed
+    with attempts left. Each one returned has its `enqueued_at` bumped so that concurrent sweeps
+    do not both re-enqueue it."""
+    now = utcnow()
+    stale = now - timedelta(seconds=lease_seconds)
+    candidates = session.exec(
+        select(Delivery.delivery_id, Delivery.enqueued_at)
+        .where(
+            or_(
+                and_(
+                    col(Delivery.status) == DeliveryStatus.QUEUED.value,
+                    col(Delivery.enqueued_at) < stale,
+                ),
+                and_(
+                    col(Delivery.status) == DeliveryStatus.PROCESSING.value,
+                    col(Delivery.lease_until) < now,
+                ),
+                and_(
+                    col(Delivery.status) == DeliveryStatus.FAILED.value,
+                    col(Delivery.attempts) < max_attempts,
+                    col(Delivery.enqueued_at) < stale,
+                ),
+            )
+        )
+        .limit(limit)
+    ).all()
+    claimed: list[str] = []
+    for delivery_id, enqueued_at in candidates:
+        result = session.execute(
+            update(Delivery)
+            .where(col(Delivery.delivery_id) == delivery_id)
+            .where(col(Delivery.enqueued_at) == enqueued_at)
+            .values(enqueued_at=now)
+        )
+        if result.rowcount == 1:  # type: ignore[attr-defined]
+            claimed.append(delivery_id)
+    return claimed
+
+
+def upsert_installation(
+    session: Session, installation_id: int, account_login: str, account_type: str
+) -> None:
+    row = session.get(Installation, installation_id)
+    now = utcnow()
+    if row is None:
+        row = Installation(id=installation_id, created_at=now)
+    row.account_login = account_login
+    row.account_type = account_type
+    row.updated_at = now
+    _merge(session, row)
+
+
+def upsert_repository(
+    session: Session, repository_id: int, installation_id: int | None, full_name: str, private: bool
+) -> None:
+    row = session.get(Repository, repository_id)
+    if row is None:
+        row = Repository(id=repository_id, full_name=full_name, created_at=utcnow())
+    row.installation_id = installation_id
+    row.full_name = full_name
+    row.private = private
+    _merge(session, row)
+
+
+def upsert_pull_request(session: Session, values: PullRequest) -> None:
+    row = session.exec(
+        select(PullRequest)
+        .where(PullRequest.repository_id == values.repository_id)
+        .where(PullRequest.number == values.number)
+    ).first()
+    if row is None:
+        values.updated_at = utcnow()
+        _merge(session, values)
+        return
+    for name in ("head_sha", "base_sha", "head_ref", "base_ref", "author_login", "state"):
+        setattr(row, name, getattr(values, name))
+    row.updated_at = utcnow()
+    session.add(row)
+
+
+def _merge(session: Session, row: Installation | Repository | PullRequest) -> None:
+    try:
+        with session.begin_nested():
+            session.merge(row)
+    except IntegrityError:
+        pass  # a concurrent writer stored the same row first
+
+
+def pull_requests_for_head(session: Session, repository_id: int, head_sha: str) -> list[int]:
+    """PR numbers whose head is `head_sha` (check suites of fork PRs carry no PR list)."""
+    rows = session.exec(
+        select(PullRequest.number)
+        .where(PullRequest.repository_id == repository_id)
+        .where(PullRequest.head_sha == head_sha)
+    ).all()
+    return list(rows)
+
+
+def claim_analysis(
+    session: Session,
+    *,
+    repository_id: int,
+    pr_number: int,
+    head_sha: str,
+    base_sha: str,
+    owner: str,
+    lease_seconds: int,
+    rerun: bool = False,
+) -> Analysis | None:
+    """Get or create the one analysis of (repository, head SHA) and take its lease.
+
+    None: another worker holds the lease, or the analysis is already complete (and no re-run asked).
+    """
+    try:
+        with session.begin_nested():
+            session.add(
+                Analysis(
+                    repository_id=repository_id,
+                    pr_number=pr_number,
+                    head_sha=head_sha,
+                    base_sha=base_sha,
+                    created_at=utcnow(),
+                )
+            )
+    except IntegrityError:
+        pass
+    now = utcnow()
+    allowed = [AnalysisStatus.PENDING.value, AnalysisStatus.FAILED.value]
+    if rerun:
+        allowed += [AnalysisStatus.COMPLETED.value, AnalysisStatus.SUPERSEDED.value]
+    result = session.execute(
+        update(Analysis)
+        .where(col(Analysis.repository_id) == repository_id)
+        .where(col(Analysis.head_sha) == head_sha)
+        .where(
+            or_(
+                col(Analysis.status).in_(allowed),
+                and_(
+                    col(Analysis.status) == AnalysisStatus.RUNNING.value,
+                    or_(col(Analysis.lease_until).is_(None), col(Analysis.lease_until) < now),
+                ),
+            )
+        )
+        .values(
+            status=AnalysisStatus.RUNNING.value,
+            lease_owner=owner,
+            lease_until=now + timedelta(seconds=lease_seconds),
+        )
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    return session.exec(
+        select(Analysis).where(Analysis.repository_id == repository_id).where(Analysis.head_sha == head_sha)
+    ).one()
+
+
+def analysis_status(session: Session, repository_id: int, head_sha: str) -> str | None:
+    row = session.exec(
+        select(Analysis.status)
+        .where(Analysis.repository_id == repository_id)
+        .where(Analysis.head_sha == head_sha)
+    ).first()
+    return row
+
+
+def save_analysis(session: Session, analysis: Analysis) -> None:
+    session.add(analysis)
+
+
+def last_error_of(session: Session, delivery_id: str) -> str:
+    row = get_delivery(session, delivery_id)
+    return row.last_error if row else ""
+
+
+def count_deliveries(session: Session, status: DeliveryStatus | None = None) -> int:
+    query = select(Delivery.id)
+    if status is not None:
+        query = query.where(Delivery.status == status.value)
+    return len(session.exec(query).all())
+
+
+def oldest_waiting_delivery(session: Session) -> datetime | None:
+    return session.exec(
+        select(Delivery.received_at)
+        .where(col(Delivery.status).in_([DeliveryStatus.QUEUED.value, DeliveryStatus.PROCESSING.value]))
+        .order_by(col(Delivery.received_at))
+        .limit(1)
+    ).first()

@@ -1,0 +1,1 @@
+"""GitHub access as an App (githubkit): tokens, retries, and the endpoints Bulwark calls."""

@@ -1,0 +1,105 @@
+"""GitHub clients as the App (JWT) and as an installation (token minted per job, refreshed on 401).
+
+Retries: rate limits wait out `Retry-After` / `x-ratelimit-reset` (bounded), server errors and
+timeouts back off exponentially with jitter (bounded), an expired token is refreshed once.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from datetime import timedelta
+from typing import Any
+
+from githubkit import AppAuthStrategy, AppInstallationAuthStrategy, GitHub
+from githubkit.cache import MemCacheStrategy
+from githubkit.exception import (
+    GitHubException,
+    RateLimitExceeded,
+    RequestError,
+    RequestFailed,
+    RequestTimeout,
+)
+from githubkit.typing import RetryOption
+
+from app.settings import Settings
+
+InstallationGitHub = GitHub[AppInstallationAuthStrategy]
+AppGitHub = GitHub[AppAuthStrategy]
+
+
+class RetryPolicy:
+    """githubkit retry decision: bounded, with jitter, refreshing the token once on 401."""
+
+    def __init__(self, cache: MemCacheStrategy, *, max_retries: int = 4, max_wait: float = 60.0) -> None:
+        self._cache = cache
+        self.max_retries = max_retries
+        self.max_wait = max_wait
+
+    def __call__(self, exc: GitHubException, retry_count: int) -> RetryOption:
+        if retry_count >= self.max_retries:
+            return RetryOption(False)
+        if isinstance(exc, RateLimitExceeded):
+            wait = exc.retry_after.total_seconds()
+            if wait > self.max_wait:
+                return RetryOption(False)  # the job fails and is retried later by the queue
+            return RetryOption(True, timedelta(seconds=wait + random.uniform(0, 0.25)))
+        if isinstance(exc, RequestFailed):
+            status = exc.response.status_code
+            if status == 401 and retry_count == 0:
+                self._forget_tokens()
+                return RetryOption(True, timedelta(0))
+            if status >= 500:
+                return RetryOption(True, self._backoff(retry_count))
+            return RetryOption(False)
+        if isinstance(exc, RequestTimeout | RequestError):
+            return RetryOption(True, self._backoff(retry_count))
+        return RetryOption(False)
+
+    def _backoff(self, retry_count: int) -> timedelta:
+        base = min(self.max_wait, 0.5 * 2**retry_count)
+        return timedelta(seconds=base * random.uniform(0.5, 1.0))
+
+    def _forget_tokens(self) -> None:
+        storage = self._cache.get_cache_storage()
+        storage._cache.clear()
+
+
+_semaphores: dict[int, threading.BoundedSemaphore] = {}
+_semaphores_lock = threading.Lock()
+
+
+def installation_slot(installation_id: int, limit: int) -> threading.BoundedSemaphore:
+    """The per-process semaphore bounding concurrent jobs of one installation."""
+    with _semaphores_lock:
+        if installation_id not in _semaphores:
+            _semaphores[installation_id] = threading.BoundedSemaphore(limit)
+        return _semaphores[installation_id]
+
+
+class GitHubApp:
+    """The App's identity; hands out installation clients. One per process."""
+
+    def __init__(self, settings: Settings) -> None:
+        if settings.app_id is None:
+            raise ValueError("BULWARK_APP_ID is not set")
+        self._settings = settings
+        self._auth = AppAuthStrategy(str(settings.app_id), settings.private_key_pem())
+
+    def _client(self, auth: AppAuthStrategy | AppInstallationAuthStrategy) -> GitHub[Any]:
+        cache = MemCacheStrategy()
+        return GitHub(
+            auth,
+            base_url=self._settings.github_api_url,
+            http_cache=False,
+            cache_strategy=cache,
+            auto_retry=RetryPolicy(cache),
+            timeout=self._settings.github_timeout,
+            user_agent=f"{self._settings.app_slug}-app",
+        )
+
+    def as_app(self) -> AppGitHub:
+        return self._client(self._auth)
+
+    def as_installation(self, installation_id: int) -> InstallationGitHub:
+        return self._client(self._auth.as_installation(installation_id))

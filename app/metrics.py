@@ -1,0 +1,18 @@
+"""Prometheus metrics (served at /metrics)."""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram
+
+DELIVERIES = Counter(
+    "bulwark_deliveries_total",
+    "Webhook deliveries received, by event and outcome",
+    ["event", "outcome"],
+)
+QUEUE_DEPTH = Gauge("bulwark_queue_depth", "Jobs waiting in the queue")
+QUEUE_AGE = Gauge("bulwark_queue_oldest_seconds", "Age of the oldest unfinished delivery")
+JOB_SECONDS = Histogram("bulwark_job_seconds", "Job duration by stage", ["stage"])
+GITHUB_CALLS = Counter("bulwark_github_calls_total", "GitHub API calls", ["method", "status"])
+RATE_LIMIT_REMAINING = Gauge("bulwark_github_rate_limit_remaining", "Last seen rate-limit remaining")
+FINDINGS = Counter("bulwark_findings_total", "Findings reported", ["family", "placement"])
+FEEDBACK = Counter("bulwark_feedback_total", "Feedback received", ["channel"])

@@ -1,0 +1,96 @@
+"""One typed Settings object, read from the environment and `.env` once at start-up and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_PLACEHOLDERS = frozenset({"", "changeme", "change-me", "secret", "placeholder", "xxx", "todo"})
+MAX_BODY_BYTES = 25 * 1024 * 1024  # GitHub never delivers payloads over 25 MB
+
+
+class SettingsError(ValueError):
+    """A setting is missing or unusable; the message names it."""
+
+
+class Settings(BaseSettings):
+    """Every setting Bulwark reads. Environment variables are the field names prefixed `BULWARK_`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="BULWARK_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    app_id: int | None = None
+    private_key: SecretStr | None = None  # PEM text, or a path to a PEM file
+    webhook_secret: SecretStr | None = None
+    client_id: str | None = None
+    client_secret: SecretStr | None = None
+    app_slug: str = "bulwark"
+    github_url: str = "https://github.com"
+    github_api_url: str = "https://api.github.com"
+    database_url: str = "sqlite:///./bulwark.db"
+    redis_url: str | None = None  # set: the queue is RedisHuey; unset: SqliteHuey beside the database
+    queue_path: str | None = None  # SqliteHuey file; default: beside the SQLite database
+    environment: Literal["development", "production"] = "development"
+    workers: int = Field(default=2, ge=1, le=64)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "text"] = "json"
+    lease_seconds: int = Field(default=300, ge=5)  # a job older than this is presumed dead
+    sweep_seconds: float = Field(default=30.0, gt=0)  # how often workers look for lost deliveries
+    max_attempts: int = Field(default=5, ge=1)
+    installation_concurrency: int = Field(default=4, ge=1)  # concurrent jobs per installation
+    github_timeout: float = Field(default=30.0, gt=0)
+    max_files: int = Field(default=3000, ge=1)
+    max_file_bytes: int = Field(default=1_000_000, ge=1)
+    max_fetch_bytes: int = Field(default=50_000_000, ge=1)  # blob bytes fetched per pull request
+    webhook_proxy_url: str | None = None  # smee-style relay for local development
+
+    @model_validator(mode="after")
+    def _refuse_placeholders_in_production(self) -> Settings:
+        if self.environment != "production":
+            return self
+        for name in ("app_id", "private_key", "webhook_secret"):
+            value = getattr(self, name)
+            text = value.get_secret_value() if isinstance(value, SecretStr) else value
+            if text is None or str(text).strip().lower() in _PLACEHOLDERS:
+                raise SettingsError(
+                    f"BULWARK_{name.upper()} is empty or a placeholder; production refuses to start"
+                )
+        return self
+
+    @property
+    def has_credentials(self) -> bool:
+        return bool(self.app_id and self.private_key and self.webhook_secret)
+
+    def private_key_pem(self) -> str:
+        """The App's private key as PEM text (the setting holds the text or a path to it)."""
+        if self.private_key is None:
+            raise SettingsError("BULWARK_PRIVATE_KEY is not set")
+        value = self.private_key.get_secret_value().strip()
+        if value.startswith("-----BEGIN"):
+            return value.replace("\\n", "\n") + "\n"
+        path = Path(value).expanduser()
+        if not path.is_file():
+            raise SettingsError("BULWARK_PRIVATE_KEY is neither PEM text nor a readable file")
+        return path.read_text(encoding="utf-8")
+
+    def sqlite_queue_path(self) -> str:
+        if self.queue_path:
+            return self.queue_path
+        if self.database_url.startswith("sqlite:///"):
+            db_path = Path(self.database_url.removeprefix("sqlite:///"))
+            return str(db_path.with_name(db_path.stem + "-queue.db"))
+        return "./bulwark-queue.db"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build the settings once at start-up; a bad value raises SettingsError naming the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except SettingsError:
+        raise
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from exc

@@ -1,0 +1,157 @@
+"""POST /webhooks/github: verify, record, enqueue, answer 202 — never call GitHub here.
+
+Status codes: 413 body over 25 MB (refused without reading it whole), 503 no webhook secret
+configured, 401 bad or missing signature, 400 missing headers or malformed JSON, 200 for a ping, an
+event Bulwark does not handle, or a delivery id seen before, 202 for a delivery stored and queued.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from app import metrics
+from app.db import repo
+from app.db.models import DeliveryStatus
+from app.db.session import session_scope
+from app.queue import JobQueue
+from app.settings import MAX_BODY_BYTES, Settings
+
+log = logging.getLogger(__name__)
+
+# event → actions handled (None: every action)
+HANDLED_EVENTS: dict[str, frozenset[str] | None] = {
+    "pull_request": frozenset({"opened", "synchronize", "reopened", "ready_for_review", "closed", "edited"}),
+    "check_suite": frozenset({"requested", "rerequested"}),
+    "check_run": frozenset({"rerequested", "requested_action"}),
+    "installation": None,
+    "installation_repositories": None,
+    "issue_comment": frozenset({"created"}),
+    "pull_request_review_comment": frozenset({"created"}),
+    "pull_request_review_thread": frozenset({"resolved", "unresolved"}),
+}
+MAX_JSON_DEPTH = 64
+
+
+class BodyTooLargeError(Exception):
+    """The request body exceeds the limit."""
+
+
+def verify_signature(secret: bytes, body: bytes, header: str | None) -> bool:
+    """Constant-time check of `X-Hub-Signature-256: sha256=<hex>` over the raw body."""
+    if not header or not header.startswith("sha256="):
+        return False
+    expected = "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected.encode(), header.strip().encode())
+
+
+async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
+    """Read the body, refusing (BodyTooLargeError) as soon as it passes `limit` bytes."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLargeError
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLargeError
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _depth_ok(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return True
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _describe(event: str, payload: dict[str, Any], body: str, delivery_id: str) -> repo.DeliveryRecord:
+    action = str(payload.get("action") or "")
+    installation = payload.get("installation") or {}
+    repository = payload.get("repository") or {}
+    pr = payload.get("pull_request") or {}
+    suite = payload.get("check_suite") or payload.get("check_run") or {}
+    actions = HANDLED_EVENTS.get(event, frozenset())
+    handled = event in HANDLED_EVENTS and (actions is None or action in actions)
+    return repo.DeliveryRecord(
+        delivery_id=delivery_id,
+        event=event,
+        action=action,
+        installation_id=int(installation["id"]) if installation.get("id") else None,
+        repository_id=int(repository["id"]) if repository.get("id") else None,
+        repo_full_name=str(repository.get("full_name") or ""),
+        pr_number=int(pr["number"]) if pr.get("number") else None,
+        head_sha=str((pr.get("head") or {}).get("sha") or suite.get("head_sha") or ""),
+        body=body if handled else "",
+        status=DeliveryStatus.QUEUED if handled else DeliveryStatus.IGNORED,
+    )
+
+
+def _store(settings: Settings, queue: JobQueue, record: repo.DeliveryRecord) -> tuple[bool, bool]:
+    with session_scope(settings.database_url) as session:
+        stored, process = repo.record_delivery(session, record)
+    if process:
+        try:
+            queue.enqueue(record.delivery_id)
+        except Exception:
+            # Stored is what counts: the sweep enqueues it once the queue is back.
+            log.exception("enqueue failed; the sweep will pick the delivery up")
+    return stored, process
+
+
+async def receive_webhook(request: Request) -> JSONResponse:
+    settings: Settings = request.app.state.settings
+    queue: JobQueue = request.app.state.queue
+    try:
+        body = await read_body(request)
+    except BodyTooLargeError:
+        metrics.DELIVERIES.labels(event="unknown", outcome="too_large").inc()
+        return _error(413, "payload too large (GitHub never sends more than 25 MB)")
+    if settings.webhook_secret is None or not settings.webhook_secret.get_secret_value():
+        return _error(503, "BULWARK_WEBHOOK_SECRET is not set; webhooks are not accepted yet")
+    secret = settings.webhook_secret.get_secret_value().encode()
+    if not verify_signature(secret, body, request.headers.get("x-hub-signature-256")):
+        metrics.DELIVERIES.labels(event="unknown", outcome="bad_signature").inc()
+        return _error(401, "signature missing or invalid")
+    event = request.headers.get("x-github-event", "")
+    delivery_id = request.headers.get("x-github-delivery", "")
+    if not event or not delivery_id or len(delivery_id) > 64 or len(event) > 64:
+        return _error(400, "X-GitHub-Event and X-GitHub-Delivery are required")
+    try:
+        payload = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return _error(400, "body is not valid JSON")
+    if not isinstance(payload, dict) or not _depth_ok(payload):
+        return _error(400, "body is not a JSON object of reasonable depth")
+    try:
+        record = _describe(event, payload, body.decode("utf-8"), delivery_id)
+    except (KeyError, TypeError, ValueError):
+        return _error(400, "payload fields have unexpected types")
+    stored, process = await run_in_threadpool(_store, settings, queue, record)
+    if record.status is DeliveryStatus.IGNORED:
+        metrics.DELIVERIES.labels(event=event, outcome="ignored").inc()
+        return JSONResponse({"status": "ignored", "event": event}, status_code=200)
+    if not stored and not process:
+        metrics.DELIVERIES.labels(event=event, outcome="duplicate").inc()
+        return JSONResponse({"status": "duplicate", "delivery": delivery_id}, status_code=200)
+    metrics.DELIVERIES.labels(event=event, outcome="accepted").inc()
+    return JSONResponse({"status": "queued", "delivery": delivery_id}, status_code=202)

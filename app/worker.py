@@ -1,0 +1,87 @@
+"""Job entry points: process one delivery durably, sweep lost deliveries, run the consumer."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+
+from app import pipeline
+from app.db import repo
+from app.db.models import DeliveryStatus
+from app.db.session import session_scope
+from app.logs import bind_log_context
+from app.queue import JobQueue, build_queue
+from app.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def process_delivery(settings: Settings, delivery_id: str) -> None:
+    """Claim the delivery, run the pipeline, and record done or failed (the error re-raised)."""
+    with session_scope(settings.database_url) as session:
+        if not repo.claim_delivery(session, delivery_id, settings.lease_seconds):
+            log.info("delivery not claimable (done, or in progress elsewhere)")
+            return
+        delivery = repo.get_delivery(session, delivery_id)
+        assert delivery is not None
+        event, body = delivery.event, delivery.body
+    with bind_log_context(delivery=delivery_id, event=event):
+        try:
+            outcome = pipeline.handle_delivery(settings, delivery_id, event, json.loads(body))
+        except Exception as exc:
+            log.exception("delivery failed")
+            with session_scope(settings.database_url) as session:
+                repo.finish_delivery(
+                    session, delivery_id, DeliveryStatus.FAILED, f"{type(exc).__name__}: {exc}"
+                )
+            raise
+        with session_scope(settings.database_url) as session:
+            repo.finish_delivery(session, delivery_id, DeliveryStatus.DONE, outcome)
+        log.info("delivery done: %s", outcome)
+
+
+def sweep(settings: Settings, queue: JobQueue) -> int:
+    """Re-enqueue deliveries accepted but not finished (a dead worker, a lost queue)."""
+    with session_scope(settings.database_url) as session:
+        lost = repo.find_lost_deliveries(
+            session, lease_seconds=settings.lease_seconds, max_attempts=settings.max_attempts
+        )
+    for delivery_id in lost:
+        queue.enqueue(delivery_id)
+    if lost:
+        log.warning("sweep re-enqueued %d deliveries", len(lost))
+    return len(lost)
+
+
+def _sweep_forever(settings: Settings, queue: JobQueue, stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            sweep(settings, queue)
+        except Exception:
+            log.exception("sweep failed; trying again")
+        stop.wait(settings.sweep_seconds)
+
+
+def run_worker(settings: Settings) -> None:
+    """Consume jobs in this process (main thread: huey installs signal handlers) and sweep."""
+    queue = build_queue(settings)
+    stop = threading.Event()
+    sweeper = threading.Thread(
+        target=_sweep_forever, args=(settings, queue, stop), name="sweeper", daemon=True
+    )
+    sweeper.start()
+    consumer = queue.huey.create_consumer(
+        workers=settings.workers,
+        worker_type="thread",
+        periodic=False,
+        initial_delay=0.02,
+        backoff=1.2,
+        max_delay=0.25,
+    )
+    try:
+        consumer.run()
+    finally:
+        stop.set()
+        time.sleep(0)
