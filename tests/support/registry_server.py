@@ -8,7 +8,9 @@ server stops, so a client with a short timeout sees the registry time out.
 from __future__ import annotations
 
 import asyncio
+import io
 import socket
+import tarfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -90,6 +92,27 @@ def npm_document(name: str, package: FakePackage) -> dict[str, Any]:
     }
 
 
+def npm_tarball(files: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for path, text in files.items():
+            data = text.encode()
+            info = tarfile.TarInfo(path)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def ranking_packument(tarball_url: str) -> dict[str, Any]:
+    version = {"name": "npm-high-impact", "version": "9.0.0", "dist": {"tarball": tarball_url}}
+    return {
+        "name": "npm-high-impact",
+        "dist-tags": {"latest": "9.0.0"},
+        "versions": {"9.0.0": version},
+        "time": {"9.0.0": "2026-11-02T10:00:00Z"},
+    }
+
+
 @dataclass
 class RegistryServer:
     pypi: dict[str, FakePackage] = field(default_factory=lambda: dict(PYPI_PACKAGES))
@@ -104,6 +127,8 @@ class RegistryServer:
             routes=[
                 Route("/pypi/{name}/json", self._pypi),
                 Route("/v1/query", self._osv, methods=["POST"]),
+                Route("/top-pypi-packages.min.json", self._pypi_ranking),
+                Route("/-/npm-high-impact.tgz", self._npm_ranking_tarball),
                 Route("/{name:path}", self._npm),
             ]
         )
@@ -121,9 +146,21 @@ class RegistryServer:
             return JSONResponse({"message": "Not Found"}, status_code=404)
         return JSONResponse(pypi_document(name, package))
 
+    async def _pypi_ranking(self, request: Request) -> Response:
+        await self._wait_if_asked(request)
+        rows = [{"project": name, "download_count": 1000 - i} for i, name in enumerate(self.pypi)]
+        return JSONResponse({"last_update": "2026-11-01 07:00:00", "rows": rows})
+
+    async def _npm_ranking_tarball(self, request: Request) -> Response:
+        await self._wait_if_asked(request)
+        names = ",\n".join(f"  '{name}'" for name in self.npm)
+        return Response(npm_tarball({"package/lib/top.js": f"export const top = [\n{names}\n]\n"}))
+
     async def _npm(self, request: Request) -> Response:
         await self._wait_if_asked(request)
-        name = request.path_params["name"].replace("%2F", "/").replace("%2f", "/")
+        name = request.path_params["name"]
+        if name == "npm-high-impact":
+            return JSONResponse(ranking_packument(f"{self.url}/-/npm-high-impact.tgz"))
         package = self.npm.get(name)
         if package is None:
             return JSONResponse({"error": "Not found"}, status_code=404)
