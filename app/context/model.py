@@ -181,10 +181,18 @@ class Facts:
     history: Any = None  # the repository's change-history baseline, when known
 
 
+def _split_at_newlines(text: str) -> list[str]:
+    parts = text.split("\n") if text else []
+    if parts and parts[-1] == "":
+        parts.pop()
+    return parts
+
+
 class ChangedFile:
     """One file of the change, with both sides' text, its hunks and lazily built syntax trees."""
 
     __slots__ = (
+        "_lines",
         "_trees",
         "added_lines",
         "base_text",
@@ -194,8 +202,8 @@ class ChangedFile:
         "hunks",
         "kinds",
         "language",
-        "path",
         "patch_missing",
+        "path",
         "previous_path",
         "ranges",
         "removed_lines",
@@ -236,6 +244,7 @@ class ChangedFile:
         self.added_lines: frozenset[int] = frozenset(n for h in hunks for n in h.added)
         self.removed_lines: frozenset[int] = frozenset(n for h in hunks for n in h.removed)
         self._trees: dict[Side, Tree | None] = {}
+        self._lines: dict[Side, list[str]] = {}
 
     def __repr__(self) -> str:
         return f"ChangedFile({self.path!r}, {self.status.value}, {self.language})"
@@ -247,8 +256,16 @@ class ChangedFile:
         return self.head_text if side == "head" else self.base_text
 
     def lines(self, side: Side = "head") -> list[str]:
-        text = self.text(side)
-        return text.splitlines() if text else []
+        """The lines of one side as the diff numbers them: split at `\\n` only, without `\\r\\n`."""
+        cached = self._lines.get(side)
+        if cached is None:
+            text = self.text(side)
+            cached = [
+                line[:-1] if line.endswith("\r") else line
+                for line in _split_at_newlines(text or "")
+            ]
+            self._lines[side] = cached
+        return cached
 
     def line(self, number: int, side: Side = "head") -> str:
         lines = self.lines(side)
@@ -273,6 +290,10 @@ class ChangedFile:
                 else parse_text(self.language, text)
             )
         return self._trees[side]
+
+    def cache_tree(self, side: Side, tree: Tree | None) -> None:
+        """Keep a tree the builder already parsed, so `tree()` does not parse again."""
+        self._trees[side] = tree
 
     def scope_at(self, line: int) -> Scope | None:
         for changed in self.ranges:

@@ -1,10 +1,207 @@
-"""Tree-sitter languages and parsing (built once per process)."""
+"""Tree-sitter languages and parsing: grammars loaded once per process, lazily per language.
+
+Every parse has a time limit and a size cap; a file over the cap or a parse over the limit yields no
+tree, and `parse_outcome` says why. Trees with ERROR nodes are still returned (partial trees are used).
+"""
 
 from __future__ import annotations
 
-from tree_sitter import Tree
+import ctypes
+import importlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import PurePosixPath
+
+from tree_sitter import Language, Parser, Point, Tree
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 1_000_000
+DEFAULT_TIMEOUT_SECONDS = 2.0
+_CHUNK = 1 << 16
+
+# language id -> (module, function returning the grammar pointer)
+GRAMMARS: dict[str, tuple[str, str]] = {
+    "python": ("tree_sitter_python", "language"),
+    "javascript": ("tree_sitter_javascript", "language"),
+    "typescript": ("tree_sitter_typescript", "language_typescript"),
+    "tsx": ("tree_sitter_typescript", "language_tsx"),
+    "go": ("tree_sitter_go", "language"),
+    "java": ("tree_sitter_java", "language"),
+    "ruby": ("tree_sitter_ruby", "language"),
+    "php": ("tree_sitter_php", "language_php"),
+    "c": ("tree_sitter_c", "language"),
+    "cpp": ("tree_sitter_cpp", "language"),
+    "csharp": ("tree_sitter_c_sharp", "language"),
+    "rust": ("tree_sitter_rust", "language"),
+    "bash": ("tree_sitter_bash", "language"),
+    "yaml": ("tree_sitter_yaml", "language"),
+    "json": ("tree_sitter_json", "language"),
+    "toml": ("tree_sitter_toml", "language"),
+    "hcl": ("tree_sitter_hcl", "language"),
+    "dockerfile": ("tree_sitter_dockerfile", "language"),
+}
+
+EXTENSIONS: dict[str, str] = {
+    ".py": "python", ".pyi": "python", ".pyw": "python",
+    ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
+    ".ts": "typescript", ".mts": "typescript", ".cts": "typescript",
+    ".tsx": "tsx",
+    ".go": "go",
+    ".java": "java",
+    ".rb": "ruby", ".rake": "ruby", ".gemspec": "ruby", ".ru": "ruby",
+    ".php": "php", ".phtml": "php",
+    ".c": "c", ".h": "c",
+    ".cc": "cpp", ".cpp": "cpp", ".cxx": "cpp", ".hpp": "cpp", ".hh": "cpp", ".hxx": "cpp",
+    ".cs": "csharp",
+    ".rs": "rust",
+    ".sh": "bash", ".bash": "bash", ".zsh": "bash", ".ksh": "bash",
+    ".yml": "yaml", ".yaml": "yaml",
+    ".json": "json", ".jsonc": "json", ".code-workspace": "json",
+    ".toml": "toml",
+    ".tf": "hcl", ".tfvars": "hcl", ".hcl": "hcl", ".nomad": "hcl",
+    ".dockerfile": "dockerfile", ".containerfile": "dockerfile",
+}  # fmt: skip
+
+FILENAMES: dict[str, str] = {
+    "dockerfile": "dockerfile",
+    "containerfile": "dockerfile",
+    "gemfile": "ruby",
+    "rakefile": "ruby",
+    "podfile": "ruby",
+    "vagrantfile": "ruby",
+    "pipfile": "toml",
+    ".bashrc": "bash",
+    ".bash_profile": "bash",
+    ".profile": "bash",
+    ".zshrc": "bash",
+    ".mcp.json": "json",
+    ".clang-format": "yaml",
+}
+
+INTERPRETERS: dict[str, str] = {
+    "python": "python", "python2": "python", "python3": "python", "pypy": "python", "pypy3": "python",
+    "node": "javascript", "nodejs": "javascript", "deno": "typescript", "bun": "javascript",
+    "ts-node": "typescript", "tsx": "typescript",
+    "ruby": "ruby", "php": "php",
+    "sh": "bash", "bash": "bash", "dash": "bash", "zsh": "bash", "ksh": "bash", "ash": "bash",
+}  # fmt: skip
+
+
+def detect_language(path: str, text: str | None = None) -> str | None:
+    """The language id of `path`, by file name, extension, then shebang; None for prose and unknowns."""
+    name = PurePosixPath(path).name
+    lower = name.lower()
+    if lower in FILENAMES:
+        return FILENAMES[lower]
+    if lower.startswith(("dockerfile.", "containerfile.")) or lower.endswith(".dockerfile"):
+        return "dockerfile"
+    suffix = PurePosixPath(lower).suffix
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    if text is not None and text.startswith("#!"):
+        return language_from_shebang(text.split("\n", 1)[0])
+    return None
+
+
+def language_from_shebang(line: str) -> str | None:
+    """`#!/usr/bin/env python3` -> python; `#!/bin/sh -e` -> bash."""
+    words = line[2:].strip().split()
+    if not words:
+        return None
+    program = words[0].rsplit("/", 1)[-1]
+    if program == "env":
+        rest = [word for word in words[1:] if not word.startswith("-") and "=" not in word]
+        if not rest:
+            return None
+        program = rest[0]
+    program = program.rstrip("0123456789.") or program
+    return INTERPRETERS.get(program) or INTERPRETERS.get(program + "3")
+
+
+def _pycapsule(pointer: int) -> object:
+    """Wrap a bare grammar pointer in the capsule tree-sitter expects."""
+    new_capsule = ctypes.pythonapi.PyCapsule_New
+    new_capsule.restype = ctypes.py_object
+    new_capsule.argtypes = (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p)
+    capsule: object = new_capsule(pointer, b"tree_sitter.Language", None)
+    return capsule
+
+
+@cache
+def get_language(language: str) -> Language:
+    """The tree-sitter `Language` of a language id, loaded on first use (KeyError if unknown)."""
+    module_name, function_name = GRAMMARS[language]
+    module = importlib.import_module(module_name)
+    function: Callable[[], object] = getattr(module, function_name)
+    pointer = function()
+    if isinstance(pointer, int):
+        pointer = _pycapsule(pointer)
+    return Language(pointer)
+
+
+_local = threading.local()
+
+
+def get_parser(language: str) -> Parser:
+    """A parser for `language`, one per thread (parsers are not thread-safe)."""
+    parsers: dict[str, Parser] | None = getattr(_local, "parsers", None)
+    if parsers is None:
+        parsers = {}
+        _local.parsers = parsers
+    parser = parsers.get(language)
+    if parser is None:
+        parser = Parser(get_language(language))
+        parsers[language] = parser
+    return parser
+
+
+@dataclass(frozen=True, slots=True)
+class ParseOutcome:
+    tree: Tree | None
+    skipped_reason: str | None = None
+    seconds: float = 0.0
+
+
+def parse_outcome(
+    language: str,
+    text: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT_SECONDS,
+) -> ParseOutcome:
+    """Parse `text`; the tree, or None with the reason (no grammar, over the size cap, over time)."""
+    if language not in GRAMMARS:
+        return ParseOutcome(None, f"no grammar for {language}")
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > max_bytes:
+        return ParseOutcome(None, f"larger than {max_bytes} bytes ({len(data)})")
+    parser = get_parser(language)
+    started = time.monotonic()
+    deadline = started + timeout
+
+    def read(offset: int, _point: Point) -> bytes:
+        return data[offset : offset + _CHUNK]
+
+    def progress(_offset: int, _has_error: bool) -> bool:
+        return time.monotonic() > deadline
+
+    try:
+        tree = parser.parse(read, progress_callback=progress)
+    except ValueError:
+        parser.reset()
+        seconds = time.monotonic() - started
+        return ParseOutcome(None, f"parse exceeded {timeout:g} s", seconds)
+    return ParseOutcome(tree, None, time.monotonic() - started)
 
 
 def parse_text(language: str, text: str) -> Tree | None:
-    """Parse `text` as `language`; None when no grammar is known."""
-    return None
+    """Parse `text` as `language`; None when no grammar is known, the file is too big or too slow."""
+    outcome = parse_outcome(language, text)
+    if outcome.skipped_reason:
+        logger.info("parse skipped: %s", outcome.skipped_reason)
+    return outcome.tree

@@ -1,0 +1,239 @@
+"""Build a `ChangeContext` from any `ChangeSource`. Errors are recorded in the context, never raised."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.context.attributes import GitAttributes
+from app.context.classify import classify
+from app.context.diff import make_patch, read_patch
+from app.context.directory_source import DirectorySource, default_pull_request, looks_binary
+from app.context.model import (
+    ChangeContext,
+    ChangedFile,
+    CommitInfo,
+    FileStatus,
+    Hunk,
+    PullRequestInfo,
+    Side,
+    TextItem,
+)
+from app.context.provenance import collect_provenance
+from app.context.scopes import map_ranges
+from app.context.source import ChangeSource, SourceError, SourceFile
+from app.context.syntax import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT_SECONDS,
+    detect_language,
+    parse_outcome,
+)
+
+logger = logging.getLogger(__name__)
+
+BASE_FILE_PATHS = (
+    ".gitattributes",
+    ".github/bulwark.yml",
+    ".github/bulwark.yaml",
+    "CODEOWNERS",
+    ".github/CODEOWNERS",
+    "docs/CODEOWNERS",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    parse_timeout: float = DEFAULT_TIMEOUT_SECONDS
+    map_scopes: bool = True
+    base_file_paths: tuple[str, ...] = BASE_FILE_PATHS
+
+
+@dataclass(frozen=True, slots=True)
+class _Blob:
+    text: str | None = None
+    binary: bool = False
+    replaced: bool = False
+    size: int = 0
+
+
+def decode_text(data: bytes) -> tuple[str, bool]:
+    """UTF-8 text of `data` and whether undecodable bytes were replaced."""
+    try:
+        return data.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return data.decode("utf-8", "replace"), True
+
+
+class _Builder:
+    def __init__(self, source: ChangeSource, options: BuildOptions) -> None:
+        self.source = source
+        self.options = options
+        self.errors: list[str] = []
+        self.attributes = GitAttributes()
+
+    def record(self, message: str) -> None:
+        logger.info("context: %s", message)
+        self.errors.append(message)
+
+    def read(self, path: str | None, side: Side) -> _Blob:
+        if path is None:
+            return _Blob()
+        try:
+            data = self.source.read(path, side)
+        except SourceError as error:
+            self.record(f"{path}: cannot read the {side} side: {error}")
+            return _Blob()
+        if data is None:
+            return _Blob()
+        if looks_binary(data):
+            return _Blob(binary=True, size=len(data))
+        if len(data) > self.options.max_bytes:
+            return _Blob(size=len(data))
+        text, replaced = decode_text(data)
+        return _Blob(text, False, replaced, len(data))
+
+    def base_files(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for path in self.options.base_file_paths:
+            blob = self.read(path, "base")
+            if blob.text is not None:
+                found[path] = blob.text
+        return found
+
+    def hunks(self, item: SourceFile, base: _Blob, head: _Blob) -> tuple[tuple[Hunk, ...], bool]:
+        """The file's hunks and whether they were computed from the blobs (no usable patch)."""
+        if item.patch is not None:
+            parsed = read_patch(item.patch)
+            if not parsed.truncated:
+                return parsed.hunks, False
+            self.record(f"{item.path}: patch truncated; hunks computed from the blobs")
+        if base.text is None and head.text is None:
+            return (read_patch(item.patch).hunks if item.patch else ()), item.patch is None
+        hunks = read_patch(make_patch(base.text or "", head.text or "")).hunks
+        return hunks, bool(hunks) or item.patch is not None
+
+    def build_file(self, item: SourceFile) -> ChangedFile:
+        base_path = item.previous_path or item.path
+        base = self.read(base_path, "base") if item.status != FileStatus.ADDED else _Blob()
+        head = self.read(item.path, "head") if item.status != FileStatus.REMOVED else _Blob()
+        binary = item.binary or base.binary or head.binary
+        skipped = _skip_reason(base, head, self.options.max_bytes, binary)
+        hunks, computed = ((), False) if binary else self.hunks(item, base, head)
+        language = detect_language(item.path, head.text if head.text is not None else base.text)
+        kinds = classify(
+            item.path,
+            head.text if head.text is not None else base.text,
+            language=language,
+            binary=binary,
+            attributes=self.attributes,
+        )
+        changed = ChangedFile(
+            path=item.path,
+            status=item.status,
+            previous_path=item.previous_path,
+            language=None if binary else language,
+            kinds=kinds,
+            base_text=base.text,
+            head_text=head.text,
+            hunks=hunks,
+            patch_missing=computed,
+            binary=binary,
+            decode_replaced=base.replaced or head.replaced,
+            skipped_reason=skipped,
+        )
+        if self.options.map_scopes:
+            self.map_scopes(changed)
+        return changed
+
+    def map_scopes(self, changed: ChangedFile) -> None:
+        if not changed.added_lines or changed.head_text is None:
+            return
+        tree = None
+        if changed.language is not None and changed.skipped_reason is None:
+            outcome = parse_outcome(
+                changed.language,
+                changed.head_text,
+                max_bytes=self.options.max_bytes,
+                timeout=self.options.parse_timeout,
+            )
+            if outcome.skipped_reason:
+                self.record(f"{changed.path}: {outcome.skipped_reason}")
+            tree = outcome.tree
+            changed.cache_tree("head", tree)
+        changed.ranges = map_ranges(changed.language, tree, changed.lines(), changed.added_lines)
+
+
+def _skip_reason(base: _Blob, head: _Blob, max_bytes: int, binary: bool) -> str | None:
+    if binary:
+        return "binary"
+    for blob in (base, head):
+        if blob.text is None and blob.size > max_bytes:
+            return f"larger than {max_bytes} bytes ({blob.size})"
+    return None
+
+
+def _texts(pr: PullRequestInfo) -> tuple[TextItem, ...]:
+    items = [
+        TextItem("pr-title", pr.title, pr.author_login),
+        TextItem("pr-body", pr.body, pr.author_login),
+    ]
+    return tuple(item for item in items if item.text)
+
+
+def build_context(source: ChangeSource, *, options: BuildOptions | None = None) -> ChangeContext:
+    """Read every changed file of `source` once and describe the change for analyzers."""
+    builder = _Builder(source, options or BuildOptions())
+    pr = _pull_request(builder)
+    items, commits = _changed_files(builder), _commits(builder)
+    base_files = builder.base_files()
+    builder.attributes = GitAttributes.parse(base_files.get(".gitattributes"))
+    files = tuple(builder.build_file(item) for item in items)
+    provenance = collect_provenance(pr, commits, [f.path for f in files])
+    return ChangeContext(
+        pr=pr,
+        files=files,
+        commits=tuple(commits),
+        provenance=provenance,
+        texts=_texts(pr),
+        base_files=base_files,
+        errors=builder.errors,
+    )
+
+
+def _pull_request(builder: _Builder) -> PullRequestInfo:
+    try:
+        return builder.source.pull_request()
+    except SourceError as error:
+        builder.record(f"pull request: {error}")
+        return default_pull_request()
+
+
+def _changed_files(builder: _Builder) -> Sequence[SourceFile]:
+    try:
+        return builder.source.changed_files()
+    except SourceError as error:
+        builder.record(f"changed files: {error}")
+        return ()
+
+
+def _commits(builder: _Builder) -> Sequence[CommitInfo]:
+    try:
+        return builder.source.commits()
+    except SourceError as error:
+        builder.record(f"commits: {error}")
+        return ()
+
+
+def build_from_directories(
+    base: Path,
+    head: Path,
+    *,
+    pr: PullRequestInfo | None = None,
+    commits: Sequence[CommitInfo] = (),
+    options: BuildOptions | None = None,
+) -> ChangeContext:
+    """The context of the change from directory tree `base` to directory tree `head`."""
+    return build_context(DirectorySource(base, head, pr=pr, commits=commits), options=options)

@@ -1,0 +1,201 @@
+"""Diff hunks with exact line numbers, from GitHub file patches, unified diffs or two texts.
+
+Lines are counted as git counts them: a line ends at `\\n`; a `\\r` before it belongs to the line. A patch
+cut short (GitHub truncates large ones) yields the hunks read so far, the last one shortened to the
+lines actually present.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from unidiff.errors import UnidiffParseError
+from unidiff.patch import PatchSet
+
+from app.context.model import Hunk
+
+_HUNK_HEADER = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$")
+_NO_NEWLINE = "\\"
+
+
+@dataclass(frozen=True, slots=True)
+class PatchParse:
+    """The hunks of one file's patch, and whether the patch ended before its headers said."""
+
+    hunks: tuple[Hunk, ...]
+    truncated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FileDiff:
+    """One file of a full unified diff."""
+
+    path: str
+    previous_path: str | None
+    status: str  # added, removed, renamed, modified
+    binary: bool
+    patch: str  # the hunks only, GitHub-shaped
+
+
+def split_lines(text: str) -> list[str]:
+    """Split `text` into lines the way git numbers them, without the line terminators."""
+    if not text:
+        return []
+    parts = text.split("\n")
+    if parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+def split_lines_keepends(text: str) -> list[str]:
+    """Split `text` at `\\n`, keeping each line's terminator."""
+    if not text:
+        return []
+    parts = [part + "\n" for part in text.split("\n")]
+    last = parts.pop()
+    if last != "\n":
+        parts.append(last[:-1])
+    return parts
+
+
+class _HunkReader:
+    """Accumulates the body lines of one hunk."""
+
+    def __init__(self, header: re.Match[str]) -> None:
+        self.base_start = int(header.group(1))
+        self.base_length = int(header.group(2)) if header.group(2) is not None else 1
+        self.head_start = int(header.group(3))
+        self.head_length = int(header.group(4)) if header.group(4) is not None else 1
+        self.section = header.group(5).rstrip("\r")
+        self.base_line = self.base_start if self.base_length else self.base_start + 1
+        self.head_line = self.head_start if self.head_length else self.head_start + 1
+        self.base_seen = 0
+        self.head_seen = 0
+        self.added: list[int] = []
+        self.removed: list[int] = []
+        self.context: list[int] = []
+
+    @property
+    def complete(self) -> bool:
+        return self.base_seen >= self.base_length and self.head_seen >= self.head_length
+
+    def feed(self, line: str) -> None:
+        """Take one body line (an empty line counts as context, as some tools strip the space)."""
+        kind = line[:1]
+        if kind == "+":
+            self.added.append(self.head_line)
+            self.head_line += 1
+            self.head_seen += 1
+        elif kind == "-":
+            self.removed.append(self.base_line)
+            self.base_line += 1
+            self.base_seen += 1
+        elif kind in (" ", "", "\r"):
+            self.context.append(self.head_line)
+            self.head_line += 1
+            self.base_line += 1
+            self.head_seen += 1
+            self.base_seen += 1
+
+    def build(self) -> Hunk:
+        full = self.complete
+        return Hunk(
+            base_start=self.base_start,
+            base_length=self.base_length if full else self.base_seen,
+            head_start=self.head_start,
+            head_length=self.head_length if full else self.head_seen,
+            added=tuple(self.added),
+            removed=tuple(self.removed),
+            context=tuple(self.context),
+            section=self.section,
+        )
+
+
+def read_patch(patch: str | None) -> PatchParse:
+    """Parse a GitHub file patch (hunks only, no `---`/`+++` headers), tolerating truncation."""
+    hunks: list[Hunk] = []
+    truncated = False
+    reader: _HunkReader | None = None
+    for line in split_lines(patch or ""):
+        header = _HUNK_HEADER.match(line.rstrip("\r")) if line.startswith("@@") else None
+        if header is not None:
+            if reader is not None:
+                truncated = truncated or not reader.complete
+                hunks.append(reader.build())
+            reader = _HunkReader(header)
+            continue
+        if reader is None or reader.complete or line.startswith(_NO_NEWLINE):
+            continue
+        reader.feed(line)
+    if reader is not None:
+        truncated = truncated or not reader.complete
+        hunks.append(reader.build())
+    return PatchParse(tuple(hunks), truncated)
+
+
+def parse_patch(patch: str | None) -> tuple[Hunk, ...]:
+    """The hunks of a GitHub file patch; an empty or missing patch has none."""
+    return read_patch(patch).hunks
+
+
+def _file_status(patched: object) -> str:
+    if getattr(patched, "is_added_file", False):
+        return "added"
+    if getattr(patched, "is_removed_file", False):
+        return "removed"
+    if getattr(patched, "is_rename", False):
+        return "renamed"
+    return "modified"
+
+
+def _strip_prefix(path: str) -> str:
+    path = path.strip('"')
+    return path[2:] if path.startswith(("a/", "b/")) else path
+
+
+def _hunk_text(hunks: Iterable[object]) -> str:
+    return "".join(str(hunk) for hunk in hunks)
+
+
+def parse_unified_diff(text: str) -> list[FileDiff]:
+    """Split a full unified diff (as `git diff` prints it) into per-file GitHub-shaped patches."""
+    try:
+        patch_set = PatchSet(text)
+    except UnidiffParseError:
+        return []
+    files: list[FileDiff] = []
+    for patched in patch_set:
+        status = _file_status(patched)
+        target = _strip_prefix(str(patched.target_file))
+        source = _strip_prefix(str(patched.source_file))
+        path = source if status == "removed" else target
+        files.append(
+            FileDiff(
+                path=path,
+                previous_path=source if status == "renamed" else None,
+                status=status,
+                binary=bool(patched.is_binary_file),
+                patch=_hunk_text(patched),
+            )
+        )
+    return files
+
+
+def _diff_lines(base_text: str, head_text: str, context: int) -> Iterator[str]:
+    base = split_lines_keepends(base_text)
+    head = split_lines_keepends(head_text)
+    diff = difflib.unified_diff(base, head, lineterm="\n", n=context)
+    for line in diff:
+        if line.startswith(("---", "+++")):
+            continue
+        yield line
+        if not line.endswith("\n"):
+            yield "\n\\ No newline at end of file\n"
+
+
+def make_patch(base_text: str, head_text: str, *, context: int = 3) -> str:
+    """A GitHub-shaped patch (hunks only) turning `base_text` into `head_text`."""
+    return "".join(_diff_lines(base_text, head_text, context)).rstrip("\n")

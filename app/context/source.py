@@ -1,0 +1,40 @@
+"""The interface between the context builder and where a change comes from (GitHub, git, directories)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One changed file as a source lists it, before any blob is read."""
+
+    path: str
+    status: FileStatus
+    previous_path: str | None = None
+    patch: str | None = None  # hunks only; None when the source has none (GitHub omits large ones)
+    additions: int = 0
+    deletions: int = 0
+    binary: bool = False  # the source already knows the file is binary
+
+
+class SourceError(Exception):
+    """A source could not answer; the builder records it and carries on."""
+
+
+class ChangeSource(Protocol):
+    """What the builder needs from a source of changes. Every method may raise `SourceError`."""
+
+    def pull_request(self) -> PullRequestInfo: ...
+
+    def changed_files(self) -> Sequence[SourceFile]: ...
+
+    def commits(self) -> Sequence[CommitInfo]: ...
+
+    def read(self, path: str, side: Side) -> bytes | None:
+        """The bytes of `path` on one side; None when the path does not exist there."""
+        ...

@@ -1,0 +1,99 @@
+"""The builder over two directory trees: statuses, hunks, bad input, errors recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.context.builder import BuildOptions, build_from_directories
+from app.context.model import ChangedRange, FileKind, FileStatus, Hunk, Scope
+
+
+def _write(root: Path, files: dict[str, bytes]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return root
+
+
+def test_modified_python_file_with_scopes(tmp_path: Path) -> None:
+    base = _write(tmp_path / "base", {"a.py": b"class A:\n    def f(self):\n        return 1\n"})
+    head = _write(
+        tmp_path / "head",
+        {"a.py": b"class A:\n    def f(self):\n        x = 2\n        return 1\n"},
+    )
+    ctx = build_from_directories(base, head)
+    (changed,) = ctx.files
+    assert changed.status is FileStatus.MODIFIED
+    assert changed.language == "python"
+    assert changed.kinds == frozenset({FileKind.CODE})
+    assert changed.hunks == (Hunk(1, 3, 1, 4, added=(3,), removed=(), context=(1, 2, 4)),)
+    assert changed.ranges == (ChangedRange(3, 3, Scope("method", "A.f", 2, 4)),)
+    assert changed.patch_missing is False
+    assert ctx.errors == []
+
+
+def test_empty_change(tmp_path: Path) -> None:
+    base = _write(tmp_path / "base", {"a.txt": b"x\n"})
+    head = _write(tmp_path / "head", {"a.txt": b"x\n"})
+    ctx = build_from_directories(base, head)
+    assert ctx.files == ()
+    assert ctx.errors == []
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    base = _write(tmp_path / "base", {})
+    head = _write(tmp_path / "head", {"logo.png": b"\x89PNG\x00\x01\x02"})
+    (changed,) = build_from_directories(base, head).files
+    assert changed.binary is True
+    assert changed.kinds == frozenset({FileKind.BINARY})
+    assert changed.head_text is None
+    assert changed.hunks == ()
+    assert changed.skipped_reason == "binary"
+
+
+def test_non_utf8_is_decoded_with_replacement(tmp_path: Path) -> None:
+    base = _write(tmp_path / "base", {})
+    head = _write(tmp_path / "head", {"latin.py": b"name = 'caf\xe9'\n"})
+    (changed,) = build_from_directories(base, head).files
+    assert changed.decode_replaced is True
+    assert changed.head_text == "name = 'caf\ufffd'\n"
+    assert changed.added_lines == frozenset({1})
+
+
+def test_oversized_file_is_skipped_with_reason(tmp_path: Path) -> None:
+    base = _write(tmp_path / "base", {})
+    head = _write(tmp_path / "head", {"big.js": b"a" * 5_000_000})
+    ctx = build_from_directories(base, head)
+    (changed,) = ctx.files
+    assert changed.skipped_reason == "larger than 1000000 bytes (5000000)"
+    assert changed.head_text is None
+    assert changed.tree() is None
+
+
+def test_removed_file(tmp_path: Path) -> None:
+    base = _write(tmp_path / "base", {"old.go": b"package a\n\nfunc F() {}\n"})
+    head = _write(tmp_path / "head", {})
+    (changed,) = build_from_directories(base, head).files
+    assert changed.status is FileStatus.REMOVED
+    assert changed.hunks == (Hunk(1, 3, 0, 0, added=(), removed=(1, 2, 3), context=()),)
+    assert changed.base_text == "package a\n\nfunc F() {}\n"
+    assert changed.ranges == ()
+
+
+def test_crlf_and_mixed_endings(tmp_path: Path) -> None:
+    base = _write(tmp_path / "base", {"w.py": b"a = 1\r\nb = 2\r\n"})
+    head = _write(tmp_path / "head", {"w.py": b"a = 1\r\nb = 3\nc = 4\r\n"})
+    (changed,) = build_from_directories(base, head).files
+    assert changed.hunks == (Hunk(1, 2, 1, 3, added=(2, 3), removed=(2,), context=(1,)),)
+    assert changed.lines() == ["a = 1", "b = 3", "c = 4"]
+    assert list(changed.iter_added()) == [(2, "b = 3"), (3, "c = 4")]
+
+
+def test_scope_mapping_can_be_turned_off(tmp_path: Path) -> None:
+    base = _write(tmp_path / "base", {})
+    head = _write(tmp_path / "head", {"a.py": b"x = 1\n"})
+    options = BuildOptions(map_scopes=False)
+    (changed,) = build_from_directories(base, head, options=options).files
+    assert changed.ranges == ()
