@@ -1,0 +1,210 @@
+"""The check run's title, conclusion and Markdown summary.
+
+The summary reads, most important first: counts by placement; why analysis did not complete and how to
+re-run; analyzer errors; checks that could not run; findings by family and severity with links to each
+rule's page; calibration notes; skipped files; shadowed findings (collapsed); the change manifest. It is
+kept under GitHub's 65,535-character limit by cutting from the least important end, with a note of
+what was cut. Text from the pull request is escaped (`app.report.escape`); the manifest arrives rendered.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from analyzers.base import Family, Severity
+from app.report.escape import cap, code_span, escape_inline
+from app.report.placement import Placed, Placement
+from app.report.section import Item, Section, fit, join, size
+
+SUMMARY_LIMIT = 65_535
+RERUN_HINT = "To re-run, choose **Re-run** on this check or push a new commit."
+Conclusion = Literal["failure", "neutral", "success"]
+
+_PLACEMENT_WORDS = {
+    Placement.BLOCK: "blocking",
+    Placement.COMMENT: "commented",
+    Placement.ANNOTATE: "annotated",
+    Placement.SHADOW: "shadowed",
+}
+_FAMILY_TITLES = {
+    Family.CODE: "Risky code",
+    Family.SECRETS: "Secrets",
+    Family.INJECTION: "Hidden instructions",
+    Family.DRIFT: "Configuration drift",
+    Family.SUPPLY_CHAIN: "Supply chain",
+    Family.ANOMALY: "Anomalies",
+}
+_UNKNOWN_FAMILY = "Other"
+
+
+def conclusion_for(placements: Iterable[Placement], *, incomplete: bool) -> Conclusion:
+    """failure only with a blocking finding; neutral when analysis could not complete; else success."""
+    if Placement.BLOCK in set(placements):
+        return "failure"
+    return "neutral" if incomplete else "success"
+
+
+def _counts(placements: Iterable[Placement]) -> Counter[Placement]:
+    return Counter(placements)
+
+
+def render_title(placements: Iterable[Placement], *, incomplete: bool) -> str:
+    """A one-line title: `2 findings: 1 blocking, 1 commented` or `No new findings`."""
+    counts = _counts(placements)
+    shown = sum(n for placement, n in counts.items() if placement is not Placement.SHADOW)
+    parts = [f"{counts[p]} {_PLACEMENT_WORDS[p]}" for p in Placement if p is not Placement.SHADOW]
+    parts = [part for part in parts if not part.startswith("0 ")]
+    title = (
+        f"{shown} finding{'s' if shown != 1 else ''}: {', '.join(parts)}" if shown else ("No new findings")
+    )
+    if counts[Placement.SHADOW]:
+        title += f" ({counts[Placement.SHADOW]} shadowed)"
+    return f"Analysis incomplete · {title}" if incomplete else title
+
+
+def _headline(placed: Sequence[Placed]) -> str:
+    counts = _counts(p.placement for p in placed)
+    cells = " | ".join(f"{counts[p]}" for p in Placement)
+    words = " | ".join(_PLACEMENT_WORDS[p] for p in Placement)
+    return f"## Bulwark\n\n| {words} |\n| {' | '.join('---:' for _ in Placement)} |\n| {cells} |"
+
+
+def _location(placed: Placed) -> str:
+    finding = placed.finding
+    if finding.start_line < 1:
+        return code_span(finding.path, 200)
+    lines = str(finding.start_line)
+    if finding.end_line > finding.start_line:
+        lines += f"-{finding.end_line}"
+    return code_span(f"{finding.path}:{lines}", 200)
+
+
+def finding_line(placed: Placed) -> str:
+    """One list item: placement, rule (linked to its page), location, message, evidence."""
+    finding = placed.finding
+    rule = code_span(finding.rule_id, 80)
+    if placed.meta is not None:
+        rule = f"[{rule}]({placed.meta.docs_url})"
+    line = f"- {_PLACEMENT_WORDS[placed.placement]} · {rule} · {_location(placed)}: "
+    line += escape_inline(finding.message, 300)
+    if finding.evidence.strip():
+        line += f" · {code_span(finding.evidence.strip(), 100)}"
+    return line
+
+
+def _family_order(placed: Placed) -> tuple[int, str]:
+    families = list(Family)
+    if placed.meta is None:
+        return len(families), _UNKNOWN_FAMILY
+    return families.index(placed.meta.family), _FAMILY_TITLES[placed.meta.family]
+
+
+def _finding_items(placed: Iterable[Placed]) -> tuple[Item, ...]:
+    def key(p: Placed) -> tuple[int, int, int, str, int, str]:
+        family, _ = _family_order(p)
+        f = p.finding
+        return (family, -int(f.severity), p.placement.rank, f.path, f.start_line, f.rule_id)
+
+    items = []
+    for p in sorted(placed, key=key):
+        family = f"#### {_family_order(p)[1]}"
+        severity = f"**{Severity(p.finding.severity).label.capitalize()}**"
+        items.append(Item(finding_line(p), (family, severity)))
+    return tuple(items)
+
+
+def _list(label: str, head: str, lines: Iterable[str], tail: str = "") -> Section:
+    items = tuple(Item(f"- {line}") for line in lines)
+    return Section(label, head, items, tail) if items else Section(label, "")
+
+
+def _sections(
+    placed: Sequence[Placed],
+    *,
+    errors: Sequence[tuple[str, str]],
+    unavailable: Sequence[str],
+    manifest: str,
+    calibration_notes: Sequence[str],
+    skipped: Sequence[str],
+    incomplete_reason: str | None,
+) -> list[Section]:
+    visible = [p for p in placed if p.placement is not Placement.SHADOW]
+    shadowed = [p for p in placed if p.placement is Placement.SHADOW]
+    incomplete = (
+        f"### Analysis incomplete\n\n{escape_inline(incomplete_reason, 600)}\n\n{RERUN_HINT}"
+        if incomplete_reason
+        else ""
+    )
+    shadow_head = (
+        f"<details>\n<summary>Shadowed findings ({len(shadowed)}): counted, not shown elsewhere</summary>"
+    )
+    sections = [
+        Section("the incomplete-analysis notice", incomplete),
+        _list(
+            "analyzer errors",
+            "### Analyzer errors\n\nThese rules failed; the others ran.",
+            (f"{code_span(rule, 80)}: {escape_inline(message, 300)}" for rule, message in errors),
+        ),
+        _list("unavailable checks", "### Checks that could not run", map(escape_inline, unavailable)),
+        Section("findings", "### Findings", _finding_items(visible)) if visible else Section("", ""),
+        _list("calibration notes", "### Calibration", map(escape_inline, calibration_notes)),
+        _list("skipped files", "### Not analysed", map(escape_inline, skipped)),
+        Section(
+            "shadowed findings",
+            shadow_head,
+            tuple(Item(finding_line(p)) for p in sorted(shadowed, key=_finding_items_key)),
+            "</details>",
+        )
+        if shadowed
+        else Section("", ""),
+        Section("the change manifest", f"### What changed\n\n{manifest.strip()}")
+        if manifest.strip()
+        else Section("", ""),
+    ]
+    return [section for section in sections if section.head]
+
+
+def _finding_items_key(p: Placed) -> tuple[str, int, str]:
+    return (p.finding.path, p.finding.start_line, p.finding.rule_id)
+
+
+def _note(cut: Sequence[str], full_report_url: str | None) -> str:
+    note = f"> **Cut to fit GitHub's {SUMMARY_LIMIT:,}-character limit:** {cap('; '.join(cut), 700)}."
+    note += " Every finding not shadowed is also an annotation on this check."
+    if full_report_url:
+        note += f" [Full report]({full_report_url})"
+    return note
+
+
+def render_summary(
+    placed: Sequence[Placed],
+    *,
+    errors: Sequence[tuple[str, str]] = (),
+    unavailable: Sequence[str] = (),
+    manifest: str = "",
+    calibration_notes: Sequence[str] = (),
+    skipped: Sequence[str] = (),
+    incomplete_reason: str | None = None,
+    full_report_url: str | None = None,
+    limit: int = SUMMARY_LIMIT,
+) -> str:
+    """The check-run summary, at most `limit` UTF-8 bytes (so at most `limit` characters)."""
+    head = _headline(placed)
+    sections = _sections(
+        placed,
+        errors=errors,
+        unavailable=unavailable,
+        manifest=manifest,
+        calibration_notes=calibration_notes,
+        skipped=skipped,
+        incomplete_reason=incomplete_reason,
+    )
+    blocks, cut = fit(head, sections, limit)
+    if cut:
+        head = f"{head}\n\n{_note(cut, full_report_url)}"
+    text = join([head, *blocks])
+    if size(text) > limit:  # only when even the headline and note exceed a tiny limit
+        text = text.encode("utf-8")[: limit - 4].decode("utf-8", "ignore") + "\n…\n"
+    return text
