@@ -1,0 +1,133 @@
+"""The two GraphQL operations Bulwark uses: list a pull request's review threads, resolve one."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from starlette.responses import Response
+
+from tests.emulator.http import Ctx, Endpoint, reply
+from tests.emulator.routes_reviews import is_outdated
+from tests.emulator.state import Call, Thread
+
+_ARGUMENT = re.compile(r"(\w+)\s*:\s*(\$\w+|\"(?:[^\"\\]|\\.)*\"|-?\d+)")
+
+
+def _arguments(query: str, variables: dict[str, Any]) -> dict[str, Any]:
+    """Literal and `$variable` arguments anywhere in the document, by argument name."""
+    found: dict[str, Any] = {}
+    for name, raw in _ARGUMENT.findall(query):
+        if raw.startswith("$"):
+            value = variables.get(raw[1:])
+        elif raw.startswith('"'):
+            value = raw[1:-1]
+        else:
+            value = int(raw)
+        found.setdefault(name, value)
+    return found
+
+
+def _error(message: str, kind: str = "NOT_FOUND") -> dict[str, Any]:
+    return {"data": None, "errors": [{"type": kind, "message": message, "locations": []}]}
+
+
+def graphql(ctx: Ctx) -> Response:
+    body = ctx.json()
+    query = body.get("query")
+    variables = body.get("variables") or {}
+    if not isinstance(query, str) or not isinstance(variables, dict):
+        return reply({"errors": [{"message": "A query attribute must be specified and must be a string."}]})
+    arguments = _arguments(query, variables)
+    if re.search(r"\bmutation\b", query) and re.search(r"\b(un)?resolveReviewThread\b", query):
+        resolve = re.search(r"\bunresolveReviewThread\b", query) is None
+        return reply(_set_resolved(ctx, arguments, resolve))
+    if re.search(r"\breviewThreads\b", query) and not re.search(r"\bmutation\b", query):
+        limit = _comment_limit(query, variables)
+        return reply(_review_threads(ctx, arguments, limit))
+    call = Call(ctx.method, ctx.path, ctx.query, body, 200, ctx.auth, ctx.installation_id)
+    ctx.state.unexpected.append(call)
+    return reply(_error("This GraphQL operation is not supported by the emulator", "UNSUPPORTED"))
+
+
+def _thread_by_node(ctx: Ctx, node: Any) -> Thread | None:
+    if not isinstance(node, str) or not node.startswith("PRRT_") or not node[5:].isdigit():
+        return None
+    return ctx.state.threads.get(int(node[5:]))
+
+
+def _set_resolved(ctx: Ctx, arguments: dict[str, Any], resolved: bool) -> dict[str, Any]:
+    node = arguments.get("threadId")
+    thread = _thread_by_node(ctx, node)
+    if thread is None or (
+        ctx.auth == "installation" and thread.pull.repo.installation_id != ctx.installation_id
+    ):
+        return _error(f"Could not resolve to a node with the global id of '{node}'")
+    thread.resolved = resolved
+    thread.resolved_by = ctx.emulator.app_slug if resolved else None
+    field = "resolveReviewThread" if resolved else "unresolveReviewThread"
+    return {"data": {field: {"thread": _thread_node(ctx, thread)}}}
+
+
+def _comment_limit(query: str, variables: dict[str, Any]) -> int:
+    found = re.search(r"comments\s*\(\s*first\s*:\s*(\d+|\$\w+)", query)
+    if found is None:
+        return 100
+    raw = found.group(1)
+    value = variables.get(raw[1:]) if raw.startswith("$") else int(raw)
+    return value if isinstance(value, int) else 100
+
+
+def _thread_node(ctx: Ctx, thread: Thread, limit: int = 100) -> dict[str, Any]:
+    comments = [ctx.state.review_comments[i] for i in thread.comment_ids]
+    first = comments[0]
+    return {
+        "id": thread.node_id,
+        "isResolved": thread.resolved,
+        "isOutdated": is_outdated(first),
+        "path": first.path,
+        "line": first.line,
+        "resolvedBy": {"login": thread.resolved_by} if thread.resolved_by else None,
+        "comments": {
+            "totalCount": len(comments),
+            "nodes": [
+                {"databaseId": c.id, "body": c.body, "author": {"login": c.user.removesuffix("[bot]")}}
+                for c in comments[:limit]
+            ],
+        },
+    }
+
+
+def _review_threads(ctx: Ctx, arguments: dict[str, Any], limit: int) -> dict[str, Any]:
+    owner, name, number = arguments.get("owner"), arguments.get("name"), arguments.get("number")
+    repo = ctx.state.repos.get(f"{owner}/{name}".lower())
+    visible = repo is not None and (ctx.auth != "installation" or repo.installation_id == ctx.installation_id)
+    if repo is None or not visible:
+        return _error(f"Could not resolve to a Repository with the name '{owner}/{name}'.")
+    pull = ctx.state.pulls.get((repo.full_name.lower(), number if isinstance(number, int) else -1))
+    if pull is None:
+        return {"data": {"repository": {"pullRequest": None}}, "errors": [
+            {"type": "NOT_FOUND", "message": f"Could not resolve to a PullRequest with the number of {number}."}
+        ]}  # fmt: skip
+    threads = sorted((t for t in ctx.state.threads.values() if t.pull is pull), key=lambda t: t.id)
+    first = min(int(arguments.get("first") or 100), 100)
+    total = len(threads)
+    after = arguments.get("after")
+    if isinstance(after, str) and after.isdigit():
+        threads = [t for t in threads if t.id > int(after)]
+    page = threads[:first]
+    connection = {
+        "totalCount": total,
+        "pageInfo": {
+            "hasNextPage": len(threads) > first,
+            "endCursor": str(page[-1].id) if page else None,
+        },
+        "nodes": [_thread_node(ctx, t, limit) for t in page],
+    }
+    return {"data": {"repository": {"pullRequest": {"reviewThreads": connection}}}}
+
+
+ENDPOINTS = [
+    Endpoint("POST", "/graphql", graphql),
+    Endpoint("POST", "/api/graphql", graphql),
+]

@@ -1,0 +1,178 @@
+"""`GitHubEmulator`: GitHub's REST side (and a little GraphQL) on a loopback port, in a thread."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Any, Self
+
+import uvicorn
+
+from tests.emulator import (
+    routes_app,
+    routes_checks,
+    routes_comments,
+    routes_graphql,
+    routes_repo,
+    routes_reviews,
+)
+from tests.emulator.auth import generated_private_key, public_key_pem
+from tests.emulator.dispatch import Dispatcher
+from tests.emulator.faults import FaultBook
+from tests.emulator.http import Endpoint
+from tests.emulator.recording import Recording
+from tests.emulator.seeding import Seeding
+from tests.emulator.state import Delivery, State
+from tests.emulator.webhooks import Envelope, envelope_of, headers_for, record, send
+
+API_ENDPOINTS: tuple[Endpoint, ...] = (
+    *routes_app.ENDPOINTS,
+    *routes_repo.ENDPOINTS,
+    *routes_checks.ENDPOINTS,
+    *routes_reviews.ENDPOINTS,
+    *routes_comments.ENDPOINTS,
+    *routes_graphql.ENDPOINTS,
+)
+
+
+class GitHubEmulator(Seeding, Recording):
+    """An in-memory GitHub for tests. Use as a context manager, or `start()` / `stop()`."""
+
+    def __init__(
+        self, app_id: int = 1, private_key_pem: str | None = None, *, app_slug: str = "bulwark"
+    ) -> None:
+        self.app_id = app_id
+        self.app_slug = app_slug
+        self.private_key_pem = private_key_pem or generated_private_key()
+        self.public_key_pem = public_key_pem(self.private_key_pem)
+        self.state = State()
+        self.faults = FaultBook()
+        self.webhook_url: str | None = None
+        self.webhook_secret: str | None = None
+        self.extra_endpoints: list[Endpoint] = []
+        self._dispatcher = Dispatcher(self)
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._port = 0
+        self._senders: list[threading.Thread] = []
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        if not self._port:
+            raise RuntimeError("the emulator is not running; call start() first")
+        return f"http://127.0.0.1:{self._port}"
+
+    @property
+    def bot_login(self) -> str:
+        return f"{self.app_slug}[bot]"
+
+    def start(self) -> Self:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", 0))
+        self._port = sock.getsockname()[1]
+        config = uvicorn.Config(
+            self._dispatcher.asgi(), log_level="warning", lifespan="off", access_log=False
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [sock]}, name="github-emulator", daemon=True
+        )
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("the GitHub emulator did not start")
+            time.sleep(0.005)
+        return self
+
+    def stop(self) -> None:
+        self.wait_for_redeliveries()
+        if self._server is not None and self._thread is not None:
+            self._server.should_exit = True
+            self._thread.join(timeout=10)
+        self._server, self._thread, self._port = None, None, 0
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def reset(self) -> None:
+        """Forget all data, calls, faults and webhook settings; the server keeps running."""
+        self.wait_for_redeliveries()
+        with self.state.lock:
+            fresh = State()
+            fresh.lock = self.state.lock
+            self.state = fresh
+        self.faults.clear()
+        self.webhook_url = self.webhook_secret = None
+        self.extra_endpoints.clear()
+        self._dispatcher.used.clear()
+
+    def endpoints(self) -> Sequence[Endpoint]:
+        """Every route served; later features (web pages, OAuth) add theirs to `extra_endpoints`."""
+        return (*API_ENDPOINTS, *self.extra_endpoints)
+
+    # -- webhooks ------------------------------------------------------------------------------
+
+    def configure_webhook(self, url: str, secret: str | None) -> None:
+        self.webhook_url, self.webhook_secret = url, secret
+
+    def deliver(
+        self,
+        event: str,
+        payload: dict[str, Any] | bytes,
+        *,
+        delivery_id: str | None = None,
+        action: str | None = None,
+    ) -> Delivery:
+        """Sign the exact bytes, POST them to the configured webhook URL, record the delivery."""
+        if self.webhook_url is None:
+            raise RuntimeError("configure_webhook(url, secret) first")
+        envelope = Envelope.of(event, payload, delivery_id, action)
+        headers = headers_for(envelope, self.webhook_secret, self.app_id)
+        return send(self.state, envelope, self.webhook_url, headers)
+
+    def record_failed_delivery(
+        self,
+        event: str,
+        payload: dict[str, Any] | bytes,
+        *,
+        delivery_id: str | None = None,
+        action: str | None = None,
+        status_code: int = 502,
+    ) -> Delivery:
+        """A delivery GitHub tried and failed (nothing is sent), to be found by a back-fill."""
+        envelope = Envelope.of(event, payload, delivery_id, action)
+        headers = headers_for(envelope, self.webhook_secret, self.app_id)
+        return record(self.state, envelope, headers, status_code, "")
+
+    def redeliver_later(self, delivery_id: int) -> None:
+        """Re-send a recorded delivery from another thread (GitHub answers 202 first)."""
+        with self.state.lock:
+            original = self.state.deliveries[delivery_id]
+            envelope = envelope_of(original)
+        url = self.webhook_url
+        if url is None:
+            raise RuntimeError("no webhook URL configured")
+        headers = headers_for(envelope, self.webhook_secret, self.app_id)
+        sender = threading.Thread(
+            target=send, args=(self.state, envelope, url, headers), kwargs={"redelivery": True}, daemon=True
+        )
+        self._senders.append(sender)
+        sender.start()
+
+    def wait_for_redeliveries(self, timeout: float = 10.0) -> None:
+        """Block until every redelivery requested through the API has been sent and recorded."""
+        deadline = time.monotonic() + timeout
+        while self._senders:
+            self._senders.pop().join(timeout=max(deadline - time.monotonic(), 0))
