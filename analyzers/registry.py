@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from analyzers import code
 from analyzers.base import Analyzer
 
 # Each family package exposes RULES: a tuple of Analyzer classes, listed by hand.
-FAMILIES: tuple[tuple[type[Analyzer], ...], ...] = ()
+FAMILIES: tuple[tuple[type[Analyzer], ...], ...] = (code.RULES,)
 
 
 def all_rules() -> list[type[Analyzer]]:

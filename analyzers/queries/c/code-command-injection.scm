@@ -1,0 +1,4 @@
+(call_expression
+  function: (identifier) @_fn
+  arguments: (argument_list . (_) @value)
+  (#any-of? @_fn "system" "popen" "_popen" "_wsystem")) @sink

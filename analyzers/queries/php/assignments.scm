@@ -1,0 +1,2 @@
+(assignment_expression left: (variable_name) @name right: (_) @value)
+(augmented_assignment_expression left: (variable_name) @name right: (_) @value)

@@ -1,0 +1,2 @@
+(assignment left: (identifier) @name right: (_) @value)
+(augmented_assignment left: (identifier) @name right: (_) @value)
