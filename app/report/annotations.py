@@ -56,14 +56,17 @@ def _details(placed: Placed) -> str:
 def build_annotation(placed: Placed) -> dict[str, Any]:
     finding = placed.finding
     start = max(1, finding.start_line)
-    summary = placed.meta.summary if placed.meta is not None else finding.rule_id
+    severity = finding.severity.label.capitalize()
+    title = f"{severity}: {finding.rule_id}"
+    if placed.meta is not None:
+        title = f"{severity}: {placed.meta.summary} [{finding.rule_id}]"
     return {
         "path": finding.path,
         "start_line": start,
         "end_line": max(start, finding.end_line),
         "annotation_level": annotation_level(placed),
         "message": plain(finding.message, MESSAGE_LIMIT),
-        "title": plain(f"{finding.severity.label.capitalize()}: {summary} [{finding.rule_id}]", TITLE_LIMIT),
+        "title": plain(title, TITLE_LIMIT),
         "raw_details": _details(placed),
     }
 

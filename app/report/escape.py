@@ -85,7 +85,7 @@ def escape_inline(text: str, limit: int = 300) -> str:
 
     The result is at most `limit` characters long, escapes included; what was cut ends with an ellipsis.
     """
-    full = one_line(show_hidden(text))
+    full = show_hidden(one_line(text))
     size = min(len(full), limit)
     escaped = _escape_visible(cap(full, size))
     while len(escaped) > limit:
@@ -108,7 +108,7 @@ def _longest_backtick_run(text: str) -> int:
 
 def code_span(text: str, limit: int = 120) -> str:
     """`text` as an inline code span that nothing inside can close: one line, hidden characters shown."""
-    content = cap(one_line(show_hidden(text)), limit)
+    content = cap(show_hidden(one_line(text)), limit)
     if not content:
         return "` `"
     fence = "`" * (_longest_backtick_run(content) + 1)

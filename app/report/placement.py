@@ -7,13 +7,13 @@ the base branch) always wins.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from analyzers.base import Finding, RuleMeta, Severity
 from analyzers.registry import rule_by_id
+from app.context.policy import RepoPolicy, RuleSettings
 
 COMMENT_CONFIDENCE = 0.7  # a medium finding needs this confidence to be commented inline
 
@@ -44,25 +44,13 @@ def rule_meta(rule_id: str) -> RuleMeta | None:
     return rule.meta if rule is not None else None
 
 
-def _rule_setting(policy: Any, rule_id: str, name: str) -> bool:
-    """`policy.rules[rule_id].<name>`, for a policy model or a plain mapping; False when absent."""
-    if policy is None:
-        return False
-    rules = policy.get("rules") if isinstance(policy, Mapping) else getattr(policy, "rules", None)
-    if not isinstance(rules, Mapping):
-        return False
-    rule = rules.get(rule_id)
-    if rule is None:
-        return False
-    value = rule.get(name) if isinstance(rule, Mapping) else getattr(rule, name, None)
-    return bool(value)
-
-
-def default_placement(finding: Finding, meta: RuleMeta | None, policy: Any) -> Placement | None:
-    """The placement before calibration; None when the policy disables the rule (the finding is dropped)."""
-    if _rule_setting(policy, finding.rule_id, "disable"):
+def default_placement(finding: Finding, meta: RuleMeta | None, policy: RepoPolicy | None) -> Placement | None:
+    """The placement before calibration; None when the policy turns the rule off for the finding's path
+    (`rules.<id>.disable`, `.paths`, `.ignore_paths`): the finding is dropped."""
+    settings = policy.rule_settings(finding.rule_id) if policy is not None else RuleSettings()
+    if not settings.applies_to(finding.path):
         return None
-    if _rule_setting(policy, finding.rule_id, "block"):
+    if settings.block:
         return Placement.BLOCK
     if finding.severity >= Severity.HIGH:
         return Placement.COMMENT
@@ -71,7 +59,7 @@ def default_placement(finding: Finding, meta: RuleMeta | None, policy: Any) -> P
     return Placement.ANNOTATE
 
 
-def place_all(findings: Iterable[Finding], policy: Any) -> list[Placed]:
+def place_all(findings: Iterable[Finding], policy: RepoPolicy | None) -> list[Placed]:
     """Every finding with its default placement and rule metadata; disabled rules' findings dropped."""
     placed = []
     for finding in findings:
