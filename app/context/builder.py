@@ -23,7 +23,7 @@ from app.context.model import (
 )
 from app.context.provenance import collect_provenance
 from app.context.scopes import map_ranges
-from app.context.source import ChangeSource, SourceError, SourceFile
+from app.context.source import ChangeSource, SourceError, SourceFile, SourceTooLargeError
 from app.context.syntax import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT_SECONDS,
@@ -83,6 +83,8 @@ class _Builder:
             return _Blob()
         try:
             data = self.source.read(path, side)
+        except SourceTooLargeError as error:
+            return _Blob(size=error.size)
         except SourceError as error:
             self.record(f"{path}: cannot read the {side} side: {error}")
             return _Blob()
@@ -191,7 +193,8 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
     base_files = builder.base_files()
     builder.attributes = GitAttributes.parse(base_files.get(".gitattributes"))
     files = tuple(builder.build_file(item) for item in items)
-    provenance = collect_provenance(pr, commits, [f.path for f in files])
+    aliases = {f.previous_path: f.path for f in files if f.previous_path}
+    provenance = collect_provenance(pr, commits, [f.path for f in files], aliases=aliases)
     return ChangeContext(
         pr=pr,
         files=files,

@@ -8,7 +8,7 @@ marker. A person called Devin or Claude, a bare `@users.noreply.github.com` addr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from app.context.model import CommitInfo, Provenance, ProvenanceSignal, PullRequestInfo
 
@@ -160,6 +160,7 @@ def _file_signals(
     commits: Sequence[CommitInfo],
     by_commit: dict[str, tuple[ProvenanceSignal, ...]],
     paths: Iterable[str],
+    aliases: Mapping[str, str],
 ) -> dict[str, tuple[ProvenanceSignal, ...]]:
     wanted = list(paths)
     collected: dict[str, list[ProvenanceSignal]] = {path: [] for path in wanted}
@@ -168,23 +169,29 @@ def _file_signals(
         if not signals:
             continue
         touched = commit.files if commit.files else wanted
-        for path in touched:
+        for touched_path in touched:
+            path = aliases.get(touched_path, touched_path)
             if path in collected:
                 collected[path].extend(signals)
     return {path: tuple(dict.fromkeys(found)) for path, found in collected.items() if found}
 
 
 def collect_provenance(
-    pr: PullRequestInfo, commits: Sequence[CommitInfo], paths: Iterable[str]
+    pr: PullRequestInfo,
+    commits: Sequence[CommitInfo],
+    paths: Iterable[str],
+    *,
+    aliases: Mapping[str, str] | None = None,
 ) -> Provenance:
     """Provenance of a change: per commit, per pull request, and per file via the commits touching it.
 
-    A commit whose touched files are unknown counts for every changed file.
+    A commit whose touched files are unknown counts for every changed file; `aliases` maps a file's
+    earlier path (before a rename) to its path in the change.
     """
     by_commit = {commit.sha: commit_signals(commit) for commit in commits}
     by_commit = {sha: signals for sha, signals in by_commit.items() if signals}
     return Provenance(
         pr_signals=pr_signals(pr),
         commit_signals=by_commit,
-        file_signals=_file_signals(commits, by_commit, paths),
+        file_signals=_file_signals(commits, by_commit, paths, aliases or {}),
     )

@@ -26,6 +26,14 @@ class SourceError(Exception):
     """A source could not answer; the builder records it and carries on."""
 
 
+class SourceTooLargeError(SourceError):
+    """The blob is larger than the source will fetch; `size` is its size in bytes."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
 class ChangeSource(Protocol):
     """What the builder needs from a source of changes. Every method may raise `SourceError`."""
 

@@ -1,0 +1,158 @@
+"""A pull request read from GitHub with an installation client.
+
+Endpoints: `GET /repos/{o}/{r}/pulls/{n}`, `.../pulls/{n}/files` (100 a page, up to 3,000 files),
+`.../pulls/{n}/commits` (up to 250), `.../contents/{path}?ref=` for each side of each changed file, and
+`.../git/blobs/{sha}` for files between 1 MB and the size cap. Each blob is fetched once.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from typing import Any
+
+from githubkit import GitHub
+from githubkit.exception import GitHubException, RequestFailed
+from githubkit_schemas.latest.models import Commit, ContentFile, DiffEntry
+
+from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side
+from app.context.source import SourceError, SourceFile, SourceTooLargeError
+from app.context.syntax import DEFAULT_MAX_BYTES
+
+MAX_FILES = 3000
+_FIRST_TIMERS = frozenset({"FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER"})
+
+
+class GitHubSource:
+    """The change of pull request `number` in `owner/repo`, through an authenticated client."""
+
+    def __init__(
+        self,
+        github: GitHub[Any],
+        owner: str,
+        repo: str,
+        number: int,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_files: int = MAX_FILES,
+    ) -> None:
+        self.github, self.owner, self.repo, self.number = github, owner, repo, number
+        self.max_bytes, self.max_files = max_bytes, max_files
+        self._pr: PullRequestInfo | None = None
+        self._blobs: dict[tuple[str, Side], bytes | None] = {}
+
+    def pull_request(self) -> PullRequestInfo:
+        if self._pr is None:
+            try:
+                data = self.github.rest.pulls.get(self.owner, self.repo, self.number).parsed_data
+            except GitHubException as error:
+                raise SourceError(f"pull request {self.number}: {error}") from error
+            head_repo = data.head.repo.full_name if data.head.repo else ""
+            self._pr = PullRequestInfo(
+                repo_full_name=f"{self.owner}/{self.repo}",
+                number=data.number,
+                title=data.title,
+                body=data.body or "",
+                author_login=data.user.login if data.user else "",
+                head_ref=data.head.ref,
+                base_ref=data.base.ref,
+                head_sha=data.head.sha,
+                base_sha=data.base.sha,
+                is_fork=head_repo != data.base.repo.full_name,
+                first_time_contributor=data.author_association in _FIRST_TIMERS,
+            )
+        return self._pr
+
+    def changed_files(self) -> Sequence[SourceFile]:
+        files: list[SourceFile] = []
+        entry: DiffEntry
+        try:
+            for entry in self.github.rest.paginate(
+                self.github.rest.pulls.list_files,
+                owner=self.owner,
+                repo=self.repo,
+                pull_number=self.number,
+                per_page=100,
+            ):
+                files.append(_source_file(entry))
+                if len(files) >= self.max_files:
+                    break
+        except GitHubException as error:
+            raise SourceError(f"files of pull request {self.number}: {error}") from error
+        return files
+
+    def commits(self) -> Sequence[CommitInfo]:
+        commits: list[CommitInfo] = []
+        item: Commit
+        try:
+            for item in self.github.rest.paginate(
+                self.github.rest.pulls.list_commits,
+                owner=self.owner,
+                repo=self.repo,
+                pull_number=self.number,
+                per_page=100,
+            ):
+                commits.append(_commit_info(item))
+        except GitHubException as error:
+            raise SourceError(f"commits of pull request {self.number}: {error}") from error
+        return commits
+
+    def read(self, path: str, side: Side) -> bytes | None:
+        key = (path, side)
+        if key not in self._blobs:
+            pr = self.pull_request()
+            self._blobs[key] = self._fetch(path, pr.base_sha if side == "base" else pr.head_sha)
+        return self._blobs[key]
+
+    def _fetch(self, path: str, ref: str) -> bytes | None:
+        try:
+            content = self.github.rest.repos.get_content(self.owner, self.repo, path, ref=ref)
+            found = content.parsed_data
+            if not isinstance(found, ContentFile):
+                return None
+            if found.encoding == "base64":
+                return base64.b64decode(found.content)
+            if found.size > self.max_bytes:
+                raise SourceTooLargeError(found.size)
+            blob = self.github.rest.git.get_blob(self.owner, self.repo, found.sha).parsed_data
+            return base64.b64decode(blob.content)
+        except RequestFailed as error:
+            if error.response.status_code == 404:
+                return None
+            raise SourceError(f"{path}@{ref[:12]}: {error}") from error
+        except GitHubException as error:
+            raise SourceError(f"{path}@{ref[:12]}: {error}") from error
+
+
+def _source_file(entry: DiffEntry) -> SourceFile:
+    patch = entry.patch if isinstance(entry.patch, str) else None
+    previous = entry.previous_filename if isinstance(entry.previous_filename, str) else None
+    if patch is None and entry.additions == 0 and entry.deletions == 0:
+        patch = ""
+    return SourceFile(
+        path=entry.filename,
+        status=FileStatus(entry.status),
+        previous_path=previous or None,
+        patch=patch,
+        additions=entry.additions,
+        deletions=entry.deletions,
+    )
+
+
+def _commit_info(item: Commit) -> CommitInfo:
+    author, committer = item.commit.author, item.commit.committer
+    return CommitInfo(
+        sha=item.sha,
+        message=item.commit.message,
+        author_name=author.name if author and isinstance(author.name, str) else "",
+        author_email=author.email if author and isinstance(author.email, str) else "",
+        author_login=_login(item.author),
+        committer_name=committer.name if committer and isinstance(committer.name, str) else "",
+        committer_email=committer.email if committer and isinstance(committer.email, str) else "",
+        committer_login=_login(item.committer),
+    )
+
+
+def _login(user: object) -> str | None:
+    login = getattr(user, "login", None)
+    return login if isinstance(login, str) else None
