@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.context.model import ChangedFile
+from app.context.model import ChangedFile, FileKind
 
 MAX_LINE_CHARS = 4096  # characters of one line that any scanner looks at
 MAX_TEXT_LINES = 20_000  # lines of one file or text that any scanner looks at
@@ -31,3 +31,17 @@ def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
 def non_ascii_added(file: ChangedFile) -> list[tuple[int, str]]:
     """Added lines that hold any non-ASCII character: the only ones the Unicode rules need to see."""
     return [(number, line) for number, line in added_lines(file) if not line.isascii()]
+
+
+_CODE_SUFFIXES = (
+    ".py", ".pyi", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts", ".go", ".java",
+    ".rb", ".php", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".sh", ".bash", ".rs", ".cs",
+    ".kt", ".swift", ".scala",
+)  # fmt: skip
+
+
+def is_code(file: ChangedFile) -> bool:
+    """Source code, by kind or, when the kind is unknown, by file name."""
+    if file.is_kind(FileKind.CODE) or file.is_kind(FileKind.TEST):
+        return True
+    return not file.kinds and file.path.lower().endswith(_CODE_SUFFIXES)

@@ -1,0 +1,120 @@
+"""injection-invisible-character: zero-width and other invisible characters where they hide meaning."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.injection.agent_files import is_instruction_file, is_tool_config_file
+from analyzers.text import unicode
+from analyzers.text.lines import is_code, non_ascii_added
+from analyzers.text.nodes import node_at, place_of
+from app.context.model import ChangeContext, ChangedFile
+
+
+def hidden_columns(line: str) -> list[int]:
+    """Columns of invisible characters that are not part of a legitimate sequence."""
+    return [
+        index
+        for index, ch in enumerate(line)
+        if (unicode.is_format(ord(ch)) or ord(ch) in unicode.BIDI_MARKS)
+        and not unicode.is_legitimate_joiner(line, index)
+    ]
+
+
+def _inside_identifier(line: str, column: int) -> bool:
+    before = line[column - 1] if column > 0 else ""
+    after = line[column + 1] if column + 1 < len(line) else ""
+    cp = ord(line[column])
+    if cp in unicode.INVISIBLE_LETTERS:
+        return True
+    return bool(before and after) and all(unicode.is_identifier_char(ch) for ch in before + after)
+
+
+class InjectionInvisibleCharacter(Analyzer):
+    """Zero-width and other invisible characters where they hide meaning.
+
+    ## What it flags
+
+    Format characters (Unicode category Cf: zero-width space, joiners, word joiner, soft hyphen,
+    invisible operators, ...) and letters that render as nothing (Hangul fillers, the braille blank)
+    on added lines:
+
+    - in source code, inside or as an identifier, or anywhere outside comments and strings when a
+      syntax tree is available: `high`;
+    - anywhere in an agent instruction or agent tool configuration file (`AGENTS.md`, `CLAUDE.md`,
+      `.cursorrules`, `.mcp.json`, ...): `high`.
+
+    Legitimate sequences stay quiet: a zero-width joiner inside an emoji sequence (👩‍💻, families,
+    skin tones), ZWNJ and ZWJ between letters of Arabic, Persian, Indic and other joining scripts,
+    directional marks in right-to-left text, and a byte order mark.
+
+    ## Why it is risky
+
+    An invisible character makes two identifiers that look the same different names (or an
+    identifier that looks like nothing), and hides text inside instruction files that agents read
+    but reviewers do not see.
+
+    ## Example
+
+    ```diff
+    +const { timeout, \\u3164 } = req.query;   // U+3164 HANGUL FILLER is a variable
+    ```
+
+    ## How to fix
+
+    Delete the character. If it is needed in a string, write it as an escape (`"\\u200b"`).
+
+    ## Tuning
+
+    The family is protected: votes never mute it.
+
+    ## References
+
+    - CWE-1007: Insufficient Visual Distinction of Homoglyphs Presented to User
+    - Unicode Technical Standard #39, Unicode Security Mechanisms
+    - Unicode Technical Standard #55, Unicode Source Code Handling
+    """
+
+    meta = RuleMeta(
+        id="injection-invisible-character",
+        family=Family.INJECTION,
+        summary="invisible characters inside identifiers or agent instruction files",
+        severity=Severity.HIGH,
+        cwe=(1007,),
+    )
+
+    def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
+        for file in ctx.files:
+            if file.binary or file.head_text is None:
+                continue
+            agent_file = is_instruction_file(file) or is_tool_config_file(file)
+            if not agent_file and not is_code(file):
+                continue
+            for number, line in non_ascii_added(file):
+                columns = hidden_columns(line)
+                if columns:
+                    yield from self._judge(file, number, line, columns, agent_file)
+
+    def _judge(
+        self, file: ChangedFile, number: int, line: str, columns: list[int], agent_file: bool
+    ) -> Iterator[Finding]:
+        if not agent_file:
+            columns = [c for c in columns if self._in_code(file, number, line, c)]
+        if not columns:
+            return
+        names = ", ".join(sorted({unicode.describe(ord(line[c])) for c in columns}))
+        where = "in an agent instruction file" if agent_file else "in code"
+        yield self.finding(
+            file,
+            number,
+            f"{len(columns)} invisible character(s) {where}: {names}",
+            confidence=0.9,
+            evidence=unicode.escape_hidden(line),
+        )
+
+    def _in_code(self, file: ChangedFile, number: int, line: str, column: int) -> bool:
+        tree = file.tree("head")
+        if tree is not None:
+            return place_of(node_at(tree, number, line, column)) == "code"
+        return _inside_identifier(line, column)
