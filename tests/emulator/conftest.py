@@ -1,3 +1,22 @@
-from tests.emulator.plugin import github, github_server
+from collections.abc import Iterator
 
-__all__ = ["github", "github_server"]
+import httpx
+import pytest
+
+from tests.emulator.plugin import github, github_server
+from tests.emulator.server import GitHubEmulator
+
+__all__ = ["api", "github", "github_server"]
+
+REPO = "acme/widgets"
+
+
+@pytest.fixture
+def api(github: GitHubEmulator) -> Iterator[httpx.Client]:
+    """A client authenticated as installation 7, which holds `acme/widgets`."""
+    github.add_installation(7, "acme")
+    github.add_repo(REPO, 7)
+    token = github.installation_token(7)
+    headers = {"Authorization": f"token {token}", "Accept": "application/vnd.github+json"}
+    with httpx.Client(base_url=github.url, headers=headers) as client:
+        yield client

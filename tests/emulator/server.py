@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Self
-
-import uvicorn
 
 from tests.emulator import (
     routes_app,
@@ -19,12 +16,13 @@ from tests.emulator import (
     routes_repo,
     routes_reviews,
 )
-from tests.emulator.auth import generated_private_key, public_key_pem
+from tests.emulator.auth import generated_private_key, issue_token, mint_jwt, public_key_pem
 from tests.emulator.dispatch import Dispatcher
 from tests.emulator.faults import FaultBook
 from tests.emulator.http import Endpoint
 from tests.emulator.recording import Recording
 from tests.emulator.seeding import Seeding
+from tests.emulator.serving import ThreadedServer
 from tests.emulator.state import Delivery, State
 from tests.emulator.webhooks import Envelope, envelope_of, headers_for, record, send
 
@@ -54,49 +52,26 @@ class GitHubEmulator(Seeding, Recording):
         self.webhook_secret: str | None = None
         self.extra_endpoints: list[Endpoint] = []
         self._dispatcher = Dispatcher(self)
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
-        self._port = 0
+        self._server = ThreadedServer(self._dispatcher.asgi(), name="github-emulator")
         self._senders: list[threading.Thread] = []
 
     # -- lifecycle -----------------------------------------------------------------------------
 
     @property
     def url(self) -> str:
-        if not self._port:
-            raise RuntimeError("the emulator is not running; call start() first")
-        return f"http://127.0.0.1:{self._port}"
+        return self._server.url
 
     @property
     def bot_login(self) -> str:
         return f"{self.app_slug}[bot]"
 
     def start(self) -> Self:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self._port = sock.getsockname()[1]
-        config = uvicorn.Config(
-            self._dispatcher.asgi(), log_level="warning", lifespan="off", access_log=False
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [sock]}, name="github-emulator", daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("the GitHub emulator did not start")
-            time.sleep(0.005)
+        self._server.start()
         return self
 
     def stop(self) -> None:
         self.wait_for_redeliveries()
-        if self._server is not None and self._thread is not None:
-            self._server.should_exit = True
-            self._thread.join(timeout=10)
-        self._server, self._thread, self._port = None, None, 0
+        self._server.stop()
 
     def __enter__(self) -> Self:
         return self.start()
@@ -117,6 +92,17 @@ class GitHubEmulator(Seeding, Recording):
         self.webhook_url = self.webhook_secret = None
         self.extra_endpoints.clear()
         self._dispatcher.used.clear()
+
+    def app_jwt(self, *, lifetime: int = 540) -> str:
+        """A valid JWT for this app (for calls made by tests themselves)."""
+        return mint_jwt(self.private_key_pem, self.app_id, lifetime=lifetime)
+
+    def installation_token(self, installation_id: int) -> str:
+        """Issue an installation token directly, as `POST .../access_tokens` would."""
+        with self.state.lock:
+            if installation_id not in self.state.installations:
+                raise KeyError(f"no installation {installation_id}")
+            return issue_token(self.state, installation_id).value
 
     def endpoints(self) -> Sequence[Endpoint]:
         """Every route served; later features (web pages, OAuth) add theirs to `extra_endpoints`."""

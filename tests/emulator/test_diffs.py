@@ -1,0 +1,53 @@
+"""Patches match `git diff` byte for byte (minus the header lines GitHub leaves out)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.emulator.diffs import diff_trees
+
+NUMBERS = "".join(f"line {n}\n" for n in range(1, 41))
+CASES = {
+    "edit in the middle": (NUMBERS, NUMBERS.replace("line 20\n", "line twenty\n")),
+    "two hunks": (NUMBERS, NUMBERS.replace("line 3\n", "").replace("line 35\n", "line 35\nnew\n")),
+    "close edits merge": (NUMBERS, NUMBERS.replace("line 10\n", "x\n").replace("line 15\n", "y\n")),
+    "newline added at end": ("a\nb", "a\nb\n"),
+    "newline removed at end": ("a\nb\n", "a\nc"),
+    "function context": ("def f():\n" + "    pass\n" * 8, "def f():\n" + "    pass\n" * 7 + "    return\n"),
+    "crlf": ("a\r\nb\r\nc\r\n", "a\r\nB\r\nc\r\n"),
+    "unicode": ("café\nnaïve\n", "café\nnaive\n"),
+}
+
+
+def _git_patch(tmp_path: Path, old: str, new: str) -> str:
+    (tmp_path / "old").write_bytes(old.encode())
+    (tmp_path / "new").write_bytes(new.encode())
+    done = subprocess.run(
+        ["git", "diff", "--no-index", "--no-color", "old", "new"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    lines = done.stdout.decode().split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("@@"))
+    return "\n".join(lines[start:]).removesuffix("\n")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_patch_equals_git(tmp_path: Path, case: str) -> None:
+    old, new = CASES[case]
+    ours = diff_trees({"f": old.encode()}, {"f": new.encode()})["f"]
+    assert ours.patch == _git_patch(tmp_path, old, new)
+
+
+def test_anchorable_lines() -> None:
+    old, new = CASES["two hunks"]
+    diff = diff_trees({"f": old.encode()}, {"f": new.encode()})["f"]
+    assert sorted(diff.right) == [1, 2, 3, 4, 5, 32, 33, 34, 35, 36, 37, 38]
+    assert sorted(diff.left) == [1, 2, 3, 4, 5, 6, 33, 34, 35, 36, 37, 38]
+    assert diff.right[2] == 0
+    assert diff.right[36] == 1
+    assert diff.hunk_text("RIGHT", 35) == "@@ -33,6 +32,7 @@ line 32\n line 33\n line 34\n line 35\n+new"
