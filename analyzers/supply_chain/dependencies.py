@@ -1,0 +1,158 @@
+"""New dependencies of a change, from manifest and lockfile diffs and from install commands.
+
+`new_dependencies(ctx)` is pure: the worker calls it before analysis to gather registry facts for
+exactly these names, and the rules call it to know where each name was added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from analyzers.supply_chain.declared import Declared, DependencyFile
+from analyzers.supply_chain.imports import ImportedModule, imported_modules
+from analyzers.supply_chain.installs import installed_packages
+from analyzers.supply_chain.manifests import parse_dependency_file
+from analyzers.supply_chain.names import NPM, PYPI, normalize_name
+from app.context.model import ChangeContext, ChangedFile
+
+MANIFEST = "manifest"
+LOCKFILE = "lockfile"
+INSTALL = "install-command"
+
+# Python modules whose distribution has another name.
+DISTRIBUTION_OF_MODULE = {
+    "yaml": "pyyaml", "PIL": "pillow", "sklearn": "scikit-learn", "cv2": "opencv-python",
+    "bs4": "beautifulsoup4", "dateutil": "python-dateutil", "jwt": "pyjwt", "dotenv": "python-dotenv",
+    "attr": "attrs", "OpenSSL": "pyopenssl", "Crypto": "pycryptodome", "serial": "pyserial",
+    "git": "gitpython", "docx": "python-docx", "multipart": "python-multipart", "jose": "python-jose",
+    "zmq": "pyzmq", "MySQLdb": "mysqlclient", "pkg_resources": "setuptools", "fitz": "pymupdf",
+    "skimage": "scikit-image", "magic": "python-magic", "slugify": "python-slugify",
+    "google": "protobuf", "grpc": "grpcio", "jinja2": "jinja2", "lxml": "lxml",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """A dependency name the change adds, and where."""
+
+    ecosystem: str
+    name: str  # normalised as the registry compares names
+    path: str
+    line: int  # head line, 1-based
+    source: str  # manifest, lockfile, install-command
+    written: str  # the name as written
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.ecosystem, self.name)
+
+    @property
+    def direct(self) -> bool:
+        return self.source != LOCKFILE
+
+
+def dependency_file(changed: ChangedFile, side: str) -> DependencyFile | None:
+    return parse_dependency_file(changed.path, changed.text("head" if side == "head" else "base"))
+
+
+def new_dependencies(ctx: ChangeContext) -> list[Dependency]:
+    """Every (ecosystem, name) the change adds to a manifest, lockfile or install command."""
+    found: list[Dependency] = []
+    for changed in ctx.files:
+        head = dependency_file(changed, "head")
+        if head is not None:
+            base = dependency_file(changed, "base")
+            known = base.keys() if base is not None else frozenset()
+            source = LOCKFILE if head.lockfile else MANIFEST
+            found.extend(
+                _dependency(entry.ecosystem, entry.name, changed.path, entry.line, source)
+                for entry in _first_per_key(head.entries)
+                if entry.key not in known
+            )
+            continue
+        installs = installed_packages(changed, "head")
+        if installs:
+            known = frozenset(item.key for item in installed_packages(changed, "base"))
+            found.extend(
+                _dependency(item.ecosystem, item.name, changed.path, item.line, INSTALL)
+                for item in installs
+                if item.key not in known and item.line in changed.added_lines
+            )
+    return found
+
+
+def _first_per_key(entries: tuple[Declared, ...]) -> Iterator[Declared]:
+    seen: set[tuple[str, str]] = set()
+    for entry in entries:
+        if entry.key not in seen:
+            seen.add(entry.key)
+            yield entry
+
+
+def _dependency(ecosystem: str, written: str, path: str, line: int, source: str) -> Dependency:
+    return Dependency(ecosystem, normalize_name(ecosystem, written), path, line, source, written)
+
+
+def reportable(dependencies: list[Dependency], *, direct_only: bool) -> list[Dependency]:
+    """Direct additions, plus (unless `direct_only`) lockfile entries no direct addition names."""
+    direct_keys = {dep.key for dep in dependencies if dep.direct}
+    return [dep for dep in dependencies if dep.direct or (not direct_only and dep.key not in direct_keys)]
+
+
+def new_imports(ctx: ChangeContext) -> list[tuple[ChangedFile, ImportedModule]]:
+    """Imports on added lines of third-party modules the base side of the file did not import."""
+    found: list[tuple[ChangedFile, ImportedModule]] = []
+    for changed in ctx.files:
+        added = [item for item in imported_modules(changed) if not item.builtin]
+        if not added:
+            continue
+        before = (
+            {(i.ecosystem, i.module) for i in imported_modules(changed, "base", added_only=False)}
+            if changed.base_text is not None
+            else set()
+        )
+        found.extend((changed, i) for i in added if (i.ecosystem, i.module) not in before)
+    return found
+
+
+def distribution_candidates(ecosystem: str, module: str) -> set[str]:
+    """Registry names that an import of `module` may come from."""
+    if ecosystem != PYPI:
+        return {normalize_name(ecosystem, module)}
+    names = {module, DISTRIBUTION_OF_MODULE.get(module, module), f"python-{module}", f"py{module}"}
+    return {normalize_name(PYPI, name) for name in names}
+
+
+def module_provided_by(ecosystem: str, module: str, declared: set[tuple[str, str]]) -> bool:
+    """Whether any declared name can provide the import (`google` from `google-cloud-storage`)."""
+    candidates = distribution_candidates(ecosystem, module)
+    if any((ecosystem, name) in declared for name in candidates):
+        return True
+    prefix = normalize_name(ecosystem, module) + "-"
+    return ecosystem == PYPI and any(eco == PYPI and name.startswith(prefix) for eco, name in declared)
+
+
+def visible_dependency_files(ctx: ChangeContext) -> list[DependencyFile]:
+    """Head versions of changed dependency files, plus base files the context carries unchanged."""
+    files = [parsed for c in ctx.files if (parsed := dependency_file(c, "head")) is not None]
+    changed_paths = {c.path for c in ctx.files}
+    for path, text in sorted(ctx.base_files.items()):
+        if path not in changed_paths and (parsed := parse_dependency_file(path, text)) is not None:
+            files.append(parsed)
+    return files
+
+
+def first_party_names(ctx: ChangeContext) -> set[str]:
+    """Top-level names of the repository's own code, as far as the change shows them."""
+    names: set[str] = set()
+    for changed in ctx.files:
+        parts = PurePosixPath(changed.path).parts
+        for part in parts[:-1]:
+            names.add(part)
+        names.add(PurePosixPath(parts[-1]).stem)
+    return names
+
+
+ECOSYSTEMS_WITH_IMPORTS = (PYPI, NPM)

@@ -1,0 +1,116 @@
+"""Modules that code imports: Python `import`/`from … import`, JavaScript and TypeScript `import`,
+`export … from`, `require()` and `import()`. Only the subtrees that hold added lines are walked."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from analyzers.supply_chain.names import NPM, PYPI
+from app.context.model import ChangedFile, Side
+
+PYTHON_LANGUAGES = frozenset({"python"})
+JS_LANGUAGES = frozenset({"javascript", "typescript", "tsx"})
+PYTHON_STDLIB = frozenset(sys.stdlib_module_names) | {"__future__"}
+NODE_BUILTINS = frozenset(
+    {"assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants"}
+    | {"crypto", "dgram", "diagnostics_channel", "dns", "domain", "events", "fs", "http", "http2"}
+    | {"https", "inspector", "module", "net", "os", "path", "perf_hooks", "process", "punycode"}
+    | {"querystring", "readline", "repl", "stream", "string_decoder", "sys", "timers", "tls"}
+    | {"trace_events", "tty", "url", "util", "v8", "vm", "wasi", "worker_threads", "zlib", "test"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedModule:
+    ecosystem: str  # pypi for Python modules, npm for JavaScript packages
+    module: str  # the top-level module (Python) or the package name (npm)
+    line: int  # 1-based head line
+    builtin: bool  # stdlib or runtime built-in
+
+
+def imported_modules(
+    changed: ChangedFile, side: Side = "head", *, added_only: bool = True
+) -> list[ImportedModule]:
+    """Imports in the file; with `added_only`, only those on the pull request's added lines."""
+    language = changed.language
+    if language not in PYTHON_LANGUAGES | JS_LANGUAGES or changed.skipped_reason:
+        return []
+    tree = changed.tree(side)
+    if tree is None:
+        return []
+    wanted = changed.added_lines if added_only and side == "head" else None
+    if wanted is not None and not wanted:
+        return []
+    reader = _python_imports if language in PYTHON_LANGUAGES else _js_imports
+    found = []
+    for node in _nodes_touching(tree.root_node, wanted):
+        for item in reader(node):
+            if wanted is None or item.line in wanted:
+                found.append(item)
+    return found
+
+
+def _nodes_touching(root: Node, lines: frozenset[int] | None) -> Iterator[Node]:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        first, last = node.start_point.row + 1, node.end_point.row + 1
+        if lines is not None and not any(first <= line <= last for line in lines):
+            continue
+        yield node
+        stack.extend(reversed(node.named_children))
+
+
+def _python_imports(node: Node) -> Iterator[ImportedModule]:
+    if node.type == "import_statement":
+        for child in node.named_children:
+            name = child.child_by_field_name("name") if child.type == "aliased_import" else child
+            if name is not None and name.type == "dotted_name":
+                yield _python_module(name)
+    elif node.type == "import_from_statement":
+        module = node.child_by_field_name("module_name")
+        if module is not None and module.type == "dotted_name":
+            yield _python_module(module)
+
+
+def _python_module(node: Node) -> ImportedModule:
+    top = _text(node).split(".", 1)[0].strip()
+    return ImportedModule(PYPI, top, node.start_point.row + 1, top in PYTHON_STDLIB)
+
+
+def _js_imports(node: Node) -> Iterator[ImportedModule]:
+    source: Node | None = None
+    if node.type in {"import_statement", "export_statement"}:
+        source = node.child_by_field_name("source")
+    elif node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        arguments = node.child_by_field_name("arguments")
+        is_loader = function is not None and (
+            function.type == "import" or (function.type == "identifier" and _text(function) == "require")
+        )
+        if is_loader and arguments is not None and arguments.named_child_count == 1:
+            source = arguments.named_children[0]
+    if source is None or source.type != "string":
+        return
+    package = js_package(_text(source)[1:-1])
+    if package is not None:
+        builtin = package.removeprefix("node:") in NODE_BUILTINS or package.startswith("node:")
+        yield ImportedModule(NPM, package, source.start_point.row + 1, builtin)
+
+
+def js_package(specifier: str) -> str | None:
+    """The npm package of a bare import specifier (`lodash/fp` -> lodash), None for paths and URLs."""
+    if not specifier or specifier.startswith((".", "/", "~", "#", "@/")) or "://" in specifier:
+        return None
+    parts = specifier.split("/")
+    if specifier.startswith("@"):
+        return "/".join(parts[:2]) if len(parts) >= 2 else None
+    return parts[0]
+
+
+def _text(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", "replace")

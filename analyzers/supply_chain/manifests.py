@@ -1,0 +1,75 @@
+"""Which parser reads which dependency file, and which lockfiles belong to which manifest."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from analyzers.supply_chain import node_files, other_files, python_files
+from analyzers.supply_chain.declared import DependencyFile, Parser, file_name, is_requirements_file
+
+PARSERS: dict[str, Parser] = {
+    "pyproject.toml": python_files.parse_pyproject,
+    "setup.cfg": python_files.parse_setup_cfg,
+    "pipfile": python_files.parse_pipfile,
+    "poetry.lock": python_files.parse_poetry_lock,
+    "uv.lock": python_files.parse_uv_lock,
+    "package.json": node_files.parse_package_json,
+    "package-lock.json": node_files.parse_package_lock,
+    "npm-shrinkwrap.json": node_files.parse_package_lock,
+    "pnpm-lock.yaml": node_files.parse_pnpm_lock,
+    "yarn.lock": node_files.parse_yarn_lock,
+    "go.mod": other_files.parse_go_mod,
+    "cargo.toml": other_files.parse_cargo_toml,
+    "gemfile": other_files.parse_gemfile,
+    "composer.json": other_files.parse_composer_json,
+}
+
+# manifest file name -> the lockfiles that pin it, in the same folder
+LOCKFILES: dict[str, tuple[str, ...]] = {
+    "pyproject.toml": ("poetry.lock", "uv.lock", "pdm.lock"),
+    "Pipfile": ("Pipfile.lock",),
+    "package.json": ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"),
+    "go.mod": ("go.sum",),
+    "Cargo.toml": ("Cargo.lock",),
+    "Gemfile": ("Gemfile.lock",),
+    "composer.json": ("composer.lock",),
+}
+MANIFEST_OF: dict[str, str] = {lock: manifest for manifest, locks in LOCKFILES.items() for lock in locks}
+
+# Root paths the context builder should read from the base side (BuildOptions.base_file_paths), so
+# rules know which manifests and lockfiles a repository has even when the change leaves them alone.
+DEPENDENCY_BASE_FILES: tuple[str, ...] = (
+    "requirements.txt",
+    "requirements-dev.txt",
+    "setup.cfg",
+    *LOCKFILES,
+    *MANIFEST_OF,
+)
+
+
+def parser_for(path: str) -> Parser | None:
+    if is_requirements_file(path):
+        return python_files.parse_requirements
+    return PARSERS.get(file_name(path).lower())
+
+
+def parse_dependency_file(path: str, text: str | None) -> DependencyFile | None:
+    """The dependencies `path` declares, None when it is no dependency file or does not parse."""
+    parser = parser_for(path)
+    if parser is None or text is None:
+        return None
+    return parser(path, text)
+
+
+def sibling(path: str, name: str) -> str:
+    parent = PurePosixPath(path).parent
+    return name if str(parent) in {"", "."} else f"{parent}/{name}"
+
+
+def lockfiles_of(manifest_path: str) -> tuple[str, ...]:
+    return tuple(sibling(manifest_path, lock) for lock in LOCKFILES.get(file_name(manifest_path), ()))
+
+
+def manifest_of(lockfile_path: str) -> str | None:
+    manifest = MANIFEST_OF.get(file_name(lockfile_path))
+    return sibling(lockfile_path, manifest) if manifest else None
