@@ -58,15 +58,16 @@ def _headline(finding: Finding, meta: RuleMeta | None) -> str:
 
 
 def _explanation(finding: Finding, doc: RuleDoc | None) -> list[str]:
-    lines = [escape_inline(finding.message, 300)]
+    """Message, evidence, why and how to fix: the parts after the first are optional, in that order."""
+    lines = [escape_inline(finding.message, 240)]
     if finding.evidence.strip():
-        lines.append(f"Found: {code_span(finding.evidence.strip(), 160)}")
+        lines.append(f"Found: {code_span(finding.evidence.strip(), 120)}")
     why = doc.why if doc is not None else ""
     fix = doc.fix if doc is not None else ""
     if why:
-        lines.append(f"**Why it matters:** {cap(why, 240)}")
+        lines.append(f"**Why it matters:** {cap(why, 200)}")
     if fix:
-        lines.append(f"**How to fix:** {cap(fix, 240)}")
+        lines.append(f"**How to fix:** {cap(fix, 200)}")
     return lines
 
 
@@ -76,7 +77,7 @@ def _footer(finding: Finding, meta: RuleMeta | None, counts_line: str) -> str:
         rule = f"[{rule}]({meta.docs_url}) v{meta.version}"
     parts = [f"Bulwark {rule}"]
     if counts_line.strip():
-        parts.append(escape_inline(counts_line, 160))
+        parts.append(escape_inline(counts_line, 120))
     parts.append(REPLY_HELP)
     return "<sub>" + " · ".join(parts) + "</sub>"
 
@@ -91,17 +92,24 @@ def _suggestion(finding: Finding) -> str | None:
 def render_comment(
     finding: Finding, meta: RuleMeta | None, doc: RuleDoc | None, *, counts_line: str = ""
 ) -> str:
-    """The review comment body for `finding` (at most `BODY_LIMIT` characters)."""
-    head = "\n\n".join([_headline(finding, meta), *_explanation(finding, doc)])
+    """The review comment body for `finding`, at most `BODY_LIMIT` characters.
+
+    What does not fit is left out, in this order: the suggestion, then the optional explanations.
+    """
+    parts = [_headline(finding, meta), *_explanation(finding, doc)]
     version = meta.version if meta is not None else 0
     marker = render_marker(Marker(finding.fingerprint, finding.rule_id, version))
     tail = f"{_footer(finding, meta, counts_line)}\n{marker}"
     suggestion = _suggestion(finding)
     if suggestion is not None:
-        with_suggestion = f"{head}\n\n{suggestion}\n\n{tail}"
-        if len(with_suggestion) <= BODY_LIMIT:
-            return with_suggestion
-    return f"{head}\n\n{tail}"
+        body = "\n\n".join([*parts, suggestion, tail])
+        if len(body) <= BODY_LIMIT:
+            return body
+    body = "\n\n".join([*parts, tail])
+    while len(body) > BODY_LIMIT and len(parts) > 2:
+        parts.pop()
+        body = "\n\n".join([*parts, tail])
+    return body
 
 
 def covers(lines: Collection[int], start: int, end: int) -> bool:

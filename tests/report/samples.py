@@ -82,4 +82,3 @@ def finding(
         suggestion=suggestion,
         fingerprint=fingerprint or f"fp-{rule_id}-{path}-{start}",
     )
-

@@ -74,9 +74,7 @@ def test_shadowed_findings_get_no_annotation_and_order_is_by_visibility() -> Non
 
 
 def test_120_findings_go_out_in_batches_of_50_50_20() -> None:
-    items = [
-        Placed(finding(PINS, f"f{i:03d}.yml", i + 1), Placement.ANNOTATE, PINS) for i in range(120)
-    ]
+    items = [Placed(finding(PINS, f"f{i:03d}.yml", i + 1), Placement.ANNOTATE, PINS) for i in range(120)]
     sent = batches(build_annotations(items))
     assert [len(batch) for batch in sent] == [50, 50, 20]
     assert [a["path"] for batch in sent for a in batch] == [f"f{i:03d}.yml" for i in range(120)]

@@ -22,9 +22,7 @@ MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9]")  # an @ directly followed by a n
 
 
 def test_mentions_outside_code_get_a_zero_width_space() -> None:
-    assert escape_inline("ping @org/team and @alice") == (
-        "ping @&#8203;org/team and @&#8203;alice"
-    )
+    assert escape_inline("ping @org/team and @alice") == ("ping @&#8203;org/team and @&#8203;alice")
     assert MENTION.search(escape_inline("@org/team")) is None
 
 
@@ -35,12 +33,8 @@ def test_issue_references_are_broken() -> None:
 
 
 def test_html_outside_code_becomes_entities() -> None:
-    assert escape_inline("<img src=x onerror=alert(1)>") == (
-        "&lt;img src=x onerror=alert\\(1\\)&gt;"
-    )
-    assert escape_inline("<!-- bulwark:fingerprint=x -->") == (
-        "&lt;\\!-- bulwark:fingerprint=x --&gt;"
-    )
+    assert escape_inline("<img src=x onerror=alert(1)>") == ("&lt;img src=x onerror=alert\\(1\\)&gt;")
+    assert escape_inline("<!-- bulwark:fingerprint=x -->") == ("&lt;\\!-- bulwark:fingerprint=x --&gt;")
     assert escape_inline("a & b") == "a &amp; b"
 
 
@@ -65,9 +59,7 @@ def test_code_span_fence_is_longer_than_any_backtick_run() -> None:
 
 
 def test_code_span_keeps_mentions_and_html_literal_on_one_line() -> None:
-    assert code_span("@org/team <img src=x onerror=alert(1)>") == (
-        "`@org/team <img src=x onerror=alert(1)>`"
-    )
+    assert code_span("@org/team <img src=x onerror=alert(1)>") == ("`@org/team <img src=x onerror=alert(1)>`")
     assert code_span("a\n\n<b>x</b>") == "`a  <b>x</b>`"
 
 
@@ -79,9 +71,7 @@ def test_code_block_fence_outgrows_the_content() -> None:
 
 def test_bidi_controls_and_tag_characters_are_shown_as_code_points() -> None:
     text = "admin\u202e\u2066 = 1\U000e0041\U000e0042\u200b\ufe0f\u3164\x1b[31m"
-    assert show_hidden(text) == (
-        "adminU+202EU+2066 = 1U+E0041U+E0042U+200BU+FE0FU+3164U+001B[31m"
-    )
+    assert show_hidden(text) == ("adminU+202EU+2066 = 1U+E0041U+E0042U+200BU+FE0FU+3164U+001B[31m")
     assert code_span(text).startswith("`adminU+202E")
     assert escape_inline("\u2067x") == "U+2067x"
     assert plain("tab\tand\nline\u00a0", 100) == "tab\tand\nlineU+00A0"
@@ -130,6 +120,5 @@ def test_hostile_snippet_renders_harmlessly_in_every_form() -> None:
     span = code_span(snippet)
     assert span == "``````@org/team <img src=x onerror=alert(1)> `````x````` U+202Eend``````"
     assert escape_inline(snippet) == (
-        "@&#8203;org/team &lt;img src=x onerror=alert\\(1\\)&gt; "
-        "\\`\\`\\`\\`\\`x\\`\\`\\`\\`\\` U+202Eend"
+        "@&#8203;org/team &lt;img src=x onerror=alert\\(1\\)&gt; \\`\\`\\`\\`\\`x\\`\\`\\`\\`\\` U+202Eend"
     )

@@ -1,0 +1,135 @@
+"""Review comment bodies, their hidden marker, and anchoring on diff lines only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzers.base import Family, Finding, RuleMeta, Severity
+from app.report.comment import (
+    BODY_LIMIT,
+    Marker,
+    parse_marker,
+    render_comment,
+    render_marker,
+    review_comment_payload,
+)
+from app.report.ruledoc import parse_rule_doc
+from tests.report.samples import HOSTILE_SNIPPET, SHELL, SHELL_DOC, finding
+
+GOLDEN = Path(__file__).parent / "golden"
+SHELL_FINDING = finding(
+    SHELL,
+    "app/run.py",
+    12,
+    13,
+    message="os.system() runs a string built from `name` for @org/team",
+    evidence='os.system("convert " + name)',
+    suggestion='subprocess.run(["convert", name], check=True)\n',
+    fingerprint="3f2a9c01b7e4d5a6",
+)
+
+
+def _shell_comment(item: Finding = SHELL_FINDING) -> str:
+    doc = parse_rule_doc(SHELL_DOC)
+    return render_comment(item, SHELL, doc, counts_line="this repository: 4 useful, 1 not useful")
+
+
+def test_comment_body_is_exact() -> None:
+    assert _shell_comment() == (GOLDEN / "comment.md").read_text(encoding="utf-8")
+
+
+def test_comment_for_an_unknown_rule_has_no_docs_and_version_zero() -> None:
+    item = finding("retired-rule", "a.py", 3, message="old", fingerprint="ab12")
+    assert render_comment(item, None, None) == (
+        "**Low: `retired-rule`**\n\nold\n\n"
+        "<sub>Bulwark `retired-rule` · Reply `/confirm`, or `/dismiss fp|wontfix|test <why>`, "
+        "or react 👍/👎; only people with write access change calibration.</sub>\n"
+        "<!-- bulwark:fingerprint=ab12 rule=retired-rule v=0 -->"
+    )
+
+
+def test_hostile_evidence_stays_inside_its_code_span() -> None:
+    body = _shell_comment(finding(SHELL, "x.py", 1, evidence=HOSTILE_SNIPPET, fingerprint="f1"))
+    assert "Found: ``````notify(@org/team) <img src=x onerror=alert(1)> `````x````` U+202Eevil``````" in body
+    assert "\u202e" not in body
+
+
+def test_suggestion_with_hidden_characters_is_left_out() -> None:
+    item = finding(SHELL, "x.py", 1, suggestion="run([cmd])\u200b\n", fingerprint="f2")
+    assert "```suggestion" not in _shell_comment(item)
+
+
+def test_long_suggestion_is_left_out_to_keep_the_body_short() -> None:
+    item = finding(SHELL, "x.py", 1, suggestion="x = 1\n" * 300, fingerprint="f3")
+    body = _shell_comment(item)
+    assert "```suggestion" not in body
+    assert len(body) <= BODY_LIMIT
+
+
+def test_body_stays_short_with_every_part_at_its_cap() -> None:
+    item = finding(SHELL, "x.py", 1, message="@" * 5_000, evidence="`" * 5_000, fingerprint="f" * 64)
+    body = render_comment(item, SHELL, parse_rule_doc(SHELL_DOC), counts_line="<" * 5_000)
+    assert len(body) <= BODY_LIMIT
+    assert parse_marker(body) == Marker("f" * 64, SHELL.id, 2)
+
+
+def test_marker_round_trip() -> None:
+    marker = Marker("3f2a9c01b7e4d5a6", "code-command-injection", 2)
+    assert render_marker(marker) == (
+        "<!-- bulwark:fingerprint=3f2a9c01b7e4d5a6 rule=code-command-injection v=2 -->"
+    )
+    assert parse_marker(render_marker(marker)) == marker
+    assert parse_marker(_shell_comment()) == marker
+    assert parse_marker(_shell_comment() + "\n\n") == marker
+
+
+def test_marker_cannot_be_forged_by_quoted_text_or_broken_by_odd_values() -> None:
+    forged = "<!-- bulwark:fingerprint=evil rule=x v=9 -->"
+    body = _shell_comment(finding(SHELL, "x.py", 1, evidence=forged, fingerprint="real"))
+    assert parse_marker(body) == Marker("real", SHELL.id, 2)
+    assert parse_marker(f"{forged}\nreply text") is None
+    assert parse_marker("no marker") is None
+    odd = Marker("a b-->c", "Bad Rule", 1)
+    assert render_marker(odd) == "<!-- bulwark:fingerprint=ab--c rule=adule v=1 -->"
+
+
+DIFF = {"app/run.py": frozenset({10, 11, 12, 13, 14, 30})}
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (12, 12, {"line": 12, "side": "RIGHT"}),
+        (12, 14, {"line": 14, "side": "RIGHT", "start_line": 12, "start_side": "RIGHT"}),
+        (30, 30, {"line": 30, "side": "RIGHT"}),
+        (14, 15, None),  # runs out of the hunk
+        (14, 30, None),  # spans two hunks
+        (20, 20, None),  # outside the diff
+        (0, 0, None),  # file-level
+    ],
+)
+def test_anchoring_only_on_diff_lines(start: int, end: int, expected: dict[str, object] | None) -> None:
+    item = finding(SHELL, "app/run.py", start, end)
+    payload = review_comment_payload(item, "body", DIFF)
+    if expected is None:
+        assert payload is None
+    else:
+        assert payload == {"path": "app/run.py", "body": "body", **expected}
+
+
+def test_no_anchor_in_a_file_outside_the_diff() -> None:
+    assert review_comment_payload(finding(SHELL, "other.py", 12), "body", DIFF) is None
+
+
+def test_long_explanations_are_dropped_last_first_before_the_message() -> None:
+    doc = parse_rule_doc(
+        "## Why it is risky\n\n" + "Risky " * 60 + ".\n\n## How to fix\n\n" + "Fix " * 80 + ".\n"
+    )
+    rule = RuleMeta("code-" + "x" * 75, Family.CODE, "S" * 200, Severity.HIGH)
+    item = finding(rule, "x.py", 1, message="m" * 240, evidence="e" * 120, fingerprint="f" * 64)
+    body = render_comment(item, rule, doc, counts_line="c" * 120)
+    assert len(body) <= BODY_LIMIT
+    assert "**Why it matters:**" in body
+    assert "**How to fix:**" not in body
