@@ -43,10 +43,12 @@ def _as_placed(item: Finding | Placed) -> tuple[Finding, str]:
 
 def _table(rows: Sequence[tuple[Finding, str]], with_placement: bool) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name in ("Severity", "Rule", "Location", "Message"):
-        table.add_column(name, overflow="fold")
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("Rule", no_wrap=True)
+    table.add_column("Location", overflow="fold")
+    table.add_column("Message", overflow="fold", ratio=1)
     if with_placement:
-        table.add_column("Shown as")
+        table.add_column("Shown as", no_wrap=True)
     for finding, placement in rows:
         severity = Severity(finding.severity)
         cells = [
