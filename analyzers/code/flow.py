@@ -156,6 +156,24 @@ class FlowIndex:
             return Origin.REQUEST
         return Origin.UNKNOWN
 
+    def resolved(self, node: Node) -> Node:
+        """`node`, or for a name the value it was last assigned in scope (followed a few steps)."""
+        current = node
+        for _ in range(_MAX_DEPTH):
+            if current.type not in _NAMES and current.type not in _WRAPPERS:
+                break
+            if current.type in _WRAPPERS:
+                inner = self._named(current)
+                if len(inner) != 1:
+                    break
+                current = inner[0]
+                continue
+            value = self._last_assignment(_variable_name(current), current)
+            if value is None:
+                break
+            current = value
+        return current
+
     def _named(self, node: Node) -> list[Node]:
         return [child for child in node.named_children if child.type != "comment"]
 

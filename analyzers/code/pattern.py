@@ -2,8 +2,10 @@
 
 A rule's query `analyzers/queries/<language>/<rule-id>.scm` captures `@sink` (the node to report) and,
 where the risk depends on a value, `@value` (the expression whose origin decides). A match whose values
-are all constant or sanitised is not a finding; otherwise the origin sets the confidence (see
-`analyzers.runner`). Captures whose names start with `_` only serve the query's predicates.
+are all constant or sanitised (or weaker than the rule's `min_origin`) is not a finding; otherwise the
+origin sets the confidence (see `analyzers.runner`). `@static` marks a value that is risky only when it
+is constant (a fixed IV). Other capture names select the message from `messages`; names starting with
+`_` only serve the query's predicates and `accept`.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class QueryRule(Analyzer):
 
     skipped_kinds: ClassVar[frozenset[FileKind]] = SKIPPED_KINDS
     literal_confidence: ClassVar[float] = 0.9  # for matches without a `@value` capture
+    min_origin: ClassVar[Origin] = Origin.UNKNOWN  # weaker values are not findings
+    messages: ClassVar[dict[str, str]] = {}  # capture name -> message, first present wins
 
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
         for changed in ctx.files:
@@ -69,15 +73,22 @@ class QueryRule(Analyzer):
         """A last check on a match beyond what the query can say; True by default."""
         return True
 
+    def confidence_for(self, origin: Origin) -> float:
+        """The confidence of a finding whose value has `origin` (the scale of `analyzers.runner`)."""
+        return origin.confidence
+
     def judge(self, changed: ChangedFile, sink: Node, captures: Captures, flow: FlowIndex) -> Finding | None:
-        values = captures.get("value", [])
         origin: Origin | None = None
         confidence = self.literal_confidence
+        values = captures.get("value", [])
         if values:
             origin = max(flow.origin(value) for value in values)
-            if origin <= Origin.SANITISED:
+            if origin < self.min_origin:
                 return None
-            confidence = origin.confidence
+            confidence = self.confidence_for(origin)
+        statics = captures.get("static", [])
+        if any(flow.origin(node) is not Origin.CONSTANT for node in statics):
+            return None
         start, end = sink.start_point.row + 1, sink.end_point.row + 1
         return self.finding(
             changed,
@@ -89,10 +100,12 @@ class QueryRule(Analyzer):
         )
 
     def describe(self, captures: Captures, origin: Origin | None) -> str:
-        """The finding's message; by default the rule's summary and the value's origin."""
+        """The finding's message: the message of the first marker capture, or the summary, and the
+        value's origin."""
+        base = next((text for name, text in self.messages.items() if name in captures), self.meta.summary)
         if origin is None:
-            return self.meta.summary
-        return f"{self.meta.summary}: {_ORIGIN_PHRASES.get(origin, 'a non-constant value')}"
+            return base
+        return f"{base}: {_ORIGIN_PHRASES.get(origin, 'a non-constant value')}"
 
 
 def _changed_lines(changed: ChangedFile) -> frozenset[int] | None:
@@ -116,3 +129,24 @@ def node_text(node: Node | None) -> str:
     if node is None or node.text is None:
         return ""
     return node.text.decode("utf-8", errors="replace")
+
+
+def ancestor_text(node: Node, types: frozenset[str]) -> str:
+    """The text of the nearest ancestor of one of `types` (the root's text when there is none)."""
+    current = node
+    while current.parent is not None and current.type not in types:
+        current = current.parent
+    return node_text(current)
+
+
+def root_text(node: Node) -> str:
+    """The text of the whole tree that holds `node`."""
+    current = node
+    while current.parent is not None:
+        current = current.parent
+    return node_text(current)
+
+
+def capture_text(captures: Captures, name: str) -> str:
+    """The text of the first node captured as `name` (empty when absent)."""
+    return node_text(_first(captures, name))

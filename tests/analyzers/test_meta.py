@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-import analyzers
 from analyzers.base import Analyzer
 from analyzers.docs import missing_headings
 from analyzers.registry import all_rules
@@ -43,11 +42,15 @@ def _is_rule_of(value: object, module_name: str) -> bool:
     )
 
 
-def test_every_family_package_in_the_registry_has_rules() -> None:
-    families = {rule.meta.family for rule in RULES}
-    assert families
-    assert all(any(rule.meta.family is family for rule in RULES) for family in families)
-    assert analyzers.__name__ == "analyzers"
+def test_every_family_package_lists_its_rules_in_the_registry() -> None:
+    for family in FAMILY_PACKAGES:
+        try:
+            package = importlib.import_module(f"analyzers.{family}")
+        except ModuleNotFoundError:
+            continue
+        listed = getattr(package, "RULES", ())
+        assert listed, f"analyzers.{family} exposes no RULES"
+        assert [rule for rule in listed if rule not in RULES] == [], family
 
 
 def test_every_rule_module_is_registered() -> None:

@@ -1,0 +1,4 @@
+#!/bin/sh
+eval "echo hello"
+eval 'set -- a b'
+evaluate "$1"
