@@ -7,8 +7,6 @@ everything stored goes through `app.db.repo`.
 from __future__ import annotations
 
 import logging
-import os
-import socket
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +22,6 @@ from app.settings import Settings
 log = logging.getLogger(__name__)
 
 PR_ACTIONS = frozenset({"opened", "synchronize", "reopened", "ready_for_review"})
-_WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
 _apps: dict[int, GitHubApp] = {}
 
 
@@ -48,14 +45,17 @@ def github_app(settings: Settings) -> GitHubApp:
     return app
 
 
-def handle_delivery(settings: Settings, delivery_id: str, event: str, payload: dict[str, Any]) -> str:
-    """Dispatch one stored delivery; returns a short outcome recorded on the delivery."""
+def handle_delivery(settings: Settings, owner: str, event: str, payload: dict[str, Any]) -> str:
+    """Dispatch one stored delivery; returns a short outcome recorded on the delivery.
+
+    `owner` names this job; it holds the leases of the analyses it claims.
+    """
     action = str(payload.get("action", ""))
     _record_entities(settings, event, payload)
     jobs = _jobs_for(settings, event, action, payload)
     if not jobs:
         return f"{event}.{action}: recorded"
-    outcomes = [analyze_pull_request(settings, job) for job in jobs]
+    outcomes = [analyze_pull_request(settings, job, owner) for job in jobs]
     return "; ".join(outcomes)
 
 
@@ -141,7 +141,11 @@ def _jobs_for(settings: Settings, event: str, action: str, payload: dict[str, An
     return [PullJob(**base, number=n, head_sha=head_sha, rerun=rerun) for n in sorted(set(numbers))]
 
 
-def analyze_pull_request(settings: Settings, job: PullJob) -> str:
+class AnalysisBusyError(Exception):
+    """Another job holds this head's analysis; retry later (it may have died)."""
+
+
+def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
     """Analyse one head SHA of one PR and report it as exactly one check run."""
     with bind_log_context(
         installation=job.installation_id, repository=f"{job.owner}/{job.repo}", pr=job.number
@@ -162,12 +166,18 @@ def analyze_pull_request(settings: Settings, job: PullJob) -> str:
                     pr_number=job.number,
                     head_sha=job.head_sha,
                     base_sha=pull.base_sha,
-                    owner=_WORKER_ID,
+                    owner=owner,
                     lease_seconds=settings.lease_seconds,
                     rerun=job.rerun,
                 )
             if analysis is None:
-                return f"#{job.number}@{job.head_sha[:7]}: already analysed or in progress"
+                with session_scope(settings.database_url) as session:
+                    status = repo.analysis_status(session, job.repository_id, job.head_sha)
+                if status == AnalysisStatus.RUNNING.value:
+                    raise AnalysisBusyError(
+                        f"#{job.number}@{job.head_sha[:7]} is being analysed by another job"
+                    )
+                return f"#{job.number}@{job.head_sha[:7]}: already analysed"
             try:
                 _run_analysis(settings, gh, job, pull, analysis)
             except BaseException:

@@ -32,10 +32,10 @@ def build_queue(settings: Settings) -> JobQueue:
     """The queue for these settings, with the delivery task registered under a fixed name."""
     huey: Huey
     if settings.redis_url:
-        huey = RedisHuey("bulwark", url=settings.redis_url, results=False, utc=True)
+        huey = RedisHuey(settings.queue_name, url=settings.redis_url, results=False, utc=True)
     else:
         huey = SqliteHuey(
-            "bulwark", filename=settings.sqlite_queue_path(), results=False, utc=True, fsync=False
+            settings.queue_name, filename=settings.sqlite_queue_path(), results=False, utc=True, fsync=False
         )
 
     @huey.task(retries=2, retry_delay=5, name=TASK_NAME)  # type: ignore[untyped-decorator]

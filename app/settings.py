@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./bulwark.db"
     redis_url: str | None = None  # set: the queue is RedisHuey; unset: SqliteHuey beside the database
     queue_path: str | None = None  # SqliteHuey file; default: beside the SQLite database
+    queue_name: str = "bulwark"  # the Redis key prefix (one per deployment)
     environment: Literal["development", "production"] = "development"
     workers: int = Field(default=2, ge=1, le=64)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

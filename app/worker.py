@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from app import pipeline
 from app.db import repo
@@ -16,6 +20,7 @@ from app.queue import JobQueue, build_queue
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
+_HOST = socket.gethostname()
 
 
 def process_delivery(settings: Settings, delivery_id: str) -> None:
@@ -27,9 +32,10 @@ def process_delivery(settings: Settings, delivery_id: str) -> None:
         delivery = repo.get_delivery(session, delivery_id)
         assert delivery is not None
         event, body = delivery.event, delivery.body
-    with bind_log_context(delivery=delivery_id, event=event):
+    owner = f"{_HOST}:{os.getpid()}:{delivery_id}"
+    with bind_log_context(delivery=delivery_id, event=event), _heartbeat(settings, delivery_id, owner):
         try:
-            outcome = pipeline.handle_delivery(settings, delivery_id, event, json.loads(body))
+            outcome = pipeline.handle_delivery(settings, owner, event, json.loads(body))
         except Exception as exc:
             log.exception("delivery failed")
             with session_scope(settings.database_url) as session:
@@ -40,6 +46,27 @@ def process_delivery(settings: Settings, delivery_id: str) -> None:
         with session_scope(settings.database_url) as session:
             repo.finish_delivery(session, delivery_id, DeliveryStatus.DONE, outcome)
         log.info("delivery done: %s", outcome)
+
+
+@contextmanager
+def _heartbeat(settings: Settings, delivery_id: str, owner: str) -> Iterator[None]:
+    """Extend this job's leases every third of a lease while it runs; a killed worker stops."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(settings.lease_seconds / 3):
+            try:
+                with session_scope(settings.database_url) as session:
+                    repo.extend_leases(session, delivery_id, owner, settings.lease_seconds)
+            except Exception:
+                log.exception("lease heartbeat failed")
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{delivery_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
 
 
 def sweep(settings: Settings, queue: JobQueue) -> int:

@@ -107,6 +107,23 @@ def finish_delivery(session: Session, delivery_id: str, status: DeliveryStatus, 
     )
 
 
+def extend_leases(session: Session, delivery_id: str, owner: str, lease_seconds: int) -> None:
+    """Heartbeat: a live job keeps its delivery's and its analyses' leases from running out."""
+    until = utcnow() + timedelta(seconds=lease_seconds)
+    session.execute(
+        update(Delivery)
+        .where(col(Delivery.delivery_id) == delivery_id)
+        .where(col(Delivery.status) == DeliveryStatus.PROCESSING.value)
+        .values(lease_until=until)
+    )
+    session.execute(
+        update(Analysis)
+        .where(col(Analysis.lease_owner) == owner)
+        .where(col(Analysis.status) == AnalysisStatus.RUNNING.value)
+        .values(lease_until=until)
+    )
+
+
 def find_lost_deliveries(
     session: Session, *, lease_seconds: int, max_attempts: int, limit: int = 500
 ) -> list[str]:

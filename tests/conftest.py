@@ -1,0 +1,68 @@
+"""Shared fixtures: settings on a fresh database, the App served on loopback, the GitHub emulator."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from app.db.session import dispose_engines
+from app.migrate import upgrade
+from app.settings import Settings
+from tests.support.servers import serve_app
+
+ROOT = Path(__file__).resolve().parent.parent
+WEBHOOK_SECRET = "webhook-test-secret"
+
+pytest_plugins = ["tests.emulator.plugin"]
+
+
+def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    """Settings for a test: its own SQLite database and queue file, nothing read from `.env`."""
+    values: dict[str, Any] = {
+        "app_id": 1,
+        "private_key": SecretStr("-----BEGIN RSA PRIVATE KEY-----\nunused\n-----END RSA PRIVATE KEY-----"),
+        "webhook_secret": SecretStr(WEBHOOK_SECRET),
+        "github_api_url": "http://127.0.0.1:9",
+        "github_url": "http://127.0.0.1:9",
+        "database_url": f"sqlite:///{tmp_path / 'bulwark.db'}",
+        "queue_path": str(tmp_path / "bulwark-queue.db"),
+        "lease_seconds": 5,
+        "sweep_seconds": 0.5,
+        "log_format": "text",
+        "workers": 2,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Iterator[Settings]:
+    value = make_settings(tmp_path)
+    upgrade(value.database_url)
+    yield value
+    dispose_engines()
+
+
+@pytest.fixture
+def web(settings: Settings) -> Iterator[str]:
+    """The App's web tier on a free loopback port (no worker)."""
+    from app.web import create_app
+
+    with serve_app(create_app(settings)) as url:
+        yield url
+
+
+def service_url(name: str) -> str:
+    """A service URL from the environment, or a skip with the reason (a failure when CI requires it)."""
+    url = os.environ.get(name, "")
+    if url:
+        return url
+    reason = f"{name} is not set: the PostgreSQL/Redis scale-out tests need this machine's services"
+    if os.environ.get("BULWARK_TEST_REQUIRE_SERVICES") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)

@@ -1,0 +1,38 @@
+"""Migrations reach head from empty on SQLite and PostgreSQL, and match the models exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+import app.db.models  # noqa: F401  (registers the tables)
+from app.db.session import dispose_engines, get_engine
+from app.migrate import upgrade
+from tests.conftest import service_url
+from tests.support.processes import fresh_postgres_database
+
+TABLES = {"alembic_version", "analysis", "delivery", "finding", "installation", "pullrequest", "repository"}
+
+
+def assert_head_matches_models(url: str) -> None:
+    upgrade(url)
+    engine = get_engine(url)
+    assert set(inspect(engine).get_table_names()) == TABLES
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+    upgrade(url)  # a second upgrade is a no-op
+    dispose_engines()
+
+
+def test_sqlite_upgrades_from_empty_to_head(tmp_path: Path) -> None:
+    assert_head_matches_models(f"sqlite:///{tmp_path / 'fresh.db'}")
+
+
+def test_postgres_upgrades_from_empty_to_head() -> None:
+    with fresh_postgres_database(service_url("BULWARK_TEST_POSTGRES_URL")) as url:
+        assert_head_matches_models(url)
