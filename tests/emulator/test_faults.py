@@ -1,0 +1,93 @@
+"""Injected faults, rate-limit headers and the record of unexpected calls."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+from tests.emulator import GitHubEmulator
+from tests.emulator.conftest import REPO
+
+
+def test_fail_answers_then_recovers(github: GitHubEmulator, api: httpx.Client) -> None:
+    github.fail("GET", r"^/repos/acme/widgets$", 502, times=2)
+    statuses = [api.get(f"/repos/{REPO}").status_code for _ in range(3)]
+    assert statuses == [502, 502, 200]
+    assert [c.status for c in github.calls_to("GET", r"^/repos/acme/widgets$")] == [502, 502, 200]
+
+
+def test_fail_with_custom_body_and_headers(github: GitHubEmulator, api: httpx.Client) -> None:
+    github.fail("*", r"/repos/", 500, headers={"X-Why": "test"}, body={"message": "boom"})
+    answer = api.get(f"/repos/{REPO}")
+    assert (answer.status_code, answer.json(), answer.headers["x-why"]) == (500, {"message": "boom"}, "test")
+
+
+def test_primary_rate_limit(github: GitHubEmulator, api: httpx.Client) -> None:
+    github.rate_limit("primary", retry_after=30)
+    limited = api.get(f"/repos/{REPO}")
+    assert limited.status_code == 403
+    assert limited.headers["x-ratelimit-remaining"] == "0"
+    assert int(limited.headers["x-ratelimit-reset"]) >= int(time.time()) + 29
+    assert limited.json()["message"].startswith("API rate limit exceeded")
+    assert api.get(f"/repos/{REPO}").status_code == 200
+
+
+@pytest.mark.parametrize("status", [403, 429])
+def test_secondary_rate_limit(github: GitHubEmulator, api: httpx.Client, status: int) -> None:
+    github.rate_limit("secondary", times=1, retry_after=7, status=status)
+    limited = api.get(f"/repos/{REPO}")
+    assert (limited.status_code, limited.headers["retry-after"]) == (status, "7")
+    assert "secondary rate limit" in limited.json()["message"]
+
+
+def test_delay_makes_a_client_time_out(github: GitHubEmulator, api: httpx.Client) -> None:
+    github.delay("GET", r"^/repos/acme/widgets$", 2.0)
+    with pytest.raises(httpx.ReadTimeout):
+        api.get(f"/repos/{REPO}", timeout=0.2)
+    assert api.get(f"/repos/{REPO}", timeout=5).status_code == 200
+    assert github.faults.pending() == []
+
+
+def test_latency_applies_to_every_call(github: GitHubEmulator, api: httpx.Client) -> None:
+    github.latency(1.0)
+    with pytest.raises(httpx.ReadTimeout):
+        api.get("/nowhere", timeout=0.2)
+    github.latency(0)
+    assert api.get(f"/repos/{REPO}").status_code == 200
+
+
+def test_every_answer_has_rate_limit_headers(github: GitHubEmulator, api: httpx.Client) -> None:
+    first = api.get(f"/repos/{REPO}")
+    second = api.get(f"/repos/{REPO}/pulls/99")
+    assert second.status_code == 404
+    for answer in (first, second):
+        assert {"x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "x-ratelimit-used"} <= set(
+            answer.headers
+        )
+    assert int(first.headers["x-ratelimit-remaining"]) - int(second.headers["x-ratelimit-remaining"]) == 1
+
+
+def test_unknown_requests_are_404_and_recorded(github: GitHubEmulator, api: httpx.Client) -> None:
+    answer = api.delete(f"/repos/{REPO}")
+    assert answer.status_code == 404
+    assert answer.json() == {
+        "message": "Not Found",
+        "documentation_url": "https://docs.github.com/rest",
+        "status": "404",
+    }
+    api.get("/user/repos", params={"page": "2"})
+    assert [(c.method, c.path, c.query) for c in github.unexpected] == [
+        ("DELETE", f"/repos/{REPO}", {}),
+        ("GET", "/user/repos", {"page": "2"}),
+    ]
+    assert api.get(f"/repos/{REPO}").status_code == 200
+    assert len(github.unexpected) == 2
+
+
+def test_reset_forgets_everything(github: GitHubEmulator, api: httpx.Client) -> None:
+    github.fail("GET", ".", 500, times=5)
+    github.reset()
+    assert (github.calls, github.unexpected, github.faults.pending()) == ([], [], [])
+    assert api.get(f"/repos/{REPO}").status_code == 401  # the token is gone too
