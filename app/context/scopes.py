@@ -124,7 +124,8 @@ def _enclosing_named(node: Node) -> list[tuple[Node, bool, str]]:
     return found
 
 
-def _code_scope(node: Node) -> Scope | None:
+def code_scope(node: Node) -> Scope | None:
+    """The function, method or class scope enclosing (or being) `node`; None at the top level."""
     found = _enclosing_named(node)
     if not found:
         return None
@@ -161,7 +162,7 @@ def _node_scope(language: str, tree: Tree, lines: Sequence[str], node: Node) -> 
     if language in CONFIG_LANGUAGES:
         found = config_scope(language, node)
         return found if found is not None else Scope("file", "", 1, _file_end(tree, lines))
-    found = _code_scope(node)
+    found = code_scope(node)
     return found if found is not None else Scope("module", "<module>", 1, _file_end(tree, lines))
 
 
