@@ -10,7 +10,7 @@ what was cut. Text from the pull request is escaped (`app.report.escape`); the m
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
 from analyzers.base import Family, Severity
@@ -81,13 +81,19 @@ def _location(placed: Placed) -> str:
     return code_span(f"{finding.path}:{lines}", 200)
 
 
-def finding_line(placed: Placed) -> str:
-    """One list item: placement, rule (linked to its page), location, message, evidence."""
+def finding_line(placed: Placed, *, inline: bool = True) -> str:
+    """One list item: placement, rule (linked to its page), location, message, evidence.
+
+    `inline=False` marks a finding meant for an inline comment that could not be anchored on the diff.
+    """
     finding = placed.finding
     rule = code_span(finding.rule_id, 80)
     if placed.meta is not None:
         rule = f"[{rule}]({placed.meta.docs_url})"
-    line = f"- {_PLACEMENT_WORDS[placed.placement]} · {rule} · {_location(placed)}: "
+    word = _PLACEMENT_WORDS[placed.placement]
+    if not inline and placed.placement in (Placement.BLOCK, Placement.COMMENT):
+        word = f"{word} (not on a diff line: no inline comment)"
+    line = f"- {word} · {rule} · {_location(placed)}: "
     line += escape_inline(finding.message, 300)
     if finding.evidence.strip():
         line += f" · {code_span(finding.evidence.strip(), 100)}"
@@ -101,7 +107,7 @@ def _family_order(placed: Placed) -> tuple[int, str]:
     return families.index(placed.meta.family), _FAMILY_TITLES[placed.meta.family]
 
 
-def _finding_items(placed: Iterable[Placed]) -> tuple[Item, ...]:
+def _finding_items(placed: Iterable[Placed], not_inline: Collection[str]) -> tuple[Item, ...]:
     def key(p: Placed) -> tuple[int, int, int, str, int, str]:
         family, _ = _family_order(p)
         f = p.finding
@@ -111,7 +117,8 @@ def _finding_items(placed: Iterable[Placed]) -> tuple[Item, ...]:
     for p in sorted(placed, key=key):
         family = f"#### {_family_order(p)[1]}"
         severity = f"**{Severity(p.finding.severity).label.capitalize()}**"
-        items.append(Item(finding_line(p), (family, severity)))
+        line = finding_line(p, inline=p.finding.fingerprint not in not_inline)
+        items.append(Item(line, (family, severity)))
     return tuple(items)
 
 
@@ -129,6 +136,7 @@ def _sections(
     calibration_notes: Sequence[str],
     skipped: Sequence[str],
     incomplete_reason: str | None,
+    not_inline: Collection[str],
 ) -> list[Section]:
     visible = [p for p in placed if p.placement is not Placement.SHADOW]
     shadowed = [p for p in placed if p.placement is Placement.SHADOW]
@@ -148,7 +156,9 @@ def _sections(
             (f"{code_span(rule, 80)}: {escape_inline(message, 300)}" for rule, message in errors),
         ),
         _list("unavailable checks", "### Checks that could not run", map(escape_inline, unavailable)),
-        Section("findings", "### Findings", _finding_items(visible)) if visible else Section("", ""),
+        Section("findings", "### Findings", _finding_items(visible, not_inline))
+        if visible
+        else Section("", ""),
         _list("calibration notes", "### Calibration", map(escape_inline, calibration_notes)),
         _list("skipped files", "### Not analysed", map(escape_inline, skipped)),
         Section(
@@ -188,9 +198,14 @@ def render_summary(
     skipped: Sequence[str] = (),
     incomplete_reason: str | None = None,
     full_report_url: str | None = None,
+    not_inline: Collection[str] = (),
     limit: int = SUMMARY_LIMIT,
 ) -> str:
-    """The check-run summary, at most `limit` UTF-8 bytes (so at most `limit` characters)."""
+    """The check-run summary, at most `limit` UTF-8 bytes (so at most `limit` characters).
+
+    `not_inline` holds the fingerprints of findings placed `comment` or `block` whose inline comment
+    could not be anchored (lines outside the diff, or rejected by GitHub): the summary says so.
+    """
     head = _headline(placed)
     sections = _sections(
         placed,
@@ -200,6 +215,7 @@ def render_summary(
         calibration_notes=calibration_notes,
         skipped=skipped,
         incomplete_reason=incomplete_reason,
+        not_inline=not_inline,
     )
     blocks, cut = fit(head, sections, limit)
     if cut:

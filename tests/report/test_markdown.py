@@ -153,3 +153,9 @@ def test_titles() -> None:
     assert render_title([Placement.COMMENT], incomplete=True) == (
         "Analysis incomplete · 1 finding: 1 commented"
     )
+
+
+def test_findings_without_an_inline_comment_say_so() -> None:
+    summary = render_summary(PLACED[1:3], not_inline=[PLACED[2].finding.fingerprint])
+    assert "- commented · [`code-command-injection`]" in summary
+    assert "- blocking (not on a diff line: no inline comment) · [`secrets-github-token`]" in summary
