@@ -7,6 +7,9 @@ from typing import Any
 import httpx
 import pytest
 from githubkit import AppAuthStrategy, GitHub
+from githubkit_schemas.latest.types import (
+    ReposOwnerRepoCheckRunsCheckRunIdPatchBodyPropOutputPropAnnotationsItemsType,
+)
 
 from tests.emulator import GitHubEmulator
 from tests.emulator.conftest import REPO
@@ -34,9 +37,19 @@ def test_githubkit_round_trip(github: GitHubEmulator, head: str) -> None:
         "acme", "widgets", data={"name": "Bulwark", "head_sha": head, "status": "in_progress"}
     ).parsed_data
     assert (created.status, created.conclusion, created.name) == ("in_progress", None, "Bulwark")
-    output = {"title": "2 findings", "summary": "s", "annotations": [_annotation(1), _annotation(1)]}
+    annotation: ReposOwnerRepoCheckRunsCheckRunIdPatchBodyPropOutputPropAnnotationsItemsType = {
+        "path": "a.py",
+        "start_line": 1,
+        "end_line": 1,
+        "annotation_level": "warning",
+        "message": "m",
+    }
     updated = installation.rest.checks.update(
-        "acme", "widgets", created.id, data={"conclusion": "neutral", "output": output}
+        "acme",
+        "widgets",
+        created.id,
+        conclusion="neutral",
+        output={"title": "2 findings", "summary": "s", "annotations": [annotation, annotation]},
     ).parsed_data
     assert (updated.status, updated.conclusion, updated.output.annotations_count) == (
         "completed",
