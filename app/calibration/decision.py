@@ -1,0 +1,244 @@
+"""Placement decisions per (repo, rule, score bin): block, comment, annotate or shadow.
+
+`decide(fit, repo, org, rule_id, bin_, now=..., policy=..., previous=...)` is deterministic: the same fit,
+policy and previous cell state give the same decision. Order of precedence:
+
+1. Policy (`.github/bulwark.yml`, base branch) wins: `disable` turns the rule off, `severity` replaces the
+   rule's severity, `block: true` blocks (unless demoted, below), `block: false` forbids block proposals.
+   `paths` is applied per finding by `place_finding`.
+2. A policy block is demoted to `comment` after two `fp` dismissals by distinct trusted users within 14 days.
+3. Learned state, held by hysteresis (a shown state changes at most once a week per cell):
+   - no repo-specific change before 5 effective labels from 2 distinct trusted voters (the organisation's
+     pooled estimate decides until then);
+   - `shadow` with >= 8 labels, >= 3 distinct trusted dismissers, a 95 % upper bound < 0.5, never protected;
+   - `comment` when the posterior mean >= P*, else `annotate`;
+   - a block is proposed (never applied) with >= 30 labels, >= 3 confirmers, 5 % lower bound >= 0.90 and
+     severity >= high.
+4. 10 % of `annotate` cells are shown inline each week, chosen by a hash of the cell and the ISO week; the
+   propensity is recorded in the decision.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from analyzers.base import Family, Severity
+from app.calibration.estimate import Estimate, Fit, RuleInfo
+
+MIN_LABELS = 5.0
+MIN_VOTERS = 2
+SHADOW_LABELS = 8.0
+SHADOW_DISMISSERS = 3
+SHADOW_UPPER = 0.5
+BLOCK_LABELS = 30.0
+BLOCK_CONFIRMERS = 3
+BLOCK_LOWER = 0.90
+DEMOTION_WINDOW = timedelta(days=14)
+HYSTERESIS = timedelta(days=7)
+EXPLORATION_SHARE = 0.10
+
+
+class Placement(StrEnum):
+    BLOCK = "block"  # check-run failure
+    COMMENT = "comment"  # inline review comment
+    ANNOTATE = "annotate"  # check-run annotation and summary only
+    SHADOW = "shadow"  # stored and counted, listed collapsed
+    OFF = "off"  # disabled by policy, or outside the rule's policy paths
+
+
+INLINE = frozenset({Placement.BLOCK, Placement.COMMENT})
+
+
+@dataclass(frozen=True, slots=True)
+class RulePolicy:
+    """The `rules.<id>` entry of the repository policy."""
+
+    disable: bool = False
+    severity: Severity | None = None
+    paths: tuple[str, ...] = ()  # glob patterns; empty: every path
+    block: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CellState:
+    """The learned placement shown for a cell, and when it last changed."""
+
+    placement: Placement
+    changed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    repo: str
+    rule_id: str
+    bin: int
+    placement: Placement
+    inline: bool  # shown as an inline comment (block, comment, or an explored annotate cell)
+    propensity: float  # probability this cell's findings are shown inline under the policy
+    target: float  # P*
+    estimate: Estimate
+    deciding_mean: float  # the mean the threshold was applied to
+    repo_specific: bool  # enough evidence in this repo to move away from the pooled estimate
+    state: CellState  # the learned state to keep for the next decision
+    reasons: tuple[str, ...]
+    proposal: str | None = None  # a policy line to suggest, e.g. "rules.x.block: true"
+    explored: bool = False
+    demoted: bool = False
+
+    @property
+    def probability_comment(self) -> float:
+        """Posterior probability that the cell's precision reaches P* (moves smoothly with votes)."""
+        return self.estimate.probability_at_least(self.target)
+
+
+def target_precision(rule: RuleInfo, severity: Severity | None = None) -> float:
+    """P* by family and severity (protected 0.50, high 0.70, informational drift 0.90, code 0.85)."""
+    level = severity if severity is not None else rule.severity
+    if rule.is_protected:
+        return 0.50
+    if level >= Severity.HIGH:
+        return 0.70
+    if rule.family is Family.DRIFT:
+        return 0.90
+    return 0.85
+
+
+def decide(
+    fit: Fit,
+    repo: str,
+    org: str,
+    rule_id: str,
+    bin_: int,
+    *,
+    now: datetime,
+    policy: RulePolicy | None = None,
+    previous: CellState | None = None,
+) -> Decision:
+    """The placement of one cell; see the module docstring for the order of the rules."""
+    policy = policy or RulePolicy()
+    rule = fit.rule(rule_id)
+    severity = policy.severity if policy.severity is not None else rule.severity
+    target = target_precision(rule, severity)
+    estimate = fit.estimate(repo, org, rule_id, bin_)
+    learned, mean, specific, reasons = _learned(estimate, rule, target)
+    state, held = _hold(learned, previous, now)
+    if held:
+        reasons += (f"held at {state.placement} since {state.changed_at:%Y-%m-%d} (weekly hysteresis)",)
+    placement = state.placement
+    demoted = policy.block is True and _demoted(fit, repo, rule_id, now)
+    if policy.disable:
+        placement, reasons = Placement.OFF, (*reasons, "disabled by policy")
+    elif policy.block is True and not demoted:
+        placement, reasons = Placement.BLOCK, (*reasons, "blocking by policy")
+    elif demoted:
+        placement = Placement.COMMENT
+        reasons += ("block demoted: two fp dismissals by distinct maintainers within 14 days",)
+    proposal = None
+    if placement is not Placement.BLOCK and policy.block is None and not policy.disable:
+        proposal = _proposal(estimate, rule, severity, specific)
+    explored = placement is Placement.ANNOTATE and _explored(repo, rule_id, bin_, now)
+    return Decision(
+        repo=repo,
+        rule_id=rule_id,
+        bin=bin_,
+        placement=placement,
+        inline=placement in INLINE or explored,
+        propensity=_propensity(placement),
+        target=target,
+        estimate=estimate,
+        deciding_mean=mean,
+        repo_specific=specific,
+        state=state,
+        reasons=reasons,
+        proposal=proposal,
+        explored=explored,
+        demoted=demoted,
+    )
+
+
+def place_finding(decision: Decision, path: str, policy: RulePolicy | None = None) -> Placement:
+    """The placement of one finding: its cell's, unless the policy's paths exclude it."""
+    paths = policy.paths if policy is not None else ()
+    if paths and not any(fnmatch.fnmatchcase(path, pattern) for pattern in paths):
+        return Placement.OFF
+    return decision.placement
+
+
+def _learned(
+    estimate: Estimate, rule: RuleInfo, target: float
+) -> tuple[Placement, float, bool, tuple[str, ...]]:
+    tally = estimate.tally
+    specific = tally.labels >= MIN_LABELS and len(tally.voters) >= MIN_VOTERS
+    if not specific:
+        mean = estimate.org_mean  # the mean of Beta(κ1·m_o, κ1·(1 − m_o)), before this repo's votes
+        reason = (
+            f"{tally.labels:.1f} effective labels from {len(tally.voters)} trusted voters here: "
+            "organisation estimate decides"
+        )
+        return _by_mean(mean, target), mean, False, (reason,)
+    if _shadowed(estimate, rule):
+        return Placement.SHADOW, estimate.mean, True, ("most maintainers here find it not useful",)
+    return _by_mean(estimate.mean, target), estimate.mean, True, ()
+
+
+def _by_mean(mean: float, target: float) -> Placement:
+    # Rounded so that a mean equal to P* on paper is not lost to floating point.
+    return Placement.COMMENT if round(mean, 9) >= target else Placement.ANNOTATE
+
+
+def _shadowed(estimate: Estimate, rule: RuleInfo) -> bool:
+    tally = estimate.tally
+    return (
+        not rule.is_protected
+        and tally.labels >= SHADOW_LABELS
+        and len(tally.dismissers) >= SHADOW_DISMISSERS
+        and estimate.upper(0.95) < SHADOW_UPPER
+    )
+
+
+def _proposal(estimate: Estimate, rule: RuleInfo, severity: Severity, specific: bool) -> str | None:
+    tally = estimate.tally
+    if not specific or severity < Severity.HIGH:
+        return None
+    if tally.labels < BLOCK_LABELS or len(tally.confirmers) < BLOCK_CONFIRMERS:
+        return None
+    if estimate.lower(0.05) < BLOCK_LOWER:
+        return None
+    return f"rules.{rule.rule_id}.block: true"
+
+
+def _demoted(fit: Fit, repo: str, rule_id: str, now: datetime) -> bool:
+    recent = {
+        voter
+        for voter, at in fit.rule_tally(repo, rule_id).fp_dismissals
+        if now - DEMOTION_WINDOW <= at <= now
+    }
+    return len(recent) >= 2
+
+
+def _hold(learned: Placement, previous: CellState | None, now: datetime) -> tuple[CellState, bool]:
+    if previous is None:
+        return CellState(learned, now), False
+    if previous.placement is learned:
+        return previous, False
+    if now - previous.changed_at >= HYSTERESIS:
+        return CellState(learned, now), False
+    return previous, True
+
+
+def _explored(repo: str, rule_id: str, bin_: int, now: datetime) -> bool:
+    year, week, _ = now.isocalendar()
+    digest = hashlib.sha256(f"{repo}|{rule_id}|{bin_}|{year}-W{week:02d}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64 < EXPLORATION_SHARE
+
+
+def _propensity(placement: Placement) -> float:
+    if placement in INLINE:
+        return 1.0
+    if placement is Placement.ANNOTATE:
+        return EXPLORATION_SHARE
+    return 0.0

@@ -1,0 +1,45 @@
+"""What maintainers read about calibration: the `/why` answer and the comment footer."""
+
+from __future__ import annotations
+
+from app.calibration.decision import Decision
+from app.calibration.estimate import Tally
+
+REPLY_HELP = "reply `/confirm`, `/dismiss fp|wontfix|test <why>`, or 👍/👎 (only writers affect calibration)"
+
+
+def explain(decision: Decision) -> str:
+    """The `/why` answer: α, β, mean, 90 % interval, placement, evidence counts and voters."""
+    est = decision.estimate
+    tally = est.tally
+    bins = ",".join(str(b) for b in est.bins)
+    voters = ", ".join(sorted(tally.voters)) or "none"
+    lines = [
+        f"**{decision.rule_id}** in {decision.repo}, score bin {bins}: placement "
+        f"**{decision.placement}** (target precision {decision.target:.2f})",
+        f"- Beta(α={est.alpha:.2f}, β={est.beta:.2f}): mean {est.mean:.2f}, "
+        f"90 % interval {est.lower(0.05):.2f}–{est.upper(0.95):.2f}",
+        f"- organisation prior m_o={est.org_mean:.2f} from S_o={est.org_useful:.2f}, "
+        f"F_o={est.org_not_useful:.2f}",
+        f"- this repository: S={tally.useful:.2f} useful, F={tally.capped_not_useful:.2f} not useful "
+        f"({tally.labels:.1f} effective labels; {len(tally.confirmers)} confirmers, "
+        f"{len(tally.dismissers)} dismissers; {tally.votes} votes, "
+        f"{tally.untrusted_votes} not counted)",
+        f"- trusted voters: {voters}",
+    ]
+    if decision.explored:
+        lines.append(f"- shown inline by exploration (propensity {decision.propensity:.2f})")
+    lines.extend(f"- {reason}" for reason in decision.reasons)
+    if decision.proposal:
+        lines.append(f"- suggested policy line for `.github/bulwark.yml`: `{decision.proposal}`")
+    return "\n".join(lines)
+
+
+def footer(rule_id: str, version: int, useful: int, not_useful: int) -> str:
+    """The one-line footer of a Bulwark comment with this repository's counts for the rule."""
+    return f"{rule_id} v{version} · here: {useful} useful / {not_useful} not useful · {REPLY_HELP}"
+
+
+def footer_counts(tally: Tally) -> tuple[int, int]:
+    """Counted (trusted) useful and not-useful votes of a rule's tally, for the footer."""
+    return tally.confirmations, tally.dismissals
