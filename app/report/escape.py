@@ -81,11 +81,11 @@ def one_line(text: str) -> str:
 
 
 def escape_inline(text: str, limit: int = 300) -> str:
-    """Pull-request text made safe for Markdown outside code: one line, literal, silent.
+    """Pull-request text made safe for Markdown outside code: one line, trimmed, literal, silent.
 
     The result is at most `limit` characters long, escapes included; what was cut ends with an ellipsis.
     """
-    full = show_hidden(one_line(text))
+    full = show_hidden(one_line(text)).strip()
     size = min(len(full), limit)
     escaped = _escape_visible(cap(full, size))
     while len(escaped) > limit:
@@ -112,7 +112,7 @@ def code_span(text: str, limit: int = 120) -> str:
     if not content:
         return "` `"
     fence = "`" * (_longest_backtick_run(content) + 1)
-    if content[0] in "` " or content[-1] in "` ":
+    if content.strip(" ") and (content[0] in "` " or content[-1] in "` "):
         content = f" {content} "
     return f"{fence}{content}{fence}"
 
