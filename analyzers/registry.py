@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from analyzers import code
+from analyzers import code, injection, secrets
 from analyzers.base import Analyzer
 
 # Each family package exposes RULES: a tuple of Analyzer classes, listed by hand.
-FAMILIES: tuple[tuple[type[Analyzer], ...], ...] = (code.RULES,)
+FAMILIES: tuple[tuple[type[Analyzer], ...], ...] = (
+    code.RULES,
+    secrets.RULES,
+    injection.RULES,
+)
 
 
 def all_rules() -> list[type[Analyzer]]:

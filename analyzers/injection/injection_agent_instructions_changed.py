@@ -92,7 +92,7 @@ class InjectionAgentInstructionsChanged(Analyzer):
     meta = RuleMeta(
         id="injection-agent-instructions-changed",
         family=Family.INJECTION,
-        summary="agent instruction files gained URLs, commands or dependency orders",
+        summary="Agent instruction files gained URLs, commands or dependency orders",
         severity=Severity.MEDIUM,
         cwe=(1427,),
     )

@@ -83,7 +83,7 @@ class InjectionAgentToolConfig(Analyzer):
     meta = RuleMeta(
         id="injection-agent-tool-config",
         family=Family.INJECTION,
-        summary="agent tool configuration adds servers, auto-approval, hooks or env hijacks",
+        summary="Agent tool configuration adds servers, auto-approval, hooks or env hijacks",
         severity=Severity.HIGH,
         cwe=(829,),
     )

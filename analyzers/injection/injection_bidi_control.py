@@ -78,7 +78,7 @@ class InjectionBidiControl(Analyzer):
     meta = RuleMeta(
         id="injection-bidi-control",
         family=Family.INJECTION,
-        summary="bidirectional control characters change how code reads",
+        summary="Bidirectional control characters change how code reads",
         severity=Severity.HIGH,
         cwe=(1007,),
     )

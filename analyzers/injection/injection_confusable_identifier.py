@@ -53,10 +53,11 @@ class InjectionConfusableIdentifier(Analyzer):
 
     ## What it flags
 
-    On added lines of source code, an identifier with non-ASCII letters whose confusable skeleton
-    (Unicode TS #39) equals the skeleton of a different identifier in the same file, such as `аdmin`
-    with a Cyrillic `а` beside `admin` (`high`); and a mixed-script identifier whose every letter is
-    a look-alike of a Latin letter, such as `pаssword` with no twin in the file (`high`).
+    On added lines of source code (reported once per identifier, at its first added line), an
+    identifier with non-ASCII letters whose confusable skeleton (Unicode TS #39) equals the skeleton
+    of a different identifier in the same file, such as `аdmin` with a Cyrillic `а` beside `admin`
+    (`high`); and a mixed-script identifier whose every letter is a look-alike of a Latin letter,
+    such as `pаssword` with no twin in the file (`high`).
 
     Single-script identifiers in any script (Cyrillic, Greek, CJK, ...) and the mixes that TS #39
     allows (Latin with Han and kana, Hangul or Bopomofo) stay quiet, as do mixed identifiers that do
@@ -97,7 +98,7 @@ class InjectionConfusableIdentifier(Analyzer):
     meta = RuleMeta(
         id="injection-confusable-identifier",
         family=Family.INJECTION,
-        summary="an identifier is confusable with another or mixes scripts to look Latin",
+        summary="An identifier is confusable with another or mixes scripts to look Latin",
         severity=Severity.HIGH,
         cwe=(1007,),
     )
@@ -116,15 +117,13 @@ class InjectionConfusableIdentifier(Analyzer):
         by_skeleton: dict[str, set[str]] = {}
         for name in found:
             by_skeleton.setdefault(confusables.skeleton(name), set()).add(name)
-        reported: set[tuple[str, int]] = set()
         for name, numbers in sorted(found.items()):
-            if name.isascii():
+            on_added = sorted(numbers & set(added))
+            if name.isascii() or not on_added:
                 continue
-            for number in sorted(numbers & set(added)):
-                message = _judge(name, by_skeleton)
-                if message and (name, number) not in reported:
-                    reported.add((name, number))
-                    yield self.finding(file, number, message, confidence=0.85, evidence=name)
+            message = _judge(name, by_skeleton)
+            if message:
+                yield self.finding(file, on_added[0], message, confidence=0.85, evidence=name)
 
 
 def _judge(name: str, by_skeleton: dict[str, set[str]]) -> str | None:

@@ -69,7 +69,7 @@ class InjectionInstructionText(Analyzer):
     meta = RuleMeta(
         id="injection-instruction-text",
         family=Family.INJECTION,
-        summary="text addressed to AI tools hides instructions",
+        summary="Text addressed to AI tools hides instructions",
         severity=Severity.MEDIUM,
         cwe=(1427,),
     )

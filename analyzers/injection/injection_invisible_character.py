@@ -79,7 +79,7 @@ class InjectionInvisibleCharacter(Analyzer):
     meta = RuleMeta(
         id="injection-invisible-character",
         family=Family.INJECTION,
-        summary="invisible characters inside identifiers or agent instruction files",
+        summary="Invisible characters inside identifiers or agent instruction files",
         severity=Severity.HIGH,
         cwe=(1007,),
     )

@@ -58,7 +58,7 @@ class InjectionUnicodeTagCharacters(Analyzer):
     meta = RuleMeta(
         id="injection-unicode-tag-characters",
         family=Family.INJECTION,
-        summary="invisible Unicode tag characters hide ASCII text",
+        summary="Invisible Unicode tag characters hide ASCII text",
         severity=Severity.CRITICAL,
         cwe=(1007,),
     )

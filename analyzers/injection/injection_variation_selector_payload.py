@@ -92,7 +92,7 @@ class InjectionVariationSelectorPayload(Analyzer):
     meta = RuleMeta(
         id="injection-variation-selector-payload",
         family=Family.INJECTION,
-        summary="invisible variation selectors encode a hidden payload",
+        summary="Invisible variation selectors encode a hidden payload",
         severity=Severity.CRITICAL,
         cwe=(506,),
     )

@@ -70,7 +70,7 @@ def unquote(raw: str) -> str | None:
     text = raw.strip().rstrip(",;").strip()
     if len(text) >= 2 and text[0] in "\"'`" and text[-1] == text[0]:
         return text[1:-1]
-    if text[:1] in "\"'`":
+    if text and text[0] in "\"'`":
         end = text.find(text[0], 1)
         return text[1:end] if end > 0 else None
     for marker in (" #", " //", " ;"):

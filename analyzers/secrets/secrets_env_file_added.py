@@ -70,7 +70,7 @@ class SecretsEnvFileAdded(Analyzer):
     meta = RuleMeta(
         id="secrets-env-file-added",
         family=Family.SECRETS,
-        summary="an environment, key or credentials file was added",
+        summary="An environment, key or credentials file was added",
         severity=Severity.HIGH,
         cwe=(538, 312),
     )

@@ -64,7 +64,7 @@ class SecretsHardcodedCredential(Analyzer):
     meta = RuleMeta(
         id="secrets-hardcoded-credential",
         family=Family.SECRETS,
-        summary="a literal secret is assigned to a credential-like name",
+        summary="A literal secret is assigned to a credential-like name",
         severity=Severity.HIGH,
         cwe=(798, 259),
     )
@@ -120,7 +120,7 @@ def _key_value_pairs(hinted: dict[int, str], quoted_only: bool) -> Iterator[tupl
         if match is None:
             continue
         raw = match.group(2).strip()
-        if quoted_only and raw[:1] not in "\"'`":
+        if quoted_only and (not raw or raw[0] not in "\"'`"):
             continue
         value = credentials.unquote(raw)
         if value is not None:

@@ -67,7 +67,7 @@ class SecretsTokenFormat(Analyzer):
     meta = RuleMeta(
         id="secrets-token-format",
         family=Family.SECRETS,
-        summary="a credential in a known token format was added",
+        summary="A credential in a known token format was added",
         severity=Severity.CRITICAL,
         cwe=(798,),
     )

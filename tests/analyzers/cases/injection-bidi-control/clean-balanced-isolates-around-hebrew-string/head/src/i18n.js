@@ -1,0 +1,2 @@
+const greeting = '⁧שלום עולם⁩';
+const other = '‫مرحبا بالعالم‬';

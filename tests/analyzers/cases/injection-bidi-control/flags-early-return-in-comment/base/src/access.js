@@ -1,0 +1,3 @@
+function check(isAdmin) {
+  return true;
+}

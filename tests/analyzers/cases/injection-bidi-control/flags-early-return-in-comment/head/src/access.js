@@ -1,0 +1,4 @@
+function check(isAdmin) {
+  /*‮ } ⁦if (isAdmin)⁩ ⁦ begin admins only */
+  return true;
+}

@@ -1,0 +1,5 @@
+package main
+
+var config = 1
+
+func main() { _ = config }

@@ -1,0 +1,2 @@
+const pаssword = input.value;
+send(pаssword);

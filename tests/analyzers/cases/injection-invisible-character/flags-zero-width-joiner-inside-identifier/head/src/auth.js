@@ -1,0 +1,3 @@
+const isAdmin = false;
+const isAd‍min = true;
+export { isAdmin };

@@ -1,0 +1,3 @@
+const host = 'db.internal';
+const dbPassword = 'N0t-A-Pl4ceholder!';
+module.exports = { host, dbPassword };

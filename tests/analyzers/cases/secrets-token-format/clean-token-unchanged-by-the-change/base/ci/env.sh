@@ -1,0 +1,2 @@
+export LEGACY_TOKEN=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
+export A=1

@@ -1,0 +1,47 @@
+"""Property tests: the secret scanners take any text and never raise."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzers.secrets import RULES, credentials, tokens
+from app.context.model import FileKind
+from tests.analyzers.test_secrets_context import added_file, context
+
+SPECIAL = st.sampled_from(
+    ["ghp_", "github_pat_", "AKIA", "xoxb-", "sk_live_", "AIza", "-----BEGIN PRIVATE KEY-----",
+     "-----END PRIVATE KEY-----", "password", "token", "api_key", " = ", ": ", "=", '"', "'", "`",
+     "${", "}", "\n", "changeme", "0123456789abcdefABCDEF", "/+", "\u00e9", "\U0001f511"]
+)  # fmt: skip
+TEXT = st.lists(st.one_of(st.text(max_size=10), SPECIAL), max_size=50).map("".join)
+PATHS = st.sampled_from(
+    [".env", ".env.example", "id_rsa", "a.pem", "config.yaml", "app.py", "src/a.js", "main.go",
+     "tests/test_a.py", "notes.txt"]
+)  # fmt: skip
+LANGUAGES = {"app.py": "python", "src/a.js": "javascript", "main.go": "go", "tests/test_a.py": "python"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_helpers_accept_any_text(text: str) -> None:
+    for pattern in (tokens.GITHUB_CLASSIC, tokens.AWS_ACCESS_KEY, tokens.SLACK, tokens.PEM_BEGIN):
+        pattern.search(text)
+    tokens.looks_like_example(text)
+    tokens.redact(text)
+    credentials.is_credential_name(text)
+    credentials.is_placeholder(text)
+    credentials.unquote(text)
+    credentials.KEY_VALUE.match(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PATHS, TEXT, st.one_of(st.none(), TEXT))
+def test_every_secrets_rule_accepts_any_change(path: str, head: str, base: str | None) -> None:
+    kinds = frozenset({FileKind.TEST if path.startswith("tests/") else FileKind.CODE})
+    language = LANGUAGES.get(path)
+    file = added_file(path, head, language=language, kinds=kinds if language else frozenset(), base_text=base)
+    for rule in RULES:
+        for finding in rule().analyze(context(file)):
+            assert finding.start_line >= 1
+            assert finding.end_line >= finding.start_line
