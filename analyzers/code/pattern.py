@@ -36,6 +36,7 @@ class QueryRule(Analyzer):
     literal_confidence: ClassVar[float] = 0.9  # for matches without a `@value` capture
     min_origin: ClassVar[Origin] = Origin.UNKNOWN  # weaker values are not findings
     messages: ClassVar[dict[str, str]] = {}  # capture name -> message, first present wins
+    marker_confidence: ClassVar[dict[str, float]] = {}  # capture name -> confidence without @value
 
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
         for changed in ctx.files:
@@ -79,7 +80,10 @@ class QueryRule(Analyzer):
 
     def judge(self, changed: ChangedFile, sink: Node, captures: Captures, flow: FlowIndex) -> Finding | None:
         origin: Origin | None = None
-        confidence = self.literal_confidence
+        confidence = next(
+            (value for name, value in self.marker_confidence.items() if name in captures),
+            self.literal_confidence,
+        )
         values = captures.get("value", [])
         if values:
             origin = max(flow.origin(value) for value in values)
