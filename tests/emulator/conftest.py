@@ -3,10 +3,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.emulator.plugin import github, github_server
 from tests.emulator.server import GitHubEmulator
-
-__all__ = ["api", "github", "github_server"]
 
 REPO = "acme/widgets"
 
