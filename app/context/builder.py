@@ -237,6 +237,8 @@ def build_from_directories(
     pr: PullRequestInfo | None = None,
     commits: Sequence[CommitInfo] = (),
     options: BuildOptions | None = None,
+    fixture_suffix: str | None = None,
 ) -> ChangeContext:
     """The context of the change from directory tree `base` to directory tree `head`."""
-    return build_context(DirectorySource(base, head, pr=pr, commits=commits), options=options)
+    source = DirectorySource(base, head, pr=pr, commits=commits, fixture_suffix=fixture_suffix)
+    return build_context(source, options=options)

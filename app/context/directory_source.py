@@ -13,7 +13,7 @@ from app.context.source import SourceFile
 _BINARY_PROBE = 8000
 
 
-def _list_files(root: Path) -> dict[str, Path]:
+def _list_files(root: Path, fixture_suffix: str | None = None) -> dict[str, Path]:
     found: dict[str, Path] = {}
     if not root.is_dir():
         return found
@@ -21,7 +21,10 @@ def _list_files(root: Path) -> dict[str, Path]:
         dirnames.sort()
         for name in sorted(filenames):
             full = Path(directory, name)
-            found[full.relative_to(root).as_posix()] = full
+            relative = full.relative_to(root).as_posix()
+            if fixture_suffix:
+                relative = relative.removesuffix(fixture_suffix)
+            found[relative] = full
     return found
 
 
@@ -44,7 +47,11 @@ def default_pull_request(title: str = "", body: str = "") -> PullRequestInfo:
 
 
 class DirectorySource:
-    """`base` and `head` are two trees; a file in both with different bytes is modified."""
+    """`base` and `head` are two trees; a file in both with different bytes is modified.
+
+    With `fixture_suffix` (say `.fixture`), a stored `app.py.fixture` stands for `app.py`, so that test
+    fixtures in source languages are not linted or type-checked as part of the project.
+    """
 
     def __init__(
         self,
@@ -53,11 +60,11 @@ class DirectorySource:
         *,
         pr: PullRequestInfo | None = None,
         commits: Sequence[CommitInfo] = (),
+        fixture_suffix: str | None = None,
     ) -> None:
-        self._roots: dict[Side, Path] = {"base": base, "head": head}
         self._files: dict[Side, dict[str, Path]] = {
-            "base": _list_files(base),
-            "head": _list_files(head),
+            "base": _list_files(base, fixture_suffix),
+            "head": _list_files(head, fixture_suffix),
         }
         self._pr = pr or default_pull_request()
         self._commits = tuple(commits)

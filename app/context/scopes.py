@@ -33,6 +33,8 @@ _ANONYMOUS = frozenset(
 )
 _NAME_HOLDERS = ("variable_declarator", "assignment_expression", "pair", "public_field_definition")
 CONFIG_LANGUAGES = frozenset({"yaml", "json", "toml", "hcl", "dockerfile"})
+_MAX_DESCENT = 8
+_MAX_CHILDREN = 1000
 
 
 def added_runs(lines: Iterable[int]) -> list[tuple[int, int]]:
@@ -145,7 +147,22 @@ def covering_node(tree: Tree, lines: Sequence[str], start: int, end: int) -> Nod
     start_point = Point(start - 1, len(first[:indent].encode("utf-8")))
     end_point = Point(end - 1, max(len(last.rstrip().encode("utf-8")) - 1, 0))
     node = tree.root_node.named_descendant_for_point_range(start_point, end_point)
-    return node if node is not None else tree.root_node
+    return _descend_same_lines(node if node is not None else tree.root_node)
+
+
+def _descend_same_lines(node: Node) -> Node:
+    """Step into a declaration's only part that spans the same lines (`const f = () => {…}`)."""
+    for _ in range(_MAX_DESCENT):
+        rows = (node.start_point.row, last_line(node))
+        inner = [
+            child
+            for child in node.named_children
+            if (child.start_point.row, last_line(child)) == rows and child.type != "comment"
+        ]
+        if len(inner) != 1 or node.type in FUNCTION_TYPES:
+            return node
+        node = inner[0]
+    return node
 
 
 def last_line(node: Node) -> int:
@@ -200,7 +217,11 @@ class _Splitter:
             for child in node.named_children
             if child.start_point.row + 1 <= trimmed[1] and last_line(child) >= trimmed[0]
         ]
-        if scope.kind not in ("module", "file") or depth >= self.max_depth or len(children) < 2:
+        if (
+            scope.kind in ("function", "method", "instruction")
+            or depth >= self.max_depth
+            or not 1 <= len(children) <= _MAX_CHILDREN
+        ):
             return [ChangedRange(start, end, scope)]
         pieces: list[ChangedRange] = []
         cursor = start
@@ -214,16 +235,18 @@ class _Splitter:
             cursor = last + 1
         if cursor <= end:
             pieces.append(ChangedRange(cursor, end, scope))
-        return _merged(pieces, scope)
+        return _merged(pieces, scope, self.lines)
 
 
-def _merged(pieces: list[ChangedRange], outer: Scope) -> list[ChangedRange]:
-    """Join neighbours with the same scope; blank-only pieces take the scope of the outer node."""
+def _merged(pieces: list[ChangedRange], outer: Scope, lines: Sequence[str]) -> list[ChangedRange]:
+    """Join neighbours with the same scope; a blank-only piece joins the piece before it."""
     merged: list[ChangedRange] = []
     for piece in pieces:
         scope = piece.scope if piece.scope is not None else outer
-        if merged and merged[-1].scope == scope and merged[-1].end_line + 1 == piece.start_line:
-            merged[-1] = ChangedRange(merged[-1].start_line, piece.end_line, scope)
+        adjacent = bool(merged) and merged[-1].end_line + 1 == piece.start_line
+        blank = _trimmed(lines, piece.start_line, piece.end_line) is None
+        if adjacent and (blank or merged[-1].scope == scope):
+            merged[-1] = ChangedRange(merged[-1].start_line, piece.end_line, merged[-1].scope)
         else:
             merged.append(ChangedRange(piece.start_line, piece.end_line, scope))
     return merged

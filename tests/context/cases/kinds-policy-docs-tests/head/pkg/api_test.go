@@ -1,0 +1,5 @@
+package pkg
+
+import "testing"
+
+func TestAPI(t *testing.T) {}

@@ -1,0 +1,3 @@
+describe('api', () => {
+  it('works', () => {});
+});

@@ -1,0 +1,7 @@
+namespace Jobs
+{
+    public class Runner
+    {
+        public int Count() { return 0; }
+    }
+}

@@ -1,0 +1,7 @@
+package app;
+
+public class Worker {
+    public int size() {
+        return 0;
+    }
+}

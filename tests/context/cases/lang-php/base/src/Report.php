@@ -1,0 +1,9 @@
+<?php
+
+class Report
+{
+    public function title(): string
+    {
+        return "report";
+    }
+}

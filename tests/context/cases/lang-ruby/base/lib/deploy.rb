@@ -1,0 +1,7 @@
+module Deploy
+  class Task
+    def run
+      puts "deploying"
+    end
+  end
+end

@@ -1,0 +1,11 @@
+export interface Item {
+  id: string;
+}
+
+export class Store {
+  private items: Item[] = [];
+
+  add(item: Item): void {
+    this.items.push(item);
+  }
+}
