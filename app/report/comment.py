@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzers.base import Finding, RuleMeta
-from app.report.escape import cap, code_span, escape_inline, fenced, has_hidden
+from app.report.escape import code_span, escape_inline, fenced, has_hidden
 from app.report.ruledoc import RuleDoc
 
 BODY_LIMIT = 1_500
@@ -65,9 +65,9 @@ def _explanation(finding: Finding, doc: RuleDoc | None) -> list[str]:
     why = doc.why if doc is not None else ""
     fix = doc.fix if doc is not None else ""
     if why:
-        lines.append(f"**Why it matters:** {cap(why, 200)}")
+        lines.append(f"**Why it matters:** {why}")
     if fix:
-        lines.append(f"**How to fix:** {cap(fix, 200)}")
+        lines.append(f"**How to fix:** {fix}")
     return lines
 
 

@@ -18,7 +18,7 @@ _HEADINGS = {heading.lower(): heading for heading in DOC_HEADINGS}
 _HEADING_LINE = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?([A-Za-z ]+?)(?:\*\*)?\s*(?::\s*(.*))?$")
 _UNDERLINE = re.compile(r"^\s*(-{3,}|={3,})\s*$")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+SENTENCE_LIMIT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +60,40 @@ def parse_rule_doc(docstring: str | None) -> RuleDoc:
     return RuleDoc(tuple((name, "\n".join(lines).strip()) for name, lines in sections))
 
 
-def first_sentence(text: str, limit: int = 240) -> str:
-    """The first sentence of `text`'s first paragraph, on one line (common abbreviations do not end it)."""
+def first_sentence(text: str, limit: int = SENTENCE_LIMIT) -> str:
+    """The first sentence of `text`'s first paragraph, on one line (common abbreviations do not end it),
+    shortened to `limit` characters at a space outside code spans."""
     paragraph = " ".join(text.strip().split("\n\n", 1)[0].split())
-    for match in _SENTENCE_END.finditer(paragraph):
-        candidate = paragraph[: match.end()]
-        if not candidate.endswith(_ABBREVIATIONS):
-            paragraph = candidate
-            break
-    return paragraph if len(paragraph) <= limit else paragraph[: limit - 1] + "…"
+    return shorten(paragraph[: _sentence_end(paragraph)], limit)
+
+
+def _sentence_end(paragraph: str) -> int:
+    """The index after the first sentence's end mark outside code spans (the length when none)."""
+    in_code = False
+    for index, char in enumerate(paragraph):
+        if char == "`":
+            in_code = not in_code
+        elif (
+            char in ".!?"
+            and not in_code
+            and paragraph[index + 1 : index + 2] in ("", " ")
+            and not paragraph[: index + 1].endswith(_ABBREVIATIONS)
+        ):
+            return index + 1
+    return len(paragraph)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at its last space outside a code span that leaves room for an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut, in_code = 0, False
+    for index, char in enumerate(text[: limit - 1]):
+        if char == "`":
+            in_code = not in_code
+        elif char == " " and not in_code:
+            cut = index
+    return text[:cut].rstrip(",;:") + " …" if cut else text[: limit - 1] + "…"
 
 
 def rule_doc(rule_id: str) -> RuleDoc | None:

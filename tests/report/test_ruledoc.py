@@ -7,7 +7,7 @@ import pytest
 from analyzers.base import DOC_HEADINGS, Analyzer
 from analyzers.docs import doc_sections
 from analyzers.registry import all_rules
-from app.report.ruledoc import first_sentence, parse_rule_doc, rule_doc
+from app.report.ruledoc import first_sentence, parse_rule_doc, rule_doc, shorten
 from tests.report.samples import SHELL_DOC
 
 
@@ -48,6 +48,13 @@ def test_first_sentence() -> None:
     assert first_sentence("") == ""
 
 
+def test_shortening_never_cuts_inside_a_code_span() -> None:
+    text = "Use placeholders: `cursor.execute(sql, (name,))`, `db.query(sql, [a, b])` and more."
+    assert shorten(text, 70) == "Use placeholders: `cursor.execute(sql, (name,))` …"
+    assert shorten(text, 200) == text
+    assert shorten("`" + "x" * 50 + "`", 20) == "`" + "x" * 18 + "…"
+
+
 def test_empty_or_missing_docstring() -> None:
     assert parse_rule_doc(None).sections == ()
     assert parse_rule_doc("Only a title.").why == ""
@@ -61,3 +68,5 @@ def test_registered_rules_read_the_same_as_their_docs_page(rule: type[Analyzer])
     assert dict(parsed.sections) == doc_sections(rule)
     assert parsed.why
     assert parsed.fix
+    assert parsed.why.count("`") % 2 == 0
+    assert parsed.fix.count("`") % 2 == 0
