@@ -127,6 +127,22 @@ def _list(label: str, head: str, lines: Iterable[str], tail: str = "") -> Sectio
     return Section(label, head, items, tail) if items else Section(label, "")
 
 
+def _incomplete(reason: str | None) -> Section:
+    if not reason:
+        return Section("", "")
+    text = f"### Analysis incomplete\n\n{escape_inline(reason, 600)}\n\n{RERUN_HINT}"
+    return Section("the incomplete-analysis notice", text)
+
+
+def _shadowed(placed: Sequence[Placed]) -> Section:
+    shadowed = sorted((p for p in placed if p.placement is Placement.SHADOW), key=_by_location)
+    if not shadowed:
+        return Section("", "")
+    head = f"<details>\n<summary>Shadowed findings ({len(shadowed)}): counted, not shown elsewhere</summary>"
+    items = tuple(Item(finding_line(p)) for p in shadowed)
+    return Section("shadowed findings", head, items, "</details>")
+
+
 def _sections(
     placed: Sequence[Placed],
     *,
@@ -138,45 +154,37 @@ def _sections(
     incomplete_reason: str | None,
     not_inline: Collection[str],
 ) -> list[Section]:
+    """The summary's sections, most important first; empty ones left out."""
     visible = [p for p in placed if p.placement is not Placement.SHADOW]
-    shadowed = [p for p in placed if p.placement is Placement.SHADOW]
-    incomplete = (
-        f"### Analysis incomplete\n\n{escape_inline(incomplete_reason, 600)}\n\n{RERUN_HINT}"
-        if incomplete_reason
-        else ""
-    )
-    shadow_head = (
-        f"<details>\n<summary>Shadowed findings ({len(shadowed)}): counted, not shown elsewhere</summary>"
-    )
     sections = [
-        Section("the incomplete-analysis notice", incomplete),
+        _incomplete(incomplete_reason),
         _list(
             "analyzer errors",
             "### Analyzer errors\n\nThese rules failed; the others ran.",
             (f"{code_span(rule, 80)}: {escape_inline(message, 300)}" for rule, message in errors),
         ),
         _list("unavailable checks", "### Checks that could not run", map(escape_inline, unavailable)),
-        Section("findings", "### Findings", _finding_items(visible, not_inline))
-        if visible
-        else Section("", ""),
+        _findings(visible, not_inline),
         _list("calibration notes", "### Calibration", map(escape_inline, calibration_notes)),
         _list("skipped files", "### Not analysed", map(escape_inline, skipped)),
-        Section(
-            "shadowed findings",
-            shadow_head,
-            tuple(Item(finding_line(p)) for p in sorted(shadowed, key=_finding_items_key)),
-            "</details>",
-        )
-        if shadowed
-        else Section("", ""),
-        Section("the change manifest", f"### What changed\n\n{manifest.strip()}")
-        if manifest.strip()
-        else Section("", ""),
+        _shadowed(placed),
+        _manifest(manifest),
     ]
     return [section for section in sections if section.head]
 
 
-def _finding_items_key(p: Placed) -> tuple[str, int, str]:
+def _findings(visible: Sequence[Placed], not_inline: Collection[str]) -> Section:
+    if not visible:
+        return Section("", "")
+    return Section("findings", "### Findings", _finding_items(visible, not_inline))
+
+
+def _manifest(manifest: str) -> Section:
+    text = manifest.strip()
+    return Section("the change manifest", f"### What changed\n\n{text}") if text else Section("", "")
+
+
+def _by_location(p: Placed) -> tuple[str, int, str]:
     return (p.finding.path, p.finding.start_line, p.finding.rule_id)
 
 
