@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tree_sitter import Node
 
@@ -85,14 +86,15 @@ def mask_templates(text: str) -> str:
     return "\n".join(lines)
 
 
-def load_documents(text: str) -> list[YNode]:
+@lru_cache(maxsize=128)
+def load_documents(text: str) -> tuple[YNode, ...]:
     """Every document of a YAML stream, as YNode trees (empty when nothing parsed)."""
     tree = parse_text("yaml", text)
     if tree is not None and tree.root_node.has_error and "{{" in text:
         text = mask_templates(text)
         tree = parse_text("yaml", text)
     if tree is None:
-        return []
+        return ()
     lines = text.split("\n")
     docs: list[YNode] = []
     roots = [c for c in tree.root_node.children if c.type == "document"] or [tree.root_node]
@@ -100,7 +102,7 @@ def load_documents(text: str) -> list[YNode]:
         node = _value(root, lines)
         if node is not None:
             docs.append(node)
-    return docs
+    return tuple(docs)
 
 
 def load_document(text: str) -> YNode | None:

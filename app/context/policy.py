@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -124,6 +124,10 @@ class RepoPolicy(_Strict):
         """The settings of one rule (defaults when the policy says nothing about it)."""
         return self.rules.get(rule_id) or RuleSettings()
 
+    @property
+    def disabled_rules(self) -> frozenset[str]:
+        return frozenset(rule_id for rule_id, settings in self.rules.items() if settings.disable)
+
     def is_ignored(self, path: str) -> bool:
         return matches_any(path, self.ignore_paths)
 
@@ -219,9 +223,23 @@ def policy_from_base(base_files: Mapping[str, str]) -> RepoPolicy | None:
     return None if text is None else parse_policy(text, source=POLICY_PATH)
 
 
-def effective_policy(policy: object) -> RepoPolicy:
-    """`ctx.policy` as a RepoPolicy: the defaults when the repository declares none."""
-    return policy if isinstance(policy, RepoPolicy) else DEFAULT_POLICY
+def effective_policy(policy: object, base_files: Mapping[str, str] | None = None) -> RepoPolicy:
+    """The policy that judges a change: `ctx.policy` when set, else the one among the base-side
+    files, else the defaults (also when the base file is invalid: the worker reports that)."""
+    if isinstance(policy, RepoPolicy):
+        return policy
+    text = (base_files or {}).get(POLICY_PATH)
+    if text is None:
+        return DEFAULT_POLICY
+    try:
+        return _parse_cached(text)
+    except PolicyError:
+        return DEFAULT_POLICY
+
+
+@lru_cache(maxsize=16)
+def _parse_cached(text: str) -> RepoPolicy:
+    return parse_policy(text)
 
 
 def policy_check_file(path: str | Path) -> list[str]:

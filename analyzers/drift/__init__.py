@@ -1,0 +1,46 @@
+"""Family `drift`: configuration compared with its source of truth (the base version and the policy)."""
+
+from __future__ import annotations
+
+from analyzers.base import Analyzer
+from analyzers.drift.actions_credentials_persisted import ActionsCredentialsPersisted
+from analyzers.drift.actions_dangerous_trigger import ActionsDangerousTrigger
+from analyzers.drift.actions_permissions_widened import ActionsPermissionsWidened
+from analyzers.drift.actions_secrets_inherited import ActionsSecretsInherited
+from analyzers.drift.actions_template_injection import ActionsTemplateInjection
+from analyzers.drift.actions_unpinned_uses import ActionsUnpinnedUses
+from analyzers.drift.ci_checks_weakened import CiChecksWeakened
+from analyzers.drift.codeowners_weakened import CodeownersWeakened
+from analyzers.drift.docker_pipe_to_shell import DockerPipeToShell
+from analyzers.drift.docker_runs_as_root import DockerRunsAsRoot
+from analyzers.drift.docker_unpinned_base_image import DockerUnpinnedBaseImage
+from analyzers.drift.docker_verification_disabled import DockerVerificationDisabled
+from analyzers.drift.k8s_host_access import K8sHostAccess
+from analyzers.drift.k8s_privileged_container import K8sPrivilegedContainer
+from analyzers.drift.k8s_runs_as_root import K8sRunsAsRoot
+from analyzers.drift.policy_protected_path_changed import PolicyProtectedPathChanged
+from analyzers.drift.terraform_encryption_disabled import TerraformEncryptionDisabled
+from analyzers.drift.terraform_open_ingress import TerraformOpenIngress
+from analyzers.drift.terraform_public_storage import TerraformPublicStorage
+
+RULES: tuple[type[Analyzer], ...] = (
+    ActionsUnpinnedUses,
+    ActionsDangerousTrigger,
+    ActionsTemplateInjection,
+    ActionsPermissionsWidened,
+    ActionsCredentialsPersisted,
+    ActionsSecretsInherited,
+    CiChecksWeakened,
+    DockerUnpinnedBaseImage,
+    DockerPipeToShell,
+    DockerVerificationDisabled,
+    DockerRunsAsRoot,
+    K8sPrivilegedContainer,
+    K8sHostAccess,
+    K8sRunsAsRoot,
+    TerraformOpenIngress,
+    TerraformPublicStorage,
+    TerraformEncryptionDisabled,
+    PolicyProtectedPathChanged,
+    CodeownersWeakened,
+)

@@ -1,0 +1,91 @@
+"""actions-credentials-persisted: a checkout leaves the token in `.git/config` where it can leak."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.drift.common import Step, steps, triggers, workflows
+from app.context.model import ChangeContext
+
+_UPLOADS = frozenset({"actions/upload-artifact", "actions/upload-pages-artifact", "actions/cache/save"})
+_UNTRUSTED_TRIGGERS = frozenset({"pull_request_target", "workflow_run", "issue_comment"})
+
+
+class ActionsCredentialsPersisted(Analyzer):
+    """`actions/checkout` keeps the token on disk in a job that uploads artifacts or runs untrusted code.
+
+    ## What it flags
+
+    An `actions/checkout` step without `persist-credentials: false` in a job that also uploads an
+    artifact (`actions/upload-artifact`, `actions/upload-pages-artifact`, `actions/cache/save`), or
+    in any job of a workflow triggered by `pull_request_target`, `workflow_run` or
+    `issue_comment`, where the code that runs next may not be trusted.
+
+    ## Why it is risky
+
+    By default the checkout action writes the job's token into `.git/config` of the workspace. Every
+    later step can read it, and an artifact that includes the workspace publishes it ("ArtiPACKED":
+    tokens found in public artifacts of major projects).
+
+    ## Example
+
+    ```diff
+    -      - uses: actions/checkout@<sha>
+    +      - uses: actions/checkout@<sha>
+    +        with:
+    +          persist-credentials: false
+    ```
+
+    ## How to fix
+
+    Add `with: { persist-credentials: false }` to the checkout step and pass a token explicitly to
+    the one step that pushes, if any.
+
+    ## Tuning
+
+    `rules.actions-credentials-persisted.paths` limits the workflows checked. Checkouts in jobs that
+    neither upload nor run in a privileged trigger are not reported.
+
+    ## References
+
+    - CWE-522: Insufficiently Protected Credentials
+    - Palo Alto Unit 42: "ArtiPACKED: Hacking Giants Through a Race Condition in GitHub Actions
+      Artifacts" (2024)
+    - actions/checkout README: `persist-credentials`
+    """
+
+    meta = RuleMeta(
+        id="actions-credentials-persisted",
+        family=Family.DRIFT,
+        summary="a checkout keeps the token on disk in a job that uploads or runs untrusted code",
+        severity=Severity.MEDIUM,
+        cwe=(522,),
+    )
+
+    def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
+        for file, workflow in workflows(ctx):
+            untrusted = bool(triggers(workflow) & _UNTRUSTED_TRIGGERS)
+            all_steps = list(steps(workflow))
+            uploading = {s.job_id for s in all_steps if s.action in _UPLOADS}
+            for step in all_steps:
+                if step.action != "actions/checkout" or not _persists(step):
+                    continue
+                if not (untrusted or step.job_id in uploading):
+                    continue
+                why = "uploads artifacts" if step.job_id in uploading else "runs untrusted code"
+                uses = step.node.get("uses")
+                line = uses.line if uses is not None else step.node.line
+                yield self.finding(
+                    file,
+                    line,
+                    f"checkout keeps the token in `.git/config` and job `{step.job_id}` {why}; "
+                    "set `persist-credentials: false`",
+                    confidence=0.8,
+                    evidence=file.line(line).strip(),
+                )
+
+
+def _persists(step: Step) -> bool:
+    value = step.with_value("persist-credentials")
+    return value is None or value.text.lower() not in {"false", "no", "off"}

@@ -1,0 +1,174 @@
+"""actions-permissions-widened: a workflow's token gains permissions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.config.yaml_doc import YNode
+from analyzers.drift.common import base_workflow, jobs, policy_of, workflows
+from app.context.model import ChangeContext, ChangedFile
+from app.context.policy import RepoPolicy
+
+LEVELS = {"none": 0, "read": 1, "write": 2}
+SCOPES = (
+    "actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token",
+    "issues", "models", "packages", "pages", "pull-requests", "repository-projects",
+    "security-events", "statuses",
+)  # fmt: skip
+_UNLISTED_BASELINE = "read"
+
+
+class ActionsPermissionsWidened(Analyzer):
+    """A workflow's `GITHUB_TOKEN` gains permissions: `write-all`, a scope raised, or none declared.
+
+    ## What it flags
+
+    - `permissions: write-all`, at the top of a workflow or on a job;
+    - a new workflow with no top-level `permissions:` while some job declares none either (the
+      token then gets the repository's default, often read/write on everything);
+    - any scope raised compared with the base version of the same workflow at the same level
+      (top level or the same job), for example `contents: read` becoming `contents: write`;
+    - any scope above the policy's `workflows.baseline_permissions`.
+
+    ## Why it is risky
+
+    The token is handed to every step, including third-party actions and build scripts. Write
+    access to contents, packages, pull requests or `id-token` lets a compromised step push code,
+    publish packages, approve changes or mint cloud credentials.
+
+    ## Example
+
+    ```diff
+     permissions:
+    -  contents: read
+    +  contents: write
+    ```
+
+    ## How to fix
+
+    Declare `permissions:` at the top of every workflow with the least it needs (often
+    `contents: read`) and raise single scopes on the jobs that need them.
+
+    ## Tuning
+
+    `workflows.baseline_permissions` in `.github/bulwark.yml` maps scopes to the most they may be
+    granted (`read`, `write`, `none`); scopes it does not list may be granted `read`. Narrowing a
+    scope is never reported.
+
+    ## References
+
+    - CWE-250: Execution with Unnecessary Privileges
+    - GitHub Docs: "Automatic token authentication" (permissions for the GITHUB_TOKEN)
+    - OpenSSF Scorecard: Token-Permissions check
+    """
+
+    meta = RuleMeta(
+        id="actions-permissions-widened",
+        family=Family.DRIFT,
+        summary="a workflow's token gains permissions",
+        severity=Severity.HIGH,
+        cwe=(250,),
+    )
+
+    def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
+        policy = policy_of(ctx)
+        for file, workflow in workflows(ctx):
+            base = base_workflow(file)
+            seen: set[int] = set()
+            for level, node in _levels(workflow):
+                base_node = _level(base, level) if base is not None else None
+                for finding in self._level_findings(file, level, node, base_node, policy):
+                    if finding.start_line not in seen:
+                        seen.add(finding.start_line)
+                        yield finding
+            if base is None and workflow.get("permissions") is None:
+                yield from self._undeclared(file, workflow)
+
+    def _level_findings(
+        self,
+        file: ChangedFile,
+        level: str,
+        node: YNode,
+        base_node: YNode | None,
+        policy: RepoPolicy,
+    ) -> Iterator[Finding]:
+        where = f"job `{level}`" if level else "the workflow"
+        if node.kind == "scalar" and node.text == "write-all":
+            yield self.finding(
+                file, node.line, f"{where} grants `write-all`", confidence=0.95, evidence=node.text
+            )
+        head = expand(node)
+        if base_node is not None:
+            base = expand(base_node)
+            for scope, access in head.items():
+                if LEVELS[access] > LEVELS[base.get(scope, "none")]:
+                    yield self.finding(
+                        file,
+                        _scope_line(node, scope),
+                        f"{where} raises `{scope}` from `{base.get(scope, 'none')}` to `{access}`",
+                        confidence=0.9,
+                        about_change=True,
+                        evidence=f"{scope}: {access}",
+                    )
+        baseline = {str(k): str(v) for k, v in policy.workflows.baseline_permissions.items()}
+        if baseline:
+            for scope, access in head.items():
+                limit = baseline.get(scope, _UNLISTED_BASELINE)
+                if LEVELS[access] > LEVELS[limit]:
+                    yield self.finding(
+                        file,
+                        _scope_line(node, scope),
+                        f"{where} grants `{scope}: {access}`, above the policy baseline `{limit}`",
+                        confidence=0.9,
+                        evidence=f"{scope}: {access}",
+                    )
+
+    def _undeclared(self, file: ChangedFile, workflow: YNode) -> Iterator[Finding]:
+        bare = [job_id for job_id, _line, job in jobs(workflow) if job.get("permissions") is None]
+        if bare:
+            line = workflow.key_line("jobs") or 1
+            yield self.finding(
+                file,
+                line,
+                f"new workflow declares no `permissions:` (job `{bare[0]}` gets the default token)",
+                confidence=0.8,
+                evidence=file.line(line).strip(),
+            )
+
+
+def _levels(workflow: YNode) -> Iterator[tuple[str, YNode]]:
+    top = workflow.get("permissions")
+    if top is not None:
+        yield "", top
+    for job_id, _line, job in jobs(workflow):
+        node = job.get("permissions")
+        if node is not None:
+            yield job_id, node
+
+
+def _level(workflow: YNode, level: str) -> YNode | None:
+    if not level:
+        return workflow.get("permissions")
+    for job_id, _line, job in jobs(workflow):
+        if job_id == level:
+            return job.get("permissions")
+    return None
+
+
+def expand(node: YNode) -> Mapping[str, str]:
+    """Scope → access of a `permissions:` value (`write-all`, `read-all`, `{}` or a mapping)."""
+    if node.kind == "scalar":
+        access = {"write-all": "write", "read-all": "read"}.get(node.text, "none")
+        return dict.fromkeys(SCOPES, access)
+    if not node.is_map:
+        return {}
+    return {
+        scope: value.text
+        for scope, _line, value in node.pairs
+        if value.kind == "scalar" and value.text in LEVELS
+    }
+
+
+def _scope_line(node: YNode, scope: str) -> int:
+    return node.key_line(scope) or node.line

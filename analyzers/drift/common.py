@@ -1,0 +1,183 @@
+"""What the drift rules share: the policy that judges the change, file selection, workflow walking and
+placing findings about removed lines on the nearest head line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from analyzers.config.yaml_doc import YNode, load_document, load_documents
+from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus, Side
+from app.context.policy import RepoPolicy, effective_policy
+
+_WORKFLOW_DIR = ".github/workflows/"
+_YAML = (".yml", ".yaml")
+
+
+def policy_of(ctx: ChangeContext) -> RepoPolicy:
+    """The policy read from the base side (never the head: a PR cannot loosen its own rules)."""
+    return effective_policy(ctx.policy, ctx.base_files)
+
+
+def present(file: ChangedFile) -> bool:
+    return file.head_text is not None and file.status is not FileStatus.REMOVED
+
+
+def is_workflow(path: str) -> bool:
+    return path.startswith(_WORKFLOW_DIR) and path.endswith(_YAML)
+
+
+def is_dockerfile(file: ChangedFile) -> bool:
+    return file.language == "dockerfile" or (
+        FileKind.CONTAINER in file.kinds
+        and (PurePosixPath(file.path).name.lower().startswith(("dockerfile", "containerfile")))
+    )
+
+
+def is_terraform(file: ChangedFile) -> bool:
+    return file.path.endswith((".tf", ".tf.json")) or (
+        file.language == "hcl" and (FileKind.TERRAFORM in file.kinds)
+    )
+
+
+def workflows(ctx: ChangeContext) -> Iterator[tuple[ChangedFile, YNode]]:
+    """Every GitHub Actions workflow on the head side, parsed."""
+    for file in ctx.files:
+        if is_workflow(file.path) and present(file):
+            doc = load_document(file.head_text or "")
+            if doc is not None and doc.is_map:
+                yield file, doc
+
+
+def base_workflow(file: ChangedFile) -> YNode | None:
+    if file.base_text is None:
+        return None
+    doc = load_document(file.base_text)
+    return doc if doc is not None and doc.is_map else None
+
+
+def kubernetes_documents(ctx: ChangeContext) -> Iterator[tuple[ChangedFile, YNode]]:
+    """Every Kubernetes-looking YAML document (apiVersion and kind) on the head side."""
+    for file in ctx.files:
+        if not present(file) or is_workflow(file.path) or not file.path.endswith(_YAML):
+            continue
+        for doc in load_documents(file.head_text or ""):
+            if doc.is_map and doc.has("kind") and doc.has("apiVersion"):
+                yield file, doc
+
+
+def dockerfiles(ctx: ChangeContext) -> Iterator[ChangedFile]:
+    return (file for file in ctx.files if present(file) and is_dockerfile(file))
+
+
+def terraform_files(ctx: ChangeContext) -> Iterator[ChangedFile]:
+    return (file for file in ctx.files if present(file) and is_terraform(file))
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    job_id: str
+    job: YNode
+    index: int
+    node: YNode
+
+    @property
+    def uses(self) -> str | None:
+        return self.node.scalar("uses")
+
+    @property
+    def run(self) -> str | None:
+        return self.node.scalar("run")
+
+    @property
+    def name(self) -> str:
+        return self.node.scalar("name") or ""
+
+    @property
+    def action(self) -> str:
+        """`owner/repo[/path]` of `uses:`, without the ref, lower case."""
+        return (self.uses or "").split("@", 1)[0].lower()
+
+    def with_value(self, key: str) -> YNode | None:
+        inputs = self.node.get("with")
+        return inputs.get(key) if inputs is not None else None
+
+
+def jobs(workflow: YNode) -> Iterator[tuple[str, int, YNode]]:
+    node = workflow.get("jobs")
+    if node is None or not node.is_map:
+        return
+    for job_id, line, job in node.pairs:
+        if job.is_map:
+            yield job_id, line, job
+
+
+def steps(workflow: YNode) -> Iterator[Step]:
+    for job_id, _line, job in jobs(workflow):
+        node = job.get("steps")
+        if node is None or not node.is_seq:
+            continue
+        for index, step in enumerate(node.items):
+            if step.is_map:
+                yield Step(job_id, job, index, step)
+
+
+def triggers(workflow: YNode) -> set[str]:
+    """The events of `on:` (a scalar, a list or a mapping). YAML 1.1 may read `on` as `true`."""
+    node = workflow.get("on") or workflow.get("true")
+    if node is None:
+        return set()
+    if node.is_map:
+        return {name for name, _line, _value in node.pairs}
+    if node.is_seq:
+        return {item.text for item in node.items}
+    return {node.text}
+
+
+def nearest_head_line(file: ChangedFile, base_line: int) -> int:
+    """The head line where a removed base line used to be (the line now at its place)."""
+    shift = 0
+    for hunk in file.hunks:
+        if hunk.base_start > base_line:
+            break
+        if hunk.base_start + hunk.base_length <= base_line:
+            shift = (hunk.head_start + hunk.head_length) - (hunk.base_start + hunk.base_length)
+            continue
+        return max(1, min(hunk.head_start + (base_line - hunk.base_start), _last(file)))
+    return max(1, min(base_line + shift, _last(file)))
+
+
+def _last(file: ChangedFile) -> int:
+    return max(1, len(file.lines("head")))
+
+
+def line_text(file: ChangedFile, line: int, side: Side = "head") -> str:
+    return file.line(line, side).strip()
+
+
+EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
+
+
+def walk_pairs(node: YNode) -> Iterator[tuple[str, int, YNode, YNode]]:
+    """(key, key line, value, parent mapping) of every mapping entry under `node`, depth first."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        children: list[YNode] = []
+        if current.is_map:
+            for key, line, value in current.pairs:
+                yield key, line, value, current
+                children.append(value)
+        elif current.is_seq:
+            children.extend(current.items)
+        stack.extend(reversed(children))
+
+
+def is_true(node: YNode | None) -> bool:
+    return node is not None and node.kind == "scalar" and node.text.lower() in {"true", "yes", "on"}
+
+
+def is_false(node: YNode | None) -> bool:
+    return node is not None and node.kind == "scalar" and node.text.lower() in {"false", "no", "off"}

@@ -1,0 +1,79 @@
+"""k8s-runs-as-root: a pod or container is told to run as root."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.drift.common import is_false, kubernetes_documents, walk_pairs
+from app.context.model import ChangeContext
+
+
+class K8sRunsAsRoot(Analyzer):
+    """A pod or container `securityContext` sets `runAsUser: 0` or `runAsNonRoot: false`.
+
+    ## What it flags
+
+    `runAsUser: 0` and `runAsNonRoot: false` in any `securityContext` (pod or container level) of
+    a Kubernetes manifest, plain or templated.
+
+    ## Why it is risky
+
+    A root process inside a container owns the container's file system and is one kernel bug or
+    misconfigured mount away from root on the node. `runAsNonRoot: false` also switches off the
+    kubelet's refusal to start images that default to root.
+
+    ## Example
+
+    ```diff
+         securityContext:
+    -      runAsUser: 10001
+    +      runAsUser: 0
+    ```
+
+    ## How to fix
+
+    Set `runAsNonRoot: true` and a non-zero `runAsUser` at pod level, and build images with a
+    non-root `USER`.
+
+    ## Tuning
+
+    `rules.k8s-runs-as-root.paths` limits the manifests checked.
+
+    ## References
+
+    - CWE-250: Execution with Unnecessary Privileges
+    - Kubernetes Docs: "Pod Security Standards" (Restricted: running as non-root)
+    """
+
+    meta = RuleMeta(
+        id="k8s-runs-as-root",
+        family=Family.DRIFT,
+        summary="a pod or container is told to run as root",
+        severity=Severity.MEDIUM,
+        cwe=(250,),
+    )
+
+    def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
+        for file, doc in kubernetes_documents(ctx):
+            for key, _line, value, _parent in walk_pairs(doc):
+                if key != "securityContext" or not value.is_map:
+                    continue
+                user = value.get("runAsUser")
+                if user is not None and user.kind == "scalar" and user.text == "0":
+                    yield self.finding(
+                        file,
+                        user.line,
+                        "`runAsUser: 0` runs the container as root",
+                        confidence=0.95,
+                        evidence=file.line(user.line).strip(),
+                    )
+                nonroot = value.get("runAsNonRoot")
+                if nonroot is not None and is_false(nonroot):
+                    yield self.finding(
+                        file,
+                        nonroot.line,
+                        "`runAsNonRoot: false` allows the container to run as root",
+                        confidence=0.9,
+                        evidence=file.line(nonroot.line).strip(),
+                    )

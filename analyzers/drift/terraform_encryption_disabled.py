@@ -1,0 +1,137 @@
+"""terraform-encryption-disabled: encryption at rest turned off or removed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.config.hcl import Block, blocks
+from analyzers.drift.common import nearest_head_line, terraform_files
+from app.context.model import ChangeContext, ChangedFile
+
+# attributes that turn encryption on when true
+SWITCHES = frozenset(
+    {"encrypted", "storage_encrypted", "at_rest_encryption_enabled", "kms_encrypted",
+     "encryption_at_rest_enabled", "infrastructure_encryption_enabled", "enable_encryption"}
+)  # fmt: skip
+# nested blocks whose `enabled` switches encryption
+BLOCKS = frozenset({"encrypt_at_rest", "server_side_encryption", "encryption_at_rest"})
+# blocks whose presence is the encryption setting
+CONFIGURATION_BLOCKS = frozenset({"server_side_encryption_configuration", "encryption"})
+
+
+class TerraformEncryptionDisabled(Analyzer):
+    """Encryption at rest of storage, volumes or databases is turned off or removed.
+
+    ## What it flags
+
+    - `encrypted = false` (EBS volumes, launch templates), `storage_encrypted = false` (RDS,
+      DocumentDB, Neptune), `at_rest_encryption_enabled = false` (ElastiCache), `kms_encrypted`,
+      `enable_encryption` and similar switches set to `false`;
+    - `encrypt_at_rest { enabled = false }` (OpenSearch) and `server_side_encryption { enabled =
+      false }` (DynamoDB);
+    - compared with the base version: one of these switches that was `true`, or a
+      `server_side_encryption_configuration` block, removed from a resource that is still there
+      (reported on the nearest line of the new version).
+
+    ## Why it is risky
+
+    Unencrypted disks, snapshots and backups are readable by anyone who obtains a copy: a shared
+    snapshot, a decommissioned disk, a backup in the wrong account. Many compliance regimes require
+    encryption at rest.
+
+    ## Example
+
+    ```diff
+     resource "aws_db_instance" "main" {
+    -  storage_encrypted = true
+    +  storage_encrypted = false
+     }
+    ```
+
+    ## How to fix
+
+    Keep encryption on (ideally with a customer-managed KMS key) and turn on account-level defaults
+    such as EBS encryption by default.
+
+    ## Tuning
+
+    `rules.terraform-encryption-disabled.paths` limits the files checked.
+
+    ## References
+
+    - CWE-311: Missing Encryption of Sensitive Data
+    - CIS AWS Foundations Benchmark 2.2.1 (EBS encryption), 2.3.1 (RDS encryption)
+    """
+
+    meta = RuleMeta(
+        id="terraform-encryption-disabled",
+        family=Family.DRIFT,
+        summary="encryption at rest is turned off or removed",
+        severity=Severity.MEDIUM,
+        cwe=(311,),
+    )
+
+    def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
+        for file in terraform_files(ctx):
+            head = {block.address: block for block in blocks(file.head_text or "")}
+            for block in head.values():
+                for line, message in _disabled(block):
+                    yield self.finding(file, line, message, confidence=0.9, evidence=file.line(line).strip())
+            if file.base_text is not None:
+                yield from self._removed(file, head)
+
+    def _removed(self, file: ChangedFile, head: dict[str, Block]) -> Iterator[Finding]:
+        for block in blocks(file.base_text or ""):
+            current = head.get(block.address)
+            if current is None:
+                continue
+            now = _present(current)
+            for name, base_line in _enabled(block).items():
+                if name not in now:
+                    line = nearest_head_line(file, base_line)
+                    yield self.finding(
+                        file,
+                        line,
+                        f"encryption setting `{name}` was removed from {block.address}",
+                        confidence=0.8,
+                        about_change=True,
+                        evidence=file.line(line).strip(),
+                    )
+
+
+def _disabled(top: Block) -> Iterator[tuple[int, str]]:
+    for block in top.walk():
+        for attribute in block.attributes:
+            if attribute.name in SWITCHES and attribute.value == "false":
+                yield attribute.line, f"`{attribute.name} = false` in {top.address}"
+        if block.type in BLOCKS:
+            enabled = block.attr("enabled")
+            if enabled is not None and enabled.value == "false":
+                yield enabled.line, f"`{block.type}` disabled in {top.address}"
+
+
+def _present(top: Block) -> set[str]:
+    """Every encryption setting a resource mentions, whatever its value."""
+    found: set[str] = set()
+    for block in top.walk():
+        found.update(a.name for a in block.attributes if a.name in SWITCHES)
+        if block.type in CONFIGURATION_BLOCKS or block.type in BLOCKS:
+            found.add(block.type)
+    return found
+
+
+def _enabled(top: Block) -> dict[str, int]:
+    """Encryption settings that are on in a resource: name → line."""
+    found: dict[str, int] = {}
+    for block in top.walk():
+        for attribute in block.attributes:
+            if attribute.name in SWITCHES and attribute.value == "true":
+                found[attribute.name] = attribute.line
+        if block.type in CONFIGURATION_BLOCKS:
+            found[block.type] = block.line
+        if block.type in BLOCKS:
+            enabled = block.attr("enabled")
+            if enabled is not None and enabled.value == "true":
+                found[block.type] = block.line
+    return found

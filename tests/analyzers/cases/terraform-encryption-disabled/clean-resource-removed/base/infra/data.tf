@@ -1,0 +1,16 @@
+resource "aws_db_instance" "main" {
+  engine            = "postgres"
+  storage_encrypted = true
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+
+  server_side_encryption_configuration {
+    rule {
+      apply_server_side_encryption_by_default {
+        sse_algorithm = "aws:kms"
+      }
+    }
+  }
+}
