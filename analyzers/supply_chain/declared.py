@@ -24,6 +24,7 @@ class Declared:
     direct: bool = True  # False: an entry of a lockfile
     integrity: bool = False  # the entry carries a hash
     registry: str | None = None  # the URL the entry resolves from, where the file says
+    registry_line: int = 0  # the line of that URL, when it has its own
 
     @property
     def key(self) -> tuple[str, str]:
@@ -45,9 +46,10 @@ class DependencyFile:
     lockfile: bool
     entries: tuple[Declared, ...] = ()
     indexes: tuple[IndexUrl, ...] = ()
-    digest: str | None = None  # a lockfile's hash of its manifest (poetry's content-hash)
+    digest: str | None = None  # what a lockfile records of its manifest (poetry's content-hash)
+    digest_line: int = 0
 
-    def keys(self) -> frozenset[tuple[str, str]]:
+    def declared_keys(self) -> frozenset[tuple[str, str]]:
         return frozenset(entry.key for entry in self.entries)
 
 

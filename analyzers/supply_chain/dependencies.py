@@ -64,7 +64,7 @@ def new_dependencies(ctx: ChangeContext) -> list[Dependency]:
         head = dependency_file(changed, "head")
         if head is not None:
             base = dependency_file(changed, "base")
-            known = base.keys() if base is not None else frozenset()
+            known = base.declared_keys() if base is not None else frozenset()
             source = LOCKFILE if head.lockfile else MANIFEST
             found.extend(
                 _dependency(entry.ecosystem, entry.name, changed.path, entry.line, source)

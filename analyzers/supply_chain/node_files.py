@@ -32,6 +32,7 @@ def parse_package_json(path: str, text: str) -> DependencyFile | None:
 
 
 def _lock_entry(name: str, line: int, value: YNode) -> Declared:
+    resolved = value.get("resolved")
     return Declared(
         NPM,
         name,
@@ -39,7 +40,8 @@ def _lock_entry(name: str, line: int, value: YNode) -> Declared:
         value.scalar("version") or "",
         direct=False,
         integrity=bool(value.scalar("integrity")),
-        registry=value.scalar("resolved"),
+        registry=resolved.text if resolved is not None else None,
+        registry_line=resolved.line if resolved is not None else 0,
     )
 
 
@@ -59,13 +61,20 @@ def parse_package_lock(path: str, text: str) -> DependencyFile | None:
         for key, line, value in legacy.pairs if legacy is not None else ():
             entries.append(_lock_entry(key, line, value))
     root = packages.get("") if packages is not None else None
-    return DependencyFile(path, NPM, True, tuple(entries), digest=_root_digest(root))
+    if packages is None or root is None:
+        return DependencyFile(path, NPM, True, tuple(entries))
+    return DependencyFile(
+        path,
+        NPM,
+        True,
+        tuple(entries),
+        digest=_root_digest(root),
+        digest_line=packages.key_line("") or 0,
+    )
 
 
-def _root_digest(root: YNode | None) -> str | None:
+def _root_digest(root: YNode) -> str:
     """The root package's declared dependencies, to compare with its package.json."""
-    if root is None:
-        return None
     parts = [
         f"{name}={value.text}"
         for field in DEPENDENCY_FIELDS
@@ -112,13 +121,14 @@ def yarn_names(header: str) -> list[str]:
 def parse_yarn_lock(path: str, text: str) -> DependencyFile:
     entries: list[Declared] = []
     current: list[tuple[str, int]] = []
-    fields: dict[str, str] = {}
+    fields: dict[str, tuple[str, int]] = {}
 
     def flush() -> None:
+        integrity = "integrity" in fields or "checksum" in fields
+        registry, registry_line = fields.get("resolved", (None, 0))
+        version = fields.get("version", ("", 0))[0]
         for name, line in current:
-            integrity = bool(fields.get("integrity") or fields.get("checksum"))
-            registry = fields.get("resolved")
-            entries.append(Declared(NPM, name, line, fields.get("version", ""), False, integrity, registry))
+            entries.append(Declared(NPM, name, line, version, False, integrity, registry, registry_line))
 
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.rstrip("\r")
@@ -129,6 +139,6 @@ def parse_yarn_lock(path: str, text: str) -> DependencyFile:
             names = [] if line.startswith("__metadata") else yarn_names(line)
             current, fields = [(name, number) for name in names], {}
         elif (match := _YARN_VALUE.match(line)) is not None:
-            fields.setdefault(match.group(1), match.group(2))
+            fields.setdefault(match.group(1), (match.group(2), number))
     flush()
     return DependencyFile(path, NPM, True, tuple(entries))

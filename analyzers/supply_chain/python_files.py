@@ -154,9 +154,9 @@ def parse_poetry_lock(path: str, text: str) -> DependencyFile | None:
         spec = package.scalar("version") or ""
         entries.append(Declared(PYPI, name, line, spec, False, hashed, registry))
     digest = doc.path("metadata", "content-hash")
-    return DependencyFile(
-        path, PYPI, True, tuple(entries), digest=digest.text if digest is not None else None
-    )
+    if digest is None:
+        return DependencyFile(path, PYPI, True, tuple(entries))
+    return DependencyFile(path, PYPI, True, tuple(entries), digest=digest.text, digest_line=digest.line)
 
 
 def parse_uv_lock(path: str, text: str) -> DependencyFile | None:

@@ -53,6 +53,7 @@ NPM_PACKAGES: dict[str, FakePackage] = {
     "@scope/tool": FakePackage(OLD),
     "fresh-widget": FakePackage((("0.0.1", "2026-11-18T08:00:00Z"),), source_url=None),
     "native-hooks": FakePackage(OLD, scripts=("postinstall",)),
+    "esbuild": FakePackage(OLD, scripts=("postinstall",)),
     "event-stream-x": FakePackage(OLD, malicious=("MAL-2025-2222",)),
 }
 

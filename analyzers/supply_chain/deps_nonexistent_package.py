@@ -1,0 +1,96 @@
+"""deps-nonexistent-package: a new dependency whose name its registry does not know."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.supply_chain.dependencies import (
+    module_provided_by,
+    new_dependencies,
+    new_imports,
+    reportable,
+)
+from analyzers.supply_chain.facts import facts_of, line_text, registry_name
+from app.context.model import ChangeContext
+
+
+class DepsNonexistentPackage(Analyzer):
+    """A new dependency that does not exist in its registry.
+
+    ## What it flags
+
+    A dependency the pull request adds (to a manifest, a lockfile, or an install command in a
+    Dockerfile or CI step) whose name does not exist in its registry (PyPI, npm). When the
+    change also imports it, the finding is critical.
+
+    ## Why it is risky
+
+    Code assistants invent plausible package names. An unregistered name is free for anyone to
+    register; attackers watch for such names and publish code under them ("slopsquatting"), which
+    then runs on every machine that installs the dependency. A name that is missing today is a
+    build failure at best and someone else's code tomorrow.
+
+    ## Example
+
+    ```diff
+     # requirements.txt
+     requests==2.32.3
+    +flask-json-validator-utils==1.0.0
+    ```
+
+    ## How to fix
+
+    Check the package's registry page and its source repository. Replace the name with the real
+    package that provides the feature, or remove the dependency. If the name is a private
+    package, install it from a private index that the repository declares.
+
+    ## Tuning
+
+    The rule relies on registry look-ups made before analysis; when the registry cannot be
+    reached (or `bulwark scan --offline`), it stays quiet and the check-run summary names it
+    among the checks that could not run. Registry URLs are settings, so a mirror answers for
+    air-gapped installs.
+
+    ## References
+
+    CWE-829 (Inclusion of Functionality from Untrusted Control Sphere); Spracklen et al., "We Have
+    a Package for You! A Comprehensive Analysis of Package Hallucinations by Code Generating
+    LLMs" (USENIX Security 2025).
+    """
+
+    meta = RuleMeta(
+        id="deps-nonexistent-package",
+        family=Family.SUPPLY_CHAIN,
+        summary="New dependency that does not exist in its registry",
+        severity=Severity.HIGH,
+        cwe=(829,),
+    )
+
+    def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
+        imports = new_imports(ctx)
+        for dependency in reportable(new_dependencies(ctx), direct_only=False):
+            facts = facts_of(ctx, dependency)
+            if facts is None or facts.exists is not False:
+                continue
+            imported = [
+                (changed.path, item.line)
+                for changed, item in imports
+                if item.ecosystem == dependency.ecosystem
+                and module_provided_by(item.ecosystem, item.module, {dependency.key})
+            ]
+            message = (
+                f"`{dependency.written}` does not exist on {registry_name(dependency.ecosystem)}: "
+                "anyone can register the name and ship code to every install"
+            )
+            if imported:
+                path, line = imported[0]
+                message += f"; the change also imports it ({path}:{line})"
+            yield self.finding(
+                dependency.path,
+                dependency.line,
+                message,
+                confidence=0.9,
+                severity=Severity.CRITICAL if imported else None,
+                evidence=line_text(ctx, dependency.path, dependency.line),
+            )

@@ -1,0 +1,108 @@
+"""deps-undeclared-import: code imports a third-party package that no manifest declares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.supply_chain.dependencies import (
+    distribution_candidates,
+    first_party_names,
+    module_provided_by,
+    new_dependencies,
+    new_imports,
+    visible_dependency_files,
+)
+from analyzers.supply_chain.facts import line_text, popular_names
+from app.context.model import ChangeContext
+
+# Names that are far more often a repository's own module than the PyPI project of that name.
+LOCAL_MODULE_NAMES = frozenset(
+    {"utils", "config", "common", "core", "lib", "tools", "settings", "helpers", "models", "app"}
+)
+
+
+def _governs(manifest_path: str, code_path: str) -> bool:
+    folder = PurePosixPath(manifest_path).parent
+    return str(folder) in {"", "."} or PurePosixPath(code_path).is_relative_to(folder)
+
+
+class DepsUndeclaredImport(Analyzer):
+    """An import of a third-party package that no manifest declares.
+
+    ## What it flags
+
+    A new import (Python `import`/`from`, JavaScript or TypeScript `import`, `require()`,
+    `import()`) of a well-known third-party package that none of the manifests governing the file
+    declares (requirements files, `pyproject.toml`, `setup.cfg`, `Pipfile`, `package.json` in the
+    file's folder or above), and that is neither standard library nor the repository's own code.
+
+    ## Why it is risky
+
+    An undeclared import works on the author's machine by accident and is resolved later by
+    whoever adds the missing dependency, often by guessing its name. A guessed name is where
+    typosquats and hallucinated packages get in. It also escapes dependency review and scanning.
+
+    ## Example
+
+    ```diff
+     # app/report.py
+    +import yaml
+     # requirements.txt declares only requests
+    ```
+
+    ## How to fix
+
+    Declare the package (with its exact registry name, e.g. `PyYAML` for `import yaml`) in the
+    manifest, and update the lockfile with it.
+
+    ## Tuning
+
+    The rule speaks only when a manifest of the ecosystem is part of the context, and only for
+    packages on the popular list (which rules out most local modules named like small PyPI
+    projects); generic names such as `utils` or `config` are taken as the repository's own.
+
+    ## References
+
+    CWE-1357 (Reliance on Insufficiently Trustworthy Component); PEP 508; npm docs,
+    "package.json dependencies".
+    """
+
+    meta = RuleMeta(
+        id="deps-undeclared-import",
+        family=Family.SUPPLY_CHAIN,
+        summary="Import of a third-party package that no manifest declares",
+        severity=Severity.MEDIUM,
+        cwe=(1357,),
+        languages=("python", "javascript", "typescript", "tsx"),
+    )
+
+    def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
+        imports = new_imports(ctx)
+        if not imports:
+            return
+        manifests = [f for f in visible_dependency_files(ctx) if not f.lockfile]
+        installed = {dep.key for dep in new_dependencies(ctx)}
+        own = first_party_names(ctx) | LOCAL_MODULE_NAMES
+        for changed, item in imports:
+            governing = [
+                m for m in manifests if m.ecosystem == item.ecosystem and _governs(m.path, changed.path)
+            ]
+            popular = popular_names(ctx, item.ecosystem)
+            if not governing or popular is None or item.module in own:
+                continue
+            declared = installed | {key for m in governing for key in m.declared_keys()}
+            if module_provided_by(item.ecosystem, item.module, declared):
+                continue
+            known = distribution_candidates(item.ecosystem, item.module) & popular
+            if not known:
+                continue
+            yield self.finding(
+                changed,
+                item.line,
+                f"`{item.module}` is imported but no manifest declares it "
+                f"(expected `{sorted(known)[0]}` in {', '.join(m.path for m in governing)})",
+                confidence=0.6,
+                evidence=line_text(ctx, changed.path, item.line),
+            )

@@ -1,0 +1,3 @@
+const express = require("express");
+const axios = require("axios");
+const fs = require("node:fs");

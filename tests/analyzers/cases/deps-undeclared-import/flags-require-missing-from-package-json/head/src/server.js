@@ -1,0 +1,2 @@
+const express = require("express");
+const axios = require("axios");
