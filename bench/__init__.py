@@ -1,0 +1,1 @@
+"""Benchmarks (run by hand; numbers go in the issue notes, never in test assertions)."""
