@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analyzers import code, drift, injection, secrets
+from analyzers import code, drift, injection, secrets, supply_chain
 from analyzers.base import Analyzer
 
 # Each family package exposes RULES: a tuple of Analyzer classes, listed by hand.
@@ -11,6 +11,7 @@ FAMILIES: tuple[tuple[type[Analyzer], ...], ...] = (
     secrets.RULES,
     injection.RULES,
     drift.RULES,
+    supply_chain.RULES,
 )
 
 
