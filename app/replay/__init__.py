@@ -1,0 +1,7 @@
+"""`bulwark calibration replay FILE.jsonl`: `replay(path)` and `format_report(report)` for the CLI."""
+
+from app.replay.engine import replay, replay_log
+from app.replay.log import FindingRecord, Log, load
+from app.replay.report import ReplayReport, format_report
+
+__all__ = ["FindingRecord", "Log", "ReplayReport", "format_report", "load", "replay", "replay_log"]
