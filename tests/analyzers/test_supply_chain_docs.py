@@ -1,0 +1,21 @@
+"""The committed rule pages of the `supply-chain` family match their docstrings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzers.base import Analyzer
+from analyzers.docs import render_rule_page
+from analyzers.supply_chain import RULES
+
+DOCS_DIR = Path(__file__).resolve().parents[2] / "docs" / "rules"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.meta.id for rule in RULES])
+def test_committed_page_is_current(rule: type[Analyzer]) -> None:
+    page = DOCS_DIR / f"{rule.meta.id}.md"
+    assert page.read_text(encoding="utf-8") == render_rule_page(rule), (
+        f"{page} is stale: run `bulwark rules --render docs/rules`"
+    )
