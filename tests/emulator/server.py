@@ -82,11 +82,18 @@ class GitHubEmulator(Seeding, Recording):
         self.stop()
 
     def reset(self) -> None:
-        """Forget all data, calls, faults and webhook settings; the server keeps running."""
+        """Forget all data, calls, faults and webhook settings; the server keeps running.
+
+        Issued installation tokens stay valid (un-expired): clients cache tokens process-wide by
+        installation id, as GitHub's own tokens would outlive one test.
+        """
         self.wait_for_redeliveries()
         with self.state.lock:
             fresh = State()
             fresh.lock = self.state.lock
+            fresh.tokens = self.state.tokens
+            for token in fresh.tokens.values():
+                token.expired = False
             self.state = fresh
         self.faults.clear()
         self.webhook_url = self.webhook_secret = None

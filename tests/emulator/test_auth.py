@@ -61,7 +61,7 @@ def test_jwt_then_token_then_call(seeded: GitHubEmulator) -> None:
 
 def test_expired_tokens_answer_401(seeded: GitHubEmulator) -> None:
     token = seeded.installation_token(7)
-    assert seeded.expire_tokens() == 1
+    assert seeded.expire_tokens() >= 1
     answer = httpx.get(f"{seeded.url}/repos/acme/widgets", headers=_bearer(token))
     assert answer.status_code == 401
     assert answer.json()["message"] == "Bad credentials"
@@ -85,9 +85,10 @@ def test_bad_jwts_answer_401(
     seeded: GitHubEmulator, describe: str, make: Callable[[GitHubEmulator], str]
 ) -> None:
     token = make(seeded)
+    issued = len(seeded.state.tokens)
     answer = httpx.post(f"{seeded.url}/app/installations/7/access_tokens", headers=_bearer(token))
     assert answer.status_code == 401, describe
-    assert seeded.state.tokens == {}
+    assert len(seeded.state.tokens) == issued
 
 
 def test_unknown_installation_and_wrong_credentials(seeded: GitHubEmulator) -> None:

@@ -90,4 +90,4 @@ def test_reset_forgets_everything(github: GitHubEmulator, api: httpx.Client) -> 
     github.fail("GET", ".", 500, times=5)
     github.reset()
     assert (github.calls, github.unexpected, github.faults.pending()) == ([], [], [])
-    assert api.get(f"/repos/{REPO}").status_code == 401  # the token is gone too
+    assert api.get(f"/repos/{REPO}").status_code == 404  # the token outlives the data
