@@ -10,7 +10,7 @@ pattern, apart from how bad that pattern is (severity). Rules of this project us
 | 0.9 | the risky construct is written out literally, or a literal is combined with non-constant values at the sink | `subprocess.run(f"ls {d}", shell=True)`, `verify=False` |
 | 0.8 | the construct is risky by itself but its effect depends on how it is used | `pickle.loads(blob)` |
 | 0.6 | a value of unknown origin reaches the sink (a parameter, a call result) | `os.system(cmd)` |
-| 0.4 | the finding rests on a naming heuristic | `token = random.random()` |
+| 0.5 | the finding rests on a naming heuristic | `token = random.random()` |
 
 A value proved constant (a string literal, or a name bound only to one in the same function) is not a
 finding at all, and a value passed through a known sanitiser (`shlex.quote`, `escapeshellarg`, ...) is

@@ -5,10 +5,12 @@ from __future__ import annotations
 from analyzers.base import Analyzer
 from analyzers.code.code_command_injection import CodeCommandInjection
 from analyzers.code.code_dynamic_evaluation import CodeDynamicEvaluation
+from analyzers.code.code_insecure_randomness import CodeInsecureRandomness
 from analyzers.code.code_jwt_verification_disabled import CodeJwtVerificationDisabled
 from analyzers.code.code_sql_string_building import CodeSqlStringBuilding
 from analyzers.code.code_tls_verification_disabled import CodeTlsVerificationDisabled
 from analyzers.code.code_unsafe_deserialization import CodeUnsafeDeserialization
+from analyzers.code.code_weak_cryptography import CodeWeakCryptography
 
 RULES: tuple[type[Analyzer], ...] = (
     CodeCommandInjection,
@@ -17,4 +19,6 @@ RULES: tuple[type[Analyzer], ...] = (
     CodeUnsafeDeserialization,
     CodeTlsVerificationDisabled,
     CodeJwtVerificationDisabled,
+    CodeInsecureRandomness,
+    CodeWeakCryptography,
 )

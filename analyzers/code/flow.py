@@ -116,6 +116,11 @@ _FORMATTERS = re.compile(
     r"(?:^|\.)(?:format|Sprintf|sprintf|snprintf|format_map|join|concat|Join|vsprintf|Format"
     r"|formatted|%)$"
 )
+# Pure conversions of their arguments: constant in, constant out.
+_CONVERTERS = re.compile(
+    r"(?:^|\.)(?:from|alloc|encode|getBytes|fromhex|bytes|bytearray|unhexlify|b64decode"
+    r"|toByteArray|String|str|repeat)$"
+)
 _MAX_DEPTH = 6
 
 
@@ -125,6 +130,7 @@ class FlowIndex:
     def __init__(self, tree: Tree, language: str | None) -> None:
         self._tree = tree
         self._language = language
+        self.language = language
         self._assignments: list[tuple[str, Node, Node | None]] | None = None
 
     def origin(self, node: Node | None, depth: int = 0) -> Origin:
@@ -142,8 +148,13 @@ class FlowIndex:
             return self._combine(self._named(node), depth, built=True)
         if kind in _CONDITIONAL:
             return self._combine(self._named(node)[1:] or self._named(node), depth, built=False)
+        if kind == "array_creation_expression":
+            initial = [child for child in node.named_children if child.type == "array_initializer"]
+            return self._combine(initial, depth, built=False)  # sized arrays start zeroed
         if kind in _SEQUENCES:
             return self._combine(self._named(node), depth, built=False)
+        if kind == "type_conversion_expression":
+            return self.origin(node.child_by_field_name("operand"), depth + 1)
         if kind in _CALLS:
             return self._call(node, depth)
         if kind in _NAMES:
@@ -206,10 +217,15 @@ class FlowIndex:
             return Origin.REQUEST
         arguments = node.child_by_field_name("arguments")
         args = self._named(arguments) if arguments is not None else []
+        if _CONVERTERS.search(callee_text) or _CONVERTERS.search(full_callee):
+            receiver = _receiver(node, callee)
+            if receiver is not None and _text(receiver)[:1].isupper():
+                receiver = None  # a class (`Buffer.from`), not a value
+            parts = ([receiver] if receiver is not None else []) + args
+            if all(self.origin(part, depth + 1) is Origin.CONSTANT for part in parts):
+                return Origin.CONSTANT
         if _is_formatter_call(callee_text, full_callee):
-            receiver = node.child_by_field_name("object") or node.child_by_field_name("receiver")
-            if receiver is None and callee is not None and callee.type in {"attribute"}:
-                receiver = callee.child_by_field_name("object")
+            receiver = _receiver(node, callee)
             parts = ([receiver] if receiver is not None else []) + args
             return self._combine(parts, depth, built=True)
         worst = max((self.origin(arg, depth + 1) for arg in args), default=Origin.UNKNOWN)
@@ -252,6 +268,13 @@ class FlowIndex:
                 found.append((_variable_name(name), value, enclosing_function(name)))
         found.sort(key=lambda item: item[1].start_byte)
         return found
+
+
+def _receiver(node: Node, callee: Node | None) -> Node | None:
+    receiver = node.child_by_field_name("object") or node.child_by_field_name("receiver")
+    if receiver is None and callee is not None and callee.type in {"attribute", "member_expression"}:
+        receiver = callee.child_by_field_name("object")
+    return receiver
 
 
 def _is_formatter_call(callee_text: str, full_callee: str) -> bool:

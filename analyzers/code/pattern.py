@@ -37,6 +37,7 @@ class QueryRule(Analyzer):
     min_origin: ClassVar[Origin] = Origin.UNKNOWN  # weaker values are not findings
     messages: ClassVar[dict[str, str]] = {}  # capture name -> message, first present wins
     marker_confidence: ClassVar[dict[str, float]] = {}  # capture name -> confidence without @value
+    one_per_line: ClassVar[bool] = False  # report nested matches starting on one line once
 
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
         for changed in ctx.files:
@@ -59,15 +60,19 @@ class QueryRule(Analyzer):
         lines = _changed_lines(changed)
         flow = FlowIndex(tree, canonical_language(changed.language))
         reported: set[tuple[int, int]] = set()
+        lines_reported: set[int] = set()
         for captures in match_query(tree, changed.language, self.meta.id):
             sink = _first(captures, "sink")
             if sink is None or (lines is not None and not _touches(sink, lines)):
                 continue
             if (sink.start_byte, sink.end_byte) in reported or not self.accept(captures, flow):
                 continue
+            if self.one_per_line and sink.start_point.row in lines_reported:
+                continue
             finding = self.judge(changed, sink, captures, flow)
             if finding is not None:
                 reported.add((sink.start_byte, sink.end_byte))
+                lines_reported.add(sink.start_point.row)
                 yield finding
 
     def accept(self, captures: Captures, flow: FlowIndex) -> bool:

@@ -1,0 +1,14 @@
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+
+class CryptoUtils {
+    void protect(byte[] file, byte[] iv) throws Exception {
+        byte[] checksum = MessageDigest.getInstance("MD5").digest(file);
+        Cipher sealed = Cipher.getInstance("AES/GCM/NoPadding");
+        IvParameterSpec spec = new IvParameterSpec(iv);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+    }
+}
