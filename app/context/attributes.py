@@ -13,9 +13,16 @@ class AttributeRule:
     values: tuple[tuple[str, bool], ...]  # (attribute, set or unset)
 
 
+_NEVER = re.compile(r"(?!)")
+
+
 @cache
 def _compile(pattern: str) -> re.Pattern[str]:
-    anchored = "/" in pattern.rstrip("/")
+    """Git's attribute patterns: no slash matches the name at any depth, else from the root;
+    a directory pattern (`dir/`) matches no file (git does not apply it to the files inside)."""
+    if pattern.endswith("/"):
+        return _NEVER
+    anchored = "/" in pattern
     body = pattern.lstrip("/")
     out: list[str] = []
     index = 0
@@ -36,7 +43,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
         out.append({"*": "[^/]*", "?": "[^/]"}.get(char, re.escape(char)))
         index += 1
     prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"^{prefix}{''.join(out)}(?:/.*)?$")
+    return re.compile(f"^{prefix}{''.join(out)}$")
 
 
 def _values(words: list[str]) -> tuple[tuple[str, bool], ...]:

@@ -25,7 +25,11 @@ BOT_LOGINS: dict[str, str] = {
 }
 PR_AUTHOR_LOGINS: dict[str, str] = {
     **BOT_LOGINS,
-    **{login.removesuffix("[bot]"): agent for login, agent in BOT_LOGINS.items()},
+    **{
+        login.removesuffix("[bot]"): agent
+        for login, agent in BOT_LOGINS.items()
+        if "-" in login  # GraphQL drops `[bot]`; bare `claude` or `cursor` could be people
+    },
     "Copilot": "copilot",
 }
 AGENT_EMAILS: dict[str, str] = {
