@@ -58,7 +58,7 @@ class ActionsCredentialsPersisted(Analyzer):
     meta = RuleMeta(
         id="actions-credentials-persisted",
         family=Family.DRIFT,
-        summary="a checkout keeps the token on disk in a job that uploads or runs untrusted code",
+        summary="A checkout keeps the token on disk in a job that uploads or runs untrusted code",
         severity=Severity.MEDIUM,
         cwe=(522,),
     )

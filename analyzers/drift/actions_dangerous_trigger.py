@@ -69,7 +69,7 @@ class ActionsDangerousTrigger(Analyzer):
     meta = RuleMeta(
         id="actions-dangerous-trigger",
         family=Family.DRIFT,
-        summary="a privileged workflow trigger checks out or runs the pull request's code",
+        summary="A privileged workflow trigger checks out or runs the pull request's code",
         severity=Severity.HIGH,
         cwe=(829,),
     )

@@ -66,7 +66,7 @@ class ActionsPermissionsWidened(Analyzer):
     meta = RuleMeta(
         id="actions-permissions-widened",
         family=Family.DRIFT,
-        summary="a workflow's token gains permissions",
+        summary="A workflow's token gains permissions",
         severity=Severity.HIGH,
         cwe=(250,),
     )

@@ -56,7 +56,7 @@ class ActionsSecretsInherited(Analyzer):
     meta = RuleMeta(
         id="actions-secrets-inherited",
         family=Family.DRIFT,
-        summary="a workflow passes every secret at once",
+        summary="A workflow passes every secret at once",
         severity=Severity.MEDIUM,
         cwe=(200,),
     )

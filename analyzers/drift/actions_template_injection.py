@@ -69,7 +69,7 @@ class ActionsTemplateInjection(Analyzer):
     meta = RuleMeta(
         id="actions-template-injection",
         family=Family.DRIFT,
-        summary="attacker-controlled event text is expanded inside a workflow script",
+        summary="Attacker-controlled event text is expanded inside a workflow script",
         severity=Severity.HIGH,
         cwe=(94,),
     )

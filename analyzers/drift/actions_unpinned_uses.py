@@ -60,7 +60,7 @@ class ActionsUnpinnedUses(Analyzer):
     meta = RuleMeta(
         id="actions-unpinned-uses",
         family=Family.DRIFT,
-        summary="an action is referenced by a movable tag or branch instead of a commit SHA",
+        summary="An action is referenced by a movable tag or branch instead of a commit SHA",
         severity=Severity.MEDIUM,
         cwe=(829,),
     )

@@ -68,7 +68,7 @@ class CiChecksWeakened(Analyzer):
     meta = RuleMeta(
         id="ci-checks-weakened",
         family=Family.DRIFT,
-        summary="tests, linters or scanners can no longer fail the build",
+        summary="Tests, linters or scanners can no longer fail the build",
         severity=Severity.HIGH,
         cwe=(693,),
     )

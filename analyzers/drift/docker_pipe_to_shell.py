@@ -57,7 +57,7 @@ class DockerPipeToShell(Analyzer):
     meta = RuleMeta(
         id="docker-pipe-to-shell",
         family=Family.DRIFT,
-        summary="a Dockerfile pipes a downloaded script into a shell",
+        summary="A Dockerfile pipes a downloaded script into a shell",
         severity=Severity.HIGH,
         cwe=(494,),
     )

@@ -56,7 +56,7 @@ class DockerRunsAsRoot(Analyzer):
     meta = RuleMeta(
         id="docker-runs-as-root",
         family=Family.DRIFT,
-        summary="the image's final stage runs as root",
+        summary="The image's final stage runs as root",
         severity=Severity.MEDIUM,
         cwe=(250,),
     )

@@ -56,7 +56,7 @@ class DockerUnpinnedBaseImage(Analyzer):
     meta = RuleMeta(
         id="docker-unpinned-base-image",
         family=Family.DRIFT,
-        summary="a Dockerfile base image is not pinned or comes from a registry the policy does not allow",
+        summary="A Dockerfile base image is not pinned or comes from a registry the policy does not allow",
         severity=Severity.MEDIUM,
         cwe=(829,),
     )

@@ -79,7 +79,7 @@ class DockerVerificationDisabled(Analyzer):
     meta = RuleMeta(
         id="docker-verification-disabled",
         family=Family.DRIFT,
-        summary="a Dockerfile turns off TLS or package signature verification",
+        summary="A Dockerfile turns off TLS or package signature verification",
         severity=Severity.HIGH,
         cwe=(295, 347),
     )

@@ -59,7 +59,7 @@ class K8sHostAccess(Analyzer):
     meta = RuleMeta(
         id="k8s-host-access",
         family=Family.DRIFT,
-        summary="a pod shares the node's namespaces or mounts a host path",
+        summary="A pod shares the node's namespaces or mounts a host path",
         severity=Severity.HIGH,
         cwe=(668,),
     )

@@ -54,7 +54,7 @@ class K8sPrivilegedContainer(Analyzer):
     meta = RuleMeta(
         id="k8s-privileged-container",
         family=Family.DRIFT,
-        summary="a Kubernetes container runs privileged or adds powerful capabilities",
+        summary="A Kubernetes container runs privileged or adds powerful capabilities",
         severity=Severity.CRITICAL,
         cwe=(250,),
     )

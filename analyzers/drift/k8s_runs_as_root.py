@@ -49,7 +49,7 @@ class K8sRunsAsRoot(Analyzer):
     meta = RuleMeta(
         id="k8s-runs-as-root",
         family=Family.DRIFT,
-        summary="a pod or container is told to run as root",
+        summary="A pod or container is told to run as root",
         severity=Severity.MEDIUM,
         cwe=(250,),
     )

@@ -56,7 +56,7 @@ class PolicyProtectedPathChanged(Analyzer):
     meta = RuleMeta(
         id="policy-protected-path-changed",
         family=Family.DRIFT,
-        summary="a protected path changed with no code owner among the reviewers",
+        summary="A protected path changed with no code owner among the reviewers",
         severity=Severity.HIGH,
         cwe=(284,),
     )

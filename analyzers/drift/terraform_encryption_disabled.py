@@ -67,7 +67,7 @@ class TerraformEncryptionDisabled(Analyzer):
     meta = RuleMeta(
         id="terraform-encryption-disabled",
         family=Family.DRIFT,
-        summary="encryption at rest is turned off or removed",
+        summary="Encryption at rest is turned off or removed",
         severity=Severity.MEDIUM,
         cwe=(311,),
     )

@@ -72,7 +72,7 @@ class TerraformOpenIngress(Analyzer):
     meta = RuleMeta(
         id="terraform-open-ingress",
         family=Family.DRIFT,
-        summary="a firewall rule opens administrative or database ports to the internet",
+        summary="A firewall rule opens administrative or database ports to the internet",
         severity=Severity.HIGH,
         cwe=(284,),
     )

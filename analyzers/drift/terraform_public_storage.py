@@ -74,7 +74,7 @@ class TerraformPublicStorage(Analyzer):
     meta = RuleMeta(
         id="terraform-public-storage",
         family=Family.DRIFT,
-        summary="storage or a database is made publicly accessible",
+        summary="Storage or a database is made publicly accessible",
         severity=Severity.HIGH,
         cwe=(284,),
     )

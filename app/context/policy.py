@@ -128,6 +128,10 @@ class RepoPolicy(_Strict):
     def disabled_rules(self) -> frozenset[str]:
         return frozenset(rule_id for rule_id, settings in self.rules.items() if settings.disable)
 
+    def rule_applies(self, rule_id: str, path: str) -> bool:
+        """Whether `rule_id` may report on `path`: not disabled, not an ignored path, within `paths`."""
+        return not self.is_ignored(path) and self.rule_settings(rule_id).applies_to(path)
+
     def is_ignored(self, path: str) -> bool:
         return matches_any(path, self.ignore_paths)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from app.context.policy import (
     DEFAULT_POLICY,
@@ -224,3 +225,41 @@ def test_policy_check_file(tmp_path: Path) -> None:
     assert policy_check_file(bad) == [f"{bad}:3: rules.a-b.serverity: unknown key"]
     missing = tmp_path / "missing.yml"
     assert policy_check_file(missing)[0].startswith(f"{missing}: cannot read: ")
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "policy.md"
+
+
+def _keys(model: type[BaseModel], prefix: str = "") -> list[str]:
+    found: list[str] = []
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            found.extend(_keys(annotation, f"{prefix}{name}."))
+        else:
+            found.append(prefix + name)
+    return found
+
+
+def test_every_key_is_documented_and_the_documented_example_parses() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    for key in _keys(RepoPolicy):
+        documented = "rules.<rule-id>" if key == "rules" else key
+        assert f"### `{documented}`" in text or f", `{documented}`" in text, key
+    for setting in RuleSettings.model_fields:
+        assert f"| `{setting}` |" in text, setting
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    policy = parse_policy(example)
+    assert policy.rule_settings("docker-runs-as-root").disable is True
+
+
+def test_rule_applies_combines_global_ignores_and_rule_settings() -> None:
+    policy = parse_policy(
+        "ignore_paths: [vendor/]\nrules:\n  a-b:\n    paths: ['src/**']\n  c-d:\n    disable: true\n"
+    )
+    assert policy.rule_applies("a-b", "src/x.py")
+    assert not policy.rule_applies("a-b", "lib/x.py")
+    assert not policy.rule_applies("a-b", "src/vendor/x.py")
+    assert not policy.rule_applies("c-d", "src/x.py")
+    assert policy.rule_applies("e-f", "anything.py")
+    assert policy.disabled_rules == frozenset({"c-d"})
