@@ -27,7 +27,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from analyzers.base import Family, Severity
-from app.calibration.estimate import Estimate, Fit, RuleInfo
+from app.calibration.beta import beta_cdf
+from app.calibration.estimate import KAPPA_REPO, Estimate, Fit, RuleInfo
 
 MIN_LABELS = 5.0
 MIN_VOTERS = 2
@@ -91,8 +92,15 @@ class Decision:
 
     @property
     def probability_comment(self) -> float:
-        """Posterior probability that the cell's precision reaches P* (moves smoothly with votes)."""
-        return self.estimate.probability_at_least(self.target)
+        """Probability that the cell's precision reaches P* under the distribution that decided.
+
+        That is the posterior once the cell has repo-specific evidence, and the organisation's
+        Beta(κ1·m_o, κ1·(1 − m_o)) before. It moves smoothly with votes, where placement jumps.
+        """
+        if self.repo_specific:
+            return self.estimate.probability_at_least(self.target)
+        m_o = self.estimate.org_mean
+        return 1.0 - beta_cdf(self.target, KAPPA_REPO * m_o, KAPPA_REPO * (1.0 - m_o))
 
 
 def target_precision(rule: RuleInfo, severity: Severity | None = None) -> float:

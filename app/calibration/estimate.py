@@ -175,8 +175,13 @@ class Fit:
         return {org: tuple(sorted(repos)) for org, repos in grouped.items()}
 
     def _org_sums(self, repo: str, org: str, rule_id: str, bins: Iterable[int]) -> tuple[float, float]:
-        """S_o, F_o: each other repository's cell is capped on its own, then summed."""
+        """S_o, F_o: each other repository's cell is capped on its own, then summed.
+
+        The organisation's pool is a cell too: with fewer than 2 distinct trusted dismissers over all
+        the other repositories, it contributes at most 0.5 of not-useful evidence.
+        """
         useful = not_useful = 0.0
+        dismissers: frozenset[str] = frozenset()
         for other in self._org_repos.get(org, ()):
             if other == repo:
                 continue
@@ -185,6 +190,9 @@ class Fit:
                 cell = cell.merged(self.tallies.get((other, rule_id, bin_), Tally()))
             useful += cell.useful
             not_useful += cell.capped_not_useful
+            dismissers |= cell.dismissers
+        if len(dismissers) < 2:
+            not_useful = min(not_useful, LONE_DISMISSER_CAP)
         return useful, not_useful
 
     def _block(self, repo: str, org: str, rule_id: str, bins: tuple[int, ...]) -> Estimate:
