@@ -161,3 +161,28 @@ def generated_files(count: int, *, directory: str = "src", lines: int = 1) -> di
     """`count` small distinct text files, for pull requests with thousands of files."""
     body = "".join(f"line {n}\n" for n in range(2, lines + 1))
     return {f"{directory}/file_{n:05d}.txt": f"file {n}\n{body}" for n in range(count)}
+
+
+def render_git_diff(files: Mapping[str, FileDiff], old_blobs: Mapping[str, str]) -> str:
+    """The whole diff as `application/vnd.github.diff` gives it (git's headers included)."""
+    parts: list[str] = []
+    for diff in files.values():
+        old_path = diff.previous_filename or diff.filename
+        parts.append(f"diff --git a/{old_path} b/{diff.filename}\n")
+        if diff.status == "added":
+            parts.append("new file mode 100644\n")
+        elif diff.status == "removed":
+            parts.append("deleted file mode 100644\n")
+        elif diff.status == "renamed":
+            parts.append(f"similarity index 100%\nrename from {old_path}\nrename to {diff.filename}\n")
+            continue
+        old = old_blobs.get(old_path, "0" * 40)
+        new = "0" * 40 if diff.status == "removed" else diff.sha
+        parts.append(f"index {old[:7]}..{new[:7]}{'' if diff.status != 'modified' else ' 100644'}\n")
+        if diff.patch is None:
+            parts.append(f"Binary files a/{old_path} and b/{diff.filename} differ\n")
+            continue
+        source = "/dev/null" if diff.status == "added" else f"a/{old_path}"
+        target = "/dev/null" if diff.status == "removed" else f"b/{diff.filename}"
+        parts.append(f"--- {source}\n+++ {target}\n{diff.patch}\n")
+    return "".join(parts)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 
 from tests.emulator import shapes
-from tests.emulator.diffs import FileDiff, blob_sha
-from tests.emulator.http import Ctx, Endpoint, HttpError, not_found, paginate, reply
+from tests.emulator.diffs import FileDiff, blob_sha, render_git_diff
+from tests.emulator.http import Ctx, Endpoint, HttpError, not_found, page_slice, paginate, reply
 from tests.emulator.state import Commit, PullRequest, Repo, iso
 
 MAX_FILES = 3000
 MAX_COMMITS = 250
+MAX_DIFF_FILES = 300
+MAX_DIFF_LINES = 20_000
 ROLE_TO_PERMISSION = {
     "admin": "admin",
     "maintain": "write",
@@ -31,7 +33,28 @@ def get_repo(ctx: Ctx) -> Response:
 
 
 def get_pull(ctx: Ctx) -> Response:
-    return reply(shapes.pull_request(ctx.api, ctx.pull()))
+    pull = ctx.pull()
+    if "diff" in ctx.headers.get("accept", ""):
+        return _whole_diff(pull)
+    return reply(shapes.pull_request(ctx.api, pull))
+
+
+def _whole_diff(pull: PullRequest) -> Response:
+    """The diff media type, refused beyond 300 files or 20,000 lines as GitHub does."""
+    files = pull.diff()
+    lines = sum(diff.changes for diff in files.values())
+    for count, limit, unit in ((len(files), MAX_DIFF_FILES, "files"), (lines, MAX_DIFF_LINES, "lines")):
+        if count > limit:
+            raise HttpError(
+                406,
+                f"Sorry, the diff exceeded the maximum number of {unit} ({limit}). Consider using "
+                "'List pull requests files' API or locally cloning the repository instead.",
+                errors=[{"resource": "PullRequest", "field": "diff", "code": "too_large"}],
+            )
+    base = pull.repo.commits[pull.base_sha].tree
+    old = {path: blob_sha(content) for path, content in base.items()}
+    text = render_git_diff(files, old)
+    return PlainTextResponse(text, media_type="application/vnd.github.diff; charset=utf-8")
 
 
 def list_pulls(ctx: Ctx) -> Response:
@@ -187,6 +210,15 @@ def get_contents(ctx: Ctx) -> Response:
     return reply(entries)
 
 
+def list_installation_repos(ctx: Ctx) -> Response:
+    repos = sorted(
+        (r for r in ctx.state.repos.values() if r.installation_id == ctx.installation_id), key=lambda r: r.id
+    )
+    chunk, headers = page_slice(ctx, [shapes.repository(ctx.api, r) for r in repos])
+    body = {"total_count": len(repos), "repository_selection": "selected", "repositories": chunk}
+    return reply(body, headers=headers)
+
+
 def get_permission(ctx: Ctx) -> Response:
     repo = ctx.repo()
     login = ctx.params["username"]
@@ -199,6 +231,7 @@ def get_permission(ctx: Ctx) -> Response:
 
 
 ENDPOINTS = [
+    Endpoint("GET", "/installation/repositories", list_installation_repos),
     Endpoint("GET", "/repos/{owner}/{repo}", get_repo),
     Endpoint("GET", "/repos/{owner}/{repo}/pulls", list_pulls),
     Endpoint("GET", "/repos/{owner}/{repo}/pulls/{number}", get_pull),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.emulator.diffs import diff_trees
+from tests.emulator.diffs import blob_sha, diff_trees, render_git_diff
 
 NUMBERS = "".join(f"line {n}\n" for n in range(1, 41))
 CASES = {
@@ -51,3 +51,31 @@ def test_anchorable_lines() -> None:
     assert diff.right[2] == 0
     assert diff.right[36] == 1
     assert diff.hunk_text("RIGHT", 35) == "@@ -33,6 +32,7 @@ line 32\n line 33\n line 34\n line 35\n+new"
+
+
+def _git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True)
+    return done.stdout.decode()
+
+
+def _commit_tree(repo: Path, files: dict[str, str]) -> str:
+    for path in repo.iterdir():
+        if path.name != ".git":
+            path.unlink()
+    for name, content in files.items():
+        (repo / name).write_text(content)
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "c")
+    return _git(repo, "rev-parse", "HEAD").strip()
+
+
+def test_whole_diff_equals_git(tmp_path: Path) -> None:
+    base = {"keep.txt": NUMBERS, "gone.txt": "bye\n", "edit.txt": "a\nb\n"}
+    head = {"keep.txt": NUMBERS.replace("line 9\n", "line nine\n"), "new.txt": "hi\n", "edit.txt": "a\nc"}
+    _git(tmp_path, "init", "-q")
+    first = _commit_tree(tmp_path, base)
+    second = _commit_tree(tmp_path, head)
+    expected = _git(tmp_path, "diff", "--no-color", "--no-renames", first, second)
+    diffs = diff_trees({k: v.encode() for k, v in base.items()}, {k: v.encode() for k, v in head.items()})
+    old = {path: blob_sha(content.encode()) for path, content in base.items()}
+    assert render_git_diff(diffs, old) == expected

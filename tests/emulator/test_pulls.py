@@ -182,3 +182,24 @@ def test_collaborator_permissions(github: GitHubEmulator, api: httpx.Client) -> 
     assert (answers["maya"]["permission"], answers["maya"]["role_name"]) == ("write", "maintain")
     assert (answers["tri"]["permission"], answers["tri"]["role_name"]) == ("read", "triage")
     assert answers["stranger"]["permission"] == "read"
+
+
+def test_diff_media_type_and_its_limits(github: GitHubEmulator, api: httpx.Client) -> None:
+    github.add_pull_request(REPO, 1, base_files={}, head_files={"a.txt": "1\n"})
+    github.add_pull_request(REPO, 2, base_files={}, head_files=generated_files(301))
+    diff = {"Accept": "application/vnd.github.diff"}
+    small = api.get(f"/repos/{REPO}/pulls/1", headers=diff)
+    assert small.status_code == 200
+    assert small.text.startswith("diff --git a/a.txt b/a.txt\nnew file mode 100644\n")
+    large = api.get(f"/repos/{REPO}/pulls/2", headers=diff)
+    assert large.status_code == 406
+    assert large.json()["errors"] == [{"resource": "PullRequest", "field": "diff", "code": "too_large"}]
+
+
+def test_installation_repositories(github: GitHubEmulator, api: httpx.Client) -> None:
+    github.add_repo("acme/gadgets", 7)
+    github.add_installation(8, "other")
+    github.add_repo("other/thing", 8)
+    body = api.get("/installation/repositories").json()
+    assert body["total_count"] == 2
+    assert [r["full_name"] for r in body["repositories"]] == [REPO, "acme/gadgets"]
