@@ -24,14 +24,18 @@ _PLACEHOLDER_WORDS = frozenset(
     {"changeme", "change_me", "change-me", "password", "passwd", "secret", "token", "example",
      "dummy", "fake", "sample", "placeholder", "redacted", "todo", "tbd", "none", "null", "nil",
      "undefined", "test", "testing", "foo", "bar", "foobar", "hidden", "default", "required",
-     "notasecret", "not-a-secret", "mysecret", "mypassword", "secret123", "password123"}
+     "notasecret", "not-a-secret", "mysecret", "mypassword", "secret123", "password123", "true",
+     "false", "yes", "no", "on", "off", "enabled", "disabled"}
 )  # fmt: skip
 _PLACEHOLDER_PARTS = (
     "example", "placeholder", "changeme", "change_me", "dummy", "fake", "xxxx", "redacted",
     "<", "${", "{{", "%(", "%s", "your_", "your-", "insert", "replace",
 )  # fmt: skip
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]{2,80}")
-_NAME_LIKE = re.compile(r"[a-z][a-z0-9_.\-]{0,80}")
+_NAME_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,80}")
+_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+_TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-+/=.~:]{8,512}")
+_AMBIGUOUS_WORDS = frozenset({"token"})  # also a lexer or parser token
 
 
 def name_words(name: str) -> list[str]:
@@ -60,9 +64,28 @@ def is_placeholder(value: str) -> bool:
         return True
     if text.startswith(("$", "/", "./", "~/", "http://", "https://", "env:", "vault:", "arn:")):
         return True
-    if _ENV_NAME.fullmatch(text) or len(set(text)) <= 2:
+    if _ENV_NAME.fullmatch(text) or len(set(text)) <= 2 or _COLOR.fullmatch(text):
         return True
     return bool(_NAME_LIKE.fullmatch(text) and NAME_HINT.search(text))
+
+
+def looks_like_token(value: str) -> bool:
+    """Token-shaped: 8+ characters of a token alphabet mixing letters with digits or cases."""
+    if not _TOKEN_CHARS.fullmatch(value):
+        return False
+    classes = sum(
+        (any(c.islower() for c in value), any(c.isupper() for c in value),
+         any(c.isdigit() for c in value))
+    )  # fmt: skip
+    return classes >= 2
+
+
+def is_secret_value(name: str, value: str) -> bool:
+    """A literal that is no placeholder, and token-shaped when the name is ambiguous (`token`)."""
+    if is_placeholder(value):
+        return False
+    words = name_words(name)
+    return not (words and words[-1] in _AMBIGUOUS_WORDS) or looks_like_token(value)
 
 
 def unquote(raw: str) -> str | None:

@@ -28,10 +28,12 @@ class SecretsHardcodedCredential(Analyzer):
     `KEY=value` lines for YAML, JSON, TOML, INI and `.env`-style files.
 
     Placeholders stay quiet: empty or very short values, `changeme`, `xxx…`, `<…>`, `${…}`, `{{…}}`,
-    `%(…)s`, values that name an environment variable (`GITHUB_TOKEN`) or a path, prose with spaces,
-    and obvious examples (`example`, `dummy`, `your_token_here`). Interpolated strings and
-    environment look-ups are not literals and are never flagged. Names such as `token_url`,
-    `page_token` or `password_hash` are not credentials. Findings in test files are `medium`.
+    `%(…)s`, booleans, colours, values that name an environment variable (`GITHUB_TOKEN`) or a path,
+    prose with spaces, and obvious examples (`example`, `dummy`, `your_token_here`). Interpolated
+    strings and environment look-ups are not literals and are never flagged. A name ending in
+    `token` (also a parser's word) needs a token-shaped value: eight or more characters mixing
+    letters with digits or cases. Names such as `token_url`, `page_token` or `password_hash` are not
+    credentials. Findings in test files are `medium`.
 
     ## Why it is risky
 
@@ -88,7 +90,7 @@ class SecretsHardcodedCredential(Analyzer):
         for line, name, value in pairs:
             if line in reported or not credentials.is_credential_name(name):
                 continue
-            if credentials.is_placeholder(value):
+            if not credentials.is_secret_value(name, value):
                 continue
             reported.add(line)
             yield self._report(file, line, name, value)
