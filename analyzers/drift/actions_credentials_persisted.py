@@ -9,18 +9,22 @@ from analyzers.drift.common import Step, steps, triggers, workflows
 from app.context.model import ChangeContext
 
 _UPLOADS = frozenset({"actions/upload-artifact", "actions/upload-pages-artifact", "actions/cache/save"})
+_WORKSPACE = frozenset(
+    {".", "./", "*", "**", "./*", "./**", "**/*", "${{ github.workspace }}", "${{ github.workspace }}/"}
+)
 _UNTRUSTED_TRIGGERS = frozenset({"pull_request_target", "workflow_run", "issue_comment"})
 
 
 class ActionsCredentialsPersisted(Analyzer):
-    """`actions/checkout` keeps the token on disk in a job that uploads artifacts or runs untrusted code.
+    """`actions/checkout` keeps the token on disk in a job that uploads the workspace or runs untrusted code.
 
     ## What it flags
 
-    An `actions/checkout` step without `persist-credentials: false` in a job that also uploads an
-    artifact (`actions/upload-artifact`, `actions/upload-pages-artifact`, `actions/cache/save`), or
-    in any job of a workflow triggered by `pull_request_target`, `workflow_run` or
-    `issue_comment`, where the code that runs next may not be trusted.
+    An `actions/checkout` step without `persist-credentials: false` in a job that also uploads the
+    workspace (`actions/upload-artifact`, `actions/upload-pages-artifact` or `actions/cache/save`
+    with a `path` of `.`, `*`, `**`, `${{ github.workspace }}` or `.git`), or in any job of a
+    workflow triggered by `pull_request_target`, `workflow_run` or `issue_comment`, where the code
+    that runs next may not be trusted.
 
     ## Why it is risky
 
@@ -45,7 +49,8 @@ class ActionsCredentialsPersisted(Analyzer):
     ## Tuning
 
     `rules.actions-credentials-persisted.paths` limits the workflows checked. Checkouts in jobs that
-    neither upload nor run in a privileged trigger are not reported.
+    upload only build outputs (`dist/`, coverage files) and do not run in a privileged trigger are
+    not reported.
 
     ## References
 
@@ -58,7 +63,7 @@ class ActionsCredentialsPersisted(Analyzer):
     meta = RuleMeta(
         id="actions-credentials-persisted",
         family=Family.DRIFT,
-        summary="A checkout keeps the token on disk in a job that uploads or runs untrusted code",
+        summary="A checkout keeps the token on disk in a job that uploads the workspace or runs untrusted code",
         severity=Severity.MEDIUM,
         cwe=(522,),
     )
@@ -67,7 +72,7 @@ class ActionsCredentialsPersisted(Analyzer):
         for file, workflow in workflows(ctx):
             untrusted = bool(triggers(workflow) & _UNTRUSTED_TRIGGERS)
             all_steps = list(steps(workflow))
-            uploading = {s.job_id for s in all_steps if s.action in _UPLOADS}
+            uploading = {s.job_id for s in all_steps if s.action in _UPLOADS and _uploads_workspace(s)}
             for step in all_steps:
                 if step.action != "actions/checkout" or not _persists(step):
                     continue
@@ -84,6 +89,20 @@ class ActionsCredentialsPersisted(Analyzer):
                     confidence=0.8,
                     evidence=file.line(line).strip(),
                 )
+
+
+def _uploads_workspace(step: Step) -> bool:
+    """Whether an upload's `path` may include the checkout's `.git` folder."""
+    value = step.with_value("path")
+    if value is None:
+        return False
+    for item in value.text.replace(",", "\n").split("\n"):
+        item = item.strip().strip("'\"")
+        if item.startswith("!"):
+            continue
+        if item in _WORKSPACE or item.startswith((".git", "./.git", "${{ github.workspace }}/.git")):
+            return True
+    return False
 
 
 def _persists(step: Step) -> bool:
