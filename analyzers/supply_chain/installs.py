@@ -44,10 +44,11 @@ _INSTALLERS: dict[tuple[str, ...], str] = {
 _VALUE_OPTIONS = frozenset(
     {"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url"}
     | {"--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root"}
-    | {"--python", "-p", "--registry", "--cache", "--source", "--version", "--path", "--git"}
-    | {"--branch", "--tag", "--rev", "-C", "--cwd", "--workspace", "-w", "--filter", "--group"}
-    | {"-G", "--only"}
+    | {"--python", "--registry", "--cache", "--source", "--version", "--path", "--git"}
+    | {"--branch", "--tag", "--rev", "-C", "--cwd", "--workspace", "--filter", "--group"}
+    | {"-G", "--only", "--dir"}
 )
+_PROGRAM_VALUE_OPTIONS = {"npm": frozenset({"-w"}), "uv": frozenset({"-p"})}
 _CI_SCRIPT_KEYS = frozenset({"run", "script", "before_script", "after_script"})
 
 
@@ -112,11 +113,14 @@ def shell_installs(text: str, first_line: int) -> Iterator[InstalledPackage]:
         words = (program, *(word.text for word in args))
         for prefix, ecosystem in _INSTALLERS.items():
             if words[: len(prefix)] == prefix:
-                yield from _packages(ecosystem, args[len(prefix) - 1 :], first_line)
+                options = _VALUE_OPTIONS | _PROGRAM_VALUE_OPTIONS.get(program, frozenset())
+                yield from _packages(ecosystem, args[len(prefix) - 1 :], first_line, options)
                 break
 
 
-def _packages(ecosystem: str, args: tuple[shell.Word, ...], first_line: int) -> Iterator[InstalledPackage]:
+def _packages(
+    ecosystem: str, args: tuple[shell.Word, ...], first_line: int, options: frozenset[str]
+) -> Iterator[InstalledPackage]:
     skip_next = False
     for word in args:
         text = word.text
@@ -124,7 +128,7 @@ def _packages(ecosystem: str, args: tuple[shell.Word, ...], first_line: int) -> 
             skip_next = False
             continue
         if text.startswith("-"):
-            skip_next = text in _VALUE_OPTIONS
+            skip_next = text in options
             continue
         name = package_name(ecosystem, text)
         if name:

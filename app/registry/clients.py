@@ -64,9 +64,7 @@ class RegistryAnswer:
 MISSING = RegistryAnswer(exists=False)
 
 
-async def fetch_json(
-    client: httpx.AsyncClient, method: str, url: str, body: object = None
-) -> Any | None:
+async def fetch_json(client: httpx.AsyncClient, method: str, url: str, body: object = None) -> Any | None:
     """The decoded JSON answer, None on 404; RegistryUnavailableError for anything else unusable."""
     try:
         response = await client.request(method, url, json=body)
@@ -102,9 +100,7 @@ def read_pypi_project(data: dict[str, Any]) -> RegistryAnswer:
         if file.get("upload_time_iso_8601") or file.get("upload_time")
     ]
     latest_files = data.get("urls") or []
-    sdist_only = (
-        all(file.get("packagetype") == "sdist" for file in latest_files) if latest_files else None
-    )
+    sdist_only = all(file.get("packagetype") == "sdist" for file in latest_files) if latest_files else None
     info = data.get("info") or {}
     links = dict(info.get("project_urls") or {})
     for key in ("home_page", "download_url"):
