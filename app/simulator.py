@@ -37,13 +37,16 @@ RULES: tuple[tuple[str, str, str, float, float, str], ...] = (
     ("docker-runs-as-root", "drift", "medium", 0.9, 0.8, "Dockerfile"),
     ("deps-young-package", "supply-chain", "medium", 0.88, 0.8, "requirements.txt"),
     ("anomaly-unusual-change", "anomaly", "low", 0.35, 1.0, "src/big.py"),
-    ("secrets-hardcoded-credential", "secrets", "high", 0.85, 0.8, "config/settings.py"),
+    ("secrets-hardcoded-credential", "secrets", "high", 0.9, 0.8, "config/settings.py"),
     ("secrets-token-format", "secrets", "critical", 0.97, 0.4, "deploy/env.sh"),
-    ("injection-instruction-text", "injection", "medium", 0.8, 0.5, "AGENTS.md"),
-    ("actions-permissions-widened", "drift", "high", 0.9, 0.5, ".github/workflows/release.yml"),
+    ("injection-instruction-text", "injection", "medium", 0.88, 0.5, "AGENTS.md"),
+    ("actions-permissions-widened", "drift", "high", 0.95, 0.5, ".github/workflows/release.yml"),
 )
 PROTECTED = ("secrets", "injection")
-NOISY_SHARE = 0.12  # share of (repo, non-protected rule) pairs where a rule is mostly noise
+PROTECTED_RULES = ("actions-permissions-widened",)
+NOISY_SHARE = 0.06  # share of (repo, non-protected rule) pairs where a rule is mostly noise
+ORG_NOISE_SHARE = 0.75  # share of an organisation's repos where its house convention makes a rule noise
+STACK_SIZE = 6  # non-protected rules a repository's stack triggers often
 LABELLED_SHARE = 0.9  # findings that eventually get a label
 VOTE_NOISE = 0.05  # a maintainer's vote disagrees with the eventual label
 REPO_NAMES = ("api", "web", "payments", "infra", "worker", "mobile", "docs", "sdk")
@@ -85,11 +88,17 @@ def simulate(path: Path | str, *, repos: int = 24, findings: int = 900, seed: in
     return len(records)
 
 
+def _protected(rule: tuple[str, str, str, float, float, str]) -> bool:
+    return rule[1] in PROTECTED or rule[0] in PROTECTED_RULES
+
+
 def _rule_record(rule: tuple[str, str, str, float, float, str]) -> dict[str, Any]:
     return {"type": "rule", "rule_id": rule[0], "family": rule[1], "severity": rule[2], "version": 1}
 
 
 def _repos(rng: random.Random, count: int) -> list[_Repo]:
+    open_rules = [rule[0] for rule in RULES if not _protected(rule)]
+    conventions = {org: rng.choice(open_rules) for org in ORGS}
     world: list[_Repo] = []
     for index in range(count):
         org = ORGS[index % len(ORGS)]
@@ -98,13 +107,20 @@ def _repos(rng: random.Random, count: int) -> list[_Repo]:
         writers = tuple(rng.sample(pool, 1 if index == 5 else rng.randint(2, 4)))
         if org == "acme" and index in (0, 4, 8):
             writers += (ROGUE,)
+        noisy_here = conventions[org] if rng.random() < ORG_NOISE_SHARE else ""
         precision = {}
-        for rule_id, family, _, base, _, _ in RULES:
+        for rule_id, _, _, base, _, _ in RULES:
             value = min(0.99, max(0.05, rng.gauss(base, 0.03)))
-            if family not in PROTECTED and rng.random() < NOISY_SHARE:
-                value = rng.uniform(0.1, 0.35)
+            if rule_id in open_rules and (rule_id == noisy_here or rng.random() < NOISY_SHARE):
+                value = rng.uniform(0.1, 0.4)
             precision[rule_id] = value
-        mix = tuple(rule[4] * rng.uniform(0.3, 1.7) for rule in RULES)
+        stack = set(rng.sample(open_rules, STACK_SIZE))
+        mix = tuple(
+            rule[4] * (rng.uniform(1.0, 2.0) if rule[0] in stack else 0.1)
+            if not _protected(rule)
+            else rule[4] * 0.6
+            for rule in RULES
+        )
         world.append(_Repo(name, org, writers, precision, mix))
     return world
 
