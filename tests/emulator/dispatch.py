@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from tests.emulator.state import Call
 if TYPE_CHECKING:
     from tests.emulator.server import GitHubEmulator
 
+logger = logging.getLogger(__name__)
 METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"]
 RATE_LIMIT = 5000
 
@@ -81,6 +83,11 @@ class Dispatcher:
                 return endpoint.handler(ctx)
             except HttpError as error:
                 return error_response(error)
+            except Exception as error:  # a bug in the emulator: answer 500 and make tests see it
+                logger.exception("emulator handler failed for %s %s", ctx.method, ctx.path)
+                call = Call(ctx.method, ctx.path, ctx.query, ctx.body, 500, ctx.auth, ctx.installation_id)
+                emulator.state.unexpected.append(call)
+                return error_response(HttpError(500, f"emulator error: {type(error).__name__}"))
 
     def _rate_headers(self, ctx: Ctx, response: Response) -> None:
         identity = f"{ctx.auth}:{ctx.installation_id}"

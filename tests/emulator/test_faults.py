@@ -6,8 +6,9 @@ import time
 
 import httpx
 import pytest
+from starlette.responses import JSONResponse, Response
 
-from tests.emulator import GitHubEmulator
+from tests.emulator import Ctx, Endpoint, GitHubEmulator
 from tests.emulator.conftest import REPO
 
 
@@ -91,3 +92,20 @@ def test_reset_forgets_everything(github: GitHubEmulator, api: httpx.Client) -> 
     github.reset()
     assert (github.calls, github.unexpected, github.faults.pending()) == ([], [], [])
     assert api.get(f"/repos/{REPO}").status_code == 404  # the token outlives the data
+
+
+def _broken(ctx: Ctx) -> Response:
+    raise RuntimeError("bug")
+
+
+def _hello(ctx: Ctx) -> Response:
+    return JSONResponse({"hello": ctx.params["name"]})
+
+
+def test_extra_endpoints_and_emulator_errors(github: GitHubEmulator, api: httpx.Client) -> None:
+    github.extra_endpoints.append(Endpoint("GET", "/hello/{name}", _hello, "none"))
+    github.extra_endpoints.append(Endpoint("GET", "/broken", _broken, "none"))
+    assert api.get("/hello/maya").json() == {"hello": "maya"}
+    assert github.unexpected == []
+    assert api.get("/broken").status_code == 500
+    assert [(c.path, c.status) for c in github.unexpected] == [("/broken", 500)]
