@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
 import logging
+import signal
 import subprocess
 import sys
 import threading
@@ -21,10 +23,16 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _die_with_parent() -> None:
+    """In the child: Linux sends SIGTERM when the parent (`bulwark serve`) dies, however it dies."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def _supervise_worker(stop: threading.Event, procs: list[subprocess.Popen[bytes]]) -> None:
     """Run `bulwark worker` as a child process and restart it if it dies."""
     while not stop.is_set():
-        proc = subprocess.Popen([sys.executable, "-m", "app", "worker"])
+        proc = subprocess.Popen([sys.executable, "-m", "app", "worker"], preexec_fn=_die_with_parent)
         procs[:] = [proc]
         while proc.poll() is None and not stop.wait(0.5):
             pass
