@@ -173,3 +173,9 @@ def test_merged_into_keeps_existing_facts(registry: RegistryServer) -> None:
     assert merged.popular_packages == base.popular_packages
     assert merged.unavailable_checks == ("x",)
     assert merged.packages[("npm", "lodash")].exists is True
+
+
+def test_ecosystem_without_registry_client_asks_osv_only(registry: RegistryServer) -> None:
+    facts = gather(registry, [("go", "github.com/pkg/errors")])[("go", "github.com/pkg/errors")]
+    assert (facts.exists, facts.malicious_advisories) == (None, ())
+    assert registry.requests == ["POST /v1/query"]
