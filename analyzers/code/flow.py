@@ -103,7 +103,7 @@ REQUEST_PATTERN = re.compile(
     r"|\$_(?:GET|POST|REQUEST|COOKIE|FILES|SERVER)\b"
     r"|\bparams\[|\bparams\.(?:fetch|require|permit|dig)\b|\bcookies\["
     r"|\bctx\.(?:query|params|request\.body|Query|Param|PostForm|FormValue)\b"
-    r"|\bc\.(?:Query|Param|PostForm|FormValue|DefaultQuery|QueryParam|GetHeader)\("
+    r"|\bc\.(?:Query|Param|PostForm|FormValue|DefaultQuery|QueryParam|GetHeader)\b"
     r"|\bevent\.(?:body|queryStringParameters|pathParameters)\b"
 )
 SANITISER_PATTERN = re.compile(
@@ -210,12 +210,12 @@ class FlowIndex:
         callee = node.child_by_field_name("function") or node.child_by_field_name("name")
         method = node.child_by_field_name("method")
         callee_text = _text(method) if method is not None else _text(callee) if callee else ""
-        full_callee = _text(callee) if callee is not None else callee_text
+        arguments = node.child_by_field_name("arguments")
+        full_callee = _callee_text(node, arguments)
         if SANITISER_PATTERN.search(callee_text) or SANITISER_PATTERN.search(full_callee):
             return Origin.SANITISED
-        if REQUEST_PATTERN.search(_text(node)):
+        if REQUEST_PATTERN.search(full_callee):
             return Origin.REQUEST
-        arguments = node.child_by_field_name("arguments")
         args = self._named(arguments) if arguments is not None else []
         if _CONVERTERS.search(callee_text) or _CONVERTERS.search(full_callee):
             receiver = _receiver(node, callee)
@@ -268,6 +268,14 @@ class FlowIndex:
                 found.append((_variable_name(name), value, enclosing_function(name)))
         found.sort(key=lambda item: item[1].start_byte)
         return found
+
+
+def _callee_text(node: Node, arguments: Node | None) -> str:
+    """The text of a call before its argument list (`request.args.get`, `r.URL.Query().Get`)."""
+    text = node.text or b""
+    if arguments is not None:
+        text = text[: arguments.start_byte - node.start_byte]
+    return text.decode("utf-8", errors="replace").strip()
 
 
 def _receiver(node: Node, callee: Node | None) -> Node | None:
