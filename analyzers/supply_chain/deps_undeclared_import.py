@@ -37,6 +37,7 @@ class DepsUndeclaredImport(Analyzer):
     `import()`) of a well-known third-party package that none of the manifests governing the file
     declares (requirements files, `pyproject.toml`, `setup.cfg`, `Pipfile`, `package.json` in the
     file's folder or above), and that is neither standard library nor the repository's own code.
+    Optional imports (inside `try`) and imports under `if TYPE_CHECKING:` are not reported.
 
     ## Why it is risky
 
@@ -90,7 +91,7 @@ class DepsUndeclaredImport(Analyzer):
                 m for m in manifests if m.ecosystem == item.ecosystem and _governs(m.path, changed.path)
             ]
             popular = popular_names(ctx, item.ecosystem)
-            if not governing or popular is None or item.module in own:
+            if not governing or popular is None or item.guarded or item.module in own:
                 continue
             declared = installed | {key for m in governing for key in m.declared_keys()}
             if module_provided_by(item.ecosystem, item.module, declared):

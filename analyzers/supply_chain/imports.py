@@ -30,6 +30,7 @@ class ImportedModule:
     module: str  # the top-level module (Python) or the package name (npm)
     line: int  # 1-based head line
     builtin: bool  # stdlib or runtime built-in
+    guarded: bool = False  # inside `try` (an optional import) or `if TYPE_CHECKING:`
 
 
 def imported_modules(
@@ -79,7 +80,21 @@ def _python_imports(node: Node) -> Iterator[ImportedModule]:
 
 def _python_module(node: Node) -> ImportedModule:
     top = _text(node).split(".", 1)[0].strip()
-    return ImportedModule(PYPI, top, node.start_point.row + 1, top in PYTHON_STDLIB)
+    return ImportedModule(PYPI, top, node.start_point.row + 1, top in PYTHON_STDLIB, _guarded(node))
+
+
+def _guarded(node: Node) -> bool:
+    """Whether the import sits in a `try` block or under `if TYPE_CHECKING:`."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "try_statement":
+            return True
+        if parent.type == "if_statement":
+            condition = parent.child_by_field_name("condition")
+            if condition is not None and "TYPE_CHECKING" in _text(condition):
+                return True
+        parent = parent.parent
+    return False
 
 
 def _js_imports(node: Node) -> Iterator[ImportedModule]:
@@ -99,7 +114,7 @@ def _js_imports(node: Node) -> Iterator[ImportedModule]:
     package = js_package(_text(source)[1:-1])
     if package is not None:
         builtin = package.removeprefix("node:") in NODE_BUILTINS or package.startswith("node:")
-        yield ImportedModule(NPM, package, source.start_point.row + 1, builtin)
+        yield ImportedModule(NPM, package, source.start_point.row + 1, builtin, _guarded(node))
 
 
 def js_package(specifier: str) -> str | None:
