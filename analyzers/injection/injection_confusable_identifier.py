@@ -10,7 +10,7 @@ from tree_sitter import Tree
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.text import confusables
 from analyzers.text.lines import MAX_TEXT_LINES, capped, is_code, non_ascii_added
-from analyzers.text.nodes import node_text
+from analyzers.text.nodes import node_at, node_text
 from app.context.model import ChangeContext, ChangedFile
 
 _WORD = re.compile(r"[^\W\d]\w{0,200}")
@@ -41,6 +41,20 @@ def text_identifiers(lines: list[str]) -> dict[str, set[int]]:
         for match in _WORD.finditer(capped(line)):
             found.setdefault(match.group(0), set()).add(index + 1)
     return found
+
+
+def _has_candidate(tree: Tree | None, added: dict[int, str]) -> bool:
+    """Some added line holds a non-ASCII word that is an identifier (on the tree, when there is one)."""
+    for number, line in added.items():
+        for match in _WORD.finditer(line):
+            if match.group(0).isascii():
+                continue
+            if tree is None:
+                return True
+            node = node_at(tree, number, line, match.start())
+            if node is not None and node.type.endswith(_IDENTIFIER_TYPES):
+                return True
+    return False
 
 
 def _differences(one: str, other: str) -> str:
@@ -113,6 +127,8 @@ class InjectionConfusableIdentifier(Analyzer):
 
     def _scan(self, file: ChangedFile, added: dict[int, str]) -> Iterator[Finding]:
         tree = file.tree("head")
+        if not _has_candidate(tree, added):
+            return
         found = tree_identifiers(tree) if tree is not None else text_identifiers(file.lines())
         by_skeleton: dict[str, set[str]] = {}
         for name in found:

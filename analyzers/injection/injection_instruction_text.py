@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.injection import phrases
 from analyzers.text import unicode
-from analyzers.text.lines import added_lines, is_code, numbered_lines
+from analyzers.text.lines import is_code, lines_containing, numbered_lines
 from analyzers.text.nodes import node_at, place_of
 from analyzers.text.pr_text import text_path
 from app.context.model import ChangeContext, ChangedFile
@@ -80,15 +80,18 @@ class InjectionInstructionText(Analyzer):
                 continue
             yield from self._scan_file(file)
         for item in ctx.texts:
-            lines = dict(numbered_lines(item.text))
-            yield from self._scan(text_path(item), lines, set(lines), None)
+            candidates = lines_containing(item.text, phrases.ANCHOR_WORDS)
+            if candidates:
+                lines = dict(numbered_lines(item.text))
+                yield from self._scan(text_path(item), lines, candidates, None)
 
     def _scan_file(self, file: ChangedFile) -> Iterator[Finding]:
-        added = dict(added_lines(file))
-        if not any(phrases.instruction_cues(line) for line in added.values()):
+        candidates = lines_containing(file.head_text or "", phrases.ANCHOR_WORDS)
+        wanted = candidates & file.added_lines
+        if not wanted:
             return
         all_lines = dict(numbered_lines(file.head_text or ""))
-        yield from self._scan(file.path, all_lines, set(added), file if is_code(file) else None)
+        yield from self._scan(file.path, all_lines, wanted, file if is_code(file) else None)
 
     def _scan(
         self, path: str, lines: dict[int, str], wanted: set[int], code: ChangedFile | None

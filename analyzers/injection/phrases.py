@@ -40,6 +40,16 @@ INSTRUCTIONS = (
         ),
     ),
 )
+# Lower-case words one of which every phrase holds: a cheap filter before the patterns.
+ANCHOR_WORDS = (
+    "ignore", "disregard", "forget", "override", "you", "user", "important", "sys", "admin",
+    "inst]", "im_start",
+)  # fmt: skip
+# All the phrases in one pattern: one pass decides whether a text needs a closer look.
+ANY_INSTRUCTION = re.compile(
+    "|".join(f"(?:{pattern.pattern.removeprefix('(?i)')})" for _, pattern in INSTRUCTIONS),
+    re.IGNORECASE,
+)
 EXFILTRATION = re.compile(
     r"(?i)~/\.ssh|\bid_rsa\b|(?<![\w.])\.env\b|\bmcp\.json\b|\.aws/credentials|\.npmrc\b"
     r"|\b(?:send|upload|post|exfiltrate|forward)\b[^\n]{0,80}?\bto\s{1,3}https?://"
@@ -54,6 +64,8 @@ class Cue:
 
 
 def instruction_cues(line: str) -> list[Cue]:
+    if ANY_INSTRUCTION.search(line) is None:
+        return []
     cues: list[Cue] = []
     for label, pattern in INSTRUCTIONS:
         for match in pattern.finditer(line):

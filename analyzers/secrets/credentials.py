@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-NAME_HINT = re.compile(r"(?i)pass|pwd|secret|token|api_?key|apikey|access_?key|private_?key|credential")
+NAME_HINT = re.compile(
+    r"(?i)pass(?:w|phrase)|(?<=[_.\-])pass\b|pwd|secret|token|api_?key|apikey|access_?key"
+    r"|private_?key|credential"
+)
+# Lower-case words one of which every NAME_HINT match holds: a cheap filter before the pattern.
+HINT_WORDS = (
+    "passw", "passphrase", "_pass", ".pass", "-pass", "pwd", "secret", "token", "apikey", "api_key",
+    "api-key", "access_key", "accesskey", "private_key", "privatekey", "credential",
+)  # fmt: skip
 KEY_VALUE = re.compile(
     r"""^\s*(?:export\s+|-\s+)?["']?([A-Za-z_@][A-Za-z0-9_.\-]{0,80})["']?\s*[:=]\s*(\S.{0,2000})$"""
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.secrets import credentials
 from analyzers.secrets.literals import bindings_on_lines
-from analyzers.text.lines import added_lines
+from analyzers.text.lines import lines_containing, selected_lines
 from app.context.model import ChangeContext, ChangedFile, FileKind
 
 _KEY_VALUE_LANGUAGES = frozenset({"yaml", "json", "toml", "dotenv", "properties", "ini"})
@@ -75,7 +75,12 @@ class SecretsHardcodedCredential(Analyzer):
         for file in ctx.files:
             if file.binary or file.head_text is None:
                 continue
-            hinted = {n: t for n, t in added_lines(file) if credentials.NAME_HINT.search(t)}
+            candidates = lines_containing(file.head_text, credentials.HINT_WORDS)
+            hinted = {
+                number: text
+                for number, text in selected_lines(file, candidates).items()
+                if credentials.NAME_HINT.search(text)
+            }
             if hinted:
                 yield from self._scan_file(file, hinted)
 

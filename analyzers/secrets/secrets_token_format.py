@@ -74,11 +74,12 @@ class SecretsTokenFormat(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         for file in ctx.files:
-            if file.binary or file.head_text is None:
+            if file.binary or file.head_text is None or not tokens.PREFIXES.search(file.head_text):
                 continue
             lines = file.lines("head")
             for number, line in added_lines(file):
-                yield from self._scan_line(file, lines, number, line)
+                if tokens.PREFIXES.search(line):
+                    yield from self._scan_line(file, lines, number, line)
 
     def _scan_line(self, file: ChangedFile, lines: list[str], number: int, line: str) -> Iterator[Finding]:
         for match in tokens.GITHUB_CLASSIC.finditer(line):

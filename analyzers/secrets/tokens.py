@@ -18,6 +18,8 @@ STRIPE = re.compile(r"(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{24,99}(?![A-Za-z0-
 GOOGLE = re.compile(r"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])")
 PEM_BEGIN = re.compile(r"-----BEGIN ((?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?)-----")
 PEM_END = re.compile(r"-----END [A-Z0-9 ]{1,60}-----")
+# One pass over a whole file: does any token format's fixed prefix occur at all?
+PREFIXES = re.compile(r"gh[pousr]_|github_pat_|AKIA|ASIA|xox[baprs]-|[sr]k_live_|AIza|-----BEGIN ")
 EXAMPLE_MARKERS = ("EXAMPLE", "example", "XXXXXXXX", "xxxxxxxx", "00000000", "12345678", "abcdefgh")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Script sets that TS #39 "highly restrictive" identifiers may mix with Latin.
@@ -62,6 +62,7 @@ def confusables_table() -> Mapping[str, str]:
     return parse_table(data.read_text(encoding="utf-8").splitlines())
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """The TS #39 skeleton: NFD, each character replaced by its prototype, NFD again."""
     table = confusables_table()

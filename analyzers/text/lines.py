@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from app.context.model import ChangedFile, FileKind
@@ -22,6 +23,13 @@ def added_lines(file: ChangedFile) -> Iterator[tuple[int, str]]:
         yield number, capped(text)
 
 
+def selected_lines(file: ChangedFile, numbers: set[int]) -> dict[int, str]:
+    """Capped head-side text of the added lines among `numbers`."""
+    lines = file.lines("head")
+    wanted = sorted(numbers & file.added_lines)[:MAX_TEXT_LINES]
+    return {number: capped(lines[number - 1]) for number in wanted if number <= len(lines)}
+
+
 def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line number, capped text) of every line of `text`, at most MAX_TEXT_LINES of them."""
     for index, line in enumerate(text.splitlines()[:MAX_TEXT_LINES]):
@@ -30,6 +38,8 @@ def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
 
 def non_ascii_added(file: ChangedFile) -> list[tuple[int, str]]:
     """Added lines that hold any non-ASCII character: the only ones the Unicode rules need to see."""
+    if file.head_text is None or file.head_text.isascii():
+        return []
     return [(number, line) for number, line in added_lines(file) if not line.isascii()]
 
 
@@ -45,3 +55,29 @@ def is_code(file: ChangedFile) -> bool:
     if file.is_kind(FileKind.CODE) or file.is_kind(FileKind.TEST):
         return True
     return not file.kinds and file.path.lower().endswith(_CODE_SUFFIXES)
+
+
+def lines_containing(text: str, words: tuple[str, ...]) -> set[int]:
+    """1-based numbers of the lines of `text` holding any of `words` (lower case), case-insensitively.
+
+    A substring search over the whole text, far cheaper than a regular expression per line; callers
+    confirm the candidates with their own patterns.
+    """
+    lowered = text[: MAX_TEXT_LINES * MAX_LINE_CHARS].lower()
+    hits: list[int] = []
+    for word in words:
+        index = lowered.find(word)
+        while index >= 0:
+            hits.append(index)
+            index = lowered.find(word, index + len(word))
+    if not hits:
+        return set()
+    starts = [0, *(match + 1 for match in _newlines(lowered))]
+    return {bisect_right(starts, hit) for hit in hits}
+
+
+def _newlines(text: str) -> Iterator[int]:
+    index = text.find("\n")
+    while index >= 0:
+        yield index
+        index = text.find("\n", index + 1)
