@@ -95,11 +95,11 @@ def load_documents(text: str) -> tuple[YNode, ...]:
         tree = parse_text("yaml", text)
     if tree is None:
         return ()
-    lines = text.split("\n")
+    reader = _Reader(text.split("\n"))
     docs: list[YNode] = []
     roots = [c for c in tree.root_node.children if c.type == "document"] or [tree.root_node]
     for root in roots:
-        node = _value(root, lines)
+        node = reader.value(root)
         if node is not None:
             docs.append(node)
     return tuple(docs)
@@ -110,97 +110,121 @@ def load_document(text: str) -> YNode | None:
     return docs[0] if docs else None
 
 
-def _span(node: Node, lines: list[str]) -> tuple[int, int, tuple[str, ...]]:
-    start = node.start_point.row
-    end = node.end_point.row
-    if node.end_point.column == 0 and end > start:
-        end -= 1
-    return start + 1, end + 1, tuple(lines[start : end + 1])
+class _Reader:
+    """Turns one parsed stream into YNodes; anchors are remembered so aliases and `<<` resolve."""
 
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.anchors: dict[str, YNode] = {}
 
-def _value(node: Node, lines: list[str]) -> YNode | None:
-    kind = node.type
-    if kind in {"document", "block_node", "flow_node", "stream"}:
-        inner = [c for c in node.named_children if c.type not in {"comment", "anchor", "tag"}]
-        if len(inner) == 1:
-            return _value(inner[0], lines)
-        return _error_map(node, lines) if inner else None
-    if kind in {"block_mapping", "flow_mapping", "ERROR"}:
-        return _mapping(node, lines)
-    if kind in {"block_sequence", "flow_sequence"}:
-        return _sequence(node, lines)
-    if kind in {"plain_scalar", "double_quote_scalar", "single_quote_scalar", "block_scalar"}:
-        line, end, raw = _span(node, lines)
-        return YNode("scalar", line, end, scalar_text(node), raw_lines=raw)
-    if kind == "alias":
-        line, end, raw = _span(node, lines)
-        return YNode("scalar", line, end, _text(node), raw_lines=raw)
-    return None
+    def span(self, node: Node) -> tuple[int, int, tuple[str, ...]]:
+        start = node.start_point.row
+        end = node.end_point.row
+        if node.end_point.column == 0 and end > start:
+            end -= 1
+        return start + 1, end + 1, tuple(self.lines[start : end + 1])
 
+    def empty(self, row: int) -> YNode:
+        return YNode("scalar", row, row, "", raw_lines=(self.lines[row - 1],))
 
-def _error_map(node: Node, lines: list[str]) -> YNode | None:
-    return _mapping(node, lines)
-
-
-def _mapping(node: Node, lines: list[str]) -> YNode:
-    pairs: list[tuple[str, int, YNode]] = []
-    seq_items: list[YNode] = []
-    for child in node.named_children:
-        if child.type in {"block_mapping_pair", "flow_pair"}:
-            pair = _pair(child, lines)
-            if pair is not None:
-                pairs.append(pair)
-        elif child.type in {"ERROR", "block_node", "block_mapping", "flow_node"}:
-            nested = _value(child, lines)
-            if nested is not None and nested.is_map:
-                pairs.extend(nested.pairs)
-            elif nested is not None and nested.is_seq:
-                seq_items.extend(nested.items)
-        elif child.type == "block_sequence_item":
-            item = _item(child, lines)
-            if item is not None:
-                seq_items.append(item)
-    line, end, raw = _span(node, lines)
-    if seq_items and not pairs:
-        return YNode("seq", line, end, items=tuple(seq_items), raw_lines=raw)
-    return YNode("map", line, end, pairs=tuple(pairs), raw_lines=raw)
-
-
-def _pair(node: Node, lines: list[str]) -> tuple[str, int, YNode] | None:
-    key = node.child_by_field_name("key")
-    if key is None:
+    def value(self, node: Node) -> YNode | None:
+        kind = node.type
+        if kind in {"document", "block_node", "flow_node", "stream"}:
+            return self.wrapped(node)
+        if kind in {"block_mapping", "flow_mapping", "ERROR"}:
+            return self.mapping(node)
+        if kind in {"block_sequence", "flow_sequence"}:
+            return self.sequence(node)
+        line, end, raw = self.span(node)
+        if kind in {"plain_scalar", "double_quote_scalar", "single_quote_scalar", "block_scalar"}:
+            return YNode("scalar", line, end, scalar_text(node), raw_lines=raw)
+        if kind == "alias":
+            text = _text(node)
+            return self.anchors.get(text[1:]) or YNode("scalar", line, end, text, raw_lines=raw)
         return None
-    key_node = _value(key, lines)
-    name = key_node.text if key_node is not None else _text(key)
-    value_node = node.child_by_field_name("value")
-    value = _value(value_node, lines) if value_node is not None else None
-    if value is None:
+
+    def wrapped(self, node: Node) -> YNode | None:
+        inner = [c for c in node.named_children if c.type not in {"comment", "anchor", "tag"}]
+        result = self.value(inner[0]) if len(inner) == 1 else self.mapping(node) if inner else None
+        if result is None and node.type != "document" and node.named_children:
+            result = self.empty(node.start_point.row + 1)  # only an anchor or a tag: null
+        for child in node.named_children:
+            if child.type == "anchor" and result is not None:
+                self.anchors[_text(child)[1:]] = result
+        return result
+
+    def mapping(self, node: Node) -> YNode:
+        pairs: list[tuple[str, int, YNode]] = []
+        merged: list[tuple[str, int, YNode]] = []
+        seq_items: list[YNode] = []
+        for child in node.named_children:
+            if child.type in {"block_mapping_pair", "flow_pair"}:
+                pair = self.pair(child)
+                if pair is not None and pair[0] == "<<":
+                    merged.extend(_merge_source(pair[2]))
+                elif pair is not None:
+                    pairs.append(pair)
+            elif child.type == "flow_node" and node.type == "flow_mapping":
+                name = self.value(child)
+                row = child.start_point.row + 1
+                pairs.append((name.text if name is not None else _text(child), row, self.empty(row)))
+            elif child.type in {"ERROR", "block_node", "block_mapping", "flow_node"}:
+                nested = self.value(child)
+                if nested is not None and nested.is_map:
+                    pairs.extend(nested.pairs)
+                elif nested is not None and nested.is_seq:
+                    seq_items.extend(nested.items)
+            elif child.type == "block_sequence_item":
+                item = self.item(child)
+                if item is not None:
+                    seq_items.append(item)
+        line, end, raw = self.span(node)
+        if seq_items and not pairs:
+            return YNode("seq", line, end, items=tuple(seq_items), raw_lines=raw)
+        own = {name for name, _line, _value in pairs}
+        pairs.extend(pair for pair in merged if pair[0] not in own)
+        return YNode("map", line, end, pairs=tuple(pairs), raw_lines=raw)
+
+    def pair(self, node: Node) -> tuple[str, int, YNode] | None:
+        key = node.child_by_field_name("key")
+        if key is None:
+            return None
+        key_node = self.value(key)
+        name = key_node.text if key_node is not None else _text(key)
+        value_node = node.child_by_field_name("value")
+        value = self.value(value_node) if value_node is not None else None
         row = key.start_point.row + 1
-        value = YNode("scalar", row, row, "", raw_lines=(lines[row - 1],))
-    return name, key.start_point.row + 1, value
+        return name, row, value if value is not None else self.empty(row)
+
+    def sequence(self, node: Node) -> YNode:
+        items: list[YNode] = []
+        for child in node.named_children:
+            if child.type == "block_sequence_item":
+                item = self.item(child)
+            elif child.type in {"flow_node", "flow_pair"}:
+                item = self.value(child)
+            else:
+                continue
+            if item is not None:
+                items.append(item)
+        line, end, raw = self.span(node)
+        return YNode("seq", line, end, items=tuple(items), raw_lines=raw)
+
+    def item(self, node: Node) -> YNode | None:
+        inner = [c for c in node.named_children if c.type not in {"comment", "anchor", "tag"}]
+        if not inner:
+            return self.empty(node.start_point.row + 1)
+        return self.value(inner[0])
 
 
-def _sequence(node: Node, lines: list[str]) -> YNode:
-    items: list[YNode] = []
-    for child in node.named_children:
-        if child.type == "block_sequence_item":
-            item = _item(child, lines)
-        elif child.type in {"flow_node", "flow_pair"}:
-            item = _value(child, lines)
-        else:
-            continue
-        if item is not None:
-            items.append(item)
-    line, end, raw = _span(node, lines)
-    return YNode("seq", line, end, items=tuple(items), raw_lines=raw)
-
-
-def _item(node: Node, lines: list[str]) -> YNode | None:
-    inner = [c for c in node.named_children if c.type != "comment"]
-    if not inner:
-        row = node.start_point.row + 1
-        return YNode("scalar", row, row, "", raw_lines=(lines[row - 1],))
-    return _value(inner[0], lines)
+def _merge_source(node: YNode) -> list[tuple[str, int, YNode]]:
+    """The pairs a `<<` merge key brings: one mapping, or a list of them (earlier ones win)."""
+    sources = [node] if node.is_map else [item for item in node.items if item.is_map]
+    found: dict[str, tuple[str, int, YNode]] = {}
+    for source in sources:
+        for pair in source.pairs:
+            found.setdefault(pair[0], pair)
+    return list(found.values())
 
 
 def _text(node: Node) -> str:
