@@ -39,6 +39,8 @@ class QueryRule(Analyzer):
     marker_confidence: ClassVar[dict[str, float]] = {}  # capture name -> confidence without @value
     one_per_line: ClassVar[bool] = False  # report nested matches starting on one line once
 
+    current_path: str = ""  # the file being analysed, for `accept`
+
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
         for changed in ctx.files:
             if self.applies_to(changed):
@@ -58,6 +60,7 @@ class QueryRule(Analyzer):
         if tree is None:
             return
         lines = _changed_lines(changed)
+        self.current_path = changed.path
         flow = FlowIndex(tree, canonical_language(changed.language))
         reported: set[tuple[int, int]] = set()
         lines_reported: set[int] = set()

@@ -1,0 +1,23 @@
+(call_expression
+  function: [(identifier) (qualified_identifier)] @_fn
+  arguments: (argument_list . (_) . (_) @value)
+  (#match? @_fn "^(std::)?(strcpy|strcat|wcscpy|wcscat|lstrcpy|lstrcat|lstrcpyA|lstrcatA|stpcpy|StrCpy|StrCat)$")) @sink @copy
+
+(call_expression
+  function: [(identifier) (qualified_identifier)] @_fn
+  (#match? @_fn "^(std::)?(gets|_getws)$")) @sink @gets
+
+(call_expression
+  function: [(identifier) (qualified_identifier)] @_fn
+  arguments: (argument_list . (_) . (_) @_fmt)
+  (#match? @_fn "^(std::)?(sprintf|vsprintf|swprintf|vswprintf)$")) @sink @format
+
+(call_expression
+  function: [(identifier) (qualified_identifier)] @_fn
+  arguments: (argument_list . (string_literal) @_fmt)
+  (#match? @_fn "^(std::)?(scanf|wscanf|vscanf)$")) @sink @scan
+
+(call_expression
+  function: [(identifier) (qualified_identifier)] @_fn
+  arguments: (argument_list . (_) . (string_literal) @_fmt)
+  (#match? @_fn "^(std::)?(fscanf|sscanf|fwscanf|swscanf)$")) @sink @scan
