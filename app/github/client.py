@@ -48,7 +48,7 @@ class RetryPolicy:
             status = exc.response.status_code
             if status == 401 and retry_count == 0:
                 self._forget_tokens()
-                return RetryOption(True, timedelta(0))
+                return RetryOption(True, timedelta(milliseconds=1))  # 0 would mean "60 s" to githubkit
             if status >= 500:
                 return RetryOption(True, self._backoff(retry_count))
             return RetryOption(False)
