@@ -27,6 +27,8 @@ class ActionsPermissionsWidened(Analyzer):
     - `permissions: write-all`, at the top of a workflow or on a job;
     - a new workflow with no top-level `permissions:` while some job declares none either (the
       token then gets the repository's default, often read/write on everything);
+    - `permissions:` removed from a workflow or job so that a job falls back to that default
+      (reported on the job);
     - any scope raised compared with the base version of the same workflow at the same level
       (top level or the same job), for example `contents: read` becoming `contents: write`;
     - any scope above the policy's `workflows.baseline_permissions`.
@@ -84,6 +86,8 @@ class ActionsPermissionsWidened(Analyzer):
                         yield finding
             if base is None and workflow.get("permissions") is None:
                 yield from self._undeclared(file, workflow)
+            elif base is not None:
+                yield from self._removed(file, base, workflow, seen)
 
     def _level_findings(
         self,
@@ -124,6 +128,24 @@ class ActionsPermissionsWidened(Analyzer):
                         evidence=f"{scope}: {access}",
                     )
 
+    def _removed(self, file: ChangedFile, base: YNode, workflow: YNode, seen: set[int]) -> Iterator[Finding]:
+        """Jobs that had declared permissions in the base and now fall back to the default token."""
+        base_jobs = {job_id: job for job_id, _line, job in jobs(base)}
+        for job_id, line, job in jobs(workflow):
+            before = base_jobs.get(job_id)
+            if before is None or _effective(workflow, job) is not None:
+                continue
+            if _effective(base, before) is not None and line not in seen:
+                seen.add(line)
+                yield self.finding(
+                    file,
+                    line,
+                    f"`permissions:` removed: job `{job_id}` now gets the default token",
+                    confidence=0.85,
+                    about_change=True,
+                    evidence=file.line(line).strip(),
+                )
+
     def _undeclared(self, file: ChangedFile, workflow: YNode) -> Iterator[Finding]:
         bare = [job_id for job_id, _line, job in jobs(workflow) if job.get("permissions") is None]
         if bare:
@@ -135,6 +157,10 @@ class ActionsPermissionsWidened(Analyzer):
                 confidence=0.8,
                 evidence=file.line(line).strip(),
             )
+
+
+def _effective(workflow: YNode, job: YNode) -> YNode | None:
+    return job.get("permissions") or workflow.get("permissions")
 
 
 def _levels(workflow: YNode) -> Iterator[tuple[str, YNode]]:

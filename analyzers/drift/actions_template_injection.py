@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
-from analyzers.drift.common import EXPRESSION, steps, workflows
+from analyzers.drift.common import EXPRESSION, action_documents, steps
 from app.context.model import ChangeContext
 
 UNTRUSTED = re.compile(
@@ -31,7 +31,8 @@ class ActionsTemplateInjection(Analyzer):
     ## What it flags
 
     `${{ … }}` expressions inside a step's `run:` (and the `script:` input of
-    `actions/github-script`) that read text anyone can choose: issue, pull request, discussion and
+    `actions/github-script`), in workflows and composite actions (`action.yml`), that read text
+    anyone can choose: issue, pull request, discussion and
     comment titles and bodies, `github.head_ref` and the head branch's label, commit messages and
     author names, `workflow_run` branch names and titles.
 
@@ -75,7 +76,7 @@ class ActionsTemplateInjection(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
-        for file, workflow in workflows(ctx):
+        for file, workflow in action_documents(ctx):
             for step in steps(workflow):
                 for node in _scripts(step.node, step.action):
                     for line, context in _untrusted_expansions(node):

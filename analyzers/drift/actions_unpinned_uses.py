@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
-from analyzers.drift.common import jobs, policy_of, steps, workflows
+from analyzers.drift.common import action_documents, jobs, policy_of, steps
 from app.context.model import ChangeContext, ChangedFile
 from app.context.policy import RepoPolicy
 
@@ -20,8 +20,8 @@ class ActionsUnpinnedUses(Analyzer):
 
     ## What it flags
 
-    Every `uses:` of a step or a job (reusable workflows) in `.github/workflows/*.yml` whose ref is
-    not a full 40-character commit SHA: `actions/checkout@v4`, `owner/repo@main`, a missing ref, and
+    Every `uses:` of a step or a job (reusable workflows) in `.github/workflows/*.yml`, and of the
+    steps of composite actions (`action.yml`), whose ref is not a full 40-character commit SHA: `actions/checkout@v4`, `owner/repo@main`, a missing ref, and
     `docker://image:tag` without an `@sha256:` digest. Local actions (`./path`) are never flagged.
 
     ## Why it is risky
@@ -67,7 +67,7 @@ class ActionsUnpinnedUses(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         policy = policy_of(ctx)
-        for file, workflow in workflows(ctx):
+        for file, workflow in action_documents(ctx):
             for node in _uses_nodes(workflow):
                 reason = unpinned_reason(node.text, policy)
                 if reason is not None:

@@ -29,6 +29,10 @@ def is_workflow(path: str) -> bool:
     return path.startswith(_WORKFLOW_DIR) and path.endswith(_YAML)
 
 
+def is_action_manifest(path: str) -> bool:
+    return PurePosixPath(path).name in {"action.yml", "action.yaml"}
+
+
 def is_dockerfile(file: ChangedFile) -> bool:
     return file.language == "dockerfile" or (
         FileKind.CONTAINER in file.kinds
@@ -46,6 +50,15 @@ def workflows(ctx: ChangeContext) -> Iterator[tuple[ChangedFile, YNode]]:
     """Every GitHub Actions workflow on the head side, parsed."""
     for file in ctx.files:
         if is_workflow(file.path) and present(file):
+            doc = load_document(file.head_text or "")
+            if doc is not None and doc.is_map:
+                yield file, doc
+
+
+def action_documents(ctx: ChangeContext) -> Iterator[tuple[ChangedFile, YNode]]:
+    """Workflows and composite action manifests (`action.yml`) on the head side, parsed."""
+    for file in ctx.files:
+        if (is_workflow(file.path) or is_action_manifest(file.path)) and present(file):
             doc = load_document(file.head_text or "")
             if doc is not None and doc.is_map:
                 yield file, doc
@@ -115,6 +128,13 @@ def jobs(workflow: YNode) -> Iterator[tuple[str, int, YNode]]:
 
 
 def steps(workflow: YNode) -> Iterator[Step]:
+    """Every step of every job, and the steps of a composite action (job id `runs`)."""
+    runs = workflow.get("runs")
+    composite = runs.get("steps") if runs is not None and runs.is_map else None
+    if runs is not None and composite is not None and composite.is_seq:
+        for index, step in enumerate(composite.items):
+            if step.is_map:
+                yield Step("runs", runs, index, step)
     for job_id, _line, job in jobs(workflow):
         node = job.get("steps")
         if node is None or not node.is_seq:
