@@ -117,7 +117,7 @@ def weigh_votes(
     for vote in ordered:
         w = trust_weight(vote, single_writer=vote.repo in single_writer_repos)
         raw = CHANNEL_WEIGHTS[vote.channel] * w
-        window = spent[(_normalise_login(vote.voter), vote.rule_id, vote.repo)]
+        window = spent[(normalise_login(vote.voter), vote.rule_id, vote.repo)]
         while window and vote.created_at - window[0][0] >= CAP_WINDOW:
             window.popleft()
         used = sum(weight for _, weight in window)
@@ -150,6 +150,6 @@ def blocking_cleared(votes: Sequence[Vote]) -> bool:
 _CLEARING_CHANNELS = frozenset({Channel.REPLY, Channel.BUTTON})
 
 
-def _normalise_login(login: str) -> str:
+def normalise_login(login: str) -> str:
     lowered = login.strip().lower()
     return lowered.removesuffix("[bot]")

@@ -16,14 +16,16 @@ from functools import cached_property
 
 from analyzers.base import PROTECTED_FAMILIES, Family, RuleMeta, Severity
 from app.calibration.beta import beta_cdf, beta_quantile
-from app.trust import Evidence, Label
+from app.trust import Evidence, Label, normalise_login
 
 BINS = 4
 KAPPA_ORG = 10.0  # κ0
 KAPPA_REPO = 5.0  # κ1
 DEFAULT_PRIOR = 0.7  # m0
 HALF_LIFE = timedelta(days=90)
-LONE_DISMISSER_CAP = 0.5  # most not-useful evidence a cell with < 2 distinct trusted dismissers gives
+# A cell with < 2 distinct trusted dismissers gives at most 0.5 of not-useful evidence; generally, no
+# dismisser counts for more than 0.5 beyond the next one (with one dismisser the next one gives 0).
+LONE_DISMISSER_CAP = 0.5
 # CI permission widening is protected like the secrets and injection families.
 PROTECTED_RULES = frozenset({"actions-permissions-widened"})
 
@@ -61,6 +63,7 @@ class Tally:
     not_useful: float = 0.0  # F before the cap
     confirmers: frozenset[str] = frozenset()  # distinct trusted voters with a useful vote
     dismissers: frozenset[str] = frozenset()  # distinct trusted voters with a not-useful vote
+    dismissed_by: tuple[tuple[str, float], ...] = ()  # each dismisser's share of F, by login
     fp_dismissals: tuple[tuple[str, datetime], ...] = ()  # trusted `/dismiss fp`, in time order
     votes: int = 0  # every vote, counted or not
     untrusted_votes: int = 0
@@ -73,9 +76,13 @@ class Tally:
 
     @property
     def capped_not_useful(self) -> float:
-        if len(self.dismissers) < 2:
-            return min(self.not_useful, LONE_DISMISSER_CAP)
-        return self.not_useful
+        """F after the dismisser cap: the largest share is cut to the next one's plus 0.5."""
+        shares = sorted((share for _, share in self.dismissed_by), reverse=True)
+        if not shares:
+            return self.not_useful
+        runner_up = shares[1] if len(shares) > 1 else 0.0
+        excess = max(0.0, shares[0] - runner_up - LONE_DISMISSER_CAP)
+        return max(0.0, self.not_useful - excess)
 
     @property
     def labels(self) -> float:
@@ -88,6 +95,7 @@ class Tally:
             self.not_useful + other.not_useful,
             self.confirmers | other.confirmers,
             self.dismissers | other.dismissers,
+            _summed(self.dismissed_by, other.dismissed_by),
             tuple(sorted(self.fp_dismissals + other.fp_dismissals, key=lambda item: item[1])),
             self.votes + other.votes,
             self.untrusted_votes + other.untrusted_votes,
@@ -233,8 +241,24 @@ def _tally_of(item: Evidence, rules: Mapping[str, RuleInfo], now: datetime) -> T
     current = rules[vote.rule_id].version if vote.rule_id in rules else vote.rule_version
     age = max(0.0, (now - vote.created_at) / HALF_LIFE)
     weight = item.weight * 2.0 ** (-age) * 0.5 ** max(0, current - vote.rule_version)
-    voter = vote.voter.lower()
+    voter = normalise_login(vote.voter)
     if vote.label is Label.USEFUL:
         return Tally(useful=weight, confirmers=frozenset({voter}), votes=1, confirmations=1)
     fp = ((voter, vote.created_at),) if vote.reason.split(" ", 1)[0] == "fp" else ()
-    return Tally(not_useful=weight, dismissers=frozenset({voter}), fp_dismissals=fp, votes=1, dismissals=1)
+    return Tally(
+        not_useful=weight,
+        dismissers=frozenset({voter}),
+        dismissed_by=((voter, weight),),
+        fp_dismissals=fp,
+        votes=1,
+        dismissals=1,
+    )
+
+
+def _summed(
+    first: tuple[tuple[str, float], ...], second: tuple[tuple[str, float], ...]
+) -> tuple[tuple[str, float], ...]:
+    totals: dict[str, float] = dict(first)
+    for voter, share in second:
+        totals[voter] = totals.get(voter, 0.0) + share
+    return tuple(sorted(totals.items()))

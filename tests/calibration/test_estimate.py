@@ -81,8 +81,18 @@ def test_cell_with_one_trusted_dismisser_gives_at_most_half() -> None:
     est = fitted(lone).estimate(REPO, ORG, RULE, 3)
     assert (est.tally.not_useful, est.tally.capped_not_useful) == pytest.approx((3.0, 0.5))
     assert est.beta == pytest.approx(1.5 + 0.5)
-    two = fitted([*lone, vote("bob", days_ago=0)]).estimate(REPO, ORG, RULE, 3)
-    assert two.beta == pytest.approx(1.5 + 4.0)
+    two = fitted([*lone, *many(vote("bob", days_ago=0), 3)]).estimate(REPO, ORG, RULE, 3)
+    assert two.beta == pytest.approx(1.5 + 6.0)
+
+
+def test_no_dismisser_counts_more_than_half_beyond_the_next_one() -> None:
+    votes = [*many(vote("alice", days_ago=0), 3), vote("bob", days_ago=0)]
+    est = fitted(votes).estimate(REPO, ORG, RULE, 3)
+    assert est.tally.not_useful == pytest.approx(4.0)
+    assert est.tally.capped_not_useful == pytest.approx(1.0 + 1.5)  # alice: bob's 1.0 + 0.5
+    three = [*votes, vote("carol", days_ago=0), vote("carol", days_ago=0)]
+    est = fitted(three).estimate(REPO, ORG, RULE, 3)
+    assert est.tally.capped_not_useful == pytest.approx(1.0 + 2.0 + 2.5)
 
 
 def test_untrusted_votes_are_counted_but_weigh_nothing() -> None:
