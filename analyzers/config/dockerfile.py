@@ -16,7 +16,7 @@ class Instruction:
     args: str  # the text after the keyword, continuation lines included
     line: int  # 1-based
     end_line: int
-    shell: str | None = None  # RUN in shell form: the command text (rows align with `line`)
+    shell: str | None = None  # RUN in shell form or heredoc: the command text (rows align with `line`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +85,25 @@ def _instruction(node: Node) -> Instruction | None:
     keyword_node = node.children[0]
     keyword = _text(keyword_node).upper()
     args = _text(node)[len(_text(keyword_node)) :].strip()
-    shell = None
-    if node.type == "run_instruction":
-        for child in node.named_children:
-            if child.type == "shell_command":
-                shell = " " * child.start_point.column + _text(child)
+    shell = _shell(node) if node.type == "run_instruction" else None
     return Instruction(keyword, args, node.start_point.row + 1, node.end_point.row + 1, shell)
+
+
+def _shell(node: Node) -> str | None:
+    """The command text of a shell-form RUN; a heredoc body keeps its rows (the marker row blank)."""
+    start = node.start_point.row
+    for child in node.named_children:
+        if child.type == "heredoc_block":
+            rows = {
+                line.start_point.row - start: " " * line.start_point.column + _text(line)
+                for line in child.named_children
+                if line.type == "heredoc_line"
+            }
+            return "\n".join(rows.get(row, "") for row in range(max(rows, default=0) + 1))
+    for child in node.named_children:
+        if child.type == "shell_command":
+            return " " * child.start_point.column + _text(child)
+    return None
 
 
 def _from_parts(node: Node) -> tuple[ImageRef | None, str | None]:

@@ -22,9 +22,10 @@ class DockerPipeToShell(Analyzer):
 
     ## What it flags
 
-    Shell-form `RUN` instructions, read with the bash grammar, where a pipeline feeds `curl`,
-    `wget` (or a similar downloader) into a shell or interpreter (`sh`, `bash`, `python`, `perl`,
-    `node`, …, also behind `sudo`), and the forms `bash <(curl …)` and `sh -c "$(curl …)"`.
+    Shell-form `RUN` instructions and `RUN <<EOF` heredocs, read with the bash grammar, where a
+    pipeline feeds `curl`, `wget` (or a similar downloader) into a shell or interpreter (`sh`,
+    `bash`, `python`, `perl`, `node`, …, also behind `sudo`), and the forms `bash <(curl …)` and
+    `sh -c "$(curl …)"`.
 
     ## Why it is risky
 
