@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.secrets import tokens
-from analyzers.text.lines import added_lines, capped
+from analyzers.text.lines import added_lines, capped, numbered_lines
+from analyzers.text.pr_text import text_path
 from app.context.model import ChangeContext, ChangedFile, FileKind
 
 _NEARBY_LINES = 5
@@ -80,8 +81,15 @@ class SecretsTokenFormat(Analyzer):
             for number, line in added_lines(file):
                 if tokens.PREFIXES.search(line):
                     yield from self._scan_line(file, lines, number, line)
+        for item in ctx.texts:
+            if tokens.PREFIXES.search(item.text):
+                text_lines = item.text.splitlines()
+                for number, line in numbered_lines(item.text):
+                    yield from self._scan_line(text_path(item), text_lines, number, line)
 
-    def _scan_line(self, file: ChangedFile, lines: list[str], number: int, line: str) -> Iterator[Finding]:
+    def _scan_line(
+        self, file: ChangedFile | str, lines: list[str], number: int, line: str
+    ) -> Iterator[Finding]:
         for match in tokens.GITHUB_CLASSIC.finditer(line):
             token, body = match.group(0), match.group(2)
             if tokens.github_checksum_valid(body) and not tokens.looks_like_example(token):
@@ -103,7 +111,7 @@ class SecretsTokenFormat(Analyzer):
         if begin:
             yield self._private_key(file, lines, number, begin.group(1))
 
-    def _found(self, file: ChangedFile, number: int, kind: str, token: str, example: bool) -> Finding:
+    def _found(self, file: ChangedFile | str, number: int, kind: str, token: str, example: bool) -> Finding:
         severity = Severity.LOW if example else self.meta.severity
         what = f"{kind} ({tokens.redact(token)})"
         message = (
@@ -116,7 +124,7 @@ class SecretsTokenFormat(Analyzer):
             severity=severity, evidence=tokens.redact(token),
         )  # fmt: skip
 
-    def _private_key(self, file: ChangedFile, lines: list[str], number: int, label: str) -> Finding:
+    def _private_key(self, file: ChangedFile | str, lines: list[str], number: int, label: str) -> Finding:
         end = number
         for index in range(number, min(len(lines), number + _PEM_MAX_LINES)):
             if tokens.PEM_END.search(capped(lines[index])):
@@ -127,7 +135,7 @@ class SecretsTokenFormat(Analyzer):
         severity = self.meta.severity
         if placeholder:
             severity = Severity.LOW
-        elif file.is_kind(FileKind.TEST):
+        elif isinstance(file, ChangedFile) and file.is_kind(FileKind.TEST):
             severity = Severity.HIGH
         message = f"PEM {label} block added" + (
             " (its body is a placeholder)" if placeholder else ": revoke the key and remove it"

@@ -11,6 +11,7 @@ from analyzers.secrets import credentials, tokens
 from analyzers.secrets.secrets_env_file_added import secret_file_kind
 from analyzers.secrets.secrets_token_format import SecretsTokenFormat
 from analyzers.text.lines import MAX_LINE_CHARS
+from app.context.model import TextItem
 from tests.analyzers.test_secrets_context import added_file, context
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -126,3 +127,14 @@ def test_placeholders(value: str, expected: bool) -> None:
 )
 def test_secret_file_kinds(path: str, kind: str | None) -> None:
     assert secret_file_kind(path) == kind
+
+
+def test_tokens_in_pull_request_text_are_found() -> None:
+    token = fake_token(5, "ghu")
+    item = TextItem("issue-comment", f"Here is my token:\n{token}\n", "newcomer")
+    (finding,) = SecretsTokenFormat().analyze(context(texts=(item,)))
+    assert (finding.path, finding.start_line, finding.severity.label) == (
+        "(comment by @newcomer)",
+        2,
+        "critical",
+    )
