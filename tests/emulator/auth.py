@@ -105,6 +105,8 @@ def classify(
         except HttpError as error:
             return "invalid", None, error
         return "app", None, None
+    if credential in state.user_tokens:
+        return "user", None, None
     token = state.tokens.get(credential)
     if token is None or token.expired or token.expires_at <= now():
         return "invalid", None, HttpError(401, "Bad credentials")

@@ -17,7 +17,7 @@ from starlette.routing import Route
 from tests.emulator.auth import classify
 from tests.emulator.faults import fault_error
 from tests.emulator.http import Ctx, Endpoint, HttpError, error_response, match
-from tests.emulator.state import Call
+from tests.emulator.state import Call, State
 
 if TYPE_CHECKING:
     from tests.emulator.server import GitHubEmulator
@@ -39,6 +39,7 @@ class Dispatcher:
         return Starlette(routes=[Route("/{path:path}", self.handle, methods=METHODS)])
 
     async def handle(self, request: Request) -> Response:
+        state = self.emulator.state
         raw = await request.body()
         body = _parse_body(raw, request.headers.get("content-type", ""))
         method, path = request.method, request.url.path
@@ -47,12 +48,13 @@ class Dispatcher:
             await asyncio.sleep(self.emulator.faults.latency)
         found = match(self.emulator.endpoints(), method, path)
         if found is None:
-            return self._unknown(method, path, query, body)
+            return self._unknown(state, Call(method, path, query, body, 404, "none"))
         endpoint, params = found
         if (delay := self.emulator.faults.take(method, path, delays=True)) is not None:
             await asyncio.sleep(delay.seconds)
         ctx = Ctx(
             self.emulator,
+            state,
             method,
             path,
             params,
@@ -68,11 +70,13 @@ class Dispatcher:
 
     def _answer(self, ctx: Ctx, endpoint: Endpoint, authorization: str) -> Response:
         emulator = self.emulator
-        with emulator.state.lock:
+        with ctx.state.lock:
             try:
                 ctx.auth, ctx.installation_id, refused = classify(
-                    emulator.state, authorization, emulator.public_key_pem, emulator.app_id
+                    ctx.state, authorization, emulator.public_key_pem, emulator.app_id
                 )
+                if ctx.auth == "user":
+                    ctx.user = ctx.state.user_tokens[authorization.split(" ", 1)[1].strip()]
                 if (fault := emulator.faults.take(ctx.method, ctx.path, delays=False)) is not None:
                     outcome = fault_error(fault)
                     if isinstance(outcome, HttpError):
@@ -86,7 +90,7 @@ class Dispatcher:
             except Exception as error:  # a bug in the emulator: answer 500 and make tests see it
                 logger.exception("emulator handler failed for %s %s", ctx.method, ctx.path)
                 call = Call(ctx.method, ctx.path, ctx.query, ctx.body, 500, ctx.auth, ctx.installation_id)
-                emulator.state.unexpected.append(call)
+                ctx.state.unexpected.append(call)
                 return error_response(HttpError(500, f"emulator error: {type(error).__name__}"))
 
     def _rate_headers(self, ctx: Ctx, response: Response) -> None:
@@ -106,15 +110,16 @@ class Dispatcher:
                 response.headers[name] = value
 
     def _record(self, ctx: Ctx, status: int) -> None:
-        call = Call(ctx.method, ctx.path, ctx.query, ctx.body, status, ctx.auth, ctx.installation_id)
-        with self.emulator.state.lock:
-            self.emulator.state.calls.append(call)
+        call = Call(
+            ctx.method, ctx.path, ctx.query, ctx.body, status, ctx.auth, ctx.installation_id, ctx.user
+        )
+        with ctx.state.lock:
+            ctx.state.calls.append(call)
 
-    def _unknown(self, method: str, path: str, query: dict[str, str], body: Any) -> Response:
-        call = Call(method, path, query, body, 404, "none")
-        with self.emulator.state.lock:
-            self.emulator.state.calls.append(call)
-            self.emulator.state.unexpected.append(call)
+    def _unknown(self, state: State, call: Call) -> Response:
+        with state.lock:
+            state.calls.append(call)
+            state.unexpected.append(call)
         return error_response(HttpError(404, "Not Found"))
 
 
@@ -123,11 +128,13 @@ def _authorize(endpoint: Endpoint, ctx: Ctx, refused: HttpError | None) -> None:
         return
     if refused is not None:
         raise refused
+    if ctx.auth == "none":
+        raise HttpError(401, "Requires authentication")
     if endpoint.auth == "app" and ctx.auth != "app":
         raise HttpError(401, "A JSON web token could not be decoded")
-    if endpoint.auth == "installation" and ctx.auth == "none":
-        raise HttpError(401, "Requires authentication")
     if endpoint.auth == "installation" and ctx.auth == "app":
+        raise HttpError(403, "Resource not accessible by integration")
+    if endpoint.auth == "user" and ctx.auth != "user":
         raise HttpError(403, "Resource not accessible by integration")
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from starlette.responses import JSONResponse, Response
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from tests.emulator.server import GitHubEmulator
 
 DOCS = "https://docs.github.com/rest"
-Required = Literal["app", "installation", "none"]
+Required = Literal["app", "installation", "user", "none"]
 
 
 class HttpError(Exception):
@@ -63,6 +63,7 @@ class Ctx:
     """One request as a handler sees it."""
 
     emulator: GitHubEmulator
+    state: State  # as it was when the request arrived (a reset meanwhile does not mix tests)
     method: str
     path: str
     params: dict[str, str]
@@ -72,10 +73,7 @@ class Ctx:
     auth: AuthKind = "none"
     installation_id: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def state(self) -> State:
-        return self.emulator.state
+    user: str | None = None
 
     @property
     def api(self) -> str:
@@ -99,7 +97,21 @@ class Ctx:
             raise not_found()
         if self.auth == "installation" and repo.installation_id != self.installation_id:
             raise not_found()
+        if (
+            self.auth == "user"
+            and repo.private
+            and repo.permissions.get(str(self.user).lower(), "none") == "none"
+        ):
+            raise not_found()
         return repo
+
+    def form(self) -> dict[str, str]:
+        """A url-encoded form body (or query), first value per field."""
+        raw = self.body.get("_raw", "") if isinstance(self.body, dict) else ""
+        fields = {key: values[0] for key, values in parse_qs(str(raw)).items()}
+        if isinstance(self.body, dict) and "_raw" not in self.body:
+            fields.update({key: str(value) for key, value in self.body.items()})
+        return {**self.query, **fields}
 
     def pull(self) -> PullRequest:
         repo = self.repo()

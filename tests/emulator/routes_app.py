@@ -16,7 +16,7 @@ from tests.emulator.state import Delivery, iso
 
 def get_app(ctx: Ctx) -> Response:
     emulator = ctx.emulator
-    return reply(shapes.app(ctx.api, emulator.app_id, emulator.app_slug))
+    return reply(shapes.app(ctx.api, emulator.app_id, emulator.app_slug, client_id=emulator.client_id))
 
 
 def list_installations(ctx: Ctx) -> Response:
@@ -146,6 +146,7 @@ def convert_manifest(ctx: Ctx) -> Response:
         "webhook_secret": code.webhook_secret,
         "pem": code.pem,
     }
+    ctx.emulator.adopt(code)
     return reply(body, 201)
 
 

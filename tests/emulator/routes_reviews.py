@@ -80,6 +80,9 @@ def create_review(ctx: Ctx) -> Response:
     anchors = [resolve_anchor(pull, commit_id, c) for c in comments]
     comment_bodies = [_check_body(c.get("body"), required=True) for c in comments]
     user = ctx.emulator.bot_login
+    pending = [r for r in ctx.state.reviews.values() if r.pull is pull and r.user == user]
+    if event is None and any(r.state == "PENDING" for r in pending):
+        raise unprocessable("User can only have one pending review per pull request")
     review = Review(ctx.state.next_id(), pull, user, text, event or "PENDING", "", commit_id)
     review.state = EVENTS.get(event or "", "PENDING")
     ctx.state.reviews[review.id] = review

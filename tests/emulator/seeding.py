@@ -207,13 +207,18 @@ class Seeding:
         owner: str = "bulwark-org",
         pem: str | None = None,
         webhook_secret: str | None = None,
+        webhook_url: str | None = None,
     ) -> ManifestCode:
-        """A code that `POST /app-manifests/{code}/conversions` exchanges once."""
+        """A code that `POST /app-manifests/{code}/conversions` exchanges once.
+
+        After the exchange the emulator is that app: its id, key, client and webhook secrets.
+        """
         from tests.emulator.auth import generated_private_key
 
         manifest = ManifestCode(
             code, app_id, slug, name, owner, pem or generated_private_key(),
             webhook_secret or secrets.token_hex(20), f"Iv1.{secrets.token_hex(8)}", secrets.token_hex(20),
+            webhook_url,
         )  # fmt: skip
         with self.state.lock:
             self.state.manifest_codes[code] = manifest

@@ -15,6 +15,7 @@ from tests.emulator import (
     routes_graphql,
     routes_repo,
     routes_reviews,
+    routes_web,
 )
 from tests.emulator.auth import generated_private_key, issue_token, mint_jwt, public_key_pem
 from tests.emulator.dispatch import Dispatcher
@@ -23,7 +24,7 @@ from tests.emulator.http import Endpoint
 from tests.emulator.recording import Recording
 from tests.emulator.seeding import Seeding
 from tests.emulator.serving import ThreadedServer
-from tests.emulator.state import Delivery, State
+from tests.emulator.state import Delivery, ManifestCode, State
 from tests.emulator.webhooks import Envelope, envelope_of, headers_for, record, send
 
 API_ENDPOINTS: tuple[Endpoint, ...] = (
@@ -33,6 +34,7 @@ API_ENDPOINTS: tuple[Endpoint, ...] = (
     *routes_reviews.ENDPOINTS,
     *routes_comments.ENDPOINTS,
     *routes_graphql.ENDPOINTS,
+    *routes_web.ENDPOINTS,
 )
 
 
@@ -42,10 +44,10 @@ class GitHubEmulator(Seeding, Recording):
     def __init__(
         self, app_id: int = 1, private_key_pem: str | None = None, *, app_slug: str = "bulwark"
     ) -> None:
-        self.app_id = app_id
-        self.app_slug = app_slug
-        self.private_key_pem = private_key_pem or generated_private_key()
-        self.public_key_pem = public_key_pem(self.private_key_pem)
+        self._identity = (app_id, app_slug, private_key_pem or generated_private_key())
+        self._take_identity(*self._identity)
+        self.web_user: str | None = None
+        self.oauth_callback_url: str | None = None
         self.state = State()
         self.faults = FaultBook()
         self.webhook_url: str | None = None
@@ -54,6 +56,26 @@ class GitHubEmulator(Seeding, Recording):
         self._dispatcher = Dispatcher(self)
         self._server = ThreadedServer(self._dispatcher.asgi(), name="github-emulator")
         self._senders: list[threading.Thread] = []
+
+    def _take_identity(self, app_id: int, slug: str, pem: str) -> None:
+        self.app_id = app_id
+        self.app_slug = slug
+        self.private_key_pem = pem
+        self.public_key_pem = public_key_pem(pem)
+        self.client_id = f"Iv1.{app_id:016x}"
+        self.client_secret = f"secret-{app_id}"
+
+    def adopt(self, code: ManifestCode) -> None:
+        """Become the app a manifest created (as GitHub would then know it)."""
+        self._take_identity(code.app_id, code.slug, code.pem)
+        self.client_id, self.client_secret = code.client_id, code.client_secret
+        self.webhook_secret = code.webhook_secret
+        if code.webhook_url:
+            self.webhook_url = code.webhook_url
+
+    def sign_in(self, login: str | None) -> None:
+        """The person signed in on the emulator's web side (who approves OAuth requests)."""
+        self.web_user = login
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -97,6 +119,8 @@ class GitHubEmulator(Seeding, Recording):
             self.state = fresh
         self.faults.clear()
         self.webhook_url = self.webhook_secret = None
+        self._take_identity(*self._identity)
+        self.web_user = self.oauth_callback_url = None
         self.extra_endpoints.clear()
         self._dispatcher.used.clear()
 

@@ -103,12 +103,12 @@ def user(api: str, login: str, *, kind: str | None = None) -> Json:
     }
 
 
-def app(api: str, app_id: int, slug: str, owner: str = "bulwark-org") -> Json:
+def app(api: str, app_id: int, slug: str, owner: str = "bulwark-org", client_id: str | None = None) -> Json:
     return {
         "id": app_id,
         "slug": slug,
         "node_id": node_id("A", app_id),
-        "client_id": f"Iv1.{app_id:016x}",
+        "client_id": client_id or f"Iv1.{app_id:016x}",
         "owner": user(api, owner, kind="Organization"),
         "name": slug.capitalize(),
         "description": "Security review for pull requests",

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from tests.emulator.diffs import FileDiff, Tree, diff_trees
 
-AuthKind = Literal["app", "installation", "none", "invalid"]
+AuthKind = Literal["app", "installation", "user", "none", "invalid"]
 ReactionTarget = Literal["pull", "issue"]
 PERMISSIONS = ("admin", "maintain", "write", "triage", "read", "none")
 
@@ -44,6 +44,7 @@ class Call:
     status: int
     auth: AuthKind
     installation_id: int | None = None
+    user: str | None = None
 
 
 @dataclass(slots=True)
@@ -252,6 +253,7 @@ class ManifestCode:
     webhook_secret: str
     client_id: str
     client_secret: str
+    webhook_url: str | None = None
 
 
 @dataclass(slots=True)
@@ -290,6 +292,9 @@ class State:
         self.manifest_codes: dict[str, ManifestCode] = {}
         self.tokens: dict[str, Token] = {}
         self.sarifs: list[SarifUpload] = []
+        self.user_tokens: dict[str, str] = {}  # ghu_ token -> login
+        self.oauth_codes: dict[str, str] = {}  # code -> login
+        self.manifests: list[dict[str, Any]] = []  # manifests posted to the web flow
         self.calls: list[Call] = []
         self.unexpected: list[Call] = []
 

@@ -75,9 +75,13 @@ def test_review_events_bodies_and_commits(github: GitHubEmulator, api: httpx.Cli
     assert _review(api, head, event="REQUEST_CHANGES", body="").status_code == 422
     for event in ("COMMENT", "APPROVE", "REQUEST_CHANGES"):
         assert _review(api, head, event=event, body="x" * 65_536).status_code == 200
+    pending = {"commit_id": head, "body": "draft"}
+    assert api.post(REVIEWS, json=pending).status_code == 200
+    assert api.post(REVIEWS, json=pending).status_code == 422
     states = [r["state"] for r in api.get(REVIEWS).json()]
-    assert states == ["COMMENTED", "APPROVED", "CHANGES_REQUESTED"]
-    assert [r.event for r in github.reviews(REPO, 1)] == ["COMMENT", "APPROVE", "REQUEST_CHANGES"]
+    assert states == ["COMMENTED", "APPROVED", "CHANGES_REQUESTED", "PENDING"]
+    events = [r.event for r in github.reviews(REPO, 1)]
+    assert events == ["COMMENT", "APPROVE", "REQUEST_CHANGES", "PENDING"]
 
 
 def test_comment_shape_replies_and_threads(github: GitHubEmulator, api: httpx.Client, head: str) -> None:
