@@ -26,7 +26,9 @@ from pydantic import (
 )
 
 POLICY_PATH = ".github/bulwark.yml"
+POLICY_PATHS = (POLICY_PATH, ".github/bulwark.yaml")  # the first one present is the policy
 ORG_POLICY_PATH = ".github/bulwark.yml"
+POLICY_PATHS = (POLICY_PATH, ".github/bulwark.yaml")  # the first one present is the policy
 
 SeverityName = Literal["info", "low", "medium", "high", "critical"]
 Access = Literal["read", "write", "none"]
@@ -223,8 +225,8 @@ def merge_policies(org: RepoPolicy, repo: RepoPolicy) -> RepoPolicy:
 
 def policy_from_base(base_files: Mapping[str, str]) -> RepoPolicy | None:
     """The policy among the base-side files, parsed (None when the base has none)."""
-    text = base_files.get(POLICY_PATH)
-    return None if text is None else parse_policy(text, source=POLICY_PATH)
+    found = _policy_file(base_files)
+    return None if found is None else parse_policy(found[1], source=found[0])
 
 
 def effective_policy(policy: object, base_files: Mapping[str, str] | None = None) -> RepoPolicy:
@@ -232,13 +234,20 @@ def effective_policy(policy: object, base_files: Mapping[str, str] | None = None
     files, else the defaults (also when the base file is invalid: the worker reports that)."""
     if isinstance(policy, RepoPolicy):
         return policy
-    text = (base_files or {}).get(POLICY_PATH)
-    if text is None:
+    found = _policy_file(base_files or {})
+    if found is None:
         return DEFAULT_POLICY
     try:
-        return _parse_cached(text)
+        return _parse_cached(found[1])
     except PolicyError:
         return DEFAULT_POLICY
+
+
+def _policy_file(files: Mapping[str, str]) -> tuple[str, str] | None:
+    for path in POLICY_PATHS:
+        if path in files:
+            return path, files[path]
+    return None
 
 
 @lru_cache(maxsize=16)

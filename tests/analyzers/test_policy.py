@@ -214,6 +214,11 @@ def test_policy_comes_from_the_base_files_only() -> None:
     assert isinstance(policy, RepoPolicy)
     assert policy.rule_settings("a-b").disable is True
     assert policy_from_base({}) is None
+    other = policy_from_base({".github/bulwark.yaml": "sarif_upload: true\n"})
+    assert other is not None
+    assert other.sarif_upload is True
+    assert effective_policy(None, {".github/bulwark.yaml": "sarif_upload: true\n"}).sarif_upload is True
+    assert effective_policy(None, {".github/bulwark.yml": "sarif: [\n"}) is DEFAULT_POLICY
 
 
 def test_policy_check_file(tmp_path: Path) -> None:
