@@ -59,7 +59,12 @@ class FileDiff:
 
 
 def _split(content: bytes) -> list[str]:
-    return content.decode("utf-8", errors="replace").splitlines(keepends=True)
+    """Lines as git sees them: split on `\n` only (not on `\r`, U+2028 or other separators)."""
+    pieces = content.decode("utf-8", errors="replace").split("\n")
+    lines = [piece + "\n" for piece in pieces[:-1]]
+    if pieces[-1]:
+        lines.append(pieces[-1])
+    return lines
 
 
 def _range(start: int, length: int) -> str:
@@ -73,7 +78,7 @@ def _section(old: list[str], before: int) -> str:
     """Git's default function context: the last line before the hunk starting with a letter, `_` or `$`."""
     for index in range(before - 1, -1, -1):
         line = old[index]
-        if line[:1].isalpha() or line[:1] in ("_", "$"):
+        if (line[:1].isascii() and line[:1].isalpha()) or line[:1] in ("_", "$"):
             return " " + line.rstrip()[:80]
     return ""
 

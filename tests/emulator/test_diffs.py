@@ -19,6 +19,8 @@ CASES = {
     "function context": ("def f():\n" + "    pass\n" * 8, "def f():\n" + "    pass\n" * 7 + "    return\n"),
     "crlf": ("a\r\nb\r\nc\r\n", "a\r\nB\r\nc\r\n"),
     "unicode": ("café\nnaïve\n", "café\nnaive\n"),
+    "line separators are not newlines": ("a\u2028b\nc\rd\ne\x0cf\n", "a\u2028B\nc\rd\ne\x0cf\n"),
+    "non-ascii function context": ("été\n" + "x\n" * 8, "été\n" + "x\n" * 7 + "y\n"),
 }
 
 
