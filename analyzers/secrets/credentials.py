@@ -14,7 +14,7 @@ HINT_WORDS = (
     "api-key", "access_key", "accesskey", "private_key", "privatekey", "credential",
 )  # fmt: skip
 KEY_VALUE = re.compile(
-    r"""^\s*(?:export\s+|-\s+)?["']?([A-Za-z_@][A-Za-z0-9_.\-]{0,80})["']?\s*[:=]\s*(\S.{0,2000})$"""
+    r"""^\s*(?:export\s+|-\s+|ENV\s+|ARG\s+|set\s+)?["']?([A-Za-z_@][A-Za-z0-9_.\-]{0,80})["']?\s*[:=]\s*(\S.{0,2000})$"""
 )
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _LAST_WORDS = frozenset(

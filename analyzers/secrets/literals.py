@@ -9,7 +9,8 @@ from tree_sitter import Node, Tree
 
 STRING_TYPES = frozenset(
     {"string", "string_literal", "interpreted_string_literal", "raw_string_literal",
-     "template_string", "encapsed_string", "string_value", "quoted_string"}
+     "template_string", "encapsed_string", "string_value", "quoted_string", "raw_string",
+     "string_lit"}
 )  # fmt: skip
 INTERPOLATION_TYPES = frozenset(
     {"interpolation", "template_substitution", "variable_name", "simple_expansion", "expansion"}

@@ -10,9 +10,13 @@ from analyzers.secrets.literals import bindings_on_lines
 from analyzers.text.lines import lines_containing, selected_lines
 from app.context.model import ChangeContext, ChangedFile, FileKind
 
-_KEY_VALUE_LANGUAGES = frozenset({"yaml", "json", "toml", "dotenv", "properties", "ini"})
+# Languages read as `key: value` / `KEY=value` lines: True where bare (unquoted) values count.
+_KEY_VALUE_LANGUAGES = {
+    "yaml": True, "json": True, "toml": True, "dotenv": True, "properties": True, "ini": True,
+    "bash": True, "dockerfile": True, "hcl": False,
+}  # fmt: skip
 _KEY_VALUE_SUFFIXES = (
-    ".yml", ".yaml", ".json", ".toml", ".ini", ".cfg", ".conf", ".properties", ".env",
+    ".yml", ".yaml", ".json", ".toml", ".ini", ".cfg", ".conf", ".properties", ".env", ".sh", ".tf",
 )  # fmt: skip
 
 
@@ -85,12 +89,13 @@ class SecretsHardcodedCredential(Analyzer):
                 yield from self._scan_file(file, hinted)
 
     def _scan_file(self, file: ChangedFile, hinted: dict[int, str]) -> Iterator[Finding]:
-        tree = None if _is_key_value_file(file) else file.tree("head")
+        bare_values = _bare_values(file)
+        tree = None if bare_values is not None else file.tree("head")
         pairs: Iterator[tuple[int, str, str]]
         if tree is not None:
             pairs = ((b.line, b.name, b.value) for b in bindings_on_lines(tree, frozenset(hinted)))
         else:
-            pairs = _key_value_pairs(hinted, quoted_only=not _is_key_value_file(file))
+            pairs = _key_value_pairs(hinted, quoted_only=not bare_values)
         reported: set[int] = set()
         for line, name, value in pairs:
             if line in reported or not credentials.is_credential_name(name):
@@ -114,11 +119,14 @@ class SecretsHardcodedCredential(Analyzer):
         )
 
 
-def _is_key_value_file(file: ChangedFile) -> bool:
+def _bare_values(file: ChangedFile) -> bool | None:
+    """None for code read on its syntax tree; for key/value files, whether bare values count."""
+    if file.language in _KEY_VALUE_LANGUAGES:
+        return _KEY_VALUE_LANGUAGES[file.language]
     name = file.path.rsplit("/", 1)[-1].lower()
-    return (
-        file.language in _KEY_VALUE_LANGUAGES or name.endswith(_KEY_VALUE_SUFFIXES) or name.startswith(".env")
-    )
+    if name.startswith(".env") or name.endswith(_KEY_VALUE_SUFFIXES):
+        return not name.endswith(".tf")
+    return None
 
 
 def _key_value_pairs(hinted: dict[int, str], quoted_only: bool) -> Iterator[tuple[int, str, str]]:
