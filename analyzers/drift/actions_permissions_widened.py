@@ -26,7 +26,8 @@ class ActionsPermissionsWidened(Analyzer):
 
     - `permissions: write-all`, at the top of a workflow or on a job;
     - a new workflow with no top-level `permissions:` while some job declares none either (the
-      token then gets the repository's default, often read/write on everything);
+      token then gets the repository's default, often read/write on everything), and a new job
+      without `permissions:` in a workflow that declares none;
     - `permissions:` removed from a workflow or job so that a job falls back to that default
       (reported on the job);
     - any scope raised compared with the base version of the same workflow at the same level
@@ -84,9 +85,9 @@ class ActionsPermissionsWidened(Analyzer):
                     if finding.start_line not in seen:
                         seen.add(finding.start_line)
                         yield finding
-            if base is None and workflow.get("permissions") is None:
-                yield from self._undeclared(file, workflow)
-            elif base is not None:
+            if workflow.get("permissions") is None:
+                yield from self._undeclared(file, workflow, base)
+            if base is not None:
                 yield from self._removed(file, base, workflow, seen)
 
     def _level_findings(
@@ -146,14 +147,26 @@ class ActionsPermissionsWidened(Analyzer):
                     evidence=file.line(line).strip(),
                 )
 
-    def _undeclared(self, file: ChangedFile, workflow: YNode) -> Iterator[Finding]:
-        bare = [job_id for job_id, _line, job in jobs(workflow) if job.get("permissions") is None]
-        if bare:
+    def _undeclared(self, file: ChangedFile, workflow: YNode, base: YNode | None) -> Iterator[Finding]:
+        """A new workflow, or a new job of a workflow, that runs with the default token."""
+        old_jobs = {job_id for job_id, _line, _job in jobs(base)} if base is not None else set()
+        bare = [
+            (job_id, line)
+            for job_id, line, job in jobs(workflow)
+            if job.get("permissions") is None and job_id not in old_jobs
+        ]
+        if not bare:
+            return
+        if base is None:
             line = workflow.key_line("jobs") or 1
+            message = f"new workflow declares no `permissions:` (job `{bare[0][0]}` gets the default token)"
+            yield self.finding(file, line, message, confidence=0.8, evidence=file.line(line).strip())
+            return
+        for job_id, line in bare:
             yield self.finding(
                 file,
                 line,
-                f"new workflow declares no `permissions:` (job `{bare[0]}` gets the default token)",
+                f"new job `{job_id}` declares no `permissions:` and the workflow none either",
                 confidence=0.8,
                 evidence=file.line(line).strip(),
             )

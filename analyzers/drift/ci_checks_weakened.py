@@ -14,7 +14,7 @@ from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 CHECK_WORDS = re.compile(
     r"(?<![\w-])(?:test|tests|pytest|unittest|tox|nox|jest|mocha|vitest|lint|linters?|eslint|ruff|"
-    r"flake8|pylint|mypy|pyright|tsc|typecheck|type-check|check|checks|scan|codeql|semgrep|trivy|"
+    r"flake8|pylint|mypy|pyright|tsc|typecheck|type-check|check(?!\s*out)|checks|scan|codeql|semgrep|trivy|"
     r"grype|snyk|bandit|gosec|audit|security|coverage|clippy|vet|golangci-lint|rubocop|shellcheck|"
     r"hadolint|zizmor|gitleaks|trufflehog|osv-scanner|verify)(?![\w-])",
     re.IGNORECASE,
