@@ -208,6 +208,21 @@ def _branch(api: str, pull: PullRequest, ref: str, sha: str) -> Json:
     }
 
 
+def _pull_links(api: str, pull: PullRequest, url: str, html: str, issue: str) -> Json:
+    repo_url = f"{api}/repos/{pull.repo.full_name}"
+    links = {
+        "self": url,
+        "html": html,
+        "issue": issue,
+        "comments": f"{issue}/comments",
+        "review_comments": f"{url}/comments",
+        "review_comment": f"{repo_url}/pulls/comments{{/number}}",
+        "commits": f"{url}/commits",
+        "statuses": f"{repo_url}/statuses/{pull.head_sha}",
+    }
+    return {name: {"href": href} for name, href in links.items()}
+
+
 def pull_request(api: str, pull: PullRequest, *, full: bool = True) -> Json:
     repo = pull.repo
     url = f"{api}/repos/{repo.full_name}/pulls/{pull.number}"
@@ -246,19 +261,7 @@ def pull_request(api: str, pull: PullRequest, *, full: bool = True) -> Json:
         "requested_teams": [],
         "head": _branch(api, pull, pull.head_ref, pull.head_sha),
         "base": _branch(api, pull, pull.base_ref, pull.base_sha),
-        "_links": {
-            name: {"href": href}
-            for name, href in {
-                "self": url,
-                "html": html,
-                "issue": issue,
-                "comments": f"{issue}/comments",
-                "review_comments": f"{url}/comments",
-                "review_comment": f"{api}/repos/{repo.full_name}/pulls/comments{{/number}}",
-                "commits": f"{url}/commits",
-                "statuses": f"{api}/repos/{repo.full_name}/statuses/{pull.head_sha}",
-            }.items()
-        },
+        "_links": _pull_links(api, pull, url, html, issue),
         "author_association": "CONTRIBUTOR",
         "auto_merge": None,
         "draft": pull.draft,

@@ -23,7 +23,7 @@ def sign(secret: str, body: bytes) -> str:
 
 
 def encode_payload(payload: dict[str, Any] | bytes) -> bytes:
-    return payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    return payload if isinstance(payload, bytes) else json.dumps(payload, separators=(",", ":")).encode()
 
 
 @dataclass(frozen=True, slots=True)
