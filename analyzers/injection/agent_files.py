@@ -17,7 +17,8 @@ TOOL_CONFIG_FILES = frozenset(
     {".mcp.json", ".cursor/mcp.json", ".vscode/mcp.json", ".vscode/settings.json",
      ".claude/settings.json", ".claude/settings.local.json", ".gemini/settings.json",
      ".amazonq/mcp.json", ".windsurf/mcp.json", ".roo/mcp.json", "mcp.json",
-     ".continue/config.yaml", ".continue/config.json"}
+     ".continue/config.yaml", ".continue/config.json", ".codex/config.toml",
+     ".kiro/settings/mcp.json", "claude_desktop_config.json", ".zed/settings.json"}
 )  # fmt: skip
 
 

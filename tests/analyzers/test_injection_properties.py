@@ -65,3 +65,41 @@ def test_every_injection_rule_accepts_any_change(path: str, head: str, base: str
         for finding in rule().analyze(ctx):
             assert finding.start_line >= 1
             assert finding.end_line >= finding.start_line
+
+
+ADVERSARIAL_LINES = [
+    "-" * 5000,
+    "<!--" * 2000,
+    "ignore " * 1500,
+    "if you are " * 900,
+    "\u200b" * 5000,
+    "\u202e" * 5000,
+    "\U000e0041" * 5000,
+    "a" + "\U000e0100" * 5000,
+    "\u0430" * 5000,
+    "send " * 2000 + "to http",
+    "curl " * 2000,
+]
+
+
+EXPECTED_ON_ADVERSARIAL = {
+    ("AGENTS.md", "injection-unicode-tag-characters"): [("AGENTS.md", 7), ("(pull request body)", 7)],
+    ("AGENTS.md", "injection-invisible-character"): [("AGENTS.md", 5)],
+    ("AGENTS.md", "injection-variation-selector-payload"): [("AGENTS.md", 8)],
+    ("AGENTS.md", "injection-agent-instructions-changed"): [("AGENTS.md", 11)],
+    ("a.js", "injection-unicode-tag-characters"): [("a.js", 7), ("(pull request body)", 7)],
+    ("a.js", "injection-bidi-control"): [("a.js", 6)],
+    ("a.js", "injection-invisible-character"): [("a.js", 5)],
+    ("a.js", "injection-variation-selector-payload"): [("a.js", 8)],
+}
+
+
+def test_adversarial_long_lines_give_one_finding_per_line() -> None:
+    text = "\n".join(ADVERSARIAL_LINES) + "\n"
+    for path in ("AGENTS.md", "a.js"):
+        kinds = frozenset({FileKind.CODE}) if path == "a.js" else frozenset()
+        file = added_file(path, text, language="javascript" if path == "a.js" else None, kinds=kinds)
+        ctx = context(file, texts=(TextItem("pr-body", text),))
+        for rule in RULES:
+            found = [(f.path, f.start_line) for f in rule().analyze(ctx)]
+            assert found == EXPECTED_ON_ADVERSARIAL.get((path, rule.meta.id), []), rule.meta.id
