@@ -10,13 +10,21 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from analyzers.runner import run_analyzers
+from app import metrics
+from app.context.builder import BuildOptions, build_context
+from app.context.github_source import GitHubSource
+from app.context.policy import PolicyError, policy_from_base
+from app.context.source import SourceError
 from app.db import repo
 from app.db.models import Analysis, AnalysisStatus, PullRequest, utcnow
+from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
 from app.github import checks
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot
-from app.github.pulls import PullFile, PullState, fetch_changed_files, fetch_pull
 from app.logs import bind_log_context
+from app.report.check_output import compose_check_output
+from app.report.placement import Placed, place_all
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -153,12 +161,20 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
         slot = installation_slot(job.installation_id, settings.installation_concurrency)
         with slot:
             gh = github_app(settings).as_installation(job.installation_id)
-            pull = fetch_pull(gh, job.owner, job.repo, job.number)
+            source = GitHubSource(
+                gh,
+                job.owner,
+                job.repo,
+                job.number,
+                max_bytes=settings.max_file_bytes,
+                max_files=settings.max_files,
+            )
+            pull = source.pull_request()
             if pull.head_sha != job.head_sha:
                 log.info("head %s superseded by %s; stopping", job.head_sha, pull.head_sha)
                 return f"#{job.number}@{job.head_sha[:7]}: superseded by {pull.head_sha[:7]}"
-            if pull.state != "open":
-                return f"#{job.number}: {pull.state}, not analysed"
+            if source.state() != "open":
+                return f"#{job.number}: {source.state()}, not analysed"
             with session_scope(settings.database_url) as session:
                 analysis = repo.claim_analysis(
                     session,
@@ -179,7 +195,7 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
                     )
                 return f"#{job.number}@{job.head_sha[:7]}: already analysed"
             try:
-                _run_analysis(settings, gh, job, pull, analysis)
+                _run_analysis(settings, gh, job, source, analysis)
             except BaseException:
                 _release_analysis(settings, analysis)
                 raise
@@ -187,27 +203,66 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
 
 
 def _run_analysis(
-    settings: Settings, gh: InstallationGitHub, job: PullJob, pull: PullState, analysis: Analysis
+    settings: Settings, gh: InstallationGitHub, job: PullJob, source: GitHubSource, analysis: Analysis
 ) -> None:
     check_run_id = _ensure_check_run(settings, gh, job, analysis)
-    files = fetch_changed_files(gh, job.owner, job.repo, job.number, limit=settings.max_files)
-    summary = render_change_summary(files)
-    conclusion = "success"
+    ctx = build_context(source, options=BuildOptions(max_bytes=settings.max_file_bytes))
+    fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
+    if fatal:
+        raise SourceError(fatal[0])  # GitHub failed us after retries: the job is retried later
+    try:
+        ctx.policy = policy_from_base(ctx.base_files)
+    except PolicyError as error:
+        output = compose_check_output(ctx, [], incomplete_reason=f"the repository policy is invalid: {error}")
+    else:
+        result = run_analyzers(ctx, policy=ctx.policy)
+        placed = place_all(result.findings, ctx.policy)
+        output = compose_check_output(ctx, placed, errors=result.errors, total_files=source.total_files())
+        _record_findings(settings, analysis, placed)
     checks.complete_check_run(
         gh,
         job.owner,
         job.repo,
         check_run_id,
-        conclusion=conclusion,
-        title=f"{len(files)} files changed",
-        summary=summary,
+        conclusion=output.conclusion,
+        title=output.title,
+        summary=output.summary,
+        annotations=output.annotations,
+        actions=output.actions,
     )
     analysis.status = AnalysisStatus.COMPLETED.value
-    analysis.conclusion = conclusion
+    analysis.conclusion = output.conclusion
     analysis.completed_at = utcnow()
     analysis.lease_until = None
     with session_scope(settings.database_url) as session:
         repo.save_analysis(session, analysis)
+
+
+def _record_findings(settings: Settings, analysis: Analysis, placed: list[Placed]) -> None:
+    rows = [
+        FindingRow(
+            analysis_id=analysis.id or 0,
+            repository_id=analysis.repository_id,
+            pr_number=analysis.pr_number,
+            rule_id=item.finding.rule_id,
+            rule_version=item.meta.version if item.meta else 0,
+            fingerprint=item.finding.fingerprint,
+            path=item.finding.path,
+            start_line=item.finding.start_line,
+            end_line=item.finding.end_line,
+            severity=item.finding.severity.label,
+            confidence=item.finding.confidence,
+            placement=item.placement.value,
+            message=item.finding.message,
+            created_at=utcnow(),
+        )
+        for item in placed
+    ]
+    with session_scope(settings.database_url) as session:
+        repo.add_findings(session, rows)
+    for item in placed:
+        family = item.meta.family.value if item.meta else "unknown"
+        metrics.FINDINGS.labels(family=family, placement=item.placement.value).inc()
 
 
 def _ensure_check_run(settings: Settings, gh: InstallationGitHub, job: PullJob, analysis: Analysis) -> int:
@@ -234,22 +289,3 @@ def _release_analysis(settings: Settings, analysis: Analysis) -> None:
             repo.save_analysis(session, analysis)
     except Exception:
         log.exception("could not release the analysis lease")
-
-
-def render_change_summary(files: list[PullFile]) -> str:
-    """A deterministic summary of the change: files by status, additions and deletions."""
-    by_status: dict[str, int] = {}
-    for f in files:
-        by_status[f.status] = by_status.get(f.status, 0) + 1
-    additions = sum(f.additions for f in files)
-    deletions = sum(f.deletions for f in files)
-    lines = [
-        "## Bulwark",
-        "",
-        f"**{len(files)} files changed**, +{additions} −{deletions}.",
-        "",
-        "| status | files |",
-        "| --- | --- |",
-        *(f"| {status} | {count} |" for status, count in sorted(by_status.items())),
-    ]
-    return "\n".join(lines) + "\n"

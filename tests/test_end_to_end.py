@@ -27,6 +27,12 @@ REPO = "Codertocat/Hello-World"
 HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821"
 BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e"
 OPENED = "pull_request/opened.payload.json"
+RISKY_APP = """import subprocess
+
+
+def archive(name):
+    subprocess.run("tar czf backup.tgz " + name, shell=True)
+"""
 
 
 def seed_pull_request(github: GitHubEmulator) -> None:
@@ -37,7 +43,7 @@ def seed_pull_request(github: GitHubEmulator) -> None:
         REPO,
         2,
         base_files={"README.md": "Hello\n", "old.txt": "gone\n"},
-        head_files={"README.md": "Hello\nWorld\n", "app.py": "print('hi')\n"},
+        head_files={"README.md": "Hello\nWorld\n", "app.py": RISKY_APP},
         head_sha=HEAD,
         base_sha=BASE,
         author="Codertocat",
@@ -101,9 +107,13 @@ def test_opened_pull_request_gets_one_completed_check_run(
         wait_for(lambda: finished(settings, "e2e-1", "e2e-2"), what="both deliveries processed")
     assert delivery_status(settings, "e2e-1") == "done"
     [run] = seeded.check_runs(REPO)
-    assert (run.name, run.head_sha, run.status, run.conclusion) == ("Bulwark", HEAD, "completed", "success")
-    assert "**3 files changed**, +2 −1." in run.output["summary"]
-    assert "| added | 1 |" in run.output["summary"]
+    assert (run.name, run.head_sha) == ("Bulwark", HEAD)
+    assert (run.status, run.conclusion) == ("completed", "success")
+    summary = run.output["summary"]
+    assert "code-command-injection" in summary
+    assert "app.py" in summary
+    [annotation] = run.annotations
+    assert (annotation["path"], annotation["start_line"], annotation["annotation_level"]) == ("app.py", 5, "warning")
     assert seeded.unexpected == []
     assert len(seeded.calls_to("POST", r"/repos/Codertocat/Hello-World/check-runs$")) == 1
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from githubkit.exception import RequestFailed
 from pydantic import SecretStr
 
-from app.github.client import GitHubApp
-from app.github.pulls import fetch_changed_files, fetch_pull
+from app.context.github_source import GitHubSource
+from app.context.model import PullRequestInfo
+from app.context.source import SourceError
+from app.github.client import GitHubApp, InstallationGitHub
 from app.settings import Settings, SettingsError, load_settings
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
@@ -37,6 +38,10 @@ def app(tmp_path: Path, github: GitHubEmulator) -> GitHubApp:
     return GitHubApp(settings)
 
 
+def fetch_pull(gh: InstallationGitHub, owner: str, repo: str, number: int) -> PullRequestInfo:
+    return GitHubSource(gh, owner, repo, number).pull_request()
+
+
 def token_requests(github: GitHubEmulator) -> int:
     return len(github.calls_to("POST", r"^/app/installations/7/access_tokens$"))
 
@@ -44,11 +49,11 @@ def token_requests(github: GitHubEmulator) -> int:
 def test_installation_token_is_minted_once_and_files_are_paginated(
     app: GitHubApp, github: GitHubEmulator
 ) -> None:
-    gh = app.as_installation(7)
-    assert fetch_pull(gh, "octo", "widgets", 1).state == "open"
-    files = fetch_changed_files(gh, "octo", "widgets", 1)
+    source = GitHubSource(app.as_installation(7), "octo", "widgets", 1)
+    assert (source.state(), source.total_files()) == ("open", 250)
+    files = source.changed_files()
     assert [f.path for f in files] == sorted(f"f{i}.txt" for i in range(250))
-    assert {(f.status, f.additions, f.deletions, f.patch) for f in files} == {
+    assert {(f.status.value, f.additions, f.deletions, f.patch) for f in files} == {
         ("modified", 1, 1, "@@ -1 +1 @@\n-a\n+b")
     }
     assert len(github.calls_to("GET", r"/pulls/1/files$")) == 3
@@ -73,7 +78,7 @@ def test_server_errors_are_retried_with_backoff(app: GitHubApp, github: GitHubEm
 
 def test_retries_are_bounded(app: GitHubApp, github: GitHubEmulator) -> None:
     github.fail("GET", r"/pulls/1$", 500, times=10)
-    with pytest.raises(RequestFailed):
+    with pytest.raises(SourceError):
         fetch_pull(app.as_installation(7), "octo", "widgets", 1)
     assert len(github.calls_to("GET", r"/pulls/1$")) == 5  # the first try and four retries
 

@@ -8,7 +8,8 @@ Endpoints: `GET /repos/{o}/{r}/pulls/{n}`, `.../pulls/{n}/files` (100 a page, up
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from githubkit import GitHub
@@ -35,11 +36,16 @@ class GitHubSource:
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         max_files: int = MAX_FILES,
+        concurrency: int = 8,
     ) -> None:
         self.github, self.owner, self.repo, self.number = github, owner, repo, number
         self.max_bytes, self.max_files = max_bytes, max_files
         self._pr: PullRequestInfo | None = None
+        self._state = "open"
+        self._total_files: int | None = None
+        self.concurrency = concurrency
         self._blobs: dict[tuple[str, Side], bytes | None] = {}
+        self._failures: dict[tuple[str, Side], SourceError] = {}
 
     def pull_request(self) -> PullRequestInfo:
         if self._pr is None:
@@ -48,6 +54,8 @@ class GitHubSource:
             except GitHubException as error:
                 raise SourceError(f"pull request {self.number}: {error}") from error
             head_repo = data.head.repo.full_name if data.head.repo else ""
+            self._state = data.state
+            self._total_files = data.changed_files if isinstance(data.changed_files, int) else None
             self._pr = PullRequestInfo(
                 repo_full_name=f"{self.owner}/{self.repo}",
                 number=data.number,
@@ -62,6 +70,16 @@ class GitHubSource:
                 first_time_contributor=data.author_association in _FIRST_TIMERS,
             )
         return self._pr
+
+    def state(self) -> str:
+        """The pull request's state (`open`, `closed`) as last read."""
+        self.pull_request()
+        return self._state
+
+    def total_files(self) -> int | None:
+        """How many files the pull request changes, as GitHub counts them (it lists at most 3,000)."""
+        self.pull_request()
+        return self._total_files
 
     def changed_files(self) -> Sequence[SourceFile]:
         files: list[SourceFile] = []
@@ -99,10 +117,27 @@ class GitHubSource:
 
     def read(self, path: str, side: Side) -> bytes | None:
         key = (path, side)
+        if key in self._failures:
+            raise self._failures[key]
         if key not in self._blobs:
             pr = self.pull_request()
             self._blobs[key] = self._fetch(path, pr.base_sha if side == "base" else pr.head_sha)
-        return self._blobs[key]
+        return self._blobs.pop(key)
+
+    def prefetch(self, wanted: Iterable[tuple[str, Side]]) -> None:
+        """Fetch the blobs of many files concurrently (bounded), keeping failures for `read`."""
+        pr = self.pull_request()
+        keys = [key for key in dict.fromkeys(wanted) if key not in self._blobs]
+
+        def fetch(key: tuple[str, Side]) -> None:
+            try:
+                ref = pr.base_sha if key[1] == "base" else pr.head_sha
+                self._blobs[key] = self._fetch(key[0], ref)
+            except SourceError as error:
+                self._failures[key] = error
+
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            list(pool.map(fetch, keys))
 
     def _fetch(self, path: str, ref: str) -> bytes | None:
         try:

@@ -14,6 +14,7 @@ from app.db.models import (
     AnalysisStatus,
     Delivery,
     DeliveryStatus,
+    Finding,
     Installation,
     PullRequest,
     Repository,
@@ -281,6 +282,10 @@ def claim_analysis(
     return session.exec(
         select(Analysis).where(Analysis.repository_id == repository_id).where(Analysis.head_sha == head_sha)
     ).one()
+
+
+def add_findings(session: Session, rows: list[Finding]) -> None:
+    session.add_all(rows)
 
 
 def analysis_status(session: Session, repository_id: int, head_sha: str) -> str | None:
