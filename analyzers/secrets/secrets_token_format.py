@@ -90,23 +90,13 @@ class SecretsTokenFormat(Analyzer):
     def _scan_line(
         self, file: ChangedFile | str, lines: list[str], number: int, line: str
     ) -> Iterator[Finding]:
-        for match in tokens.GITHUB_CLASSIC.finditer(line):
-            token, body = match.group(0), match.group(2)
-            if tokens.github_checksum_valid(body) and not tokens.looks_like_example(token):
-                yield self._found(file, number, "GitHub token", token, example=False)
-            else:
-                yield self._found(file, number, "GitHub token with a failing checksum", token, example=True)
-        for kind, pattern in _SINGLE_LINE:
-            for match in pattern.finditer(line):
-                token = match.group(0)
-                yield self._found(file, number, kind, token, tokens.looks_like_example(token))
-        for match in tokens.AWS_ACCESS_KEY.finditer(line):
-            if _aws_secret_nearby(lines, number):
-                token = match.group(0)
-                yield self._found(
-                    file, number, "AWS access key with its secret key", token,
-                    tokens.looks_like_example(token),
-                )  # fmt: skip
+        """One finding per token kind and line: the first issued-looking token, else the first."""
+        best: dict[str, tuple[str, bool]] = {}
+        for kind, token, example in _tokens_on_line(lines, number, line):
+            if kind not in best or (best[kind][1] and not example):
+                best[kind] = (token, example)
+        for kind, (token, example) in best.items():
+            yield self._found(file, number, kind, token, example)
         begin = tokens.PEM_BEGIN.search(line)
         if begin:
             yield self._private_key(file, lines, number, begin.group(1))
@@ -144,6 +134,23 @@ class SecretsTokenFormat(Analyzer):
             file, number, message, end_line=end, confidence=0.5 if placeholder else 0.95,
             severity=severity, evidence=f"-----BEGIN {label}-----",
         )  # fmt: skip
+
+
+def _tokens_on_line(lines: list[str], number: int, line: str) -> Iterator[tuple[str, str, bool]]:
+    """(kind, token, looks like an example) of every token on the line."""
+    for match in tokens.GITHUB_CLASSIC.finditer(line):
+        token = match.group(0)
+        if tokens.github_checksum_valid(match.group(2)) and not tokens.looks_like_example(token):
+            yield "GitHub token", token, False
+        else:
+            yield "GitHub token with a failing checksum", token, True
+    for kind, pattern in _SINGLE_LINE:
+        for match in pattern.finditer(line):
+            yield kind, match.group(0), tokens.looks_like_example(match.group(0))
+    for match in tokens.AWS_ACCESS_KEY.finditer(line):
+        if _aws_secret_nearby(lines, number):
+            token = match.group(0)
+            yield "AWS access key with its secret key", token, tokens.looks_like_example(token)
 
 
 def _aws_secret_nearby(lines: list[str], number: int) -> bool:

@@ -45,3 +45,32 @@ def test_every_secrets_rule_accepts_any_change(path: str, head: str, base: str |
         for finding in rule().analyze(context(file)):
             assert finding.start_line >= 1
             assert finding.end_line >= finding.start_line
+
+
+ADVERSARIAL_LINES = [
+    "AKIA" * 2000,
+    "ghp_" * 2000,
+    "xoxb-123456789-" * 500,
+    "A" * 5000 + "=",
+    "password=" + "x" * 5000,
+    '"' * 5000,
+    "-----BEGIN PRIVATE KEY-----" * 200,
+    "/+" * 3000,
+    "token = '" + "aB3" * 2000 + "'",
+]
+
+
+def test_adversarial_long_lines_give_at_most_one_finding_per_kind_and_line() -> None:
+    text = "\n".join(ADVERSARIAL_LINES) + "\n"
+    for path, language in (("config.yaml", None), ("a.py", "python"), (".env", None)):
+        kinds = frozenset({FileKind.CODE}) if language else frozenset()
+        file = added_file(path, text, language=language, kinds=kinds)
+        found = {
+            rule.meta.id: [(f.start_line, f.severity.label) for f in rule().analyze(context(file))]
+            for rule in RULES
+        }
+        assert found == {
+            "secrets-token-format": [(3, "low"), (7, "low")],
+            "secrets-hardcoded-credential": [],
+            "secrets-env-file-added": [(1, "high")] if path == ".env" else [],
+        }
