@@ -123,12 +123,10 @@ class CiChecksWeakened(Analyzer):
                 if CHECK_WORDS.search(_describe_job(job_id, job)):
                     yield self._gone(file, line, f"check job `{job_id}` was removed")
                 continue
-            kept = {key for step in _steps(head_jobs[job_id]) for key in _identities(step)}
-            for step in _steps(job):
-                if not _identities(step) & kept and CHECK_WORDS.search(_describe(step)):
-                    yield self._gone(
-                        file, step.line, f"check step `{_signature(step)}` of `{job_id}` was removed"
-                    )
+            for step in _removed_check_steps(_steps(job), _steps(head_jobs[job_id])):
+                yield self._gone(
+                    file, step.line, f"check step `{_signature(step)}` of `{job_id}` was removed"
+                )
 
     def _workflow_removed(self, file: ChangedFile) -> Iterator[Finding]:
         base = base_workflow(file)
@@ -149,6 +147,16 @@ class CiChecksWeakened(Analyzer):
         return self.finding(
             file, line, message, confidence=0.8, about_change=True, evidence=file.line(line).strip()
         )
+
+
+def _removed_check_steps(base: list[YNode], head: list[YNode]) -> list[YNode]:
+    """Check steps of the base with no counterpart in the head. A step matches by its action, name
+    or first command; unmatched base and head check steps pair up in order as edits in place."""
+    head_keys = {key for step in head for key in _identities(step)}
+    base_keys = {key for step in base for key in _identities(step)}
+    gone = [s for s in base if not _identities(s) & head_keys and CHECK_WORDS.search(_describe(s))]
+    edited = [s for s in head if not _identities(s) & base_keys and CHECK_WORDS.search(_describe(s))]
+    return gone[len(edited) :]
 
 
 def _steps(job: YNode) -> list[YNode]:
