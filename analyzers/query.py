@@ -6,10 +6,12 @@ JavaScript file and C++ to the C file when they have none of their own, since th
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from tree_sitter import Language, Node, Query, QueryCursor, Tree
+from tree_sitter import Language, Node, Point, Query, QueryCursor, Tree
 
 QUERY_DIR = Path(__file__).parent / "queries"
 
@@ -52,6 +54,59 @@ def has_query(language: str | None, name: str) -> bool:
     return canonical is not None and query_source(canonical, name) is not None
 
 
+_REQUIRES = re.compile(r"^;\s*requires:(.*)$", re.MULTILINE)
+_LITERAL_PREDICATE = re.compile(r'\(#(?:eq|any-of)\?\s+@\w+((?:\s+"(?:[^"\\]|\\.)*")+)\s*\)')
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+@cache
+def query_requirements(language: str | None, name: str) -> tuple[str, ...] | None:
+    """Substrings of which at least one must occur in a file for query `name` to match there, or
+    None when the query can match any file.
+
+    Taken from a `; requires: a b` line of the query file when it has one, else derived from the
+    query: each top-level pattern contributes the literals of its first `#eq?`/`#any-of?` predicate
+    (a node's text must equal one of them, so one must occur in the file)."""
+    canonical = canonical_language(language)
+    source = query_source(canonical, name) if canonical is not None else None
+    if source is None:
+        return None
+    declared = _REQUIRES.search(source)
+    if declared is not None:
+        return tuple(declared.group(1).split())
+    required: list[str] = []
+    for pattern in _top_level_patterns(source):
+        predicate = _LITERAL_PREDICATE.search(pattern)
+        if predicate is None:
+            return None
+        required.extend(_unescape(value) for value in _STRING.findall(predicate.group(1)))
+    return tuple(dict.fromkeys(required)) or None
+
+
+def _top_level_patterns(source: str) -> list[str]:
+    patterns: list[str] = []
+    depth, start, in_string, escaped = 0, 0, False, False
+    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(";"))
+    for index, char in enumerate(code):
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (char == "\\", char != '"')
+            continue
+        if char == '"':
+            in_string = True
+        elif char in "([":
+            start = index if depth == 0 else start
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth == 0:
+                patterns.append(code[start : index + 1])
+    return patterns
+
+
+def _unescape(value: str) -> str:
+    return value.replace('\\"', '"').replace("\\\\", "\\")
+
+
 @cache
 def compiled_query(grammar: Language, language: str, name: str) -> Query | None:
     """The compiled query `name` for a grammar, built on first use; None when there is no file."""
@@ -59,13 +114,39 @@ def compiled_query(grammar: Language, language: str, name: str) -> Query | None:
     return None if source is None else Query(grammar, source)
 
 
-def match_query(tree: Tree, language: str | None, name: str, node: Node | None = None) -> list[Captures]:
-    """The matches of query `name` in `tree` (under `node`), in document order, as capture → nodes maps."""
+def match_query(
+    tree: Tree,
+    language: str | None,
+    name: str,
+    node: Node | None = None,
+    *,
+    lines: Sequence[tuple[int, int]] | None = None,
+) -> list[Captures]:
+    """The matches of query `name` in `tree` (under `node`), in document order, as capture → nodes
+    maps. With `lines` (1-based inclusive runs), only matches that intersect those lines."""
     canonical = canonical_language(language)
     if canonical is None:
         return []
     query = compiled_query(tree.language, canonical, name)
     if query is None:
         return []
-    matches = QueryCursor(query).matches(node if node is not None else tree.root_node)
-    return [captures for _, captures in matches]
+    root = node if node is not None else tree.root_node
+    if lines is None:
+        return [captures for _, captures in QueryCursor(query).matches(root)]
+    found: list[Captures] = []
+    for first, last in lines:
+        cursor = QueryCursor(query)
+        cursor.set_point_range(Point(first - 1, 0), Point(last, 0))
+        found.extend(captures for _, captures in cursor.matches(root))
+    return found
+
+
+def line_runs(lines: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted line numbers grouped into runs of consecutive lines, as (first, last) pairs."""
+    runs: list[tuple[int, int]] = []
+    for line in sorted(lines):
+        if runs and line == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], line)
+        else:
+            runs.append((line, line))
+    return runs

@@ -39,8 +39,9 @@ class CodeCommandInjection(QueryRule):
     ## Tuning
 
     Constant strings are never reported. Values passed through `shlex.quote`, `escapeshellarg` or
-    `escapeshellcmd` are treated as sanitised. Confidence is 0.95 for request-derived values, 0.9 for
-    strings built by concatenation or interpolation, 0.6 for values of unknown origin. Test files are skipped.
+    `escapeshellcmd` are treated as sanitised. Confidence is 0.95 for request-derived values, 0.9
+    for strings built by concatenation or interpolation, 0.6 for values of unknown origin. A value
+    of unknown origin lowers the severity one step. Test files are skipped.
 
     ## References
 

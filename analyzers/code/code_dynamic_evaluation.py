@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from analyzers.base import Family, RuleMeta, Severity
 from analyzers.code.pattern import QueryRule
 
@@ -35,9 +37,10 @@ class CodeDynamicEvaluation(QueryRule):
 
     ## Tuning
 
-    Constant strings are never reported, nor are blocks (`instance_eval { ... }`) or function references
-    passed to timers. Confidence is 0.95 for request-derived text, 0.9 for text built by concatenation or
-    interpolation, 0.6 otherwise. Test files are skipped.
+    Constant strings are never reported, nor are blocks (`instance_eval { ... }`) or function
+    references passed to timers. Confidence is 0.95 for request-derived text, 0.9 for text built by
+    concatenation or interpolation, 0.6 otherwise. A value of unknown origin lowers the severity one
+    step. Test files are skipped.
 
     ## References
 
@@ -53,3 +56,4 @@ class CodeDynamicEvaluation(QueryRule):
         cwe=(94, 95),
         languages=("python", "javascript", "typescript", "java", "ruby", "php", "bash"),
     )
+    one_per_line: ClassVar[bool] = True

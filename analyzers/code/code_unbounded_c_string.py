@@ -59,6 +59,7 @@ class CodeUnboundedCString(QueryRule):
         languages=("c", "cpp"),
     )
     marker_confidence: ClassVar[dict[str, float]] = {"format": 0.6}
+    lower_unknown: ClassVar[bool] = False
     messages: ClassVar[dict[str, str]] = {
         "copy": "String copied without a bound on the destination",
         "gets": "gets() reads a line of any length into a fixed buffer",

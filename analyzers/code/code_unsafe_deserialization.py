@@ -42,9 +42,10 @@ class CodeUnsafeDeserialization(QueryRule):
 
     ## Tuning
 
-    Constant arguments are not reported. Confidence is 0.95 for request-derived data, 0.8 when the origin
-    is unknown (these formats are risky by themselves). Java reads in a method that installs an
-    `ObjectInputFilter` are not reported. Test files are skipped.
+    Constant arguments are not reported. Confidence is 0.95 for request-derived data, 0.8 when the
+    origin is unknown (these formats are risky by themselves). A value of unknown origin lowers the
+    severity one step. Java reads in a method that installs an `ObjectInputFilter` are not reported.
+    Test files are skipped.
 
     ## References
 

@@ -33,9 +33,10 @@ class CodeXssSink(QueryRule):
 
     ## Tuning
 
-    Constant markup and values passed through a known sanitiser or escaper are not reported. Confidence is
-    0.95 for request-derived values, 0.9 for markup built with interpolation or concatenation, 0.6
-    otherwise. Test files are skipped. Template files (`v-html`, `|safe`) are not parsed yet.
+    Constant markup and values passed through a known sanitiser or escaper are not reported.
+    Confidence is 0.95 for request-derived values, 0.9 for markup built with interpolation or
+    concatenation, 0.6 otherwise. A value of unknown origin lowers the severity one step. Test files
+    are skipped. Template files (`v-html`, `|safe`) are not parsed yet.
 
     ## References
 

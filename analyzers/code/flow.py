@@ -43,7 +43,8 @@ STRING_TYPES = frozenset(
         "string", "string_literal", "interpreted_string_literal", "raw_string_literal",
         "template_string", "encapsed_string", "concatenated_string", "text_block", "heredoc",
         "nowdoc", "raw_string", "char_literal", "character_literal", "ansi_c_string",
-        "translated_string", "string_array", "subshell", "shell_command_expression", "chained_string", "concatenated_string_literal",
+        "translated_string", "string_array", "subshell", "shell_command_expression",
+        "chained_string", "concatenated_string_literal",
     }
 )  # fmt: skip
 _LITERAL_PARTS = frozenset(

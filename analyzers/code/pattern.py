@@ -17,7 +17,13 @@ from tree_sitter import Node
 
 from analyzers.base import Analyzer, Finding
 from analyzers.code.flow import FlowIndex, Origin
-from analyzers.query import Captures, canonical_language, match_query
+from analyzers.query import (
+    Captures,
+    canonical_language,
+    line_runs,
+    match_query,
+    query_requirements,
+)
 from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 SKIPPED_KINDS = frozenset({FileKind.TEST, FileKind.GENERATED, FileKind.VENDORED, FileKind.DOCS})
@@ -38,6 +44,7 @@ class QueryRule(Analyzer):
     messages: ClassVar[dict[str, str]] = {}  # capture name -> message, first present wins
     marker_confidence: ClassVar[dict[str, float]] = {}  # capture name -> confidence without @value
     one_per_line: ClassVar[bool] = False  # report nested matches starting on one line once
+    lower_unknown: ClassVar[bool] = True  # a value of unknown origin lowers severity one step
 
     current_path: str = ""  # the file being analysed, for `accept`
 
@@ -56,6 +63,10 @@ class QueryRule(Analyzer):
         return not (changed.kinds & self.skipped_kinds)
 
     def analyze_file(self, changed: ChangedFile) -> Iterator[Finding]:
+        required = query_requirements(changed.language, self.meta.id)
+        text = changed.head_text or ""
+        if required is not None and not any(word in text for word in required):
+            return
         tree = changed.tree("head")
         if tree is None:
             return
@@ -64,7 +75,8 @@ class QueryRule(Analyzer):
         flow = FlowIndex(tree, canonical_language(changed.language))
         reported: set[tuple[int, int]] = set()
         lines_reported: set[int] = set()
-        for captures in match_query(tree, changed.language, self.meta.id):
+        runs = None if lines is None else line_runs(lines)
+        for captures in match_query(tree, changed.language, self.meta.id, lines=runs):
             sink = _first(captures, "sink")
             if sink is None or (lines is not None and not _touches(sink, lines)):
                 continue
@@ -88,6 +100,7 @@ class QueryRule(Analyzer):
 
     def judge(self, changed: ChangedFile, sink: Node, captures: Captures, flow: FlowIndex) -> Finding | None:
         origin: Origin | None = None
+        severity = None
         confidence = next(
             (value for name, value in self.marker_confidence.items() if name in captures),
             self.literal_confidence,
@@ -98,6 +111,8 @@ class QueryRule(Analyzer):
             if origin < self.min_origin:
                 return None
             confidence = self.confidence_for(origin)
+            if origin is Origin.UNKNOWN and self.lower_unknown:
+                severity = self.meta.severity.lowered()
         statics = captures.get("static", [])
         if any(flow.origin(node) is not Origin.CONSTANT for node in statics):
             return None
@@ -108,6 +123,7 @@ class QueryRule(Analyzer):
             self.describe(captures, origin),
             confidence=confidence,
             end_line=end,
+            severity=severity,
             evidence=changed.line(start).strip()[:_EVIDENCE_LIMIT],
         )
 

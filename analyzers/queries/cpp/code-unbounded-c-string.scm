@@ -1,3 +1,4 @@
+; requires: strcpy strcat wcscpy wcscat stpcpy StrCpy StrCat gets sprintf swprintf scanf
 (call_expression
   function: [(identifier) (qualified_identifier)] @_fn
   arguments: (argument_list . (_) . (_) @value)

@@ -1,3 +1,4 @@
+; requires: math/rand
 (short_var_declaration left: (expression_list . (identifier) @_name) right: (expression_list) @_rhs) @sink
 (assignment_statement left: (expression_list . (_) @_name) right: (expression_list) @_rhs) @sink
 (var_spec name: (identifier) @_name value: (expression_list) @_rhs) @sink

@@ -1,3 +1,4 @@
+; requires: cors Access-Control-Allow-Origin
 (composite_literal
   type: (qualified_type) @_type
   body: (literal_value) @_args

@@ -1,3 +1,4 @@
+; requires: Random Math.random RandomStringUtils
 (variable_declarator name: (identifier) @_name value: (_) @_rhs) @sink
 (assignment_expression left: (_) @_name right: (_) @_rhs) @sink
 (method_declaration

@@ -1,3 +1,4 @@
+; requires: checkServerTrusted checkClientTrusted HostnameVerifier verify ALLOW_ALL_HOSTNAME_VERIFIER TrustAllStrategy
 ; a trust manager that trusts every certificate
 (method_declaration
   name: (identifier) @_name
@@ -6,9 +7,13 @@
   (#match? @_body "^\\{\\s*(//[^\\n]*\\s*)*\\}$")) @sink
 
 ; a hostname verifier that accepts every name
-(lambda_expression
-  parameters: (inferred_parameters (identifier) (identifier))
-  body: (true)) @sink
+(method_invocation
+  name: (identifier) @_fn
+  arguments: (argument_list
+    (lambda_expression
+      parameters: (inferred_parameters (identifier) (identifier))
+      body: (true)) @sink)
+  (#match? @_fn "HostnameVerifier$"))
 
 (method_declaration
   name: (identifier) @_name

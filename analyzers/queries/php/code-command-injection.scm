@@ -1,3 +1,4 @@
+; requires: shell_exec system passthru exec popen proc_open pcntl_exec `
 (function_call_expression
   function: (name) @_fn
   arguments: (arguments . (argument (_) @value))

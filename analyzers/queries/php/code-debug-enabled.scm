@@ -1,3 +1,4 @@
+; requires: display_errors display_startup_errors phpinfo debug
 (function_call_expression
   function: (name) @_fn
   arguments: (arguments . (argument (_) @_key) . (argument (_) @_value))

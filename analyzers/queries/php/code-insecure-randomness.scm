@@ -1,3 +1,4 @@
+; requires: rand uniqid str_shuffle lcg_value array_rand
 (assignment_expression left: (_) @_name right: (_) @_rhs) @sink
 (array_element_initializer . (_) @_name . (_) @_rhs) @sink
 (function_definition

@@ -1,3 +1,4 @@
+; requires: file fopen readfile unlink include require show_source highlight_file parse_ini_file opendir scandir
 (function_call_expression
   function: (name) @_fn
   arguments: (arguments . (argument (_) @value))

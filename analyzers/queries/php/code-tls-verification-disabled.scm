@@ -1,3 +1,4 @@
+; requires: CURLOPT_SSL_VERIFY verify allow_self_signed
 ; curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false) / VERIFYHOST 0
 (function_call_expression
   function: (name) @_fn

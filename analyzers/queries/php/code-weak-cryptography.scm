@@ -1,3 +1,4 @@
+; requires: md5 sha1 openssl_ private_key_bits
 (function_call_expression
   function: (name) @_fn
   (#any-of? @_fn "md5" "sha1")) @sink @hash

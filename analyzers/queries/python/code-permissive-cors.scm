@@ -1,3 +1,4 @@
+; requires: CORS cross_origin add_middleware
 ; CORS(app, ...), @cross_origin(...), app.add_middleware(CORSMiddleware, ...)
 (call
   function: [(identifier) (attribute)] @_fn

@@ -1,3 +1,4 @@
+; requires: mark_safe Markup SafeString SafeText
 ; markup marked safe from a non-constant value skips template escaping
 (call
   function: [(identifier) (attribute)] @_fn

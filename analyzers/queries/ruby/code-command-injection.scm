@@ -1,3 +1,4 @@
+; requires: ` %x system exec spawn IO Open3 Kernel PTY
 ; `...#{x}...` and %x(...)
 (subshell) @sink @value
 

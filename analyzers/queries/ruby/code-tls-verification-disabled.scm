@@ -1,3 +1,4 @@
+; requires: VERIFY_NONE verify
 (scope_resolution
   name: (constant) @_name
   (#eq? @_name "VERIFY_NONE")) @sink

@@ -1,3 +1,4 @@
+; requires: rejectUnauthorized strictSSL checkServerIdentity NODE_TLS_REJECT_UNAUTHORIZED
 (pair
   key: [(property_identifier) (string)] @_key
   value: (false)
