@@ -31,7 +31,9 @@ def generated_private_key() -> str:
     ).decode()
 
 
+@cache
 def public_key_pem(private_key_pem: str) -> str:
+    """The public half (cached: loading an RSA private key checks it, which takes ~0.1 s)."""
     key = serialization.load_pem_private_key(private_key_pem.encode(), password=None)
     return (
         key.public_key()
