@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
-from analyzers.drift.common import base_workflow, is_workflow, jobs, nearest_head_line, present
+from analyzers.drift.common import base_workflow, is_workflow, jobs, nearest_head_line, policy_of, present
 from analyzers.drift.common import workflows as head_workflows
 from analyzers.drift.thresholds import lowered_thresholds
 from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
@@ -19,6 +20,18 @@ CHECK_WORDS = re.compile(
     r"hadolint|zizmor|gitleaks|trufflehog|osv-scanner|verify)(?![\w-])",
     re.IGNORECASE,
 )
+
+
+def check_words(config: Mapping[str, Any]) -> re.Pattern[str]:
+    """The words that make a step a check: the built-in ones and `config.check_words`."""
+    value = config.get("check_words", ())
+    extra = [str(word) for word in ([value] if isinstance(value, str) else value) if str(word).strip()]
+    if not extra:
+        return CHECK_WORDS
+    words = "|".join(re.escape(word) for word in extra)
+    return re.compile(f"{CHECK_WORDS.pattern}|(?<![\\w-])(?:{words})(?![\\w-])", re.IGNORECASE)
+
+
 _SWALLOW = re.compile(r"\|\|\s*(?:true|:|exit\s+0)\s*$|;\s*(?:true|exit\s+0)\s*$")
 
 
@@ -57,7 +70,9 @@ class CiChecksWeakened(Analyzer):
     ## Tuning
 
     `rules.ci-checks-weakened.paths` limits the files checked. Steps whose names and commands say
-    nothing about testing, linting or scanning are not reported.
+    nothing about testing, linting or scanning are not reported. The setting `check_words` under
+    `rules.ci-checks-weakened.config` adds words of your own (`[e2e, smoke]`) to those that mark a
+    check.
 
     ## References
 
@@ -74,6 +89,7 @@ class CiChecksWeakened(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
+        self._checks = check_words(policy_of(ctx).rule_settings(self.meta.id).config)
         for file, workflow in head_workflows(ctx):
             yield from self._continue_on_error(file, workflow)
             base = base_workflow(file)
@@ -95,7 +111,7 @@ class CiChecksWeakened(Analyzer):
                 units.append((f"step `{_signature(step)}`", step, _describe(step)))
             for label, unit, description in units:
                 flag = unit.get("continue-on-error")
-                if flag is not None and flag.text == "true" and CHECK_WORDS.search(description):
+                if flag is not None and flag.text == "true" and self._checks.search(description):
                     yield self.finding(
                         file,
                         flag.line,
@@ -107,7 +123,7 @@ class CiChecksWeakened(Analyzer):
     def _swallowed(self, file: ChangedFile) -> Iterator[Finding]:
         for number, text in enumerate(file.lines("head"), start=1):
             code = text.split(" #", 1)[0].rstrip()
-            if _SWALLOW.search(code) and CHECK_WORDS.search(_SWALLOW.split(code)[0]):
+            if _SWALLOW.search(code) and self._checks.search(_SWALLOW.split(code)[0]):
                 yield self.finding(
                     file,
                     number,
@@ -120,10 +136,10 @@ class CiChecksWeakened(Analyzer):
         head_jobs = {job_id: job for job_id, _line, job in jobs(head)}
         for job_id, line, job in jobs(base):
             if job_id not in head_jobs:
-                if CHECK_WORDS.search(_describe_job(job_id, job)):
+                if self._checks.search(_describe_job(job_id, job)):
                     yield self._gone(file, line, f"check job `{job_id}` was removed")
                 continue
-            for step in _removed_check_steps(_steps(job), _steps(head_jobs[job_id])):
+            for step in _removed_check_steps(_steps(job), _steps(head_jobs[job_id]), self._checks):
                 yield self._gone(
                     file, step.line, f"check step `{_signature(step)}` of `{job_id}` was removed"
                 )
@@ -132,7 +148,7 @@ class CiChecksWeakened(Analyzer):
         base = base_workflow(file)
         if base is None:
             return
-        names = [job_id for job_id, _l, job in jobs(base) if CHECK_WORDS.search(_describe_job(job_id, job))]
+        names = [job_id for job_id, _l, job in jobs(base) if self._checks.search(_describe_job(job_id, job))]
         if names:
             yield self.finding(
                 file,
@@ -149,13 +165,13 @@ class CiChecksWeakened(Analyzer):
         )
 
 
-def _removed_check_steps(base: list[YNode], head: list[YNode]) -> list[YNode]:
+def _removed_check_steps(base: list[YNode], head: list[YNode], checks: re.Pattern[str]) -> list[YNode]:
     """Check steps of the base with no counterpart in the head. A step matches by its action, name
     or first command; unmatched base and head check steps pair up in order as edits in place."""
     head_keys = {key for step in head for key in _identities(step)}
     base_keys = {key for step in base for key in _identities(step)}
-    gone = [s for s in base if not _identities(s) & head_keys and CHECK_WORDS.search(_describe(s))]
-    edited = [s for s in head if not _identities(s) & base_keys and CHECK_WORDS.search(_describe(s))]
+    gone = [s for s in base if not _identities(s) & head_keys and checks.search(_describe(s))]
+    edited = [s for s in head if not _identities(s) & base_keys and checks.search(_describe(s))]
     return gone[len(edited) :]
 
 

@@ -60,6 +60,7 @@ def test_valid_policy_parses_every_key() -> None:
         severity="high", paths=(".github/workflows/**",), block=True
     )
     assert policy.rule_settings("docker-runs-as-root").disable is True
+    assert policy.rule_settings("ci-checks-weakened").config == {"check_words": ["e2e", "smoke"]}
     assert policy.rule_settings("ci-checks-weakened").config == {"step_names": ["test", "lint"]}
     assert policy.rule_settings("never-mentioned") == RuleSettings()
     assert policy.actions.allowed_owners == ("actions", "acme")
