@@ -23,7 +23,13 @@ from app.context.model import (
 )
 from app.context.provenance import collect_provenance
 from app.context.scopes import map_ranges
-from app.context.source import ChangeSource, SourceError, SourceFile, SourceTooLargeError
+from app.context.source import (
+    ChangeSource,
+    Prefetching,
+    SourceError,
+    SourceFile,
+    SourceTooLargeError,
+)
 from app.context.syntax import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT_SECONDS,
@@ -190,6 +196,7 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
     builder = _Builder(source, options or BuildOptions())
     pr = _pull_request(builder)
     items, commits = _changed_files(builder), _commits(builder)
+    _prefetch(builder, items)
     base_files = builder.base_files() if items else {}
     builder.attributes = GitAttributes.parse(base_files.get(".gitattributes"))
     files = tuple(builder.build_file(item) for item in items)
@@ -212,6 +219,21 @@ def _pull_request(builder: _Builder) -> PullRequestInfo:
     except SourceError as error:
         builder.record(f"pull request: {error}")
         return default_pull_request()
+
+
+def _prefetch(builder: _Builder, items: Sequence[SourceFile]) -> None:
+    if not items or not isinstance(builder.source, Prefetching):
+        return
+    wanted: list[tuple[str, Side]] = [(path, "base") for path in builder.options.base_file_paths]
+    for item in items:
+        if item.status != FileStatus.ADDED:
+            wanted.append((item.previous_path or item.path, "base"))
+        if item.status != FileStatus.REMOVED:
+            wanted.append((item.path, "head"))
+    try:
+        builder.source.prefetch(wanted)
+    except SourceError as error:
+        builder.record(f"prefetch: {error}")
 
 
 def _changed_files(builder: _Builder) -> Sequence[SourceFile]:

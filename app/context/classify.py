@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
-from fnmatch import fnmatchcase
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from app.context.attributes import GitAttributes
@@ -74,15 +75,21 @@ _K8S_KIND = re.compile(r"^kind:\s*\S", re.MULTILINE)
 _MARKER_LINES = 5
 
 
+@lru_cache(maxsize=64)
+def _compiled(
+    patterns: tuple[str, ...],
+) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """(name regex, path regex, directory prefixes) for a list of shell patterns."""
+    names = [fnmatch.translate(p) for p in patterns if "/" not in p] or ["(?!)"]
+    paths = [fnmatch.translate(p) for p in patterns if "/" in p] or ["(?!)"]
+    prefixes = tuple(p[:-1] for p in patterns if p.endswith("/*"))
+    return re.compile("|".join(names)), re.compile("|".join(paths)), prefixes
+
+
 def _matches(path: str, patterns: tuple[str, ...]) -> bool:
+    name_re, path_re, prefixes = _compiled(patterns)
     name = path.rsplit("/", 1)[-1]
-    for pattern in patterns:
-        target = path if "/" in pattern else name
-        if fnmatchcase(target, pattern):
-            return True
-        if pattern.endswith("/*") and path.startswith(pattern[:-1]):
-            return True
-    return False
+    return bool(name_re.match(name) or path_re.match(path) or path.startswith(prefixes))
 
 
 def is_test_path(path: str) -> bool:

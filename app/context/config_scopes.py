@@ -76,15 +76,26 @@ def _toml_array_index(node: Node, name: str) -> int:
     return index
 
 
-def _step(node: Node) -> tuple[str, str] | None:
-    """(path part, scope kind) contributed by one node, or None."""
+def sequence_indices(parent: Node) -> dict[int, int]:
+    """Node id -> position of each item of a sequence node (comments and brackets skipped)."""
+    if parent.type not in _SEQUENCES:
+        return {}
+    indices: dict[int, int] = {}
+    for child in parent.named_children:
+        if child.type not in _SKIP_IN_SEQUENCE:
+            indices[child.id] = len(indices)
+    return indices
+
+
+def config_step(node: Node, index: int | None = None) -> tuple[str, str] | None:
+    """(path part, scope kind) one node adds to a key path, or None; `index` is its known position."""
     parent = node.parent
     if node.type in _PAIRS:
         return _pair_key(node), "key"
-    if node.type == "block_sequence_item" and parent is not None:
-        return f"[{_sequence_index(node, parent)}]", "key"
-    if parent is not None and parent.type in _SEQUENCES and node.type != "block_sequence_item":
-        return f"[{_sequence_index(node, parent)}]", "key"
+    in_sequence = parent is not None and parent.type in _SEQUENCES
+    if in_sequence and parent is not None and node.type not in _SKIP_IN_SEQUENCE:
+        position = index if index is not None else _sequence_index(node, parent)
+        return f"[{position}]", "key"
     if node.type == "block":
         return _hcl_block_name(node), "block"
     if node.type == "table":
@@ -95,7 +106,8 @@ def _step(node: Node) -> tuple[str, str] | None:
     return None
 
 
-def _join(parts: list[str]) -> str:
+def join_path(parts: list[str]) -> str:
+    """`["jobs", "build", "steps", "[2]", "run"]` -> `jobs.build.steps[2].run`."""
     path = ""
     for part in parts:
         if part.startswith("[") or not path:
@@ -105,7 +117,8 @@ def _join(parts: list[str]) -> str:
     return path
 
 
-def _dockerfile_scope(node: Node) -> Scope | None:
+def dockerfile_scope(node: Node) -> Scope | None:
+    """The instruction around `node` as `RUN[3]` (the fourth RUN), or None at the top."""
     current: Node | None = node
     while current is not None and current.parent is not None:
         if current.parent.type == "source_file":
@@ -120,19 +133,19 @@ def _dockerfile_scope(node: Node) -> Scope | None:
         index += sibling.type == current.type
         sibling = sibling.prev_named_sibling
     return Scope(
-        "instruction", f"{kind}[{index}]", current.start_point.row + 1, current.end_point.row + 1
+        "instruction", f"{kind}[{index}]", current.start_point.row + 1, _last_line(current)
     )
 
 
 def config_scope(language: str, node: Node) -> Scope | None:
     """The key path (or Dockerfile instruction) around `node`; None at the top level."""
     if language == "dockerfile":
-        return _dockerfile_scope(node)
+        return dockerfile_scope(node)
     parts: list[str] = []
     innermost: tuple[Node, str] | None = None
     current: Node | None = node
     while current is not None:
-        step = _step(current)
+        step = config_step(current)
         if step is not None:
             parts.append(step[0])
             if innermost is None:
@@ -142,4 +155,4 @@ def config_scope(language: str, node: Node) -> Scope | None:
         return None
     parts.reverse()
     scope_node, kind = innermost
-    return Scope(kind, _join(parts), scope_node.start_point.row + 1, _last_line(scope_node))
+    return Scope(kind, join_path(parts), scope_node.start_point.row + 1, _last_line(scope_node))

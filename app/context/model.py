@@ -259,11 +259,10 @@ class ChangedFile:
         """The lines of one side as the diff numbers them: split at `\\n` only, without `\\r\\n`."""
         cached = self._lines.get(side)
         if cached is None:
-            text = self.text(side)
-            cached = [
-                line[:-1] if line.endswith("\r") else line
-                for line in _split_at_newlines(text or "")
-            ]
+            text = self.text(side) or ""
+            cached = _split_at_newlines(text)
+            if "\r" in text:
+                cached = [line[:-1] if line.endswith("\r") else line for line in cached]
             self._lines[side] = cached
         return cached
 

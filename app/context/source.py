@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side
 
@@ -46,3 +46,10 @@ class ChangeSource(Protocol):
     def read(self, path: str, side: Side) -> bytes | None:
         """The bytes of `path` on one side; None when the path does not exist there."""
         ...
+
+
+@runtime_checkable
+class Prefetching(Protocol):
+    """A source that can fetch many blobs at once (pipelined or concurrently) before they are read."""
+
+    def prefetch(self, wanted: Iterable[tuple[str, Side]]) -> None: ...

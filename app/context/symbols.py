@@ -15,8 +15,9 @@ from tree_sitter import Query, Tree
 
 from app.context.classify import CODE_LANGUAGES
 from app.context.model import ChangedFile, Scope
+from app.context.names import CLASS_TYPES, FUNCTION_TYPES, code_scope
 from app.context.query import captures, compile_query
-from app.context.scopes import CLASS_TYPES, FUNCTION_TYPES, added_runs, code_scope, scope_for
+from app.context.scopes import added_runs, scope_for
 from app.context.syntax import get_language, parse_text
 
 _DEFINITION_TYPES = sorted((FUNCTION_TYPES | CLASS_TYPES) - {"lambda", "func_literal"})

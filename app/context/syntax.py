@@ -196,6 +196,9 @@ def parse_outcome(
         parser.reset()
         seconds = time.monotonic() - started
         return ParseOutcome(None, f"parse exceeded {timeout:g} s", seconds)
+    # A tree parsed through a callback reads node text back through it; parsing the bytes again
+    # with the finished tree as the old one is nearly free and keeps the source with the tree.
+    tree = parser.parse(data, old_tree=tree)
     return ParseOutcome(tree, None, time.monotonic() - started)
 
 

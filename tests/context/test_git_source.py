@@ -103,3 +103,11 @@ def test_reading_a_missing_path_gives_none(repo: Path) -> None:
     with GitSource(repo, "main", "claude/feature") as source:
         assert source.read("does/not/exist", "head") is None
         assert source.read("app.py", "base") == b"def run():\n    return 1\n"
+
+
+def test_paths_with_spaces_and_missing_sides(repo: Path) -> None:
+    _commit(repo, {"docs/my notes.txt": b"hello\n"}, "Notes", "Dev <dev@example.org>")
+    with GitSource(repo, "main", "claude/feature") as source:
+        assert source.read("docs/my notes.txt", "head") == b"hello\n"
+        assert source.read("docs/my notes.txt", "base") is None
+        assert source.read("docs/other notes.txt", "head") is None
