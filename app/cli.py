@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from app.logs import configure_logging
 from app.settings import Settings, SettingsError, load_settings
@@ -88,6 +89,54 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scan(args: argparse.Namespace) -> int:
+    from app.scan import ScanUsageError, has_blocking, render, run_scan, write_output
+
+    logging.basicConfig(level=logging.WARNING)
+    try:
+        result = run_scan(
+            Path(args.repo), args.base, args.head, offline=args.offline, progress=sys.stderr.isatty()
+        )
+    except ScanUsageError as error:
+        print(f"bulwark scan: {error}", file=sys.stderr)
+        return 2
+    write_output(render(result, args.format), args.output, sys.stdout)
+    return 1 if has_blocking(result) else 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from analyzers.docs import list_rules_table, render_all, rule_page
+
+    if args.render:
+        written = render_all(Path(args.render))
+        print(f"wrote {len(written)} rule pages to {args.render}")
+        return 0
+    if args.rule_id:
+        try:
+            print(rule_page(args.rule_id), end="")
+        except KeyError:
+            print(f"bulwark rules: no rule {args.rule_id!r}", file=sys.stderr)
+            return 2
+        return 0
+    rows = list_rules_table()
+    width = max(len(r["id"]) for r in rows)
+    for row in rows:
+        languages = ", ".join(row["languages"]) or "any"
+        print(f"{row['id']:<{width}}  {row['family']:<12} {row['severity']:<8} {languages}")
+    return 0
+
+
+def cmd_policy(args: argparse.Namespace) -> int:
+    from app.context.policy import policy_check_file
+
+    problems = policy_check_file(args.file)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(f"{args.file}: valid")
+    return 1 if problems else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bulwark", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -100,6 +149,23 @@ def build_parser() -> argparse.ArgumentParser:
     worker.set_defaults(func=cmd_worker)
     migrate = sub.add_parser("migrate", help="upgrade the database to the latest migration")
     migrate.set_defaults(func=cmd_migrate)
+    scan = sub.add_parser("scan", help="analyse a local git range like a pull request")
+    scan.add_argument("--repo", default=".", help="the git repository (default: here)")
+    scan.add_argument("--base", required=True, help="the base revision (the branch merged into)")
+    scan.add_argument("--head", default="HEAD", help="the head revision (default: HEAD)")
+    scan.add_argument("--format", choices=["text", "json", "sarif"], default="text")
+    scan.add_argument("--offline", action="store_true", help="no registry look-ups (said in the output)")
+    scan.add_argument("--output", help="write to this file instead of standard output")
+    scan.set_defaults(func=cmd_scan)
+    rules = sub.add_parser("rules", help="list the rules, or print one rule's page")
+    rules.add_argument("rule_id", nargs="?")
+    rules.add_argument("--render", metavar="DIR", help="write every rule's page to DIR")
+    rules.set_defaults(func=cmd_rules)
+    policy = sub.add_parser("policy", help="repository policy tools")
+    policy_sub = policy.add_subparsers(dest="policy_command", required=True)
+    check = policy_sub.add_parser("check", help="validate a .github/bulwark.yml file")
+    check.add_argument("file")
+    check.set_defaults(func=cmd_policy)
     return parser
 
 

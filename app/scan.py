@@ -1,0 +1,135 @@
+"""`bulwark scan`: the same context and analyzers as the App, on a local git range.
+
+Output formats: `text` (a table for a terminal), `json` (documented in `docs/scan-json.md`) and `sarif`
+(SARIF 2.1.0). Exit codes: 0 no blocking finding, 1 at least one blocking finding, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from analyzers.runner import AnalysisResult, run_analyzers
+from app import __version__
+from app.context.builder import build_context
+from app.context.git_source import GitSource
+from app.context.manifest import build_manifest
+from app.context.model import ChangeContext
+from app.context.policy import PolicyError, policy_from_base
+from app.context.source import SourceError
+from app.report.placement import Placed, Placement, place_all
+from app.report.sarif import render_sarif
+from app.report.text import render_text
+
+JSON_SCHEMA_VERSION = 1
+
+
+class ScanUsageError(Exception):
+    """A bad repository, revision or policy: exit code 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    ctx: ChangeContext
+    analysis: AnalysisResult
+    placed: list[Placed]
+    stats: dict[str, float]
+
+
+def run_scan(repo: Path, base: str, head: str, *, offline: bool = True, progress: bool = False) -> ScanResult:
+    """Build the context of base..head in `repo` and run every analyzer on it."""
+    started = time.perf_counter()
+    try:
+        source = GitSource(repo, base, head)
+    except SourceError as error:
+        raise ScanUsageError(str(error)) from error
+    ctx = build_context(source)
+    fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
+    if fatal:
+        raise ScanUsageError(fatal[0])
+    try:
+        ctx.policy = policy_from_base(ctx.base_files)
+    except PolicyError as error:
+        raise ScanUsageError(f"invalid policy on the base revision: {error}") from error
+    built = time.perf_counter()
+    if progress:
+        print(f"bulwark: {len(ctx.files)} files, analysing…", file=sys.stderr)
+    analysis = run_analyzers(ctx, policy=ctx.policy)
+    done = time.perf_counter()
+    stats = {
+        "files": float(len(ctx.files)),
+        "bytes": float(sum(len(f.head_text or "") + len(f.base_text or "") for f in ctx.files)),
+        "context_seconds": round(built - started, 4),
+        "analysis_seconds": round(done - built, 4),
+    }
+    return ScanResult(ctx, analysis, place_all(analysis.findings, ctx.policy), stats)
+
+
+def has_blocking(result: ScanResult) -> bool:
+    return any(p.placement is Placement.BLOCK for p in result.placed)
+
+
+def to_json(result: ScanResult) -> dict[str, Any]:
+    ctx = result.ctx
+    return {
+        "version": JSON_SCHEMA_VERSION,
+        "tool": {"name": "bulwark", "version": __version__},
+        "context": {
+            "base": ctx.pr.base_sha,
+            "head": ctx.pr.head_sha,
+            "manifest": asdict(build_manifest(ctx)),
+            "files": [
+                {
+                    "path": f.path,
+                    "status": f.status.value,
+                    "language": f.language,
+                    "kinds": sorted(k.value for k in f.kinds),
+                    "added_lines": len(f.added_lines),
+                    "removed_lines": len(f.removed_lines),
+                    "skipped_reason": f.skipped_reason,
+                }
+                for f in ctx.files
+            ],
+            "provenance": [asdict(s) for s in build_manifest(ctx).provenance],
+        },
+        "findings": [
+            {
+                "rule_id": p.finding.rule_id,
+                "family": p.meta.family.value if p.meta else None,
+                "path": p.finding.path,
+                "start_line": p.finding.start_line,
+                "end_line": p.finding.end_line,
+                "severity": p.finding.severity.label,
+                "confidence": round(p.finding.confidence, 3),
+                "placement": p.placement.value,
+                "message": p.finding.message,
+                "fingerprint": p.finding.fingerprint,
+                "notes": list(p.finding.notes),
+            }
+            for p in result.placed
+        ],
+        "errors": [{"rule_id": rule, "message": message} for rule, message in result.analysis.errors]
+        + [{"rule_id": None, "message": message} for message in ctx.errors],
+        "stats": result.stats,
+    }
+
+
+def render(result: ScanResult, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(to_json(result), indent=2, sort_keys=False) + "\n"
+    if fmt == "sarif":
+        metas = [p.meta for p in result.placed if p.meta is not None]
+        log = render_sarif([p.finding for p in result.placed], metas, tool_version=__version__)
+        return json.dumps(log, indent=2) + "\n"
+    return render_text(result.placed, errors=result.analysis.errors)
+
+
+def write_output(text: str, output: str | None, stream: TextIO) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        stream.write(text)
