@@ -33,8 +33,8 @@ def generated_private_key() -> str:
 
 @cache
 def public_key_pem(private_key_pem: str) -> str:
-    """The public half (cached: loading an RSA private key checks it, which takes ~0.1 s)."""
-    key = serialization.load_pem_private_key(private_key_pem.encode(), password=None)
+    """The public half, as PEM."""
+    key = _signing_key(private_key_pem)
     return (
         key.public_key()
         .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
@@ -78,7 +78,16 @@ def mint_jwt(
     """An App JWT like clients make it: `iat` a minute in the past, `exp` `lifetime` seconds after now."""
     moment = int(time.time()) if issued_at is None else int(issued_at)
     claims = {"iat": moment - CLOCK_DRIFT, "exp": moment + lifetime, "iss": str(issuer)}
-    return jwt.encode(claims, private_key_pem, algorithm="RS256")
+    return jwt.encode(claims, _signing_key(private_key_pem), algorithm="RS256")
+
+
+@cache
+def _signing_key(private_key_pem: str) -> rsa.RSAPrivateKey:
+    """The loaded key, cached: loading an RSA private key checks it, which takes ~0.1 s here."""
+    key = serialization.load_pem_private_key(private_key_pem.encode(), password=None)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise ValueError("a GitHub App key is an RSA private key")
+    return key
 
 
 def issue_token(state: State, installation_id: int) -> Token:
