@@ -7,10 +7,23 @@ from collections.abc import Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.supply_chain.dependencies import new_dependencies, reportable
 from analyzers.supply_chain.distance import NearName, near_popular_name
-from analyzers.supply_chain.facts import line_text, popular_names, registry_name
-from app.context.model import ChangeContext
+from analyzers.supply_chain.facts import facts_of, line_text, popular_names, registry_name
+from app.context.model import ChangeContext, PackageFacts
 
 _CONFIDENCE = {"lookalike": 0.8, "separator": 0.7, "affix": 0.6}
+ESTABLISHED_DAYS = 365
+
+
+def little_track_record(facts: PackageFacts | None) -> bool:
+    """What a weak match needs: the name is unregistered, young, nearly unreleased or malicious."""
+    if facts is None:
+        return False
+    return (
+        facts.exists is False
+        or (facts.age_days is not None and facts.age_days < ESTABLISHED_DAYS)
+        or (facts.release_count is not None and facts.release_count <= 2)
+        or bool(facts.malicious_advisories)
+    )
 
 
 def _describe(near: NearName) -> str:
@@ -30,9 +43,15 @@ class DepsTyposquat(Analyzer):
     ## What it flags
 
     A direct dependency added to a manifest or an install command whose name is within
-    Damerau-Levenshtein distance 2 of a popular package (`reqeusts`, `lodahs`), or a separator
-    (`crossenv` for `cross-env`), affix (`python-requests`, `pyyaml2`) or look-alike (`djang0`)
-    variant of one, while the name itself is not on the popular list.
+    Damerau-Levenshtein distance 2 of a popular package, or a separator (`crossenv` for
+    `cross-env`), affix (`python-requests`) or look-alike (`djang0`) variant of one, while the name
+    itself is not on the popular list.
+
+    Slips (two letters swapped as in `reqeusts`, a letter doubled or dropped as in `expresss` or
+    `urlib3`) and the variants above are reported on the name alone. Other near names
+    (`colourama`) are reported only when the registry shows little track record: the name is
+    unregistered, its first release is under a year old, it has at most two releases, or it has a
+    malicious-package advisory.
 
     ## Why it is risky
 
@@ -58,7 +77,9 @@ class DepsTyposquat(Analyzer):
     The popular lists ship with Bulwark (PyPI: the 15,000 most-downloaded projects; npm: the
     high-impact packages) and `bulwark data refresh` updates them. To keep short names quiet,
     names under 5 characters are compared only by separators, affixes and look-alikes, names under
-    9 characters allow one edit and longer names two.
+    9 characters allow one edit and longer names two. Names that differ only in trailing digits
+    (`atomate2`), compound names that swap one short word (`django-cms`, `django-csp`) and names
+    under an npm scope that popular packages already use are not reported.
 
     ## References
 
@@ -80,9 +101,9 @@ class DepsTyposquat(Analyzer):
             if popular is None:
                 continue
             near = near_popular_name(dependency.name, popular)
-            if near is None:
+            if near is None or (not near.strong and not little_track_record(facts_of(ctx, dependency))):
                 continue
-            confidence = _CONFIDENCE.get(near.kind, 0.7 if near.distance == 1 else 0.5)
+            confidence = _CONFIDENCE.get(near.kind, 0.7 if near.strong else 0.5)
             yield self.finding(
                 dependency.path,
                 dependency.line,

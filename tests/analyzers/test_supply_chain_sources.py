@@ -99,16 +99,20 @@ def test_damerau_levenshtein_is_bounded() -> None:
     assert damerau_levenshtein("same", "same", 0) == 0
 
 
-POPULAR = frozenset({"requests", "cross-env", "django", "colorama", "numpy", "urllib3", "six"})
+POPULAR = frozenset(
+    {"requests", "cross-env", "django", "colorama", "numpy", "urllib3", "six", "numpy-units", "@babel/core"}
+)
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
         ("reqeusts", NearName("requests", "distance", 1)),
-        ("colourama", NearName("colorama", "distance", 1)),
+        ("requestss", NearName("requests", "distance", 1)),
         ("urlib3", NearName("urllib3", "distance", 1)),
-        ("urllib33", NearName("urllib3", "affix", 0)),
+        ("colourama", NearName("colorama", "distance", 1, strong=False)),
+        ("numpy-utils", None),  # one short word of a compound name
+        ("urllib33", None),  # trailing digits: a version, not a typo
         ("crossenv", NearName("cross-env", "separator", 0)),
         ("python-requests", NearName("requests", "affix", 0)),
         ("requests-py", NearName("requests", "affix", 0)),
@@ -117,6 +121,8 @@ POPULAR = frozenset({"requests", "cross-env", "django", "colorama", "numpy", "ur
         ("sax", None),  # short names need more than one edit's evidence
         ("numbers", None),
         ("reqestsxx", None),  # three edits
+        ("@babel/cores", None),  # an established scope
+        ("@babell/core", NearName("@babel/core", "distance", 1)),
     ],
 )
 def test_near_popular_name(name: str, expected: NearName | None) -> None:

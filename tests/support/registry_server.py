@@ -43,6 +43,7 @@ PYPI_PACKAGES: dict[str, FakePackage] = {
     "fresh-helpers": FakePackage((("0.1.0", "2026-11-12T08:00:00Z"), ("0.2.0", "2026-11-15T08:00:00Z"))),
     "lonely-release": FakePackage((("1.0.0", "2025-01-01T00:00:00Z"),)),
     "no-source-pkg": FakePackage(OLD, source_url=None),
+    "numpi": FakePackage((*OLD, ("3.0.0", "2021-01-01T10:00:00Z"))),
     "sdist-builder": FakePackage(OLD, sdist_only=True),
     "colourama": FakePackage((("0.4.6", "2022-03-01T00:00:00Z"),), malicious=("MAL-2022-1111",)),
 }
