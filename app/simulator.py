@@ -42,6 +42,11 @@ RULES: tuple[tuple[str, str, str, float, float, str], ...] = (
     ("injection-instruction-text", "injection", "medium", 0.88, 0.5, "AGENTS.md"),
     ("actions-permissions-widened", "drift", "high", 0.95, 0.5, ".github/workflows/release.yml"),
 )
+# Rules report a few fixed confidence levels: a strong match and a weaker variant of the pattern.
+CONFIDENCE_LEVELS = {
+    rule[0]: ((0.8, 0.85, 0.9, 0.95)[n % 4], (0.5, 0.6, 0.7)[n % 3]) for n, rule in enumerate(RULES)
+}
+STRONG_SHARE = 0.75
 PROTECTED = ("secrets", "injection")
 PROTECTED_RULES = ("actions-permissions-widened",)
 NOISY_SHARE = 0.06  # share of (repo, non-protected rule) pairs where a rule is mostly noise
@@ -137,9 +142,10 @@ def _pull_request(
     for index in range(count):
         rule = RULES[rng.choices(range(len(RULES)), weights=repo.rule_mix)[0]]
         at = opened + timedelta(minutes=index)
-        confidence = round(rng.betavariate(4, 2), 3)
+        strong, weak = CONFIDENCE_LEVELS[rule[0]]
+        confidence = strong if rng.random() < STRONG_SHARE else weak
         base = repo.precision[rule[0]]
-        precision = min(0.99, max(0.02, base + 0.2 * (confidence - 0.65)))
+        precision = min(0.99, max(0.02, base + 0.3 * (confidence - strong)))
         useful = rng.random() < precision
         labelled = rng.random() < LABELLED_SHARE
         finding = {

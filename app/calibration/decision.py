@@ -10,7 +10,8 @@ policy and previous cell state give the same decision. Order of precedence:
 3. Learned state, held by hysteresis (a shown state changes at most once a week per cell):
    - no repo-specific change before 5 effective labels from 2 distinct trusted voters (the organisation's
      pooled estimate decides until then);
-   - `shadow` with >= 8 labels, >= 3 distinct trusted dismissers, a 95 % upper bound < 0.5, never protected;
+   - `shadow` with >= 8 labels, >= 3 distinct trusted dismissers, a 95 % upper bound < 0.5 (which must
+     hold without the largest dismisser's share too: one person never mutes), never protected;
    - `comment` when the posterior mean >= P*, else `annotate`;
    - a block is proposed (never applied) with >= 30 labels, >= 3 confirmers, 5 % lower bound >= 0.90 and
      severity >= high.
@@ -27,7 +28,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from analyzers.base import Family, Severity
-from app.calibration.beta import beta_cdf
+from app.calibration.beta import beta_cdf, beta_quantile
 from app.calibration.estimate import KAPPA_REPO, Estimate, Fit, RuleInfo
 
 MIN_LABELS = 5.0
@@ -199,13 +200,14 @@ def _by_mean(mean: float, target: float) -> Placement:
 
 
 def _shadowed(estimate: Estimate, rule: RuleInfo) -> bool:
+    """The shadow conditions; the bound must hold even without the largest dismisser (no one mutes)."""
     tally = estimate.tally
-    return (
-        not rule.is_protected
-        and tally.labels >= SHADOW_LABELS
-        and len(tally.dismissers) >= SHADOW_DISMISSERS
-        and estimate.upper(0.95) < SHADOW_UPPER
-    )
+    if rule.is_protected or tally.labels < SHADOW_LABELS:
+        return False
+    if len(tally.dismissers) < SHADOW_DISMISSERS or estimate.upper(0.95) >= SHADOW_UPPER:
+        return False
+    beta = estimate.beta - tally.capped_not_useful + tally.not_useful_without_top_dismisser
+    return beta_quantile(0.95, estimate.alpha, beta) < SHADOW_UPPER
 
 
 def _proposal(estimate: Estimate, rule: RuleInfo, severity: Severity, specific: bool) -> str | None:

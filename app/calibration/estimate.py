@@ -80,9 +80,13 @@ class Tally:
         shares = sorted((share for _, share in self.dismissed_by), reverse=True)
         if not shares:
             return self.not_useful
-        runner_up = shares[1] if len(shares) > 1 else 0.0
-        excess = max(0.0, shares[0] - runner_up - LONE_DISMISSER_CAP)
-        return max(0.0, self.not_useful - excess)
+        return _capped(shares)
+
+    @property
+    def not_useful_without_top_dismisser(self) -> float:
+        """F after the cap, as it would be without the dismisser who gave the most."""
+        shares = sorted((share for _, share in self.dismissed_by), reverse=True)
+        return _capped(shares[1:])
 
     @property
     def labels(self) -> float:
@@ -253,6 +257,14 @@ def _tally_of(item: Evidence, rules: Mapping[str, RuleInfo], now: datetime) -> T
         votes=1,
         dismissals=1,
     )
+
+
+def _capped(shares: list[float]) -> float:
+    """Σ shares (largest first) with the largest cut to the next one's plus LONE_DISMISSER_CAP."""
+    if not shares:
+        return 0.0
+    runner_up = shares[1] if len(shares) > 1 else 0.0
+    return sum(shares[1:]) + min(shares[0], runner_up + LONE_DISMISSER_CAP)
 
 
 def _summed(

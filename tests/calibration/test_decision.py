@@ -100,13 +100,21 @@ def test_no_repo_specific_change_before_five_labels_from_two_voters() -> None:
 
 
 def test_shadow_needs_eight_labels_three_dismissers_and_an_upper_bound_below_half() -> None:
-    shadowed = decision(dismissals(RULE, ("a", "b", "c")))  # F = 9: Beta(3.5, 10.5), upper 0.453
+    shadowed = decision(dismissals(RULE, ("a", "b", "c", "d")))  # F = 12: Beta(3.5, 13.5)
     assert shadowed.placement is Placement.SHADOW
     assert (shadowed.inline, shadowed.propensity) == (False, 0.0)
     two = decision([*dismissals(RULE, ("a", "b"), each=3), vote("a", days_ago=0)])
     assert two.placement is Placement.ANNOTATE  # only two dismissers
     wide = decision(dismissals(RULE, ("a", "b", "c"), each=2))  # F = 6: upper 0.558
     assert wide.placement is Placement.ANNOTATE
+
+
+def test_no_single_dismisser_decides_a_shadow() -> None:
+    # Three dismissers with F = 9 meet every written condition (upper bound 0.453), but without
+    # any one of them F = 6 and the upper bound is 0.558: one person would be doing the muting.
+    made = decision(dismissals(RULE, ("a", "b", "c")))
+    assert made.estimate.upper() < 0.5
+    assert made.placement is Placement.ANNOTATE
 
 
 def test_protected_families_are_never_shadowed() -> None:
