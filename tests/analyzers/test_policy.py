@@ -228,6 +228,9 @@ def test_policy_check_file(tmp_path: Path) -> None:
     bad.write_text("rules:\n  a-b:\n    serverity: high\n")
     assert policy_check_file(good) == []
     assert policy_check_file(bad) == [f"{bad}:3: rules.a-b.serverity: unknown key"]
+    unknown = tmp_path / "unknown.yml"
+    unknown.write_text("rules:\n  actions-unpinned-uses: {}\n  no-such-rule:\n    disable: true\n")
+    assert policy_check_file(unknown) == [f"{unknown}:3: rules.no-such-rule: unknown rule"]
     missing = tmp_path / "missing.yml"
     assert policy_check_file(missing)[0].startswith(f"{missing}: cannot read: ")
 
