@@ -3,33 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.supply_chain.declared import DependencyFile
 from analyzers.supply_chain.dependencies import dependency_file
 from analyzers.supply_chain.facts import line_text
+from analyzers.supply_chain.indexes import DEFAULT_REGISTRY_HOSTS, is_default_registry, registry_host
 from analyzers.supply_chain.manifests import lockfiles_of, manifest_of
 from app.context.model import ChangeContext, ChangedFile
-
-DEFAULT_REGISTRY_HOSTS = frozenset(
-    {"pypi.org", "pypi.python.org", "files.pythonhosted.org", "registry.npmjs.org"}
-    | {"registry.npmjs.com", "registry.yarnpkg.com", "rubygems.org", "index.rubygems.org"}
-    | {"packagist.org", "repo.packagist.org", "crates.io", "index.crates.io", "static.crates.io"}
-    | {"proxy.golang.org", "sum.golang.org"}
-)
-
-
-def registry_host(url: str) -> str | None:
-    """The host of a registry URL, None for local paths and relative references."""
-    text = url.split("+", 1)[1] if url.startswith("git+") else url
-    host = urlsplit(text).hostname if "://" in text else None
-    return host.lower() if host else None
-
-
-def is_default_registry(url: str) -> bool:
-    host = registry_host(url)
-    return host is None or host in DEFAULT_REGISTRY_HOSTS
 
 
 class DepsLockfileDrift(Analyzer):

@@ -12,6 +12,8 @@ from analyzers.supply_chain.dependencies import (
     reportable,
 )
 from analyzers.supply_chain.facts import facts_of, line_text, registry_name
+from analyzers.supply_chain.indexes import private_index_of
+from analyzers.supply_chain.names import NPM
 from app.context.model import ChangeContext
 
 
@@ -47,7 +49,9 @@ class DepsNonexistentPackage(Analyzer):
 
     ## Tuning
 
-    The rule relies on registry look-ups made before analysis; when the registry cannot be
+    A name that may come from a private index (a manifest of the ecosystem declares a non-default
+    index, or the npm name is scoped) is reported as `medium`. The rule relies on registry
+    look-ups made before analysis; when the registry cannot be
     reached (or `bulwark scan --offline`), it stays quiet and the check-run summary names it
     among the checks that could not run. Registry URLs are settings, so a mirror answers for
     air-gapped installs.
@@ -83,14 +87,20 @@ class DepsNonexistentPackage(Analyzer):
                 f"`{dependency.written}` does not exist on {registry_name(dependency.ecosystem)}: "
                 "anyone can register the name and ship code to every install"
             )
+            severity, confidence = (Severity.CRITICAL, 0.9) if imported else (None, 0.9)
             if imported:
                 path, line = imported[0]
                 message += f"; the change also imports it ({path}:{line})"
+            private = private_index_of(ctx, dependency.ecosystem)
+            if private or (dependency.ecosystem == NPM and dependency.name.startswith("@")):
+                where = f"the private index `{private}`" if private else "a private registry of its scope"
+                message += f" (it may come from {where})"
+                severity, confidence = Severity.MEDIUM, 0.5
             yield self.finding(
                 dependency.path,
                 dependency.line,
                 message,
-                confidence=0.9,
-                severity=Severity.CRITICAL if imported else None,
+                confidence=confidence,
+                severity=severity,
                 evidence=line_text(ctx, dependency.path, dependency.line),
             )
