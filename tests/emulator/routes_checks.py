@@ -150,7 +150,7 @@ def check_run_shape(ctx: Ctx, run: CheckRun) -> dict[str, Any]:
             "annotations_url": f"{url}/annotations",
         },
         "name": run.name,
-        "check_suite": {"id": run.id // 7 + 1},
+        "check_suite": {"id": int(run.head_sha[:7], 16)},
         "app": shapes.app(ctx.api, ctx.emulator.app_id, ctx.emulator.app_slug),
         "pull_requests": pulls,
     }
