@@ -16,19 +16,11 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationError,
-    field_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 POLICY_PATH = ".github/bulwark.yml"
 POLICY_PATHS = (POLICY_PATH, ".github/bulwark.yaml")  # the first one present is the policy
 ORG_POLICY_PATH = ".github/bulwark.yml"
-POLICY_PATHS = (POLICY_PATH, ".github/bulwark.yaml")  # the first one present is the policy
 
 SeverityName = Literal["info", "low", "medium", "high", "critical"]
 Access = Literal["read", "write", "none"]
@@ -37,22 +29,9 @@ _RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EXTENDS = re.compile(r"^(?P<repo>[A-Za-z0-9-]+/[A-Za-z0-9._-]+)(?::(?P<path>[^\s:]+))?$")
 Registry = Annotated[str, StringConstraints(pattern=r"^[a-z0-9.-]+(?::[0-9]+)?(?:/[a-z0-9._-]+)*$")]
 PermissionScope = Literal[
-    "actions",
-    "attestations",
-    "checks",
-    "contents",
-    "deployments",
-    "discussions",
-    "id-token",
-    "issues",
-    "models",
-    "packages",
-    "pages",
-    "pull-requests",
-    "repository-projects",
-    "security-events",
-    "statuses",
-]
+    "actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues",
+    "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
+]  # fmt: skip
 
 
 class _Strict(BaseModel):
