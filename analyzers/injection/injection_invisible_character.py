@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.injection.agent_files import is_instruction_file, is_tool_config_file
 from analyzers.text import unicode
-from analyzers.text.lines import is_code, non_ascii_added
+from analyzers.text.lines import is_code, non_ascii_added, numbered_lines
 from analyzers.text.nodes import node_at, place_of
+from analyzers.text.pr_text import text_path
 from app.context.model import ChangeContext, ChangedFile
 
 
@@ -43,7 +44,9 @@ class InjectionInvisibleCharacter(Analyzer):
     - in source code, inside or as an identifier, or anywhere outside comments and strings when a
       syntax tree is available: `high`;
     - anywhere in an agent instruction or agent tool configuration file (`AGENTS.md`, `CLAUDE.md`,
-      `.cursorrules`, `.mcp.json`, ...): `high`.
+      `.cursorrules`, `.mcp.json`, ...): `high`;
+    - anywhere in the pull request's title, body or comments, bidirectional controls included:
+      `medium`, under the pseudo paths `(pull request body)`, `(comment by @login)` and so on.
 
     Legitimate sequences stay quiet: a zero-width joiner inside an emoji sequence (👩‍💻, families,
     skin tones), ZWNJ and ZWJ between letters of Arabic, Persian, Indic and other joining scripts,
@@ -95,6 +98,26 @@ class InjectionInvisibleCharacter(Analyzer):
                 columns = hidden_columns(line)
                 if columns:
                     yield from self._judge(file, number, line, columns, agent_file)
+        for item in ctx.texts:
+            yield from self._scan_text(text_path(item), item.text)
+
+    def _scan_text(self, path: str, text: str) -> Iterator[Finding]:
+        if text.isascii():
+            return
+        for number, line in numbered_lines(text):
+            columns = sorted(
+                {*hidden_columns(line), *(c for c, ch in enumerate(line) if ord(ch) in unicode.BIDI_CONTROLS)}
+            )
+            if columns:
+                names = ", ".join(sorted({unicode.describe(ord(line[c])) for c in columns}))
+                yield self.finding(
+                    path,
+                    number,
+                    f"{len(columns)} invisible character(s) in pull request text: {names}",
+                    confidence=0.7,
+                    severity=Severity.MEDIUM,
+                    evidence=unicode.escape_hidden(line),
+                )
 
     def _judge(
         self, file: ChangedFile, number: int, line: str, columns: list[int], agent_file: bool

@@ -84,12 +84,20 @@ ADVERSARIAL_LINES = [
 
 EXPECTED_ON_ADVERSARIAL = {
     ("AGENTS.md", "injection-unicode-tag-characters"): [("AGENTS.md", 7), ("(pull request body)", 7)],
-    ("AGENTS.md", "injection-invisible-character"): [("AGENTS.md", 5)],
+    ("AGENTS.md", "injection-invisible-character"): [
+        ("AGENTS.md", 5),
+        ("(pull request body)", 5),
+        ("(pull request body)", 6),
+    ],
     ("AGENTS.md", "injection-variation-selector-payload"): [("AGENTS.md", 8)],
     ("AGENTS.md", "injection-agent-instructions-changed"): [("AGENTS.md", 11)],
     ("a.js", "injection-unicode-tag-characters"): [("a.js", 7), ("(pull request body)", 7)],
     ("a.js", "injection-bidi-control"): [("a.js", 6)],
-    ("a.js", "injection-invisible-character"): [("a.js", 5)],
+    ("a.js", "injection-invisible-character"): [
+        ("a.js", 5),
+        ("(pull request body)", 5),
+        ("(pull request body)", 6),
+    ],
     ("a.js", "injection-variation-selector-payload"): [("a.js", 8)],
 }
 

@@ -10,7 +10,7 @@ from analyzers.injection.injection_agent_instructions_changed import (
 )
 from analyzers.injection.injection_bidi_control import unbalanced
 from analyzers.injection.injection_instruction_text import InjectionInstructionText
-from analyzers.injection.injection_invisible_character import hidden_columns
+from analyzers.injection.injection_invisible_character import InjectionInvisibleCharacter, hidden_columns
 from analyzers.injection.injection_unicode_tag_characters import InjectionUnicodeTagCharacters
 from analyzers.injection.injection_variation_selector_payload import decode_selectors
 from analyzers.text import confusables, unicode
@@ -143,3 +143,14 @@ def test_json_with_comments_and_trailing_commas() -> None:
     assert load_document(".vscode/settings.json", text) == {"a": "http://x", "b": [1, 2]}
     assert load_document(".mcp.json", "{not json") is None
     assert load_document("c.yaml", "a: [") is None
+
+
+def test_hidden_characters_in_pull_request_text_are_medium() -> None:
+    title = TextItem("pr-title", "Fix typo\u200b\u200b")
+    comment = TextItem("review-comment", "looks good\n\u202eevil\n", "eve")
+    emoji = TextItem("issue-comment", "thanks \U0001f469\u200d\U0001f4bb", "kim")
+    found = [
+        (f.path, f.start_line, f.severity.label)
+        for f in InjectionInvisibleCharacter().analyze(context(texts=(title, comment, emoji)))
+    ]
+    assert found == [("(pull request title)", 1, "medium"), ("(review comment by @eve)", 2, "medium")]
