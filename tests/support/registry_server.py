@@ -120,6 +120,9 @@ class RegistryServer:
     pypi: dict[str, FakePackage] = field(default_factory=lambda: dict(PYPI_PACKAGES))
     npm: dict[str, FakePackage] = field(default_factory=lambda: dict(NPM_PACKAGES))
     timeout_mode: bool = False
+    delay: float = 0.0  # seconds every answer waits (to observe requests in flight)
+    in_flight: int = 0
+    most_in_flight: int = 0
     requests: list[str] = field(default_factory=list)
     url: str = ""
     stopping: threading.Event = field(default_factory=threading.Event)
@@ -137,8 +140,15 @@ class RegistryServer:
 
     async def _wait_if_asked(self, request: Request) -> None:
         self.requests.append(f"{request.method} {request.scope['raw_path'].decode()}")
-        while self.timeout_mode and not self.stopping.is_set():
-            await asyncio.sleep(0.02)
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            if self.delay:
+                await asyncio.sleep(self.delay)
+            while self.timeout_mode and not self.stopping.is_set():
+                await asyncio.sleep(0.02)
+        finally:
+            self.in_flight -= 1
 
     async def _pypi(self, request: Request) -> Response:
         await self._wait_if_asked(request)
