@@ -34,11 +34,13 @@ class CodeownersWeakened(Analyzer):
     ## What it flags
 
     Compared with the base version of `CODEOWNERS` (`.github/`, the root or `docs/`):
+
     - an entry whose pattern no longer appears (reported on the nearest line of the new version);
     - an entry that keeps its pattern but loses owners (`/src/auth/ @alice @sec-team` becoming
       `/src/auth/ @alice`), including one left with no owner at all;
     - a new catch-all entry (`*`, `**`, `/**`) placed after other entries, which overrides them;
     - the whole file deleted with no replacement at another location.
+
     Moving an entry to another line, or the file to another location, is not a finding as long as
     every pattern keeps its owners; neither is an entry renamed in place (a new pattern on the same
     line with the same owners, as when a folder is renamed).
