@@ -13,6 +13,7 @@ from analyzers.injection.injection_instruction_text import InjectionInstructionT
 from analyzers.injection.injection_invisible_character import InjectionInvisibleCharacter, hidden_columns
 from analyzers.injection.injection_unicode_tag_characters import InjectionUnicodeTagCharacters
 from analyzers.injection.injection_variation_selector_payload import decode_selectors
+from analyzers.runner import run_analyzers
 from analyzers.text import confusables, unicode
 from analyzers.text.pr_text import text_path
 from app.context.model import FileKind, TextItem
@@ -154,3 +155,12 @@ def test_hidden_characters_in_pull_request_text_are_medium() -> None:
         for f in InjectionInvisibleCharacter().analyze(context(texts=(title, comment, emoji)))
     ]
     assert found == [("(pull request title)", 1, "medium"), ("(review comment by @eve)", 2, "medium")]
+
+
+def test_the_runner_keeps_findings_on_pull_request_text() -> None:
+    body = "ok" + tags("hidden order") + "\n"
+    ctx = context(texts=(TextItem("pr-body", body),))
+    result = run_analyzers(ctx, [InjectionUnicodeTagCharacters])
+    assert result.errors == ()
+    assert [(f.path, f.start_line) for f in result.findings] == [("(pull request body)", 1)]
+    assert result.findings[0].fingerprint
