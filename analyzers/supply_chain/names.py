@@ -15,10 +15,11 @@ _PEP503_SEPARATORS = re.compile(r"[-_.]+")
 
 
 def normalize_name(ecosystem: str, name: str) -> str:
-    """The registry's canonical form of `name`: PEP 503 for PyPI, lower case elsewhere but Go."""
+    """The registry's canonical form of `name`: PEP 503 for PyPI, crates.io folds case and `_`;
+    npm (`JSONStream`), Go, RubyGems and Packagist names are compared as written."""
     stripped = name.strip()
     if ecosystem == PYPI:
         return _PEP503_SEPARATORS.sub("-", stripped).lower()
-    if ecosystem == GO:
-        return stripped
-    return stripped.lower()
+    if ecosystem == CARGO:
+        return stripped.lower().replace("_", "-")
+    return stripped

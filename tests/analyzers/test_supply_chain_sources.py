@@ -9,6 +9,7 @@ import pytest
 from analyzers.supply_chain.dependencies import Dependency, new_dependencies, new_imports
 from analyzers.supply_chain.distance import NearName, damerau_levenshtein, near_popular_name
 from analyzers.supply_chain.installs import InstalledPackage, shell_installs
+from analyzers.supply_chain.names import normalize_name
 from app.context.builder import build_from_directories
 from app.context.model import ChangeContext
 
@@ -127,3 +128,17 @@ POPULAR = frozenset(
 )
 def test_near_popular_name(name: str, expected: NearName | None) -> None:
     assert near_popular_name(name, POPULAR) == expected
+
+
+@pytest.mark.parametrize(
+    ("ecosystem", "written", "canonical"),
+    [
+        ("pypi", "Zope.Interface", "zope-interface"),
+        ("pypi", "typing__extensions", "typing-extensions"),
+        ("npm", "JSONStream", "JSONStream"),  # npm keeps legacy capitals
+        ("cargo", "Serde_JSON", "serde-json"),
+        ("go", "github.com/Masterminds/semver", "github.com/Masterminds/semver"),
+    ],
+)
+def test_names_are_compared_as_their_registry_does(ecosystem: str, written: str, canonical: str) -> None:
+    assert normalize_name(ecosystem, written) == canonical
