@@ -11,9 +11,9 @@ INSTRUCTIONS = (
     (
         "asks to ignore earlier instructions",
         re.compile(
-            r"(?i)\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?"
+            r"(?i)\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:of\s+)?"
             r"(?:the\s+|your\s+|my\s+)?(?:previous|prior|above|earlier|preceding|system|original)"
-            r"\s+(?:instructions|prompts?|directives|rules|guidelines|context)\b"
+            r"\s+(?:instructions|prompts?|directives|guidelines)\b"
         ),
     ),
     (
@@ -42,7 +42,7 @@ INSTRUCTIONS = (
 )
 # Lower-case words one of which every phrase holds: a cheap filter before the patterns.
 ANCHOR_WORDS = (
-    "ignore", "disregard", "forget", "override", "you", "user", "important", "sys", "admin",
+    "ignore", "disregard", "forget", "you", "user", "important", "sys", "admin",
     "inst]", "im_start",
 )  # fmt: skip
 # All the phrases in one pattern: one pass decides whether a text needs a closer look.
