@@ -53,7 +53,7 @@ def parse_image(text: str) -> ImageRef:
     return ImageRef(text, name, tag or None, digest or None)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=32)
 def stages(text: str) -> tuple[Stage, ...]:
     """The stages of a Dockerfile; instructions before the first FROM (ARG) form no stage."""
     tree = parse_text("dockerfile", text)

@@ -63,7 +63,7 @@ class Block:
         return ".".join((self.type, *self.labels))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=32)
 def blocks(text: str) -> tuple[Block, ...]:
     """The top-level blocks of an HCL file (partial when the file has syntax errors)."""
     tree = parse_text("hcl", text)

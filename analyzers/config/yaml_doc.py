@@ -86,7 +86,7 @@ def mask_templates(text: str) -> str:
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=128)
+@lru_cache(maxsize=32)
 def load_documents(text: str) -> tuple[YNode, ...]:
     """Every document of a YAML stream, as YNode trees (empty when nothing parsed)."""
     tree = parse_text("yaml", text)
