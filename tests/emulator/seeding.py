@@ -6,6 +6,7 @@ import hashlib
 import itertools
 import secrets
 from collections.abc import Mapping
+from typing import Any
 
 from tests.emulator.diffs import as_bytes, blob_sha
 from tests.emulator.routes_reviews import add_reply
@@ -144,6 +145,28 @@ class Seeding:
             repo.branches[head_ref] = parent
             self.state.pulls[(full_name.lower(), number)] = pull
             return pull
+
+    def add_pull_request_from_payload(
+        self, payload: Mapping[str, Any], *, base_files: FileMap, head_files: FileMap
+    ) -> PullRequest:
+        """Seed what a `pull_request` webhook payload describes (installation, repository, SHAs, refs)."""
+        pr, repository = payload["pull_request"], payload["repository"]
+        installation_id = int(payload.get("installation", {}).get("id", 1))
+        owner = repository["owner"]
+        with self.state.lock:
+            if installation_id not in self.state.installations:
+                self.add_installation(installation_id, owner["login"], owner.get("type", "User"))
+            if repository["full_name"].lower() not in self.state.repos:
+                self.add_repo(
+                    repository["full_name"], installation_id, repository["id"], bool(repository.get("private")),
+                    repository.get("default_branch", "main"),
+                )  # fmt: skip
+            return self.add_pull_request(
+                repository["full_name"], int(pr["number"]), base_files=base_files, head_files=head_files,
+                title=pr.get("title") or "", body=pr.get("body") or "", author=pr["user"]["login"],
+                head_ref=pr["head"]["ref"], base_ref=pr["base"]["ref"], head_sha=pr["head"]["sha"],
+                base_sha=pr["base"]["sha"], draft=bool(pr.get("draft")),
+            )  # fmt: skip
 
     @staticmethod
     def _ancestry(repo: Repo, head: str, base: str) -> list[str]:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import base64
+import json
 import re
+from pathlib import Path
 
 import httpx
 
 from tests.emulator import CommitSpec, GitHubEmulator, blob_sha, generated_files
 from tests.emulator.conftest import REPO
 
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "github-webhooks"
 BASE: dict[str, str | bytes] = {
     "app.py": "import os\n\n\ndef main():\n    print('a')\n    print('b')\n    print('c')\n    return 0\n",
     "old.txt": "gone\n",
@@ -203,3 +206,18 @@ def test_installation_repositories(github: GitHubEmulator, api: httpx.Client) ->
     body = api.get("/installation/repositories").json()
     assert body["total_count"] == 2
     assert [r["full_name"] for r in body["repositories"]] == [REPO, "acme/gadgets"]
+
+
+def test_seeding_from_a_real_payload(github: GitHubEmulator) -> None:
+    payload = json.loads(FIXTURES.joinpath("pull_request", "opened.payload.json").read_bytes())
+    pull = github.add_pull_request_from_payload(payload, base_files={"a": "1\n"}, head_files={"a": "2\n"})
+    assert (pull.head_sha, pull.base_sha) == (
+        payload["pull_request"]["head"]["sha"],
+        payload["pull_request"]["base"]["sha"],
+    )
+    assert (pull.repo.id, pull.repo.installation_id, pull.number) == (186853002, 1, 2)
+    token = github.installation_token(1)
+    answer = httpx.get(
+        f"{github.url}/repos/Codertocat/Hello-World/pulls/2", headers={"Authorization": f"token {token}"}
+    )
+    assert answer.json()["head"]["ref"] == "changes"
