@@ -221,6 +221,22 @@ def _pull_request(builder: _Builder) -> PullRequestInfo:
         return default_pull_request()
 
 
+class _EmptySource:
+    """No change at all (the local repository could not be read)."""
+
+    def pull_request(self) -> PullRequestInfo:
+        return default_pull_request()
+
+    def changed_files(self) -> Sequence[SourceFile]:
+        return ()
+
+    def commits(self) -> Sequence[CommitInfo]:
+        return ()
+
+    def read(self, path: str, side: Side) -> bytes | None:
+        return None
+
+
 def _prefetch(builder: _Builder, items: Sequence[SourceFile]) -> None:
     if not items or not isinstance(builder.source, Prefetching):
         return
@@ -264,3 +280,19 @@ def build_from_directories(
     """The context of the change from directory tree `base` to directory tree `head`."""
     source = DirectorySource(base, head, pr=pr, commits=commits, fixture_suffix=fixture_suffix)
     return build_context(source, options=options)
+
+
+def build_from_git(
+    repo: Path, base: str, head: str = "HEAD", *, options: BuildOptions | None = None
+) -> ChangeContext:
+    """The context of `base`...`head` in a local repository (merge base to head, as a pull request)."""
+    from app.context.git_source import GitSource
+
+    try:
+        source = GitSource(repo, base, head)
+    except SourceError as error:
+        ctx = build_context(_EmptySource(), options=options)
+        ctx.errors.append(f"git: {error}")
+        return ctx
+    with source:
+        return build_context(source, options=options)

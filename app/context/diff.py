@@ -18,7 +18,6 @@ from unidiff.patch import PatchSet
 from app.context.model import Hunk
 
 _HUNK_HEADER = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$")
-_NO_NEWLINE = "\\"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,23 +81,38 @@ class _HunkReader:
     def complete(self) -> bool:
         return self.base_seen >= self.base_length and self.head_seen >= self.head_length
 
-    def feed(self, line: str) -> None:
-        """Take one body line (an empty line counts as context, as some tools strip the space)."""
-        kind = line[:1]
-        if kind == "+":
-            self.added.append(self.head_line)
-            self.head_line += 1
-            self.head_seen += 1
-        elif kind == "-":
-            self.removed.append(self.base_line)
-            self.base_line += 1
-            self.base_seen += 1
-        elif kind in (" ", "", "\r"):
-            self.context.append(self.head_line)
-            self.head_line += 1
-            self.base_line += 1
-            self.head_seen += 1
-            self.base_seen += 1
+    def consume(self, lines: list[str], index: int) -> int:
+        """Take body lines from `index` until the hunk is complete; the index after them.
+
+        An empty line counts as context (some tools strip the space); a new header ends the hunk.
+        """
+        base_line, head_line = self.base_line, self.head_line
+        base_left, head_left = self.base_length, self.head_length
+        added, removed, context = self.added, self.removed, self.context
+        count = len(lines)
+        while index < count and (base_left > 0 or head_left > 0):
+            line = lines[index]
+            kind = line[:1]
+            if kind == "+":
+                added.append(head_line)
+                head_line += 1
+                head_left -= 1
+            elif kind == "-":
+                removed.append(base_line)
+                base_line += 1
+                base_left -= 1
+            elif kind in (" ", "", "\r"):
+                context.append(head_line)
+                head_line += 1
+                base_line += 1
+                head_left -= 1
+                base_left -= 1
+            elif kind == "@" and _HUNK_HEADER.match(line.rstrip("\r")):
+                break
+            index += 1
+        self.base_seen = self.base_length - max(base_left, 0)
+        self.head_seen = self.head_length - max(head_left, 0)
+        return index
 
     def build(self) -> Hunk:
         full = self.complete
@@ -116,21 +130,18 @@ class _HunkReader:
 
 def read_patch(patch: str | None) -> PatchParse:
     """Parse a GitHub file patch (hunks only, no `---`/`+++` headers), tolerating truncation."""
+    lines = split_lines(patch or "")
     hunks: list[Hunk] = []
     truncated = False
-    reader: _HunkReader | None = None
-    for line in split_lines(patch or ""):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         header = _HUNK_HEADER.match(line.rstrip("\r")) if line.startswith("@@") else None
-        if header is not None:
-            if reader is not None:
-                truncated = truncated or not reader.complete
-                hunks.append(reader.build())
-            reader = _HunkReader(header)
+        if header is None:
             continue
-        if reader is None or reader.complete or line.startswith(_NO_NEWLINE):
-            continue
-        reader.feed(line)
-    if reader is not None:
+        reader = _HunkReader(header)
+        index = reader.consume(lines, index)
         truncated = truncated or not reader.complete
         hunks.append(reader.build())
     return PatchParse(tuple(hunks), truncated)

@@ -39,6 +39,38 @@ def git_bytes(repo: Path, *args: str) -> bytes:
     return done.stdout
 
 
+def start_git(repo: Path, *args: str) -> subprocess.Popen[bytes]:
+    """Start one git command in `repo` (its output is collected by `finish_git`)."""
+    command = ["git", *SAFE_CONFIG, "-C", str(repo), *args]
+    try:
+        return subprocess.Popen(  # noqa: S603 (fixed git plumbing, no shell)
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+    except OSError as error:
+        raise SourceError(f"git {args[0]} failed: {error}") from error
+
+
+def finish_git(process: subprocess.Popen[bytes], what: str) -> bytes:
+    """The output of a started git command; SourceError when it failed."""
+    try:
+        stdout, stderr = process.communicate(timeout=_TIMEOUT)
+    except subprocess.TimeoutExpired as error:
+        process.kill()
+        process.communicate()
+        raise SourceError(f"git {what} timed out") from error
+    if process.returncode != 0:
+        detail = stderr.decode("utf-8", "replace").strip()
+        raise SourceError(f"git {what} failed: {detail or process.returncode}")
+    return stdout
+
+
+def discard_git(process: subprocess.Popen[bytes]) -> None:
+    """Stop a started git command whose output is not wanted, and close its pipes."""
+    if process.poll() is None:
+        process.kill()
+    process.communicate()
+
+
 @dataclass(frozen=True, slots=True)
 class RawEntry:
     """One line of `git diff --raw -z`."""

@@ -6,6 +6,7 @@ runs. By default the base is the merge base of `base` and `head`, as a pull requ
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -16,15 +17,18 @@ from app.context.git_plumbing import (
     RECORD,
     FilePatch,
     RawEntry,
-    git_bytes,
+    discard_git,
+    finish_git,
     parse_log,
     raw_entries,
     read_blobs,
     split_patches,
+    start_git,
 )
 from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side
 from app.context.source import SourceError, SourceFile
 
+_LOG_FIELDS = FIELD.join(("%H", "%an", "%ae", "%cn", "%ce", "%B"))
 _STATUS = {
     "A": FileStatus.ADDED,
     "D": FileStatus.REMOVED,
@@ -44,20 +48,48 @@ class GitSource:
         self.repo = Path(repo_path)
         if base.startswith("-") or head.startswith("-"):
             raise SourceError(f"not a revision: {base if base.startswith('-') else head}")
-        found = self._git(
-            "rev-parse", f"{base}^{{commit}}", f"{head}^{{commit}}", "--symbolic-full-name", head
-        ).split("\n")
-        base_sha, self.head = found[0], found[1]
+        self.head_branch = ""
+        self._blobs: dict[tuple[str, Side], str] = {}
+        self._cache: dict[tuple[str, Side], bytes | None] = {}
+        resolve = start_git(
+            self.repo, "rev-parse", f"{base}^{{commit}}", f"{head}^{{commit}}",
+            "--symbolic-full-name", head,
+        )  # fmt: skip
+        fork = start_git(self.repo, "merge-base", base, head) if merge_base else None
+        diff_range = (f"{base}...{head}",) if merge_base else (base, head)
+        self._pending = {
+            "diff": start_git(
+                self.repo, "diff", "--raw", "--patch", "-z", "--no-abbrev", *DIFF_OPTIONS,
+                *diff_range, "--",
+            ),
+            "log": start_git(
+                self.repo, "log", "-z", "--name-only", "--no-renames",
+                f"--format={RECORD}{_LOG_FIELDS}{FIELD}", f"{base}..{head}", "--",
+            ),
+        }  # fmt: skip
+        try:
+            self._resolve(finish_git(resolve, "rev-parse"), fork)
+        except SourceError:
+            if fork is not None:
+                discard_git(fork)
+            self.close()
+            raise
+
+    def _resolve(self, resolved: bytes, fork: subprocess.Popen[bytes] | None) -> None:
+        found = resolved.decode("utf-8", "replace").split("\n")
+        self.head = found[1]
         full = found[2] if len(found) > 2 else ""
         self.head_branch = (
             full.removeprefix("refs/heads/") if full.startswith("refs/heads/") else ""
         )
-        self.base = self._git("merge-base", base_sha, self.head).strip() if merge_base else base_sha
-        self._blobs: dict[tuple[str, Side], str] = {}
-        self._cache: dict[tuple[str, Side], bytes | None] = {}
+        merge_base = finish_git(fork, "merge-base").decode().strip() if fork else ""
+        self.base = merge_base or found[0]
 
-    def _git(self, *args: str) -> str:
-        return git_bytes(self.repo, *args).decode("utf-8", "replace")
+    def _collect(self, what: str) -> bytes:
+        process = self._pending.pop(what, None)
+        if process is None:
+            raise SourceError(f"git {what} was already read")
+        return finish_git(process, what)
 
     def pull_request(self) -> PullRequestInfo:
         return PullRequestInfo(
@@ -73,10 +105,7 @@ class GitSource:
         )
 
     def changed_files(self) -> Sequence[SourceFile]:
-        output = git_bytes(
-            self.repo, "diff", "--raw", "--patch", "-z", "--no-abbrev", *DIFF_OPTIONS,
-            self.base, self.head,
-        )  # fmt: skip
+        output = self._collect("diff")
         raw, _, patch_text = output.partition(b"\0\0diff --git ")
         entries = raw_entries(raw + b"\0")
         full_diff = "diff --git " + patch_text.decode("utf-8", "replace") if patch_text else ""
@@ -104,12 +133,7 @@ class GitSource:
         )
 
     def commits(self) -> Sequence[CommitInfo]:
-        fields = FIELD.join(("%H", "%an", "%ae", "%cn", "%ce", "%B"))
-        output = self._git(
-            "log", "-z", "--name-only", "--no-renames", f"--format={RECORD}{fields}{FIELD}",
-            f"{self.base}..{self.head}",
-        )  # fmt: skip
-        return parse_log(output)
+        return parse_log(self._collect("log").decode("utf-8", "replace"))
 
     def _spec(self, path: str, side: Side) -> str | None:
         if "\n" in path:
@@ -131,6 +155,10 @@ class GitSource:
         return self._cache.pop(key, None)
 
     def close(self) -> None:
+        """Stop git commands whose output was never read and drop cached blobs."""
+        for process in self._pending.values():
+            discard_git(process)
+        self._pending.clear()
         self._cache.clear()
 
     def __enter__(self) -> GitSource:

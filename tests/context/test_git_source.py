@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.context.builder import build_context
+from app.context.builder import build_context, build_from_git
 from app.context.git_source import GitSource
 from app.context.model import FileStatus, Hunk
 from app.context.source import SourceError
@@ -111,3 +111,17 @@ def test_paths_with_spaces_and_missing_sides(repo: Path) -> None:
         assert source.read("docs/my notes.txt", "head") == b"hello\n"
         assert source.read("docs/my notes.txt", "base") is None
         assert source.read("docs/other notes.txt", "head") is None
+
+
+def test_build_from_git_convenience(repo: Path) -> None:
+    ctx = build_from_git(repo, "main", "claude/feature")
+    assert sorted(f.path for f in ctx.files) == [
+        "app.py",
+        "gone.md",
+        "logo.bin",
+        "new_name.txt",
+        "tool.sh",
+    ]
+    broken = build_from_git(repo, "main", "no-such-branch")
+    assert broken.files == ()
+    assert broken.errors[0].startswith("git: git rev-parse failed")
