@@ -68,7 +68,7 @@ def installed_packages(changed: ChangedFile, side: Side = "head") -> list[Instal
     text = changed.text(side)
     if text is None:
         return []
-    if changed.language == "dockerfile" or changed.is_kind(FileKind.CONTAINER):
+    if changed.language == "dockerfile":
         return list(_dockerfile_installs(text))
     if changed.is_kind(FileKind.CI) and changed.language == "yaml":
         return list(_ci_installs(text))

@@ -6,6 +6,7 @@ A look-up either answers (the package exists or not, with what the registry says
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import quote
@@ -86,9 +87,17 @@ async def fetch_pypi(client: httpx.AsyncClient, base_url: str, name: str) -> Reg
     data = await fetch_json(client, "GET", f"{base_url.rstrip('/')}/pypi/{quote(name)}/json")
     if data is None:
         return MISSING
+    return _read(read_pypi_project, data)
+
+
+def _read(reader: Callable[[dict[str, Any]], RegistryAnswer], data: Any) -> RegistryAnswer:
+    """The answer `reader` makes of `data`; RegistryUnavailableError when the shape is not the API's."""
     if not isinstance(data, dict):
-        raise RegistryUnavailableError("invalid JSON answer")
-    return read_pypi_project(data)
+        raise RegistryUnavailableError("unexpected answer")
+    try:
+        return reader(data)
+    except (AttributeError, TypeError, KeyError, ValueError):
+        raise RegistryUnavailableError("unexpected answer") from None
 
 
 def read_pypi_project(data: dict[str, Any]) -> RegistryAnswer:
@@ -119,9 +128,7 @@ async def fetch_npm(client: httpx.AsyncClient, base_url: str, name: str) -> Regi
     data = await fetch_json(client, "GET", f"{base_url.rstrip('/')}/{quote(name, safe='@')}")
     if data is None:
         return MISSING
-    if not isinstance(data, dict):
-        raise RegistryUnavailableError("invalid JSON answer")
-    return read_npm_packument(data)
+    return _read(read_npm_packument, data)
 
 
 def read_npm_packument(data: dict[str, Any]) -> RegistryAnswer:
@@ -172,10 +179,13 @@ async def fetch_malicious_advisories(
     data = await fetch_json(client, "POST", f"{base_url.rstrip('/')}/v1/query", query)
     if data is None:
         return ()
-    if not isinstance(data, dict):
-        raise RegistryUnavailableError("invalid JSON answer")
-    found: set[str] = set()
-    for vuln in data.get("vulns") or ():
-        ids = [str(vuln.get("id", "")), *(str(alias) for alias in vuln.get("aliases") or ())]
-        found.update(ident for ident in ids if ident.startswith("MAL-"))
+    try:
+        found = {
+            ident
+            for vuln in data.get("vulns") or ()
+            for ident in (str(vuln.get("id", "")), *(str(alias) for alias in vuln.get("aliases") or ()))
+            if ident.startswith("MAL-")
+        }
+    except (AttributeError, TypeError):
+        raise RegistryUnavailableError("unexpected answer") from None
     return tuple(sorted(found))

@@ -188,3 +188,17 @@ def test_requests_in_flight_are_bounded() -> None:
     assert len(server.requests) == 14
     assert server.most_in_flight == 2
     assert gathered.unavailable_checks == ()
+
+
+def test_answers_of_the_wrong_shape_leave_facts_unknown() -> None:
+    server = RegistryServer(malformed=frozenset({"odd-py", "odd-js"}))
+    with running_registry(server) as registry:
+        gathered = gather_package_facts(
+            [("pypi", "odd-py"), ("npm", "odd-js")], config_for(registry), MemoryFactCache(), now=NOW
+        )
+    assert [(f.exists, f.malicious_advisories) for f in gathered.packages.values()] == [(None, None)] * 2
+    assert [check.split(";")[0] for check in gathered.unavailable_checks] == [
+        "pypi registry: unexpected answer for 1 name",
+        "npm registry: unexpected answer for 1 name",
+        "osv advisories: unexpected answer for 2 names",
+    ]

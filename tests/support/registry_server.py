@@ -120,6 +120,7 @@ class RegistryServer:
     pypi: dict[str, FakePackage] = field(default_factory=lambda: dict(PYPI_PACKAGES))
     npm: dict[str, FakePackage] = field(default_factory=lambda: dict(NPM_PACKAGES))
     timeout_mode: bool = False
+    malformed: frozenset[str] = frozenset()  # names answered with a body of the wrong shape
     delay: float = 0.0  # seconds every answer waits (to observe requests in flight)
     in_flight: int = 0
     most_in_flight: int = 0
@@ -154,6 +155,8 @@ class RegistryServer:
         await self._wait_if_asked(request)
         name = request.path_params["name"]
         package = self.pypi.get(name.lower())
+        if name in self.malformed:
+            return JSONResponse({"info": None, "releases": ["1.0"], "urls": {"a": 1}})
         if package is None:
             return JSONResponse({"message": "Not Found"}, status_code=404)
         return JSONResponse(pypi_document(name, package))
@@ -174,6 +177,8 @@ class RegistryServer:
         if name == "npm-high-impact":
             return JSONResponse(ranking_packument(f"{self.url}/-/npm-high-impact.tgz"))
         package = self.npm.get(name)
+        if name in self.malformed:
+            return JSONResponse(["not", "a", "packument"])
         if package is None:
             return JSONResponse({"error": "Not found"}, status_code=404)
         return JSONResponse(npm_document(name, package))
@@ -182,6 +187,8 @@ class RegistryServer:
         await self._wait_if_asked(request)
         query = await request.json()
         name = query["package"]["name"]
+        if name in self.malformed:
+            return JSONResponse({"vulns": "MAL-1"})
         catalogue = self.pypi if query["package"]["ecosystem"] == "PyPI" else self.npm
         package = catalogue.get(name.lower())
         ids = package.malicious if package else ()
