@@ -84,6 +84,8 @@ class Dispatcher:
                     status, fault_body, headers = outcome
                     return JSONResponse(fault_body, status_code=status, headers=headers)
                 _authorize(endpoint, ctx, refused)
+                if (limited := emulator.faults.over_content_limit(ctx.method, ctx.path)) is not None:
+                    raise limited
                 return endpoint.handler(ctx)
             except HttpError as error:
                 return error_response(error)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -15,6 +16,8 @@ SECONDARY_MESSAGE = (
     "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. "
     "If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000."
 )
+
+CONTENT = re.compile(r"/(comments|reviews|replies)$")
 
 
 @dataclass(slots=True)
@@ -41,6 +44,8 @@ class FaultBook:
         self._lock = threading.Lock()
         self._faults: list[Fault] = []
         self.latency = 0.0
+        self.content_per_minute: int | None = None
+        self._created: deque[float] = deque()
 
     def add(self, fault: Fault) -> Fault:
         with self._lock:
@@ -51,6 +56,23 @@ class FaultBook:
         with self._lock:
             self._faults.clear()
             self.latency = 0.0
+            self.content_per_minute = None
+            self._created.clear()
+
+    def over_content_limit(self, method: str, path: str) -> HttpError | None:
+        """GitHub's secondary limit on content creation (comments, reviews, replies), when one is set."""
+        if self.content_per_minute is None or method != "POST" or not CONTENT.search(path):
+            return None
+        moment = time.monotonic()
+        with self._lock:
+            while self._created and moment - self._created[0] >= 60:
+                self._created.popleft()
+            if len(self._created) >= self.content_per_minute:
+                wait = int(60 - (moment - self._created[0])) + 1
+                headers = {"Retry-After": str(wait)}
+                return HttpError(403, SECONDARY_MESSAGE, headers=headers, documentation_url=RATE_LIMIT_DOCS)
+            self._created.append(moment)
+        return None
 
     def pending(self) -> list[Fault]:
         with self._lock:

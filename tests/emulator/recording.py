@@ -128,6 +128,11 @@ class Recording:
         """A fixed delay before every answer (0 turns it off)."""
         self.faults.latency = seconds
 
+    def content_limit(self, per_minute: int | None = 80) -> None:
+        """Answer content creation (comments, reviews, replies) beyond `per_minute` with GitHub's
+        secondary rate limit (403 and `Retry-After`); `None` lifts the limit."""
+        self.faults.content_per_minute = per_minute
+
     def expire_tokens(self) -> int:
         """Every installation token issued so far now answers 401; returns how many."""
         with self.state.lock:

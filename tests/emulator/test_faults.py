@@ -109,3 +109,18 @@ def test_extra_endpoints_and_emulator_errors(github: GitHubEmulator, api: httpx.
     assert github.unexpected == []
     assert api.get("/broken").status_code == 500
     assert [(c.path, c.status) for c in github.unexpected] == [("/broken", 500)]
+
+
+def test_content_creation_limit(github: GitHubEmulator, api: httpx.Client) -> None:
+    github.add_pull_request(REPO, 1, base_files={}, head_files={"a": "1\n"})
+    github.content_limit(per_minute=3)
+    url = f"/repos/{REPO}/issues/1/comments"
+    statuses = [api.post(url, json={"body": f"c{n}"}).status_code for n in range(4)]
+    assert statuses == [201, 201, 201, 403]
+    limited = api.post(url, json={"body": "again"})
+    assert 1 <= int(limited.headers["retry-after"]) <= 61
+    assert "secondary rate limit" in limited.json()["message"]
+    assert api.get(url).status_code == 200
+    assert len(github.issue_comments(REPO, 1)) == 3
+    github.content_limit(None)
+    assert api.post(url, json={"body": "free"}).status_code == 201
