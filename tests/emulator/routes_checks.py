@@ -45,12 +45,8 @@ def _check_annotation(item: Any) -> dict[str, Any]:
     has_columns = "start_column" in item or "end_column" in item
     if has_columns and item["start_line"] != item["end_line"]:
         raise HttpError(422, "Validation Failed", errors=["start_column and end_column need the same line"])
-    keys = ("title", "raw_details", "start_column", "end_column")
-    return {"path": item["path"], "start_line": item["start_line"], "end_line": item["end_line"]} | {
-        "annotation_level": item["annotation_level"],
-        "message": item["message"],
-        **{key: item.get(key) for key in keys},
-    }
+    keys = ("path", "start_line", "end_line", "start_column", "end_column", "annotation_level")
+    return {key: item.get(key) for key in (*keys, "message", "title", "raw_details")}
 
 
 def _check_output(output: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
