@@ -28,7 +28,6 @@ from typing import Any
 
 from analyzers.base import PROVENANCE_RAISED_FAMILIES, Analyzer, Finding
 from analyzers.fingerprint import fingerprint_of, snippet_of
-from analyzers.registry import all_rules
 from analyzers.suppression import Suppression, find_suppressions, suppression_for
 from app.context.model import ChangeContext, ChangedFile, FileStatus, ProvenanceSignal
 
@@ -60,7 +59,11 @@ def run_analyzers(
     policy: Any = None,
 ) -> AnalysisResult:
     """Run `rules` (default: every registered rule not disabled by the policy) over `ctx`."""
-    chosen = list(rules) if rules is not None else all_rules()
+    if rules is None:
+        from analyzers.registry import all_rules  # imports every family: only when needed
+
+        rules = all_rules()
+    chosen = list(rules)
     disabled = _disabled_rules(policy if policy is not None else ctx.policy)
     raw: list[tuple[Analyzer, Finding]] = []
     errors: list[tuple[str, str]] = []
