@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from analyzers.supply_chain import node_files, other_files, python_files
@@ -73,3 +74,32 @@ def lockfiles_of(manifest_path: str) -> tuple[str, ...]:
 def manifest_of(lockfile_path: str) -> str | None:
     manifest = MANIFEST_OF.get(file_name(lockfile_path))
     return sibling(lockfile_path, manifest) if manifest else None
+
+
+_CODE_MANIFESTS = {
+    ".py": ("requirements.txt", "pyproject.toml", "setup.cfg", "Pipfile"),
+    ".js": ("package.json",),
+    ".mjs": ("package.json",),
+    ".cjs": ("package.json",),
+    ".jsx": ("package.json",),
+    ".ts": ("package.json",),
+    ".tsx": ("package.json",),
+}
+
+
+def base_paths_for(changed_paths: Iterable[str], *, max_depth: int = 4) -> tuple[str, ...]:
+    """Base-side files the supply-chain rules need for a change touching `changed_paths`: the
+    lockfiles of changed manifests, the manifests of changed lockfiles, and the manifests in the
+    folders above changed Python and JavaScript files (for `BuildOptions.base_file_paths`)."""
+    changed = tuple(changed_paths)
+    wanted: dict[str, None] = {}
+    for path in changed:
+        wanted.update(dict.fromkeys(lockfiles_of(path)))
+        manifest = manifest_of(path)
+        if manifest is not None:
+            wanted[manifest] = None
+        names = _CODE_MANIFESTS.get(PurePosixPath(path).suffix.lower(), ())
+        folders = [*PurePosixPath(path).parents][: max_depth + 1]
+        for folder in folders if names else ():
+            wanted.update(dict.fromkeys(sibling(f"{folder}/x", name) for name in names))
+    return tuple(path for path in wanted if path not in changed)

@@ -1,7 +1,7 @@
 """Golden cases of the supply-chain rules, with registry facts from the local registry server.
 
-Each case under `tests/analyzers/cases/deps-*/` is built like every golden case, with the base side
-of the repository's root manifests and lockfiles in the context (as the worker builds it). The facts
+Each case under `tests/analyzers/cases/deps-*/` is built like every golden case, with the base side of
+the manifests and lockfiles that `base_paths_for` names for the changed paths (as the worker builds it). The facts
 for the change's new dependencies are gathered from the local registry server at the reference date,
 as the worker gathers them before analysis; an optional `facts.json` in the case folder says
 `{"registry": "timeout"}` or `{"registry": "offline"}` to gather them from a registry that times out,
@@ -22,7 +22,7 @@ import pytest
 from analyzers.runner import run_analyzers
 from analyzers.supply_chain import RULES
 from analyzers.supply_chain.dependencies import new_dependencies
-from analyzers.supply_chain.manifests import DEPENDENCY_BASE_FILES
+from analyzers.supply_chain.manifests import base_paths_for
 from app.context.builder import BASE_FILE_PATHS, BuildOptions, build_from_directories
 from app.context.model import ChangeContext, Facts
 from app.data.popular import load_popular
@@ -32,7 +32,6 @@ from tests.support.registry_server import REFERENCE_DATE, RegistryServer, runnin
 
 RULES_BY_ID = {rule.meta.id: rule for rule in RULES}
 CASES = discover_cases("deps-")
-OPTIONS = BuildOptions(base_file_paths=(*BASE_FILE_PATHS, *DEPENDENCY_BASE_FILES))
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +63,25 @@ def with_facts(ctx: ChangeContext, case: GoldenCase, server: RegistryServer) -> 
     return replace(ctx, facts=facts)
 
 
+def changed_paths(workdir: Path) -> list[str]:
+    """Paths whose content differs between the laid-out base and head trees."""
+    texts = {
+        side: {
+            str(p.relative_to(workdir / side)): p.read_bytes()
+            for p in (workdir / side).rglob("*")
+            if p.is_file()
+        }
+        for side in ("base", "head")
+    }
+    paths = set(texts["base"]) | set(texts["head"])
+    return sorted(path for path in paths if texts["base"].get(path) != texts["head"].get(path))
+
+
 def case_findings(case: GoldenCase, workdir: Path, server: RegistryServer) -> list[dict[str, object]]:
     lay_out(case.folder / "base", workdir / "base")
     lay_out(case.folder / "head", workdir / "head")
-    ctx = build_from_directories(workdir / "base", workdir / "head", options=OPTIONS)
+    options = BuildOptions(base_file_paths=(*BASE_FILE_PATHS, *base_paths_for(changed_paths(workdir))))
+    ctx = build_from_directories(workdir / "base", workdir / "head", options=options)
     result = run_analyzers(with_facts(ctx, case, server), [RULES_BY_ID[case.rule_id]])
     assert result.errors == ()
     return [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analyzers.supply_chain.declared import DependencyFile
-from analyzers.supply_chain.manifests import lockfiles_of, manifest_of, parse_dependency_file
+from analyzers.supply_chain.manifests import base_paths_for, lockfiles_of, manifest_of, parse_dependency_file
 
 
 def parsed(path: str, text: str) -> DependencyFile:
@@ -303,3 +303,16 @@ def test_lockfile_pairs() -> None:
     assert lockfiles_of("pyproject.toml") == ("poetry.lock", "uv.lock", "pdm.lock")
     assert manifest_of("svc/Cargo.lock") == "svc/Cargo.toml"
     assert manifest_of("requirements.txt") is None
+
+
+def test_base_paths_for_a_change() -> None:
+    paths = base_paths_for(["web/package.json", "poetry.lock", "web/src/app.ts", "README.md"])
+    assert paths == (
+        "web/package-lock.json",
+        "web/npm-shrinkwrap.json",
+        "web/yarn.lock",
+        "web/pnpm-lock.yaml",
+        "pyproject.toml",
+        "web/src/package.json",
+        "package.json",
+    )
