@@ -15,6 +15,14 @@ from analyzers.injection.injection_unicode_tag_characters import InjectionUnicod
 from analyzers.injection.injection_variation_selector_payload import decode_selectors
 from analyzers.runner import run_analyzers
 from analyzers.text import confusables, unicode
+from analyzers.text.lines import (
+    MAX_LINE_CHARS,
+    MAX_TEXT_LINES,
+    added_lines,
+    lines_containing,
+    numbered_lines,
+    selected_lines,
+)
 from analyzers.text.pr_text import text_path
 from app.context.model import FileKind, TextItem
 from tests.analyzers.test_secrets_context import added_file, context
@@ -164,3 +172,14 @@ def test_the_runner_keeps_findings_on_pull_request_text() -> None:
     assert result.errors == ()
     assert [(f.path, f.start_line) for f in result.findings] == [("(pull request body)", 1)]
     assert result.findings[0].fingerprint
+
+
+def test_line_helpers_cap_their_input() -> None:
+    text = "\n".join(["token here", "x" * (MAX_LINE_CHARS + 10), "none", "TOKEN"]) + "\n"
+    assert lines_containing(text, ("token",)) == {1, 4}
+    assert [len(line) for _, line in numbered_lines(text)] == [10, MAX_LINE_CHARS, 4, 5]
+    many = "a\n" * (MAX_TEXT_LINES + 5)
+    assert sum(1 for _ in numbered_lines(many)) == MAX_TEXT_LINES
+    file = added_file("a.txt", many)
+    assert sum(1 for _ in added_lines(file)) == MAX_TEXT_LINES
+    assert selected_lines(file, {1, 3, MAX_TEXT_LINES + 100}) == {1: "a", 3: "a"}
