@@ -44,7 +44,8 @@ class CiChecksWeakened(Analyzer):
       its `uses:` and its command);
     - `|| true`, `|| :` or `|| exit 0` appended to such a command in a `run:` script;
     - such a job, or such a step of a job that is still there, removed compared with the base
-      version of the workflow (reported on the nearest line of the new version);
+      version of the workflow (reported on the nearest line of the new version), and a deleted
+      workflow whose check jobs no workflow of the pull request takes over (a rename is fine);
     - a coverage threshold lowered (`--cov-fail-under`, `fail_under`, `minimum_coverage`, …) or a
       scanner's severity threshold raised (`--severity-threshold`, `--audit-level`, `severity:`).
 
@@ -90,6 +91,7 @@ class CiChecksWeakened(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         self._checks = check_words(policy_of(ctx).rule_settings(self.meta.id).config)
+        elsewhere = {job_id for _file, workflow in head_workflows(ctx) for job_id, _l, _j in jobs(workflow)}
         for file, workflow in head_workflows(ctx):
             yield from self._continue_on_error(file, workflow)
             base = base_workflow(file)
@@ -101,7 +103,7 @@ class CiChecksWeakened(Analyzer):
                 for line, message in lowered_thresholds(file):
                     yield self.finding(file, line, message, confidence=0.8, evidence=file.line(line).strip())
             elif file.status is FileStatus.REMOVED and is_workflow(file.path):
-                yield from self._workflow_removed(file)
+                yield from self._workflow_removed(file, elsewhere)
 
     def _continue_on_error(self, file: ChangedFile, workflow: YNode) -> Iterator[Finding]:
         for job_id, _line, job in jobs(workflow):
@@ -144,11 +146,16 @@ class CiChecksWeakened(Analyzer):
                     file, step.line, f"check step `{_signature(step)}` of `{job_id}` was removed"
                 )
 
-    def _workflow_removed(self, file: ChangedFile) -> Iterator[Finding]:
+    def _workflow_removed(self, file: ChangedFile, elsewhere: set[str]) -> Iterator[Finding]:
+        """A deleted workflow with check jobs that no workflow of the head still has (not a rename)."""
         base = base_workflow(file)
         if base is None:
             return
-        names = [job_id for job_id, _l, job in jobs(base) if self._checks.search(_describe_job(job_id, job))]
+        names = [
+            job_id
+            for job_id, _l, job in jobs(base)
+            if job_id not in elsewhere and self._checks.search(_describe_job(job_id, job))
+        ]
         if names:
             yield self.finding(
                 file,
