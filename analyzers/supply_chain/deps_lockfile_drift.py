@@ -56,8 +56,8 @@ class DepsLockfileDrift(Analyzer):
 
     ## Tuning
 
-    The rule knows a lockfile exists when the change touches it or when the context carries the
-    base side of the repository's root manifests and lockfiles (`DEPENDENCY_BASE_FILES`).
+    The rule knows a lockfile exists when the change touches it or when the context carries its
+    base side (the worker asks for the paths `base_paths_for` names).
     Default registries: PyPI, npm, Yarn, RubyGems, Packagist, crates.io and the Go proxy.
 
     ## References

@@ -37,16 +37,6 @@ LOCKFILES: dict[str, tuple[str, ...]] = {
 }
 MANIFEST_OF: dict[str, str] = {lock: manifest for manifest, locks in LOCKFILES.items() for lock in locks}
 
-# Root paths the context builder should read from the base side (BuildOptions.base_file_paths), so
-# rules know which manifests and lockfiles a repository has even when the change leaves them alone.
-DEPENDENCY_BASE_FILES: tuple[str, ...] = (
-    "requirements.txt",
-    "requirements-dev.txt",
-    "setup.cfg",
-    *LOCKFILES,
-    *MANIFEST_OF,
-)
-
 
 def parser_for(path: str) -> Parser | None:
     if is_requirements_file(path):
