@@ -183,7 +183,7 @@ def test_ecosystem_without_registry_client_asks_osv_only(registry: RegistryServe
 
 def test_requests_in_flight_are_bounded() -> None:
     names = [("pypi", name) for name in ("requests", "flask", "pyyaml", "numpi", "a1", "a2", "a3")]
-    with running_registry(RegistryServer(delay=0.1)) as server:
+    with running_registry(RegistryServer(delay=0.15)) as server:
         gathered = gather_package_facts(names, config_for(server, concurrency=2), MemoryFactCache(), now=NOW)
     assert len(server.requests) == 14
     assert server.most_in_flight == 2
