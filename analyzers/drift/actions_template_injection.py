@@ -22,6 +22,7 @@ UNTRUSTED = re.compile(
     r"|check_suite\.head_branch|check_run\.check_suite\.head_branch"
     r")\b|github\.head_ref\b"
 )
+_INDEX = re.compile(r"""\[\s*['"]+([\w-]+)['"]+\s*\]""")
 _SCRIPT_ACTIONS = frozenset({"actions/github-script"})
 
 
@@ -101,10 +102,15 @@ def _scripts(step: YNode, action: str) -> Iterator[YNode]:
             yield script
 
 
+def _dotted(expression: str) -> str:
+    """`github.event['pull_request']["title"]` as `github.event.pull_request.title`."""
+    return _INDEX.sub(lambda m: "." + m.group(1), expression)
+
+
 def _untrusted_expansions(node: YNode) -> Iterator[tuple[int, str]]:
     for number, text in node.source_lines():
         for match in EXPRESSION.finditer(text):
-            found = UNTRUSTED.search(match.group(1))
+            found = UNTRUSTED.search(_dotted(match.group(1)))
             if found is not None:
                 yield number, found.group(0)
                 break
