@@ -80,7 +80,7 @@ class ActionsTemplateInjection(Analyzer):
         for file, workflow in action_documents(ctx):
             for step in steps(workflow):
                 for node in _scripts(step.node, step.action):
-                    for line, context in _untrusted_expansions(node):
+                    for line, context in untrusted_expansions(node):
                         yield self.finding(
                             file,
                             line,
@@ -107,7 +107,7 @@ def _dotted(expression: str) -> str:
     return _INDEX.sub(lambda m: "." + m.group(1), expression)
 
 
-def _untrusted_expansions(node: YNode) -> Iterator[tuple[int, str]]:
+def untrusted_expansions(node: YNode) -> Iterator[tuple[int, str]]:
     for number, text in node.source_lines():
         for match in EXPRESSION.finditer(text):
             found = UNTRUSTED.search(_dotted(match.group(1)))

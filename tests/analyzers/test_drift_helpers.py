@@ -7,7 +7,7 @@ import pytest
 from analyzers.config.dockerfile import parse_image
 from analyzers.config.hcl import blocks
 from analyzers.config.yaml_doc import load_document
-from analyzers.drift.actions_template_injection import _untrusted_expansions
+from analyzers.drift.actions_template_injection import untrusted_expansions
 from analyzers.drift.actions_unpinned_uses import unpinned_reason
 from analyzers.drift.ci_checks_weakened import check_words
 from analyzers.drift.docker_pipe_to_shell import piped_downloads
@@ -147,9 +147,9 @@ def test_check_words_from_config() -> None:
         ("echo ${{ github.event.issue.number }} $TITLE", []),
     ],
 )
-def test_untrusted_expansions(run: str, found: list[tuple[int, str]]) -> None:
+def testuntrusted_expansions(run: str, found: list[tuple[int, str]]) -> None:
     node = load_document(f"run: '{run.replace(chr(39), chr(39) * 2)}'\n")
     assert node is not None
     value = node.get("run")
     assert value is not None
-    assert list(_untrusted_expansions(value)) == found
+    assert list(untrusted_expansions(value)) == found
