@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analyzers import code, drift, injection, secrets, supply_chain
+from analyzers import anomaly, code, drift, injection, secrets, supply_chain
 from analyzers.base import Analyzer
 
 # Each family package exposes RULES: a tuple of Analyzer classes, listed by hand.
@@ -10,6 +10,7 @@ FAMILIES: tuple[tuple[type[Analyzer], ...], ...] = (
     code.RULES,
     secrets.RULES,
     injection.RULES,
+    anomaly.RULES,
     drift.RULES,
     supply_chain.RULES,
 )

@@ -1,0 +1,134 @@
+"""Suppression comments of linters, type checkers and scanners, found in comments of added lines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from analyzers.suppression import parse_suppression
+from app.context.model import ChangedFile
+
+_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("bulwark: ignore", re.compile(r"bulwark:\s*ignore\b")),
+    ("nosec", re.compile(r"(?:^|[\s#/])#?nosec\b", re.IGNORECASE)),
+    ("nosemgrep", re.compile(r"\bnosemgrep\b")),
+    ("noqa", re.compile(r"#\s*noqa\b", re.IGNORECASE)),
+    ("type: ignore", re.compile(r"#\s*(?:type|pyright):\s*ignore\b")),
+    ("eslint-disable", re.compile(r"\beslint-disable(?:-next-line|-line)?\b")),
+    ("ts-ignore", re.compile(r"@ts-(?:ignore|nocheck)\b")),
+    ("nolint", re.compile(r"//\s*nolint\b")),
+)
+# Markers that silence a security scanner: a security finding by definition.
+SECURITY_MARKERS = frozenset({"bulwark: ignore", "nosec", "nosemgrep"})
+_SECURITY_CODES = re.compile(
+    r"#\s*noqa\s*:.*\b(?:S\d{3}|B\d{3})\b|nolint:.*\bgosec\b|eslint-disable[\w-]*\s+.*"
+    r"(?:security/|no-eval|no-implied-eval|no-new-func|no-script-url|react/no-danger)"
+)
+_SECURITY_LINE = re.compile(
+    r"\bsubprocess\b|os\.(?:system|popen|exec\w*)|\beval\s*\(|\bexec\s*\(|\bpickle\b|marshal\.loads"
+    r"|yaml\.load\s*\(|verify\s*=\s*False|shell\s*=\s*True|child_process|execSync|\bspawn\s*\("
+    r"|new\s+Function\b|innerHTML|dangerouslySetInnerHTML|document\.write|\bmd5\b|\bsha1\b"
+    r"|Runtime\.getRuntime|ProcessBuilder|ObjectInputStream|InsecureSkipVerify|exec\.Command"
+    r"|rejectUnauthorized\s*:\s*false|CERT_NONE|check_hostname\s*=\s*False|jwt\.decode|\bunsafe\."
+    r"|\bpassword\b|\bsecret\b|\.execute\s*\(\s*f[\"']|\.raw\s*\(|\bhashlib\.(?:md5|sha1)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AddedSuppression:
+    line: int
+    marker: str
+    text: str  # the comment (or annotation) as written
+    security: bool  # the marker silences a scanner, or the suppressed code is security-relevant
+
+
+def added_suppressions(changed: ChangedFile) -> Iterator[AddedSuppression]:
+    """Suppressions on added lines of `changed` that the base side did not already have as often."""
+    head = list(_suppressions(changed, "head", only_added=True))
+    if not head:
+        return
+    base_counts = Counter(text for _, _, text in _suppressions(changed, "base", only_added=False))
+    head_counts = Counter(text for _, _, text in _suppressions(changed, "head", only_added=False))
+    for line, marker, text in head:
+        if head_counts[text] <= base_counts[text]:
+            continue
+        security = marker in SECURITY_MARKERS or bool(_SECURITY_CODES.search(text))
+        target = _suppressed_code(changed, line, text)
+        yield AddedSuppression(line, marker, text, security or bool(_SECURITY_LINE.search(target)))
+
+
+def _suppressions(changed: ChangedFile, side: str, *, only_added: bool) -> Iterator[tuple[int, str, str]]:
+    lines = changed.added_lines if only_added else None
+    tree = changed.tree("head" if side == "head" else "base")
+    if tree is not None:
+        for node in _comment_nodes(tree.root_node):
+            line = node.start_point.row + 1
+            if lines is not None and line not in lines:
+                continue
+            text = (node.text or b"").decode("utf-8", "replace").strip()
+            marker = _marker_of(text, node.type)
+            if marker:
+                yield line, marker, " ".join(text.split())
+        return
+    for number, text in enumerate(changed.lines("head" if side == "head" else "base"), start=1):
+        if lines is not None and number not in lines:
+            continue
+        comment = _comment_part(text)
+        marker = _marker_of(comment, "comment") if comment else ""
+        if marker:
+            yield number, marker, " ".join(comment.split())
+
+
+def _comment_nodes(root: Node) -> Iterator[Node]:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if "comment" in node.type or _is_suppress_warnings(node):
+            yield node
+            continue
+        stack.extend(reversed(node.children))
+
+
+def _is_suppress_warnings(node: Node) -> bool:
+    if node.type not in ("annotation", "marker_annotation"):
+        return False
+    name = node.child_by_field_name("name")
+    return name is not None and (name.text or b"").endswith(b"SuppressWarnings")
+
+
+def _marker_of(text: str, node_type: str) -> str:
+    if node_type in ("annotation", "marker_annotation"):
+        return "@SuppressWarnings"
+    if parse_suppression(text) is not None:
+        return "bulwark: ignore"
+    for name, pattern in _MARKERS[1:]:
+        if pattern.search(text):
+            return name
+    return ""
+
+
+def _comment_part(text: str) -> str:
+    for opener in ("#", "//", "/*", "--"):
+        index = text.find(opener)
+        if index >= 0:
+            return text[index:]
+    return ""
+
+
+def _suppressed_code(changed: ChangedFile, line: int, comment: str) -> str:
+    """The code a suppression applies to: its own line when it trails code, else the next code line."""
+    own = changed.line(line)
+    start = own.find(comment.split(" ", 1)[0]) if comment else -1
+    if start > 0 and own[:start].strip():
+        return own
+    lines = changed.lines("head")
+    for number in range(line + 1, min(line + 4, len(lines) + 1)):
+        candidate = lines[number - 1].strip()
+        if candidate and not candidate.startswith(("#", "//", "/*", "*", "@")):
+            return candidate
+    return own

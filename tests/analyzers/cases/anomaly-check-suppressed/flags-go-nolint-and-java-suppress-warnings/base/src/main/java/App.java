@@ -1,0 +1,4 @@
+public class App {
+    public static void main(String[] args) {
+    }
+}

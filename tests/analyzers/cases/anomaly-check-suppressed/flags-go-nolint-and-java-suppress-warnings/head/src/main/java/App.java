@@ -1,0 +1,5 @@
+public class App {
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) {
+    }
+}

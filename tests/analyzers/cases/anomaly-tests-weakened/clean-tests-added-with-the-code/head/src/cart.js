@@ -1,0 +1,5 @@
+export function price(items) {
+  return items.reduce((sum, item) => sum + item.price, 0);
+}
+
+export const empty = () => [];
