@@ -1,0 +1,48 @@
+"""The one call the worker and `bulwark scan` make before analysis: the supply-chain facts of a change."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from analyzers.supply_chain.dependencies import new_dependencies
+from app.context.model import ChangeContext, Facts
+from app.data.popular import load_popular
+from app.registry.cache import FactCache
+from app.registry.config import RegistryConfig
+from app.registry.gather import DEFAULT_TTL, gather_package_facts, gather_package_facts_async
+
+
+def _with_popular(facts: Facts) -> Facts:
+    return facts if facts.popular_packages else replace(facts, popular_packages=load_popular())
+
+
+def facts_for_change(
+    ctx: ChangeContext,
+    config: RegistryConfig,
+    cache: FactCache,
+    *,
+    now: datetime | None = None,
+    ttl: timedelta = DEFAULT_TTL,
+) -> Facts:
+    """`ctx.facts` with the shipped popular lists and registry facts for the change's new dependencies.
+
+    `now` is the reference time for package ages (the pull request's time; default: the clock).
+    Never raises for registry failures: they become unknown facts and `unavailable_checks`.
+    """
+    names = [(dep.ecosystem, dep.name) for dep in new_dependencies(ctx)]
+    gathered = gather_package_facts(names, config, cache, now=now, ttl=ttl)
+    return gathered.merged_into(_with_popular(ctx.facts))
+
+
+async def facts_for_change_async(
+    ctx: ChangeContext,
+    config: RegistryConfig,
+    cache: FactCache,
+    *,
+    now: datetime | None = None,
+    ttl: timedelta = DEFAULT_TTL,
+) -> Facts:
+    names = [(dep.ecosystem, dep.name) for dep in new_dependencies(ctx)]
+    gathered = await gather_package_facts_async(names, config, cache, now=now, ttl=ttl)
+    return gathered.merged_into(_with_popular(ctx.facts))
