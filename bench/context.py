@@ -41,6 +41,8 @@ class Row:
     floor_ms: float
     context_ms: float
     manifest_ms: float
+    floor_cpu_ms: float
+    context_cpu_ms: float
 
     @property
     def size_class(self) -> str:
@@ -80,10 +82,20 @@ def context(repo: Path, base: str, head: str, *, manifest: bool) -> int:
     return sum(len(f.added_lines) + len(f.removed_lines) for f in ctx.files)
 
 
-def _milliseconds(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
+def _cpu_seconds() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _timed(action: Callable[[], object]) -> tuple[float, float]:
+    """(wall ms, CPU ms of this process and its git children) of one call."""
+    started, cpu = time.perf_counter(), _cpu_seconds()
     action()
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - started) * 1000, (_cpu_seconds() - cpu) * 1000
+
+
+def _milliseconds(action: Callable[[], object]) -> float:
+    return _timed(action)[0]
 
 
 def measure(repo: Path, base: str, head: str, repeat: int) -> Row:
@@ -91,16 +103,18 @@ def measure(repo: Path, base: str, head: str, repeat: int) -> Row:
     lines = context(repo, base, head, manifest=True)
     floors, contexts, manifests = [], [], []
     for _ in range(repeat):
-        floors.append(_milliseconds(lambda: floor(repo, base, head)))
-        contexts.append(_milliseconds(lambda: context(repo, base, head, manifest=False)))
-        manifests.append(_milliseconds(lambda: context(repo, base, head, manifest=True)))
+        floors.append(_timed(lambda: floor(repo, base, head)))
+        contexts.append(_timed(lambda: context(repo, base, head, manifest=False)))
+        manifests.append(_timed(lambda: context(repo, base, head, manifest=True)))
     return Row(
         repo.name,
         files,
         lines,
-        statistics.median(floors),
-        statistics.median(contexts),
-        statistics.median(manifests),
+        statistics.median(wall for wall, _ in floors),
+        statistics.median(wall for wall, _ in contexts),
+        statistics.median(wall for wall, _ in manifests),
+        statistics.median(cpu for _, cpu in floors),
+        statistics.median(cpu for _, cpu in contexts),
     )
 
 
@@ -156,14 +170,17 @@ def synthetic_peak(count: int) -> None:
 
 
 def _print_table(rows: list[Row]) -> None:
-    header = f"{'change':<16}{'class':<8}{'files':>6}{'lines':>7}{'floor ms':>10}"
-    header += f"{'context ms':>12}{'ratio':>7}{'+manifest ms':>14}  target"
-    print(header)
+    print(
+        f"{'change':<15}{'class':<7}{'files':>6}{'lines':>6}{'floor':>8}{'context':>9}"
+        f"{'ratio':>7}{'+manif.':>9}{'cpu floor':>11}{'cpu ctx':>9}{'cpu ratio':>10}  target"
+    )
     for row in rows:
         ratio = row.context_ms / row.floor_ms if row.floor_ms else 0.0
+        cpu_ratio = row.context_cpu_ms / row.floor_cpu_ms if row.floor_cpu_ms else 0.0
         print(
-            f"{row.name:<16}{row.size_class:<8}{row.files:>6}{row.changed_lines:>7}"
-            f"{row.floor_ms:>10.1f}{row.context_ms:>12.1f}{ratio:>7.2f}{row.manifest_ms:>14.1f}"
+            f"{row.name:<15}{row.size_class:<7}{row.files:>6}{row.changed_lines:>6}"
+            f"{row.floor_ms:>8.1f}{row.context_ms:>9.1f}{ratio:>7.2f}{row.manifest_ms:>9.1f}"
+            f"{row.floor_cpu_ms:>11.1f}{row.context_cpu_ms:>9.1f}{cpu_ratio:>10.2f}"
             f"  {'ok' if row.within_target else 'MISSED'}"
         )
     for size in ("small", "medium", "large"):
@@ -171,10 +188,18 @@ def _print_table(rows: list[Row]) -> None:
         if group:
             floor_ms = sum(row.floor_ms for row in group)
             context_ms = sum(row.context_ms for row in group)
+            cpu = sum(row.context_cpu_ms for row in group) / sum(r.floor_cpu_ms for r in group)
             print(
-                f"{size:<8} {len(group)} changes: floor {floor_ms:.1f} ms, context "
-                f"{context_ms:.1f} ms, ratio {context_ms / floor_ms:.2f}"
+                f"{size:<7}{len(group)} changes: floor {floor_ms:.1f} ms, context "
+                f"{context_ms:.1f} ms, wall ratio {context_ms / floor_ms:.2f}, cpu ratio {cpu:.2f}"
             )
+    print(f"(wall times and ratios are medians; times in ms; load average {_load():.1f})")
+
+
+def _load() -> float:
+    import os
+
+    return os.getloadavg()[0]
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from tree_sitter import Node, Tree
 
@@ -166,8 +167,30 @@ class CapabilityUse:
     callee: str
 
 
-def _table(language: str) -> dict[str, tuple[str, ...]]:
-    return {cap: tuple(entries.split()) for cap, entries in TABLES.get(language, {}).items()}
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    exact: dict[str, str]
+    prefixes: tuple[tuple[str, str], ...]  # (prefix, capability), longest first
+    suffixes: tuple[tuple[str, str], ...]
+
+
+@cache
+def _lookup(language: str) -> _Lookup:
+    """The table of one language, indexed once: exact names, prefixes and method suffixes."""
+    exact: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    suffixes: list[tuple[str, str]] = []
+    for capability, entries in TABLES.get(language, {}).items():
+        for entry in entries.split():
+            if entry.endswith((".", "::")):
+                prefixes.append((entry, capability))
+                exact.setdefault(entry.rstrip(".:"), capability)
+            elif entry.startswith("."):
+                suffixes.append((entry, capability))
+            else:
+                exact.setdefault(entry, capability)
+    prefixes.sort(key=lambda item: -len(item[0]))
+    return _Lookup(exact, tuple(prefixes), tuple(suffixes))
 
 
 def _query_source(language: str) -> str:
@@ -214,17 +237,17 @@ def _reference_name(node: Node) -> str:
     return _SPACE.sub("", text.split("[", 1)[0])
 
 
-def _matches(name: str, entry: str) -> bool:
-    if entry.endswith(".") or entry.endswith("::"):
-        return name.startswith(entry) or name == entry.rstrip(".:")
-    if entry.startswith("."):
-        return name.endswith(entry)
-    return name == entry
-
-
 def capability_of(language: str, name: str) -> str | None:
-    for capability, entries in _table(language).items():
-        if any(_matches(name, entry) for entry in entries):
+    """The capability a callee name stands for in `language`, if any."""
+    lookup = _lookup(language)
+    found = lookup.exact.get(name)
+    if found is not None:
+        return found
+    for prefix, capability in lookup.prefixes:
+        if name.startswith(prefix):
+            return capability
+    for suffix, capability in lookup.suffixes:
+        if name.endswith(suffix):
             return capability
     return None
 

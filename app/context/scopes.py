@@ -158,7 +158,7 @@ class _Scoper:
         if node is None:
             node = covering_node(self.tree, self.lines, *trimmed)
         scope = self.scope(node)
-        if scope.kind in _LEAF_KINDS or depth >= _MAX_DEPTH:
+        if scope.kind in _LEAF_KINDS or depth >= _MAX_DEPTH or trimmed[0] == trimmed[1]:
             return [ChangedRange(start, end, scope)]
         children = self._children(node, *trimmed)
         if not 1 <= len(children) <= _MAX_CHILDREN:

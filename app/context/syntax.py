@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import importlib
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -160,6 +161,17 @@ def get_parser(language: str) -> Parser:
     return parser
 
 
+# tree-sitter-yaml's scanner crashes the process on about 254 nested block levels; every level
+# starts at a larger column, so text whose block structure stays left of this column is safe.
+YAML_MAX_COLUMN = 200
+_YAML_BLOCK_START = re.compile(r"^[ ]*(?:[-?:][ ]+)*", re.MULTILINE)
+
+
+def yaml_block_depth(text: str) -> int:
+    """The largest column at which a YAML block node may start (indentation and `- ` markers)."""
+    return max((len(match) for match in _YAML_BLOCK_START.findall(text)), default=0)
+
+
 @dataclass(frozen=True, slots=True)
 class ParseOutcome:
     tree: Tree | None
@@ -180,6 +192,8 @@ def parse_outcome(
     data = text.encode("utf-8", "surrogatepass")
     if len(data) > max_bytes:
         return ParseOutcome(None, f"larger than {max_bytes} bytes ({len(data)})")
+    if language == "yaml" and yaml_block_depth(text) >= YAML_MAX_COLUMN:
+        return ParseOutcome(None, f"YAML indented beyond column {YAML_MAX_COLUMN}")
     parser = get_parser(language)
     started = time.monotonic()
     deadline = started + timeout

@@ -119,3 +119,23 @@ def test_deep_nesting_parses_within_the_cap() -> None:
     tree = parse_text("json", "[" * 100_000 + "]" * 100_000)
     assert tree is not None
     assert tree.root_node.type == "document"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(" " * i + f"k{i}:\n" for i in range(300)) + " " * 300 + "v\n",
+        "- " * 300 + "x\n",
+    ],
+)
+def test_yaml_nested_past_the_scanner_limit_is_skipped(text: str) -> None:
+    outcome = parse_outcome("yaml", text)
+    assert outcome.tree is None
+    assert outcome.skipped_reason == "YAML indented beyond column 200"
+
+
+def test_yaml_nested_within_the_limit_parses() -> None:
+    text = "".join(" " * i + f"k{i}:\n" for i in range(150)) + " " * 150 + "v\n"
+    tree = parse_text("yaml", text)
+    assert tree is not None
+    assert not tree.root_node.has_error
