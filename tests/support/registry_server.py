@@ -58,6 +58,12 @@ NPM_PACKAGES: dict[str, FakePackage] = {
     "event-stream-x": FakePackage(OLD, malicious=("MAL-2025-2222",)),
 }
 
+# Advisories for ecosystems the server has no registry for.
+OSV_ONLY: dict[tuple[str, str], tuple[str, ...]] = {
+    ("crates.io", "rustdecimal"): ("MAL-2022-4444",),
+    ("Go", "github.com/boltdb-go/bolt"): ("MAL-2025-5555",),
+}
+
 
 def pypi_document(name: str, package: FakePackage) -> dict[str, Any]:
     def files(version: str, when: str) -> list[dict[str, Any]]:
@@ -119,6 +125,7 @@ def ranking_packument(tarball_url: str) -> dict[str, Any]:
 class RegistryServer:
     pypi: dict[str, FakePackage] = field(default_factory=lambda: dict(PYPI_PACKAGES))
     npm: dict[str, FakePackage] = field(default_factory=lambda: dict(NPM_PACKAGES))
+    osv_only: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=lambda: dict(OSV_ONLY))
     timeout_mode: bool = False
     malformed: frozenset[str] = frozenset()  # names answered with a body of the wrong shape
     delay: float = 0.0  # seconds every answer waits (to observe requests in flight)
@@ -189,9 +196,10 @@ class RegistryServer:
         name = query["package"]["name"]
         if name in self.malformed:
             return JSONResponse({"vulns": "MAL-1"})
-        catalogue = self.pypi if query["package"]["ecosystem"] == "PyPI" else self.npm
+        ecosystem = query["package"]["ecosystem"]
+        catalogue = {"PyPI": self.pypi, "npm": self.npm}.get(ecosystem, {})
         package = catalogue.get(name.lower())
-        ids = package.malicious if package else ()
+        ids = package.malicious if package else self.osv_only.get((ecosystem, name), ())
         return JSONResponse({"vulns": [{"id": ident, "aliases": []} for ident in ids]} if ids else {})
 
 

@@ -1,0 +1,8 @@
+module example.com/shop
+
+go 1.22
+
+require (
+	github.com/pkg/errors v0.9.1
+	github.com/boltdb-go/bolt v1.3.1
+)
