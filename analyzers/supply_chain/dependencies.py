@@ -14,7 +14,7 @@ from analyzers.supply_chain.declared import Declared, DependencyFile
 from analyzers.supply_chain.imports import ImportedModule, imported_modules
 from analyzers.supply_chain.installs import installed_packages
 from analyzers.supply_chain.manifests import parse_dependency_file
-from analyzers.supply_chain.names import NPM, PYPI, normalize_name
+from analyzers.supply_chain.names import PYPI, normalize_name
 from app.context.model import ChangeContext, ChangedFile
 
 MANIFEST = "manifest"
@@ -153,6 +153,3 @@ def first_party_names(ctx: ChangeContext) -> set[str]:
             names.add(part)
         names.add(PurePosixPath(parts[-1]).stem)
     return names
-
-
-ECOSYSTEMS_WITH_IMPORTS = (PYPI, NPM)
