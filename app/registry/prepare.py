@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -12,9 +13,23 @@ from app.registry.cache import FactCache
 from app.registry.config import RegistryConfig
 from app.registry.gather import DEFAULT_TTL, gather_package_facts, gather_package_facts_async
 
+logger = logging.getLogger(__name__)
+
+
+POPULAR_CHECKS = ("deps-typosquat", "deps-undeclared-import")
+
 
 def _with_popular(facts: Facts) -> Facts:
-    return facts if facts.popular_packages else replace(facts, popular_packages=load_popular())
+    """The facts with the shipped popular lists; a missing list is named, not raised."""
+    if facts.popular_packages:
+        return facts
+    try:
+        popular = load_popular()
+    except OSError as error:
+        logger.warning("popular package lists unreadable: %s", error)
+        note = f"popular package lists: unreadable; not run: {', '.join(POPULAR_CHECKS)}"
+        return replace(facts, unavailable_checks=(*facts.unavailable_checks, note))
+    return replace(facts, popular_packages=popular)
 
 
 def facts_for_change(

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from app.context.builder import build_from_directories
-from app.registry import MemoryFactCache, RegistryConfig, facts_for_change
+from app.data.popular import load_popular
+from app.registry import MemoryFactCache, RegistryConfig, facts_for_change, prepare
 from tests.support.registry_server import REFERENCE_DATE, running_registry
 
 
@@ -24,3 +27,15 @@ def test_facts_for_the_new_dependencies_of_a_change(tmp_path: Path) -> None:
     assert "requests" in facts.popular_packages["pypi"]
     assert facts.unavailable_checks == ()
     assert sorted(server.requests) == ["GET /pypi/fresh-helpers/json", "POST /v1/query"]
+
+
+def test_unreadable_popular_lists_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prepare, "load_popular", lambda: load_popular(tmp_path / "absent"))
+    for side in ("base", "head"):
+        (tmp_path / side).mkdir()
+    ctx = build_from_directories(tmp_path / "base", tmp_path / "head")
+    facts = facts_for_change(ctx, RegistryConfig(offline=True), MemoryFactCache())
+    assert facts.popular_packages == {}
+    assert facts.unavailable_checks == (
+        "popular package lists: unreadable; not run: deps-typosquat, deps-undeclared-import",
+    )
