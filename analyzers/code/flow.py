@@ -122,6 +122,7 @@ _CONVERTERS = re.compile(
     r"(?:^|\.)(?:from|alloc|encode|getBytes|fromhex|bytes|bytearray|unhexlify|b64decode"
     r"|toByteArray|String|str|repeat)$"
 )
+_ROUTE_DECORATOR = re.compile(r"\.(?:route|get|post|put|patch|delete)\(")
 _MAX_DEPTH = 6
 
 
@@ -238,7 +239,9 @@ class FlowIndex:
             return Origin.REQUEST
         name = _variable_name(node)
         value = self._last_assignment(name, node)
-        return Origin.UNKNOWN if value is None else self.origin(value, depth + 1)
+        if value is not None:
+            return self.origin(value, depth + 1)
+        return Origin.REQUEST if _is_route_parameter(name, node) else Origin.UNKNOWN
 
     def _last_assignment(self, name: str, use: Node) -> Node | None:
         if self._assignments is None:
@@ -269,6 +272,24 @@ class FlowIndex:
                 found.append((_variable_name(name), value, enclosing_function(name)))
         found.sort(key=lambda item: item[1].start_byte)
         return found
+
+
+def _is_route_parameter(name: str, use: Node) -> bool:
+    """Whether `name` is a URL parameter of a Python view (`@app.route("/files/<name>")`)."""
+    function = enclosing_function(use)
+    decorated = function.parent if function is not None else None
+    if function is None or decorated is None or decorated.type != "decorated_definition":
+        return False
+    routes = " ".join(
+        _text(child)
+        for child in decorated.named_children
+        if child.type == "decorator" and _ROUTE_DECORATOR.search(_text(child))
+    )
+    parameters = function.child_by_field_name("parameters")
+    if not routes or parameters is None:
+        return False
+    names = {_text(child.child_by_field_name("name") or child) for child in parameters.named_children}
+    return name in names and re.search(rf"<(?:\w+:)?{re.escape(name)}>", routes) is not None
 
 
 def _callee_text(node: Node, arguments: Node | None) -> str:

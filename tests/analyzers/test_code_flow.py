@@ -95,3 +95,16 @@ def test_query_requirements_come_from_predicates_or_a_declaration() -> None:
     assert declared == ("random",)
     assert query_requirements("python", "code-no-such-query") is None
     assert query_requirements("tsx", "code-xss-sink") == query_requirements("javascript", "code-xss-sink")
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ('@app.route("/files/<name>")\ndef view(name):\n    sink(name)\n', Origin.REQUEST),
+        ('@bp.get("/files/<path:name>")\ndef view(name):\n    sink(name)\n', Origin.REQUEST),
+        ('@app.route("/files")\ndef view(name):\n    sink(name)\n', Origin.UNKNOWN),
+        ("@cache\ndef view(name):\n    sink(name)\n", Origin.UNKNOWN),
+    ],
+)
+def test_url_parameters_of_python_views_come_from_the_request(text: str, origin: Origin) -> None:
+    assert _origin("python", text) is origin
