@@ -111,8 +111,13 @@ def is_container_path(path: str) -> bool:
 def has_generated_marker(text: str | None) -> bool:
     if not text:
         return False
-    head = "\n".join(text.split("\n", _MARKER_LINES)[:_MARKER_LINES])
-    return _GENERATED_MARKER.search(head) is not None
+    end = -1
+    for _ in range(_MARKER_LINES):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    return _GENERATED_MARKER.search(text, 0, end) is not None
 
 
 def is_kubernetes(path: str, text: str | None) -> bool:

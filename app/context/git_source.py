@@ -125,9 +125,8 @@ class GitSource:
         if entry.new_sha != NULL_SHA:
             self._blobs[(entry.path, "head")] = entry.new_sha
         patch = None if found.binary else found.patch
-        lines = (patch or "").split("\n")
-        added = sum(1 for line in lines if line.startswith("+"))
-        removed = sum(1 for line in lines if line.startswith("-"))
+        body = "\n" + (patch or "")
+        added, removed = body.count("\n+"), body.count("\n-")
         return SourceFile(
             entry.path, status, entry.previous_path, patch, added, removed, found.binary
         )
