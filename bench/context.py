@@ -124,9 +124,7 @@ def _git(repo: Path, *args: str) -> None:
 
 def _synthetic_file(index: int, version: int) -> tuple[str, str]:
     kind = index % 4
-    body = "\n".join(
-        f"    value_{n} = compute({n}, {version if n % 7 == 0 else 0})" for n in range(60)
-    )
+    body = "\n".join(f"    value_{n} = compute({n}, {version if n % 7 == 0 else 0})" for n in range(60))
     if kind == 0:
         return (
             f"pkg/mod_{index}.py",

@@ -132,9 +132,7 @@ def dockerfile_scope(node: Node) -> Scope | None:
     while sibling is not None:
         index += sibling.type == current.type
         sibling = sibling.prev_named_sibling
-    return Scope(
-        "instruction", f"{kind}[{index}]", current.start_point.row + 1, _last_line(current)
-    )
+    return Scope("instruction", f"{kind}[{index}]", current.start_point.row + 1, _last_line(current))
 
 
 def config_scope(language: str, node: Node) -> Scope | None:

@@ -93,11 +93,7 @@ class DirectorySource:
 
 def _source_file(path: str, before: bytes | None, after: bytes | None) -> SourceFile:
     status = (
-        FileStatus.ADDED
-        if before is None
-        else FileStatus.REMOVED
-        if after is None
-        else FileStatus.MODIFIED
+        FileStatus.ADDED if before is None else FileStatus.REMOVED if after is None else FileStatus.MODIFIED
     )
     if looks_binary(before or b"") or looks_binary(after or b""):
         return SourceFile(path=path, status=status, binary=True)

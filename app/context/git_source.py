@@ -79,9 +79,7 @@ class GitSource:
         found = resolved.decode("utf-8", "replace").split("\n")
         self.head = found[1]
         full = found[2] if len(found) > 2 else ""
-        self.head_branch = (
-            full.removeprefix("refs/heads/") if full.startswith("refs/heads/") else ""
-        )
+        self.head_branch = full.removeprefix("refs/heads/") if full.startswith("refs/heads/") else ""
         merge_base = finish_git(fork, "merge-base").decode().strip() if fork else ""
         self.base = merge_base or found[0]
 
@@ -112,9 +110,7 @@ class GitSource:
         patches = split_patches(full_diff)
         if len(patches) != len(entries):
             patches = [FilePatch("", False)] * len(entries)
-        return [
-            self._source_file(entry, patch) for entry, patch in zip(entries, patches, strict=True)
-        ]
+        return [self._source_file(entry, patch) for entry, patch in zip(entries, patches, strict=True)]
 
     def _source_file(self, entry: RawEntry, found: FilePatch) -> SourceFile:
         status = _STATUS.get(entry.status, FileStatus.MODIFIED)
@@ -127,9 +123,7 @@ class GitSource:
         patch = None if found.binary else found.patch
         body = "\n" + (patch or "")
         added, removed = body.count("\n+"), body.count("\n-")
-        return SourceFile(
-            entry.path, status, entry.previous_path, patch, added, removed, found.binary
-        )
+        return SourceFile(entry.path, status, entry.previous_path, patch, added, removed, found.binary)
 
     def commits(self) -> Sequence[CommitInfo]:
         return parse_log(self._collect("log").decode("utf-8", "replace"))

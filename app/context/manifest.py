@@ -76,9 +76,7 @@ def _by_kind(files: tuple[ChangedFile, ...]) -> tuple[tuple[str, tuple[str, ...]
 
 
 def _is_code(changed: ChangedFile) -> bool:
-    return bool(changed.kinds & {FileKind.CODE, FileKind.TEST}) and not (
-        changed.kinds & _SKIPPED_FOR_CODE
-    )
+    return bool(changed.kinds & {FileKind.CODE, FileKind.TEST}) and not (changed.kinds & _SKIPPED_FOR_CODE)
 
 
 def _capabilities(changed: ChangedFile) -> tuple[CapabilityUse, ...]:
@@ -107,9 +105,7 @@ def build_manifest(ctx: ChangeContext) -> ChangeManifest:
             symbols.extend(symbol_changes(changed))
             capabilities.extend(_capabilities(changed))
         if changed.kinds & _DEPENDENCY_KINDS:
-            dependencies.extend(
-                dependency_changes(changed.path, changed.base_text, changed.head_text)
-            )
+            dependencies.extend(dependency_changes(changed.path, changed.base_text, changed.head_text))
         if FileKind.CI in changed.kinds:
             ci.extend(ci_changes(changed.path, changed.base_text, changed.head_text))
     ai_files = tuple(f.path for f in ctx.files if ctx.provenance.is_ai_authored(f.path))

@@ -48,8 +48,7 @@ def _header(manifest: ChangeManifest) -> list[str]:
     if manifest.provenance:
         agents = sorted({signal.agent for signal in manifest.provenance})
         lines.append(
-            f"**AI-authored:** {', '.join(agents)} "
-            f"({len(manifest.ai_authored_files)} of {count} files)"
+            f"**AI-authored:** {', '.join(agents)} ({len(manifest.ai_authored_files)} of {count} files)"
         )
     return lines
 

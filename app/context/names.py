@@ -19,9 +19,7 @@ FUNCTION_TYPES = frozenset(
     | {"singleton_method", "arrow_function", "function_expression", "function", "lambda"}
     | {"local_function_statement", "func_literal"}
 )
-_ANONYMOUS = frozenset(
-    {"arrow_function", "function_expression", "function", "lambda", "func_literal"}
-)
+_ANONYMOUS = frozenset({"arrow_function", "function_expression", "function", "lambda", "func_literal"})
 _NAME_HOLDERS = ("variable_declarator", "assignment_expression", "pair", "public_field_definition")
 
 

@@ -148,9 +148,7 @@ def pr_signals(pr: PullRequestInfo) -> tuple[ProvenanceSignal, ...]:
     """Signals from the pull request's author login, head branch and body."""
     found: list[ProvenanceSignal] = []
     if pr.author_login in PR_AUTHOR_LOGINS:
-        found.append(
-            ProvenanceSignal(PR_AUTHOR_LOGINS[pr.author_login], "pr-author", pr.author_login)
-        )
+        found.append(ProvenanceSignal(PR_AUTHOR_LOGINS[pr.author_login], "pr-author", pr.author_login))
     for prefix, agent in BRANCH_PREFIXES.items():
         if pr.head_ref.startswith(prefix):
             found.append(ProvenanceSignal(agent, "branch", pr.head_ref))

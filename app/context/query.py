@@ -34,8 +34,6 @@ def captures(query: Query, node: Node, *, lines: tuple[int, int] | None = None) 
     return _cursor(query, lines).captures(node)
 
 
-def matches(
-    query: Query, node: Node, *, lines: tuple[int, int] | None = None
-) -> list[tuple[int, Captures]]:
+def matches(query: Query, node: Node, *, lines: tuple[int, int] | None = None) -> list[tuple[int, Captures]]:
     """(pattern index, captures) for every match under `node` (within 1-based `lines` when given)."""
     return _cursor(query, lines).matches(node)

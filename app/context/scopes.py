@@ -147,17 +147,11 @@ class _Scoper:
             kind = "method"
         return Scope(kind, ".".join(parts), link.start, link.end)
 
-    def split(
-        self, start: int, end: int, hint: Node | None = None, depth: int = 0
-    ) -> list[ChangedRange]:
+    def split(self, start: int, end: int, hint: Node | None = None, depth: int = 0) -> list[ChangedRange]:
         """Ranges for head lines `start`..`end`, one per child node when they span several."""
         trimmed = _trimmed(self.lines, start, end)
         if trimmed is None:  # blank lines: the scope around them
-            return [
-                ChangedRange(
-                    start, end, self.scope(covering_node(self.tree, self.lines, start, end))
-                )
-            ]
+            return [ChangedRange(start, end, self.scope(covering_node(self.tree, self.lines, start, end)))]
         node = _descend_same_lines(hint) if hint is not None else None
         if node is None:
             node = covering_node(self.tree, self.lines, *trimmed)

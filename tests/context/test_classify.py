@@ -130,9 +130,7 @@ def test_gitattributes_mark_and_unmark() -> None:
 
 
 def test_attribute_values() -> None:
-    attributes = GitAttributes.parse(
-        "*.js linguist-generated\n!*.min.js\nb.js -linguist-generated\n"
-    )
+    attributes = GitAttributes.parse("*.js linguist-generated\n!*.min.js\nb.js -linguist-generated\n")
     assert attributes.value("a.js", "linguist-generated") is True
     assert attributes.value("b.js", "linguist-generated") is False
     assert attributes.value("a.py", "linguist-generated") is None

@@ -51,9 +51,7 @@ def test_no_newline_marker_is_not_a_line() -> None:
 
 def test_crlf_patch() -> None:
     patch = "@@ -1,2 +1,2 @@ sec\r\n a\r\n-b\r\n+c\r\n"
-    assert parse_patch(patch) == (
-        Hunk(1, 2, 1, 2, added=(2,), removed=(2,), context=(1,), section="sec"),
-    )
+    assert parse_patch(patch) == (Hunk(1, 2, 1, 2, added=(2,), removed=(2,), context=(1,), section="sec"),)
 
 
 def test_new_and_deleted_file_patches() -> None:
@@ -74,9 +72,7 @@ def test_stripped_context_space_counts_as_context() -> None:
 
 
 def test_make_patch_is_github_shaped() -> None:
-    assert make_patch("a\nb\n", "a\nc") == (
-        "@@ -1,2 +1,2 @@\n a\n-b\n+c\n\\ No newline at end of file"
-    )
+    assert make_patch("a\nb\n", "a\nc") == ("@@ -1,2 +1,2 @@\n a\n-b\n+c\n\\ No newline at end of file")
     assert make_patch("same\n", "same\n") == ""
     assert make_patch("", "x\n") == "@@ -0,0 +1 @@\n+x"
 
@@ -164,9 +160,7 @@ def test_line_numbers_round_trip_between_patch_and_blob(
 
 @settings(max_examples=200, deadline=None)
 @given(LINES, LINES, st.booleans(), st.booleans())
-def test_agrees_with_unidiff(
-    base: list[str], head: list[str], base_nl: bool, head_nl: bool
-) -> None:
+def test_agrees_with_unidiff(base: list[str], head: list[str], base_nl: bool, head_nl: bool) -> None:
     patch = make_patch(_text(base, base_nl), _text(head, head_nl))
     hunks = parse_patch(patch)
     reference = PatchSet("--- a/f\n+++ b/f\n" + patch + "\n")

@@ -42,9 +42,7 @@ def _seed(github: GitHubEmulator) -> None:
     )
 
 
-def test_pull_request_from_github(
-    github: GitHubEmulator, client: GitHub[TokenAuthStrategy]
-) -> None:
+def test_pull_request_from_github(github: GitHubEmulator, client: GitHub[TokenAuthStrategy]) -> None:
     _seed(github)
     ctx = build_context(GitHubSource(client, "acme", "app", 5))
     assert ctx.errors == []

@@ -43,9 +43,9 @@ def test_capability_tables(language: str, name: str, capability: str | None) -> 
 
 
 def test_requirements_and_go_mod() -> None:
-    assert declared(
-        "requirements.txt", "Flask[async]>=3 ; python_version>'3'\n-r base.txt\n# c\n"
-    ) == {"flask": ">=3"}
+    assert declared("requirements.txt", "Flask[async]>=3 ; python_version>'3'\n-r base.txt\n# c\n") == {
+        "flask": ">=3"
+    }
     go_mod = "module x\n\ngo 1.22\n\nrequire (\n\tgithub.com/a/b v1.2.3\n\tgolang.org/x/net v0.1.0 // indirect\n)\n"
     assert declared("go.mod", go_mod) == {"github.com/a/b": "v1.2.3", "golang.org/x/net": "v0.1.0"}
 
@@ -70,28 +70,18 @@ def test_ci_changes_for_new_and_removed_workflows() -> None:
     assert ci_changes(".github/workflows/new.yml", None, head) == [
         CiChange(".github/workflows/new.yml", "workflow", "added"),
         CiChange(".github/workflows/new.yml", "trigger", "pull_request added"),
-        CiChange(
-            ".github/workflows/new.yml", "permission", "no top-level permissions (defaults apply)"
-        ),
-        CiChange(
-            ".github/workflows/new.yml", "permission", "jobs.a.permissions: write-all (added)"
-        ),
+        CiChange(".github/workflows/new.yml", "permission", "no top-level permissions (defaults apply)"),
+        CiChange(".github/workflows/new.yml", "permission", "jobs.a.permissions: write-all (added)"),
     ]
-    assert ci_changes(".gitlab-ci.yml", "a: 1\n", None) == [
-        CiChange(".gitlab-ci.yml", "workflow", "removed")
-    ]
+    assert ci_changes(".gitlab-ci.yml", "a: 1\n", None) == [CiChange(".gitlab-ci.yml", "workflow", "removed")]
 
 
 def test_ci_permission_lowered_and_removed() -> None:
     base = "on: push\npermissions:\n  contents: write\njobs:\n  a:\n    permissions: read-all\n"
     head = "on: push\npermissions:\n  contents: read\njobs:\n  a: {}\n"
     assert ci_changes(".github/workflows/x.yml", base, head) == [
-        CiChange(
-            ".github/workflows/x.yml", "permission", "permissions.contents: write -> read (lowered)"
-        ),
-        CiChange(
-            ".github/workflows/x.yml", "permission", "jobs.a.permissions: removed (defaults apply)"
-        ),
+        CiChange(".github/workflows/x.yml", "permission", "permissions.contents: write -> read (lowered)"),
+        CiChange(".github/workflows/x.yml", "permission", "jobs.a.permissions: removed (defaults apply)"),
     ]
 
 
@@ -103,9 +93,7 @@ def _big_manifest(count: int) -> ChangeManifest:
     return ChangeManifest(
         files=tuple(FileEntry(f"src/m{i}.py", "added", 3, 0) for i in range(count)),
         files_by_kind=(("code", tuple(f"src/m{i}.py" for i in range(count))),),
-        symbols=tuple(
-            SymbolChange(f"src/m{i}.py", f"f{i}", "function", "added", 1) for i in range(count)
-        ),
+        symbols=tuple(SymbolChange(f"src/m{i}.py", f"f{i}", "function", "added", 1) for i in range(count)),
         capabilities=(),
         dependencies=(),
         ci=(),
@@ -141,9 +129,7 @@ def test_manifest_of_a_directory_change(tmp_path: Path) -> None:
     (tmp_path / "base").mkdir()
     head = tmp_path / "head"
     (head / "src").mkdir(parents=True)
-    (head / "src" / "job.py").write_text(
-        "import os\n\n\ndef run(cmd):\n    return os.popen(cmd).read()\n"
-    )
+    (head / "src" / "job.py").write_text("import os\n\n\ndef run(cmd):\n    return os.popen(cmd).read()\n")
     (head / "requirements.txt").write_text("requests==2.32.3\n")
     manifest = build_manifest(build_from_directories(tmp_path / "base", head))
     assert [(s.name, s.change) for s in manifest.symbols] == [("run", "added")]

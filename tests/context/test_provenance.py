@@ -86,16 +86,12 @@ def test_bot_noreply_address_of_an_agent() -> None:
 def test_copilot_agent_address() -> None:
     email = "198982749+Copilot@users.noreply.github.com"
     commit = _commit(author=("Copilot", email, None))
-    assert commit_signals(commit) == (
-        ProvenanceSignal("copilot", "author", f"Copilot <{email}>", SHA),
-    )
+    assert commit_signals(commit) == (ProvenanceSignal("copilot", "author", f"Copilot <{email}>", SHA),)
 
 
 def test_codex_author_email() -> None:
     commit = _commit(author=("Codex", "codex@openai.com", None))
-    assert commit_signals(commit) == (
-        ProvenanceSignal("codex", "author", "Codex <codex@openai.com>", SHA),
-    )
+    assert commit_signals(commit) == (ProvenanceSignal("codex", "author", "Codex <codex@openai.com>", SHA),)
 
 
 def test_aider_author_suffix_and_subject_prefix() -> None:

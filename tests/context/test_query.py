@@ -22,9 +22,7 @@ def test_captures_and_matches() -> None:
     query = compile_query("python", PATTERN)
     found = captures(query, tree.root_node)
     assert [node.start_point.row for node in found["call"]] == [0, 2]
-    assert [
-        (index, [n.text for n in caps["fn"]]) for index, caps in matches(query, tree.root_node)
-    ] == [
+    assert [(index, [n.text for n in caps["fn"]]) for index, caps in matches(query, tree.root_node)] == [
         (0, [b"eval"]),
         (0, [b"eval"]),
     ]
