@@ -27,9 +27,9 @@ BLOCK_REPO_RULE = "secrets-token-format"
 
 # id, family, severity, base precision, how common, path
 RULES: tuple[tuple[str, str, str, float, float, str], ...] = (
-    ("code-command-injection", "code", "high", 0.93, 1.0, "src/run.py"),
-    ("code-sql-string-building", "code", "high", 0.92, 1.0, "src/db.py"),
-    ("code-unsafe-deserialization", "code", "high", 0.95, 0.5, "src/cache.py"),
+    ("code-command-injection", "code", "high", 0.96, 1.0, "src/run.py"),
+    ("code-sql-string-building", "code", "high", 0.95, 1.0, "src/db.py"),
+    ("code-unsafe-deserialization", "code", "high", 0.97, 0.5, "src/cache.py"),
     ("code-insecure-randomness", "code", "medium", 0.9, 1.0, "src/tokens.py"),
     ("code-weak-cryptography", "code", "medium", 0.9, 0.8, "src/crypto.py"),
     ("code-xss-sink", "code", "medium", 0.88, 0.8, "web/view.js"),
@@ -37,10 +37,10 @@ RULES: tuple[tuple[str, str, str, float, float, str], ...] = (
     ("docker-runs-as-root", "drift", "medium", 0.9, 0.8, "Dockerfile"),
     ("deps-young-package", "supply-chain", "medium", 0.88, 0.8, "requirements.txt"),
     ("anomaly-unusual-change", "anomaly", "low", 0.35, 1.0, "src/big.py"),
-    ("secrets-hardcoded-credential", "secrets", "high", 0.9, 0.8, "config/settings.py"),
-    ("secrets-token-format", "secrets", "critical", 0.97, 0.4, "deploy/env.sh"),
-    ("injection-instruction-text", "injection", "medium", 0.88, 0.5, "AGENTS.md"),
-    ("actions-permissions-widened", "drift", "high", 0.95, 0.5, ".github/workflows/release.yml"),
+    ("secrets-hardcoded-credential", "secrets", "high", 0.94, 0.8, "config/settings.py"),
+    ("secrets-token-format", "secrets", "critical", 0.98, 0.4, "deploy/env.sh"),
+    ("injection-instruction-text", "injection", "medium", 0.92, 0.5, "AGENTS.md"),
+    ("actions-permissions-widened", "drift", "high", 0.96, 0.5, ".github/workflows/release.yml"),
 )
 # Rules report a few fixed confidence levels: a strong match and a weaker variant of the pattern.
 CONFIDENCE_LEVELS = {
@@ -49,7 +49,9 @@ CONFIDENCE_LEVELS = {
 STRONG_SHARE = 0.75
 PROTECTED = ("secrets", "injection")
 PROTECTED_RULES = ("actions-permissions-widened",)
-NOISY_SHARE = 0.06  # share of (repo, non-protected rule) pairs where a rule is mostly noise
+# Share of (repo, rule) pairs where a rule is mostly noise: rare for the high-severity syntax rules,
+# common for heuristic medium and low rules (test helpers, dev images, internal packages).
+NOISY_SHARE = {"critical": 0.03, "high": 0.03, "medium": 0.12, "low": 0.12}
 ORG_NOISE_SHARE = 0.75  # share of an organisation's repos where its house convention makes a rule noise
 STACK_SIZE = 6  # non-protected rules a repository's stack triggers often
 LABELLED_SHARE = 0.9  # findings that eventually get a label
@@ -103,7 +105,8 @@ def _rule_record(rule: tuple[str, str, str, float, float, str]) -> dict[str, Any
 
 def _repos(rng: random.Random, count: int) -> list[_Repo]:
     open_rules = [rule[0] for rule in RULES if not _protected(rule)]
-    conventions = {org: rng.choice(open_rules) for org in ORGS}
+    heuristic = [rule[0] for rule in RULES if not _protected(rule) and rule[2] != "high"]
+    conventions = {org: rng.choice(heuristic) for org in ORGS}
     world: list[_Repo] = []
     for index in range(count):
         org = ORGS[index % len(ORGS)]
@@ -114,9 +117,10 @@ def _repos(rng: random.Random, count: int) -> list[_Repo]:
             writers += (ROGUE,)
         noisy_here = conventions[org] if rng.random() < ORG_NOISE_SHARE else ""
         precision = {}
-        for rule_id, _, _, base, _, _ in RULES:
+        for rule_id, _, severity, base, _, _ in RULES:
             value = min(0.99, max(0.05, rng.gauss(base, 0.03)))
-            if rule_id in open_rules and (rule_id == noisy_here or rng.random() < NOISY_SHARE):
+            noisy = rule_id == noisy_here or rng.random() < NOISY_SHARE[severity]
+            if rule_id in open_rules and noisy:
                 value = rng.uniform(0.1, 0.4)
             precision[rule_id] = value
         stack = set(rng.sample(open_rules, STACK_SIZE))
@@ -126,6 +130,10 @@ def _repos(rng: random.Random, count: int) -> list[_Repo]:
             else rule[4] * 0.6
             for rule in RULES
         )
+        if index == 2:  # the repository whose policy blocks on leaked tokens
+            mix = tuple(
+                w * 8 if rule[0] == BLOCK_REPO_RULE else w for w, rule in zip(mix, RULES, strict=True)
+            )
         world.append(_Repo(name, org, writers, precision, mix))
     return world
 
@@ -145,7 +153,7 @@ def _pull_request(
         strong, weak = CONFIDENCE_LEVELS[rule[0]]
         confidence = strong if rng.random() < STRONG_SHARE else weak
         base = repo.precision[rule[0]]
-        precision = min(0.99, max(0.02, base + 0.3 * (confidence - strong)))
+        precision = min(0.99, max(0.02, base + 0.2 * (confidence - strong)))
         useful = rng.random() < precision
         labelled = rng.random() < LABELLED_SHARE
         finding = {

@@ -15,8 +15,10 @@ policy and previous cell state give the same decision. Order of precedence:
    - `comment` when the posterior mean >= P*, else `annotate`;
    - a block is proposed (never applied) with >= 30 labels, >= 3 confirmers, 5 % lower bound >= 0.90 and
      severity >= high.
-4. 10 % of `annotate` cells are shown inline each week, chosen by a hash of the cell and the ISO week; the
-   propensity is recorded in the decision.
+4. 10 % of `annotate` cells are shown inline each week, chosen by a hash of the cell and the ISO week, so
+   evidence keeps coming; the propensity is recorded in the decision. Only cells that evidence could
+   still move to `comment` take part: the 95 % upper bound (the organisation's, before repo-specific
+   evidence) must reach P*. A cell known to be noisy is not shown inline to learn what is known.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from analyzers.base import Family, Severity
-from app.calibration.beta import beta_cdf, beta_quantile
-from app.calibration.estimate import KAPPA_REPO, Estimate, Fit, RuleInfo
+from app.calibration.beta import beta_quantile
+from app.calibration.estimate import KAPPA_ORG, Estimate, Fit, RuleInfo
 
 MIN_LABELS = 5.0
 MIN_VOTERS = 2
@@ -93,15 +95,11 @@ class Decision:
 
     @property
     def probability_comment(self) -> float:
-        """Probability that the cell's precision reaches P* under the distribution that decided.
+        """Posterior probability that the cell's precision reaches P*: P(comment) of the replay.
 
-        That is the posterior once the cell has repo-specific evidence, and the organisation's
-        Beta(κ1·m_o, κ1·(1 − m_o)) before. It moves smoothly with votes, where placement jumps.
+        It moves smoothly with the evidence, where the placement jumps at thresholds.
         """
-        if self.repo_specific:
-            return self.estimate.probability_at_least(self.target)
-        m_o = self.estimate.org_mean
-        return 1.0 - beta_cdf(self.target, KAPPA_REPO * m_o, KAPPA_REPO * (1.0 - m_o))
+        return self.estimate.probability_at_least(self.target)
 
 
 def target_precision(rule: RuleInfo, severity: Severity | None = None) -> float:
@@ -149,14 +147,15 @@ def decide(
     proposal = None
     if placement is not Placement.BLOCK and policy.block is None and not policy.disable:
         proposal = _proposal(estimate, rule, severity, specific)
-    explored = placement is Placement.ANNOTATE and _explored(repo, rule_id, bin_, now)
+    explorable = placement is Placement.ANNOTATE and _could_reach(estimate, rule, target, specific)
+    explored = explorable and _explored(repo, rule_id, bin_, now)
     return Decision(
         repo=repo,
         rule_id=rule_id,
         bin=bin_,
         placement=placement,
         inline=placement in INLINE or explored,
-        propensity=_propensity(placement),
+        propensity=_propensity(placement, explorable),
         target=target,
         estimate=estimate,
         deciding_mean=mean,
@@ -246,9 +245,21 @@ def _explored(repo: str, rule_id: str, bin_: int, now: datetime) -> bool:
     return int.from_bytes(digest[:8], "big") / 2**64 < EXPLORATION_SHARE
 
 
-def _propensity(placement: Placement) -> float:
+def _could_reach(estimate: Estimate, rule: RuleInfo, target: float, specific: bool) -> bool:
+    """Whether evidence could still move the cell to `comment`: its 95 % upper bound reaches P*.
+
+    Before repo-specific evidence the bound is the organisation's, Beta(κ0·m0 + S_o, κ0·(1 − m0) + F_o).
+    """
+    if specific:
+        return estimate.upper(0.95) >= target
+    alpha = KAPPA_ORG * rule.prior + estimate.org_useful
+    beta = KAPPA_ORG * (1.0 - rule.prior) + estimate.org_not_useful
+    return beta_quantile(0.95, alpha, beta) >= target
+
+
+def _propensity(placement: Placement, explorable: bool) -> float:
     if placement in INLINE:
         return 1.0
-    if placement is Placement.ANNOTATE:
+    if placement is Placement.ANNOTATE and explorable:
         return EXPLORATION_SHARE
     return 0.0

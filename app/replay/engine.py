@@ -102,8 +102,10 @@ def _check_blocking(
     for finding, (placement, _) in placed:
         if placement is not Placement.BLOCK:
             continue
-        own = [v for v in by_fingerprint[finding.fingerprint] if v.is_pr_author]
-        if any(v.label is Label.NOT_USEFUL for v in own):
+        own = [
+            v for v in by_fingerprint[finding.fingerprint] if v.is_pr_author and v.label is Label.NOT_USEFUL
+        ]
+        if own:
             report.g2_blocking_self_dismissed += 1
             report.g2_blocking_cleared_by_author += blocking_cleared(own)
 

@@ -35,6 +35,8 @@ class ReplayReport:
     explored_inline: int = 0
     inline_labelled: int = 0
     inline_not_useful: int = 0
+    explored_labelled: int = 0
+    explored_not_useful: int = 0
     confirmed: int = 0
     confirmed_hidden: int = 0  # placed shadow
     confirmed_not_inline: int = 0  # annotate or shadow
@@ -43,7 +45,7 @@ class ReplayReport:
     g1_cells: int = 0
     g1_max_shift: float = 0.0  # largest change of P(precision >= P*) in any cell
     g1_mutes: int = 0  # cells shadowed only because of the rogue voter
-    g1_flips: int = 0  # cells whose inline propensity the rogue voter changed
+    g1_flips: int = 0  # cell-weeks whose placement the rogue voter changed
     g2_self_dismissals: int = 0
     g2_changed_cells: int = 0
     g2_blocking_self_dismissed: int = 0
@@ -75,6 +77,9 @@ class ReplayReport:
         if inline:
             self.inline_labelled += 1
             self.inline_not_useful += finding.label is Label.NOT_USEFUL
+        if inline and placement is Placement.ANNOTATE:
+            self.explored_labelled += 1
+            self.explored_not_useful += finding.label is Label.NOT_USEFUL
         if finding.label is not Label.USEFUL:
             return
         hidden = placement in (Placement.SHADOW, Placement.OFF)
@@ -93,7 +98,7 @@ class ReplayReport:
             self.g1_max_shift = max(self.g1_max_shift, shift)
             muted = decision.placement is Placement.SHADOW
             self.g1_mutes += muted and other.placement is not Placement.SHADOW
-            self.g1_flips += decision.propensity != other.propensity
+            self.g1_flips += decision.placement is not other.placement
 
     def compare_exact(
         self, case: str, full: Mapping[Cell, Decision], without: Mapping[Cell, Decision]
@@ -111,6 +116,16 @@ class ReplayReport:
     @property
     def inline_not_useful_rate(self) -> float:
         return _ratio(self.inline_not_useful, self.inline_labelled)
+
+    @property
+    def placed_not_useful_rate(self) -> float:
+        """Not-useful rate of the findings placed inline (block or comment), exploration aside."""
+        placed = self.inline_labelled - self.explored_labelled
+        return _ratio(self.inline_not_useful - self.explored_not_useful, placed)
+
+    @property
+    def explored_not_useful_rate(self) -> float:
+        return _ratio(self.explored_not_useful, self.explored_labelled)
 
     @property
     def hidden_rate(self) -> float:
@@ -155,8 +170,10 @@ def format_report(report: ReplayReport) -> str:
         f"{len(r.prs)} pull requests over {len(r.repos)} repositories",
         f"placements: {placements}",
         f"inline not-useful rate: {r.inline_not_useful_rate:.1%} "
-        f"({r.inline_not_useful} of {r.inline_labelled} labelled inline; "
-        f"{r.explored_inline} inline by exploration)",
+        f"({r.inline_not_useful} of {r.inline_labelled} labelled inline)",
+        f"  placed inline (block, comment): {r.placed_not_useful_rate:.1%}; "
+        f"exploration (propensity 0.1): {r.explored_not_useful_rate:.1%} "
+        f"({r.explored_not_useful} of {r.explored_labelled}; {r.explored_inline} findings)",
         f"confirmed findings hidden (shadow): {r.hidden_rate:.1%} ({r.confirmed_hidden} of "
         f"{r.confirmed}); protected families: {r.protected_confirmed_hidden} of "
         f"{r.protected_confirmed}",

@@ -205,6 +205,17 @@ def test_exploration_shows_a_tenth_of_annotate_cells_deterministically() -> None
     assert not any(d.explored for d in [decision([], HIGH_RULE)])
 
 
+def test_cells_known_to_be_noisy_are_not_explored() -> None:
+    noisy = [
+        vote(f"m{n}", repo=f"acme/r{n}", days_ago=0) for n in range(12) for _ in range(2)
+    ]  # each other repository gives 0.5 (one dismisser): Beta(7, 3 + 6), bound 0.63 < 0.85
+    model = fitted(noisy)
+    cells = [decide(model, f"acme/new{n}", ORG, RULE, 3, now=NOW) for n in range(300)]
+    assert all(d.placement is Placement.ANNOTATE for d in cells)
+    assert not any(d.explored or d.inline for d in cells)
+    assert {d.propensity for d in cells} == {0.0}
+
+
 def test_explain_and_footer() -> None:
     made = decision([*confirmations(RULE, 3), vote("z", days_ago=0)])
     text = explain(made)
