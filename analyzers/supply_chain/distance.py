@@ -80,11 +80,12 @@ def is_slip(name: str, popular: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _by_length(popular: frozenset[str]) -> dict[int, tuple[str, ...]]:
+def _by_length(popular: frozenset[str]) -> dict[int, tuple[tuple[str, frozenset[str]], ...]]:
+    """Popular names of each length, with their sets of characters."""
     buckets: dict[int, list[str]] = defaultdict(list)
     for name in popular:
         buckets[len(name)].append(name)
-    return {length: tuple(sorted(names)) for length, names in buckets.items()}
+    return {length: tuple((n, frozenset(n)) for n in sorted(names)) for length, names in buckets.items()}
 
 
 @lru_cache(maxsize=8)
@@ -132,8 +133,11 @@ def _nearest(name: str, popular: frozenset[str]) -> NearName | None:
         return None
     found: list[NearName] = []
     buckets = _by_length(popular)
+    letters = frozenset(name)
     for length in range(len(name) - bound, len(name) + bound + 1):
-        for candidate in buckets.get(length, ()):
+        for candidate, candidate_letters in buckets.get(length, ()):
+            if len(letters ^ candidate_letters) > 2 * bound:
+                continue  # each edit changes at most two letters of the set
             near = _compare(name, candidate, bound)
             if near is not None:
                 found.append(near)
@@ -147,12 +151,13 @@ def _compare(name: str, candidate: str, bound: int) -> NearName | None:
     distance = damerau_levenshtein(name, candidate, bound)
     if distance > bound:
         return None
+    slip = distance == 1 and is_slip(name, candidate)
     left, right = _SEGMENTS.split(name), _SEGMENTS.split(candidate)
-    if len(left) == len(right) > 1:
+    if len(left) == len(right) > 1 and not slip:
         differing = [(a, b) for a, b in zip(left, right, strict=True) if a != b]
         if len(differing) == 1 and distance > allowed_distance(differing[0][1]):
             return None  # one word of a compound name swapped for another (`django-cms`, `-csp`)
-    return NearName(candidate, "distance", distance, strong=distance == 1 and is_slip(name, candidate))
+    return NearName(candidate, "distance", distance, strong=slip)
 
 
 def _digits_only_differ(name: str, candidate: str) -> bool:

@@ -113,6 +113,7 @@ POPULAR = frozenset(
         ("urlib3", NearName("urllib3", "distance", 1)),
         ("colourama", NearName("colorama", "distance", 1, strong=False)),
         ("numpy-utils", None),  # one short word of a compound name
+        ("numpy-unitss", NearName("numpy-units", "distance", 1)),  # but a slip in it counts
         ("urllib33", None),  # trailing digits: a version, not a typo
         ("crossenv", NearName("cross-env", "separator", 0)),
         ("python-requests", NearName("requests", "affix", 0)),
