@@ -1,4 +1,14 @@
-"""Family `code`: risky code patterns, per language, found with tree-sitter queries."""
+"""Family `code`: risky code patterns, per language, found with tree-sitter queries.
+
+Adding a rule:
+1. `analyzers/code/<id_with_underscores>.py`: a `QueryRule` subclass with `meta` (id, summary,
+   severity, CWE, languages) and a docstring with the headings of `analyzers.base.DOC_HEADINGS`.
+2. `analyzers/queries/<language>/<id>.scm` for every language: `@sink` is reported, `@value` decides by
+   its origin (`analyzers.code.flow`); add `; requires: ...` when no `#eq?`/`#any-of?` literal can
+   serve as the prefilter.
+3. The class in `RULES` below, cases in `tests/analyzers/cases/<id>/` (flagging and clean, every
+   language), and `docs/rules/<id>.md` rendered with `bulwark rules --render docs/rules`.
+"""
 
 from __future__ import annotations
 
