@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 _LEVELS = {"none": 0, "read": 1, "write": 2}
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +22,7 @@ def _load(text: str | None) -> dict[Any, Any] | None:
     if text is None:
         return None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader, C when available)
     except yaml.YAMLError:
         return None
     return data if isinstance(data, dict) else None
