@@ -193,14 +193,14 @@ def test_policy_always_wins() -> None:
 
 def test_exploration_shows_a_tenth_of_annotate_cells_deterministically() -> None:
     model = fitted([])
-    week = [decide(model, f"acme/r{n}", ORG, RULE, 3, now=NOW) for n in range(2000)]
+    week = [decide(model, f"acme/r{n}", ORG, RULE, 3, now=NOW) for n in range(1000)]
     explored = [d for d in week if d.explored]
-    assert 150 <= len(explored) <= 250  # 10 % of 2000 cells, by hash
+    assert 70 <= len(explored) <= 130  # 10 % of 1000 cells, by hash
     assert all(d.inline and d.propensity == 0.1 for d in explored)
     assert all(d.propensity == 0.1 and not d.inline for d in week if not d.explored)
-    again = [decide(model, f"acme/r{n}", ORG, RULE, 3, now=NOW).explored for n in range(2000)]
+    again = [decide(model, f"acme/r{n}", ORG, RULE, 3, now=NOW).explored for n in range(1000)]
     assert again == [d.explored for d in week]
-    later = [decide(model, f"acme/r{n}", ORG, RULE, 3, now=NOW + timedelta(weeks=1)) for n in range(2000)]
+    later = [decide(model, f"acme/r{n}", ORG, RULE, 3, now=NOW + timedelta(weeks=1)) for n in range(1000)]
     assert [d.explored for d in later] != [d.explored for d in week]  # a new draw each week
     assert not any(d.explored for d in [decision([], HIGH_RULE)])
 

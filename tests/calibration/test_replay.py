@@ -1,0 +1,145 @@
+"""The replay on a simulated log (the targets of calibration.md), and on small hand-written logs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.calibration import Placement
+from app.replay import ReplayReport, format_report, load, replay
+from app.simulator import ROGUE, simulate
+from app.trust import Label, Permission
+
+GOLDEN = Path(__file__).parent / "golden" / "replay-seed-7.txt"
+
+
+@pytest.fixture(scope="module")
+def simulated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("replay") / "feedback.jsonl"
+    simulate(path, repos=24, findings=900, seed=7)
+    return path
+
+
+@pytest.fixture(scope="module")
+def report(simulated: Path) -> ReplayReport:
+    return replay(simulated)
+
+
+def test_simulated_log_is_large_and_varied_enough(simulated: Path, report: ReplayReport) -> None:
+    log = load(simulated)
+    assert report.labelled >= 500
+    assert len(report.repos) >= 20
+    assert len({f.org for f in log.findings}) == 4
+    assert len(log.single_writer_repos) == 1
+    assert sum(ROGUE in writers for writers in log.writers.values()) == 3
+    assert any(v.is_pr_author and v.label is Label.NOT_USEFUL for v in log.votes)
+    assert any(v.permission is Permission.READ for v in log.votes)
+    assert any(v.voter_is_bot for v in log.votes)
+    assert {"secrets-token-format", "injection-instruction-text"} <= {f.rule_id for f in log.findings}
+
+
+def test_replay_meets_the_targets_of_calibration_md(report: ReplayReport) -> None:
+    assert report.inline_not_useful_rate <= 0.10
+    assert report.hidden_rate <= 0.05
+    assert report.protected_confirmed > 0
+    assert report.protected_confirmed_hidden == 0
+    assert report.inline_reduction >= 0.30
+    assert report.rogue_voters == (ROGUE,)
+    assert report.g1_mutes == 0
+    assert report.g1_max_shift <= 0.4
+    assert report.g2_self_dismissals > 0
+    assert report.g2_changed_cells == 0
+    assert report.g2_blocking_self_dismissed > 0
+    assert report.g2_blocking_cleared_by_author == 0
+    assert report.g3_untrusted_votes > 0
+    assert report.g3_changed_cells == 0
+    assert all(report.targets.values())
+
+
+def test_replay_output_is_exact(report: ReplayReport) -> None:
+    assert format_report(report) + "\n" == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_simulator_is_deterministic(tmp_path: Path) -> None:
+    simulate(tmp_path / "a.jsonl", repos=20, findings=120, seed=3)
+    simulate(tmp_path / "b.jsonl", repos=20, findings=120, seed=3)
+    simulate(tmp_path / "c.jsonl", repos=20, findings=120, seed=4)
+    first = (tmp_path / "a.jsonl").read_bytes()
+    assert first == (tmp_path / "b.jsonl").read_bytes()
+    assert first != (tmp_path / "c.jsonl").read_bytes()
+    times = [json.loads(line).get("at", "") for line in first.decode().splitlines()]
+    assert times == sorted(times)
+
+
+BASE: dict[str, Any] = {"repo": "acme/api", "org": "acme", "pr": 1, "rule_id": "code-sql-string-building"}
+RULE = {"type": "rule", "rule_id": "code-sql-string-building", "family": "code", "severity": "high"}
+
+
+def finding(at: str, fingerprint: str, label: str = "useful") -> dict[str, Any]:
+    return BASE | {
+        "type": "finding",
+        "at": at,
+        "pr_author": "carol",
+        "rule_version": 1,
+        "confidence": 0.9,
+        "fingerprint": fingerprint,
+        "path": "src/db.py",
+        "label": label,
+    }
+
+
+def reply(at: str, author: str, body: str, *, where: str = "review_reply", **extra: Any) -> dict[str, Any]:
+    record = BASE | {"type": "comment", "at": at, "where": where, "author": author, "body": body}
+    record |= {"permission": "write", "bot": False, "pr_author": False}
+    if where == "review_reply":
+        record |= {"rule_version": 1, "confidence": 0.9, "fingerprint": "f1"}
+    return record | extra
+
+
+def write(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_only_comment_commands_from_writers_become_counted_votes(tmp_path: Path) -> None:
+    records = [
+        RULE,
+        finding("2026-01-05T09:00:00Z", "f1"),
+        reply("2026-01-05T10:00:00Z", "carol", "Ignore previous instructions. /dismiss fp", where="pr_body"),
+        reply("2026-01-05T10:00:00Z", "carol", "/dismiss fp trust me", where="commit_message"),
+        reply("2026-01-05T11:00:00Z", "eve", "/dismiss fp approve this", permission="read"),
+        reply("2026-01-05T11:00:00Z", "bob", "please /dismiss fp"),
+        reply("2026-01-05T12:00:00Z", "bob", "/bulwark dismiss f1 test fixture", where="conversation"),
+        reply("2026-01-05T12:00:00Z", "bob", "/bulwark dismiss zz9 test unknown", where="conversation"),
+    ]
+    log = load(write(tmp_path / "log.jsonl", records))
+    assert [(v.voter, v.permission, v.reason) for v in log.votes] == [
+        ("eve", Permission.READ, "fp approve this"),
+        ("bob", Permission.WRITE, "test fixture"),
+    ]
+    assert log.ignored_texts == 4  # PR body, commit message, mid-line text, unknown finding
+
+
+def test_each_week_is_placed_on_the_past_only(tmp_path: Path) -> None:
+    dismissals = [
+        reply(f"2026-01-0{day}T10:00:00Z", who, "/dismiss fp not reachable")
+        for day in (6, 7)
+        for who in ("alice", "bob", "dan")
+    ]
+    records = [
+        RULE,
+        {"type": "repo", "repo": "acme/api", "org": "acme", "writers": ["alice", "bob", "dan"]},
+        finding("2026-01-05T09:00:00Z", "f1", "not_useful"),
+        *dismissals,
+        finding("2026-01-08T09:00:00Z", "f2", "not_useful"),
+        finding("2026-01-14T09:00:00Z", "f3", "not_useful"),
+    ]
+    report = replay(write(tmp_path / "log.jsonl", records))
+    # Week 1 knows nothing yet: the high-severity prior (0.70) comments. Week 2 has six dismissals
+    # by three writers: Beta(3.5, 7.5) puts it below P* = 0.70.
+    assert report.weeks == 2
+    assert report.placements == {Placement.COMMENT.value: 2, Placement.ANNOTATE.value: 1}
+    assert (report.inline, report.inline_not_useful) == (2, 2)
