@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analyzers.anomaly.subjects import (
@@ -13,7 +12,7 @@ from analyzers.anomaly.subjects import (
     source_files,
     touches_code_under_test,
 )
-from analyzers.anomaly.testcode import TEST_LANGUAGES, TestFacts, read_tests
+from analyzers.anomaly.testcode import TEST_LANGUAGES, TestFacts, TestFunction, normalise, read_tests
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.query import canonical_language
 from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
@@ -38,9 +37,13 @@ _TAUTOLOGIES = tuple(
 
 @dataclass(frozen=True, slots=True)
 class _Sides:
+    """A test file's tests, assertions and skips on its changed lines: removed (base) and added (head)."""
+
     file: ChangedFile
     base: TestFacts | None
     head: TestFacts | None
+    base_text: str  # normalised whole text of the base side
+    head_text: str  # normalised whole text of the head side
 
 
 class AnomalyTestsWeakened(Analyzer):
@@ -110,23 +113,23 @@ class AnomalyTestsWeakened(Analyzer):
         if not sources:
             return
         sides = [_sides_of(changed) for changed in ctx.files if _is_test_file(changed)]
-        head_signatures = {t.signature for s in sides if s.head for t in s.head.tests}
-        head_assertions: Counter[str] = Counter(a.text for s in sides if s.head for a in s.head.assertions)
+        head_corpus = "\n".join(side.head_text for side in sides)
         for side in sides:
-            touched = touches_code_under_test(side.file, sources)
+            touched = _may_need_subject(side) and touches_code_under_test(side.file, sources)
             yield from self._skips(side, touched)
             yield from self._tautologies(side)
             rewritten, replaced = self._rewrites(side) if touched else ([], set())
             yield from rewritten
-            yield from self._deleted_tests(side, head_signatures)
-            yield from self._removed_assertions(side, head_assertions, replaced)
+            yield from self._deleted_tests(side, head_corpus)
+            yield from self._removed_assertions(side, head_corpus, replaced)
 
     def _skips(self, side: _Sides, touched: bool) -> Iterator[Finding]:
         if side.head is None:
             return
-        base_skips = Counter(marker.text for marker in side.base.skips) if side.base else Counter()
         for marker in side.head.skips:
-            if marker.line not in side.file.added_lines or base_skips[marker.text] > 0:
+            if marker.line not in side.file.added_lines:
+                continue
+            if side.base_text.count(marker.text) >= side.head_text.count(marker.text):
                 continue
             line_text = side.file.line(marker.line)
             if has_issue_reference(f"{marker.text} {line_text}") and not touched:
@@ -183,15 +186,8 @@ class AnomalyTestsWeakened(Analyzer):
             evidence=text.strip(),
         )
 
-    def _deleted_tests(self, side: _Sides, head_signatures: set[str]) -> Iterator[Finding]:
-        if side.base is None:
-            return
-        remaining = {t.name for t in side.head.tests} if side.head else set()
-        for test in side.base.tests:
-            if test.name in remaining or test.signature in head_signatures:
-                continue
-            if side.file.status is not FileStatus.REMOVED and test.start_line not in side.file.removed_lines:
-                continue
+    def _deleted_tests(self, side: _Sides, head_corpus: str) -> Iterator[Finding]:
+        for test in _deleted(side, head_corpus):
             yield self.finding(
                 side.file,
                 _position(side.file, test.start_line),
@@ -200,20 +196,15 @@ class AnomalyTestsWeakened(Analyzer):
                 about_change=True,
             )
 
-    def _removed_assertions(
-        self, side: _Sides, head_assertions: Counter[str], replaced: set[int]
-    ) -> Iterator[Finding]:
+    def _removed_assertions(self, side: _Sides, head_corpus: str, replaced: set[int]) -> Iterator[Finding]:
         if side.base is None:
             return
-        deleted = _deleted_ranges(side)
+        deleted = [(test.start_line, test.end_line) for test in _deleted(side, head_corpus)]
         lost: dict[int, list[str]] = {}
-        base_counts = Counter(m.text for m in side.base.assertions)
         for marker in side.base.assertions:
-            if marker.line not in side.file.removed_lines and side.file.status is not FileStatus.REMOVED:
+            if marker.line in replaced or marker.text in head_corpus:
                 continue
-            if head_assertions[marker.text] >= base_counts[marker.text]:
-                continue
-            if marker.line in replaced or any(start <= marker.line <= end for start, end in deleted):
+            if any(start <= marker.line <= end for start, end in deleted):
                 continue
             lost.setdefault(_position(side.file, marker.line), []).append(marker.text)
         for position, texts in sorted(lost.items()):
@@ -228,24 +219,45 @@ class AnomalyTestsWeakened(Analyzer):
             )
 
 
+def _deleted(side: _Sides, head_corpus: str) -> list[TestFunction]:
+    """Base tests that start on a removed line and reappear nowhere in the change's test files, by
+    name in the same file or by body anywhere."""
+    if side.base is None:
+        return []
+    removed = side.file.status is FileStatus.REMOVED
+    return [
+        test
+        for test in side.base.tests
+        if (removed or test.start_line in side.file.removed_lines)
+        and test.name.rsplit(".", 1)[-1] not in side.head_text
+        and not (test.body and test.body in head_corpus)
+    ]
+
+
+def _may_need_subject(side: _Sides) -> bool:
+    """Whether judging the file depends on its code under test: added skips, or assertions on both
+    sides that may be rewrites."""
+    if side.head is None:
+        return False
+    return bool(side.head.skips) or bool(side.base and side.base.assertions and side.head.assertions)
+
+
 def _is_test_file(changed: ChangedFile) -> bool:
     return FileKind.TEST in changed.kinds and canonical_language(changed.language) in TEST_LANGUAGES
 
 
 def _sides_of(changed: ChangedFile) -> _Sides:
-    base_tree = changed.tree("base")
-    head_tree = changed.tree("head")
+    removed = changed.status is FileStatus.REMOVED
+    base_tree = changed.tree("base") if changed.removed_lines or removed else None
+    head_tree = changed.tree("head") if changed.added_lines else None
     return _Sides(
         file=changed,
-        base=read_tests(base_tree, changed.language) if base_tree is not None else None,
-        head=read_tests(head_tree, changed.language) if head_tree is not None else None,
-    )
-
-
-def _deleted_ranges(side: _Sides) -> Sequence[tuple[int, int]]:
-    remaining = {t.name for t in side.head.tests} if side.head else set()
-    return (
-        [(t.start_line, t.end_line) for t in side.base.tests if t.name not in remaining] if side.base else []
+        base=read_tests(base_tree, changed.language, None if removed else changed.removed_lines)
+        if base_tree is not None
+        else None,
+        head=read_tests(head_tree, changed.language, changed.added_lines) if head_tree is not None else None,
+        base_text=normalise(changed.base_text or ""),
+        head_text=normalise(changed.head_text or ""),
     )
 
 

@@ -45,7 +45,7 @@ def touches_code_under_test(test: ChangedFile, sources: Iterable[ChangedFile]) -
     imported by name in the test."""
     stem = subject_stem(test.path)
     text = "\n".join(side for side in (test.head_text, test.base_text) if side)
-    import_lines = [line for line in text.splitlines() if _IMPORT_WORDS.search(line)]
+    import_lines = _lines_with(text, _IMPORT_WORDS)
     test_dir = str(PurePosixPath(test.path).parent)
     for source in sources:
         source_stem = PurePosixPath(source.path).name.split(".", 1)[0]
@@ -57,6 +57,17 @@ def touches_code_under_test(test: ChangedFile, sources: Iterable[ChangedFile]) -
         if source_stem and any(word.search(line) for line in import_lines):
             return True
     return False
+
+
+def _lines_with(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """The distinct lines of `text` in which `pattern` matches."""
+    found: dict[int, str] = {}
+    for match in pattern.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if start not in found:
+            end = text.find("\n", match.end())
+            found[start] = text[start : end if end >= 0 else len(text)]
+    return list(found.values())
 
 
 def has_issue_reference(text: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,6 +21,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("eslint-disable", re.compile(r"\beslint-disable(?:-next-line|-line)?\b")),
     ("ts-ignore", re.compile(r"@ts-(?:ignore|nocheck)\b")),
     ("nolint", re.compile(r"//\s*nolint\b")),
+)
+_PREFILTER = re.compile(
+    r"nosec|nosemgrep|noqa|ignore|eslint-disable|@ts-nocheck|nolint|SuppressWarnings|bulwark:",
+    re.IGNORECASE,
 )
 # Markers that silence a security scanner: a security finding by definition.
 SECURITY_MARKERS = frozenset({"bulwark: ignore", "nosec", "nosemgrep"})
@@ -49,47 +53,50 @@ class AddedSuppression:
 
 def added_suppressions(changed: ChangedFile) -> Iterator[AddedSuppression]:
     """Suppressions on added lines of `changed` that the base side did not already have as often."""
-    head = list(_suppressions(changed, "head", only_added=True))
-    if not head:
+    added = list(changed.iter_added())
+    if not added or not _PREFILTER.search("\n".join(text for _, text in added)):
         return
-    base_counts = Counter(text for _, _, text in _suppressions(changed, "base", only_added=False))
-    head_counts = Counter(text for _, _, text in _suppressions(changed, "head", only_added=False))
-    for line, marker, text in head:
-        if head_counts[text] <= base_counts[text]:
+    candidates = [number for number, text in added if _PREFILTER.search(text)]
+    found = list(_suppressions(changed, candidates))
+    if not found:
+        return
+    base, head = changed.base_text or "", changed.head_text or ""
+    for line, marker, raw in found:
+        if base.count(raw) >= head.count(raw):
             continue
+        text = " ".join(raw.split())
         security = marker in SECURITY_MARKERS or bool(_SECURITY_CODES.search(text))
         target = _suppressed_code(changed, line, text)
         yield AddedSuppression(line, marker, text, security or bool(_SECURITY_LINE.search(target)))
 
 
-def _suppressions(changed: ChangedFile, side: str, *, only_added: bool) -> Iterator[tuple[int, str, str]]:
-    lines = changed.added_lines if only_added else None
-    tree = changed.tree("head" if side == "head" else "base")
-    if tree is not None:
-        for node in _comment_nodes(tree.root_node):
-            line = node.start_point.row + 1
-            if lines is not None and line not in lines:
-                continue
-            text = (node.text or b"").decode("utf-8", "replace").strip()
-            marker = _marker_of(text, node.type)
+def _suppressions(changed: ChangedFile, candidates: list[int]) -> Iterator[tuple[int, str, str]]:
+    tree = changed.tree("head")
+    if tree is None:
+        for number in candidates:
+            comment = _comment_part(changed.line(number))
+            marker = _marker_of(comment, "comment") if comment else ""
             if marker:
-                yield line, marker, " ".join(text.split())
+                yield number, marker, comment.strip()
         return
-    for number, text in enumerate(changed.lines("head" if side == "head" else "base"), start=1):
-        if lines is not None and number not in lines:
-            continue
-        comment = _comment_part(text)
-        marker = _marker_of(comment, "comment") if comment else ""
+    for node in _comment_nodes(tree.root_node, candidates):
+        text = (node.text or b"").decode("utf-8", "replace").strip()
+        marker = _marker_of(text, node.type)
         if marker:
-            yield number, marker, " ".join(comment.split())
+            yield node.start_point.row + 1, marker, text
 
 
-def _comment_nodes(root: Node) -> Iterator[Node]:
+def _comment_nodes(root: Node, wanted: list[int]) -> Iterator[Node]:
+    """Comment and `@SuppressWarnings` nodes that start on one of the sorted lines `wanted`."""
     stack = [root]
     while stack:
         node = stack.pop()
+        index = bisect_left(wanted, node.start_point.row + 1)
+        if index >= len(wanted) or wanted[index] > node.end_point.row + 1:
+            continue
         if "comment" in node.type or _is_suppress_warnings(node):
-            yield node
+            if node.start_point.row + 1 in wanted:
+                yield node
             continue
         stack.extend(reversed(node.children))
 

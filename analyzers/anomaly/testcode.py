@@ -9,16 +9,16 @@ whose text no longer appears anywhere was removed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from tree_sitter import Node, Tree
+from tree_sitter import Node, QueryCursor, Tree
 
-from analyzers.query import canonical_language
+from analyzers.query import canonical_language, compiled_query
 
+QUERY = "anomaly-tests-weakened"  # analyzers/queries/<language>/anomaly-tests-weakened.scm
 TEST_LANGUAGES = frozenset({"python", "javascript", "typescript", "tsx", "go", "java"})
 
-_SPACE = re.compile(r"\s+")
 _PY_SKIP_DECORATORS = re.compile(
     r"^(?:pytest\.mark\.(?:skip|skipif|xfail)|unittest\.(?:skip|skipIf|skipUnless|expectedFailure)"
     r"|(?:skip|skipIf|skipUnless|expectedFailure))\b"
@@ -47,7 +47,7 @@ class TestFunction:
     name: str  # qualified by enclosing classes or suites
     start_line: int
     end_line: int
-    signature: str  # the normalised text with the name blanked: equal bodies under another name
+    body: str  # the normalised text after the first line: the same body under another name or place
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,46 +66,73 @@ class TestFacts:
 
 
 def normalise(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """`text` with every run of white space made one space, and stripped."""
+    return " ".join(text.split())
 
 
 def node_text(node: Node | None) -> str:
     return "" if node is None or node.text is None else node.text.decode("utf-8", "replace")
 
 
-def read_tests(tree: Tree, language: str | None) -> TestFacts:
-    """The test functions, assertions and skips of one side of a test file."""
+def read_tests(tree: Tree, language: str | None, lines: Collection[int] | None = None) -> TestFacts:
+    """The test functions, assertions and skips of one side of a test file; with `lines`, only those
+    whose nodes span one of those lines."""
     canonical = canonical_language(language)
     tests: list[TestFunction] = []
     assertions: dict[int, Marker] = {}
     skips: dict[int, Marker] = {}
-    for node, suites in _walk(tree.root_node, canonical):
-        test = _test_of(node, canonical, suites)
+    for node in _candidates(tree, canonical, lines):
+        test = _test_of(node, canonical)
         if test is not None:
             tests.append(test)
-        marker = _marker(node)
         kind = _classify(node, canonical)
         if kind == "assertion":
-            assertions.setdefault(marker.line, marker)
+            assertions.setdefault(node.start_point.row + 1, _marker(node))
         elif kind == "skip":
-            skips.setdefault(marker.line, marker)
+            skips.setdefault(node.start_point.row + 1, _marker(node))
     return TestFacts(
-        tests=tuple(tests),
+        tests=tuple(sorted(tests, key=lambda test: (test.start_line, test.name))),
         assertions=tuple(assertions[line] for line in sorted(assertions)),
         skips=tuple(skips[line] for line in sorted(skips)),
     )
 
 
-def _walk(root: Node, language: str | None) -> Iterator[tuple[Node, tuple[str, ...]]]:
-    stack: list[tuple[Node, tuple[str, ...]]] = [(root, ())]
-    while stack:
-        node, suites = stack.pop()
-        yield node, suites
-        inner = suites
-        suite = _suite_name(node, language)
-        if suite:
-            inner = (*suites, suite)
-        stack.extend((child, inner) for child in reversed(node.children))
+def _candidates(tree: Tree, language: str | None, lines: Collection[int] | None) -> list[Node]:
+    """The nodes the query of this rule captures, in the runs of `lines` (all of them without)."""
+    query = compiled_query(tree.language, language, QUERY) if language is not None else None
+    if query is None:
+        return []
+    cursor = QueryCursor(query)
+    ranges = _runs(sorted(lines)) if lines is not None else [(1, tree.root_node.end_point.row + 1)]
+    seen: dict[tuple[int, int, str], Node] = {}
+    for start, end in ranges:
+        cursor.set_point_range((start - 1, 0), (end, 0))
+        for node in cursor.captures(tree.root_node).get("node", []):
+            seen.setdefault((node.start_byte, node.end_byte, node.type), node)
+    return [seen[key] for key in sorted(seen)]
+
+
+def _runs(lines: list[int]) -> list[tuple[int, int]]:
+    """Sorted line numbers as (first, last) runs of consecutive lines."""
+    runs: list[tuple[int, int]] = []
+    for line in lines:
+        if runs and runs[-1][1] + 1 == line:
+            runs[-1] = (runs[-1][0], line)
+        else:
+            runs.append((line, line))
+    return runs
+
+
+def _suites_of(node: Node, language: str | None) -> tuple[str, ...]:
+    """The names of the classes or suites around `node`, outermost first."""
+    names: list[str] = []
+    parent = node.parent
+    while parent is not None:
+        name = _suite_name(parent, language)
+        if name:
+            names.append(name)
+        parent = parent.parent
+    return tuple(reversed(names))
 
 
 def _marker(node: Node) -> Marker:
@@ -138,7 +165,7 @@ def _first_string(call: Node) -> str:
     return ""
 
 
-def _test_of(node: Node, language: str | None, suites: tuple[str, ...]) -> TestFunction | None:
+def _test_of(node: Node, language: str | None) -> TestFunction | None:
     name = ""
     if language == "python" and node.type == "function_definition":
         name = node_text(node.child_by_field_name("name"))
@@ -154,12 +181,12 @@ def _test_of(node: Node, language: str | None, suites: tuple[str, ...]) -> TestF
         name = _first_string(node) if _JS_TEST_CALLS.match(_callee(node)) else ""
     if not name:
         return None
-    text = normalise(node_text(node))
+    parts = node_text(node).split("\n", 1)
     return TestFunction(
-        name=".".join((*suites, name)),
+        name=".".join((*_suites_of(node, language), name)),
         start_line=node.start_point.row + 1,
         end_line=node.end_point.row + 1,
-        signature=text.replace(name, "\u2205"),
+        body=normalise(parts[1]) if len(parts) > 1 else "",
     )
 
 
