@@ -129,7 +129,7 @@ def test_each_week_is_placed_on_the_past_only(tmp_path: Path) -> None:
         for day in (6, 7)
         for who in ("alice", "bob", "dan")
     ]
-    records = [
+    records: list[dict[str, Any]] = [
         RULE,
         {"type": "repo", "repo": "acme/api", "org": "acme", "writers": ["alice", "bob", "dan"]},
         finding("2026-01-05T09:00:00Z", "f1", "not_useful"),
