@@ -65,6 +65,11 @@ class _Blob:
     size: int = 0
 
 
+def _mostly_undecodable(text: str) -> bool:
+    """Text where more than 30 % of the characters could not be decoded is binary data."""
+    return text.count("\ufffd") * 10 > 3 * max(len(text), 80)
+
+
 def decode_text(data: bytes) -> tuple[str, bool]:
     """UTF-8 text of `data` and whether undecodable bytes were replaced."""
     try:
@@ -101,6 +106,8 @@ class _Builder:
         if len(data) > self.options.max_bytes:
             return _Blob(size=len(data))
         text, replaced = decode_text(data)
+        if replaced and _mostly_undecodable(text):
+            return _Blob(binary=True, size=len(data))
         return _Blob(text, False, replaced, len(data))
 
     def base_files(self) -> dict[str, str]:

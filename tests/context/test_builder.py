@@ -97,3 +97,12 @@ def test_scope_mapping_can_be_turned_off(tmp_path: Path) -> None:
     options = BuildOptions(map_scopes=False)
     (changed,) = build_from_directories(base, head, options=options).files
     assert changed.ranges == ()
+
+
+def test_undecodable_data_without_nul_bytes_is_binary(tmp_path: Path) -> None:
+    base = _write(tmp_path / "base", {})
+    noise = bytes(range(0x80, 0x100)) * 40
+    head = _write(tmp_path / "head", {"blob.dat": noise, "latin1.txt": b"caf\xe9 " * 40})
+    ctx = build_from_directories(base, head)
+    summary = {f.path: (f.binary, f.decode_replaced) for f in ctx.files}
+    assert summary == {"blob.dat": (True, False), "latin1.txt": (False, True)}
