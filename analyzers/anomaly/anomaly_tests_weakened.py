@@ -94,6 +94,12 @@ class AnomalyTestsWeakened(Analyzer):
     is a changed source file with the test's module name (`test_parser.py` → `parser.py`,
     `FooTest.java` → `Foo.java`), in the same Go package, or imported by name in the test.
 
+    Conditional skips are environment gates, not weakening, and stay quiet: `skipif`/`skipIf`/
+    `skipUnless` with a condition other than a literal `True`, and skip calls inside an `if` of the test
+    (`if testing.Short() { t.Skip() }`). Assertions count as removed only where a hunk ends with fewer
+    assertions than it started with. Deleted tests and removed assertions are high when the change
+    touches the code under test and medium otherwise; a deleted test file is one finding.
+
     ## References
 
     - CWE-1164: Irrelevant Code
@@ -120,14 +126,15 @@ class AnomalyTestsWeakened(Analyzer):
             yield from self._tautologies(side)
             rewritten, replaced = self._rewrites(side) if touched else ([], set())
             yield from rewritten
-            yield from self._deleted_tests(side, head_corpus)
-            yield from self._removed_assertions(side, head_corpus, replaced)
+            severity = Severity.HIGH if touched else Severity.MEDIUM
+            yield from self._deleted_tests(side, head_corpus, severity)
+            yield from self._removed_assertions(side, head_corpus, replaced, severity)
 
     def _skips(self, side: _Sides, touched: bool) -> Iterator[Finding]:
         if side.head is None:
             return
         for marker in side.head.skips:
-            if marker.line not in side.file.added_lines:
+            if marker.line not in side.file.added_lines or marker.conditional:
                 continue
             if side.base_text.count(marker.text) >= side.head_text.count(marker.text):
                 continue
@@ -186,35 +193,60 @@ class AnomalyTestsWeakened(Analyzer):
             evidence=text.strip(),
         )
 
-    def _deleted_tests(self, side: _Sides, head_corpus: str) -> Iterator[Finding]:
-        for test in _deleted(side, head_corpus):
+    def _deleted_tests(self, side: _Sides, head_corpus: str, severity: Severity) -> Iterator[Finding]:
+        deleted = _deleted(side, head_corpus)
+        if deleted and side.file.status is FileStatus.REMOVED:
+            names = ", ".join(f"`{test.name}`" for test in deleted[:3])
+            more = f" and {len(deleted) - 3} more" if len(deleted) > 3 else ""
+            yield self.finding(
+                side.file,
+                1,
+                f"test file deleted with {len(deleted)} tests ({names}{more}) in a change that also "
+                "changes the code",
+                confidence=0.8,
+                severity=severity,
+                about_change=True,
+            )
+            return
+        for test in deleted:
             yield self.finding(
                 side.file,
                 _position(side.file, test.start_line),
                 f"test `{test.name}` deleted in a change that also changes the code",
                 confidence=0.8,
+                severity=severity,
                 about_change=True,
             )
 
-    def _removed_assertions(self, side: _Sides, head_corpus: str, replaced: set[int]) -> Iterator[Finding]:
+    def _removed_assertions(
+        self, side: _Sides, head_corpus: str, replaced: set[int], severity: Severity
+    ) -> Iterator[Finding]:
         if side.base is None:
             return
         deleted = [(test.start_line, test.end_line) for test in _deleted(side, head_corpus)]
-        lost: dict[int, list[str]] = {}
-        for marker in side.base.assertions:
-            if marker.line in replaced or marker.text in head_corpus:
+        added = {m.line for m in side.head.assertions} if side.head else set()
+        for hunk in side.file.hunks:
+            lost = [
+                marker
+                for marker in side.base.assertions
+                if marker.line in hunk.removed
+                and marker.line not in replaced
+                and marker.text not in head_corpus
+                and not any(start <= marker.line <= end for start, end in deleted)
+            ]
+            kept = sum(1 for line in hunk.added if line in added) - len(replaced.intersection(hunk.removed))
+            fewer = len(lost) - kept
+            if not lost or (fewer <= 0 and side.file.status is not FileStatus.REMOVED):
                 continue
-            if any(start <= marker.line <= end for start, end in deleted):
-                continue
-            lost.setdefault(_position(side.file, marker.line), []).append(marker.text)
-        for position, texts in sorted(lost.items()):
-            noun = "assertion" if len(texts) == 1 else f"{len(texts)} assertions"
+            count = len(lost) if side.file.status is FileStatus.REMOVED else min(fewer, len(lost))
+            noun = "assertion" if count == 1 else f"{count} assertions"
             yield self.finding(
                 side.file,
-                position,
-                f"{noun} removed in a change that also changes the code: `{texts[0][:80]}`",
+                _position(side.file, lost[0].line),
+                f"{noun} removed in a change that also changes the code: `{lost[0].text[:80]}`",
                 confidence=0.7,
-                evidence=texts[0][:200],
+                severity=severity,
+                evidence=lost[0].text[:200],
                 about_change=True,
             )
 
@@ -235,11 +267,10 @@ def _deleted(side: _Sides, head_corpus: str) -> list[TestFunction]:
 
 
 def _may_need_subject(side: _Sides) -> bool:
-    """Whether judging the file depends on its code under test: added skips, or assertions on both
-    sides that may be rewrites."""
-    if side.head is None:
-        return False
-    return bool(side.head.skips) or bool(side.base and side.base.assertions and side.head.assertions)
+    """Whether judging the file depends on its code under test: it has skips, assertions or tests on
+    its changed lines."""
+    facts = [facts for facts in (side.base, side.head) if facts is not None]
+    return any(facts.skips or facts.assertions or facts.tests for facts in facts)
 
 
 def _is_test_file(changed: ChangedFile) -> bool:

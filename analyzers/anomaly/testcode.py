@@ -23,6 +23,13 @@ _PY_SKIP_DECORATORS = re.compile(
     r"^(?:pytest\.mark\.(?:skip|skipif|xfail)|unittest\.(?:skip|skipIf|skipUnless|expectedFailure)"
     r"|(?:skip|skipIf|skipUnless|expectedFailure))\b"
 )
+_CONDITIONAL_DECORATOR = re.compile(
+    r"^(?:pytest\.mark\.(?:skipif|xfail)|(?:unittest\.)?(?:skipIf|skipUnless))\s*\(\s*(?P<condition>[^,)]+)"
+)
+_FUNCTION_TYPES = frozenset(
+    {"function_definition", "function_declaration", "method_declaration", "arrow_function"}
+    | {"function_expression", "function", "func_literal", "method_definition"}
+)
 _PY_SKIP_CALLS = frozenset({"pytest.skip", "pytest.xfail", "self.skipTest", "unittest.skip"})
 _PY_RAISES = frozenset({"pytest.raises", "pytest.warns"})
 _JS_TEST_CALLS = re.compile(r"^(?:it|test|specify|xit|xtest|xspecify)(?:\.(?:only|skip|concurrent|each))?$")
@@ -56,6 +63,7 @@ class Marker:
 
     line: int
     text: str
+    conditional: bool = False  # a skip under a condition (`skipif`, inside an `if`): an environment gate
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +97,9 @@ def read_tests(tree: Tree, language: str | None, lines: Collection[int] | None =
         if kind == "assertion":
             assertions.setdefault(node.start_point.row + 1, _marker(node))
         elif kind == "skip":
-            skips.setdefault(node.start_point.row + 1, _marker(node))
+            marker = _marker(node)
+            conditional = _is_conditional(node, marker.text)
+            skips.setdefault(marker.line, Marker(marker.line, marker.text, conditional))
     return TestFacts(
         tests=tuple(sorted(tests, key=lambda test: (test.start_line, test.name))),
         assertions=tuple(assertions[line] for line in sorted(assertions)),
@@ -133,6 +143,20 @@ def _suites_of(node: Node, language: str | None) -> tuple[str, ...]:
             names.append(name)
         parent = parent.parent
     return tuple(reversed(names))
+
+
+def _is_conditional(node: Node, text: str) -> bool:
+    """True for a skip that depends on a condition: `skipif(<not a literal True>)`, `skipIf`,
+    `skipUnless`, or a skip call inside an `if` of its test."""
+    condition = _CONDITIONAL_DECORATOR.match(text.lstrip("@ "))
+    if condition is not None:
+        return condition["condition"].strip() not in ("True", "1")
+    parent = node.parent
+    while parent is not None and parent.type not in _FUNCTION_TYPES:
+        if parent.type in ("if_statement", "conditional_expression", "ternary_expression"):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _marker(node: Node) -> Marker:

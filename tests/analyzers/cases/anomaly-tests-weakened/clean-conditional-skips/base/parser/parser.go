@@ -1,0 +1,5 @@
+package parser
+
+func Parse(s string) int {
+	return len(s)
+}
