@@ -135,15 +135,9 @@ def decide(
     state, held = _hold(learned, previous, now)
     if held:
         reasons += (f"held at {state.placement} since {state.changed_at:%Y-%m-%d} (weekly hysteresis)",)
-    placement = state.placement
     demoted = policy.block is True and _demoted(fit, repo, rule_id, now)
-    if policy.disable:
-        placement, reasons = Placement.OFF, (*reasons, "disabled by policy")
-    elif policy.block is True and not demoted:
-        placement, reasons = Placement.BLOCK, (*reasons, "blocking by policy")
-    elif demoted:
-        placement = Placement.COMMENT
-        reasons += ("block demoted: two fp dismissals by distinct maintainers within 14 days",)
+    placement, why = _apply_policy(state.placement, policy, demoted)
+    reasons += why
     proposal = None
     if placement is not Placement.BLOCK and policy.block is None and not policy.disable:
         proposal = _proposal(estimate, rule, severity, specific)
@@ -166,6 +160,16 @@ def decide(
         explored=explored,
         demoted=demoted,
     )
+
+
+def _apply_policy(learned: Placement, policy: RulePolicy, demoted: bool) -> tuple[Placement, tuple[str, ...]]:
+    if policy.disable:
+        return Placement.OFF, ("disabled by policy",)
+    if policy.block is True and not demoted:
+        return Placement.BLOCK, ("blocking by policy",)
+    if demoted:
+        return Placement.COMMENT, ("block demoted: two fp dismissals by distinct maintainers within 14 days",)
+    return learned, ()
 
 
 def place_finding(decision: Decision, path: str, policy: RulePolicy | None = None) -> Placement:
