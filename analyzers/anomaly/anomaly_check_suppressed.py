@@ -22,9 +22,13 @@ class AnomalyCheckSuppressed(Analyzer):
     `@ts-ignore`, `@ts-nocheck`, `//nolint`, Java `@SuppressWarnings`, and Bulwark's own
     `bulwark: ignore[...]`. The severity is medium, and high when the suppression silences a security
     scanner (`nosec`, `nosemgrep`, `bulwark: ignore`, `noqa: S…` for Bandit codes, `nolint:gosec`,
-    `eslint-disable` of `security/*` or `no-eval`) or when the suppressed line itself looks
-    security-relevant (`subprocess`, `eval(`, `exec(`, `pickle`, `verify=False`, `shell=True`,
-    `innerHTML`, `InsecureSkipVerify`, weak hashes, ...).
+    `eslint-disable` of `security/*` or `no-eval`), or when it names no codes (a bare `# noqa`,
+    `# type: ignore`, `eslint-disable-next-line`, `//nolint`) and the code it applies to (its own line,
+    or the next code line for a comment on a line of its own) looks security-relevant (`subprocess`,
+    `eval(`, `exec(`, `pickle`, `verify=False`, `shell=True`, `innerHTML`, `InsecureSkipVerify`, weak
+    hashes, ...). A suppression that names non-security codes (`# noqa: PLW1510`,
+    `# type: ignore[arg-type]`, `@SuppressWarnings("unchecked")`) says what it silences and stays
+    medium.
 
     ## Why it is risky
 

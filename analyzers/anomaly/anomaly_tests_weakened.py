@@ -96,9 +96,11 @@ class AnomalyTestsWeakened(Analyzer):
 
     Conditional skips are environment gates, not weakening, and stay quiet: `skipif`/`skipIf`/
     `skipUnless` with a condition other than a literal `True`, and skip calls inside an `if` of the test
-    (`if testing.Short() { t.Skip() }`). Assertions count as removed only where a hunk ends with fewer
-    assertions than it started with. Deleted tests and removed assertions are high when the change
-    touches the code under test and medium otherwise; a deleted test file is one finding.
+    (`if testing.Short() { t.Skip() }`). Assertions count as removed, and tests as deleted, only where a
+    hunk ends with fewer of them than it began with (a test rewritten under a new name in its hunk is
+    not deleted). Removed assertions are high when the change touches the code under test and medium
+    otherwise; deleted tests are medium (features are removed with their tests), and a deleted test
+    file is one finding.
 
     ## References
 
@@ -127,7 +129,7 @@ class AnomalyTestsWeakened(Analyzer):
             rewritten, replaced = self._rewrites(side) if touched else ([], set())
             yield from rewritten
             severity = Severity.HIGH if touched else Severity.MEDIUM
-            yield from self._deleted_tests(side, head_corpus, severity)
+            yield from self._deleted_tests(side, head_corpus, Severity.MEDIUM)
             yield from self._removed_assertions(side, head_corpus, replaced, severity)
 
     def _skips(self, side: _Sides, touched: bool) -> Iterator[Finding]:
@@ -252,18 +254,29 @@ class AnomalyTestsWeakened(Analyzer):
 
 
 def _deleted(side: _Sides, head_corpus: str) -> list[TestFunction]:
-    """Base tests that start on a removed line and reappear nowhere in the change's test files, by
-    name in the same file or by body anywhere."""
+    """Base tests that start on a removed line and reappear nowhere in the change's test files (by
+    name in the same file or by body anywhere), in hunks that end with fewer tests than they began
+    with (a test rewritten under a new name in its hunk is not deleted)."""
     if side.base is None:
         return []
-    removed = side.file.status is FileStatus.REMOVED
-    return [
+    gone = [
         test
         for test in side.base.tests
-        if (removed or test.start_line in side.file.removed_lines)
+        if (side.file.status is FileStatus.REMOVED or test.start_line in side.file.removed_lines)
         and test.name.rsplit(".", 1)[-1] not in side.head_text
         and not (test.body and test.body in head_corpus)
     ]
+    if side.file.status is FileStatus.REMOVED or side.head is None:
+        return gone
+    new_starts = {
+        test.start_line for test in side.head.tests if test.name.rsplit(".", 1)[-1] not in side.base_text
+    }
+    result: list[TestFunction] = []
+    for hunk in side.file.hunks:
+        in_hunk = [test for test in gone if test.start_line in hunk.removed]
+        fewer = len(in_hunk) - sum(1 for line in hunk.added if line in new_starts)
+        result.extend(in_hunk[len(in_hunk) - fewer :] if fewer > 0 else [])
+    return result
 
 
 def _may_need_subject(side: _Sides) -> bool:

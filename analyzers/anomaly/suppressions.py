@@ -29,8 +29,11 @@ _PREFILTER = re.compile(
 # Markers that silence a security scanner: a security finding by definition.
 SECURITY_MARKERS = frozenset({"bulwark: ignore", "nosec", "nosemgrep"})
 _SECURITY_CODES = re.compile(
-    r"#\s*noqa\s*:.*\b(?:S\d{3}|B\d{3})\b|nolint:.*\bgosec\b|eslint-disable[\w-]*\s+.*"
+    r"#\s*noqa\s*:.*\bS\d{3}\b|nolint:.*\bgosec\b|eslint-disable[\w-]*\s+.*"
     r"(?:security/|no-eval|no-implied-eval|no-new-func|no-script-url|react/no-danger)"
+)
+_NAMED_CODES = re.compile(
+    r"#\s*noqa\s*:\s*\w|nolint:\w|eslint-disable(?:-next-line|-line)?\s+[\w@]|(?:type|pyright):\s*ignore\["
 )
 _SECURITY_LINE = re.compile(
     r"\bsubprocess\b|os\.(?:system|popen|exec\w*)|\beval\s*\(|\bexec\s*\(|\bpickle\b|marshal\.loads"
@@ -65,9 +68,17 @@ def added_suppressions(changed: ChangedFile) -> Iterator[AddedSuppression]:
         if base.count(raw) >= head.count(raw):
             continue
         text = " ".join(raw.split())
-        security = marker in SECURITY_MARKERS or bool(_SECURITY_CODES.search(text))
-        target = _suppressed_code(changed, line, text)
-        yield AddedSuppression(line, marker, text, security or bool(_SECURITY_LINE.search(target)))
+        yield AddedSuppression(line, marker, text, _is_security(changed, line, marker, text))
+
+
+def _is_security(changed: ChangedFile, line: int, marker: str, text: str) -> bool:
+    """A scanner's marker or a security code; else, for a suppression naming no codes, code on the
+    suppressed line that looks security-relevant. Named non-security codes say what they silence."""
+    if marker in SECURITY_MARKERS or _SECURITY_CODES.search(text):
+        return True
+    if marker == "@SuppressWarnings" or _NAMED_CODES.search(text):
+        return False
+    return bool(_SECURITY_LINE.search(_suppressed_code(changed, line, text)))
 
 
 def _suppressions(changed: ChangedFile, candidates: list[int]) -> Iterator[tuple[int, str, str]]:
