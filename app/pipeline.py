@@ -12,7 +12,7 @@ from typing import Any
 
 from analyzers.runner import run_analyzers
 from app import metrics
-from app.context.builder import BuildOptions, build_context
+from app.context.builder import build_context
 from app.context.github_source import GitHubSource
 from app.context.policy import PolicyError, policy_from_base
 from app.context.source import SourceError
@@ -20,11 +20,13 @@ from app.db import repo
 from app.db.models import Analysis, AnalysisStatus, PullRequest, utcnow
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
+from app.facts import DatabaseFactCache, build_options, gather_facts, registry_config
 from app.github import checks
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot
 from app.logs import bind_log_context
 from app.report.check_output import compose_check_output
 from app.report.placement import Placed, place_all
+from app.review import Target, publish_review
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -206,7 +208,7 @@ def _run_analysis(
     settings: Settings, gh: InstallationGitHub, job: PullJob, source: GitHubSource, analysis: Analysis
 ) -> None:
     check_run_id = _ensure_check_run(settings, gh, job, analysis)
-    ctx = build_context(source, options=BuildOptions(max_bytes=settings.max_file_bytes))
+    ctx = build_context(source, options=build_options(settings.max_file_bytes))
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise SourceError(fatal[0])  # GitHub failed us after retries: the job is retried later
@@ -215,10 +217,24 @@ def _run_analysis(
     except PolicyError as error:
         output = compose_check_output(ctx, [], incomplete_reason=f"the repository policy is invalid: {error}")
     else:
+        ctx.facts = gather_facts(ctx, registry_config(settings), DatabaseFactCache(settings.database_url))
         result = run_analyzers(ctx, policy=ctx.policy)
-        placed = place_all(result.findings, ctx.policy)
-        output = compose_check_output(ctx, placed, errors=result.errors, total_files=source.total_files())
-        _record_findings(settings, analysis, placed)
+        placed, notes = _without_dismissed(settings, job, place_all(result.findings, ctx.policy))
+        target = Target(job.owner, job.repo, job.number, job.head_sha, job.repository_id, analysis.id or 0)
+        review = publish_review(settings, gh, target, ctx, placed)
+        if review.fixed:
+            notes.append(
+                f"{len(review.fixed)} finding(s) from earlier pushes are fixed; their threads are resolved."
+            )
+        output = compose_check_output(
+            ctx,
+            placed,
+            errors=result.errors,
+            not_inline=review.not_inline,
+            calibration_notes=notes,
+            total_files=source.total_files(),
+        )
+        _record_findings(settings, analysis, placed, review.comments)
     checks.complete_check_run(
         gh,
         job.owner,
@@ -238,7 +254,25 @@ def _run_analysis(
         repo.save_analysis(session, analysis)
 
 
-def _record_findings(settings: Settings, analysis: Analysis, placed: list[Placed]) -> None:
+def _without_dismissed(
+    settings: Settings, job: PullJob, placed: list[Placed]
+) -> tuple[list[Placed], list[str]]:
+    """Findings dismissed earlier in this repository are not raised again (unless their rule changed)."""
+    with session_scope(settings.database_url) as session:
+        dismissed = repo.dismissed_fingerprints(session, job.repository_id)
+    kept = [p for p in placed if dismissed.get(p.finding.fingerprint) != (p.meta.version if p.meta else 0)]
+    dropped = len(placed) - len(kept)
+    notes = (
+        [f"{dropped} finding(s) dismissed earlier in this repository were not raised again."]
+        if dropped
+        else []
+    )
+    return kept, notes
+
+
+def _record_findings(
+    settings: Settings, analysis: Analysis, placed: list[Placed], comments: dict[str, tuple[int, str]]
+) -> None:
     rows = [
         FindingRow(
             analysis_id=analysis.id or 0,
@@ -254,6 +288,8 @@ def _record_findings(settings: Settings, analysis: Analysis, placed: list[Placed
             confidence=item.finding.confidence,
             placement=item.placement.value,
             message=item.finding.message,
+            comment_id=comments.get(item.finding.fingerprint, (None, ""))[0],
+            thread_id=comments.get(item.finding.fingerprint, (None, ""))[1],
             created_at=utcnow(),
         )
         for item in placed

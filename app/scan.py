@@ -21,9 +21,13 @@ from app.context.manifest import build_manifest
 from app.context.model import ChangeContext
 from app.context.policy import PolicyError, policy_from_base
 from app.context.source import SourceError
+from app.context.syntax import DEFAULT_MAX_BYTES
+from app.facts import build_options, gather_facts, registry_config
+from app.registry.cache import MemoryFactCache
 from app.report.placement import Placed, Placement, place_all
 from app.report.sarif import render_sarif
 from app.report.text import render_text
+from app.settings import load_settings
 
 JSON_SCHEMA_VERSION = 1
 
@@ -40,14 +44,16 @@ class ScanResult:
     stats: dict[str, float]
 
 
-def run_scan(repo: Path, base: str, head: str, *, offline: bool = True, progress: bool = False) -> ScanResult:
+def run_scan(
+    repo: Path, base: str, head: str, *, offline: bool = False, progress: bool = False
+) -> ScanResult:
     """Build the context of base..head in `repo` and run every analyzer on it."""
     started = time.perf_counter()
     try:
         source = GitSource(repo, base, head)
     except SourceError as error:
         raise ScanUsageError(str(error)) from error
-    ctx = build_context(source)
+    ctx = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise ScanUsageError(fatal[0])
@@ -55,6 +61,7 @@ def run_scan(repo: Path, base: str, head: str, *, offline: bool = True, progress
         ctx.policy = policy_from_base(ctx.base_files)
     except PolicyError as error:
         raise ScanUsageError(f"invalid policy on the base revision: {error}") from error
+    ctx.facts = gather_facts(ctx, registry_config(load_settings(), offline=offline), MemoryFactCache())
     built = time.perf_counter()
     if progress:
         print(f"bulwark: {len(ctx.files)} files, analysing…", file=sys.stderr)

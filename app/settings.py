@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(default=1_000_000, ge=1)
     max_fetch_bytes: int = Field(default=50_000_000, ge=1)  # blob bytes fetched per pull request
     webhook_proxy_url: str | None = None  # smee-style relay for local development
+    pypi_url: str = "https://pypi.org"
+    npm_url: str = "https://registry.npmjs.org"
+    osv_url: str = "https://api.osv.dev"
+    registry_timeout: float = Field(default=10.0, gt=0)
+    registry_concurrency: int = Field(default=8, ge=1)
+    registry_offline: bool = False  # no registry look-ups at all (the check run says which checks did not run)
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Settings:

@@ -36,6 +36,11 @@ def process_delivery(settings: Settings, delivery_id: str) -> None:
     with bind_log_context(delivery=delivery_id, event=event), _heartbeat(settings, delivery_id, owner):
         try:
             outcome = pipeline.handle_delivery(settings, owner, event, json.loads(body))
+        except pipeline.AnalysisBusyError as exc:
+            log.info("%s; retrying later", exc)
+            with session_scope(settings.database_url) as session:
+                repo.finish_delivery(session, delivery_id, DeliveryStatus.FAILED, str(exc))
+            raise
         except Exception as exc:
             log.exception("delivery failed")
             with session_scope(settings.database_url) as session:

@@ -35,6 +35,7 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "sweep_seconds": 0.5,
         "log_format": "text",
         "workers": 2,
+        "registry_offline": True,  # tests never leave loopback; registry tests pass a local server's URLs
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)

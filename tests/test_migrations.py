@@ -15,7 +15,16 @@ from app.migrate import upgrade
 from tests.conftest import service_url
 from tests.support.processes import fresh_postgres_database
 
-TABLES = {"alembic_version", "analysis", "delivery", "finding", "installation", "pullrequest", "repository"}
+TABLES = {
+    "alembic_version",
+    "analysis",
+    "delivery",
+    "finding",
+    "installation",
+    "packagefact",
+    "pullrequest",
+    "repository",
+}
 
 
 def assert_head_matches_models(url: str) -> None:

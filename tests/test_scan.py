@@ -36,7 +36,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_json_output_has_context_findings_and_stats(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["scan", "--repo", str(repo), "--base", "main", "--format", "json"]) == 0
+    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert [(f["rule_id"], f["path"], f["start_line"], f["severity"]) for f in report["findings"]] == [
         ("code-command-injection", "b.py", 5, "critical")
@@ -51,14 +51,14 @@ def test_json_output_has_context_findings_and_stats(repo: Path, capsys: pytest.C
 def test_sarif_and_text_outputs(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.sarif"
     assert (
-        main(["scan", "--repo", str(repo), "--base", "main", "--format", "sarif", "--output", str(out)]) == 0
+        main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "sarif", "--output", str(out)]) == 0
     )
     log = json.loads(out.read_text())
     assert log["version"] == "2.1.0"
     [result] = log["runs"][0]["results"]
     assert result["ruleId"] == "code-command-injection"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
-    assert main(["scan", "--repo", str(repo), "--base", "main"]) == 0
+    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main"]) == 0
     text = capsys.readouterr().out
     assert "code-command-injection" in text
     assert "b.py:5" in text
@@ -72,7 +72,7 @@ def test_blocking_policy_on_the_base_exits_1(repo: Path) -> None:
     git(repo, "commit", "-qm", "policy")
     git(repo, "checkout", "-q", "feature")
     git(repo, "rebase", "-q", "main")
-    assert main(["scan", "--repo", str(repo), "--base", "main", "--format", "json"]) == 1
+    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "json"]) == 1
 
 
 def test_usage_errors_exit_2(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.context.attributes import GitAttributes
@@ -55,6 +55,8 @@ class BuildOptions:
     parse_timeout: float = DEFAULT_TIMEOUT_SECONDS
     map_scopes: bool = True
     base_file_paths: tuple[str, ...] = BASE_FILE_PATHS
+    # More base-side files to read, chosen from the changed paths (e.g. the lockfiles of changed manifests).
+    extra_base_paths: Callable[[Sequence[str]], Iterable[str]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +205,10 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
     builder = _Builder(source, options or BuildOptions())
     pr = _pull_request(builder)
     items, commits = _changed_files(builder), _commits(builder)
+    if builder.options.extra_base_paths is not None:
+        known = builder.options.base_file_paths
+        extra = [p for p in builder.options.extra_base_paths([i.path for i in items]) if p not in known]
+        builder.options = replace(builder.options, base_file_paths=(*known, *dict.fromkeys(extra)))
     _prefetch(builder, items)
     base_files = builder.base_files() if items else {}
     builder.attributes = GitAttributes.parse(base_files.get(".gitattributes"))

@@ -42,6 +42,7 @@ class GitHubSource:
         self.max_bytes, self.max_files = max_bytes, max_files
         self._pr: PullRequestInfo | None = None
         self._state = "open"
+        self._files: list[SourceFile] | None = None
         self._total_files: int | None = None
         self.concurrency = concurrency
         self._blobs: dict[tuple[str, Side], bytes | None] = {}
@@ -82,6 +83,11 @@ class GitHubSource:
         return self._total_files
 
     def changed_files(self) -> Sequence[SourceFile]:
+        if self._files is None:
+            self._files = self._list_files()
+        return self._files
+
+    def _list_files(self) -> list[SourceFile]:
         files: list[SourceFile] = []
         entry: DiffEntry
         try:

@@ -131,3 +131,16 @@ class Finding(SQLModel, table=True):
     comment_id: int | None = Field(default=None, sa_column=Column(BigInteger))
     thread_id: str = Field(default="", max_length=128)
     created_at: datetime | None = _time()
+
+
+class PackageFact(SQLModel, table=True):
+    """A registry's answer about one package name, cached for every worker."""
+
+    __tablename__ = "packagefact"
+    __table_args__ = (UniqueConstraint("ecosystem", "name", name="uq_packagefact_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ecosystem: str = Field(max_length=32)
+    name: str = Field(max_length=255)
+    payload: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    fetched_at: datetime | None = _time()

@@ -16,6 +16,7 @@ from app.db.models import (
     DeliveryStatus,
     Finding,
     Installation,
+    PackageFact,
     PullRequest,
     Repository,
     utcnow,
@@ -288,6 +289,59 @@ def add_findings(session: Session, rows: list[Finding]) -> None:
     session.add_all(rows)
 
 
+def commented_findings(session: Session, repository_id: int, pr_number: int) -> dict[str, tuple[int, str]]:
+    """Fingerprint → (comment id, thread id) of every finding already commented in this PR."""
+    rows = session.exec(
+        select(Finding.fingerprint, Finding.comment_id, Finding.thread_id)
+        .where(Finding.repository_id == repository_id)
+        .where(Finding.pr_number == pr_number)
+        .where(col(Finding.comment_id).is_not(None))
+        .order_by(col(Finding.id))
+    ).all()
+    return {fingerprint: (int(comment_id or 0), thread_id) for fingerprint, comment_id, thread_id in rows}
+
+
+def open_findings_before(
+    session: Session, repository_id: int, pr_number: int, analysis_id: int
+) -> dict[str, str]:
+    """Fingerprint → thread id of findings still open in earlier analyses of this PR."""
+    rows = session.exec(
+        select(Finding.fingerprint, Finding.thread_id)
+        .where(Finding.repository_id == repository_id)
+        .where(Finding.pr_number == pr_number)
+        .where(Finding.status == "open")
+        .where(Finding.analysis_id != analysis_id)
+        .order_by(col(Finding.id))
+    ).all()
+    found: dict[str, str] = {}
+    for fingerprint, thread_id in rows:
+        found[fingerprint] = thread_id or found.get(fingerprint, "")
+    return found
+
+
+def mark_findings(
+    session: Session, repository_id: int, pr_number: int, fingerprints: list[str], status: str
+) -> None:
+    if fingerprints:
+        session.execute(
+            update(Finding)
+            .where(col(Finding.repository_id) == repository_id)
+            .where(col(Finding.pr_number) == pr_number)
+            .where(col(Finding.fingerprint).in_(fingerprints))
+            .values(status=status)
+        )
+
+
+def dismissed_fingerprints(session: Session, repository_id: int) -> dict[str, int]:
+    """Fingerprint → rule version of findings dismissed in this repository (not raised again)."""
+    rows = session.exec(
+        select(Finding.fingerprint, Finding.rule_version)
+        .where(Finding.repository_id == repository_id)
+        .where(Finding.status == "dismissed")
+    ).all()
+    return dict(rows)
+
+
 def analysis_status(session: Session, repository_id: int, head_sha: str) -> str | None:
     row = session.exec(
         select(Analysis.status)
@@ -320,3 +374,30 @@ def oldest_waiting_delivery(session: Session) -> datetime | None:
         .order_by(col(Delivery.received_at))
         .limit(1)
     ).first()
+
+
+def get_package_fact(session: Session, ecosystem: str, name: str, fetched_after: datetime) -> str | None:
+    row = session.exec(
+        select(PackageFact)
+        .where(PackageFact.ecosystem == ecosystem)
+        .where(PackageFact.name == name)
+        .where(col(PackageFact.fetched_at) >= fetched_after)
+    ).first()
+    return row.payload if row else None
+
+
+def put_package_fact(session: Session, ecosystem: str, name: str, payload: str, fetched_at: datetime) -> None:
+    row = session.exec(
+        select(PackageFact).where(PackageFact.ecosystem == ecosystem).where(PackageFact.name == name)
+    ).first()
+    if row is None:
+        try:
+            with session.begin_nested():
+                session.add(
+                    PackageFact(ecosystem=ecosystem, name=name, payload=payload, fetched_at=fetched_at)
+                )
+        except IntegrityError:
+            pass  # another worker stored it first
+        return
+    row.payload, row.fetched_at = payload, fetched_at
+    session.add(row)

@@ -1,0 +1,60 @@
+"""Facts gathered before analysis (analyzers do no I/O): registry answers for new dependencies.
+
+Also the context options that make the builder read the base-side manifests and lockfiles the
+supply-chain rules compare against.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from analyzers.supply_chain.manifests import base_paths_for
+from app.context.builder import BuildOptions
+from app.context.model import ChangeContext, Facts
+from app.db import repo
+from app.db.session import session_scope
+from app.registry.cache import FactCache
+from app.registry.config import RegistryConfig
+from app.registry.prepare import facts_for_change
+from app.settings import Settings
+
+
+class DatabaseFactCache:
+    """The registry-answer cache in the `packagefact` table, shared by every worker."""
+
+    def __init__(self, database_url: str) -> None:
+        self._url = database_url
+
+    def get(self, ecosystem: str, name: str, *, fetched_after: datetime) -> Mapping[str, Any] | None:
+        with session_scope(self._url) as session:
+            payload = repo.get_package_fact(session, ecosystem, name, fetched_after)
+        return None if payload is None else dict(json.loads(payload))
+
+    def put(self, ecosystem: str, name: str, payload: Mapping[str, Any], *, fetched_at: datetime) -> None:
+        with session_scope(self._url) as session:
+            repo.put_package_fact(session, ecosystem, name, json.dumps(dict(payload)), fetched_at)
+
+
+def registry_config(settings: Settings, *, offline: bool = False) -> RegistryConfig:
+    return RegistryConfig(
+        pypi_url=settings.pypi_url,
+        npm_url=settings.npm_url,
+        osv_url=settings.osv_url,
+        timeout=settings.registry_timeout,
+        concurrency=settings.registry_concurrency,
+        offline=offline or settings.registry_offline,
+    )
+
+
+def build_options(max_bytes: int) -> BuildOptions:
+    """Also read the base-side manifests and lockfiles the supply-chain rules compare against."""
+    return BuildOptions(max_bytes=max_bytes, extra_base_paths=base_paths_for)
+
+
+def gather_facts(ctx: ChangeContext, config: RegistryConfig, cache: FactCache) -> Facts:
+    """Popular-package lists and registry facts for the change's new dependencies; never raises
+    for registry failures (they become unknown facts and named unavailable checks)."""
+    return facts_for_change(ctx, config, cache)

@@ -1,0 +1,76 @@
+"""Which findings become inline comments on this push, and where they are anchored.
+
+A fingerprint already commented in this pull request is not commented again (its comment carries over,
+even after a rebase moved it); a finding placed `comment` or `block` whose lines are not all in
+GitHub's diff goes to the summary instead. Files GitHub did not diff (no patch) never get inline
+comments: one undiffable file makes a whole review fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.context.model import ChangeContext
+from app.report.comment import render_comment, review_comment_payload
+from app.report.placement import Placed, Placement
+from app.report.ruledoc import rule_doc
+
+INLINE = frozenset({Placement.COMMENT, Placement.BLOCK})
+MAX_COMMENTS_PER_REVIEW = 50
+
+
+@dataclass(frozen=True, slots=True)
+class PriorComment:
+    fingerprint: str
+    comment_id: int
+    thread_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPlan:
+    comments: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (fingerprint, payload)
+    carried: dict[str, PriorComment] = field(default_factory=dict)
+    not_inline: set[str] = field(default_factory=set)
+
+
+def diff_lines(ctx: ChangeContext, *, added_only: bool = False) -> dict[str, set[int]]:
+    """Head-side lines of GitHub's diff per path (added and context lines, or added only)."""
+    lines: dict[str, set[int]] = {}
+    for changed in ctx.files:
+        if changed.patch_missing or changed.binary or changed.skipped_reason:
+            continue
+        found = set(changed.added_lines)
+        if not added_only:
+            found.update(n for hunk in changed.hunks for n in hunk.context)
+        lines[changed.path] = found
+    return lines
+
+
+def plan_review(
+    placed: Sequence[Placed],
+    ctx: ChangeContext,
+    prior: Mapping[str, PriorComment],
+    *,
+    counts_line: Callable[[str], str] = lambda _rule_id: "",
+    added_only: bool = False,
+) -> ReviewPlan:
+    plan = ReviewPlan()
+    anchors = diff_lines(ctx, added_only=added_only)
+    for item in placed:
+        if item.placement not in INLINE:
+            continue
+        fingerprint = item.finding.fingerprint
+        if fingerprint in prior:
+            plan.carried[fingerprint] = prior[fingerprint]
+            continue
+        body = render_comment(
+            item.finding, item.meta, rule_doc(item.finding.rule_id), counts_line=counts_line(item.finding.rule_id)
+        )
+        payload = review_comment_payload(item.finding, body, anchors)
+        if payload is None or len(plan.comments) >= MAX_COMMENTS_PER_REVIEW:
+            plan.not_inline.add(fingerprint)
+        else:
+            plan.comments.append((fingerprint, payload))
+    return plan

@@ -1,0 +1,128 @@
+"""The review side of one analysis: post new inline comments once, resolve the threads of fixed ones.
+
+Across pushes a fingerprint is commented once per pull request; a finding that disappears is marked
+fixed and its thread resolved; a review GitHub refuses (422) is retried with stricter anchoring, then
+without inline comments (they move to the summary).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.context.model import ChangeContext
+from app.db import repo
+from app.db.session import session_scope
+from app.github import reviews
+from app.github.client import InstallationGitHub
+from app.report.comment import parse_marker
+from app.report.placement import Placed
+from app.report.review_plan import PriorComment, ReviewPlan, plan_review
+from app.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    owner: str
+    repo: str
+    number: int
+    head_sha: str
+    repository_id: int
+    analysis_id: int
+
+
+@dataclass
+class ReviewOutcome:
+    comments: dict[str, tuple[int, str]] = field(default_factory=dict)  # fingerprint → (comment, thread)
+    not_inline: set[str] = field(default_factory=set)
+    fixed: list[str] = field(default_factory=list)
+
+
+def publish_review(
+    settings: Settings, gh: InstallationGitHub, target: Target, ctx: ChangeContext, placed: Sequence[Placed]
+) -> ReviewOutcome:
+    with session_scope(settings.database_url) as session:
+        known = repo.commented_findings(session, target.repository_id, target.number)
+        still_open = repo.open_findings_before(
+            session, target.repository_id, target.number, target.analysis_id
+        )
+    prior = {fp: PriorComment(fp, comment, thread) for fp, (comment, thread) in known.items()}
+    outcome = ReviewOutcome(comments=dict(known))
+    plan = plan_review(placed, ctx, prior)
+    posted = _post(gh, target, ctx, placed, prior, plan, outcome)
+    if posted:
+        _link_threads(gh, target, posted, outcome)
+    current = {p.finding.fingerprint for p in placed}
+    outcome.fixed = sorted(fp for fp in still_open if fp not in current)
+    _resolve_fixed(gh, target, [still_open[fp] for fp in outcome.fixed if still_open[fp]])
+    with session_scope(settings.database_url) as session:
+        repo.mark_findings(session, target.repository_id, target.number, outcome.fixed, "fixed")
+    return outcome
+
+
+def _post(
+    gh: InstallationGitHub,
+    target: Target,
+    ctx: ChangeContext,
+    placed: Sequence[Placed],
+    prior: dict[str, PriorComment],
+    plan: ReviewPlan,
+    outcome: ReviewOutcome,
+) -> dict[str, int]:
+    """Post the plan; on 422 once more anchored on added lines only; then give up inline comments."""
+    for attempt in range(2):
+        outcome.not_inline |= plan.not_inline
+        if not plan.comments:
+            return {}
+        count = len(plan.comments)
+        body = f"Bulwark found {count} new issue{'s' if count != 1 else ''} in this push; see the Bulwark check for all findings."
+        try:
+            comments = reviews.post_review(
+                gh,
+                target.owner,
+                target.repo,
+                target.number,
+                commit_id=target.head_sha,
+                body=body,
+                comments=[payload for _, payload in plan.comments],
+            )
+        except Exception as error:
+            if not reviews.is_unprocessable(error):
+                raise
+            log.warning("review refused (422) on attempt %d", attempt + 1)
+            plan = plan_review(placed, ctx, prior, added_only=True) if attempt == 0 else plan
+            continue
+        found: dict[str, int] = {}
+        for comment in comments:
+            marker = parse_marker(comment.body)
+            if marker is not None:
+                found[marker.fingerprint] = comment.comment_id
+        return found
+    outcome.not_inline |= {fp for fp, _ in plan.comments}
+    return {}
+
+
+def _link_threads(
+    gh: InstallationGitHub, target: Target, posted: dict[str, int], outcome: ReviewOutcome
+) -> None:
+    threads = {
+        t.comment_id: t.thread_id for t in reviews.list_threads(gh, target.owner, target.repo, target.number)
+    }
+    for fingerprint, comment_id in posted.items():
+        outcome.comments[fingerprint] = (comment_id, threads.get(comment_id, ""))
+
+
+def _resolve_fixed(gh: InstallationGitHub, target: Target, thread_ids: list[str]) -> None:
+    if not thread_ids:
+        return
+    unresolved = {
+        t.thread_id
+        for t in reviews.list_threads(gh, target.owner, target.repo, target.number)
+        if not t.resolved
+    }
+    for thread_id in thread_ids:
+        if thread_id in unresolved:
+            reviews.resolve_thread(gh, thread_id)
