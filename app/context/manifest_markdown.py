@@ -10,7 +10,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from app.context.capabilities import CapabilityUse
+    from app.context.dependencies import DependencyChange
     from app.context.manifest import ChangeManifest
+    from app.context.model import ProvenanceSignal
+    from app.context.symbols import SymbolChange
 
 T = TypeVar("T")
 _CAPS = (50, 20, 10, 5, 2, 0)
@@ -53,67 +57,51 @@ def _header(manifest: ChangeManifest) -> list[str]:
     return lines
 
 
+def _signal(signal: ProvenanceSignal) -> str:
+    commit = f" in {code(signal.commit_sha[:12])}" if signal.commit_sha else ""
+    return f"{signal.agent} · {signal.source} · {code(signal.evidence)}{commit}"
+
+
+def _kind_group(group: tuple[str, tuple[str, ...]], cap: int) -> str:
+    kind, paths = group
+    shown = max(cap, 1)
+    more = f", … {len(paths) - shown} more" if len(paths) > shown else ""
+    return f"**{kind}** ({len(paths)}): " + ", ".join(code(p) for p in paths[:shown]) + more
+
+
+def _symbol(symbol: SymbolChange) -> str:
+    where = code(f"{symbol.path}:{symbol.line}")
+    return f"{symbol.change} {symbol.kind} {code(symbol.name)} in {where}"
+
+
+def _capability(use: CapabilityUse) -> str:
+    return f"{use.capability}: {code(use.callee)} at {code(f'{use.path}:{use.line}')}"
+
+
+def _dependency(change: DependencyChange) -> str:
+    text = f"{change.ecosystem} {code(change.name)} {change.change}"
+    if change.change == "changed":
+        return f"{text} {code(change.before)} → {code(change.after)}"
+    return f"{text} {code(change.after)}" if change.change == "added" and change.after else text
+
+
 def _body(manifest: ChangeManifest, cap: int) -> list[str]:
-    lines = _header(manifest)
-    lines += _section(
-        "Provenance",
-        _items(
-            manifest.provenance,
-            cap,
-            lambda s: (
-                f"{s.agent} · {s.source} · {code(s.evidence)}"
-                + (f" in {code(s.commit_sha[:12])}" if s.commit_sha else "")
-            ),
-        ),
-    )
-    lines += _section(
-        "Files by kind",
-        _items(
-            manifest.files_by_kind,
-            len(manifest.files_by_kind),
-            lambda group: (
-                f"**{group[0]}** ({len(group[1])}): "
-                + ", ".join(code(p) for p in group[1][: max(cap, 1)])
-                + (f", … {len(group[1]) - max(cap, 1)} more" if len(group[1]) > max(cap, 1) else "")
-            ),
-        ),
-    )
-    lines += _section(
-        "Symbols",
-        _items(
-            manifest.symbols,
-            cap,
-            lambda s: f"{s.change} {s.kind} {code(s.name)} in {code(f'{s.path}:{s.line}')}",
-        ),
-    )
-    lines += _section(
-        "Capabilities newly used",
-        _items(
-            manifest.capabilities,
-            cap,
-            lambda u: f"{u.capability}: {code(u.callee)} at {code(f'{u.path}:{u.line}')}",
-        ),
-    )
-    lines += _section(
-        "Dependencies",
-        _items(
-            manifest.dependencies,
-            cap,
-            lambda d: (
-                f"{d.ecosystem} {code(d.name)} {d.change}"
-                + (f" {code(d.before)} → {code(d.after)}" if d.change == "changed" else "")
-                + (f" {code(d.after)}" if d.change == "added" and d.after else "")
-            ),
-        ),
-    )
-    lines += _section(
-        "CI and permissions",
-        _items(manifest.ci, cap, lambda c: f"{code(c.path)}: {c.kind} {code(c.detail)}"),
-    )
+    groups = manifest.files_by_kind
     notes = [f for f in manifest.files if f.note]
-    lines += _section("Notes", _items(notes, cap, lambda f: f"{code(f.path)}: {f.note}"))
-    lines += _section("Errors", _items(manifest.errors, cap, code))
-    return lines
+    return [
+        *_header(manifest),
+        *_section("Provenance", _items(manifest.provenance, cap, _signal)),
+        *_section("Files by kind", _items(groups, len(groups), lambda g: _kind_group(g, cap))),
+        *_section("Symbols", _items(manifest.symbols, cap, _symbol)),
+        *_section("Capabilities newly used", _items(manifest.capabilities, cap, _capability)),
+        *_section("Dependencies", _items(manifest.dependencies, cap, _dependency)),
+        *_section(
+            "CI and permissions",
+            _items(manifest.ci, cap, lambda c: f"{code(c.path)}: {c.kind} {code(c.detail)}"),
+        ),
+        *_section("Notes", _items(notes, cap, lambda f: f"{code(f.path)}: {f.note}")),
+        *_section("Errors", _items(manifest.errors, cap, code)),
+    ]
 
 
 def render(manifest: ChangeManifest, limit_chars: int) -> str:
