@@ -100,7 +100,9 @@ class AnomalyTestsWeakened(Analyzer):
     hunk ends with fewer of them than it began with (a test rewritten under a new name in its hunk is
     not deleted). Removed assertions are high when the change touches the code under test and medium
     otherwise; deleted tests are medium (features are removed with their tests), and a deleted test
-    file is one finding.
+    file is one finding. Rewritten expected values are high in files an AI agent wrote (provenance
+    evidence), where "make the tests pass" is the known failure, and medium otherwise, where they
+    usually record an intended change of behaviour.
 
     ## References
 
@@ -126,7 +128,8 @@ class AnomalyTestsWeakened(Analyzer):
             touched = _may_need_subject(side) and touches_code_under_test(side.file, sources)
             yield from self._skips(side, touched)
             yield from self._tautologies(side)
-            rewritten, replaced = self._rewrites(side) if touched else ([], set())
+            ai = ctx.provenance.is_ai_authored(side.file.path)
+            rewritten, replaced = self._rewrites(side, ai) if touched else ([], set())
             yield from rewritten
             severity = Severity.HIGH if touched else Severity.MEDIUM
             yield from self._deleted_tests(side, head_corpus, Severity.MEDIUM)
@@ -164,7 +167,7 @@ class AnomalyTestsWeakened(Analyzer):
                     evidence=side.file.line(marker.line).strip(),
                 )
 
-    def _rewrites(self, side: _Sides) -> tuple[list[Finding], set[int]]:
+    def _rewrites(self, side: _Sides, ai: bool) -> tuple[list[Finding], set[int]]:
         """Findings for assertion lines changed only in their literals, and the base lines they replace."""
         if side.head is None or side.base is None:
             return [], set()
@@ -183,15 +186,17 @@ class AnomalyTestsWeakened(Analyzer):
                 if match is not None:
                     del removed[match]
                     replaced.add(match)
-                    found.append(self._rewrite_finding(side.file, number, text))
+                    found.append(self._rewrite_finding(side.file, number, text, ai))
         return found, replaced
 
-    def _rewrite_finding(self, file: ChangedFile, number: int, text: str) -> Finding:
+    def _rewrite_finding(self, file: ChangedFile, number: int, text: str, ai: bool) -> Finding:
+        by = " by an AI agent" if ai else ""
         return self.finding(
             file,
             number,
-            "expected value of an assertion rewritten in the change that modifies the code under test",
+            f"expected value of an assertion rewritten{by} in the change that modifies the code under test",
             confidence=0.7,
+            severity=Severity.HIGH if ai else Severity.MEDIUM,
             evidence=text.strip(),
         )
 
