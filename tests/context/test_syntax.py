@@ -139,3 +139,16 @@ def test_yaml_nested_within_the_limit_parses() -> None:
     tree = parse_text("yaml", text)
     assert tree is not None
     assert not tree.root_node.has_error
+
+
+def test_dockerfile_grammar_pointer_is_wrapped_without_a_warning() -> None:
+    import warnings
+
+    get_language.cache_clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        language = get_language("dockerfile")
+        tree = parse_text("dockerfile", "FROM alpine\n")
+    assert language.abi_version >= 13
+    assert tree is not None
+    assert str(tree.root_node) == "(source_file (from_instruction (image_spec name: (image_name))))"
