@@ -147,6 +147,15 @@ def blocking_cleared(votes: Sequence[Vote]) -> bool:
     return False
 
 
+def undo_last_dismissal(votes: Sequence[Vote], fingerprint: str) -> list[Vote]:
+    """The votes after `/reopen` on a finding: its latest not-useful vote is withdrawn."""
+    for index in range(len(votes) - 1, -1, -1):
+        vote = votes[index]
+        if vote.fingerprint == fingerprint and vote.label is Label.NOT_USEFUL:
+            return [*votes[:index], *votes[index + 1 :]]
+    return list(votes)
+
+
 _CLEARING_CHANNELS = frozenset({Channel.REPLY, Channel.BUTTON})
 
 

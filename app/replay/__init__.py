@@ -1,7 +1,16 @@
 """`bulwark calibration replay FILE.jsonl`: `replay(path)` and `format_report(report)` for the CLI."""
 
 from app.replay.engine import replay, replay_log
-from app.replay.log import FindingRecord, Log, load
+from app.replay.log import FeedbackLogError, FindingRecord, Log, load
 from app.replay.report import ReplayReport, format_report
 
-__all__ = ["FindingRecord", "Log", "ReplayReport", "format_report", "load", "replay", "replay_log"]
+__all__ = [
+    "FeedbackLogError",
+    "FindingRecord",
+    "Log",
+    "ReplayReport",
+    "format_report",
+    "load",
+    "replay",
+    "replay_log",
+]

@@ -11,7 +11,8 @@ Record schema: one JSON object per line with a "type"; times are ISO 8601 UTC ("
   bot, pr_author, channel (app.trust.Channel value), label, reason — a reaction, button or implicit signal
 - `comment`: at, repo, org, pr, where (app.commands.Where value), author, permission, bot, pr_author,
   body, and for replies the rule_id, rule_version, confidence and fingerprint of the finding replied to;
-  the body goes through the command grammar, so text outside comments is never a command.
+  the body goes through the command grammar, so text outside comments is never a command; a writer's
+  `/reopen` withdraws the finding's latest dismissal.
 """
 
 from __future__ import annotations
@@ -24,10 +25,14 @@ from typing import Any
 
 from analyzers.base import Family, Severity
 from app.calibration import RuleInfo, RulePolicy, score_bin
-from app.commands import Command, Where, parse_command
-from app.trust import Channel, Label, Permission, Vote
+from app.commands import Command, Verb, Where, parse_command
+from app.trust import Channel, Label, Permission, Vote, undo_last_dismissal
 
 Cell = tuple[str, str, int]
+
+
+class FeedbackLogError(ValueError):
+    """A line of the feedback log that does not follow the schema."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +72,12 @@ def load(path: Path | str) -> Log:
     log = Log()
     with Path(path).open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
-            if line.strip():
+            if not line.strip():
+                continue
+            try:
                 _add_record(log, json.loads(line), number)
+            except (KeyError, TypeError, ValueError) as error:
+                raise FeedbackLogError(f"line {number}: {error!r}") from error
     log.findings.sort(key=lambda f: f.at)
     log.votes.sort(key=lambda v: v.created_at)
     return log
@@ -107,17 +116,19 @@ def _add_record(log: Log, record: dict[str, Any], number: int) -> None:
 
 def _add_comment(log: Log, record: dict[str, Any]) -> None:
     """Turn a comment into a vote when, and only when, the grammar reads a voting command in it."""
-    where = Where(record["where"])
-    parsed = parse_command(record["body"], where)
-    if where not in (Where.REVIEW_REPLY, Where.CONVERSATION):
-        log.ignored_texts += 1
-        return
-    if not isinstance(parsed, Command) or parsed.label is None:
+    parsed = parse_command(record["body"], Where(record["where"]))
+    if not isinstance(parsed, Command):  # not a comment place, no command, or a refused one
         log.ignored_texts += 1
         return
     about = record if parsed.ref is None else _referenced(log, record, parsed.ref)
     if about is None or "fingerprint" not in about:
         log.ignored_texts += 1
+        return
+    if parsed.verb is Verb.REOPEN:
+        if Permission(record["permission"]).can_write and not record.get("bot", False):
+            log.votes = undo_last_dismissal(log.votes, about["fingerprint"])
+        return
+    if parsed.label is None:  # /why: answered, no label
         return
     vote = _vote(about | _voter_of(record), Channel.REPLY, parsed.label)
     log.votes.append(replace(vote, reason=parsed.vote_reason))

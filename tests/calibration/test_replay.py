@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from app.calibration import Placement
-from app.replay import ReplayReport, format_report, load, replay
+from app.replay import FeedbackLogError, ReplayReport, format_report, load, replay
 from app.simulator import ROGUE, simulate
 from app.trust import Label, Permission
 
@@ -143,3 +143,27 @@ def test_each_week_is_placed_on_the_past_only(tmp_path: Path) -> None:
     assert report.weeks == 2
     assert report.placements == {Placement.COMMENT.value: 2, Placement.ANNOTATE.value: 1}
     assert (report.inline, report.inline_not_useful) == (2, 2)
+
+
+def test_reopen_by_a_writer_undoes_a_dismissal_and_why_casts_no_vote(tmp_path: Path) -> None:
+    records = [
+        RULE,
+        finding("2026-01-05T09:00:00Z", "f1"),
+        reply("2026-01-05T10:00:00Z", "bob", "/dismiss fp looks safe"),
+        reply("2026-01-05T10:30:00Z", "eve", "/reopen", permission="read"),
+        reply("2026-01-05T11:00:00Z", "alice", "/why"),
+        reply("2026-01-05T11:30:00Z", "alice", "/bulwark reopen f1", where="conversation"),
+    ]
+    log = load(write(tmp_path / "log.jsonl", records))
+    assert log.votes == []
+    assert log.ignored_texts == 0
+
+
+def test_malformed_lines_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "log.jsonl"
+    path.write_text(json.dumps(RULE) + "\n" + json.dumps({"type": "finding", "at": "x"}) + "\n")
+    with pytest.raises(FeedbackLogError, match=r"^line 2: "):
+        load(path)
+    path.write_text("{not json\n")
+    with pytest.raises(FeedbackLogError, match=r"^line 1: "):
+        load(path)

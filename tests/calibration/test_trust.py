@@ -13,6 +13,7 @@ from app.trust import (
     Permission,
     blocking_cleared,
     trust_weight,
+    undo_last_dismissal,
     weigh_votes,
 )
 from tests.calibration.votes import many, vote
@@ -113,3 +114,11 @@ def test_another_writer_or_a_fix_clears_a_blocking_finding() -> None:
 def test_permission_ranks() -> None:
     assert [p.can_write for p in Permission] == [False, False, False, True, True, True]
     assert replace(vote(), permission=Permission.MAINTAIN).permission.rank == 4
+
+
+def test_reopen_withdraws_the_latest_dismissal_of_the_finding() -> None:
+    first, second = vote("alice", fingerprint="f1", days_ago=3), vote("bob", fingerprint="f1", days_ago=2)
+    other = vote("carol", fingerprint="f2", days_ago=1)
+    confirm = vote("dan", Label.USEFUL, fingerprint="f1", days_ago=1)
+    assert undo_last_dismissal([first, second, other, confirm], "f1") == [first, other, confirm]
+    assert undo_last_dismissal([confirm], "f1") == [confirm]
