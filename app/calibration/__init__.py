@@ -30,7 +30,7 @@ from app.calibration.estimate import (
     fit,
     score_bin,
 )
-from app.calibration.explanation import explain, footer, footer_counts
+from app.calibration.explanation import change_note, explain, footer, footer_counts
 
 __all__ = [
     "BINS",
@@ -45,6 +45,7 @@ __all__ = [
     "beta_cdf",
     "beta_quantile",
     "build_estimate",
+    "change_note",
     "decide",
     "explain",
     "fit",

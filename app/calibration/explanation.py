@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.calibration.decision import Decision
+from app.calibration.decision import CellState, Decision
 from app.calibration.estimate import Tally
 
 REPLY_HELP = "reply `/confirm`, `/dismiss fp|wontfix|test <why>`, or 👍/👎 (only writers affect calibration)"
@@ -33,6 +33,26 @@ def explain(decision: Decision) -> str:
     if decision.proposal:
         lines.append(f"- suggested policy line for `.github/bulwark.yml`: `{decision.proposal}`")
     return "\n".join(lines)
+
+
+def change_note(decision: Decision, previous: CellState | None) -> str | None:
+    """The check-run summary line for a learned placement that changed, with its evidence; else None.
+
+    e.g. "code-xss-sink → annotate here: 1 confirm, 6 dismissals by 3 maintainers".
+    """
+    if previous is None or decision.state.placement is previous.placement:
+        return None
+    tally = decision.estimate.tally
+    voters = len(tally.voters)
+    return (
+        f"{decision.rule_id} → {decision.state.placement} here: "
+        f"{_count(tally.confirmations, 'confirm')}, {_count(tally.dismissals, 'dismissal')} "
+        f"by {_count(voters, 'maintainer')}"
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def footer(rule_id: str, version: int, useful: int, not_useful: int) -> str:

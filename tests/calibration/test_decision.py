@@ -14,6 +14,7 @@ from app.calibration import (
     Fit,
     Placement,
     RulePolicy,
+    change_note,
     decide,
     explain,
     footer,
@@ -226,6 +227,12 @@ def test_explain_and_footer() -> None:
     assert "3 confirmers, 1 dismissers; 10 votes, 0 not counted" in text
     assert "trusted voters: m0, m1, m2, z" in text
     assert footer_counts(made.estimate.tally) == (9, 1)
+    assert change_note(made, None) is None
+    assert change_note(made, CellState(Placement.COMMENT, NOW)) is None
+    before = CellState(Placement.ANNOTATE, NOW - timedelta(days=8))
+    assert change_note(
+        decision([*confirmations(RULE, 3), vote("z", days_ago=0)], previous=before), before
+    ) == (f"{RULE} → comment here: 9 confirms, 1 dismissal by 4 maintainers")
     assert footer(RULE, 2, 9, 1) == (
         f"{RULE} v2 · here: 9 useful / 1 not useful · reply `/confirm`, "
         "`/dismiss fp|wontfix|test <why>`, or 👍/👎 (only writers affect calibration)"
