@@ -12,7 +12,7 @@ from analyzers.anomaly.subjects import (
     source_files,
     touches_code_under_test,
 )
-from analyzers.anomaly.testcode import TEST_LANGUAGES, TestFacts, TestFunction, normalise, read_tests
+from analyzers.anomaly.testcode import TEST_LANGUAGES, DefinedTest, SuiteFacts, normalise, read_tests
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.query import canonical_language
 from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
@@ -40,8 +40,8 @@ class _Sides:
     """A test file's tests, assertions and skips on its changed lines: removed (base) and added (head)."""
 
     file: ChangedFile
-    base: TestFacts | None
-    head: TestFacts | None
+    base: SuiteFacts | None
+    head: SuiteFacts | None
     base_text: str  # normalised whole text of the base side
     head_text: str  # normalised whole text of the head side
 
@@ -258,7 +258,7 @@ class AnomalyTestsWeakened(Analyzer):
             )
 
 
-def _deleted(side: _Sides, head_corpus: str) -> list[TestFunction]:
+def _deleted(side: _Sides, head_corpus: str) -> list[DefinedTest]:
     """Base tests that start on a removed line and reappear nowhere in the change's test files (by
     name in the same file or by body anywhere), in hunks that end with fewer tests than they began
     with (a test rewritten under a new name in its hunk is not deleted)."""
@@ -276,7 +276,7 @@ def _deleted(side: _Sides, head_corpus: str) -> list[TestFunction]:
     new_starts = {
         test.start_line for test in side.head.tests if test.name.rsplit(".", 1)[-1] not in side.base_text
     }
-    result: list[TestFunction] = []
+    result: list[DefinedTest] = []
     for hunk in side.file.hunks:
         in_hunk = [test for test in gone if test.start_line in hunk.removed]
         fewer = len(in_hunk) - sum(1 for line in hunk.added if line in new_starts)

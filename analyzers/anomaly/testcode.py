@@ -50,7 +50,7 @@ _JAVA_SKIP_ANNOTATIONS = frozenset({"Disabled", "Ignore"})
 
 
 @dataclass(frozen=True, slots=True)
-class TestFunction:
+class DefinedTest:
     name: str  # qualified by enclosing classes or suites
     start_line: int
     end_line: int
@@ -67,8 +67,8 @@ class Marker:
 
 
 @dataclass(frozen=True, slots=True)
-class TestFacts:
-    tests: tuple[TestFunction, ...]
+class SuiteFacts:
+    tests: tuple[DefinedTest, ...]
     assertions: tuple[Marker, ...]
     skips: tuple[Marker, ...]
 
@@ -82,11 +82,11 @@ def node_text(node: Node | None) -> str:
     return "" if node is None or node.text is None else node.text.decode("utf-8", "replace")
 
 
-def read_tests(tree: Tree, language: str | None, lines: Collection[int] | None = None) -> TestFacts:
+def read_tests(tree: Tree, language: str | None, lines: Collection[int] | None = None) -> SuiteFacts:
     """The test functions, assertions and skips of one side of a test file; with `lines`, only those
     whose nodes span one of those lines."""
     canonical = canonical_language(language)
-    tests: list[TestFunction] = []
+    tests: list[DefinedTest] = []
     assertions: dict[int, Marker] = {}
     skips: dict[int, Marker] = {}
     for node in _candidates(tree, canonical, lines):
@@ -100,7 +100,7 @@ def read_tests(tree: Tree, language: str | None, lines: Collection[int] | None =
             marker = _marker(node)
             conditional = _is_conditional(node, marker.text)
             skips.setdefault(marker.line, Marker(marker.line, marker.text, conditional))
-    return TestFacts(
+    return SuiteFacts(
         tests=tuple(sorted(tests, key=lambda test: (test.start_line, test.name))),
         assertions=tuple(assertions[line] for line in sorted(assertions)),
         skips=tuple(skips[line] for line in sorted(skips)),
@@ -189,7 +189,7 @@ def _first_string(call: Node) -> str:
     return ""
 
 
-def _test_of(node: Node, language: str | None) -> TestFunction | None:
+def _test_of(node: Node, language: str | None) -> DefinedTest | None:
     name = ""
     if language == "python" and node.type == "function_definition":
         name = node_text(node.child_by_field_name("name"))
@@ -206,7 +206,7 @@ def _test_of(node: Node, language: str | None) -> TestFunction | None:
     if not name:
         return None
     parts = node_text(node).split("\n", 1)
-    return TestFunction(
+    return DefinedTest(
         name=".".join((*_suites_of(node, language), name)),
         start_line=node.start_point.row + 1,
         end_line=node.end_point.row + 1,
