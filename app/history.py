@@ -21,6 +21,7 @@ FORMAT_VERSION = 1
 MAX_SAMPLES = 500  # size samples kept per distribution (the most recent)
 MAX_PATHS = 200  # paths kept per actor (the most recent sensitive ones)
 MAX_PR_KEYS = 1000  # pull request numbers remembered so that one is never counted twice
+MIN_SIZE_HISTORY = 20  # pull requests recorded before sizes are compared with the history
 
 CI = "ci"
 INFRASTRUCTURE = "infrastructure"
@@ -85,6 +86,24 @@ class RepoHistory:
             raise KeyError(measure)
         values: tuple[int, ...] = getattr(self, measure)
         return values
+
+
+def history_note(history: object) -> str | None:
+    """What the history-based rules could not judge, for the check-run summary; None when they could.
+
+    `anomaly-first-sensitive-change` needs any history, `anomaly-unusual-change` compares sizes only
+    from `MIN_SIZE_HISTORY` pull requests on (its binary-file check needs none)."""
+    if not isinstance(history, RepoHistory) or not history.known:
+        return (
+            "No change history is recorded for this repository yet: first changes to sensitive files "
+            "and unusually large changes were not judged."
+        )
+    if history.pr_count < MIN_SIZE_HISTORY:
+        return (
+            f"The change history holds {history.pr_count} pull requests; sizes are compared with it from "
+            f"{MIN_SIZE_HISTORY} on."
+        )
+    return None
 
 
 def percentile(values: Sequence[int], q: float) -> float:

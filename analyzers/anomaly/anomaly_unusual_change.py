@@ -8,9 +8,9 @@ from pathlib import PurePosixPath
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
-from app.history import RepoHistory, change_stats, percentile
+from app.history import MIN_SIZE_HISTORY, RepoHistory, change_stats, percentile
 
-MIN_HISTORY = 20  # pull requests of history needed before sizes are judged
+MIN_HISTORY = MIN_SIZE_HISTORY
 PERCENTILE = 99.0
 _MEASURES = (
     ("files", "changed files"),

@@ -24,6 +24,7 @@ from app.history import (
     actors_of,
     change_stats,
     history_from_json,
+    history_note,
     history_to_json,
     is_auth_path,
     percentile,
@@ -150,3 +151,12 @@ def test_samples_are_bounded() -> None:
     assert len(history.files) == 500
     assert history.files[-1] == 1
     assert history.pr_numbers == ()
+
+
+def test_history_note_says_what_was_not_judged() -> None:
+    assert history_note(None) is not None
+    assert "No change history" in (history_note(RepoHistory()) or "")
+    assert history_note(RepoHistory(pr_count=5)) == (
+        "The change history holds 5 pull requests; sizes are compared with it from 20 on."
+    )
+    assert history_note(RepoHistory(pr_count=20)) is None
