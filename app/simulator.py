@@ -7,7 +7,7 @@ calibration.md: one trusted writer dismissing everything in three repositories (
 their own findings (G2), and commands or "approve/ignore" instructions from non-writers, bots and PR text
 (G3). The same seed writes the same file.
 
-Assumptions, all in the constants below: the high-severity and protected rules are precise (base 0.94-0.98)
+Assumptions, all in the constants below: the high-severity and protected rules are precise (base 0.92-0.98, less at the weak level)
 and noisy in about 3 % of repositories; heuristic medium and low rules are noisy in 12 % of repositories
 and in most repositories of an organisation whose house convention defeats one of them; rules report two
 fixed confidence levels; 90 % of findings get a label and 80 % of those a maintainer's vote, 5 % of votes
