@@ -10,11 +10,17 @@ the module level; anything else is unknown. Decided on the syntax tree, never on
 
 from __future__ import annotations
 
-import re
 from enum import IntEnum
 
 from tree_sitter import Node, Tree
 
+from analyzers.code.sources import (
+    CONVERTERS,
+    REQUEST_PATTERN,
+    SANITISER_PATTERN,
+    is_formatter_call,
+    is_route_parameter,
+)
 from analyzers.query import match_query
 
 
@@ -95,34 +101,6 @@ FUNCTION_TYPES = frozenset(
 )  # fmt: skip
 _FUNCTION_SCOPES = FUNCTION_TYPES - {"block", "do_block"}
 
-REQUEST_PATTERN = re.compile(
-    r"\brequest\.(?:args|form|values|json|data|files|cookies|headers|GET|POST|FILES|COOKIES|META"
-    r"|body|query_params|path_params|get_json|getParameter|getParameterValues|getHeader"
-    r"|getQueryString|getInputStream|getReader|getCookies|params|query|url|path_info)\b"
-    r"|\breq\.(?:query|body|params|headers|cookies|url|originalUrl|path|hostname|get|param)\b"
-    r"|\br\.(?:URL|Form|PostForm|FormValue|PostFormValue|Header|Body|Host|Cookie|MultipartForm)\b"
-    r"|\$_(?:GET|POST|REQUEST|COOKIE|FILES|SERVER)\b"
-    r"|\bparams\[|\bparams\.(?:fetch|require|permit|dig)\b|\bcookies\["
-    r"|\bctx\.(?:query|params|request\.body|Query|Param|PostForm|FormValue)\b"
-    r"|\bc\.(?:Query|Param|PostForm|FormValue|DefaultQuery|QueryParam|GetHeader)\b"
-    r"|\bevent\.(?:body|queryStringParameters|pathParameters)\b"
-)
-SANITISER_PATTERN = re.compile(
-    r"(?:^|\.)(?:quote|escape|escapeshellarg|escapeshellcmd|basename|secure_filename|Base"
-    r"|Clean|normalize|normpath|realpath|int|float|parseInt|parseFloat|Number|Atoi|ParseInt"
-    r"|encodeURIComponent|htmlspecialchars|htmlentities|escape_html|escapeHtml|sanitize\w*"
-    r"|clean|bleach\w*|QuoteMeta|shellescape|Integer\.parseInt|to_i)$"
-)
-_FORMATTERS = re.compile(
-    r"(?:^|\.)(?:format|Sprintf|sprintf|snprintf|format_map|join|concat|Join|vsprintf|Format"
-    r"|formatted|%)$"
-)
-# Pure conversions of their arguments: constant in, constant out.
-_CONVERTERS = re.compile(
-    r"(?:^|\.)(?:from|alloc|encode|getBytes|fromhex|bytes|bytearray|unhexlify|b64decode"
-    r"|toByteArray|String|str|repeat)$"
-)
-_ROUTE_DECORATOR = re.compile(r"\.(?:route|get|post|put|patch|delete)\(")
 _MAX_DEPTH = 6
 
 
@@ -219,14 +197,14 @@ class FlowIndex:
         if REQUEST_PATTERN.search(full_callee):
             return Origin.REQUEST
         args = self._named(arguments) if arguments is not None else []
-        if _CONVERTERS.search(callee_text) or _CONVERTERS.search(full_callee):
+        if CONVERTERS.search(callee_text) or CONVERTERS.search(full_callee):
             receiver = _receiver(node, callee)
             if receiver is not None and _text(receiver)[:1].isupper():
                 receiver = None  # a class (`Buffer.from`), not a value
             parts = ([receiver] if receiver is not None else []) + args
             if all(self.origin(part, depth + 1) is Origin.CONSTANT for part in parts):
                 return Origin.CONSTANT
-        if _is_formatter_call(callee_text, full_callee):
+        if is_formatter_call(callee_text, full_callee):
             receiver = _receiver(node, callee)
             parts = ([receiver] if receiver is not None else []) + args
             return self._combine(parts, depth, built=True)
@@ -241,7 +219,7 @@ class FlowIndex:
         value = self._last_assignment(name, node)
         if value is not None:
             return self.origin(value, depth + 1)
-        return Origin.REQUEST if _is_route_parameter(name, node) else Origin.UNKNOWN
+        return Origin.REQUEST if is_route_parameter(name, enclosing_function(node)) else Origin.UNKNOWN
 
     def _last_assignment(self, name: str, use: Node) -> Node | None:
         if self._assignments is None:
@@ -274,24 +252,6 @@ class FlowIndex:
         return found
 
 
-def _is_route_parameter(name: str, use: Node) -> bool:
-    """Whether `name` is a URL parameter of a Python view (`@app.route("/files/<name>")`)."""
-    function = enclosing_function(use)
-    decorated = function.parent if function is not None else None
-    if function is None or decorated is None or decorated.type != "decorated_definition":
-        return False
-    routes = " ".join(
-        _text(child)
-        for child in decorated.named_children
-        if child.type == "decorator" and _ROUTE_DECORATOR.search(_text(child))
-    )
-    parameters = function.child_by_field_name("parameters")
-    if not routes or parameters is None:
-        return False
-    names = {_text(child.child_by_field_name("name") or child) for child in parameters.named_children}
-    return name in names and re.search(rf"<(?:\w+:)?{re.escape(name)}>", routes) is not None
-
-
 def _callee_text(node: Node, arguments: Node | None) -> str:
     """The text of a call before its argument list (`request.args.get`, `r.URL.Query().Get`)."""
     text = node.text or b""
@@ -305,10 +265,6 @@ def _receiver(node: Node, callee: Node | None) -> Node | None:
     if receiver is None and callee is not None and callee.type in {"attribute", "member_expression"}:
         receiver = callee.child_by_field_name("object")
     return receiver
-
-
-def _is_formatter_call(callee_text: str, full_callee: str) -> bool:
-    return bool(_FORMATTERS.search(callee_text) or _FORMATTERS.search(full_callee))
 
 
 def enclosing_function(node: Node) -> Node | None:
