@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import cached_property
 
 from analyzers.anomaly.subjects import (
     has_issue_reference,
@@ -21,6 +21,10 @@ _LITERAL = re.compile(
     r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`|\b\d+(?:\.\d+)?\b"
     r"|\b(?:True|False|None|true|false|null|nil|undefined)\b"
 )
+_TEST_HINT = re.compile(
+    r"assert|expect|[Tt]est|[Ss]kip|xfail|xit\b|Error|Fatal|fail|raises|warns|Disabled|Ignore|describe"
+    r"|\bit\s*\(|\bspecify\b|\bcontext\s*\("
+)
 _LIT = r"(?:True|true|1|\"[^\"]*\"|'[^']*'|\d+)"
 _TAUTOLOGIES = tuple(
     re.compile(pattern)
@@ -35,15 +39,22 @@ _TAUTOLOGIES = tuple(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class _Sides:
-    """A test file's tests, assertions and skips on its changed lines: removed (base) and added (head)."""
+    """A test file's tests, assertions and skips on its changed lines: removed (base) and added (head),
+    and its whole texts with white space normalised (made on first use)."""
 
-    file: ChangedFile
-    base: SuiteFacts | None
-    head: SuiteFacts | None
-    base_text: str  # normalised whole text of the base side
-    head_text: str  # normalised whole text of the head side
+    def __init__(self, file: ChangedFile, base: SuiteFacts | None, head: SuiteFacts | None) -> None:
+        self.file = file
+        self.base = base
+        self.head = head
+
+    @cached_property
+    def base_text(self) -> str:
+        return normalise(self.file.base_text or "")
+
+    @cached_property
+    def head_text(self) -> str:
+        return normalise(self.file.head_text or "")
 
 
 class AnomalyTestsWeakened(Analyzer):
@@ -123,7 +134,7 @@ class AnomalyTestsWeakened(Analyzer):
         if not sources:
             return
         sides = [_sides_of(changed) for changed in ctx.files if _is_test_file(changed)]
-        head_corpus = "\n".join(side.head_text for side in sides)
+        head_corpus = _LazyCorpus(sides)
         for side in sides:
             touched = _may_need_subject(side) and touches_code_under_test(side.file, sources)
             yield from self._skips(side, touched)
@@ -200,7 +211,7 @@ class AnomalyTestsWeakened(Analyzer):
             evidence=text.strip(),
         )
 
-    def _deleted_tests(self, side: _Sides, head_corpus: str, severity: Severity) -> Iterator[Finding]:
+    def _deleted_tests(self, side: _Sides, head_corpus: _LazyCorpus, severity: Severity) -> Iterator[Finding]:
         deleted = _deleted(side, head_corpus)
         if deleted and side.file.status is FileStatus.REMOVED:
             names = ", ".join(f"`{test.name}`" for test in deleted[:3])
@@ -226,7 +237,7 @@ class AnomalyTestsWeakened(Analyzer):
             )
 
     def _removed_assertions(
-        self, side: _Sides, head_corpus: str, replaced: set[int], severity: Severity
+        self, side: _Sides, head_corpus: _LazyCorpus, replaced: set[int], severity: Severity
     ) -> Iterator[Finding]:
         if side.base is None:
             return
@@ -258,7 +269,7 @@ class AnomalyTestsWeakened(Analyzer):
             )
 
 
-def _deleted(side: _Sides, head_corpus: str) -> list[DefinedTest]:
+def _deleted(side: _Sides, head_corpus: _LazyCorpus) -> list[DefinedTest]:
     """Base tests that start on a removed line and reappear nowhere in the change's test files (by
     name in the same file or by body anywhere), in hunks that end with fewer tests than they began
     with (a test rewritten under a new name in its hunk is not deleted)."""
@@ -291,13 +302,32 @@ def _may_need_subject(side: _Sides) -> bool:
     return any(facts.skips or facts.assertions or facts.tests for facts in facts)
 
 
+class _LazyCorpus:
+    """The normalised head texts of every test file of the change, joined on first use."""
+
+    def __init__(self, sides: list[_Sides]) -> None:
+        self._sides = sides
+        self._text: str | None = None
+
+    def __contains__(self, fragment: str) -> bool:
+        if self._text is None:
+            self._text = "\n".join(side.head_text for side in self._sides)
+        return fragment in self._text
+
+
+def _removes_test_code(changed: ChangedFile) -> bool:
+    """Whether a removed line could be part of a test, an assertion or a skip (the base side is parsed
+    only then)."""
+    return any(_TEST_HINT.search(changed.line(number, "base")) for number in changed.removed_lines)
+
+
 def _is_test_file(changed: ChangedFile) -> bool:
     return FileKind.TEST in changed.kinds and canonical_language(changed.language) in TEST_LANGUAGES
 
 
 def _sides_of(changed: ChangedFile) -> _Sides:
     removed = changed.status is FileStatus.REMOVED
-    base_tree = changed.tree("base") if changed.removed_lines or removed else None
+    base_tree = changed.tree("base") if removed or _removes_test_code(changed) else None
     head_tree = changed.tree("head") if changed.added_lines else None
     return _Sides(
         file=changed,
@@ -305,8 +335,6 @@ def _sides_of(changed: ChangedFile) -> _Sides:
         if base_tree is not None
         else None,
         head=read_tests(head_tree, changed.language, changed.added_lines) if head_tree is not None else None,
-        base_text=normalise(changed.base_text or ""),
-        head_text=normalise(changed.head_text or ""),
     )
 
 

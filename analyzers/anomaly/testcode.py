@@ -12,9 +12,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from tree_sitter import Node, QueryCursor, Tree
+from tree_sitter import Node, Tree
 
-from analyzers.query import canonical_language, compiled_query
+from analyzers.query import canonical_language, line_runs, match_query
 
 QUERY = "anomaly-tests-weakened"  # analyzers/queries/<language>/anomaly-tests-weakened.scm
 TEST_LANGUAGES = frozenset({"python", "javascript", "typescript", "tsx", "go", "java"})
@@ -89,7 +89,7 @@ def read_tests(tree: Tree, language: str | None, lines: Collection[int] | None =
     tests: list[DefinedTest] = []
     assertions: dict[int, Marker] = {}
     skips: dict[int, Marker] = {}
-    for node in _candidates(tree, canonical, lines):
+    for node in _candidates(tree, language, lines):
         test = _test_of(node, canonical)
         if test is not None:
             tests.append(test)
@@ -108,29 +108,13 @@ def read_tests(tree: Tree, language: str | None, lines: Collection[int] | None =
 
 
 def _candidates(tree: Tree, language: str | None, lines: Collection[int] | None) -> list[Node]:
-    """The nodes the query of this rule captures, in the runs of `lines` (all of them without)."""
-    query = compiled_query(tree.language, language, QUERY) if language is not None else None
-    if query is None:
-        return []
-    cursor = QueryCursor(query)
-    ranges = _runs(sorted(lines)) if lines is not None else [(1, tree.root_node.end_point.row + 1)]
+    """The nodes the query of this rule captures on `lines` (everywhere without), in document order."""
+    runs = line_runs(lines) if lines is not None else None
     seen: dict[tuple[int, int, str], Node] = {}
-    for start, end in ranges:
-        cursor.set_point_range((start - 1, 0), (end, 0))
-        for node in cursor.captures(tree.root_node).get("node", []):
+    for captures in match_query(tree, language, QUERY, lines=runs):
+        for node in captures.get("node", []):
             seen.setdefault((node.start_byte, node.end_byte, node.type), node)
     return [seen[key] for key in sorted(seen)]
-
-
-def _runs(lines: list[int]) -> list[tuple[int, int]]:
-    """Sorted line numbers as (first, last) runs of consecutive lines."""
-    runs: list[tuple[int, int]] = []
-    for line in lines:
-        if runs and runs[-1][1] + 1 == line:
-            runs[-1] = (runs[-1][0], line)
-        else:
-            runs.append((line, line))
-    return runs
 
 
 def _suites_of(node: Node, language: str | None) -> tuple[str, ...]:
