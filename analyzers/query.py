@@ -1,4 +1,5 @@
-"""Tree-sitter query files of the rules, compiled once per (language, query) and matched in C.
+"""Tree-sitter query files of the rules, compiled once per (language, query) through
+`app.context.query` and matched in C.
 
 Query files live in `analyzers/queries/<language>/<name>.scm`. TypeScript and TSX fall back to the
 JavaScript file and C++ to the C file when they have none of their own, since their grammars extend those.
@@ -11,7 +12,10 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from tree_sitter import Language, Node, Point, Query, QueryCursor, Tree
+from tree_sitter import Node, Tree
+
+from app.context.query import Captures as Captures
+from app.context.query import compile_query, matches
 
 QUERY_DIR = Path(__file__).parent / "queries"
 
@@ -28,8 +32,6 @@ _CANONICAL = {
     "golang": "go",
 }
 _FALLBACK = {"typescript": ("javascript",), "tsx": ("typescript", "javascript"), "cpp": ("c",)}
-
-Captures = dict[str, list[Node]]
 
 
 def canonical_language(language: str | None) -> str | None:
@@ -107,13 +109,6 @@ def _unescape(value: str) -> str:
     return value.replace('\\"', '"').replace("\\\\", "\\")
 
 
-@cache
-def compiled_query(grammar: Language, language: str, name: str) -> Query | None:
-    """The compiled query `name` for a grammar, built on first use; None when there is no file."""
-    source = query_source(language, name)
-    return None if source is None else Query(grammar, source)
-
-
 def match_query(
     tree: Tree,
     language: str | None,
@@ -123,21 +118,19 @@ def match_query(
     lines: Sequence[tuple[int, int]] | None = None,
 ) -> list[Captures]:
     """The matches of query `name` in `tree` (under `node`), in document order, as capture → nodes
-    maps. With `lines` (1-based inclusive runs), only matches that intersect those lines."""
+    maps. `language` is the context's language id (it names the grammar). With `lines` (1-based
+    inclusive runs), only matches that intersect those lines."""
     canonical = canonical_language(language)
-    if canonical is None:
+    source = query_source(canonical, name) if canonical is not None else None
+    if language is None or source is None:
         return []
-    query = compiled_query(tree.language, canonical, name)
-    if query is None:
-        return []
+    query = compile_query(language, source)
     root = node if node is not None else tree.root_node
     if lines is None:
-        return [captures for _, captures in QueryCursor(query).matches(root)]
+        return [captures for _, captures in matches(query, root)]
     found: list[Captures] = []
-    for first, last in lines:
-        cursor = QueryCursor(query)
-        cursor.set_point_range(Point(first - 1, 0), Point(last, 0))
-        found.extend(captures for _, captures in cursor.matches(root))
+    for run in lines:
+        found.extend(captures for _, captures in matches(query, root, lines=run))
     return found
 
 
