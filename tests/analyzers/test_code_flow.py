@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from tree_sitter import Node
 
+from analyzers.base import Severity
+from analyzers.code.code_command_injection import CodeCommandInjection
 from analyzers.code.flow import FlowIndex, Origin
 from analyzers.query import line_runs, query_requirements
+from analyzers.runner import run_analyzers
+from app.context.builder import build_from_directories
 from app.context.syntax import parse_text
 
 
@@ -108,3 +114,25 @@ def test_query_requirements_come_from_predicates_or_a_declaration() -> None:
 )
 def test_url_parameters_of_python_views_come_from_the_request(text: str, origin: Origin) -> None:
     assert _origin("python", text) is origin
+
+
+def test_confidence_follows_the_origin_of_the_shell_text(tmp_path: Path) -> None:
+    (tmp_path / "base").mkdir()
+    (tmp_path / "head").mkdir()
+    (tmp_path / "head" / "tool.py").write_text(
+        "import os\nimport subprocess\n\n\n"
+        "def run(name):\n"
+        '    subprocess.run(f"ls {name}", shell=True)\n'
+        "    os.system(name)\n"
+        '    os.system("ping " + request.args["host"])\n'
+        '    os.system("uptime")\n',
+        encoding="utf-8",
+    )
+    ctx = build_from_directories(tmp_path / "base", tmp_path / "head")
+    found = run_analyzers(ctx, [CodeCommandInjection]).findings
+    assert [(f.start_line, f.confidence, f.severity) for f in found] == [
+        (6, 0.9, Severity.HIGH),
+        (7, 0.6, Severity.MEDIUM),
+        (8, 0.95, Severity.HIGH),
+    ]
+    assert found[2].message.endswith("a value taken from the request")
