@@ -42,12 +42,19 @@ class Settings(BaseSettings):
     lease_seconds: int = Field(default=300, ge=5)  # a job older than this is presumed dead
     sweep_seconds: float = Field(default=30.0, gt=0)  # how often workers look for lost deliveries
     max_attempts: int = Field(default=5, ge=1)
+    redelivery_seconds: float = Field(default=600.0, ge=0)  # missed-delivery check period; 0: off
+    redelivery_max_pages: int = Field(default=10, ge=1)  # pages of 100 deliveries read per check
+    redelivery_max_requests: int = Field(default=50, ge=1)  # redeliveries asked for per check
+    redelivery_max_attempts: int = Field(default=3, ge=1)  # redeliveries asked for per delivery
     installation_concurrency: int = Field(default=4, ge=1)  # concurrent jobs per installation
     github_timeout: float = Field(default=30.0, gt=0)
     max_files: int = Field(default=3000, ge=1)
     max_file_bytes: int = Field(default=1_000_000, ge=1)
     max_fetch_bytes: int = Field(default=50_000_000, ge=1)  # blob bytes fetched per pull request
     webhook_proxy_url: str | None = None  # smee-style relay for local development
+    public_url: str | None = None  # this server's external URL (default: the URL a request came in on)
+    env_path: str = ".env"  # where the setup page writes the App's credentials
+    session_secret: SecretStr | None = None  # signs dashboard cookies (default: derived from the App's secrets)
     pypi_url: str = "https://pypi.org"
     npm_url: str = "https://registry.npmjs.org"
     osv_url: str = "https://api.osv.dev"

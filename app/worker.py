@@ -87,12 +87,28 @@ def sweep(settings: Settings, queue: JobQueue) -> int:
     return len(lost)
 
 
+def check_redeliveries(settings: Settings) -> None:
+    """Ask GitHub again for deliveries it failed to send us (on start, then periodically)."""
+    if not settings.redelivery_seconds or not settings.has_credentials:
+        return
+    from app.redelivery import redeliver_missed
+
+    try:
+        redeliver_missed(settings)
+    except Exception:
+        log.exception("missed-delivery check failed; trying again later")
+
+
 def _sweep_forever(settings: Settings, queue: JobQueue, stop: threading.Event) -> None:
+    next_redelivery = time.monotonic()
     while not stop.is_set():
         try:
             sweep(settings, queue)
         except Exception:
             log.exception("sweep failed; trying again")
+        if settings.redelivery_seconds and time.monotonic() >= next_redelivery:
+            check_redeliveries(settings)
+            next_redelivery = time.monotonic() + settings.redelivery_seconds
         stop.wait(settings.sweep_seconds)
 
 

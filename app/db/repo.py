@@ -76,6 +76,16 @@ def get_delivery(session: Session, delivery_id: str) -> Delivery | None:
     return session.exec(select(Delivery).where(Delivery.delivery_id == delivery_id)).first()
 
 
+def existing_delivery_ids(session: Session, delivery_ids: list[str]) -> set[str]:
+    """The ids among `delivery_ids` already stored (in any status)."""
+    found: set[str] = set()
+    for start in range(0, len(delivery_ids), 500):
+        chunk = delivery_ids[start : start + 500]
+        rows = session.exec(select(Delivery.delivery_id).where(col(Delivery.delivery_id).in_(chunk))).all()
+        found.update(rows)
+    return found
+
+
 def claim_delivery(session: Session, delivery_id: str, lease_seconds: int) -> bool:
     """Mark a delivery processing if it is waiting, failed, or its lease ran out (a dead worker)."""
     now = utcnow()
