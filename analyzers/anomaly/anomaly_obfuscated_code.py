@@ -31,6 +31,13 @@ _HEX_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2}){40,}")
 _CHAR_CODES = re.compile(r"String\.fromCharCode\s*\(\s*(?:\d+\s*,\s*){7,}\d+\s*\)")
 _PACKER = re.compile(r"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)")
 _ASSIGNED = re.compile(r"^\s*(?:(?:const|let|var|my|local)\s+)?\$?(?P<name>[A-Za-z_]\w*)\s*(?::[^=]+)?=[^=]")
+# Every word the patterns below need: a file whose added lines have none of them (and no long line)
+# is not read line by line.
+_HINT = re.compile(
+    r"eval|exec|Function|compile|setTimeout|setInterval|runIn|system|popen|_eval|fromCharCode|decode"
+    r"|decompress|atob|b64|b32|base64|fromhex|hexlify|marshal|rot13|unpack|gzinflate|\\x[0-9a-fA-F]{2}"
+    r"|\|\s*(?:ba)?sh\b"
+)
 _MINIFIED_LENGTH = 500
 _MINIFIED_SPACE_RATIO = 0.08
 
@@ -96,8 +103,13 @@ class AnomalyObfuscatedCode(Analyzer):
         for changed in ctx.files:
             if not _is_source(changed):
                 continue
+            added = list(changed.iter_added())
+            if not any(len(text) >= _MINIFIED_LENGTH for _, text in added) and not _HINT.search(
+                "\n".join(text for _, text in added)
+            ):
+                continue
             decoded: set[str] = set()
-            for number, text in changed.iter_added():
+            for number, text in added:
                 found = _judge(text, decoded)
                 if found is not None:
                     message, severity, confidence = found

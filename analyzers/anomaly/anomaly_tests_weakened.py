@@ -103,7 +103,8 @@ class AnomalyTestsWeakened(Analyzer):
     another place in the change, and on a skip whose reason references an issue (a URL, `#123`,
     `PROJ-123`) when the pull request does not touch the code that test file tests. The code under test
     is a changed source file with the test's module name (`test_parser.py` → `parser.py`,
-    `FooTest.java` → `Foo.java`), in the same Go package, or imported by name in the test.
+    `FooTest.java` → `Foo.java`), in the same Go package, or imported by name in the first 300 lines
+    of the test.
 
     Conditional skips are environment gates, not weakening, and stay quiet: `skipif`/`skipIf`/
     `skipUnless` with a condition other than a literal `True`, and skip calls inside an `if` of the test

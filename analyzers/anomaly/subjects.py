@@ -10,7 +10,12 @@ from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 _NOT_SOURCE = frozenset({FileKind.TEST, FileKind.GENERATED, FileKind.VENDORED, FileKind.DOCS})
 _TEST_AFFIXES = re.compile(r"^(?:test_|tests_)|(?:_test|_tests|\.test|\.spec|_spec|Tests?|IT)$")
-_IMPORT_WORDS = re.compile(r"\b(?:import|from|require|include|using)\b")
+_IMPORT_SCAN_LINES = 300
+_IMPORT_LINES = re.compile(
+    r"^[ \t]*(?:import|from|using|#include|export)\b[^\n]*"
+    r"|^[ \t]*(?:const|let|var)\s[^\n]*?\brequire\s*\([^\n]*",
+    re.MULTILINE,
+)
 _ISSUE_REFERENCE = re.compile(
     r"https?://\S+/(?:issues|pull|browse)/[\w-]+|(?<![\w&])#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|\bgh-\d+\b"
 )
@@ -44,8 +49,8 @@ def touches_code_under_test(test: ChangedFile, sources: Iterable[ChangedFile]) -
     """True when one of `sources` is the code `test` tests: same module name, same Go package, or
     imported by name in the test."""
     stem = subject_stem(test.path)
-    text = "\n".join(side for side in (test.head_text, test.base_text) if side)
-    import_lines = _lines_with(text, _IMPORT_WORDS)
+    text = "\n".join(_head_lines(side) for side in (test.head_text, test.base_text) if side)
+    import_lines = _IMPORT_LINES.findall(text)
     test_dir = str(PurePosixPath(test.path).parent)
     for source in sources:
         source_stem = PurePosixPath(source.path).name.split(".", 1)[0]
@@ -59,15 +64,9 @@ def touches_code_under_test(test: ChangedFile, sources: Iterable[ChangedFile]) -
     return False
 
 
-def _lines_with(text: str, pattern: re.Pattern[str]) -> list[str]:
-    """The distinct lines of `text` in which `pattern` matches."""
-    found: dict[int, str] = {}
-    for match in pattern.finditer(text):
-        start = text.rfind("\n", 0, match.start()) + 1
-        if start not in found:
-            end = text.find("\n", match.end())
-            found[start] = text[start : end if end >= 0 else len(text)]
-    return list(found.values())
+def _head_lines(text: str) -> str:
+    """The first `_IMPORT_SCAN_LINES` lines of a text, where its imports are."""
+    return "\n".join(text.split("\n", _IMPORT_SCAN_LINES)[:_IMPORT_SCAN_LINES])
 
 
 def has_issue_reference(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzers.anomaly.anomaly_obfuscated_code import _judge
+from analyzers.anomaly.anomaly_obfuscated_code import _HINT, _MINIFIED_LENGTH, _judge
 from analyzers.anomaly.anomaly_tests_weakened import _is_tautology, _skeleton
 from analyzers.anomaly.subjects import has_issue_reference, head_position, subject_stem
 from analyzers.anomaly.suppressions import added_suppressions
@@ -213,12 +213,15 @@ def test_suppression_already_on_the_base_side_is_not_added() -> None:
         ("s = '" + "\\x41" * 40 + "'", Severity.MEDIUM),
         ('k = base64.b64decode("' + "A" * 120 + '")', Severity.MEDIUM),
         ("a=b(1);c=d(2);" * 40, Severity.MEDIUM),
+        ("os.system(zlib.decompress(blob))", Severity.HIGH),
+        ("eval(Buffer.from(s, 'base64').toString())", Severity.HIGH),
     ],
 )
 def test_obfuscation_patterns(line: str, severity: Severity) -> None:
     judged = _judge(line, set())
     assert judged is not None
     assert judged[1] is severity
+    assert _HINT.search(line) or len(line) >= _MINIFIED_LENGTH, "the file prefilter would skip it"
 
 
 @pytest.mark.parametrize(
