@@ -10,6 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 from pydantic import SecretStr
 
+from app.db.session import dispose_engines
 from app.migrate import upgrade
 from app.settings import Settings
 from app.web import create_app
@@ -38,6 +39,7 @@ def settings(tmp_path: Path, github: GitHubEmulator) -> Iterator[Settings]:
     )
     upgrade(value.database_url)
     yield value
+    dispose_engines()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ the base branch) always wins.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from analyzers.base import Finding, RuleMeta, Severity
@@ -48,6 +48,8 @@ def default_placement(finding: Finding, meta: RuleMeta | None, policy: RepoPolic
     """The placement before calibration; None when the policy turns the rule off for the finding's path
     (`rules.<id>.disable`, `.paths`, `.ignore_paths`): the finding is dropped."""
     settings = policy.rule_settings(finding.rule_id) if policy is not None else RuleSettings()
+    if policy is not None and not policy.rule_applies(finding.rule_id, finding.path):
+        return None
     if not settings.applies_to(finding.path):
         return None
     if settings.block:
@@ -59,10 +61,21 @@ def default_placement(finding: Finding, meta: RuleMeta | None, policy: RepoPolic
     return Placement.ANNOTATE
 
 
+def with_policy_severity(finding: Finding, policy: RepoPolicy | None) -> Finding:
+    """The finding at the severity the policy sets for its rule (`rules.<id>.severity`), if any."""
+    if policy is None:
+        return finding
+    chosen = policy.rule_settings(finding.rule_id).severity
+    if chosen is None or Severity.parse(chosen) == finding.severity:
+        return finding
+    note = f"severity set to {chosen} by the repository policy"
+    return replace(finding, severity=Severity.parse(chosen), notes=(*finding.notes, note))
+
+
 def place_all(findings: Iterable[Finding], policy: RepoPolicy | None) -> list[Placed]:
     """Every finding with its default placement and rule metadata; disabled rules' findings dropped."""
     placed = []
-    for finding in findings:
+    for finding in (with_policy_severity(f, policy) for f in findings):
         meta = rule_meta(finding.rule_id)
         placement = default_placement(finding, meta, policy)
         if placement is not None:
