@@ -15,6 +15,10 @@ SQL_TEXT = re.compile(
     r"create\s+table|drop\s+table|alter\s+table|where|order\s+by|group\s+by|values)\b",
     re.IGNORECASE,
 )
+# Pieces that name tables or columns from the program's own configuration, not from data.
+_CONFIGURED_IDENTIFIER = re.compile(
+    r"^(?:(?:self|this|cls)(?:\.|->)[A-Za-z_][\w.]*|@\w+|\$this->\w+|[A-Z][A-Z0-9_]*)$"
+)
 # Query-builder methods whose argument is an SQL fragment even without a keyword.
 _FRAGMENT_METHODS = frozenset({"where", "order", "having", "joins", "Where", "Order", "whereRaw"})
 
@@ -52,7 +56,9 @@ class CodeSqlStringBuilding(QueryRule):
 
     Only strings built from non-constant parts are reported, never a plain variable of unknown origin or a
     constant query. The built text must look like SQL (a keyword such as `SELECT ... FROM`, `WHERE`,
-    `INSERT INTO`) except for query-builder fragments (`where`, `order`). Confidence is 0.95 when a
+    `INSERT INTO`) except for query-builder fragments (`where`, `order`). Text whose only variable
+    pieces are the object's own attributes or upper-case constants (`self.table`, `TABLE`: table
+    names from configuration) is not reported. Confidence is 0.95 when a
     request value is spliced in, 0.9 otherwise. Test files are skipped.
 
     ## References
@@ -75,4 +81,7 @@ class CodeSqlStringBuilding(QueryRule):
         if capture_text(captures, "_fn") in _FRAGMENT_METHODS:
             return True
         values = captures.get("value", [])
-        return any(SQL_TEXT.search(node_text(flow.resolved(value))) for value in values)
+        if not any(SQL_TEXT.search(node_text(flow.resolved(value))) for value in values):
+            return False
+        pieces = [piece for value in values for piece in flow.built_parts(value)]
+        return not pieces or not all(_CONFIGURED_IDENTIFIER.match(node_text(piece)) for piece in pieces)

@@ -101,7 +101,10 @@ FUNCTION_TYPES = frozenset(
 )  # fmt: skip
 _FUNCTION_SCOPES = FUNCTION_TYPES - {"block", "do_block"}
 
-_MAX_DEPTH = 6
+_PIECE_WRAPPERS = frozenset(
+    {"interpolation", "template_substitution", "argument", "parenthesized_expression", "concatenated_string"}
+)
+_MAX_DEPTH = 12
 
 
 class FlowIndex:
@@ -164,6 +167,29 @@ class FlowIndex:
                 break
             current = value
         return current
+
+    def built_parts(self, node: Node, depth: int = 0) -> list[Node]:
+        """The non-literal pieces a string value is built from: operands of concatenation,
+        interpolated expressions and formatting arguments (a plain value is its own piece)."""
+        current = self.resolved(node) if depth < _MAX_DEPTH else node
+        kind = current.type
+        if kind in _SCALARS or (kind in STRING_TYPES and self._string(current, depth) is Origin.CONSTANT):
+            return []
+        if kind in STRING_TYPES:
+            inner = [c for c in current.named_children if c.type not in _LITERAL_PARTS]
+        elif kind in _BINARY or kind in _PIECE_WRAPPERS:
+            inner = self._named(current)
+        elif kind in _CALLS and _is_formatting(current):
+            arguments = current.child_by_field_name("arguments")
+            receiver = _receiver(current, current.child_by_field_name("function"))
+            named = self._named(arguments) if arguments is not None else []
+            inner = [*([receiver] if receiver is not None else []), *named]
+        elif kind == "keyword_argument":
+            value = current.child_by_field_name("value")
+            inner = [value] if value is not None else []
+        else:
+            return [current]
+        return [piece for child in inner for piece in self.built_parts(child, depth + 1)]
 
     def _named(self, node: Node) -> list[Node]:
         return [child for child in node.named_children if child.type != "comment"]
@@ -258,6 +284,12 @@ def _callee_text(node: Node, arguments: Node | None) -> str:
     if arguments is not None:
         text = text[: arguments.start_byte - node.start_byte]
     return text.decode("utf-8", errors="replace").strip()
+
+
+def _is_formatting(call: Node) -> bool:
+    arguments = call.child_by_field_name("arguments")
+    callee = _callee_text(call, arguments)
+    return is_formatter_call(callee.rsplit(".", 1)[-1], callee) and arguments is not None
 
 
 def _receiver(node: Node, callee: Node | None) -> Node | None:

@@ -20,7 +20,7 @@ REQUEST_PATTERN = re.compile(
     r"|\bevent\.(?:body|queryStringParameters|pathParameters)\b"
 )
 SANITISER_PATTERN = re.compile(
-    r"(?:^|\.)(?:quote|escape|escapeshellarg|escapeshellcmd|basename|secure_filename|Base"
+    r"(?:^|\.)(?:quote\w*|escape\w*|\w+_escape|\w+_quote|basename|secure_filename|Base|len"
     r"|Clean|normalize|normpath|realpath|int|float|parseInt|parseFloat|Number|Atoi|ParseInt"
     r"|encodeURIComponent|htmlspecialchars|htmlentities|escape_html|escapeHtml|sanitize\w*"
     r"|clean|bleach\w*|QuoteMeta|shellescape|Integer\.parseInt|to_i)$"

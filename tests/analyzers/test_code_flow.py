@@ -60,6 +60,17 @@ def _origin(language: str, text: str, marker: str = "sink") -> Origin:
         ("python", 'def f():\n    sink(join("/d", basename(request.args["f"])))\n', Origin.SANITISED),
         ("python", 'def f(x):\n    x = "safe"\n    sink(x)\n', Origin.CONSTANT),
         ("python", 'def f():\n    sink(b"\\x00" * 16)\n', Origin.CONSTANT),
+        (
+            "python",
+            'def f(ids):\n    sink("delete from t where id in (%s)" % ", ".join(["?"] * len(ids)))\n',
+            Origin.SANITISED,
+        ),
+        (
+            "python",
+            'def f(s):\n    q = quote_identifier(s)\n    m = f"{q}.master"\n    t = (m,)\n'
+            '    x = "select * from %s" % t\n    sink(x)\n',
+            Origin.SANITISED,
+        ),
         ("javascript", "function f(n) { sink(`ls ${n}`); }", Origin.BUILT),
         ("javascript", "function f(req) { sink(req.query.host); }", Origin.REQUEST),
         ("javascript", 'function f() { const c = "ls"; sink(c); }', Origin.CONSTANT),
