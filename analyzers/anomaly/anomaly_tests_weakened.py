@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
+from analyzers.anomaly.baseside import base_tree
 from analyzers.anomaly.subjects import (
     has_issue_reference,
     head_position,
@@ -328,12 +329,12 @@ def _is_test_file(changed: ChangedFile) -> bool:
 
 def _sides_of(changed: ChangedFile) -> _Sides:
     removed = changed.status is FileStatus.REMOVED
-    base_tree = changed.tree("base") if removed or _removes_test_code(changed) else None
+    base = base_tree(changed) if removed or _removes_test_code(changed) else None
     head_tree = changed.tree("head") if changed.added_lines else None
     return _Sides(
         file=changed,
-        base=read_tests(base_tree, changed.language, None if removed else changed.removed_lines)
-        if base_tree is not None
+        base=read_tests(base, changed.language, None if removed else changed.removed_lines)
+        if base is not None
         else None,
         head=read_tests(head_tree, changed.language, changed.added_lines) if head_tree is not None else None,
     )
