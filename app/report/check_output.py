@@ -47,6 +47,7 @@ def compose_check_output(
     incomplete_reason: str | None = None,
 ) -> CheckOutput:
     placements = [p.placement for p in placed]
+    paths = {f.path for f in ctx.files}  # findings on PR text (title, body, comments) are summary-only
     incomplete = incomplete_reason is not None
     manifest = render_manifest_markdown(build_manifest(ctx), MANIFEST_LIMIT)
     summary = render_summary(
@@ -63,6 +64,6 @@ def compose_check_output(
         title=render_title(placements, incomplete=incomplete),
         summary=summary,
         conclusion=conclusion_for(placements, incomplete=incomplete),
-        annotations=build_annotations(placed),
+        annotations=build_annotations([p for p in placed if p.finding.path in paths]),
         actions=requested_actions(placed),
     )
