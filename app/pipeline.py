@@ -212,6 +212,7 @@ def _run_analysis(
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise SourceError(fatal[0])  # GitHub failed us after retries: the job is retried later
+    ctx.texts = (*ctx.texts, *source.conversation(skip_login=settings.app_slug))
     try:
         ctx.policy = policy_from_base(ctx.base_files)
     except PolicyError as error:

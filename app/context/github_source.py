@@ -14,9 +14,9 @@ from typing import Any
 
 from githubkit import GitHub
 from githubkit.exception import GitHubException, RequestFailed
-from githubkit_schemas.latest.models import Commit, ContentFile, DiffEntry
+from githubkit_schemas.latest.models import Commit, ContentFile, DiffEntry, IssueComment
 
-from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side
+from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side, TextItem
 from app.context.source import SourceError, SourceFile, SourceTooLargeError
 from app.context.syntax import DEFAULT_MAX_BYTES
 
@@ -104,6 +104,27 @@ class GitHubSource:
         except GitHubException as error:
             raise SourceError(f"files of pull request {self.number}: {error}") from error
         return files
+
+    def conversation(self, *, skip_login: str = "", limit: int = 300) -> list[TextItem]:
+        """The pull request's conversation comments, as content to check (never as commands)."""
+        items: list[TextItem] = []
+        comment: IssueComment
+        try:
+            for comment in self.github.rest.paginate(
+                self.github.rest.issues.list_comments,
+                owner=self.owner,
+                repo=self.repo,
+                issue_number=self.number,
+                per_page=100,
+            ):
+                login: str = comment.user.login if comment.user else ""
+                if comment.body and login.removesuffix("[bot]") != skip_login.removesuffix("[bot]"):
+                    items.append(TextItem("issue-comment", comment.body, login, comment.html_url))
+                if len(items) >= limit:
+                    break
+        except GitHubException as error:
+            raise SourceError(f"comments of pull request {self.number}: {error}") from error
+        return items
 
     def commits(self) -> Sequence[CommitInfo]:
         commits: list[CommitInfo] = []
