@@ -1,9 +1,10 @@
 """Golden cases of the `anomaly` family.
 
 Besides `base/`, `head/` and `expected.json`, a case folder may hold `pr.json` (fields of the pull
-request: `author_login`, `number`, `title`, `body`, `first_time_contributor`) and `history.json` (the
-repository's history in the form of `app.history.history_to_json`), which this module puts into the
-context before the rule runs. Without `history.json` the context has no history.
+request: `author_login`, `number`, `title`, `body`, `first_time_contributor`), `commits.json` (a list of
+commits: `sha`, `message`, `author_name`, `author_email`, `author_login`; the committer is the author)
+and `history.json` (the repository's history in the form of `app.history.history_to_json`), which this
+module puts into the context before the rule runs. Without `history.json` the context has no history.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from analyzers.registry import rule_by_id
 from analyzers.runner import run_analyzers
 from app.context.builder import build_from_directories
 from app.context.directory_source import default_pull_request
-from app.context.model import ChangeContext
+from app.context.model import ChangeContext, CommitInfo
 from app.history import history_from_json
 from tests.analyzers.golden import UPDATE_VARIABLE, GoldenCase, discover_cases, lay_out
 
@@ -40,11 +41,31 @@ def case_context(case: GoldenCase, workdir: Path) -> ChangeContext:
         unknown = set(fields) - _PR_FIELDS
         assert not unknown, f"case {case.id}: unknown pr.json fields {sorted(unknown)}"
         pr = replace(pr, **fields)
-    ctx = build_from_directories(base, head, pr=pr)
+    ctx = build_from_directories(base, head, pr=pr, commits=_commits(case))
     history_file = case.folder / "history.json"
     if history_file.is_file():
         ctx.facts.history = history_from_json(history_file.read_text(encoding="utf-8"))
     return ctx
+
+
+def _commits(case: GoldenCase) -> list[CommitInfo]:
+    path = case.folder / "commits.json"
+    if not path.is_file():
+        return []
+    items: list[dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        CommitInfo(
+            sha=item["sha"],
+            message=item["message"],
+            author_name=item["author_name"],
+            author_email=item["author_email"],
+            author_login=item.get("author_login"),
+            committer_name=item["author_name"],
+            committer_email=item["author_email"],
+            committer_login=item.get("author_login"),
+        )
+        for item in items
+    ]
 
 
 def findings_of(case: GoldenCase, workdir: Path) -> list[dict[str, Any]]:
