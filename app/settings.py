@@ -54,13 +54,13 @@ class Settings(BaseSettings):
     webhook_proxy_url: str | None = None  # smee-style relay for local development
     public_url: str | None = None  # this server's external URL (default: the URL a request came in on)
     env_path: str = ".env"  # where the setup page writes the App's credentials
-    session_secret: SecretStr | None = None  # signs dashboard cookies (default: derived from the App's secrets)
+    session_secret: SecretStr | None = None  # signs dashboard cookies (default: from the client secret)
     pypi_url: str = "https://pypi.org"
     npm_url: str = "https://registry.npmjs.org"
     osv_url: str = "https://api.osv.dev"
     registry_timeout: float = Field(default=10.0, gt=0)
     registry_concurrency: int = Field(default=8, ge=1)
-    registry_offline: bool = False  # no registry look-ups at all (the check run says which checks did not run)
+    registry_offline: bool = False  # no registry look-ups (the check run says which checks did not run)
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Settings:

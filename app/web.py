@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+from datetime import UTC
+from pathlib import Path
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
@@ -10,13 +12,19 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
-from app import metrics
-from app.db.session import get_engine
+from app import metrics, setup
+from app.dashboard.routes import ROUTES as DASHBOARD_ROUTES
+from app.db import repo
+from app.db.models import utcnow
+from app.db.session import get_engine, session_scope
 from app.queue import JobQueue, build_queue
 from app.settings import Settings
 from app.webhooks import receive_webhook
+
+STATIC = Path(__file__).resolve().parent / "static"
 
 
 async def healthz(_request: Request) -> JSONResponse:
@@ -44,39 +52,37 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ready"})
 
 
+def _oldest_waiting_seconds(settings: Settings) -> float:
+    with session_scope(settings.database_url) as session:
+        oldest = repo.oldest_waiting_delivery(session)
+    if oldest is None:
+        return 0.0
+    oldest = oldest if oldest.tzinfo else oldest.replace(tzinfo=UTC)
+    return max((utcnow() - oldest).total_seconds(), 0.0)
+
+
 async def metrics_endpoint(request: Request) -> Response:
     queue: JobQueue = request.app.state.queue
     try:
         metrics.QUEUE_DEPTH.set(await run_in_threadpool(queue.depth))
     except Exception:
         metrics.QUEUE_DEPTH.set(-1)
+    try:
+        metrics.QUEUE_AGE.set(await run_in_threadpool(_oldest_waiting_seconds, request.app.state.settings))
+    except Exception:
+        metrics.QUEUE_AGE.set(-1)
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
-async def home(request: Request) -> HTMLResponse:
+async def home(request: Request) -> Response:
     settings: Settings = request.app.state.settings
-    if settings.has_credentials:
-        body = (
-            f"<h1>Bulwark is running</h1><p>App id {settings.app_id}; "
-            f"GitHub API {html.escape(settings.github_api_url)}.</p>"
-        )
-    else:
-        missing = [
-            name
-            for name, value in (
-                ("BULWARK_APP_ID", settings.app_id),
-                ("BULWARK_PRIVATE_KEY", settings.private_key),
-                ("BULWARK_WEBHOOK_SECRET", settings.webhook_secret),
-            )
-            if not value
-        ]
-        items = "".join(f"<li><code>{name}</code></li>" for name in missing)
-        body = (
-            "<h1>Set up Bulwark</h1><p>Bulwark has no GitHub App credentials yet. Register a "
-            "GitHub App from <code>app.yml</code> and set these in <code>.env</code>:</p>"
-            f"<ul>{items}</ul><p>Until a webhook secret is set, webhooks answer 503: "
-            "nothing is ever accepted unverified.</p>"
-        )
+    if not settings.has_credentials:
+        return await setup.setup_page(request)
+    body = (
+        f"<h1>Bulwark is running</h1><p>App id {settings.app_id}; "
+        f"GitHub API {html.escape(settings.github_api_url)}.</p>"
+        '<p><a href="/dashboard">Open the dashboard</a> (sign in with GitHub).</p>'
+    )
     page = f"<!doctype html><html><head><title>Bulwark</title></head><body>{body}</body></html>"
     return HTMLResponse(page)
 
@@ -89,8 +95,12 @@ def create_app(settings: Settings, queue: JobQueue | None = None) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
+            *setup.ROUTES,
+            *DASHBOARD_ROUTES,
+            Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
         ]
     )
+    app.state.setup_states = setup.SetupStates()
     app.state.settings = settings
     app.state.queue = queue or build_queue(settings)
     return app

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, update
+from sqlalchemy import MetaData, Table, and_, distinct, func, inspect, or_, update
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -411,3 +412,63 @@ def put_package_fact(session: Session, ecosystem: str, name: str, payload: str, 
         return
     row.payload, row.fetched_at = payload, fetched_at
     session.add(row)
+
+
+def recent_analyses(session: Session, repository_ids: list[int], limit: int = 50) -> list[Analysis]:
+    """The latest analyses of these repositories, newest first (the dashboard's pull request list)."""
+    if not repository_ids:
+        return []
+    return list(
+        session.exec(
+            select(Analysis)
+            .where(col(Analysis.repository_id).in_(repository_ids))
+            .order_by(col(Analysis.id).desc())
+            .limit(limit)
+        ).all()
+    )
+
+
+def findings_of_analyses(session: Session, analysis_ids: list[int]) -> list[Finding]:
+    if not analysis_ids:
+        return []
+    return list(
+        session.exec(
+            select(Finding).where(col(Finding.analysis_id).in_(analysis_ids)).order_by(col(Finding.id))
+        ).all()
+    )
+
+
+def placements_over_time(session: Session, repository_id: int) -> list[tuple[str, str, datetime | None]]:
+    """(rule id, placement, reported at) of every finding reported in this repository."""
+    rows = session.exec(
+        select(Finding.rule_id, Finding.placement, Finding.created_at)
+        .where(Finding.repository_id == repository_id)
+        .order_by(col(Finding.id))
+    ).all()
+    return [(rule_id, placement, created_at) for rule_id, placement, created_at in rows]
+
+
+def optional_rows(
+    session: Session, table_name: str, repository_id: int, limit: int = 100
+) -> list[dict[str, object]]:
+    """Rows of a table that a later migration may add, newest first; [] while it does not exist."""
+    bind = session.connection()
+    if not inspect(bind).has_table(table_name):
+        return []
+    table = Table(table_name, MetaData(), autoload_with=bind)
+    if "repository_id" not in table.c:
+        return []
+    order = table.c["id"].desc() if "id" in table.c else table.c["repository_id"]
+    query = sa_select(table).where(table.c["repository_id"] == repository_id).order_by(order).limit(limit)
+    return [dict(row._mapping) for row in bind.execute(query)]
+
+
+def rule_outcomes(session: Session, repository_id: int) -> list[tuple[str, str, int]]:
+    """(rule id, finding status, distinct fingerprints) in this repository: open, fixed or dismissed."""
+    rows = session.exec(
+        select(Finding.rule_id, Finding.status, func.count(distinct(col(Finding.fingerprint))))
+        .where(Finding.repository_id == repository_id)
+        .group_by(col(Finding.rule_id), col(Finding.status))
+        .order_by(col(Finding.rule_id), col(Finding.status))
+    ).all()
+    return [(rule_id, status, int(count)) for rule_id, status, count in rows]

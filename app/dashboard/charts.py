@@ -1,0 +1,129 @@
+"""Calibration as pictures: placements per rule over time (uPlot) and per-rule posteriors (CSS bars).
+
+The posterior is Beta(1 + fixed, 1 + dismissed) over the distinct findings of a rule in one repository:
+its mean is the share of findings that turned out useful, with a 90 % credible interval.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from app.calibration.beta import beta_quantile
+from app.dashboard.html import esc, table
+
+PLACEMENTS = ("block", "comment", "annotate", "shadow", "off")
+_WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementSeries:
+    rule_id: str
+    weeks: tuple[int, ...]  # unix seconds of each week's Monday, 00:00 UTC
+    counts: dict[str, tuple[int, ...]]  # placement -> findings reported that week
+
+
+@dataclass(frozen=True, slots=True)
+class Posterior:
+    rule_id: str
+    useful: int
+    not_useful: int
+    still_open: int
+    mean: float
+    low: float
+    high: float
+
+
+def week_of(moment: datetime) -> int:
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    day = moment.astimezone(UTC).date()
+    monday = datetime(day.year, day.month, day.day, tzinfo=UTC) - timedelta(days=day.weekday())
+    return int(monday.timestamp())
+
+
+def placement_series(rows: list[tuple[str, str, datetime | None]]) -> list[PlacementSeries]:
+    """Weekly counts by placement for each rule, weeks without findings included as zeros."""
+    by_rule: dict[str, dict[tuple[int, str], int]] = defaultdict(lambda: defaultdict(int))
+    for rule_id, placement, created_at in rows:
+        if created_at is not None:
+            by_rule[rule_id][(week_of(created_at), placement or "annotate")] += 1
+    series: list[PlacementSeries] = []
+    for rule_id in sorted(by_rule):
+        cells = by_rule[rule_id]
+        first, last = min(w for w, _ in cells), max(w for w, _ in cells)
+        step = int(_WEEK.total_seconds())
+        weeks = tuple(range(first, last + step, step))
+        used = [p for p in PLACEMENTS if any(k[1] == p for k in cells)]
+        counts = {p: tuple(cells.get((w, p), 0) for w in weeks) for p in used}
+        series.append(PlacementSeries(rule_id, weeks, counts))
+    return series
+
+
+def posteriors(outcomes: list[tuple[str, str, int]]) -> list[Posterior]:
+    tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for rule_id, status, count in outcomes:
+        tallies[rule_id][status] += count
+    found: list[Posterior] = []
+    for rule_id in sorted(tallies):
+        useful, not_useful = tallies[rule_id]["fixed"], tallies[rule_id]["dismissed"]
+        a, b = 1.0 + useful, 1.0 + not_useful
+        found.append(
+            Posterior(
+                rule_id,
+                useful,
+                not_useful,
+                tallies[rule_id]["open"],
+                a / (a + b),
+                beta_quantile(0.05, a, b),
+                beta_quantile(0.95, a, b),
+            )
+        )
+    return found
+
+
+def _bar(item: Posterior) -> str:
+    left, width = item.low * 100, max((item.high - item.low) * 100, 0.5)
+    mean = item.mean * 100
+    return (
+        '<div class="interval" role="img" aria-label="'
+        f'{esc(f"{item.mean:.2f} ({item.low:.2f} to {item.high:.2f})")}" style="position:relative;height:14px;'
+        'width:200px;background:#eef1f4">'
+        f'<span style="position:absolute;left:{left:.1f}%;width:{width:.1f}%;top:3px;height:8px;background:#54aeff">'
+        f'</span><span style="position:absolute;left:{mean:.1f}%;top:0;height:14px;width:2px;background:#0550ae">'
+        "</span></div>"
+    )
+
+
+def posterior_html(items: list[Posterior]) -> str:
+    rows = [
+        (
+            f"<code>{esc(p.rule_id)}</code>",
+            str(p.useful),
+            str(p.not_useful),
+            str(p.still_open),
+            f"{p.mean:.2f} ({p.low:.2f}–{p.high:.2f})",
+            _bar(p),
+        )
+        for p in items
+    ]
+    headers = ("Rule", "Fixed", "Dismissed", "Open", "Useful: mean (90 % interval)", "")
+    return table(headers, rows, empty="No findings reported in this repository yet.")
+
+
+def series_html(item: PlacementSeries) -> str:
+    """A table of the weekly counts, and the same data for the chart drawn over it by dashboard.js."""
+    data = {"rule": item.rule_id, "weeks": item.weeks, "series": item.counts}
+    headers = ("Week", *item.counts)
+    rows = [
+        (
+            datetime.fromtimestamp(week, UTC).date().isoformat(),
+            *(str(item.counts[p][i]) for p in item.counts),
+        )
+        for i, week in enumerate(item.weeks)
+    ]
+    return (
+        f'<h3><code>{esc(item.rule_id)}</code></h3><div class="chart" data-chart="{esc(json.dumps(data))}">'
+        f"</div>{table(headers, rows)}"
+    )
