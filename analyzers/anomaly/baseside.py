@@ -9,6 +9,8 @@ change. The result is the same tree a fresh parse gives; it is cached on the fil
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate, repeat
+from operator import add
 
 from tree_sitter import Point, Tree
 
@@ -69,11 +71,8 @@ class _Lines:
 
     def __init__(self, data: bytes) -> None:
         self.size = len(data)
-        self.starts = [0]
-        position = data.find(b"\n")
-        while position >= 0:
-            self.starts.append(position + 1)
-            position = data.find(b"\n", position + 1)
+        parts = data.split(b"\n")
+        self.starts = list(accumulate(map(add, map(len, parts[:-1]), repeat(1)), initial=0))
 
     def offset(self, line: int) -> int:
         """The byte offset where 0-based `line` starts (the end of the text past the last line)."""
