@@ -11,6 +11,7 @@ from tree_sitter import Node
 
 from analyzers.supply_chain.names import NPM, PYPI
 from app.context.model import ChangedFile, Side
+from app.context.query import captures, compile_query
 
 PYTHON_LANGUAGES = frozenset({"python"})
 JS_LANGUAGES = frozenset({"javascript", "typescript", "tsx"})
@@ -47,23 +48,25 @@ def imported_modules(
     if wanted is not None and not wanted:
         return []
     reader = _python_imports if language in PYTHON_LANGUAGES else _js_imports
+    query = compile_query(language, _PYTHON_QUERY if language in PYTHON_LANGUAGES else _JS_QUERY)
+    span = (min(wanted), max(wanted)) if wanted else None
+    nodes = sorted(captures(query, tree.root_node, lines=span).get("node", []), key=lambda n: n.start_byte)
     found = []
-    for node in _nodes_touching(tree.root_node, wanted):
+    for node in nodes:
         for item in reader(node):
             if wanted is None or item.line in wanted:
                 found.append(item)
     return found
 
 
-def _nodes_touching(root: Node, lines: frozenset[int] | None) -> Iterator[Node]:
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        first, last = node.start_point.row + 1, node.end_point.row + 1
-        if lines is not None and not any(first <= line <= last for line in lines):
-            continue
-        yield node
-        stack.extend(reversed(node.named_children))
+# Import statements and loader calls, found by tree-sitter (C) rather than a walk in Python.
+_PYTHON_QUERY = "[(import_statement) (import_from_statement)] @node"
+_JS_QUERY = """
+(import_statement) @node
+(export_statement source: (string)) @node
+(call_expression function: (identifier) @fn (#eq? @fn "require")) @node
+(call_expression function: (import)) @node
+"""
 
 
 def _python_imports(node: Node) -> Iterator[ImportedModule]:
