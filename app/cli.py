@@ -137,6 +137,14 @@ def cmd_policy(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from app.doctor import diagnose, render
+
+    diagnosis = diagnose(_settings(args))
+    print(render(diagnosis), end="")
+    return 0 if diagnosis.healthy else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bulwark", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -149,6 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     worker.set_defaults(func=cmd_worker)
     migrate = sub.add_parser("migrate", help="upgrade the database to the latest migration")
     migrate.set_defaults(func=cmd_migrate)
+    doctor = sub.add_parser("doctor", help="check settings, database, queue, GitHub credentials and webhooks")
+    doctor.set_defaults(func=cmd_doctor)
     scan = sub.add_parser("scan", help="analyse a local git range like a pull request")
     scan.add_argument("--repo", default=".", help="the git repository (default: here)")
     scan.add_argument("--base", required=True, help="the base revision (the branch merged into)")
