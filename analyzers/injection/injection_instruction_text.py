@@ -86,8 +86,9 @@ class InjectionInstructionText(Analyzer):
                 yield from self._scan(text_path(item), lines, candidates, None)
 
     def _scan_file(self, file: ChangedFile) -> Iterator[Finding]:
-        candidates = lines_containing(file.head_text or "", phrases.ANCHOR_WORDS)
-        wanted = candidates & file.added_lines
+        added = list(file.iter_added())  # only the added lines are searched for anchor words
+        hits = lines_containing("\n".join(line for _, line in added), phrases.ANCHOR_WORDS)
+        wanted = {added[index - 1][0] for index in hits if 0 < index <= len(added)}
         if not wanted:
             return
         all_lines = dict(numbered_lines(file.head_text or ""))
