@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.injection import phrases
 from analyzers.text import unicode
-from analyzers.text.lines import is_code, lines_containing, numbered_lines
+from analyzers.text.lines import added_lines_containing, is_code, lines_containing, numbered_lines
 from analyzers.text.nodes import node_at, place_of
 from analyzers.text.pr_text import text_path
 from app.context.model import ChangeContext, ChangedFile
@@ -86,9 +86,7 @@ class InjectionInstructionText(Analyzer):
                 yield from self._scan(text_path(item), lines, candidates, None)
 
     def _scan_file(self, file: ChangedFile) -> Iterator[Finding]:
-        added = list(file.iter_added())  # only the added lines are searched for anchor words
-        hits = lines_containing("\n".join(line for _, line in added), phrases.ANCHOR_WORDS)
-        wanted = {added[index - 1][0] for index in hits if 0 < index <= len(added)}
+        wanted = added_lines_containing(file, phrases.ANCHOR_WORDS)
         if not wanted:
             return
         all_lines = dict(numbered_lines(file.head_text or ""))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.secrets import credentials
 from analyzers.secrets.literals import bindings_on_lines
-from analyzers.text.lines import lines_containing, selected_lines
+from analyzers.text.lines import added_lines_containing, selected_lines
 from app.context.model import ChangeContext, ChangedFile, FileKind
 
 # Languages read as `key: value` / `KEY=value` lines: True where bare (unquoted) values count.
@@ -79,7 +79,7 @@ class SecretsHardcodedCredential(Analyzer):
         for file in ctx.files:
             if file.binary or file.head_text is None:
                 continue
-            candidates = lines_containing(file.head_text, credentials.HINT_WORDS)
+            candidates = added_lines_containing(file, credentials.HINT_WORDS)
             hinted = {
                 number: text
                 for number, text in selected_lines(file, candidates).items()

@@ -81,3 +81,10 @@ def _newlines(text: str) -> Iterator[int]:
     while index >= 0:
         yield index
         index = text.find("\n", index + 1)
+
+
+def added_lines_containing(file: ChangedFile, words: tuple[str, ...]) -> set[int]:
+    """Head line numbers of the file's added lines holding any of `words`: only added text is searched."""
+    added = list(file.iter_added())
+    hits = lines_containing("\n".join(line for _, line in added), words)
+    return {added[index - 1][0] for index in hits if 0 < index <= len(added)}
