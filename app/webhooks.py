@@ -152,13 +152,13 @@ async def receive_webhook(request: Request) -> JSONResponse:
         return _error(400, "X-GitHub-Event and X-GitHub-Delivery are required")
     try:
         payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return _error(400, "body is not valid JSON")
     if not isinstance(payload, dict) or not _depth_ok(payload):
         return _error(400, "body is not a JSON object of reasonable depth")
     try:
         record = _describe(event, payload, body.decode("utf-8"), delivery_id)
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return _error(400, "payload fields have unexpected types")
     if settings.database_url.startswith("sqlite") and not settings.redis_url:
         # Local files, a fraction of a millisecond, serialised anyway: a thread hop costs more.
