@@ -145,6 +145,24 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return 0 if diagnosis.healthy else 1
 
 
+def cmd_data(args: argparse.Namespace) -> int:
+    from app.data.popular import RefreshError, refresh_popular, shipped_popular
+
+    if args.data_command == "show":
+        for ecosystem in ("pypi", "npm"):
+            shipped = shipped_popular(ecosystem)
+            print(f"{ecosystem}: {len(shipped.names)} names from {shipped.source}, dated {shipped.date}")  # noqa: T201
+        return 0
+    try:
+        lists = refresh_popular()
+    except RefreshError as error:
+        print(f"bulwark data refresh: {error}", file=sys.stderr)  # noqa: T201
+        return 1
+    for item in lists:
+        print(f"{item.ecosystem}: {len(item.names)} names, dated {item.date}")  # noqa: T201
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bulwark", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -176,6 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = policy_sub.add_parser("check", help="validate a .github/bulwark.yml file")
     check.add_argument("file")
     check.set_defaults(func=cmd_policy)
+    data = sub.add_parser("data", help="the popular-package lists used for typosquat distance")
+    data_sub = data.add_subparsers(dest="data_command", required=True)
+    data_sub.add_parser("show", help="which lists ship, and their dates").set_defaults(func=cmd_data)
+    data_sub.add_parser("refresh", help="download current rankings (PyPI, npm)").set_defaults(func=cmd_data)
     return parser
 
 
