@@ -151,15 +151,15 @@ def cmd_data(args: argparse.Namespace) -> int:
     if args.data_command == "show":
         for ecosystem in ("pypi", "npm"):
             shipped = shipped_popular(ecosystem)
-            print(f"{ecosystem}: {len(shipped.names)} names from {shipped.source}, dated {shipped.date}")  # noqa: T201
+            print(f"{ecosystem}: {len(shipped.names)} names from {shipped.source}, dated {shipped.date}")
         return 0
     try:
         lists = refresh_popular()
     except RefreshError as error:
-        print(f"bulwark data refresh: {error}", file=sys.stderr)  # noqa: T201
+        print(f"bulwark data refresh: {error}", file=sys.stderr)
         return 1
     for item in lists:
-        print(f"{item.ecosystem}: {len(item.names)} names, dated {item.date}")  # noqa: T201
+        print(f"{item.ecosystem}: {len(item.names)} names, dated {item.date}")
     return 0
 
 
