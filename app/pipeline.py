@@ -7,11 +7,11 @@ everything stored goes through `app.db.repo`.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from analyzers.runner import run_analyzers
-from app import metrics
+from app import feedback, learning, metrics, signals
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
 from app.context.policy import PolicyError, policy_from_base
@@ -25,7 +25,7 @@ from app.github import checks
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot
 from app.logs import bind_log_context
 from app.report.check_output import compose_check_output
-from app.report.placement import Placed, place_all
+from app.report.placement import Placed
 from app.review import Target, publish_review
 from app.settings import Settings
 
@@ -62,6 +62,10 @@ def handle_delivery(settings: Settings, owner: str, event: str, payload: dict[st
     """
     action = str(payload.get("action", ""))
     _record_entities(settings, event, payload)
+    if feedback.handles(event, action):
+        outcome, reruns = feedback.handle_event(settings, event, payload)
+        done = [analyze_pull_request(settings, PullJob(**asdict(r), rerun=True), owner) for r in reruns]
+        return "; ".join([outcome, *done])
     jobs = _jobs_for(settings, event, action, payload)
     if not jobs:
         return f"{event}.{action}: recorded"
@@ -220,9 +224,16 @@ def _run_analysis(
     else:
         ctx.facts = gather_facts(ctx, registry_config(settings), DatabaseFactCache(settings.database_url))
         result = run_analyzers(ctx, policy=ctx.policy)
-        placed, notes = _without_dismissed(settings, job, place_all(result.findings, ctx.policy))
+        pull = signals.pull_ref(
+            settings, job.repository_id, f"{job.owner}/{job.repo}", job.number, job.head_sha
+        )
+        signals.poll_reactions(settings, gh, pull)
+        learned = learning.place(settings, job.repository_id, pull.full_name, result.findings, ctx.policy)
+        placed, notes = _without_dismissed(settings, job, learned.placed)
+        notes[:0] = learned.notes
         target = Target(job.owner, job.repo, job.number, job.head_sha, job.repository_id, analysis.id or 0)
-        review = publish_review(settings, gh, target, ctx, placed)
+        review = publish_review(settings, gh, target, ctx, placed, counts_line=learned.counts_line)
+        signals.record_fixes(settings, gh, pull, review.fixed, [f.path for f in ctx.files])
         if review.fixed:
             notes.append(
                 f"{len(review.fixed)} finding(s) from earlier pushes are fixed; their threads are resolved."

@@ -8,7 +8,7 @@ without inline comments (they move to the summary).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from app.context.model import ChangeContext
@@ -42,7 +42,13 @@ class ReviewOutcome:
 
 
 def publish_review(
-    settings: Settings, gh: InstallationGitHub, target: Target, ctx: ChangeContext, placed: Sequence[Placed]
+    settings: Settings,
+    gh: InstallationGitHub,
+    target: Target,
+    ctx: ChangeContext,
+    placed: Sequence[Placed],
+    *,
+    counts_line: Callable[[str], str] = lambda _rule_id: "",
 ) -> ReviewOutcome:
     with session_scope(settings.database_url) as session:
         known = repo.commented_findings(session, target.repository_id, target.number)
@@ -51,8 +57,8 @@ def publish_review(
         )
     prior = {fp: PriorComment(fp, comment, thread) for fp, (comment, thread) in known.items()}
     outcome = ReviewOutcome(comments=dict(known))
-    plan = plan_review(placed, ctx, prior)
-    posted = _post(gh, target, ctx, placed, prior, plan, outcome)
+    plan = plan_review(placed, ctx, prior, counts_line=counts_line)
+    posted = _post(gh, target, ctx, placed, prior, plan, outcome, counts_line)
     if posted:
         _link_threads(gh, target, posted, outcome)
     current = {p.finding.fingerprint for p in placed}
@@ -71,6 +77,7 @@ def _post(
     prior: dict[str, PriorComment],
     plan: ReviewPlan,
     outcome: ReviewOutcome,
+    counts_line: Callable[[str], str],
 ) -> dict[str, int]:
     """Post the plan; on 422 once more anchored on added lines only; then give up inline comments."""
     for attempt in range(2):
@@ -93,7 +100,11 @@ def _post(
             if not reviews.is_unprocessable(error):
                 raise
             log.warning("review refused (422) on attempt %d", attempt + 1)
-            plan = plan_review(placed, ctx, prior, added_only=True) if attempt == 0 else plan
+            plan = (
+                plan_review(placed, ctx, prior, counts_line=counts_line, added_only=True)
+                if attempt == 0
+                else plan
+            )
             continue
         found: dict[str, int] = {}
         for comment in comments:

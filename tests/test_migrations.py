@@ -18,11 +18,15 @@ from tests.support.processes import fresh_postgres_database
 TABLES = {
     "alembic_version",
     "analysis",
+    "calibrationaudit",
+    "calibrationcell",
     "delivery",
+    "feedback",
     "finding",
     "installation",
     "packagefact",
     "pullrequest",
+    "repobaseline",
     "repository",
 }
 

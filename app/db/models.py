@@ -144,3 +144,80 @@ class PackageFact(SQLModel, table=True):
     name: str = Field(max_length=255)
     payload: str = Field(default="{}", sa_column=Column(Text, nullable=False))
     fetched_at: datetime | None = _time()
+
+
+class Feedback(SQLModel, table=True):
+    """One maintainer signal about one finding, append-only; a vote that counts zero is kept with weight 0.
+
+    `label` is `useful`, `not_useful` or `reopen` (withdraws the latest dismissal of the fingerprint);
+    `source_id` names what the vote came from (a comment, a reaction, a button press) and de-duplicates it.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("repository_id", "source_id", name="uq_feedback_source"),
+        Index("ix_feedback_repo_rule", "repository_id", "rule_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    repository_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    repo_full_name: str = Field(default="", max_length=255)
+    pr_number: int
+    head_sha: str = Field(default="", max_length=64)
+    fingerprint: str = Field(max_length=64)
+    rule_id: str = Field(max_length=100)
+    rule_version: int = 1
+    confidence: float
+    voter: str = Field(max_length=255)
+    permission: str = Field(max_length=16)
+    voter_is_bot: bool = False
+    is_pr_author: bool = False
+    channel: str = Field(max_length=32)
+    label: str = Field(max_length=16)
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False))
+    weight: float = 0.0
+    source_id: str = Field(max_length=128)
+    created_at: datetime | None = _time(index=True)
+
+
+class CalibrationAudit(SQLModel, table=True):
+    """Append-only log of every vote and command: who, with what permission, and the state it moved."""
+
+    __tablename__ = "calibrationaudit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    repository_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    voter: str = Field(max_length=255)
+    permission: str = Field(max_length=16)
+    channel: str = Field(max_length=32)
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False))
+    pr_number: int
+    head_sha: str = Field(default="", max_length=64)
+    rule_id: str = Field(max_length=100)
+    fingerprint: str = Field(default="", max_length=64)
+    state_before: str = Field(default="", max_length=32)
+    state_after: str = Field(default="", max_length=32)
+    created_at: datetime | None = _time()
+
+
+class CalibrationCell(SQLModel, table=True):
+    """The learned placement shown for one (repository, rule, score bin), for the weekly hysteresis."""
+
+    __tablename__ = "calibrationcell"
+    __table_args__ = (UniqueConstraint("repository_id", "rule_id", "bin", name="uq_calibrationcell"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    repository_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    rule_id: str = Field(max_length=100)
+    bin: int
+    placement: str = Field(max_length=16)
+    changed_at: datetime | None = _time()
+
+
+class RepoBaseline(SQLModel, table=True):
+    """A repository's change-history baseline (`app.history.RepoHistory` as JSON)."""
+
+    __tablename__ = "repobaseline"
+
+    repository_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    payload: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    updated_at: datetime | None = _time()

@@ -1,0 +1,144 @@
+"""Signals about findings other than commands: polled reactions and implicit fixes, and how a vote row is made.
+
+GitHub sends no webhook for reactions, so 👍/👎 on Bulwark's comments are polled on each new analysis of
+the pull request. A finding that disappears after an edit of its file counts as useful (0.5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from app import metrics
+from app.db import repo
+from app.db.models import Feedback
+from app.db.models import Finding as FindingRow
+from app.db.session import session_scope
+from app.github import conversation
+from app.github.client import InstallationGitHub
+from app.github.permissions import collaborator_permission
+from app.learning import record_vote
+from app.settings import Settings
+from app.trust import Channel, Label, Permission, normalise_login
+
+
+@dataclass(frozen=True, slots=True)
+class PullRef:
+    """One pull request as the intake sees it."""
+
+    repository_id: int
+    full_name: str  # owner/name
+    number: int
+    head_sha: str
+    author: str
+
+    @property
+    def owner(self) -> str:
+        return self.full_name.split("/", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.full_name.split("/", 1)[1]
+
+
+def pull_ref(
+    settings: Settings, repository_id: int, full_name: str, number: int, head_sha: str = ""
+) -> PullRef:
+    """The pull request with its author and head as stored from its `pull_request` events."""
+    with session_scope(settings.database_url) as session:
+        row = repo.pull_request_row(session, repository_id, number)
+    author = row.author_login if row is not None else ""
+    head = head_sha or (row.head_sha if row is not None else "")
+    return PullRef(repository_id, full_name, number, head, author)
+
+
+def is_bot(login: str, user_type: str = "") -> bool:
+    return user_type == "Bot" or login.lower().endswith("[bot]")
+
+
+def feedback_row(
+    pull: PullRef,
+    finding: FindingRow,
+    *,
+    voter: str,
+    permission: Permission,
+    bot: bool,
+    channel: Channel,
+    label: Label | str,
+    reason: str,
+    source_id: str,
+) -> Feedback:
+    return Feedback(
+        repository_id=pull.repository_id,
+        repo_full_name=pull.full_name,
+        pr_number=pull.number,
+        head_sha=pull.head_sha,
+        fingerprint=finding.fingerprint,
+        rule_id=finding.rule_id,
+        rule_version=finding.rule_version,
+        confidence=finding.confidence,
+        voter=voter,
+        permission=permission.value,
+        voter_is_bot=bot,
+        is_pr_author=bool(pull.author) and normalise_login(voter) == normalise_login(pull.author),
+        channel=channel.value,
+        label=str(label),
+        reason=reason,
+        source_id=source_id,
+    )
+
+
+_REACTION_LABELS = {"+1": Label.USEFUL, "-1": Label.NOT_USEFUL}
+
+
+def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullRef) -> int:
+    """Store new 👍/👎 reactions on Bulwark's comments in this pull request; how many were new."""
+    with session_scope(settings.database_url) as session:
+        commented = [
+            f for f in repo.findings_of_pull(session, pull.repository_id, pull.number) if f.comment_id
+        ]
+    new = 0
+    for finding in commented:
+        for reaction in conversation.list_reactions(gh, pull.owner, pull.name, int(finding.comment_id or 0)):
+            label = _REACTION_LABELS.get(reaction.content)
+            if label is None or normalise_login(reaction.user) == normalise_login(settings.app_slug):
+                continue
+            bot = is_bot(reaction.user, reaction.user_type)
+            permission = collaborator_permission(gh, pull.owner, pull.name, reaction.user)
+            row = feedback_row(
+                pull, finding, voter=reaction.user, permission=permission, bot=bot, channel=Channel.REACTION,
+                label=label, reason="", source_id=f"reaction:{reaction.reaction_id}",
+            )  # fmt: skip
+            with session_scope(settings.database_url) as session:
+                stored = record_vote(session, row, pull.repository_id)
+            if stored:
+                new += 1
+                metrics.FEEDBACK.labels(channel=Channel.REACTION.value).inc()
+    return new
+
+
+def record_fixes(
+    settings: Settings, gh: InstallationGitHub, pull: PullRef, fixed: Sequence[str], changed: Iterable[str]
+) -> int:
+    """Implicit votes: a finding gone after an edit of its file in this pull request is useful (0.5).
+
+    The voter is the pull request's author (their fixes count fully when they can write).
+    """
+    paths = set(changed)
+    with session_scope(settings.database_url) as session:
+        rows = {f.fingerprint: f for f in repo.findings_of_pull(session, pull.repository_id, pull.number)}
+    gone = [rows[fp] for fp in fixed if fp in rows and rows[fp].path in paths]
+    if not gone or not pull.author:
+        return 0
+    permission = collaborator_permission(gh, pull.owner, pull.name, pull.author)
+    new = 0
+    for finding in gone:
+        row = feedback_row(
+            pull, finding, voter=pull.author, permission=permission, bot=is_bot(pull.author),
+            channel=Channel.IMPLICIT_FIX, label=Label.USEFUL, reason="fixed after an edit at its location",
+            source_id=f"fix:{pull.number}:{finding.fingerprint}",
+        )  # fmt: skip
+        with session_scope(settings.database_url) as session:
+            new += record_vote(session, row, pull.repository_id)
+    metrics.FEEDBACK.labels(channel=Channel.IMPLICIT_FIX.value).inc(new)
+    return new
