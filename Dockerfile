@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build stage: a virtualenv with the pinned dependencies and Bulwark itself.
-FROM python:3.11.7-slim-bookworm AS build
+FROM python:3.11.10-slim-bookworm@sha256:5148c0e4bbb64271bca1d3322360ebf4bfb7564507ae32dd639322e4952a6b16 AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 WORKDIR /src
 RUN python -m venv /opt/bulwark
@@ -11,12 +11,13 @@ COPY analyzers ./analyzers
 RUN /opt/bulwark/bin/pip install --no-deps --no-build-isolation .
 
 # Runtime stage: no compilers, a non-root user, migrations then the server.
-FROM python:3.11.7-slim-bookworm
+FROM python:3.11.10-slim-bookworm@sha256:5148c0e4bbb64271bca1d3322360ebf4bfb7564507ae32dd639322e4952a6b16
 ENV PATH=/opt/bulwark/bin:$PATH PYTHONUNBUFFERED=1 BULWARK_DATABASE_URL=sqlite:////data/bulwark.db
 RUN useradd --system --uid 10001 --home-dir /data --create-home bulwark
 COPY --from=build /opt/bulwark /opt/bulwark
-COPY alembic.ini /opt/bulwark-app/alembic.ini
-COPY migrations /opt/bulwark-app/migrations
+# app/migrate.py and app/setup.py read these beside the installed `app` package.
+COPY alembic.ini app.yml /opt/bulwark/lib/python3.11/site-packages/
+COPY migrations /opt/bulwark/lib/python3.11/site-packages/migrations
 WORKDIR /data
 USER 10001:10001
 EXPOSE 3000

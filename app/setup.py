@@ -61,9 +61,8 @@ def build_manifest(settings: Settings, server_url: str, name: str | None = None)
     manifest: dict[str, Any] = yaml.safe_load(APP_YML.read_text(encoding="utf-8"))
     if name:
         manifest["name"] = name
-    manifest["hook_attributes"] = dict(
-        manifest.get("hook_attributes") or {}, url=f"{server_url}/webhooks/github"
-    )
+    hook = settings.webhook_proxy_url or f"{server_url}/webhooks/github"  # a relay forwards to this server
+    manifest["hook_attributes"] = dict(manifest.get("hook_attributes") or {}, url=hook)
     manifest["redirect_url"] = f"{server_url}/setup/callback"
     manifest["callback_urls"] = [f"{server_url}/dashboard/callback"]
     return manifest

@@ -110,6 +110,15 @@ def test_organisation_registration_posts_to_the_organisation(tmp_path: Path, git
         assert client.get(f"{web}/setup", params={"org": "../evil"}).status_code == 400
 
 
+def test_a_relay_receives_the_webhooks(tmp_path: Path, github: GitHubEmulator) -> None:
+    settings = fresh_settings(tmp_path, github, webhook_proxy_url="https://smee.io/abc123")
+    with serve_app(create_app(settings)) as web:
+        _, fields = form_of(httpx.get(f"{web}/setup").text, "register")
+    manifest = json.loads(fields["manifest"])
+    assert manifest["hook_attributes"] == {"url": "https://smee.io/abc123", "active": True}
+    assert manifest["redirect_url"] == f"{web}/setup/callback"
+
+
 def test_setup_refuses_once_credentials_exist(tmp_path: Path, github: GitHubEmulator) -> None:
     settings = fresh_settings(
         tmp_path, github, app_id=5, private_key=SecretStr("/k.pem"), webhook_secret=SecretStr("s3cret")

@@ -1,0 +1,33 @@
+"""Bulwark's own docker-, actions- and k8s- rules over the project's deployment files: nothing to report."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from analyzers.registry import all_rules
+from analyzers.runner import run_analyzers
+from app.context.builder import build_from_directories
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FAMILIES = ("docker-", "actions-", "k8s-")
+
+
+def deployment_files() -> list[Path]:
+    found = [ROOT / "Dockerfile", ROOT / "docker-compose.yml", *sorted((ROOT / "deploy").rglob("*.yaml"))]
+    found += sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+    return [path for path in found if path.is_file()]
+
+
+def test_the_projects_own_deployment_files_pass_its_rules(tmp_path: Path) -> None:
+    base, head = tmp_path / "base", tmp_path / "head"
+    base.mkdir()
+    for path in deployment_files():
+        target = head / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    rules = [rule for rule in all_rules() if rule.meta.id.startswith(FAMILIES)]
+    assert len(rules) >= 13
+    result = run_analyzers(build_from_directories(base, head), rules)
+    assert list(result.errors) == []
+    assert [(f.rule_id, f.path, f.start_line, f.message) for f in result.findings] == []
