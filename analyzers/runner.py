@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -57,8 +57,12 @@ def run_analyzers(
     rules: Sequence[type[Analyzer]] | None = None,
     *,
     policy: Any = None,
+    progress: Callable[[str], None] | None = None,
 ) -> AnalysisResult:
-    """Run `rules` (default: every registered rule not disabled by the policy) over `ctx`."""
+    """Run `rules` (default: every registered rule not disabled by the policy) over `ctx`.
+
+    `progress`, when given, is called with each rule's id before the rule runs (a terminal's bar).
+    """
     if rules is None:
         from analyzers.registry import all_rules  # imports every family: only when needed
 
@@ -72,6 +76,8 @@ def run_analyzers(
         rule_id = rule_class.meta.id
         if rule_id in disabled:
             continue
+        if progress is not None:
+            progress(rule_id)
         started = time.perf_counter()
         try:
             rule = rule_class()

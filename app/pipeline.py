@@ -7,25 +7,30 @@ everything stored goes through `app.db.repo`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from analyzers.runner import run_analyzers
-from app import feedback, learning, metrics, signals
+from app import __version__, feedback, learning, metrics, signals
+from app.baseline import backfill, load_history, record_change
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
-from app.context.policy import PolicyError, policy_from_base
+from app.context.model import ChangeContext
+from app.context.policy import PolicyError, RepoPolicy, merge_policies, parse_policy, policy_from_base
 from app.context.source import SourceError
 from app.db import repo
 from app.db.models import Analysis, AnalysisStatus, PullRequest, utcnow
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
 from app.facts import DatabaseFactCache, build_options, gather_facts, registry_config
-from app.github import checks
+from app.github import checks, contents
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot
+from app.history import history_note
 from app.logs import bind_log_context
 from app.report.check_output import compose_check_output
 from app.report.placement import Placed
+from app.report.sarif import render_sarif
 from app.review import Target, publish_review
 from app.settings import Settings
 
@@ -62,6 +67,8 @@ def handle_delivery(settings: Settings, owner: str, event: str, payload: dict[st
     """
     action = str(payload.get("action", ""))
     _record_entities(settings, event, payload)
+    if event in {"installation", "installation_repositories"} and action in {"created", "added"}:
+        return _backfill_histories(settings, payload)
     if feedback.handles(event, action):
         outcome, reruns = feedback.handle_event(settings, event, payload)
         done = [analyze_pull_request(settings, PullJob(**asdict(r), rerun=True), owner) for r in reruns]
@@ -71,6 +78,15 @@ def handle_delivery(settings: Settings, owner: str, event: str, payload: dict[st
         return f"{event}.{action}: recorded"
     outcomes = [analyze_pull_request(settings, job, owner) for job in jobs]
     return "; ".join(outcomes)
+
+
+def _backfill_histories(settings: Settings, payload: dict[str, Any]) -> str:
+    """A new installation (or new repositories): learn each repository's recent merged changes."""
+    installation_id = int(payload["installation"]["id"])
+    repositories = payload.get("repositories") or payload.get("repositories_added") or []
+    gh = github_app(settings).as_installation(installation_id)
+    counts = [backfill(settings, gh, int(item["id"]), item["full_name"]) for item in repositories]
+    return f"history back-filled from {sum(counts)} merged pull requests in {len(counts)} repositories"
 
 
 def _record_entities(settings: Settings, event: str, payload: dict[str, Any]) -> None:
@@ -218,12 +234,15 @@ def _run_analysis(
         raise SourceError(fatal[0])  # GitHub failed us after retries: the job is retried later
     ctx.texts = (*ctx.texts, *source.conversation(skip_login=settings.app_slug))
     try:
-        ctx.policy = policy_from_base(ctx.base_files)
+        ctx.policy = _effective_policy(gh, ctx.base_files)
     except PolicyError as error:
         output = compose_check_output(ctx, [], incomplete_reason=f"the repository policy is invalid: {error}")
     else:
+        history = load_history(settings, job.repository_id)
+        ctx.facts.history = history
         ctx.facts = gather_facts(ctx, registry_config(settings), DatabaseFactCache(settings.database_url))
         result = run_analyzers(ctx, policy=ctx.policy)
+        record_change(settings, job.repository_id, history, ctx)
         pull = signals.pull_ref(
             settings, job.repository_id, f"{job.owner}/{job.repo}", job.number, job.head_sha
         )
@@ -234,6 +253,8 @@ def _run_analysis(
         target = Target(job.owner, job.repo, job.number, job.head_sha, job.repository_id, analysis.id or 0)
         review = publish_review(settings, gh, target, ctx, placed, counts_line=learned.counts_line)
         signals.record_fixes(settings, gh, pull, review.fixed, [f.path for f in ctx.files])
+        if note := history_note(history):
+            notes.append(note)
         if review.fixed:
             notes.append(
                 f"{len(review.fixed)} finding(s) from earlier pushes are fixed; their threads are resolved."
@@ -247,6 +268,7 @@ def _run_analysis(
             total_files=source.total_files(),
         )
         _record_findings(settings, analysis, placed, review.comments)
+        _upload_sarif(gh, job, ctx, placed)
     checks.complete_check_run(
         gh,
         job.owner,
@@ -264,6 +286,29 @@ def _run_analysis(
     analysis.lease_until = None
     with session_scope(settings.database_url) as session:
         repo.save_analysis(session, analysis)
+
+
+def _effective_policy(gh: InstallationGitHub, base_files: Mapping[str, str]) -> RepoPolicy | None:
+    """The base branch's policy, merged over the organisation defaults it `extends`."""
+    policy = policy_from_base(base_files)
+    target = policy.extends_target if policy is not None else None
+    if policy is None or target is None:
+        return policy
+    text = contents.read_text(gh, target[0], target[1])
+    if text is None:
+        return policy
+    return merge_policies(parse_policy(text, source=f"{target[0]}:{target[1]}"), policy)
+
+
+def _upload_sarif(gh: InstallationGitHub, job: PullJob, ctx: ChangeContext, placed: list[Placed]) -> None:
+    """Code scanning, when the repository policy asks for it (`sarif_upload: true`)."""
+    if ctx.policy is None or not ctx.policy.sarif_upload:
+        return
+    metas = [p.meta for p in placed if p.meta is not None]
+    log = render_sarif([p.finding for p in placed], metas, tool_version=__version__)
+    contents.upload_sarif(
+        gh, job.owner, job.repo, commit_sha=job.head_sha, ref=f"refs/pull/{job.number}/head", log=log
+    )
 
 
 def _without_dismissed(

@@ -7,11 +7,13 @@ Output formats: `text` (a table for a terminal), `json` (documented in `docs/sca
 from __future__ import annotations
 
 import json
-import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
 
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import __version__
@@ -63,9 +65,7 @@ def run_scan(
         raise ScanUsageError(f"invalid policy on the base revision: {error}") from error
     ctx.facts = gather_facts(ctx, registry_config(load_settings(), offline=offline), MemoryFactCache())
     built = time.perf_counter()
-    if progress:
-        print(f"bulwark: {len(ctx.files)} files, analysing…", file=sys.stderr)
-    analysis = run_analyzers(ctx, policy=ctx.policy)
+    analysis = _analyse(ctx, progress)
     done = time.perf_counter()
     stats = {
         "files": float(len(ctx.files)),
@@ -74,6 +74,26 @@ def run_scan(
         "analysis_seconds": round(done - built, 4),
     }
     return ScanResult(ctx, analysis, place_all(analysis.findings, ctx.policy), stats)
+
+
+def _analyse(ctx: ChangeContext, progress: bool) -> AnalysisResult:
+    """Run every rule; with `progress`, a bar on standard error (one step per rule)."""
+    if not progress:
+        return run_analyzers(ctx, policy=ctx.policy)
+    from analyzers.registry import all_rules
+
+    columns = (
+        TextColumn("analysing {task.fields[files]} files"),
+        BarColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=len(all_rules()), files=len(ctx.files))
+
+        def step(rule_id: str) -> None:
+            bar.update(task, advance=1, description=rule_id)
+
+        return run_analyzers(ctx, policy=ctx.policy, progress=step)
 
 
 def has_blocking(result: ScanResult) -> bool:

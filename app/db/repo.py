@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import MetaData, Table, and_, distinct, func, inspect, or_, update
+from sqlalchemy import MetaData, Table, and_, inspect, or_, update
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -49,24 +51,26 @@ def record_delivery(session: Session, record: DeliveryRecord) -> tuple[bool, boo
     processing failed (a redelivery of a failed delivery).
     """
     now = utcnow()
-    row = Delivery(
-        delivery_id=record.delivery_id,
-        event=record.event,
-        action=record.action,
-        installation_id=record.installation_id,
-        repository_id=record.repository_id,
-        repo_full_name=record.repo_full_name,
-        pr_number=record.pr_number,
-        head_sha=record.head_sha,
-        body=record.body,
-        status=record.status.value,
-        received_at=now,
-        enqueued_at=now,
-    )
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
+    values = {
+        "delivery_id": record.delivery_id,
+        "event": record.event,
+        "action": record.action,
+        "installation_id": record.installation_id,
+        "repository_id": record.repository_id,
+        "repo_full_name": record.repo_full_name,
+        "pr_number": record.pr_number,
+        "head_sha": record.head_sha,
+        "body": record.body,
+        "status": record.status.value,
+        "attempts": 0,
+        "last_error": "",
+        "received_at": now,
+        "enqueued_at": now,
+    }
+    # One statement, no savepoint: INSERT … ON CONFLICT (delivery_id) DO NOTHING (SQLite and PostgreSQL).
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgres_insert
+    statement = insert(Delivery).values(**values).on_conflict_do_nothing(index_elements=["delivery_id"])
+    if session.execute(statement.returning(col(Delivery.id))).first() is None:
         result = session.execute(
             update(Delivery)
             .where(col(Delivery.delivery_id) == record.delivery_id)
@@ -467,15 +471,15 @@ def optional_rows(
     return [dict(row._mapping) for row in bind.execute(query)]
 
 
-def rule_outcomes(session: Session, repository_id: int) -> list[tuple[str, str, int]]:
-    """(rule id, finding status, distinct fingerprints) in this repository: open, fixed or dismissed."""
+def rule_confidences(session: Session, repository_id: int) -> list[tuple[str, float]]:
+    """(rule id, confidence) of the distinct findings reported in this repository (calibration cells)."""
     rows = session.exec(
-        select(Finding.rule_id, Finding.status, func.count(distinct(col(Finding.fingerprint))))
+        select(Finding.rule_id, Finding.confidence)
         .where(Finding.repository_id == repository_id)
-        .group_by(col(Finding.rule_id), col(Finding.status))
-        .order_by(col(Finding.rule_id), col(Finding.status))
+        .distinct()
+        .order_by(col(Finding.rule_id), col(Finding.confidence))
     ).all()
-    return [(rule_id, status, int(count)) for rule_id, status, count in rows]
+    return [(rule_id, float(confidence)) for rule_id, confidence in rows]
 
 
 def add_feedback(session: Session, row: Feedback) -> bool:
