@@ -86,12 +86,20 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def _object(container: dict[str, Any], key: str) -> dict[str, Any]:
+    """`container[key]` when it is a JSON object, {} when absent; TypeError for any other shape."""
+    value = container.get(key) or {}
+    if not isinstance(value, dict):
+        raise TypeError(f"{key} is not an object")
+    return value
+
+
 def _describe(event: str, payload: dict[str, Any], body: str, delivery_id: str) -> repo.DeliveryRecord:
     action = str(payload.get("action") or "")
-    installation = payload.get("installation") or {}
-    repository = payload.get("repository") or {}
-    pr = payload.get("pull_request") or {}
-    suite = payload.get("check_suite") or payload.get("check_run") or {}
+    installation = _object(payload, "installation")
+    repository = _object(payload, "repository")
+    pr = _object(payload, "pull_request")
+    suite = _object(payload, "check_suite") or _object(payload, "check_run")
     actions = HANDLED_EVENTS.get(event, frozenset())
     handled = event in HANDLED_EVENTS and (actions is None or action in actions)
     return repo.DeliveryRecord(
@@ -102,7 +110,7 @@ def _describe(event: str, payload: dict[str, Any], body: str, delivery_id: str) 
         repository_id=int(repository["id"]) if repository.get("id") else None,
         repo_full_name=str(repository.get("full_name") or ""),
         pr_number=int(pr["number"]) if pr.get("number") else None,
-        head_sha=str((pr.get("head") or {}).get("sha") or suite.get("head_sha") or ""),
+        head_sha=str(_object(pr, "head").get("sha") or suite.get("head_sha") or ""),
         body=body if handled else "",
         status=DeliveryStatus.QUEUED if handled else DeliveryStatus.IGNORED,
     )
@@ -158,7 +166,7 @@ async def receive_webhook(request: Request) -> JSONResponse:
         return _error(400, "body is not a JSON object of reasonable depth")
     try:
         record = _describe(event, payload, body.decode("utf-8"), delivery_id)
-    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         return _error(400, "payload fields have unexpected types")
     if settings.database_url.startswith("sqlite") and not settings.redis_url:
         # Local files, a fraction of a millisecond, serialised anyway: a thread hop costs more.
