@@ -1,7 +1,7 @@
-"""Calibration as pictures: placements per rule over time (uPlot) and per-rule posteriors (CSS bars).
+"""Calibration as pictures: placements per rule over time (uPlot) and each cell's posterior (CSS bars).
 
-The posterior is Beta(1 + fixed, 1 + dismissed) over the distinct findings of a rule in one repository:
-its mean is the share of findings that turned out useful, with a 90 % credible interval.
+The posterior is the learning loop's Beta(α, β) of a rule's precision in one repository (calibration.md):
+its mean with a 90 % credible interval, the weighted evidence and the voters behind it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from app.calibration.beta import beta_quantile
 from app.dashboard.html import esc, table
 
 PLACEMENTS = ("block", "comment", "annotate", "shadow", "off")
@@ -27,10 +26,13 @@ class PlacementSeries:
 
 @dataclass(frozen=True, slots=True)
 class Posterior:
+    """The Beta posterior of one calibration cell (a rule, and its pooled confidence bins)."""
+
     rule_id: str
-    useful: int
-    not_useful: int
-    still_open: int
+    bins: tuple[int, ...]
+    useful: float
+    not_useful: float
+    voters: tuple[str, ...]
     mean: float
     low: float
     high: float
@@ -61,28 +63,6 @@ def placement_series(rows: list[tuple[str, str, datetime | None]]) -> list[Place
     return series
 
 
-def posteriors(outcomes: list[tuple[str, str, int]]) -> list[Posterior]:
-    tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for rule_id, status, count in outcomes:
-        tallies[rule_id][status] += count
-    found: list[Posterior] = []
-    for rule_id in sorted(tallies):
-        useful, not_useful = tallies[rule_id]["fixed"], tallies[rule_id]["dismissed"]
-        a, b = 1.0 + useful, 1.0 + not_useful
-        found.append(
-            Posterior(
-                rule_id,
-                useful,
-                not_useful,
-                tallies[rule_id]["open"],
-                a / (a + b),
-                beta_quantile(0.05, a, b),
-                beta_quantile(0.95, a, b),
-            )
-        )
-    return found
-
-
 def _bar(item: Posterior) -> str:
     left, width = item.low * 100, max((item.high - item.low) * 100, 0.5)
     mean = item.mean * 100
@@ -100,15 +80,24 @@ def posterior_html(items: list[Posterior]) -> str:
     rows = [
         (
             f"<code>{esc(p.rule_id)}</code>",
-            str(p.useful),
-            str(p.not_useful),
-            str(p.still_open),
+            esc(", ".join(str(b) for b in p.bins)),
+            f"{p.useful:.2f}",
+            f"{p.not_useful:.2f}",
+            esc(", ".join(p.voters) or "–"),
             f"{p.mean:.2f} ({p.low:.2f}–{p.high:.2f})",
             _bar(p),
         )
         for p in items
     ]
-    headers = ("Rule", "Fixed", "Dismissed", "Open", "Useful: mean (90 % interval)", "")
+    headers = (
+        "Rule",
+        "Confidence bins",
+        "Useful",
+        "Not useful",
+        "Voters",
+        "Precision: mean (90 % interval)",
+        "",
+    )
     return table(headers, rows, empty="No findings reported in this repository yet.")
 
 

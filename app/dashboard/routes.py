@@ -6,23 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from sqlmodel import Session as DbSession
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from app.dashboard import access, charts, signin
+from app.dashboard.calibration_view import repository_posteriors
 from app.dashboard.html import esc, page, table
 from app.dashboard.session import Session, read_session
 from app.db import repo
-from app.db.models import Analysis, Finding
+from app.db.models import Analysis, Feedback, Finding, utcnow
 from app.db.session import session_scope
 from app.settings import Settings
 
-FEEDBACK_TABLES = ("feedback",)
-AUDIT_TABLES = ("auditevent", "auditlog", "audit_log")
-_HIDDEN_COLUMNS = frozenset({"repository_id"})
+FEEDBACK_SHOWN = 100
+AUDIT_TABLE = "calibrationaudit"
+_HIDDEN_COLUMNS = frozenset({"id", "repository_id"})
 _HEAD = '<link rel="stylesheet" href="/static/uPlot.min.css">'
 _SCRIPTS = '<script src="/static/uPlot.iife.min.js"></script><script src="/static/dashboard.js"></script>'
 
@@ -33,7 +33,7 @@ class RepositoryView:
     findings: list[Finding]
     series: list[charts.PlacementSeries]
     posteriors: list[charts.Posterior]
-    feedback: list[dict[str, object]]
+    feedback: list[Feedback]
     audit: list[dict[str, object]]
 
 
@@ -114,28 +114,20 @@ async def repository(request: Request) -> Response:
             "installed on it, so its findings stay hidden from you.</p>"
         )
         return page("No access", body, status=403, nav=_nav(session))
-    view = await run_in_threadpool(_repository_view, request.app.state.settings, target.id)
+    view = await run_in_threadpool(_repository_view, request.app.state.settings, target.id, target.full_name)
     return page(target.full_name, _repository_body(target, view), head=_HEAD, nav=_nav(session))
 
 
-def _first_rows(db: DbSession, tables: tuple[str, ...], repository_id: int) -> list[dict[str, object]]:
-    for name in tables:
-        rows = repo.optional_rows(db, name, repository_id)
-        if rows:
-            return rows
-    return []
-
-
-def _repository_view(settings: Settings, repository_id: int) -> RepositoryView:
+def _repository_view(settings: Settings, repository_id: int, full_name: str) -> RepositoryView:
     with session_scope(settings.database_url) as db:
         analyses = repo.recent_analyses(db, [repository_id], limit=30)
         return RepositoryView(
             analyses=analyses,
             findings=repo.findings_of_analyses(db, [a.id for a in analyses if a.id is not None]),
             series=charts.placement_series(repo.placements_over_time(db, repository_id)),
-            posteriors=charts.posteriors(repo.rule_outcomes(db, repository_id)),
-            feedback=_first_rows(db, FEEDBACK_TABLES, repository_id),
-            audit=_first_rows(db, AUDIT_TABLES, repository_id),
+            posteriors=repository_posteriors(db, full_name, repository_id, utcnow()),
+            feedback=repo.feedback_of_repositories(db, [repository_id])[-FEEDBACK_SHOWN:][::-1],
+            audit=repo.optional_rows(db, AUDIT_TABLE, repository_id),
         )
 
 
@@ -149,10 +141,11 @@ def _repository_body(target: access.Readable, view: RepositoryView) -> str:
         _findings_table(view.findings),
     ]
     if view.feedback:
-        parts += ["<h2>Feedback</h2>", _rows_table(view.feedback)]
+        parts += ["<h2>Feedback</h2>", _feedback_table(view.feedback)]
     parts += [
         "<h2 id='calibration'>Calibration</h2>",
-        "<p class='muted'>Per rule: the share of its findings that were fixed rather than dismissed.</p>",
+        "<p class='muted'>Each rule's precision here (the share of its findings maintainers found useful) as "
+        "the learning loop estimates it: posterior mean, 90 % interval, weighted evidence and voters.</p>",
         charts.posterior_html(view.posteriors),
         "<h3>Placement over time</h3>",
         *(charts.series_html(item) for item in view.series),
@@ -178,6 +171,25 @@ def _findings_table(findings: list[Finding]) -> str:
     ]
     headers = ("PR", "Rule", "Severity", "Placement", "Where", "Status", "Message")
     return table(headers, rows, empty="No findings.")
+
+
+def _feedback_table(rows: list[Feedback]) -> str:
+    cells = [
+        (
+            esc(f.created_at.strftime("%Y-%m-%d %H:%M") if f.created_at else "–"),
+            f"#{f.pr_number}",
+            f"<code>{esc(f.rule_id)}</code>",
+            esc(f.voter) + (" (bot)" if f.voter_is_bot else "") + (" (author)" if f.is_pr_author else ""),
+            esc(f.permission),
+            esc(f.channel),
+            esc(f.label),
+            f"{f.weight:g}",
+            esc(f.reason[:200]),
+        )
+        for f in rows
+    ]
+    headers = ("When (UTC)", "PR", "Rule", "Voter", "Permission", "Channel", "Vote", "Weight", "Reason")
+    return table(headers, cells)
 
 
 def _rows_table(rows: list[dict[str, object]]) -> str:

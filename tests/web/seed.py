@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from app.db import repo
-from app.db.models import Analysis, AnalysisStatus, Finding
+from app.db.models import Analysis, AnalysisStatus, CalibrationAudit, Feedback, Finding
 from app.db.session import session_scope
 from app.settings import Settings
 from tests.emulator.server import GitHubEmulator
@@ -65,16 +65,63 @@ def seed_database(settings: Settings) -> None:
             session.flush()
             rows.append(
                 _finding(
-                    analysis, "code-shell-injection", "block" if week == 0 else "comment", "fixed", at, 1
+                    analysis, "code-command-injection", "block" if week == 0 else "comment", "fixed", at, 1
                 )
             )
             rows.append(
                 _finding(
-                    analysis, "secrets-generic", "comment" if week < 2 else "annotate", "dismissed", at, 2
+                    analysis,
+                    "secrets-hardcoded-credential",
+                    "comment" if week < 2 else "annotate",
+                    "dismissed",
+                    at,
+                    2,
                 )
             )
         hidden = Analysis(repository_id=OTHER_ID, pr_number=99, head_sha="f" * 40, status="completed")
         session.add(hidden)
         session.flush()
-        rows.append(_finding(hidden, "secrets-aws-key", "block", "open", START, 3))
+        rows.append(_finding(hidden, "secrets-token-format", "block", "open", START, 3))
         repo.add_findings(session, rows)
+        session.flush()
+        for finding, voter, label in (
+            (rows[0], "maya", "useful"),
+            (rows[1], "maya", "not_useful"),
+            (rows[3], "omar", "not_useful"),
+        ):
+            repo.add_feedback(session, vote(finding, voter, label))
+        repo.add_audit(
+            session,
+            CalibrationAudit(
+                repository_id=REPO_ID,
+                voter="omar",
+                permission="write",
+                channel="reply",
+                reason="test fixture",
+                pr_number=11,
+                rule_id="secrets-hardcoded-credential",
+                state_before="comment",
+                state_after="annotate",
+                created_at=START + timedelta(days=8),
+            ),
+        )
+
+
+def vote(finding: Finding, voter: str, label: str) -> Feedback:
+    """A maintainer's reply on a finding, as the feedback intake stores it."""
+    return Feedback(
+        repository_id=finding.repository_id,
+        repo_full_name=REPO,
+        pr_number=finding.pr_number,
+        fingerprint=finding.fingerprint,
+        rule_id=finding.rule_id,
+        confidence=finding.confidence,
+        voter=voter,
+        permission="write",
+        channel="reply",
+        label=label,
+        reason="" if label == "useful" else "fp: a test key",
+        weight=1.0,
+        source_id=f"comment-{finding.fingerprint}-{voter}",
+        created_at=(finding.created_at or START) + timedelta(hours=1),
+    )

@@ -74,8 +74,8 @@ def test_sign_in_and_the_calibration_chart(site: str, user_github: GitHubEmulato
     assert tab.locator(".chart .uplot").count() == 2
     titles = tab.locator(".chart .u-title").all_inner_texts()
     assert titles == [
-        "code-shell-injection: findings per week by placement",
-        "secrets-generic: findings per week by placement",
+        "code-command-injection: findings per week by placement",
+        "secrets-hardcoded-credential: findings per week by placement",
     ]
     tab.locator(".chart").nth(1).screenshot(path=str(screenshot_path("calibration-chart.png")))
     tab.screenshot(path=str(screenshot_path("dashboard-repository.png")), full_page=True)

@@ -68,18 +68,31 @@ def test_sign_in_shows_the_users_repositories_and_pull_requests(
         page = client.get(f"{site}/dashboard/repos/{REPO}")
         assert page.status_code == 200
         text = page.text
-        assert "secrets-generic finding 2" in text
+        assert "secrets-hardcoded-credential finding 2" in text
+        bare = re.sub(r'<div class="interval".*?</div>', "", text)
+        rows = [row.split("</tr>")[0] for row in bare.split("<tr>")]
         assert (
-            "<td><code>code-shell-injection</code></td><td>3</td><td>0</td><td>0</td><td>0.80 (0.47–0.99)</td>"
-            in text
-        )
+            "<td><code>code-command-injection</code></td><td>3</td><td>0.67</td><td>0.00</td><td>maya</td>"
+            "<td>0.74 (0.41–0.96)</td><td></td>"
+        ) in rows
         assert (
-            "<td><code>secrets-generic</code></td><td>0</td><td>3</td><td>0</td><td>0.20 (0.01–0.53)</td>"
-            in text
-        )
+            "<td><code>secrets-hardcoded-credential</code></td><td>0, 1, 2, 3</td><td>0.00</td><td>1.38</td>"
+            "<td>maya, omar</td><td>0.55 (0.24–0.84)</td><td></td>"
+        ) in rows
+        assert (
+            "<td>2026-10-05 10:00</td><td>#10</td><td><code>code-command-injection</code></td><td>maya</td>"
+            "<td>write</td><td>reply</td><td>useful</td><td>1</td><td></td>"
+        ) in rows
+        assert (
+            "<td>omar</td><td>write</td><td>reply</td><td>test fixture</td><td>11</td><td></td>"
+            "<td>secrets-hardcoded-credential</td><td></td><td>comment</td><td>annotate</td>"
+            "<td>2026-10-13 09:00:00</td>"
+        ) in rows
         assert text.count('class="chart" data-chart=') == 2
         assert '<script src="/static/uPlot.iife.min.js"></script>' in text
-        assert "<td>2026-10-19</td><td>0</td><td>1</td>" in text  # secrets-generic: annotate in week 3
+        assert (
+            "<td>2026-10-19</td><td>0</td><td>1</td>" in text
+        )  # secrets-hardcoded-credential: annotate in week 3
     user_github_calls = user_github.calls_to("GET", r"^/user/installations/7/repositories")
     assert len(user_github_calls) == 1  # cached between the two pages
 
@@ -89,7 +102,7 @@ def test_a_user_without_access_gets_403(site: str, user_github: GitHubEmulator) 
         assert REPO not in client.get(f"{site}/dashboard").text
         denied = client.get(f"{site}/dashboard/repos/{REPO}")
         assert denied.status_code == 403
-        assert "code-shell-injection" not in denied.text
+        assert "code-command-injection" not in denied.text
     with signed_in(site, user_github, "maya") as client:
         assert client.get(f"{site}/dashboard/repos/{OTHER}").status_code == 403
 
