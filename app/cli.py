@@ -12,6 +12,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.calibration_cli import register as register_calibration
 from app.logs import configure_logging
 from app.settings import Settings, SettingsError, load_settings
 
@@ -194,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = policy_sub.add_parser("check", help="validate a .github/bulwark.yml file")
     check.add_argument("file")
     check.set_defaults(func=cmd_policy)
+    register_calibration(sub)
     data = sub.add_parser("data", help="the popular-package lists used for typosquat distance")
     data_sub = data.add_subparsers(dest="data_command", required=True)
     data_sub.add_parser("show", help="which lists ship, and their dates").set_defaults(func=cmd_data)
