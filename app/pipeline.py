@@ -190,6 +190,7 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
                 job.number,
                 max_bytes=settings.max_file_bytes,
                 max_files=settings.max_files,
+                max_fetch_bytes=settings.max_fetch_bytes,
             )
             pull = source.pull_request()
             if pull.head_sha != job.head_sha:

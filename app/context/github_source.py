@@ -8,6 +8,7 @@ Endpoints: `GET /repos/{o}/{r}/pulls/{n}`, `.../pulls/{n}/files` (100 a page, up
 from __future__ import annotations
 
 import base64
+import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -37,6 +38,7 @@ class GitHubSource:
         max_bytes: int = DEFAULT_MAX_BYTES,
         max_files: int = MAX_FILES,
         concurrency: int = 8,
+        max_fetch_bytes: int | None = None,
     ) -> None:
         self.github, self.owner, self.repo, self.number = github, owner, repo, number
         self.max_bytes, self.max_files = max_bytes, max_files
@@ -47,6 +49,9 @@ class GitHubSource:
         self.concurrency = concurrency
         self._blobs: dict[tuple[str, Side], bytes | None] = {}
         self._failures: dict[tuple[str, Side], SourceError] = {}
+        self.max_fetch_bytes = max_fetch_bytes  # blob bytes read per pull request; None: no limit
+        self._fetched = 0
+        self._budget_lock = threading.Lock()
 
     def pull_request(self) -> PullRequestInfo:
         if self._pr is None:
@@ -165,8 +170,34 @@ class GitHubSource:
 
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
             list(pool.map(fetch, keys))
+        self._enforce_budget(keys)
+
+    def _enforce_budget(self, keys: list[tuple[str, Side]]) -> None:
+        """Concurrent fetches may overshoot the budget by a few files: keep, in order, only what fits."""
+        if self.max_fetch_bytes is None:
+            return
+        total = 0
+        for key in keys:
+            blob = self._blobs.get(key)
+            total += len(blob or b"")
+            if total > self.max_fetch_bytes and key in self._blobs:
+                del self._blobs[key]
+                self._failures[key] = SourceError(
+                    f"not read: the {self.max_fetch_bytes}-byte budget of this pull request is spent"
+                )
 
     def _fetch(self, path: str, ref: str) -> bytes | None:
+        with self._budget_lock:
+            if self.max_fetch_bytes is not None and self._fetched >= self.max_fetch_bytes:
+                raise SourceError(
+                    f"not read: the {self.max_fetch_bytes}-byte budget of this pull request is spent"
+                )
+        data = self._download(path, ref)
+        with self._budget_lock:
+            self._fetched += len(data or b"")
+        return data
+
+    def _download(self, path: str, ref: str) -> bytes | None:
         try:
             content = self.github.rest.repos.get_content(self.owner, self.repo, path, ref=ref)
             found = content.parsed_data

@@ -277,11 +277,19 @@ def _load(text: str, source: str) -> tuple[Any, dict[str, int]]:
         raise PolicyError(source, (problem,)) from None
     except yaml.YAMLError as error:
         raise PolicyError(source, (PolicyProblem("", 0, f"invalid YAML: {error}"),)) from None
+    except RecursionError:
+        raise PolicyError(source, (PolicyProblem("", 0, "invalid YAML: nested too deeply"),)) from None
     if node is None:
         return {}, {}
     lines: dict[str, int] = {}
     problems: list[PolicyProblem] = []
-    data = _plain(node, "", lines, problems)
+    try:
+        data = _plain(node, "", lines, problems)
+    except yaml.MarkedYAMLError as error:  # e.g. an unknown tag (`!python/object`) met while constructing
+        line = error.problem_mark.line + 1 if error.problem_mark else 0
+        raise PolicyError(source, (PolicyProblem("", line, f"invalid YAML: {error.problem}"),)) from None
+    except (yaml.YAMLError, RecursionError) as error:
+        raise PolicyError(source, (PolicyProblem("", 0, f"invalid YAML: {type(error).__name__}"),)) from None
     if problems:
         raise PolicyError(source, tuple(problems))
     if not isinstance(data, dict):
