@@ -16,6 +16,11 @@ def count_github_call(response: httpx.Response) -> None:
         metrics.RATE_LIMIT_REMAINING.set(int(remaining))
 
 
+async def count_github_call_async(response: httpx.Response) -> None:
+    """The same hook for async clients (githubkit's `async_event_hooks`)."""
+    count_github_call(response)
+
+
 def github_client(settings: Settings) -> httpx.Client:
     """A client whose every response is counted; callers pass absolute URLs."""
     return httpx.Client(
@@ -26,11 +31,8 @@ def github_client(settings: Settings) -> httpx.Client:
 
 
 def async_github_client(settings: Settings) -> httpx.AsyncClient:
-    async def hook(response: httpx.Response) -> None:
-        count_github_call(response)
-
     return httpx.AsyncClient(
         timeout=settings.github_timeout,
         headers={"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"},
-        event_hooks={"response": [hook]},
+        event_hooks={"response": [count_github_call_async]},
     )

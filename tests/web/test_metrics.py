@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+from githubkit import AppAuthStrategy, GitHub
+from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
+from app.dashboard.github_http import count_github_call
 from app.db.session import dispose_engines
 from app.doctor import diagnose
 from app.migrate import upgrade
@@ -66,3 +69,18 @@ def test_metrics_after_an_end_to_end_run(tmp_path: Path, github: GitHubEmulator)
     }
     assert after[calls] - before.get(calls, 0.0) == 2.0
     assert after[("bulwark_github_rate_limit_remaining", ())] > 0.0
+
+
+def test_the_hook_counts_githubkit_calls(github: GitHubEmulator) -> None:
+    """githubkit takes the same response hook (`event_hooks`), for the worker's GitHub client."""
+    labels = {"method": "GET", "status": "200"}
+    before = REGISTRY.get_sample_value("bulwark_github_calls_total", labels) or 0.0
+    client = GitHub(
+        AppAuthStrategy(str(github.app_id), github.private_key_pem),
+        base_url=github.url,
+        http_cache=False,
+        event_hooks={"response": [count_github_call]},
+    )
+    assert client.rest.apps.get_authenticated().status_code == 200
+    assert REGISTRY.get_sample_value("bulwark_github_calls_total", labels) == before + 1.0
+    assert (REGISTRY.get_sample_value("bulwark_github_rate_limit_remaining") or 0.0) > 0.0
