@@ -1,0 +1,217 @@
+"""Scale-out: two web processes and three workers on PostgreSQL and Redis, beside the embedded default.
+
+A bounded loopback load of 2,000 signed deliveries for 500 pull requests in 25 repositories (each PR
+`opened` sent twice under one delivery id, then `reopened` and `synchronize` for the same head; shuffled,
+300/s with a burst of 50 at once every 250) against the GitHub emulator in this process with 50 ms per API call. Reports deliveries/s
+accepted, p50/p99 acceptance latency, p50/p99 from a head's first delivery to its completed check run,
+lost deliveries, duplicate check runs and comments, the workers' peak RSS and the load average.
+
+    BULWARK_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/test \\
+    BULWARK_TEST_REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python -m bench.scale [--only scaled|embedded]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from bench.scale_load import Load, build_load, send_load
+from bench.scale_processes import Fleet, start_fleet
+from tests.conftest import make_settings
+from tests.emulator.server import GitHubEmulator
+from tests.support.processes import fresh_postgres_database
+
+PULLS = 500
+REPOS = 25
+RISKY = 'import subprocess\n\n\ndef run(name):\n    subprocess.run("tar " + name, shell=True)\n'
+FINISH_SECONDS = 900.0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    name: str
+    load: Load
+    lost: int
+    not_done: int
+    duplicate_runs: int
+    missing_runs: int
+    duplicate_comments: int
+    e2e: list[float]
+    rss_mb: dict[str, float]
+    loadavg: tuple[float, float, float]
+
+
+def repo_name(number: int) -> str:
+    return f"bench/r{number % REPOS:02}"
+
+
+def seed(github: GitHubEmulator) -> None:
+    for index in range(REPOS):
+        github.add_installation(100 + index, f"bench{index}")
+        github.add_repo(f"bench/r{index:02}", 100 + index, repo_id=50_000 + index)
+    for number in range(1, PULLS + 1):
+        head = {"a.txt": f"change {number}\n"}
+        if number % 5 == 0:
+            head["run.py"] = RISKY
+        github.add_pull_request(repo_name(number), number, base_files={"a.txt": "a\n"}, head_files=head)
+
+
+def run_scenario(name: str, github: GitHubEmulator, workdir: Path, overrides: dict[str, Any]) -> Outcome:
+    workdir.mkdir(parents=True, exist_ok=True)
+    github.reset()
+    seed(github)
+    github.latency(0.05)
+    settings = make_settings(
+        workdir,
+        app_id=github.app_id,
+        private_key=github.private_key_pem,
+        github_api_url=github.url,
+        github_url=github.url,
+        lease_seconds=120,
+        workers=4,
+        sweep_seconds=5.0,
+        log_level="WARNING",
+        redelivery_seconds=0,
+        **overrides,
+    )
+    load = build_load(github, PULLS, repo_name, random.Random(1125))
+    embedded = "redis_url" not in overrides
+    with start_fleet(settings, workdir, embedded=embedded) as fleet:
+        send_load(load, fleet.web_urls, rate=300.0)
+        fleet.sample_rss()
+        done_at = wait_done(settings.database_url, load.unique_ids, fleet)
+        loadavg = os.getloadavg()
+    return verify(name, github, settings.database_url, load, done_at, fleet, loadavg)
+
+
+def wait_done(database_url: str, ids: set[str], fleet: Fleet) -> dict[str, float]:
+    """Poll until every delivery is done (or the bound passes); sample the workers' RSS meanwhile."""
+    engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    deadline = time.monotonic() + FINISH_SECONDS
+    try:
+        while time.monotonic() < deadline:
+            fleet.sample_rss()
+            with engine.connect() as connection:
+                done = connection.execute(
+                    text("SELECT count(*) FROM delivery WHERE status = 'done'")
+                ).scalar()
+            if done is not None and done >= len(ids):
+                break
+            time.sleep(0.5)
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT repository_id, head_sha, completed_at FROM analysis")
+            ).all()
+    finally:
+        engine.dispose()
+    return {f"{repo}:{head}": _epoch(completed) for repo, head, completed in rows if completed is not None}
+
+
+def _epoch(moment: Any) -> float:
+    """A stored time (a datetime, or ISO text from SQLite) as seconds since the epoch, naive meaning UTC."""
+    value = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    return float((value if value.tzinfo else value.replace(tzinfo=UTC)).timestamp())
+
+
+def verify(
+    name: str,
+    github: GitHubEmulator,
+    database_url: str,
+    load: Load,
+    done_at: dict[str, float],
+    fleet: Fleet,
+    loadavg: tuple[float, float, float],
+) -> Outcome:
+    engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.connect() as connection:
+        result = connection.execute(text("SELECT delivery_id, status FROM delivery")).all()
+    rows: dict[str, str] = {str(delivery_id): str(status) for delivery_id, status in result}
+    engine.dispose()
+    runs: Counter[str] = Counter()
+    duplicate_comments = 0
+    for index in range(REPOS):
+        full_name = f"bench/r{index:02}"
+        runs.update(r.head_sha for r in github.check_runs(full_name))
+    for number in range(1, PULLS + 1):
+        comments = Counter(
+            (c.path, c.line, c.body) for c in github.review_comments(repo_name(number), number)
+        )
+        duplicate_comments += sum(count - 1 for count in comments.values())
+    heads = {github.state.pull(repo_name(n), n).head_sha for n in range(1, PULLS + 1)}
+    e2e = [
+        done_at[key] - first for key, first in load.first_sent.items() if key in done_at
+    ]  # seconds from a head's first delivery to its completed check run
+    return Outcome(
+        name=name,
+        load=load,
+        lost=len(load.unique_ids - set(rows)),
+        not_done=sum(1 for d in load.unique_ids if rows.get(d) != "done"),
+        duplicate_runs=sum(count - 1 for count in runs.values() if count > 1),
+        missing_runs=len(heads - set(runs)),
+        duplicate_comments=duplicate_comments,
+        e2e=e2e,
+        rss_mb=fleet.peak_rss_mb(),
+        loadavg=loadavg,
+    )
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] if ordered else float("nan")
+
+
+def report(outcome: Outcome) -> None:
+    load = outcome.load
+    accepted = load.accepted_latencies
+    print(f"== {outcome.name}")
+    print(
+        f"  sent {load.sent} deliveries ({len(load.unique_ids)} unique, {load.statuses}) in {load.elapsed:.1f} s:"
+        f" {load.sent / load.elapsed:.0f}/s accepted; acceptance p50 {percentile(accepted, 0.5) * 1000:.1f} ms"
+        f" p99 {percentile(accepted, 0.99) * 1000:.1f} ms"
+    )
+    print(
+        f"  delivery to completed check run: p50 {percentile(outcome.e2e, 0.5):.1f} s"
+        f" p99 {percentile(outcome.e2e, 0.99):.1f} s (over {len(outcome.e2e)} heads)"
+    )
+    print(
+        f"  lost {outcome.lost}, not done {outcome.not_done}, duplicate check runs {outcome.duplicate_runs},"
+        f" heads without a check run {outcome.missing_runs}, duplicate comments {outcome.duplicate_comments}"
+    )
+    rss = ", ".join(f"{proc} {mb:.0f} MB" for proc, mb in outcome.rss_mb.items())
+    print(f"  peak RSS: {rss}; load average at the end {outcome.loadavg[0]:.2f} {outcome.loadavg[1]:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", choices=["scaled", "embedded"])
+    args = parser.parse_args()
+    print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
+    with GitHubEmulator() as github, tempfile.TemporaryDirectory() as tmp:
+        if args.only in (None, "scaled"):
+            postgres = os.environ["BULWARK_TEST_POSTGRES_URL"]
+            redis_url = os.environ["BULWARK_TEST_REDIS_URL"]
+            with fresh_postgres_database(postgres) as database_url:
+                overrides = {
+                    "database_url": database_url,
+                    "redis_url": redis_url,
+                    "queue_name": f"bench-{time.time_ns()}",
+                }
+                report(
+                    run_scenario("PostgreSQL + Redis: 2 web, 3 workers", github, Path(tmp) / "s", overrides)
+                )
+        if args.only in (None, "embedded"):
+            report(run_scenario("embedded: SQLite, one serve with its worker", github, Path(tmp) / "e", {}))
+
+
+if __name__ == "__main__":
+    main()
