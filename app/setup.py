@@ -74,7 +74,13 @@ def registration_url(settings: Settings, state: str, org: str | None) -> str:
     return f"{root}{path}?{urlencode({'state': state})}"
 
 
-def _refusal() -> Response:
+def _refusal(request: Request) -> Response:
+    if getattr(request.app.state, "setup_complete", False):
+        body = (
+            "<h1>The App is registered</h1><p>Its credentials are in <code>.env</code>: restart Bulwark "
+            "so that it reads them, then install the App on your repositories.</p>"
+        )
+        return page("Restart Bulwark", body, status=403)
     body = (
         "<h1>Bulwark is already set up</h1><p>This server has GitHub App credentials, so the setup page "
         "is closed: registering a second App would orphan the first. To start again, remove "
@@ -91,7 +97,7 @@ def _closed(request: Request) -> bool:
 
 async def setup_page(request: Request) -> Response:
     if _closed(request):
-        return _refusal()
+        return _refusal(request)
     settings: Settings = request.app.state.settings
     org = request.query_params.get("org", "").strip() or None
     if org is not None and not _ORG.match(org):
@@ -156,7 +162,7 @@ GitHub cannot reach, forward them with a relay and set <code>BULWARK_WEBHOOK_PRO
 
 async def setup_callback(request: Request) -> Response:
     if _closed(request):
-        return _refusal()
+        return _refusal(request)
     settings: Settings = request.app.state.settings
     state = request.query_params.get("state", "")
     code = request.query_params.get("code", "")

@@ -51,7 +51,7 @@ def test_manifest_flow_writes_env_and_shows_installation_link(tmp_path: Path, gi
         assert "Restart Bulwark" in done.text
         again = client.get(f"{web}/setup")
         assert again.status_code == 403
-        assert "already set up" in again.text
+        assert "restart Bulwark" in again.text
     env = tmp_path / ".env"
     pem = tmp_path / f"bulwark-{github.app_id}.private-key.pem"
     assert stat.S_IMODE(env.stat().st_mode) == 0o600
