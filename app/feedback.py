@@ -25,10 +25,10 @@ from app.db.session import session_scope
 from app.github import conversation
 from app.github.client import GitHubApp, InstallationGitHub
 from app.github.permissions import collaborator_permission
-from app.learning import REOPEN, cell_decision, record_vote, votes_of
+from app.learning import REOPEN, cell_decision, record_vote, shown_state, votes_of
 from app.report.actions import parse_action
 from app.settings import Settings
-from app.signals import PullRef, feedback_row, is_bot, pull_ref
+from app.signals import PullRef, feedback_row, is_bot, poll_reactions, pull_ref
 from app.trust import Channel, Label, Permission, blocking_cleared, normalise_login
 
 log = logging.getLogger(__name__)
@@ -111,6 +111,7 @@ def handle_event(settings: Settings, event: str, payload: dict[str, Any]) -> tup
     ev = _event_of(settings, event, payload)
     if ev is None:
         return f"{event}.{action}: not about a pull request", []
+    poll_reactions(settings, ev.gh, ev.pull)  # no webhook for reactions: read them on each event of the PR
     if event == "pull_request_review_comment":
         outcome = _review_comment(ev, payload)
     elif event == "issue_comment":
@@ -224,7 +225,10 @@ def _execute(
                 utcnow(),
             )
         ev.acknowledge(kind, comment_id)
-        ev.reply(kind, comment_id, explain(decision))
+        answer = explain(decision)
+        if shown_state(decision) == "default":
+            answer += "\n- too little evidence yet: the default placement (severity and confidence) applies"
+        ev.reply(kind, comment_id, answer)
         return "/why answered"
     if command.verb is Verb.REOPEN:
         return _reopen(ev, finding, voter, kind, comment_id, source)

@@ -135,6 +135,11 @@ def has_evidence(decision: Decision, policy: RulePolicy) -> bool:
     return decision.repo_specific or pooled >= ORG_EVIDENCE or policy.block is True
 
 
+def shown_state(decision: Decision) -> str:
+    """The learned placement when evidence decides, else "default" (severity and confidence decide)."""
+    return decision.placement.value if has_evidence(decision, RulePolicy()) else "default"
+
+
 def cell_decision(
     session: Session, full_name: str, repository_id: int, rule_id: str, confidence: float, now: datetime
 ) -> Decision:
@@ -250,8 +255,8 @@ def record_vote(session: Session, row: Feedback, repository_id: int, now: dateti
         head_sha=row.head_sha,
         rule_id=row.rule_id,
         fingerprint=row.fingerprint,
-        state_before=before.placement.value,
-        state_after=after.placement.value,
+        state_before=shown_state(before),
+        state_after=shown_state(after),
         created_at=now,
     )
     repo.add_audit(session, audit)

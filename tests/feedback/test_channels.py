@@ -49,6 +49,13 @@ def test_reactions_on_bulwark_comments_are_picked_up_by_polling(
     github.push(REPO, 1, {**files, "app.py": "x = 3\n"})
     analyse(settings, web, github, REPO, 1)
     assert len(feedback_rows(settings)) == 2  # each reaction is counted once
+    github.add_reaction(target.id, "+1", "ana")  # polled on the next event of the pull request, too
+    chat = github.add_issue_comment(REPO, 1, "thanks!", "ana")
+    assert (
+        deliver(settings, web, "issue_comment", issue_comment_event(github, chat))
+        == "issue_comment.created: no command"
+    )
+    assert _rows(settings)[-1] == ("ana", "read", "reaction", "useful", 0.0)
     assert github.unexpected == []
 
 
