@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 from prometheus_client import Counter, Gauge, Histogram
 
 DELIVERIES = Counter(
@@ -16,3 +17,16 @@ GITHUB_CALLS = Counter("bulwark_github_calls_total", "GitHub API calls", ["metho
 RATE_LIMIT_REMAINING = Gauge("bulwark_github_rate_limit_remaining", "Last seen rate-limit remaining")
 FINDINGS = Counter("bulwark_findings_total", "Findings reported", ["family", "placement"])
 FEEDBACK = Counter("bulwark_feedback_total", "Feedback received", ["channel"])
+
+
+def count_github_call(response: httpx.Response) -> None:
+    """httpx response hook: one call counted by method and status; the last rate-limit remaining kept."""
+    GITHUB_CALLS.labels(method=response.request.method, status=str(response.status_code)).inc()
+    remaining = response.headers.get("x-ratelimit-remaining")
+    if remaining is not None and remaining.isdigit():
+        RATE_LIMIT_REMAINING.set(int(remaining))
+
+
+async def count_github_call_async(response: httpx.Response) -> None:
+    """The same hook for async clients."""
+    count_github_call(response)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -229,7 +230,8 @@ def _run_analysis(
     settings: Settings, gh: InstallationGitHub, job: PullJob, source: GitHubSource, analysis: Analysis
 ) -> None:
     check_run_id = _ensure_check_run(settings, gh, job, analysis)
-    ctx = build_context(source, options=build_options(settings.max_file_bytes))
+    with _stage("context"):
+        ctx = build_context(source, options=build_options(settings.max_file_bytes))
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise SourceError(fatal[0])  # GitHub failed us after retries: the job is retried later
@@ -241,8 +243,10 @@ def _run_analysis(
     else:
         history = load_history(settings, job.repository_id)
         ctx.facts.history = history
-        ctx.facts = gather_facts(ctx, registry_config(settings), DatabaseFactCache(settings.database_url))
-        result = run_analyzers(ctx, policy=ctx.policy)
+        with _stage("facts"):
+            ctx.facts = gather_facts(ctx, registry_config(settings), DatabaseFactCache(settings.database_url))
+        with _stage("analyze"):
+            result = run_analyzers(ctx, policy=ctx.policy)
         record_change(settings, job.repository_id, history, ctx)
         pull = signals.pull_ref(
             settings, job.repository_id, f"{job.owner}/{job.repo}", job.number, job.head_sha
@@ -252,7 +256,8 @@ def _run_analysis(
         placed, notes = _without_dismissed(settings, job, learned.placed)
         notes[:0] = learned.notes
         target = Target(job.owner, job.repo, job.number, job.head_sha, job.repository_id, analysis.id or 0)
-        review = publish_review(settings, gh, target, ctx, placed, counts_line=learned.counts_line)
+        with _stage("review"):
+            review = publish_review(settings, gh, target, ctx, placed, counts_line=learned.counts_line)
         signals.record_fixes(settings, gh, pull, review.fixed, [f.path for f in ctx.files])
         if note := history_note(history):
             notes.append(note)
@@ -287,6 +292,12 @@ def _run_analysis(
     analysis.lease_until = None
     with session_scope(settings.database_url) as session:
         repo.save_analysis(session, analysis)
+
+
+def _stage(name: str) -> AbstractContextManager[None]:
+    """Time one stage of an analysis into `bulwark_job_seconds{stage=…}`."""
+    timer: AbstractContextManager[None] = metrics.JOB_SECONDS.labels(stage=name).time()
+    return timer
 
 
 def _effective_policy(gh: InstallationGitHub, base_files: Mapping[str, str]) -> RepoPolicy | None:

@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from app import pipeline
+from app import metrics, pipeline
 from app.db import repo
 from app.db.models import DeliveryStatus
 from app.db.session import session_scope
@@ -35,7 +35,8 @@ def process_delivery(settings: Settings, delivery_id: str) -> None:
     owner = f"{_HOST}:{os.getpid()}:{delivery_id}"
     with bind_log_context(delivery=delivery_id, event=event), _heartbeat(settings, delivery_id, owner):
         try:
-            outcome = pipeline.handle_delivery(settings, owner, event, json.loads(body))
+            with metrics.JOB_SECONDS.labels(stage="total").time():
+                outcome = pipeline.handle_delivery(settings, owner, event, json.loads(body))
         except pipeline.AnalysisBusyError as exc:
             log.info("%s; retrying later", exc)
             with session_scope(settings.database_url) as session:

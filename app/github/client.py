@@ -22,6 +22,7 @@ from githubkit.exception import (
 )
 from githubkit.typing import RetryOption
 
+from app.metrics import count_github_call, count_github_call_async
 from app.settings import Settings
 
 InstallationGitHub = GitHub[AppInstallationAuthStrategy]
@@ -96,6 +97,8 @@ class GitHubApp:
             auto_retry=RetryPolicy(cache),
             timeout=self._settings.github_timeout,
             user_agent=f"{self._settings.app_slug}-app",
+            event_hooks={"response": [count_github_call]},
+            async_event_hooks={"response": [count_github_call_async]},
         )
 
     def as_app(self) -> AppGitHub:

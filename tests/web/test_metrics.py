@@ -9,9 +9,9 @@ from githubkit import AppAuthStrategy, GitHub
 from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
-from app.dashboard.github_http import count_github_call
 from app.db.session import dispose_engines
 from app.doctor import diagnose
+from app.metrics import count_github_call
 from app.migrate import upgrade
 from app.web import create_app
 from tests.emulator.server import GitHubEmulator
