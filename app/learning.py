@@ -185,6 +185,7 @@ def place(
                 result.placed.append(Placed(finding, shown, meta))
         for rule_id in {f.rule_id for f in findings}:
             result.counts[rule_id] = footer_counts(model.rule_tally(full_name, rule_id))
+    result.notes = list(dict.fromkeys(result.notes))  # one line per rule, not per score bin
     return result
 
 
