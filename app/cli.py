@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import ctypes
 import logging
+import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -43,7 +46,20 @@ def _supervise_worker(stop: threading.Event, procs: list[subprocess.Popen[bytes]
             stop.wait(1.0)
 
 
+def _share_metrics(fresh: bool) -> None:
+    """Multiprocess metrics for `serve` and its worker (before prometheus_client is first imported)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    directory = Path(tempfile.gettempdir()) / f"bulwark-metrics-{os.getpid()}"
+    if fresh:
+        shutil.rmtree(directory, ignore_errors=True)
+        directory.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    if not args.no_worker:
+        _share_metrics(fresh=True)  # the child worker inherits the directory
     import uvicorn
 
     from app.web import create_app

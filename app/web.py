@@ -6,7 +6,7 @@ import html
 from datetime import UTC
 from pathlib import Path
 
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -71,7 +71,7 @@ async def metrics_endpoint(request: Request) -> Response:
         metrics.QUEUE_AGE.set(await run_in_threadpool(_oldest_waiting_seconds, request.app.state.settings))
     except Exception:
         metrics.QUEUE_AGE.set(-1)
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    return Response(metrics.render_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
 async def home(request: Request) -> Response:

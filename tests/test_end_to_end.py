@@ -113,7 +113,11 @@ def test_opened_pull_request_gets_one_completed_check_run(
     assert "code-command-injection" in summary
     assert "app.py" in summary
     [annotation] = run.annotations
-    assert (annotation["path"], annotation["start_line"], annotation["annotation_level"]) == ("app.py", 5, "warning")
+    assert (annotation["path"], annotation["start_line"], annotation["annotation_level"]) == (
+        "app.py",
+        5,
+        "warning",
+    )
     assert seeded.unexpected == []
     assert len(seeded.calls_to("POST", r"/repos/Codertocat/Hello-World/check-runs$")) == 1
 
@@ -208,3 +212,47 @@ def test_postgres_redis_and_two_workers(tmp_path: Path, seeded: GitHubEmulator, 
         runs = seeded.check_runs(REPO)
         assert sorted(r.head_sha for r in runs) == sorted(p["pull_request"]["head"]["sha"] for p in payloads)
         assert {(r.status, r.conclusion) for r in runs} == {("completed", "success")}
+
+
+def test_make_run_mode_serves_metrics_counted_by_its_worker(tmp_path: Path, seeded: GitHubEmulator) -> None:
+    """`bulwark serve` as `make run` starts it (with its own worker): /metrics shows what the worker counted."""
+    import socket
+    import subprocess
+    import sys
+
+    from tests.support.processes import settings_env
+
+    settings = app_settings(tmp_path, seeded)
+    upgrade(settings.database_url)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in settings_env(settings).items() if k != "PROMETHEUS_MULTIPROC_DIR"}
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "app", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    web = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(timeout=30) as client:
+            wait_for(lambda: _up(client, web), what="bulwark serve")
+            send(
+                client, f"{web}/webhooks/github", WEBHOOK_SECRET, "pull_request", load_payload(OPENED), "m-1"
+            )
+            wait_for(lambda: delivery_status(settings, "m-1") == "done", timeout=60, what="the worker")
+            text = client.get(f"{web}/metrics").text
+    finally:
+        serve.terminate()
+        serve.wait(timeout=20)
+    assert 'bulwark_findings_total{family="code",placement="comment"} 1.0' in text
+    assert 'bulwark_deliveries_total{event="pull_request",outcome="accepted"} 1.0' in text
+    assert 'bulwark_job_seconds_count{stage="analyze"} 1.0' in text
+
+
+def _up(client: httpx.Client, web: str) -> bool:
+    try:
+        return client.get(f"{web}/healthz").status_code == 200
+    except httpx.HTTPError:
+        return False
