@@ -6,7 +6,7 @@ the pull request. A finding that disappears after an edit of its file counts as 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from app import metrics
@@ -141,4 +141,16 @@ def record_fixes(
         with session_scope(settings.database_url) as session:
             new += record_vote(session, row, pull.repository_id)
     metrics.FEEDBACK.labels(channel=Channel.IMPLICIT_FIX.value).inc(new)
+    return new
+
+
+def poll_open_pulls(settings: Settings, gh_for: Callable[[int], InstallationGitHub]) -> int:
+    """Reactions on Bulwark's comments in every open pull request it commented on; how many were new."""
+    with session_scope(settings.database_url) as session:
+        pulls = repo.open_pulls_with_comments(session)
+    new = 0
+    for repository_id, full_name, installation_id, number in pulls:
+        new += poll_reactions(
+            settings, gh_for(installation_id), pull_ref(settings, repository_id, full_name, number)
+        )
     return new

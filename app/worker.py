@@ -100,8 +100,24 @@ def check_redeliveries(settings: Settings) -> None:
         log.exception("missed-delivery check failed; trying again later")
 
 
+def poll_reactions(settings: Settings) -> None:
+    """GitHub sends no webhook for reactions: poll our comments on open pull requests."""
+    if not settings.reaction_poll_seconds or not settings.has_credentials:
+        return
+    from app.pipeline import github_app
+    from app.signals import poll_open_pulls
+
+    try:
+        app = github_app(settings)
+        new = poll_open_pulls(settings, app.as_installation)
+        if new:
+            log.info("%d new reactions on Bulwark's comments", new)
+    except Exception:
+        log.exception("reaction polling failed; trying again later")
+
+
 def _sweep_forever(settings: Settings, queue: JobQueue, stop: threading.Event) -> None:
-    next_redelivery = time.monotonic()
+    next_redelivery = next_poll = time.monotonic()
     while not stop.is_set():
         try:
             sweep(settings, queue)
@@ -110,6 +126,9 @@ def _sweep_forever(settings: Settings, queue: JobQueue, stop: threading.Event) -
         if settings.redelivery_seconds and time.monotonic() >= next_redelivery:
             check_redeliveries(settings)
             next_redelivery = time.monotonic() + settings.redelivery_seconds
+        if settings.reaction_poll_seconds and time.monotonic() >= next_poll:
+            poll_reactions(settings)
+            next_poll = time.monotonic() + settings.reaction_poll_seconds
         stop.wait(settings.sweep_seconds)
 
 

@@ -617,3 +617,25 @@ def save_baseline(session: Session, repository_id: int, payload: str) -> None:
     row = session.get(RepoBaseline, repository_id) or RepoBaseline(repository_id=repository_id)
     row.payload, row.updated_at = payload, utcnow()
     session.add(row)
+
+
+def open_pulls_with_comments(session: Session, limit: int = 100) -> list[tuple[int, str, int, int]]:
+    """(repository id, full name, installation id, PR number) of open pull requests Bulwark commented on,
+    most recently updated first (for polling reactions, which GitHub sends no webhook for)."""
+    rows = session.exec(
+        select(
+            PullRequest.repository_id, Repository.full_name, Repository.installation_id, PullRequest.number
+        )
+        .join(Repository, col(Repository.id) == col(PullRequest.repository_id))
+        .where(PullRequest.state == "open")
+        .where(
+            sa_select(col(Finding.id))
+            .where(col(Finding.repository_id) == col(PullRequest.repository_id))
+            .where(col(Finding.pr_number) == col(PullRequest.number))
+            .where(col(Finding.comment_id).is_not(None))
+            .exists()
+        )
+        .order_by(col(PullRequest.updated_at).desc())
+        .limit(limit)
+    ).all()
+    return [(int(r), str(n), int(i or 0), int(p)) for r, n, i, p in rows if i]
