@@ -31,10 +31,16 @@ from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.processes import fresh_postgres_database
 
-PULLS = 500
+PULLS = 500  # four deliveries each
 REPOS = 25
 RISKY = 'import subprocess\n\n\ndef run(name):\n    subprocess.run("tar " + name, shell=True)\n'
-FINISH_SECONDS = 900.0
+FINISH_SECONDS = 900.0  # bound on waiting for the queue to drain
+
+
+@dataclass(frozen=True)
+class Size:
+    pulls: int = PULLS
+    finish_seconds: float = FINISH_SECONDS
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class Outcome:
     missing_runs: int
     duplicate_comments: int
     e2e: list[float]
+    drain_seconds: float
     rss_mb: dict[str, float]
     loadavg: tuple[float, float, float]
 
@@ -55,21 +62,23 @@ def repo_name(number: int) -> str:
     return f"bench/r{number % REPOS:02}"
 
 
-def seed(github: GitHubEmulator) -> None:
+def seed(github: GitHubEmulator, pulls: int) -> None:
     for index in range(REPOS):
         github.add_installation(100 + index, f"bench{index}")
         github.add_repo(f"bench/r{index:02}", 100 + index, repo_id=50_000 + index)
-    for number in range(1, PULLS + 1):
+    for number in range(1, pulls + 1):
         head = {"a.txt": f"change {number}\n"}
         if number % 5 == 0:
             head["run.py"] = RISKY
         github.add_pull_request(repo_name(number), number, base_files={"a.txt": "a\n"}, head_files=head)
 
 
-def run_scenario(name: str, github: GitHubEmulator, workdir: Path, overrides: dict[str, Any]) -> Outcome:
+def run_scenario(
+    name: str, github: GitHubEmulator, workdir: Path, overrides: dict[str, Any], size: Size
+) -> Outcome:
     workdir.mkdir(parents=True, exist_ok=True)
     github.reset()
-    seed(github)
+    seed(github, size.pulls)
     github.latency(0.05)
     settings = make_settings(
         workdir,
@@ -84,20 +93,23 @@ def run_scenario(name: str, github: GitHubEmulator, workdir: Path, overrides: di
         redelivery_seconds=0,
         **overrides,
     )
-    load = build_load(github, PULLS, repo_name, random.Random(1125))
+    load = build_load(github, size.pulls, repo_name, random.Random(1125))
     embedded = "redis_url" not in overrides
     with start_fleet(settings, workdir, embedded=embedded) as fleet:
         send_load(load, fleet.web_urls, rate=300.0)
+        report_acceptance(name, load)
         fleet.sample_rss()
-        done_at = wait_done(settings.database_url, load.unique_ids, fleet)
+        began = time.monotonic()
+        done_at = wait_done(settings.database_url, load.unique_ids, fleet, size.finish_seconds)
+        drain = time.monotonic() - began
         loadavg = os.getloadavg()
-    return verify(name, github, settings.database_url, load, done_at, fleet, loadavg)
+    return verify(name, github, settings.database_url, load, done_at, fleet, loadavg, size, drain)
 
 
-def wait_done(database_url: str, ids: set[str], fleet: Fleet) -> dict[str, float]:
+def wait_done(database_url: str, ids: set[str], fleet: Fleet, bound: float) -> dict[str, float]:
     """Poll until every delivery is done (or the bound passes); sample the workers' RSS meanwhile."""
     engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://", 1))
-    deadline = time.monotonic() + FINISH_SECONDS
+    deadline = time.monotonic() + bound
     try:
         while time.monotonic() < deadline:
             fleet.sample_rss()
@@ -131,6 +143,8 @@ def verify(
     done_at: dict[str, float],
     fleet: Fleet,
     loadavg: tuple[float, float, float],
+    size: Size,
+    drain: float,
 ) -> Outcome:
     engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.connect() as connection:
@@ -142,12 +156,12 @@ def verify(
     for index in range(REPOS):
         full_name = f"bench/r{index:02}"
         runs.update(r.head_sha for r in github.check_runs(full_name))
-    for number in range(1, PULLS + 1):
+    for number in range(1, size.pulls + 1):
         comments = Counter(
             (c.path, c.line, c.body) for c in github.review_comments(repo_name(number), number)
         )
         duplicate_comments += sum(count - 1 for count in comments.values())
-    heads = {github.state.pull(repo_name(n), n).head_sha for n in range(1, PULLS + 1)}
+    heads = {github.state.pull(repo_name(n), n).head_sha for n in range(1, size.pulls + 1)}
     e2e = [
         done_at[key] - first for key, first in load.first_sent.items() if key in done_at
     ]  # seconds from a head's first delivery to its completed check run
@@ -160,6 +174,7 @@ def verify(
         missing_runs=len(heads - set(runs)),
         duplicate_comments=duplicate_comments,
         e2e=e2e,
+        drain_seconds=drain,
         rss_mb=fleet.peak_rss_mb(),
         loadavg=loadavg,
     )
@@ -170,31 +185,45 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] if ordered else float("nan")
 
 
-def report(outcome: Outcome) -> None:
-    load = outcome.load
+def report_acceptance(name: str, load: Load) -> None:
     accepted = load.accepted_latencies
-    print(f"== {outcome.name}")
+    statuses = ", ".join(f"{status}: {count}" for status, count in sorted(load.statuses.items()))
+    print(f"== {name}", flush=True)
     print(
-        f"  sent {load.sent} deliveries ({len(load.unique_ids)} unique, {load.statuses}) in {load.elapsed:.1f} s:"
-        f" {load.sent / load.elapsed:.0f}/s accepted; acceptance p50 {percentile(accepted, 0.5) * 1000:.1f} ms"
-        f" p99 {percentile(accepted, 0.99) * 1000:.1f} ms"
+        f"  sent {load.sent} deliveries ({len(load.unique_ids)} unique; {statuses}) in {load.elapsed:.1f} s:"
+        f" {len(accepted) / load.elapsed:.0f}/s accepted; acceptance p50 {percentile(accepted, 0.5) * 1000:.1f} ms"
+        f" p99 {percentile(accepted, 0.99) * 1000:.1f} ms",
+        flush=True,
+    )
+
+
+def report(outcome: Outcome) -> None:
+    print(
+        f"  drained {len(outcome.load.unique_ids) - outcome.not_done} deliveries in {outcome.drain_seconds:.0f} s"
     )
     print(
         f"  delivery to completed check run: p50 {percentile(outcome.e2e, 0.5):.1f} s"
         f" p99 {percentile(outcome.e2e, 0.99):.1f} s (over {len(outcome.e2e)} heads)"
     )
     print(
-        f"  lost {outcome.lost}, not done {outcome.not_done}, duplicate check runs {outcome.duplicate_runs},"
+        f"  lost {outcome.lost}, stored but not done within the bound {outcome.not_done},"
+        f" duplicate check runs {outcome.duplicate_runs},"
         f" heads without a check run {outcome.missing_runs}, duplicate comments {outcome.duplicate_comments}"
     )
     rss = ", ".join(f"{proc} {mb:.0f} MB" for proc, mb in outcome.rss_mb.items())
-    print(f"  peak RSS: {rss}; load average at the end {outcome.loadavg[0]:.2f} {outcome.loadavg[1]:.2f}")
+    print(
+        f"  peak RSS: {rss}; load average at the end {outcome.loadavg[0]:.2f} {outcome.loadavg[1]:.2f}",
+        flush=True,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", choices=["scaled", "embedded"])
+    parser.add_argument("--pulls", type=int, default=PULLS, help="pull requests (four deliveries each)")
+    parser.add_argument("--finish-seconds", type=float, default=FINISH_SECONDS)
     args = parser.parse_args()
+    size = Size(args.pulls, args.finish_seconds)
     print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
     with GitHubEmulator() as github, tempfile.TemporaryDirectory() as tmp:
         if args.only in (None, "scaled"):
@@ -207,10 +236,14 @@ def main() -> None:
                     "queue_name": f"bench-{time.time_ns()}",
                 }
                 report(
-                    run_scenario("PostgreSQL + Redis: 2 web, 3 workers", github, Path(tmp) / "s", overrides)
+                    run_scenario(
+                        "PostgreSQL + Redis: 2 web, 3 workers", github, Path(tmp) / "s", overrides, size
+                    )
                 )
         if args.only in (None, "embedded"):
-            report(run_scenario("embedded: SQLite, one serve with its worker", github, Path(tmp) / "e", {}))
+            report(
+                run_scenario("embedded: SQLite, one serve with its worker", github, Path(tmp) / "e", {}, size)
+            )
 
 
 if __name__ == "__main__":
