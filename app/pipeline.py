@@ -7,31 +7,27 @@ everything stored goes through `app.db.repo`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from analyzers.runner import run_analyzers
-from app import __version__, feedback, learning, metrics, signals
+from app import feedback, learning, signals
 from app.baseline import backfill, load_history, record_change
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
-from app.context.model import ChangeContext
-from app.context.policy import PolicyError, RepoPolicy, merge_policies, parse_policy, policy_from_base
+from app.context.policy import PolicyError
 from app.context.source import SourceError
 from app.db import repo
-from app.db.models import Analysis, AnalysisStatus, PullRequest, utcnow
-from app.db.models import Finding as FindingRow
+from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
+from app.entities import record_entities
 from app.facts import DatabaseFactCache, build_options, gather_facts, registry_config
-from app.github import checks, contents
+from app.github import checks
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot
 from app.history import history_note
 from app.logs import bind_log_context
+from app.outcome import effective_policy, record_findings, stage, upload_sarif, without_dismissed
 from app.report.check_output import compose_check_output
-from app.report.placement import Placed
-from app.report.sarif import render_sarif
 from app.review import Target, publish_review
 from app.settings import Settings
 
@@ -67,7 +63,7 @@ def handle_delivery(settings: Settings, owner: str, event: str, payload: dict[st
     `owner` names this job; it holds the leases of the analyses it claims.
     """
     action = str(payload.get("action", ""))
-    _record_entities(settings, event, payload)
+    record_entities(settings, event, payload)
     if event in {"installation", "installation_repositories"} and action in {"created", "added"}:
         return _backfill_histories(settings, payload)
     if feedback.handles(event, action):
@@ -88,57 +84,6 @@ def _backfill_histories(settings: Settings, payload: dict[str, Any]) -> str:
     gh = github_app(settings).as_installation(installation_id)
     counts = [backfill(settings, gh, int(item["id"]), item["full_name"]) for item in repositories]
     return f"history back-filled from {sum(counts)} merged pull requests in {len(counts)} repositories"
-
-
-def _record_entities(settings: Settings, event: str, payload: dict[str, Any]) -> None:
-    installation = payload.get("installation") or {}
-    repository = payload.get("repository") or {}
-    with session_scope(settings.database_url) as session:
-        if event == "installation" and installation.get("account"):
-            account = installation["account"]
-            repo.upsert_installation(
-                session, int(installation["id"]), account.get("login", ""), account.get("type", "")
-            )
-            for item in payload.get("repositories") or []:
-                repo.upsert_repository(
-                    session,
-                    int(item["id"]),
-                    int(installation["id"]),
-                    item["full_name"],
-                    bool(item.get("private")),
-                )
-        if event == "installation_repositories":
-            for item in payload.get("repositories_added") or []:
-                repo.upsert_repository(
-                    session,
-                    int(item["id"]),
-                    int(installation["id"]),
-                    item["full_name"],
-                    bool(item.get("private")),
-                )
-        if repository.get("id"):
-            repo.upsert_repository(
-                session,
-                int(repository["id"]),
-                int(installation["id"]) if installation.get("id") else None,
-                repository.get("full_name", ""),
-                bool(repository.get("private")),
-            )
-        pr = payload.get("pull_request")
-        if event == "pull_request" and pr and repository.get("id"):
-            repo.upsert_pull_request(
-                session,
-                PullRequest(
-                    repository_id=int(repository["id"]),
-                    number=int(pr["number"]),
-                    head_sha=pr["head"]["sha"],
-                    base_sha=pr["base"]["sha"],
-                    head_ref=pr["head"].get("ref", ""),
-                    base_ref=pr["base"].get("ref", ""),
-                    author_login=(pr.get("user") or {}).get("login", ""),
-                    state=pr.get("state", "open"),
-                ),
-            )
 
 
 def _jobs_for(settings: Settings, event: str, action: str, payload: dict[str, Any]) -> list[PullJob]:
@@ -230,22 +175,22 @@ def _run_analysis(
     settings: Settings, gh: InstallationGitHub, job: PullJob, source: GitHubSource, analysis: Analysis
 ) -> None:
     check_run_id = _ensure_check_run(settings, gh, job, analysis)
-    with _stage("context"):
+    with stage("context"):
         ctx = build_context(source, options=build_options(settings.max_file_bytes))
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise SourceError(fatal[0])  # GitHub failed us after retries: the job is retried later
     ctx.texts = (*ctx.texts, *source.conversation(skip_login=settings.app_slug))
     try:
-        ctx.policy = _effective_policy(gh, ctx.base_files)
+        ctx.policy = effective_policy(gh, ctx.base_files)
     except PolicyError as error:
         output = compose_check_output(ctx, [], incomplete_reason=f"the repository policy is invalid: {error}")
     else:
         history = load_history(settings, job.repository_id)
         ctx.facts.history = history
-        with _stage("facts"):
+        with stage("facts"):
             ctx.facts = gather_facts(ctx, registry_config(settings), DatabaseFactCache(settings.database_url))
-        with _stage("analyze"):
+        with stage("analyze"):
             result = run_analyzers(ctx, policy=ctx.policy)
         record_change(settings, job.repository_id, history, ctx)
         pull = signals.pull_ref(
@@ -253,10 +198,10 @@ def _run_analysis(
         )
         signals.poll_reactions(settings, gh, pull)
         learned = learning.place(settings, job.repository_id, pull.full_name, result.findings, ctx.policy)
-        placed, notes = _without_dismissed(settings, job, learned.placed)
+        placed, notes = without_dismissed(settings, job.repository_id, learned.placed)
         notes[:0] = learned.notes
         target = Target(job.owner, job.repo, job.number, job.head_sha, job.repository_id, analysis.id or 0)
-        with _stage("review"):
+        with stage("review"):
             review = publish_review(settings, gh, target, ctx, placed, counts_line=learned.counts_line)
         signals.record_fixes(settings, gh, pull, review.fixed, [f.path for f in ctx.files])
         if note := history_note(history):
@@ -273,8 +218,8 @@ def _run_analysis(
             calibration_notes=notes,
             total_files=source.total_files(),
         )
-        _record_findings(settings, analysis, placed, review.comments)
-        _upload_sarif(gh, job, ctx, placed)
+        record_findings(settings, analysis, placed, review.comments)
+        upload_sarif(gh, job.owner, job.repo, job.number, job.head_sha, ctx, placed)
     checks.complete_check_run(
         gh,
         job.owner,
@@ -292,82 +237,6 @@ def _run_analysis(
     analysis.lease_until = None
     with session_scope(settings.database_url) as session:
         repo.save_analysis(session, analysis)
-
-
-def _stage(name: str) -> AbstractContextManager[None]:
-    """Time one stage of an analysis into `bulwark_job_seconds{stage=…}`."""
-    timer: AbstractContextManager[None] = metrics.JOB_SECONDS.labels(stage=name).time()
-    return timer
-
-
-def _effective_policy(gh: InstallationGitHub, base_files: Mapping[str, str]) -> RepoPolicy | None:
-    """The base branch's policy, merged over the organisation defaults it `extends`."""
-    policy = policy_from_base(base_files)
-    target = policy.extends_target if policy is not None else None
-    if policy is None or target is None:
-        return policy
-    text = contents.read_text(gh, target[0], target[1])
-    if text is None:
-        return policy
-    return merge_policies(parse_policy(text, source=f"{target[0]}:{target[1]}"), policy)
-
-
-def _upload_sarif(gh: InstallationGitHub, job: PullJob, ctx: ChangeContext, placed: list[Placed]) -> None:
-    """Code scanning, when the repository policy asks for it (`sarif_upload: true`)."""
-    if ctx.policy is None or not ctx.policy.sarif_upload:
-        return
-    metas = [p.meta for p in placed if p.meta is not None]
-    log = render_sarif([p.finding for p in placed], metas, tool_version=__version__)
-    contents.upload_sarif(
-        gh, job.owner, job.repo, commit_sha=job.head_sha, ref=f"refs/pull/{job.number}/head", log=log
-    )
-
-
-def _without_dismissed(
-    settings: Settings, job: PullJob, placed: list[Placed]
-) -> tuple[list[Placed], list[str]]:
-    """Findings dismissed earlier in this repository are not raised again (unless their rule changed)."""
-    with session_scope(settings.database_url) as session:
-        dismissed = repo.dismissed_fingerprints(session, job.repository_id)
-    kept = [p for p in placed if dismissed.get(p.finding.fingerprint) != (p.meta.version if p.meta else 0)]
-    dropped = len(placed) - len(kept)
-    notes = (
-        [f"{dropped} finding(s) dismissed earlier in this repository were not raised again."]
-        if dropped
-        else []
-    )
-    return kept, notes
-
-
-def _record_findings(
-    settings: Settings, analysis: Analysis, placed: list[Placed], comments: dict[str, tuple[int, str]]
-) -> None:
-    rows = [
-        FindingRow(
-            analysis_id=analysis.id or 0,
-            repository_id=analysis.repository_id,
-            pr_number=analysis.pr_number,
-            rule_id=item.finding.rule_id,
-            rule_version=item.meta.version if item.meta else 0,
-            fingerprint=item.finding.fingerprint,
-            path=item.finding.path,
-            start_line=item.finding.start_line,
-            end_line=item.finding.end_line,
-            severity=item.finding.severity.label,
-            confidence=item.finding.confidence,
-            placement=item.placement.value,
-            message=item.finding.message,
-            comment_id=comments.get(item.finding.fingerprint, (None, ""))[0],
-            thread_id=comments.get(item.finding.fingerprint, (None, ""))[1],
-            created_at=utcnow(),
-        )
-        for item in placed
-    ]
-    with session_scope(settings.database_url) as session:
-        repo.add_findings(session, rows)
-    for item in placed:
-        family = item.meta.family.value if item.meta else "unknown"
-        metrics.FINDINGS.labels(family=family, placement=item.placement.value).inc()
 
 
 def _ensure_check_run(settings: Settings, gh: InstallationGitHub, job: PullJob, analysis: Analysis) -> int:
