@@ -1,15 +1,25 @@
-"""The scale bench's load: signed deliveries built up front, sent open-loop with bursts, timed."""
+"""The scale bench's load: signed deliveries built up front, sent open-loop with bursts, timed.
+
+The sending runs in its own process (`python -m bench.scale_load ITEMS RESULT --rate R URL...`) so that
+the emulator serving the workers in the bench process does not hold back the load generator.
+"""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import base64
 import json
 import random
+import subprocess
+import sys
+import tempfile
 import time
 import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -61,7 +71,43 @@ def _item(github: GitHubEmulator, full_name: str, number: int, action: str) -> I
 
 
 def send_load(load: Load, web_urls: list[str], *, rate: float) -> None:
-    asyncio.run(_send_all(load, web_urls, rate))
+    """Send the load from a child process; its timings come back into `load`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        items, result = Path(tmp) / "items.jsonl", Path(tmp) / "result.json"
+        with items.open("w") as out:
+            for item in load.items:
+                body = base64.b64encode(item.body).decode()
+                out.write(json.dumps({"id": item.delivery_id, "body": body, "key": item.head_key}) + "\n")
+        command = [sys.executable, "-m", "bench.scale_load", str(items), str(result), "--rate", str(rate)]
+        subprocess.run([*command, *web_urls], check=True)
+        data = json.loads(result.read_text())
+    load.sent, load.elapsed = data["sent"], data["elapsed"]
+    load.statuses = Counter({int(k): v for k, v in data["statuses"].items()})
+    load.accepted_latencies = data["latencies"]
+    load.first_sent = data["first_sent"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="send prepared deliveries; write their timings")
+    parser.add_argument("items")
+    parser.add_argument("result")
+    parser.add_argument("--rate", type=float, required=True)
+    parser.add_argument("urls", nargs="+")
+    args = parser.parse_args()
+    items = []
+    for line in Path(args.items).read_text().splitlines():
+        row = json.loads(line)
+        items.append(Item(row["id"], base64.b64decode(row["body"]), row["key"]))
+    load = Load(items=items, unique_ids={item.delivery_id for item in items})
+    asyncio.run(_send_all(load, args.urls, args.rate))
+    result = {
+        "sent": load.sent,
+        "elapsed": load.elapsed,
+        "statuses": {str(k): v for k, v in load.statuses.items()},
+        "latencies": load.accepted_latencies,
+        "first_sent": load.first_sent,
+    }
+    Path(args.result).write_text(json.dumps(result))
 
 
 async def _send_all(load: Load, web_urls: list[str], rate: float) -> None:
@@ -95,3 +141,7 @@ async def _send(client: httpx.AsyncClient, url: str, item: Item, load: Load) -> 
     load.statuses[status] += 1
     if status in (200, 202):
         load.accepted_latencies.append(time.perf_counter() - start)
+
+
+if __name__ == "__main__":
+    main()
