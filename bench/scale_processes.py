@@ -17,6 +17,9 @@ from app.settings import Settings
 from tests.support.processes import settings_env
 
 
+WARM_UP_SECONDS = 10.0
+
+
 @dataclass
 class Fleet:
     web_urls: list[str]
@@ -97,6 +100,7 @@ def start_fleet(settings: Settings, workdir: Path, *, embedded: bool) -> Iterato
             )
         for url in urls:
             wait_up(url)
+        time.sleep(WARM_UP_SECONDS)  # let the workers finish importing before the load starts
         yield Fleet(urls, processes)
     finally:
         for proc in processes.values():
