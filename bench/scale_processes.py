@@ -16,7 +16,6 @@ import httpx
 from app.settings import Settings
 from tests.support.processes import settings_env
 
-
 WARM_UP_SECONDS = 10.0
 
 
