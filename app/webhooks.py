@@ -86,6 +86,13 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def _refused(outcome: str, message: str) -> JSONResponse:
+    """A signed delivery refused by a limit: counted (`bulwark_deliveries_total{outcome=…}`), logged, 400."""
+    metrics.DELIVERIES.labels(event="unknown", outcome=outcome).inc()
+    log.warning("delivery refused: %s", message)
+    return _error(400, message)
+
+
 def _object(container: dict[str, Any], key: str) -> dict[str, Any]:
     """`container[key]` when it is a JSON object, {} when absent; TypeError for any other shape."""
     value = container.get(key) or {}
@@ -157,17 +164,17 @@ async def receive_webhook(request: Request) -> JSONResponse:
     event = request.headers.get("x-github-event", "")
     delivery_id = request.headers.get("x-github-delivery", "")
     if not event or not delivery_id or len(delivery_id) > 64 or len(event) > 64:
-        return _error(400, "X-GitHub-Event and X-GitHub-Delivery are required")
+        return _refused("bad_headers", "X-GitHub-Event and X-GitHub-Delivery are required")
     try:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError):
-        return _error(400, "body is not valid JSON")
+        return _refused("malformed", "body is not valid JSON")
     if not isinstance(payload, dict) or not _depth_ok(payload):
-        return _error(400, "body is not a JSON object of reasonable depth")
+        return _refused("malformed", "body is not a JSON object of reasonable depth")
     try:
         record = _describe(event, payload, body.decode("utf-8"), delivery_id)
     except (KeyError, TypeError, ValueError, OverflowError):
-        return _error(400, "payload fields have unexpected types")
+        return _refused("malformed", "payload fields have unexpected types")
     if settings.database_url.startswith("sqlite") and not settings.redis_url:
         # Local files, a fraction of a millisecond, serialised anyway: a thread hop costs more.
         stored, process = _store(settings, queue, record)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from prometheus_client import REGISTRY
 
 from app.db.session import dispose_engines
 from app.migrate import upgrade
@@ -115,9 +117,15 @@ def test_signed_json_of_any_shape_never_breaks_the_handler(
     ],
 )
 def test_hostile_signed_bodies_are_refused_with_400(client: httpx.Client, body: bytes, status: int) -> None:
-    assert (
-        post(client, body, signed(body, "star" if status == 200 else "pull_request", "hostile-1")) == status
-    )
+    before = refused_count()
+    event = "star" if status == 200 else "pull_request"
+    assert post(client, body, signed(body, event, f"hostile-{uuid.uuid4()}")) == status
+    assert refused_count() - before == (1 if status == 400 else 0)  # each refusal is counted
+
+
+def refused_count() -> float:
+    labels = {"event": "unknown", "outcome": "malformed"}
+    return REGISTRY.get_sample_value("bulwark_deliveries_total", labels) or 0.0
 
 
 def test_bodies_over_25_mb_are_refused(client: httpx.Client) -> None:
