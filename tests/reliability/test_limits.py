@@ -114,3 +114,21 @@ def test_one_job_at_a_time_per_installation(tmp_path: Path, github: GitHubEmulat
     first_done = max(i for i, p in enumerate(paths) if p == f"/repos/{REPO}/check-runs/{run_of_first.id}")
     second_starts = min(i for i, p in enumerate(paths) if p == f"/repos/{REPO}/pulls/2")
     assert first_done < second_starts  # the second job waited for the installation's only slot
+
+
+def test_a_finding_on_a_very_long_line_is_quoted_within_caps(tmp_path: Path, github: GitHubEmulator) -> None:
+    seed_repo(github)
+    line = "    subprocess.run('tar ' + name, shell=True)  # " + "A" * 100_000 + "\n"
+    head = {"run.py": "import subprocess\n\n\ndef run(name):\n" + line}
+    github.add_pull_request(REPO, 1, base_files={"a.txt": "a\n"}, head_files=head)
+    settings = app_settings(tmp_path, github)
+    upgrade(settings.database_url)
+    deliver_all(settings, github, [1])
+    process_delivery(settings, "limit-1")
+    assert statuses(settings) == {"limit-1": "done"}
+    [comment] = github.review_comments(REPO, 1)
+    assert (comment.path, comment.line) == ("run.py", 5)
+    assert "A" * 200 not in comment.body  # the quoted line is cut, not posted whole
+    [run] = github.check_runs(REPO)
+    assert "A" * 200 not in run.output["summary"]
+    assert all("A" * 200 not in str(a["message"]) for a in run.annotations)
