@@ -35,7 +35,10 @@ def settings(tmp_path: Path, github: GitHubEmulator) -> Iterator[Settings]:
     github.add_installation(11, "acme")
     github.add_repo(REPO, 11)
     value = make_settings(
-        tmp_path, app_id=github.app_id, private_key=SecretStr(github.private_key_pem), github_api_url=github.url
+        tmp_path,
+        app_id=github.app_id,
+        private_key=SecretStr(github.private_key_pem),
+        github_api_url=github.url,
     )
     upgrade(value.database_url)
     yield value
@@ -71,7 +74,10 @@ def test_findings_of_each_placement_one_check_run_and_one_review(
     [review] = github.reviews(REPO, 1)
     assert review.event == "COMMENT"
     comments = github.review_comments(REPO, 1)
-    assert sorted((c.path, c.line, c.side) for c in comments) == [("clean.py", 5, "RIGHT"), ("clean.py", 6, "RIGHT")]
+    assert sorted((c.path, c.line, c.side) for c in comments) == [
+        ("clean.py", 5, "RIGHT"),
+        ("clean.py", 6, "RIGHT"),
+    ]
     levels = sorted((a["start_line"], a["annotation_level"]) for a in run.annotations)
     assert levels == [(5, "warning"), (6, "failure"), (7, "warning")]
     assert all("<!-- bulwark:fingerprint=" in c.body for c in comments)
@@ -95,7 +101,9 @@ def test_a_moved_finding_is_not_commented_again_and_a_fixed_one_is_resolved(
     settings: Settings, web: str, github: GitHubEmulator
 ) -> None:
     first = module(risky("a", 4), risky("b", 4))
-    github.add_pull_request(REPO, 3, base_files={"x.py": "x\n"}, head_files={"x.py": "x\n", "clean.py": first})
+    github.add_pull_request(
+        REPO, 3, base_files={"x.py": "x\n"}, head_files={"x.py": "x\n", "clean.py": first}
+    )
     analyse(settings, web, github, REPO, 3, "opened")
     assert len(github.review_comments(REPO, 3)) == 2
     moved = module(risky("a", 4), padding=30)  # the first moves 30 lines down, the second is fixed
@@ -116,7 +124,9 @@ def test_a_moved_finding_is_not_commented_again_and_a_fixed_one_is_resolved(
 
 
 def test_a_refused_review_is_retried_and_lands(settings: Settings, web: str, github: GitHubEmulator) -> None:
-    github.add_pull_request(REPO, 4, base_files={"x.py": "x\n"}, head_files={"x.py": "x\n", "c.py": module(risky("a", 4))})
+    github.add_pull_request(
+        REPO, 4, base_files={"x.py": "x\n"}, head_files={"x.py": "x\n", "c.py": module(risky("a", 4))}
+    )
     github.fail("POST", rf"^/repos/{REPO}/pulls/4/reviews$", 422, times=1)
     analyse(settings, web, github, REPO, 4, "opened")
     assert [c.status for c in github.calls_to("POST", rf"^/repos/{REPO}/pulls/4/reviews$")] == [422, 200]
@@ -130,7 +140,9 @@ def test_a_pull_request_beyond_3000_files_says_what_was_skipped(
 ) -> None:
     from tests.emulator.diffs import generated_files
 
-    github.add_pull_request(REPO, 5, base_files={"x.py": "x\n"}, head_files={"x.py": "x\n", **generated_files(4000)})
+    github.add_pull_request(
+        REPO, 5, base_files={"x.py": "x\n"}, head_files={"x.py": "x\n", **generated_files(4000)}
+    )
     analyse(settings, web, github, REPO, 5, "opened")
     [run] = github.check_runs(REPO)
     assert run.status == "completed"
@@ -139,7 +151,9 @@ def test_a_pull_request_beyond_3000_files_says_what_was_skipped(
 
 def test_hostile_snippets_render_harmlessly(settings: Settings, web: str, github: GitHubEmulator) -> None:
     line = '    os.system("ping @org/team <img src=x onerror=alert(1)> ````` " + a)\n'
-    github.add_pull_request(REPO, 6, base_files={"x.py": "x\n"}, head_files={"x.py": "x\n", "h.py": module(line)})
+    github.add_pull_request(
+        REPO, 6, base_files={"x.py": "x\n"}, head_files={"x.py": "x\n", "h.py": module(line)}
+    )
     analyse(settings, web, github, REPO, 6, "opened")
     [run] = github.check_runs(REPO)
     [comment] = github.review_comments(REPO, 6)

@@ -51,7 +51,21 @@ def test_json_output_has_context_findings_and_stats(repo: Path, capsys: pytest.C
 def test_sarif_and_text_outputs(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.sarif"
     assert (
-        main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "sarif", "--output", str(out)]) == 0
+        main(
+            [
+                "scan",
+                "--offline",
+                "--repo",
+                str(repo),
+                "--base",
+                "main",
+                "--format",
+                "sarif",
+                "--output",
+                str(out),
+            ]
+        )
+        == 0
     )
     log = json.loads(out.read_text())
     assert log["version"] == "2.1.0"

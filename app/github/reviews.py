@@ -84,7 +84,9 @@ def list_threads(gh: InstallationGitHub, owner: str, repo: str, number: int) -> 
                 continue
             author = ((first.get("author") or {}).get("login") or "").removesuffix("[bot]")
             threads.append(
-                ReviewThread(node["id"], bool(node["isResolved"]), int(first["databaseId"]), first["body"], author)
+                ReviewThread(
+                    node["id"], bool(node["isResolved"]), int(first["databaseId"]), first["body"], author
+                )
             )
         if not connection["pageInfo"]["hasNextPage"]:
             return threads

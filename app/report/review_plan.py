@@ -66,7 +66,10 @@ def plan_review(
             plan.carried[fingerprint] = prior[fingerprint]
             continue
         body = render_comment(
-            item.finding, item.meta, rule_doc(item.finding.rule_id), counts_line=counts_line(item.finding.rule_id)
+            item.finding,
+            item.meta,
+            rule_doc(item.finding.rule_id),
+            counts_line=counts_line(item.finding.rule_id),
         )
         payload = review_comment_payload(item.finding, body, anchors)
         if payload is None or len(plan.comments) >= MAX_COMMENTS_PER_REVIEW:

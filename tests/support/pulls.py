@@ -35,13 +35,20 @@ def pull_request_payload(github: GitHubEmulator, full_name: str, number: int, ac
 
 
 def analyse(
-    settings: Settings, web: str, github: GitHubEmulator, full_name: str, number: int, action: str = "synchronize"
+    settings: Settings,
+    web: str,
+    github: GitHubEmulator,
+    full_name: str,
+    number: int,
+    action: str = "synchronize",
 ) -> str:
     """Deliver the PR's current state through the web tier and process the job here; the delivery id."""
     delivery_id = str(uuid.uuid4())
     payload = pull_request_payload(github, full_name, number, action)
     with httpx.Client(timeout=30) as client:
-        response = send(client, f"{web}/webhooks/github", WEBHOOK_SECRET, "pull_request", payload, delivery_id)
+        response = send(
+            client, f"{web}/webhooks/github", WEBHOOK_SECRET, "pull_request", payload, delivery_id
+        )
     assert response.status_code == 202, response.text
     process_delivery(settings, delivery_id)
     return delivery_id

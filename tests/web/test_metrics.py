@@ -67,7 +67,9 @@ def test_metrics_after_an_end_to_end_run(tmp_path: Path, github: GitHubEmulator)
     assert {labels: value for labels, value in findings.items() if value} == {
         (("family", "code"), ("placement", "comment")): 1.0  # the shell injection in app.py
     }
-    made = len([c for c in github.calls if c.method == "GET" and c.status == 200])  # the pipeline's and doctor's
+    made = len(
+        [c for c in github.calls if c.method == "GET" and c.status == 200]
+    )  # the pipeline's and doctor's
     assert after[calls] - before.get(calls, 0.0) == made
     assert after[("bulwark_github_rate_limit_remaining", ())] > 0.0
 
