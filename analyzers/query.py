@@ -42,8 +42,9 @@ def canonical_language(language: str | None) -> str | None:
     return _CANONICAL.get(lowered, lowered)
 
 
+@cache
 def query_source(language: str, name: str) -> str | None:
-    """The text of the query `name` for `language` (or its fallback language), or None."""
+    """The text of the query `name` for `language` (or its fallback language), or None; read once."""
     for folder in (language, *_FALLBACK.get(language, ())):
         path = QUERY_DIR / folder / f"{name}.scm"
         if path.is_file():
