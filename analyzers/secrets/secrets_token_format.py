@@ -75,7 +75,7 @@ class SecretsTokenFormat(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         for file in ctx.files:
-            if file.binary or file.head_text is None or not tokens.PREFIXES.search(file.head_text):
+            if file.binary or file.head_text is None or not tokens.may_hold_token(file.head_text):
                 continue
             lines = file.lines("head")
             for number, line in added_lines(file):
