@@ -188,6 +188,8 @@ def percentile(values: list[float], fraction: float) -> float:
 def report_acceptance(name: str, load: Load) -> None:
     accepted = load.accepted_latencies
     statuses = ", ".join(f"{status}: {count}" for status, count in sorted(load.statuses.items()))
+    if load.errors:
+        statuses += f" (status 0: {dict(load.errors)})"
     print(f"== {name}", flush=True)
     print(
         f"  sent {load.sent} deliveries ({len(load.unique_ids)} unique; {statuses}) in {load.elapsed:.1f} s:"

@@ -47,6 +47,7 @@ class Load:
     statuses: Counter[int] = field(default_factory=Counter)
     accepted_latencies: list[float] = field(default_factory=list)
     first_sent: dict[str, float] = field(default_factory=dict)  # head key → wall-clock time
+    errors: Counter[str] = field(default_factory=Counter)  # transport errors by type (status 0)
 
 
 def build_load(
@@ -85,6 +86,7 @@ def send_load(load: Load, web_urls: list[str], *, rate: float) -> None:
     load.statuses = Counter({int(k): v for k, v in data["statuses"].items()})
     load.accepted_latencies = data["latencies"]
     load.first_sent = data["first_sent"]
+    load.errors = Counter(data["errors"])
 
 
 def main() -> None:
@@ -106,6 +108,7 @@ def main() -> None:
         "statuses": {str(k): v for k, v in load.statuses.items()},
         "latencies": load.accepted_latencies,
         "first_sent": load.first_sent,
+        "errors": dict(load.errors),
     }
     Path(args.result).write_text(json.dumps(result))
 
@@ -136,8 +139,9 @@ async def _send(client: httpx.AsyncClient, url: str, item: Item, load: Load) -> 
     try:
         response = await client.post(url, content=item.body, headers=headers)
         status = response.status_code
-    except httpx.HTTPError:
+    except httpx.HTTPError as error:
         status = 0
+        load.errors[type(error).__name__] += 1
     load.statuses[status] += 1
     if status in (200, 202):
         load.accepted_latencies.append(time.perf_counter() - start)
