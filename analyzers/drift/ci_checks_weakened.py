@@ -136,15 +136,24 @@ class CiChecksWeakened(Analyzer):
 
     def _removed(self, file: ChangedFile, base: YNode, head: YNode) -> Iterator[Finding]:
         head_jobs = {job_id: job for job_id, _line, job in jobs(head)}
+        # The checks the head still runs anywhere in the workflow: a check that moved (a job merged
+        # into another, a step renamed or rewritten) is not a check removed.
+        still_run = self._words(" ".join(_describe_job(job_id, job) for job_id, job in head_jobs.items()))
         for job_id, line, job in jobs(base):
             if job_id not in head_jobs:
-                if self._checks.search(_describe_job(job_id, job)):
+                described = _describe_job(job_id, job)
+                if self._checks.search(described) and not self._words(described) <= still_run:
                     yield self._gone(file, line, f"check job `{job_id}` was removed")
                 continue
             for step in _removed_check_steps(_steps(job), _steps(head_jobs[job_id]), self._checks):
+                if self._words(_describe(step)) <= still_run and _commands_kept(step, head_jobs.values()):
+                    continue
                 yield self._gone(
                     file, step.line, f"check step `{_signature(step)}` of `{job_id}` was removed"
                 )
+
+    def _words(self, text: str) -> set[str]:
+        return {match.group(0).lower() for match in self._checks.finditer(text)}
 
     def _workflow_removed(self, file: ChangedFile, elsewhere: set[str]) -> Iterator[Finding]:
         """A deleted workflow with check jobs that no workflow of the head still has (not a rename)."""
@@ -180,6 +189,24 @@ def _removed_check_steps(base: list[YNode], head: list[YNode], checks: re.Patter
     gone = [s for s in base if not _identities(s) & head_keys and checks.search(_describe(s))]
     edited = [s for s in head if not _identities(s) & base_keys and checks.search(_describe(s))]
     return gone[len(edited) :]
+
+
+def _commands_kept(step: YNode, head_jobs: Iterable[YNode]) -> bool:
+    """Every command line of the base step still appears in some step of the head workflow."""
+    commands = _command_lines(step)
+    if not commands:
+        return False
+    kept = {line for job in head_jobs for other in _steps(job) for line in _command_lines(other)}
+    return commands <= kept
+
+
+def _command_lines(step: YNode) -> set[str]:
+    run = step.scalar("run") or ""
+    return {
+        " ".join(line.split())
+        for line in run.splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    }
 
 
 def _steps(job: YNode) -> list[YNode]:
