@@ -163,3 +163,33 @@ def test_hostile_snippets_render_harmlessly(settings: Settings, web: str, github
         outside_code = re.sub(r"<code>.*?</code>", "", html, flags=re.DOTALL)
         assert "@org" not in outside_code
         assert "onerror" in html  # shown, as text
+
+
+def test_sarif_goes_to_code_scanning_when_the_policy_asks(
+    settings: Settings, web: str, github: GitHubEmulator
+) -> None:
+    import base64
+    import gzip
+    import json
+
+    policy = "sarif_upload: true\n"
+    github.add_pull_request(
+        REPO, 7, base_files={".github/bulwark.yml": policy}, head_files={".github/bulwark.yml": policy, "s.py": module(risky("a", 4))}
+    )  # fmt: skip
+    analyse(settings, web, github, REPO, 7, "opened")
+    [upload] = github.sarif_uploads(REPO)
+    log = json.loads(gzip.decompress(base64.b64decode(upload.sarif)))
+    [result] = log["runs"][0]["results"]
+    assert (result["ruleId"], result["locations"][0]["physicalLocation"]["region"]["startLine"]) == (
+        "code-command-injection",
+        5,
+    )
+    assert (upload.commit_sha, upload.ref) == (github.state.pull(REPO, 7).head_sha, "refs/pull/7/head")
+
+
+def test_no_sarif_upload_without_the_policy(settings: Settings, web: str, github: GitHubEmulator) -> None:
+    github.add_pull_request(
+        REPO, 8, base_files={"x.py": "x\n"}, head_files={"x.py": "x\n", "s.py": module(risky("a", 4))}
+    )
+    analyse(settings, web, github, REPO, 8, "opened")
+    assert github.sarif_uploads(REPO) == []
