@@ -47,7 +47,8 @@ class Size:
 class Outcome:
     name: str
     load: Load
-    lost: int
+    lost: int  # acknowledged (200/202) but not stored
+    unacknowledged_stored: int  # a transport error at the sender, stored all the same
     not_done: int
     duplicate_runs: int
     missing_runs: int
@@ -100,7 +101,7 @@ def run_scenario(
         report_acceptance(name, load)
         fleet.sample_rss()
         began = time.monotonic()
-        done_at = wait_done(settings.database_url, load.unique_ids, fleet, size.finish_seconds)
+        done_at = wait_done(settings.database_url, load.acknowledged, fleet, size.finish_seconds)
         drain = time.monotonic() - began
         loadavg = os.getloadavg()
     return verify(name, github, settings.database_url, load, done_at, fleet, loadavg, size, drain)
@@ -168,8 +169,9 @@ def verify(
     return Outcome(
         name=name,
         load=load,
-        lost=len(load.unique_ids - set(rows)),
-        not_done=sum(1 for d in load.unique_ids if rows.get(d) != "done"),
+        lost=len(load.acknowledged - set(rows)),
+        not_done=sum(1 for d in load.acknowledged if rows.get(d) != "done"),
+        unacknowledged_stored=len((load.unique_ids - load.acknowledged) & set(rows)),
         duplicate_runs=sum(count - 1 for count in runs.values() if count > 1),
         missing_runs=len(heads - set(runs)),
         duplicate_comments=duplicate_comments,
@@ -201,7 +203,11 @@ def report_acceptance(name: str, load: Load) -> None:
 
 def report(outcome: Outcome) -> None:
     print(
-        f"  drained {len(outcome.load.unique_ids) - outcome.not_done} deliveries in {outcome.drain_seconds:.0f} s"
+        f"  drained {len(outcome.load.acknowledged) - outcome.not_done} deliveries in {outcome.drain_seconds:.0f} s"
+    )
+    unacknowledged = len(outcome.load.unique_ids - outcome.load.acknowledged)
+    print(
+        f"  never acknowledged (a transport error at the sender): {unacknowledged}, stored all the same {outcome.unacknowledged_stored}"
     )
     print(
         f"  delivery to completed check run: p50 {percentile(outcome.e2e, 0.5):.1f} s"

@@ -48,6 +48,7 @@ class Load:
     accepted_latencies: list[float] = field(default_factory=list)
     first_sent: dict[str, float] = field(default_factory=dict)  # head key → wall-clock time
     errors: Counter[str] = field(default_factory=Counter)  # transport errors by type (status 0)
+    acknowledged: set[str] = field(default_factory=set)  # ids answered 200 or 202
 
 
 def build_load(
@@ -87,6 +88,7 @@ def send_load(load: Load, web_urls: list[str], *, rate: float) -> None:
     load.accepted_latencies = data["latencies"]
     load.first_sent = data["first_sent"]
     load.errors = Counter(data["errors"])
+    load.acknowledged = set(data["acknowledged"])
 
 
 def main() -> None:
@@ -109,6 +111,7 @@ def main() -> None:
         "latencies": load.accepted_latencies,
         "first_sent": load.first_sent,
         "errors": dict(load.errors),
+        "acknowledged": sorted(load.acknowledged),
     }
     Path(args.result).write_text(json.dumps(result))
 
@@ -145,6 +148,7 @@ async def _send(client: httpx.AsyncClient, url: str, item: Item, load: Load) -> 
     load.statuses[status] += 1
     if status in (200, 202):
         load.accepted_latencies.append(time.perf_counter() - start)
+        load.acknowledged.add(item.delivery_id)
 
 
 if __name__ == "__main__":
