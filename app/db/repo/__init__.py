@@ -1,0 +1,106 @@
+"""The only module that writes SQL. Each function takes a session; callers own the transaction.
+
+One package, one module per concern; every function is re-exported here, so callers write
+`from app.db import repo` and `repo.claim_delivery(...)`.
+"""
+
+from app.db.repo.analyses import (
+    analysis_status,
+    claim_analysis,
+    findings_of_analyses,
+    optional_rows,
+    placements_over_time,
+    recent_analyses,
+    rule_confidences,
+    save_analysis,
+)
+from app.db.repo.deliveries import (
+    DeliveryRecord,
+    claim_delivery,
+    count_deliveries,
+    existing_delivery_ids,
+    extend_leases,
+    find_lost_deliveries,
+    finish_delivery,
+    get_delivery,
+    last_error_of,
+    oldest_waiting_delivery,
+    record_delivery,
+)
+from app.db.repo.entities import (
+    open_pulls_with_comments,
+    pull_request_row,
+    pull_requests_for_head,
+    upsert_installation,
+    upsert_pull_request,
+    upsert_repository,
+)
+from app.db.repo.facts import get_baseline, get_package_fact, put_package_fact, save_baseline
+from app.db.repo.feedback import (
+    add_audit,
+    add_feedback,
+    calibration_cells,
+    feedback_of_owner,
+    feedback_of_repositories,
+    put_calibration_cell,
+    rule_report_rows,
+)
+from app.db.repo.findings import (
+    add_findings,
+    commented_findings,
+    dismissed_fingerprints,
+    finding_by_comment,
+    finding_by_thread,
+    findings_of_pull,
+    mark_findings,
+    mark_fingerprint,
+    open_findings_before,
+)
+
+__all__ = [
+    "DeliveryRecord",
+    "add_audit",
+    "add_feedback",
+    "add_findings",
+    "analysis_status",
+    "calibration_cells",
+    "claim_analysis",
+    "claim_delivery",
+    "commented_findings",
+    "count_deliveries",
+    "dismissed_fingerprints",
+    "existing_delivery_ids",
+    "extend_leases",
+    "feedback_of_owner",
+    "feedback_of_repositories",
+    "find_lost_deliveries",
+    "finding_by_comment",
+    "finding_by_thread",
+    "findings_of_analyses",
+    "findings_of_pull",
+    "finish_delivery",
+    "get_baseline",
+    "get_delivery",
+    "get_package_fact",
+    "last_error_of",
+    "mark_findings",
+    "mark_fingerprint",
+    "oldest_waiting_delivery",
+    "open_findings_before",
+    "open_pulls_with_comments",
+    "optional_rows",
+    "placements_over_time",
+    "pull_request_row",
+    "pull_requests_for_head",
+    "put_calibration_cell",
+    "put_package_fact",
+    "recent_analyses",
+    "record_delivery",
+    "rule_confidences",
+    "rule_report_rows",
+    "save_analysis",
+    "save_baseline",
+    "upsert_installation",
+    "upsert_pull_request",
+    "upsert_repository",
+]
