@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     webhook_proxy_url: str | None = None  # smee-style relay for local development
     public_url: str | None = None  # this server's external URL (default: the URL a request came in on)
     env_path: str = ".env"  # where the setup page writes the App's credentials
-    session_secret: SecretStr | None = None  # signs dashboard cookies (default: from the client secret)
+    session_secret: SecretStr | None = None  # seals dashboard cookies (development default: from the client secret)
     pypi_url: str = "https://pypi.org"
     npm_url: str = "https://registry.npmjs.org"
     osv_url: str = "https://api.osv.dev"
@@ -67,7 +67,10 @@ class Settings(BaseSettings):
     def _refuse_placeholders_in_production(self) -> Settings:
         if self.environment != "production":
             return self
-        for name in ("app_id", "private_key", "webhook_secret"):
+        required = ["app_id", "private_key", "webhook_secret"]
+        if self.client_id:  # the dashboard signs people in: its session key must be its own
+            required.append("session_secret")
+        for name in required:
             value = getattr(self, name)
             text = value.get_secret_value() if isinstance(value, SecretStr) else value
             if text is None or str(text).strip().lower() in _PLACEHOLDERS:

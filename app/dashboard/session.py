@@ -1,19 +1,21 @@
-"""The dashboard's session: a signed, HttpOnly, SameSite=Lax cookie (Secure outside development).
+"""The dashboard's session: an encrypted, HttpOnly, SameSite=Lax cookie (Secure outside development).
 
-The cookie holds who signed in, their user-to-server token, a CSRF token and an expiry, signed with
-HMAC-SHA256. The key is `BULWARK_SESSION_SECRET`, or one derived from the App's client secret.
+The cookie holds who signed in, their user-to-server token, a CSRF token and an expiry, sealed with
+AES-GCM (encrypted and authenticated, so the token cannot be read from the cookie nor the cookie
+forged). The key is `BULWARK_SESSION_SECRET`, or one derived from the App's client secret.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 import json
 import secrets
 import time
 from dataclasses import asdict, dataclass
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -56,20 +58,20 @@ def _unb64(text: str) -> bytes:
 
 
 def encode(session: Session, key: bytes) -> str:
-    payload = _b64(json.dumps(asdict(session), separators=(",", ":")).encode())
-    signature = _b64(hmac.new(key, payload.encode(), hashlib.sha256).digest())
-    return f"{payload}.{signature}"
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(key).encrypt(
+        nonce, json.dumps(asdict(session), separators=(",", ":")).encode(), COOKIE.encode()
+    )
+    return _b64(nonce + sealed)
 
 
 def decode(value: str, key: bytes, now: float | None = None) -> Session | None:
     """The session in a cookie, or None when it is forged, malformed or expired."""
-    payload, _, signature = value.partition(".")
-    expected = _b64(hmac.new(key, payload.encode(), hashlib.sha256).digest())
-    if not signature or not hmac.compare_digest(signature, expected):
-        return None
     try:
-        session = Session(**json.loads(_unb64(payload)))
-    except (ValueError, TypeError):
+        raw = _unb64(value)
+        opened = AESGCM(key).decrypt(raw[:12], raw[12:], COOKIE.encode())
+        session = Session(**json.loads(opened))
+    except (InvalidTag, ValueError, TypeError):
         return None
     if session.expires < (time.time() if now is None else now):
         return None
