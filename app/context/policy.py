@@ -284,6 +284,10 @@ def _load(text: str, source: str) -> tuple[Any, dict[str, int]]:
     lines: dict[str, int] = {}
     problems: list[PolicyProblem] = []
     try:
+        if _expanded_size(node) > MAX_POLICY_NODES:  # aliases can make a few bytes expand without end
+            raise PolicyError(
+                source, (PolicyProblem("", 1, "the policy expands to too many values (aliases?)"),)
+            )
         data = _plain(node, "", lines, problems)
     except yaml.MarkedYAMLError as error:  # e.g. an unknown tag (`!python/object`) met while constructing
         line = error.problem_mark.line + 1 if error.problem_mark else 0
@@ -295,6 +299,29 @@ def _load(text: str, source: str) -> tuple[Any, dict[str, int]]:
     if not isinstance(data, dict):
         raise PolicyError(source, (PolicyProblem("", 1, "the policy must be a mapping"),))
     return data, lines
+
+
+MAX_POLICY_NODES = 20_000
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many nodes the document has once aliases are expanded (stops counting past the limit)."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = MAX_POLICY_NODES + 1  # a node inside itself (a recursive alias) is too big
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            total += sum(size(key) + size(value) for key, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(size(item) for item in node.value)
+        sizes[id(node)] = min(total, MAX_POLICY_NODES + 1)
+        return sizes[id(node)]
+
+    return size(root)
 
 
 def _plain(node: yaml.Node, path: str, lines: dict[str, int], problems: list[PolicyProblem]) -> Any:

@@ -30,8 +30,9 @@ def skipped_files(ctx: ChangeContext, total_files: int | None = None) -> list[st
     notes = [f"`{f.path}`: {f.skipped_reason}" for f in ctx.files if f.skipped_reason]
     if total_files is not None and total_files > len(ctx.files):
         notes.append(
-            f"{total_files - len(ctx.files)} of {total_files} changed files: GitHub lists at most "
-            f"{len(ctx.files)} files of a pull request, so those were not analysed"
+            f"{total_files - len(ctx.files)} of {total_files} changed files were not analysed: only the first "
+            f"{len(ctx.files)} are read (GitHub lists at most 3,000 files of a pull request; "
+            "BULWARK_MAX_FILES may set fewer)"
         )
     return notes
 

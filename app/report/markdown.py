@@ -92,7 +92,7 @@ def finding_line(placed: Placed, *, inline: bool = True) -> str:
         rule = f"[{rule}]({placed.meta.docs_url})"
     word = _PLACEMENT_WORDS[placed.placement]
     if not inline and placed.placement in (Placement.BLOCK, Placement.COMMENT):
-        word = f"{word} (not on a diff line: no inline comment)"
+        word = f"{word} (no inline comment: outside the diff, or past the 50 per review)"
     line = f"- {word} · {rule} · {_location(placed)}: "
     line += escape_inline(finding.message, 300)
     if finding.evidence.strip():

@@ -104,3 +104,10 @@ def test_deeply_nested_policy_is_a_policy_error() -> None:
 def test_unknown_yaml_tags_are_a_policy_error(text: str) -> None:
     with pytest.raises(PolicyError):
         parse_policy(text)
+
+
+def test_an_alias_bomb_is_a_policy_error_not_a_hang() -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]" for i in range(6)]
+    with pytest.raises(PolicyError, match="too many values"):
+        parse_policy("\n".join(levels) + "\n")

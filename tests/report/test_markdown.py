@@ -158,4 +158,7 @@ def test_titles() -> None:
 def test_findings_without_an_inline_comment_say_so() -> None:
     summary = render_summary(PLACED[1:3], not_inline=[PLACED[2].finding.fingerprint])
     assert "- commented · [`code-command-injection`]" in summary
-    assert "- blocking (not on a diff line: no inline comment) · [`secrets-github-token`]" in summary
+    assert (
+        "- blocking (no inline comment: outside the diff, or past the 50 per review) · [`secrets-github-token`]"
+        in summary
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -47,6 +49,13 @@ def get_baseline(session: Session, repository_id: int) -> str | None:
 
 
 def save_baseline(session: Session, repository_id: int, payload: str) -> None:
-    row = session.get(RepoBaseline, repository_id) or RepoBaseline(repository_id=repository_id)
-    row.payload, row.updated_at = payload, utcnow()
-    session.add(row)
+    """Insert or replace the baseline in one statement (two jobs may save the same repository at once)."""
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgres_insert
+    values = {"repository_id": repository_id, "payload": payload, "updated_at": utcnow()}
+    session.execute(
+        insert(RepoBaseline)
+        .values(**values)
+        .on_conflict_do_update(
+            index_elements=["repository_id"], set_={"payload": payload, "updated_at": values["updated_at"]}
+        )
+    )
