@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     webhook_proxy_url: str | None = None  # smee-style relay for local development
     public_url: str | None = None  # this server's external URL (default: the URL a request came in on)
     env_path: str = ".env"  # where the setup page writes the App's credentials
-    session_secret: SecretStr | None = None  # seals dashboard cookies (development default: from the client secret)
+    session_secret: SecretStr | None = None  # seals dashboard cookies (development: from the client secret)
     pypi_url: str = "https://pypi.org"
     npm_url: str = "https://registry.npmjs.org"
     osv_url: str = "https://api.osv.dev"
