@@ -28,6 +28,7 @@ RATE_LIMIT_REMAINING = Gauge(
 )
 FINDINGS = Counter("bulwark_findings_total", "Findings reported", ["family", "placement"])
 FEEDBACK = Counter("bulwark_feedback_total", "Feedback received", ["channel"])
+LIMITS = Counter("bulwark_limits_total", "Limits against hostile or runaway input that were hit", ["limit"])
 
 
 def count_github_call(response: httpx.Response) -> None:

@@ -23,7 +23,7 @@ from app.db.session import session_scope
 from app.entities import record_entities
 from app.facts import DatabaseFactCache, build_options, gather_facts, registry_config
 from app.github import checks
-from app.github.client import GitHubApp, InstallationGitHub, installation_slot
+from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.history import history_note
 from app.logs import bind_log_context
 from app.outcome import effective_policy, record_findings, stage, upload_sarif, without_dismissed
@@ -128,6 +128,10 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
     ):
         slot = installation_slot(job.installation_id, settings.installation_concurrency)
         with slot:
+            if waited := wait_for_installation_rate(
+                job.installation_id, settings.installation_jobs_per_minute
+            ):
+                log.info("installation %s over its job rate: waited %.1f s", job.installation_id, waited)
             gh = github_app(settings).as_installation(job.installation_id)
             source = GitHubSource(
                 gh,

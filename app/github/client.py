@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 import threading
+import time
+from collections import deque
 from datetime import timedelta
 from typing import Any
 
@@ -22,6 +24,7 @@ from githubkit.exception import (
 )
 from githubkit.typing import RetryOption
 
+from app import metrics
 from app.metrics import count_github_call, count_github_call_async
 from app.settings import Settings
 
@@ -76,6 +79,30 @@ def installation_slot(installation_id: int, limit: int) -> threading.BoundedSema
         if installation_id not in _semaphores:
             _semaphores[installation_id] = threading.BoundedSemaphore(limit)
         return _semaphores[installation_id]
+
+
+_starts: dict[int, deque[float]] = {}
+
+
+def wait_for_installation_rate(installation_id: int, per_minute: int, *, window: float = 60.0) -> float:
+    """Hold a job of one installation until fewer than `per_minute` of its jobs started in the last
+    minute (in this process); returns the seconds waited. A flood from one installation is slowed,
+    never dropped: the delivery stays accepted and its job simply starts later."""
+    waited = 0.0
+    while True:
+        with _semaphores_lock:
+            now = time.monotonic()
+            starts = _starts.setdefault(installation_id, deque())
+            while starts and now - starts[0] >= window:
+                starts.popleft()
+            if len(starts) < per_minute:
+                starts.append(now)
+                if waited:
+                    metrics.LIMITS.labels(limit="installation_rate").inc()
+                return waited
+            pause = window - (now - starts[0]) + 0.01
+        time.sleep(pause)
+        waited += pause
 
 
 class GitHubApp:
