@@ -55,6 +55,7 @@ def publish_review(
         still_open = repo.open_findings_before(
             session, target.repository_id, target.number, target.analysis_id
         )
+    known = {**_commented_on_github(gh, target, settings.app_slug), **known}
     prior = {fp: PriorComment(fp, comment, thread) for fp, (comment, thread) in known.items()}
     outcome = ReviewOutcome(comments=dict(known))
     plan = plan_review(placed, ctx, prior, counts_line=counts_line)
@@ -67,6 +68,18 @@ def publish_review(
     with session_scope(settings.database_url) as session:
         repo.mark_findings(session, target.repository_id, target.number, outcome.fixed, "fixed")
     return outcome
+
+
+def _commented_on_github(gh: InstallationGitHub, target: Target, app_slug: str) -> dict[str, tuple[int, str]]:
+    """Fingerprints our own comments on GitHub already carry: a job that posted its review and died before
+    recording it must not post the same comments again."""
+    ours = app_slug.removesuffix("[bot]").lower()
+    found: dict[str, tuple[int, str]] = {}
+    for thread in reviews.list_threads(gh, target.owner, target.repo, target.number):
+        marker = parse_marker(thread.body) if thread.author.lower() == ours else None
+        if marker is not None:
+            found[marker.fingerprint] = (thread.comment_id, thread.thread_id)
+    return found
 
 
 def _post(

@@ -193,3 +193,23 @@ def test_no_sarif_upload_without_the_policy(settings: Settings, web: str, github
     )
     analyse(settings, web, github, REPO, 8, "opened")
     assert github.sarif_uploads(REPO) == []
+
+
+def test_a_review_posted_by_a_job_that_died_before_recording_it_is_not_posted_again(
+    settings: Settings, web: str, github: GitHubEmulator
+) -> None:
+    from sqlalchemy import update
+
+    from app.db.models import Finding
+    from app.db.session import session_scope
+
+    files = {"x.py": "x\n", "c.py": module(risky("a", 4))}
+    github.add_pull_request(REPO, 9, base_files={"x.py": "x\n"}, head_files=files)
+    analyse(settings, web, github, REPO, 9, "opened")
+    assert len(github.review_comments(REPO, 9)) == 1
+    with session_scope(settings.database_url) as session:  # as if the job died right after posting
+        session.execute(update(Finding).values(comment_id=None, thread_id=""))
+    github.push(REPO, 9, {**files, "x.py": "y\n"})
+    analyse(settings, web, github, REPO, 9)
+    assert len(github.review_comments(REPO, 9)) == 1
+    assert len(github.reviews(REPO, 9)) == 1

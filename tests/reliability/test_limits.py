@@ -55,7 +55,7 @@ def test_files_beyond_the_file_cap_are_reported_not_analysed(tmp_path: Path, git
     deliver_all(settings, github, [1])
     process_delivery(settings, "limit-1")
     assert statuses(settings) == {"limit-1": "done"}
-    assert "- 8 of 13 changed files:" in not_analysed(github)
+    assert "- 8 of 13 changed files were not analysed" in not_analysed(github)
     fetched = {call.path.rsplit("/", 1)[1] for call in github.calls_to("GET", r"/contents/f\d+\.py$")}
     assert len(fetched) == 4  # the fifth file listed is the removed a.txt
 
