@@ -142,3 +142,34 @@ def test_an_invalid_base_policy_gives_a_neutral_check_naming_the_key(
     assert check.conclusion == "neutral"
     assert "blok" in check.output["summary"]
     assert "line 3" in check.output["summary"] or ":3" in check.output["summary"]
+
+
+def test_a_protected_path_needs_a_code_owners_approval(tmp_path: Path, github: GitHubEmulator) -> None:
+    from tests.emulator.state import Review
+
+    policy = "protected_paths:\n  - deploy/**\n"
+    base = {".github/bulwark.yml": policy, "CODEOWNERS": "/deploy/ @ops-lead\n", "deploy/prod.sh": "echo 1\n"}
+    github.add_installation(21, "acme")
+    github.add_repo(REPO, 21)
+    github.add_pull_request(
+        REPO, 1, base_files=base, head_files={**base, "deploy/prod.sh": "echo 2\n"}, author="dev"
+    )
+    settings = make_settings(
+        tmp_path,
+        app_id=github.app_id,
+        private_key=SecretStr(github.private_key_pem),
+        github_api_url=github.url,
+    )
+    run(settings, github)
+    [first] = github.check_runs(REPO)
+    assert [rule_of(a) for a in first.annotations] == ["policy-protected-path-changed"]
+
+    pull = github.state.pull(REPO, 1)  # the code owner approves; the next head is judged with that review
+    github.state.reviews[github.state.next_id()] = Review(
+        github.state.next_id(), pull, "ops-lead", "", "APPROVE", "APPROVED", pull.head_sha
+    )
+    github.push(REPO, 1, {**base, "deploy/prod.sh": "echo 3\n"})
+    run(settings, github)
+    latest = github.check_runs(REPO)[-1]
+    assert latest.head_sha == github.state.pull(REPO, 1).head_sha
+    assert [rule_of(a) for a in latest.annotations] == []

@@ -15,7 +15,7 @@ from typing import Any
 
 from githubkit import GitHub
 from githubkit.exception import GitHubException, RequestFailed
-from githubkit_schemas.latest.models import Commit, ContentFile, DiffEntry, IssueComment
+from githubkit_schemas.latest.models import Commit, ContentFile, DiffEntry, IssueComment, PullRequestReview
 
 from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side, TextItem
 from app.context.source import SourceError, SourceFile, SourceTooLargeError
@@ -74,8 +74,28 @@ class GitHubSource:
                 base_sha=data.base.sha,
                 is_fork=head_repo != data.base.repo.full_name,
                 first_time_contributor=data.author_association in _FIRST_TIMERS,
+                requested_reviewers=_requested(data, self.owner),
+                approvers=self._approvers(),
             )
         return self._pr
+
+    def _approvers(self) -> tuple[str, ...]:
+        """Logins whose latest review of the pull request approves it (for protected paths)."""
+        latest: dict[str, str] = {}
+        review: PullRequestReview
+        try:
+            for review in self.github.rest.paginate(
+                self.github.rest.pulls.list_reviews,
+                owner=self.owner,
+                repo=self.repo,
+                pull_number=self.number,
+                per_page=100,
+            ):
+                if review.user is not None and review.state in {"APPROVED", "CHANGES_REQUESTED", "DISMISSED"}:
+                    latest[review.user.login] = review.state
+        except GitHubException as error:
+            raise SourceError(f"reviews of pull request {self.number}: {error}") from error
+        return tuple(sorted(login for login, state in latest.items() if state == "APPROVED"))
 
     def state(self) -> str:
         """The pull request's state (`open`, `closed`) as last read."""
@@ -215,6 +235,14 @@ class GitHubSource:
             raise SourceError(f"{path}@{ref[:12]}: {error}") from error
         except GitHubException as error:
             raise SourceError(f"{path}@{ref[:12]}: {error}") from error
+
+
+def _requested(data: Any, owner: str) -> tuple[str, ...]:
+    people = data.requested_reviewers if isinstance(data.requested_reviewers, list) else []
+    groups = data.requested_teams if isinstance(data.requested_teams, list) else []
+    users = [user.login for user in people if isinstance(getattr(user, "login", None), str)]
+    teams = [f"{owner}/{team.slug}" for team in groups if isinstance(getattr(team, "slug", None), str)]
+    return tuple(users + teams)
 
 
 def _source_file(entry: DiffEntry) -> SourceFile:

@@ -121,6 +121,8 @@ class PullRequestInfo:
     base_sha: str
     is_fork: bool = False
     first_time_contributor: bool = False
+    requested_reviewers: tuple[str, ...] = ()  # logins and `org/team` slugs asked to review
+    approvers: tuple[str, ...] = ()  # logins whose latest review approves
 
 
 @dataclass(frozen=True, slots=True)
