@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from analyzers.drift import RULES
@@ -12,7 +12,7 @@ from analyzers.drift.policy_protected_path_changed import PolicyProtectedPathCha
 from analyzers.runner import run_analyzers
 from app.context.builder import build_from_directories
 from app.context.directory_source import default_pull_request
-from app.context.model import ChangeContext, PullRequestInfo
+from app.context.model import ChangeContext
 from app.context.policy import DEFAULT_POLICY, parse_policy
 
 POLICY = ".github/bulwark.yml"
@@ -62,16 +62,8 @@ def test_context_policy_wins_over_base_files_and_invalid_base_falls_back(tmp_pat
     assert policy_of(ctx) is DEFAULT_POLICY
 
 
-@dataclass(frozen=True, slots=True)
-class _ReviewedPullRequest(PullRequestInfo):
-    requested_reviewers: tuple[str, ...] = ()
-
-
 def _reviewed(ctx: ChangeContext, *reviewers: str, author: str = "dev") -> ChangeContext:
-    pr = default_pull_request()
-    fields = {name: getattr(pr, name) for name in PullRequestInfo.__dataclass_fields__}
-    fields["author_login"] = author
-    ctx.pr = _ReviewedPullRequest(**fields, requested_reviewers=reviewers)
+    ctx.pr = replace(default_pull_request(), author_login=author, requested_reviewers=reviewers)
     return ctx
 
 
