@@ -52,7 +52,7 @@ class PullJob:
 
 def github_app(settings: Settings) -> GitHubApp:
     app = _apps.get(id(settings))
-    if app is None:
+    if app is None or app.settings is not settings:  # an id is reused once its settings are gone
         app = _apps[id(settings)] = GitHubApp(settings)
     return app
 
@@ -117,6 +117,9 @@ def _jobs_for(settings: Settings, event: str, action: str, payload: dict[str, An
     return [PullJob(**base, number=n, head_sha=head_sha, rerun=rerun) for n in sorted(set(numbers))]
 
 
+_FINISHED = frozenset({AnalysisStatus.COMPLETED.value, AnalysisStatus.SUPERSEDED.value})
+
+
 class AnalysisBusyError(Exception):
     """Another job holds this head's analysis; retry later (it may have died)."""
 
@@ -126,6 +129,11 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
     with bind_log_context(
         installation=job.installation_id, repository=f"{job.owner}/{job.repo}", pr=job.number
     ):
+        if not job.rerun:
+            with session_scope(settings.database_url) as session:
+                status = repo.analysis_status(session, job.repository_id, job.head_sha)
+            if status in _FINISHED:  # a repeated event for a reported head: no GitHub call at all
+                return f"#{job.number}@{job.head_sha[:7]}: already analysed"
         slot = installation_slot(job.installation_id, settings.installation_concurrency)
         with slot:
             if waited := wait_for_installation_rate(

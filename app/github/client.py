@@ -13,6 +13,7 @@ from collections import deque
 from datetime import timedelta
 from typing import Any
 
+import httpx
 from githubkit import AppAuthStrategy, AppInstallationAuthStrategy, GitHub
 from githubkit.cache import MemCacheStrategy
 from githubkit.exception import (
@@ -105,28 +106,70 @@ def wait_for_installation_rate(installation_id: int, per_minute: int, *, window:
         waited += pause
 
 
+class SharedTransport(httpx.BaseTransport):
+    """One connection pool for every client of the process.
+
+    githubkit opens an `httpx.Client` per request outside a `with` block and closes it after; each
+    would build its own TLS context (tens of milliseconds of CPU reading the CA bundle) and its own
+    connections. Handing every client this transport keeps one pool with keep-alive connections
+    shared by all job threads (httpcore's pool is thread-safe); a client closing does not close it.
+    """
+
+    def __init__(self) -> None:
+        self._inner = httpx.HTTPTransport(retries=0, limits=httpx.Limits(max_keepalive_connections=32))
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._inner.handle_request(request)
+
+    def close(self) -> None:
+        """Clients come and go; the pool stays for the life of the process."""
+
+
+
+_transport: SharedTransport | None = None
+
+
+def shared_transport() -> SharedTransport:
+    """The process's one connection pool to GitHub, made on first use."""
+    global _transport
+    with _semaphores_lock:
+        if _transport is None:
+            _transport = SharedTransport()
+        return _transport
+
+
 class GitHubApp:
-    """The App's identity; hands out installation clients. One per process."""
+    """The App's identity; hands out installation clients. One per process.
+
+    Its clients share one token cache (the App's JWT and each installation's token are minted once
+    and reused until shortly before they expire; a 401 clears them) and one connection pool.
+    """
 
     def __init__(self, settings: Settings) -> None:
         if settings.app_id is None:
             raise ValueError("BULWARK_APP_ID is not set")
         self._settings = settings
         self._auth = AppAuthStrategy(str(settings.app_id), settings.private_key_pem())
+        self._cache = MemCacheStrategy()
+        self._cache.get_cache_storage()  # created now, not raced for by the first job threads
 
     def _client(self, auth: AppAuthStrategy | AppInstallationAuthStrategy) -> GitHub[Any]:
-        cache = MemCacheStrategy()
         return GitHub(
             auth,
             base_url=self._settings.github_api_url,
             http_cache=False,
-            cache_strategy=cache,
-            auto_retry=RetryPolicy(cache),
+            cache_strategy=self._cache,
+            auto_retry=RetryPolicy(self._cache),
+            transport=shared_transport(),
             timeout=self._settings.github_timeout,
             user_agent=f"{self._settings.app_slug}-app",
             event_hooks={"response": [count_github_call]},
             async_event_hooks={"response": [count_github_call_async]},
         )
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
 
     def as_app(self) -> AppGitHub:
         return self._client(self._auth)
