@@ -17,6 +17,7 @@ from prometheus_client import REGISTRY
 from app.db.session import dispose_engines
 from app.migrate import upgrade
 from app.web import create_app
+from app.webhooks import nesting_depth
 from tests.conftest import WEBHOOK_SECRET, make_settings
 from tests.support.deliveries import sign
 from tests.support.servers import serve_app
@@ -139,3 +140,29 @@ def test_missing_secret_is_503_not_500(tmp_path: Path) -> None:
     with serve_app(create_app(value)) as web, httpx.Client(base_url=web) as http:
         assert post(http, b"{}", signed(b"{}", "pull_request", "no-secret")) == 503
     dispose_engines()
+
+
+TRICKY_TEXT = st.text(alphabet='[]{}"\\ab\n\u00e9', max_size=12)
+NESTED = st.recursive(
+    st.one_of(st.none(), st.integers(), TRICKY_TEXT),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(TRICKY_TEXT, inner, max_size=3)
+    ),
+    max_leaves=30,
+)
+
+
+def container_depth(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max((container_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((container_depth(v) for v in value), default=0)
+    return 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=NESTED, ascii_only=st.booleans())
+def test_nesting_depth_on_raw_bytes_matches_the_parsed_structure(value: Any, ascii_only: bool) -> None:
+    """Brackets, quotes and backslashes inside strings never count; every container does."""
+    body = json.dumps(value, ensure_ascii=ascii_only).encode()
+    assert nesting_depth(body) == container_depth(value)

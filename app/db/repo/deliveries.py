@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, update
+from sqlalchemy import Connection, Insert, and_, or_, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -33,11 +33,27 @@ class DeliveryRecord:
     status: DeliveryStatus
 
 
-def record_delivery(session: Session, record: DeliveryRecord) -> tuple[bool, bool]:
+def _insert_once(dialect: str) -> Insert:
+    """INSERT … ON CONFLICT (delivery_id) DO NOTHING RETURNING id, built once per dialect."""
+    statement = _INSERTS.get(dialect)
+    if statement is None:
+        insert = sqlite_insert if dialect == "sqlite" else postgres_insert
+        table = Delivery.__table__  # type: ignore[attr-defined]
+        statement = _INSERTS[dialect] = (
+            insert(table).on_conflict_do_nothing(index_elements=["delivery_id"]).returning(table.c.id)
+        )
+    return statement
+
+
+_INSERTS: dict[str, Insert] = {}
+
+
+def record_delivery(connection: Connection, record: DeliveryRecord) -> tuple[bool, bool]:
     """Store a delivery once. Returns (stored_now, needs_processing).
 
     A delivery id seen before is not stored again; it is processed again only when its earlier
-    processing failed (a redelivery of a failed delivery).
+    processing failed (a redelivery of a failed delivery). This is the front door's only write, so it
+    runs on a Core connection: one prepared statement, no ORM unit of work.
     """
     now = utcnow()
     values = {
@@ -56,17 +72,14 @@ def record_delivery(session: Session, record: DeliveryRecord) -> tuple[bool, boo
         "received_at": now,
         "enqueued_at": now,
     }
-    # One statement, no savepoint: INSERT … ON CONFLICT (delivery_id) DO NOTHING (SQLite and PostgreSQL).
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgres_insert
-    statement = insert(Delivery).values(**values).on_conflict_do_nothing(index_elements=["delivery_id"])
-    if session.execute(statement.returning(col(Delivery.id))).first() is None:
-        result = session.execute(
+    if connection.execute(_insert_once(connection.dialect.name), values).first() is None:
+        result = connection.execute(
             update(Delivery)
             .where(col(Delivery.delivery_id) == record.delivery_id)
             .where(col(Delivery.status) == DeliveryStatus.FAILED.value)
             .values(status=DeliveryStatus.QUEUED.value, enqueued_at=now, last_error="")
         )
-        return False, result.rowcount == 1  # type: ignore[attr-defined]
+        return False, result.rowcount == 1
     return True, record.status == DeliveryStatus.QUEUED
 
 
