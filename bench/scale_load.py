@@ -21,8 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
+from bench.loopback_client import LoopbackClient, TransportError
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator
 from tests.support.deliveries import delivery_headers
@@ -117,34 +116,33 @@ def main() -> None:
 
 
 async def _send_all(load: Load, web_urls: list[str], rate: float) -> None:
-    limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
-    async with httpx.AsyncClient(timeout=30, limits=limits) as client:
-        began = time.perf_counter()
-        tasks = []
-        slot = 0.0
-        for index, item in enumerate(load.items):
-            if index % BURST_EVERY >= BURST_SIZE:  # the first 50 of every 250 go out at once
-                slot += 1 / rate
-            delay = began + slot - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            url = f"{web_urls[index % len(web_urls)]}/webhooks/github"
-            tasks.append(asyncio.create_task(_send(client, url, item, load)))
-        await asyncio.gather(*tasks)
-        load.elapsed = time.perf_counter() - began
+    clients = [LoopbackClient(url, limit=256, timeout=30) for url in web_urls]
+    began = time.perf_counter()
+    tasks = []
+    slot = 0.0
+    for index, item in enumerate(load.items):
+        if index % BURST_EVERY >= BURST_SIZE:  # the first 50 of every 250 go out at once
+            slot += 1 / rate
+        delay = began + slot - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(_send(clients[index % len(clients)], item, load)))
+    await asyncio.gather(*tasks)
+    load.elapsed = time.perf_counter() - began
     load.sent = len(load.items)
+    for client in clients:
+        await client.close()
 
 
-async def _send(client: httpx.AsyncClient, url: str, item: Item, load: Load) -> None:
+async def _send(client: LoopbackClient, item: Item, load: Load) -> None:
     headers = delivery_headers(WEBHOOK_SECRET, item.body, "pull_request", item.delivery_id)
     load.first_sent.setdefault(item.head_key, time.time())
     start = time.perf_counter()
     try:
-        response = await client.post(url, content=item.body, headers=headers)
-        status = response.status_code
-    except httpx.HTTPError as error:
+        status = await client.post("/webhooks/github", item.body, headers)
+    except TransportError as error:
         status = 0
-        load.errors[type(error).__name__] += 1
+        load.errors[str(error)] += 1
     load.statuses[status] += 1
     if status in (200, 202):
         load.accepted_latencies.append(time.perf_counter() - start)

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import httpx
 
+from bench.loopback_client import LoopbackClient, TransportError
+
 ROOT = Path(__file__).resolve().parent.parent
 PAYLOAD = (ROOT / "tests/fixtures/github-webhooks/pull_request/opened.payload.json").read_bytes()
 SECRET = "bench-secret"
@@ -66,48 +68,52 @@ def headers() -> dict[str, str]:
     }
 
 
-async def _one(client: httpx.AsyncClient, url: str, latencies: list[float], errors: list[int]) -> None:
+async def _one(client: LoopbackClient, latencies: list[float], errors: list[int]) -> None:
     start = time.perf_counter()
-    response = await client.post(url, content=PAYLOAD, headers=headers())
+    try:
+        status = await client.post("/webhooks/github", PAYLOAD, headers())
+    except TransportError:
+        status = 0
     latencies.append(time.perf_counter() - start)
-    if response.status_code != 202:
-        errors.append(response.status_code)
+    if status != 202:
+        errors.append(status)
 
 
-async def open_loop(url: str, rate: float, count: int, limit_seconds: float) -> dict[str, float]:
+async def open_loop(origin: str, rate: float, count: int, limit_seconds: float) -> dict[str, float]:
     """Send `count` requests at `rate` per second, whatever the answers' pace (no coordinated omission)."""
     latencies: list[float] = []
     errors: list[int] = []
-    limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
-    async with httpx.AsyncClient(timeout=10, limits=limits) as client:
-        began = time.perf_counter()
-        tasks = []
-        for i in range(count):
-            delay = began + i / rate - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            if time.perf_counter() - began > limit_seconds:
-                break
-            tasks.append(asyncio.create_task(_one(client, url, latencies, errors)))
-        await asyncio.gather(*tasks)
-        elapsed = time.perf_counter() - began
+    client = LoopbackClient(origin, limit=256, timeout=10)
+    began = time.perf_counter()
+    tasks = []
+    for i in range(count):
+        delay = began + i / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        if time.perf_counter() - began > limit_seconds:
+            break
+        tasks.append(asyncio.create_task(_one(client, latencies, errors)))
+    await asyncio.gather(*tasks)
+    elapsed = time.perf_counter() - began
+    await client.close()
     return summarise(latencies, errors, elapsed)
 
 
-async def closed_loop(url: str, concurrency: int, count: int) -> dict[str, float]:
+async def closed_loop(origin: str, concurrency: int, count: int) -> dict[str, float]:
     """Maximum throughput: `concurrency` clients sending back to back, `count` requests in total."""
     latencies: list[float] = []
     errors: list[int] = []
     remaining = iter(range(count))
-    async with httpx.AsyncClient(timeout=10) as client:
+    client = LoopbackClient(origin, limit=concurrency, timeout=10)
 
-        async def runner() -> None:
-            for _ in remaining:
-                await _one(client, url, latencies, errors)
+    async def runner() -> None:
+        for _ in remaining:
+            await _one(client, latencies, errors)
 
-        began = time.perf_counter()
-        await asyncio.gather(*(runner() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - began
+    began = time.perf_counter()
+    await asyncio.gather(*(runner() for _ in range(concurrency)))
+    elapsed = time.perf_counter() - began
+    await client.close()
     return summarise(latencies, errors, elapsed)
 
 
@@ -141,7 +147,7 @@ def start_bare(workdir: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 def measure(name: str, proc: subprocess.Popen[bytes], port: int, args: argparse.Namespace) -> None:
-    url = f"http://127.0.0.1:{port}/webhooks/github"
+    url = f"http://127.0.0.1:{port}"
     try:
         wait_up(f"http://127.0.0.1:{port}/")
         asyncio.run(closed_loop(url, 8, 200))  # warm-up
