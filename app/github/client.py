@@ -125,7 +125,6 @@ class SharedTransport(httpx.BaseTransport):
         """Clients come and go; the pool stays for the life of the process."""
 
 
-
 _transport: SharedTransport | None = None
 
 

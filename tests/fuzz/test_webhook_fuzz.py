@@ -145,9 +145,7 @@ def test_missing_secret_is_503_not_500(tmp_path: Path) -> None:
 TRICKY_TEXT = st.text(alphabet='[]{}"\\ab\n\u00e9', max_size=12)
 NESTED = st.recursive(
     st.one_of(st.none(), st.integers(), TRICKY_TEXT),
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=3), st.dictionaries(TRICKY_TEXT, inner, max_size=3)
-    ),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(TRICKY_TEXT, inner, max_size=3)),
     max_leaves=30,
 )
 
