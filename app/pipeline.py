@@ -18,10 +18,11 @@ from app.context.github_source import GitHubSource
 from app.context.policy import PolicyError
 from app.context.source import SourceError
 from app.db import repo
+from app.db.fact_cache import DatabaseFactCache
 from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
 from app.entities import record_entities
-from app.facts import DatabaseFactCache, build_options, gather_facts, registry_config
+from app.facts import build_options, gather_facts, registry_config
 from app.github import checks
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.history import history_note
@@ -131,9 +132,12 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
     ):
         if not job.rerun:
             with session_scope(settings.database_url) as session:
-                status = repo.analysis_status(session, job.repository_id, job.head_sha)
-            if status in _FINISHED:  # a repeated event for a reported head: no GitHub call at all
+                status = repo.analysis_standing(session, job.repository_id, job.head_sha)
+            # A repeated event for a head reported or being analysed: no GitHub call at all.
+            if status in _FINISHED:
                 return f"#{job.number}@{job.head_sha[:7]}: already analysed"
+            if status == AnalysisStatus.RUNNING.value:
+                raise AnalysisBusyError(f"#{job.number}@{job.head_sha[:7]} is being analysed by another job")
         slot = installation_slot(job.installation_id, settings.installation_concurrency)
         with slot:
             if waited := wait_for_installation_rate(

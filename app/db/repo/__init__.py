@@ -5,6 +5,7 @@ One package, one module per concern; every function is re-exported here, so call
 """
 
 from app.db.repo.analyses import (
+    analysis_standing,
     analysis_status,
     claim_analysis,
     findings_of_analyses,
@@ -62,6 +63,7 @@ __all__ = [
     "add_audit",
     "add_feedback",
     "add_findings",
+    "analysis_standing",
     "analysis_status",
     "calibration_cells",
     "claim_analysis",

@@ -17,6 +17,12 @@ from app.db.models import (
 )
 
 
+def analysis_lease(lease_seconds: int) -> timedelta:
+    """An analysis's lease ends a little before its delivery's (both are renewed together): when the
+    sweep finds a dead job's delivery and re-runs it, the analysis that job held is already free."""
+    return timedelta(seconds=lease_seconds - min(1.0, lease_seconds / 5))
+
+
 def claim_analysis(
     session: Session,
     *,
@@ -65,7 +71,7 @@ def claim_analysis(
         .values(
             status=AnalysisStatus.RUNNING.value,
             lease_owner=owner,
-            lease_until=now + timedelta(seconds=lease_seconds),
+            lease_until=now + analysis_lease(lease_seconds),
         )
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
@@ -82,6 +88,22 @@ def analysis_status(session: Session, repository_id: int, head_sha: str) -> str 
         .where(Analysis.head_sha == head_sha)
     ).first()
     return row
+
+
+def analysis_standing(session: Session, repository_id: int, head_sha: str) -> str | None:
+    """The analysis's status, a `running` one whose lease ran out (its job died) read as `failed`."""
+    lapsed = or_(col(Analysis.lease_until).is_(None), col(Analysis.lease_until) < utcnow())
+    row = session.execute(
+        sa_select(col(Analysis.status), lapsed)
+        .where(col(Analysis.repository_id) == repository_id)
+        .where(col(Analysis.head_sha) == head_sha)
+    ).first()
+    if row is None:
+        return None
+    status, expired = row
+    if status == AnalysisStatus.RUNNING.value and expired:
+        return AnalysisStatus.FAILED.value
+    return str(status)
 
 
 def save_analysis(session: Session, analysis: Analysis) -> None:

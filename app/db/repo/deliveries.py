@@ -17,6 +17,7 @@ from app.db.models import (
     DeliveryStatus,
     utcnow,
 )
+from app.db.repo.analyses import analysis_lease
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,7 @@ def extend_leases(session: Session, delivery_id: str, owner: str, lease_seconds:
         update(Analysis)
         .where(col(Analysis.lease_owner) == owner)
         .where(col(Analysis.status) == AnalysisStatus.RUNNING.value)
-        .values(lease_until=until)
+        .values(lease_until=utcnow() + analysis_lease(lease_seconds))
     )
 
 
