@@ -7,6 +7,7 @@ event Bulwark does not handle, or a delivery id seen before, 202 for a delivery 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import hmac
@@ -17,7 +18,7 @@ import threading
 from itertools import accumulate
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
+from anyio import CapacityLimiter, to_thread
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 
@@ -133,6 +134,21 @@ def _describe(event: str, payload: dict[str, Any], body: str, delivery_id: str) 
 
 
 _SQLITE_WRITER = threading.Lock()
+_LIMITERS: dict[int, CapacityLimiter] = {}
+STORE_THREADS = 2
+
+
+def _store_limiter() -> CapacityLimiter:
+    """At most a few threads write deliveries at once (per event loop).
+
+    A burst of deliveries would otherwise wake dozens of threads that fight the event loop for the
+    GIL — each hand-over can wait out the interpreter's 5 ms switch interval — and answers slow down
+    for everyone. A handful of threads keep PostgreSQL's round trips overlapped."""
+    loop = id(asyncio.get_running_loop())
+    limiter = _LIMITERS.get(loop)
+    if limiter is None:
+        limiter = _LIMITERS[loop] = CapacityLimiter(STORE_THREADS)
+    return limiter
 
 
 def _store(settings: Settings, queue: JobQueue, record: repo.DeliveryRecord) -> tuple[bool, bool]:
@@ -144,7 +160,8 @@ def _store(settings: Settings, queue: JobQueue, record: repo.DeliveryRecord) -> 
     """
     sqlite = settings.database_url.startswith("sqlite") or not settings.redis_url
     with _SQLITE_WRITER if sqlite else contextlib.nullcontext():
-        with get_engine(settings.database_url).begin() as connection:
+        with get_engine(settings.database_url).connect() as connection:
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
             stored, process = repo.record_delivery(connection, record)
         if process:
             try:
@@ -190,7 +207,7 @@ async def receive_webhook(request: Request) -> JSONResponse:
         # Local files, a fraction of a millisecond, serialised anyway: a thread hop costs more.
         stored, process = _store(settings, queue, record)
     else:
-        stored, process = await run_in_threadpool(_store, settings, queue, record)
+        stored, process = await to_thread.run_sync(_store, settings, queue, record, limiter=_store_limiter())
     if record.status is DeliveryStatus.IGNORED:
         metrics.DELIVERIES.labels(event=event, outcome="ignored").inc()
         return JSONResponse({"status": "ignored", "event": event}, status_code=200)
