@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 import app.db.models  # noqa: F401  (registers the tables)
@@ -49,3 +49,22 @@ def test_sqlite_upgrades_from_empty_to_head(tmp_path: Path) -> None:
 def test_postgres_upgrades_from_empty_to_head() -> None:
     with fresh_postgres_database(service_url("BULWARK_TEST_POSTGRES_URL")) as url:
         assert_head_matches_models(url)
+
+
+def test_postgres_compresses_delivery_bodies_with_lz4_where_the_server_can() -> None:
+    with fresh_postgres_database(service_url("BULWARK_TEST_POSTGRES_URL")) as url:
+        upgrade(url)
+        with get_engine(url).connect() as connection:
+            method = connection.execute(
+                text(
+                    "SELECT attcompression FROM pg_attribute "
+                    "WHERE attrelid = 'delivery'::regclass AND attname = 'body'"
+                )
+            ).scalar()
+            lz4_built_in = connection.execute(
+                text(
+                    "SELECT count(*) FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
+                )
+            ).scalar()
+        dispose_engines()
+    assert method == ("l" if lz4_built_in else "")
