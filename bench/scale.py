@@ -25,8 +25,8 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from bench.scale_load import Load, build_load, send_load
-from bench.scale_processes import Fleet, start_fleet
+from bench.scale_load import BURST_SIZE, Load, build_load, send_load
+from bench.scale_processes import Fleet, service_cpu_seconds, start_fleet
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.processes import fresh_postgres_database
@@ -97,14 +97,43 @@ def run_scenario(
     load = build_load(github, size.pulls, repo_name, random.Random(1125))
     embedded = "redis_url" not in overrides
     with start_fleet(settings, workdir, embedded=embedded) as fleet:
+        cpu = Usage.now(fleet)
         send_load(load, fleet.web_urls, rate=300.0)
         report_acceptance(name, load)
+        report_cpu("while sending", Usage.now(fleet).minus(cpu), load.sender_cpu)
         fleet.sample_rss()
         began = time.monotonic()
         done_at = wait_done(settings.database_url, load.acknowledged, fleet, size.finish_seconds)
         drain = time.monotonic() - began
         loadavg = os.getloadavg()
+        report_cpu("in all", Usage.now(fleet).minus(cpu), load.sender_cpu)
     return verify(name, github, settings.database_url, load, done_at, fleet, loadavg, size, drain)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """CPU seconds used by each fleet process, the bench process (the emulator) and the services."""
+
+    processes: dict[str, float]
+    bench: float
+    services: float
+
+    @classmethod
+    def now(cls, fleet: Fleet) -> Usage:
+        return cls(fleet.cpu_seconds(), time.process_time(), service_cpu_seconds())
+
+    def minus(self, earlier: Usage) -> Usage:
+        return Usage(
+            {name: used - earlier.processes.get(name, 0.0) for name, used in self.processes.items()},
+            self.bench - earlier.bench,
+            self.services - earlier.services,
+        )
+
+
+def report_cpu(when: str, usage: Usage, sender: float) -> None:
+    parts = [f"{name} {used:.1f}" for name, used in usage.processes.items()]
+    parts += [f"emulator {usage.bench:.1f}", f"PostgreSQL+Redis {usage.services:.1f}", f"sender {sender:.1f}"]
+    print(f"  CPU seconds {when}: " + ", ".join(parts), flush=True)
 
 
 def wait_done(database_url: str, ids: set[str], fleet: Fleet, bound: float) -> dict[str, float]:
@@ -197,6 +226,14 @@ def report_acceptance(name: str, load: Load) -> None:
         f"  sent {load.sent} deliveries ({len(load.unique_ids)} unique; {statuses}) in {load.elapsed:.1f} s:"
         f" {len(accepted) / load.elapsed:.0f}/s accepted; acceptance p50 {percentile(accepted, 0.5) * 1000:.1f} ms"
         f" p99 {percentile(accepted, 0.99) * 1000:.1f} ms",
+        flush=True,
+    )
+    bursts = load.burst_latencies
+    paced = sorted(set(accepted) - set(bursts))
+    print(
+        f"  of which sent in bursts of {BURST_SIZE} at once: {len(bursts)}, p50 {percentile(bursts, 0.5) * 1000:.1f} ms"
+        f" p99 {percentile(bursts, 0.99) * 1000:.1f} ms; paced: {len(paced)}, p50 {percentile(paced, 0.5) * 1000:.1f} ms"
+        f" p99 {percentile(paced, 0.99) * 1000:.1f} ms",
         flush=True,
     )
 
