@@ -17,11 +17,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.db import repo
-from app.db.session import session_scope
-from app.learning import votes_of
-from app.trust import Label, trust_weight
-
 
 @dataclass
 class RuleReport:
@@ -48,6 +43,13 @@ class RuleReport:
 
 
 def build_report(database_url: str) -> list[RuleReport]:
+    # Imported here: `bulwark` builds its parser with this module, and every command (a cold
+    # `bulwark scan` above all) would otherwise pay for importing the database layer.
+    from app.db import repo
+    from app.db.session import session_scope
+    from app.learning import votes_of
+    from app.trust import Label, trust_weight
+
     """One line per rule that was reported or voted on, sorted by rule id."""
     reports: dict[str, RuleReport] = {}
 

@@ -6,36 +6,13 @@ supply-chain rules compare against.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
-
 from analyzers.supply_chain.manifests import base_paths_for
 from app.context.builder import BuildOptions
 from app.context.model import ChangeContext, Facts
-from app.db import repo
-from app.db.session import session_scope
 from app.registry.cache import FactCache
 from app.registry.config import RegistryConfig
 from app.registry.prepare import facts_for_change
 from app.settings import Settings
-
-
-class DatabaseFactCache:
-    """The registry-answer cache in the `packagefact` table, shared by every worker."""
-
-    def __init__(self, database_url: str) -> None:
-        self._url = database_url
-
-    def get(self, ecosystem: str, name: str, *, fetched_after: datetime) -> Mapping[str, Any] | None:
-        with session_scope(self._url) as session:
-            payload = repo.get_package_fact(session, ecosystem, name, fetched_after)
-        return None if payload is None else dict(json.loads(payload))
-
-    def put(self, ecosystem: str, name: str, payload: Mapping[str, Any], *, fetched_at: datetime) -> None:
-        with session_scope(self._url) as session:
-            repo.put_package_fact(session, ecosystem, name, json.dumps(dict(payload)), fetched_at)
 
 
 def registry_config(settings: Settings, *, offline: bool = False) -> RegistryConfig:
