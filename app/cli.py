@@ -28,10 +28,17 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+EMBEDDED_WORKER_NICENESS = 10
+
+
 def _die_with_parent() -> None:
-    """In the child: Linux sends SIGTERM when the parent (`bulwark serve`) dies, however it dies."""
+    """In the child: Linux sends SIGTERM when the parent (`bulwark serve`) dies, however it dies.
+
+    The child also yields the CPU to its parent: sharing one machine, the front door answers GitHub
+    first (it has 10 s before GitHub gives up on a delivery) and analyses take the spare time."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    os.nice(EMBEDDED_WORKER_NICENESS)
 
 
 def _supervise_worker(stop: threading.Event, procs: list[subprocess.Popen[bytes]]) -> None:
