@@ -7,7 +7,6 @@ event Bulwark does not handle, or a delivery id seen before, 202 for a delivery 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import hashlib
 import hmac
@@ -134,20 +133,18 @@ def _describe(event: str, payload: dict[str, Any], body: str, delivery_id: str) 
 
 
 _SQLITE_WRITER = threading.Lock()
-_LIMITERS: dict[int, CapacityLimiter] = {}
 STORE_THREADS = 2
 
 
-def _store_limiter() -> CapacityLimiter:
-    """At most a few threads write deliveries at once (per event loop).
+def _store_limiter(state: Any) -> CapacityLimiter:
+    """At most a few threads write deliveries at once (per app, which runs in one event loop).
 
     A burst of deliveries would otherwise wake dozens of threads that fight the event loop for the
     GIL — each hand-over can wait out the interpreter's 5 ms switch interval — and answers slow down
-    for everyone. A handful of threads keep PostgreSQL's round trips overlapped."""
-    loop = id(asyncio.get_running_loop())
-    limiter = _LIMITERS.get(loop)
-    if limiter is None:
-        limiter = _LIMITERS[loop] = CapacityLimiter(STORE_THREADS)
+    for everyone. Two threads keep PostgreSQL's round trips overlapped."""
+    limiter: CapacityLimiter | None = getattr(state, "store_limiter", None)
+    if limiter is None:  # made inside the running loop, on the first delivery
+        limiter = state.store_limiter = CapacityLimiter(STORE_THREADS)
     return limiter
 
 
@@ -207,7 +204,9 @@ async def receive_webhook(request: Request) -> JSONResponse:
         # Local files, a fraction of a millisecond, serialised anyway: a thread hop costs more.
         stored, process = _store(settings, queue, record)
     else:
-        stored, process = await to_thread.run_sync(_store, settings, queue, record, limiter=_store_limiter())
+        stored, process = await to_thread.run_sync(
+            _store, settings, queue, record, limiter=_store_limiter(request.app.state)
+        )
     if record.status is DeliveryStatus.IGNORED:
         metrics.DELIVERIES.labels(event=event, outcome="ignored").inc()
         return JSONResponse({"status": "ignored", "event": event}, status_code=200)
