@@ -43,6 +43,7 @@ class RuleReport:
 
 
 def build_report(database_url: str) -> list[RuleReport]:
+    """One line per rule that was reported or voted on, sorted by rule id."""
     # Imported here: `bulwark` builds its parser with this module, and every command (a cold
     # `bulwark scan` above all) would otherwise pay for importing the database layer.
     from app.db import repo
@@ -50,7 +51,6 @@ def build_report(database_url: str) -> list[RuleReport]:
     from app.learning import votes_of
     from app.trust import Label, trust_weight
 
-    """One line per rule that was reported or voted on, sorted by rule id."""
     reports: dict[str, RuleReport] = {}
 
     def of(rule_id: str) -> RuleReport:

@@ -173,8 +173,8 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
                 )
             if analysis is None:
                 with session_scope(settings.database_url) as session:
-                    status = repo.analysis_status(session, job.repository_id, job.head_sha)
-                if status == AnalysisStatus.RUNNING.value:
+                    status = repo.analysis_standing(session, job.repository_id, job.head_sha)
+                if status not in _FINISHED:  # held, or its holder died a moment ago: try again later
                     raise AnalysisBusyError(
                         f"#{job.number}@{job.head_sha[:7]} is being analysed by another job"
                     )

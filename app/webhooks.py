@@ -189,13 +189,13 @@ async def receive_webhook(request: Request) -> JSONResponse:
     if not event or not delivery_id or len(delivery_id) > 64 or len(event) > 64:
         return _refused("bad_headers", "X-GitHub-Event and X-GitHub-Delivery are required")
     if nesting_depth(body) > MAX_JSON_DEPTH:
-        return _refused("malformed", "body is not a JSON object of reasonable depth")
+        return _refused("malformed", f"body nests arrays and objects deeper than {MAX_JSON_DEPTH} levels")
     try:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError):
         return _refused("malformed", "body is not valid JSON")
     if not isinstance(payload, dict):
-        return _refused("malformed", "body is not a JSON object of reasonable depth")
+        return _refused("malformed", "body is not a JSON object")
     try:
         record = _describe(event, payload, body.decode("utf-8"), delivery_id)
     except (KeyError, TypeError, ValueError, OverflowError):

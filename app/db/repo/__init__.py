@@ -6,7 +6,6 @@ One package, one module per concern; every function is re-exported here, so call
 
 from app.db.repo.analyses import (
     analysis_standing,
-    analysis_status,
     claim_analysis,
     findings_of_analyses,
     optional_rows,
@@ -64,7 +63,6 @@ __all__ = [
     "add_feedback",
     "add_findings",
     "analysis_standing",
-    "analysis_status",
     "calibration_cells",
     "claim_analysis",
     "claim_delivery",

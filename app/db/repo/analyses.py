@@ -81,15 +81,6 @@ def claim_analysis(
     ).one()
 
 
-def analysis_status(session: Session, repository_id: int, head_sha: str) -> str | None:
-    row = session.exec(
-        select(Analysis.status)
-        .where(Analysis.repository_id == repository_id)
-        .where(Analysis.head_sha == head_sha)
-    ).first()
-    return row
-
-
 def analysis_standing(session: Session, repository_id: int, head_sha: str) -> str | None:
     """The analysis's status, a `running` one whose lease ran out (its job died) read as `failed`."""
     lapsed = or_(col(Analysis.lease_until).is_(None), col(Analysis.lease_until) < utcnow())

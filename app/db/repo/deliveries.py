@@ -133,18 +133,18 @@ def finish_delivery(session: Session, delivery_id: str, status: DeliveryStatus, 
 
 def extend_leases(session: Session, delivery_id: str, owner: str, lease_seconds: int) -> None:
     """Heartbeat: a live job keeps its delivery's and its analyses' leases from running out."""
-    until = utcnow() + timedelta(seconds=lease_seconds)
+    now = utcnow()
     session.execute(
         update(Delivery)
         .where(col(Delivery.delivery_id) == delivery_id)
         .where(col(Delivery.status) == DeliveryStatus.PROCESSING.value)
-        .values(lease_until=until)
+        .values(lease_until=now + timedelta(seconds=lease_seconds))
     )
     session.execute(
         update(Analysis)
         .where(col(Analysis.lease_owner) == owner)
         .where(col(Analysis.status) == AnalysisStatus.RUNNING.value)
-        .values(lease_until=utcnow() + analysis_lease(lease_seconds))
+        .values(lease_until=now + analysis_lease(lease_seconds))
     )
 
 
