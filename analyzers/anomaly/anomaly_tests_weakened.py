@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
-from analyzers.anomaly.baseside import base_tree
 from analyzers.anomaly.subjects import (
     has_issue_reference,
     head_position,
@@ -329,7 +328,7 @@ def _is_test_file(changed: ChangedFile) -> bool:
 
 def _sides_of(changed: ChangedFile) -> _Sides:
     removed = changed.status is FileStatus.REMOVED
-    base = base_tree(changed) if removed or _removes_test_code(changed) else None
+    base = changed.tree("base") if removed or _removes_test_code(changed) else None
     head_tree = changed.tree("head") if changed.added_lines else None
     return _Sides(
         file=changed,

@@ -30,7 +30,7 @@ def is_workflow(path: str) -> bool:
 
 
 def is_action_manifest(path: str) -> bool:
-    return PurePosixPath(path).name in {"action.yml", "action.yaml"}
+    return path.rpartition("/")[2] in {"action.yml", "action.yaml"}
 
 
 def is_dockerfile(file: ChangedFile) -> bool:

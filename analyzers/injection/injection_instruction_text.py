@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.injection import phrases
 from analyzers.text import unicode
-from analyzers.text.lines import added_lines_containing, is_code, lines_containing, numbered_lines
+from analyzers.text.lines import TextLines, added_lines_containing, is_code, lines_containing
 from analyzers.text.nodes import node_at, place_of
 from analyzers.text.pr_text import text_path
 from app.context.model import ChangeContext, ChangedFile
@@ -82,20 +82,20 @@ class InjectionInstructionText(Analyzer):
         for item in ctx.texts:
             candidates = lines_containing(item.text, phrases.ANCHOR_WORDS)
             if candidates:
-                lines = dict(numbered_lines(item.text))
-                yield from self._scan(text_path(item), lines, candidates, None)
+                yield from self._scan(text_path(item), TextLines(item.text), candidates, None)
 
     def _scan_file(self, file: ChangedFile) -> Iterator[Finding]:
         wanted = added_lines_containing(file, phrases.ANCHOR_WORDS)
         if not wanted:
             return
-        all_lines = dict(numbered_lines(file.head_text or ""))
-        yield from self._scan(file.path, all_lines, wanted, file if is_code(file) else None)
+        lines = TextLines(file.head_text or "")
+        yield from self._scan(file.path, lines, wanted, file if is_code(file) else None)
 
     def _scan(
-        self, path: str, lines: dict[int, str], wanted: set[int], code: ChangedFile | None
+        self, path: str, lines: TextLines, wanted: set[int], code: ChangedFile | None
     ) -> Iterator[Finding]:
-        hidden_comments = phrases.html_comment_lines([lines[n] for n in sorted(lines)])
+        all_lines = lines.all() if "<!--" in lines else []
+        hidden_comments = phrases.html_comment_lines(all_lines)
         for number in sorted(wanted):
             line = lines.get(number, "")
             cues = [cue for cue in phrases.instruction_cues(line) if _is_prose(code, number, line, cue)]
@@ -111,7 +111,7 @@ class InjectionInstructionText(Analyzer):
         path: str,
         number: int,
         line: str,
-        lines: dict[int, str],
+        lines: TextLines,
         cues: list[phrases.Cue],
         in_comment: bool,
         hidden: bool,

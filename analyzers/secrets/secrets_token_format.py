@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.secrets import tokens
-from analyzers.text.lines import added_lines, capped, numbered_lines
+from analyzers.text.lines import added_lines, added_text, capped, numbered_lines
 from analyzers.text.pr_text import text_path
 from app.context.model import ChangeContext, ChangedFile, FileKind
 
@@ -75,7 +75,7 @@ class SecretsTokenFormat(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         for file in ctx.files:
-            if file.binary or file.head_text is None or not tokens.may_hold_token(file.head_text):
+            if file.binary or file.head_text is None or not tokens.may_hold_token(added_text(file)):
                 continue
             lines = file.lines("head")
             for number, line in added_lines(file):

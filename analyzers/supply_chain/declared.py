@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from analyzers.supply_chain.names import normalize_name
 
@@ -66,12 +65,13 @@ def requirement_name(text: str) -> str | None:
 
 
 def file_name(path: str) -> str:
-    return PurePosixPath(path).name
+    """The last part of a repository path (`PurePosixPath(path).name`, without building a path)."""
+    return path.rstrip("/").rpartition("/")[2]
 
 
 def is_requirements_file(path: str) -> bool:
     name = file_name(path).lower()
-    parent = PurePosixPath(path).parent.name.lower()
     if not name.endswith((".txt", ".in")):
         return False
+    parent = file_name(path.rstrip("/").rpartition("/")[0]).lower()
     return "requirements" in name or "constraints" in name or parent == "requirements"

@@ -1,7 +1,8 @@
 """New dependencies of a change, from manifest and lockfile diffs and from install commands.
 
 `new_dependencies(ctx)` is pure: the worker calls it before analysis to gather registry facts for
-exactly these names, and the rules call it to know where each name was added.
+exactly these names, and the rules call it to know where each name was added. What the rules share
+is derived once per change (`analyzers.derived.per_change`): the results must not be mutated.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from analyzers.derived import per_change
 from analyzers.supply_chain.declared import Declared, DependencyFile
 from analyzers.supply_chain.imports import ImportedModule, imported_modules
 from analyzers.supply_chain.installs import installed_packages
 from analyzers.supply_chain.manifests import parse_dependency_file
 from analyzers.supply_chain.names import PYPI, normalize_name
+from analyzers.text.lines import lines_naming
 from app.context.model import ChangeContext, ChangedFile
 
 MANIFEST = "manifest"
@@ -57,6 +60,7 @@ def dependency_file(changed: ChangedFile, side: str) -> DependencyFile | None:
     return parse_dependency_file(changed.path, changed.text("head" if side == "head" else "base"))
 
 
+@per_change
 def new_dependencies(ctx: ChangeContext) -> list[Dependency]:
     """Every (ecosystem, name) the change adds to a manifest, lockfile or install command."""
     found: list[Dependency] = []
@@ -101,6 +105,7 @@ def reportable(dependencies: list[Dependency], *, direct_only: bool) -> list[Dep
     return [dep for dep in dependencies if dep.direct or (not direct_only and dep.key not in direct_keys)]
 
 
+@per_change
 def new_imports(ctx: ChangeContext) -> list[tuple[ChangedFile, ImportedModule]]:
     """Imports on added lines of third-party modules the base side of the file did not import."""
     found: list[tuple[ChangedFile, ImportedModule]] = []
@@ -108,11 +113,10 @@ def new_imports(ctx: ChangeContext) -> list[tuple[ChangedFile, ImportedModule]]:
         added = [item for item in imported_modules(changed) if not item.builtin]
         if not added:
             continue
-        before = (
-            {(i.ecosystem, i.module) for i in imported_modules(changed, "base", added_only=False)}
-            if changed.base_text is not None
-            else set()
-        )
+        # The base side can only import a module on a line that names it: only those lines of
+        # the base tree are queried, not the whole file.
+        lines = lines_naming(changed.base_text or "", {item.module for item in added})
+        before = {(i.ecosystem, i.module) for i in imported_modules(changed, "base", lines=lines)}
         found.extend((changed, i) for i in added if (i.ecosystem, i.module) not in before)
     return found
 
@@ -134,6 +138,7 @@ def module_provided_by(ecosystem: str, module: str, declared: set[tuple[str, str
     return ecosystem == PYPI and any(eco == PYPI and name.startswith(prefix) for eco, name in declared)
 
 
+@per_change
 def visible_dependency_files(ctx: ChangeContext) -> list[DependencyFile]:
     """Head versions of changed dependency files, plus base files the context carries unchanged."""
     files = [parsed for c in ctx.files if (parsed := dependency_file(c, "head")) is not None]
@@ -144,6 +149,7 @@ def visible_dependency_files(ctx: ChangeContext) -> list[DependencyFile]:
     return files
 
 
+@per_change
 def first_party_names(ctx: ChangeContext) -> set[str]:
     """Top-level names of the repository's own code, as far as the change shows them."""
     names: set[str] = set()

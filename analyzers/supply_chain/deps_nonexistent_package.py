@@ -72,14 +72,13 @@ class DepsNonexistentPackage(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
-        imports = new_imports(ctx)
         for dependency in reportable(new_dependencies(ctx), direct_only=False):
             facts = facts_of(ctx, dependency)
             if facts is None or facts.exists is not False:
                 continue
             imported = [
                 (changed.path, item.line)
-                for changed, item in imports
+                for changed, item in new_imports(ctx)
                 if item.ecosystem == dependency.ecosystem
                 and module_provided_by(item.ecosystem, item.module, {dependency.key})
             ]

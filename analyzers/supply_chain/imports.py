@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from analyzers.query import line_runs
 from analyzers.supply_chain.names import NPM, PYPI
 from app.context.model import ChangedFile, Side
 from app.context.query import captures, compile_query
@@ -35,24 +36,29 @@ class ImportedModule:
 
 
 def imported_modules(
-    changed: ChangedFile, side: Side = "head", *, added_only: bool = True
+    changed: ChangedFile, side: Side = "head", *, lines: Collection[int] | None = None
 ) -> list[ImportedModule]:
-    """Imports in the file; with `added_only`, only those on the pull request's added lines."""
+    """Imports in one side of the file; with `lines`, only those starting on these lines (head
+    side by default: the pull request's added lines)."""
     language = changed.language
     if language not in PYTHON_LANGUAGES | JS_LANGUAGES or changed.skipped_reason:
+        return []
+    wanted = changed.added_lines if lines is None and side == "head" else lines
+    if wanted is not None and not wanted:
         return []
     tree = changed.tree(side)
     if tree is None:
         return []
-    wanted = changed.added_lines if added_only and side == "head" else None
-    if wanted is not None and not wanted:
-        return []
     reader = _python_imports if language in PYTHON_LANGUAGES else _js_imports
     query = compile_query(language, _PYTHON_QUERY if language in PYTHON_LANGUAGES else _JS_QUERY)
-    span = (min(wanted), max(wanted)) if wanted else None
-    nodes = sorted(captures(query, tree.root_node, lines=span).get("node", []), key=lambda n: n.start_byte)
+    spans = line_runs(wanted) if wanted is not None else [None]
+    nodes = {
+        node.id: node
+        for span in spans
+        for node in captures(query, tree.root_node, lines=span).get("node", [])
+    }
     found = []
-    for node in nodes:
+    for node in sorted(nodes.values(), key=lambda n: n.start_byte):
         for item in reader(node):
             if wanted is None or item.line in wanted:
                 found.append(item)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from app.context.model import ChangedFile, FileKind
 
@@ -34,6 +34,36 @@ def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line number, capped text) of every line of `text`, at most MAX_TEXT_LINES of them."""
     for index, line in enumerate(text.splitlines()[:MAX_TEXT_LINES]):
         yield index + 1, capped(line)
+
+
+class TextLines:
+    """1-based, capped lines of a text (split as `numbered_lines` splits), read on demand: a rule
+    that looks at a few lines of a large file does not copy all of them."""
+
+    __slots__ = ("_lines", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines = text.splitlines()[:MAX_TEXT_LINES]
+
+    def __contains__(self, part: str) -> bool:
+        """Whether `part` occurs anywhere in the text (a cheap pre-check before reading every line)."""
+        return part in self._text
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def get(self, number: int, default: str = "") -> str:
+        return capped(self._lines[number - 1]) if 0 < number <= len(self._lines) else default
+
+    def all(self) -> list[str]:
+        """Every line, capped, in order."""
+        return [capped(line) for line in self._lines]
+
+
+def added_text(file: ChangedFile) -> str:
+    """The head side's added lines joined by newlines: what a pre-check of added-line scanners searches."""
+    return "\n".join(line for _, line in added_lines(file))
 
 
 def non_ascii_added(file: ChangedFile) -> list[tuple[int, str]]:
@@ -73,6 +103,21 @@ def lines_containing(text: str, words: tuple[str, ...]) -> set[int]:
     if not hits:
         return set()
     starts = [0, *(match + 1 for match in _newlines(lowered))]
+    return {bisect_right(starts, hit) for hit in hits}
+
+
+def lines_naming(text: str, words: Collection[str]) -> set[int]:
+    """1-based numbers of the lines of `text` holding any of `words`, case-sensitively and over the
+    whole text (no cap: a pre-selection of lines that must not miss any)."""
+    hits: list[int] = []
+    for word in words:
+        index = text.find(word) if word else -1
+        while index >= 0:
+            hits.append(index)
+            index = text.find(word, index + len(word))
+    if not hits:
+        return set()
+    starts = [0, *(match + 1 for match in _newlines(text))]
     return {bisect_right(starts, hit) for hit in hits}
 
 

@@ -280,16 +280,20 @@ class ChangedFile:
                 yield number, lines[number - 1]
 
     def tree(self, side: Side = "head") -> Tree | None:
-        """The tree-sitter tree of one side, parsed on first use (None: no grammar, skipped, absent)."""
+        """The tree-sitter tree of one side, parsed on first use (None: no grammar, skipped, absent).
+
+        The base side of a modified file is parsed incrementally from the head tree
+        (`app.context.baseside`)."""
         if side not in self._trees:
+            from app.context.baseside import base_origin
             from app.context.syntax import parse_text
 
             text = self.text(side)
-            self._trees[side] = (
-                None
-                if text is None or self.language is None or self.skipped_reason
-                else parse_text(self.language, text)
-            )
+            if text is None or self.language is None or self.skipped_reason:
+                self._trees[side] = None
+            else:
+                origin = base_origin(self) if side == "base" else None
+                self._trees[side] = parse_text(self.language, text, origin)
         return self._trees[side]
 
     def cache_tree(self, side: Side, tree: Tree | None) -> None:
@@ -316,6 +320,8 @@ class ChangeContext:
     facts: Facts = field(default_factory=Facts)
     base_files: Mapping[str, str] = field(default_factory=dict)  # selected base-side files by path
     errors: list[str] = field(default_factory=list)  # recorded, never fatal
+    # What several rules derive from the same files, computed once (analyzers.derived.per_change).
+    derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def file(self, path: str) -> ChangedFile | None:
         for changed in self.files:

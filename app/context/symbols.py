@@ -18,7 +18,7 @@ from app.context.model import ChangedFile, Scope
 from app.context.names import CLASS_TYPES, FUNCTION_TYPES, code_scope
 from app.context.query import captures, compile_query
 from app.context.scopes import added_runs, scope_for
-from app.context.syntax import get_language, parse_text
+from app.context.syntax import get_language
 
 _DEFINITION_TYPES = sorted((FUNCTION_TYPES | CLASS_TYPES) - {"lambda", "func_literal"})
 
@@ -75,7 +75,7 @@ def _removed_scopes(changed: ChangedFile, base_tree: Tree) -> dict[str, Scope]:
 def _base_tree(changed: ChangedFile) -> Tree | None:
     if not changed.removed_lines or changed.base_text is None or changed.language is None:
         return None
-    return parse_text(changed.language, changed.base_text)
+    return changed.tree("base")
 
 
 def symbol_changes(changed: ChangedFile) -> list[SymbolChange]:

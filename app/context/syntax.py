@@ -185,8 +185,11 @@ def parse_outcome(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    old_tree: Tree | None = None,
 ) -> ParseOutcome:
-    """Parse `text`; the tree, or None with the reason (no grammar, over the size cap, over time)."""
+    """Parse `text`; the tree, or None with the reason (no grammar, over the size cap, over time).
+
+    `old_tree`, an edited tree of a similar text, lets tree-sitter reuse its unchanged subtrees."""
     if language not in GRAMMARS:
         return ParseOutcome(None, f"no grammar for {language}")
     data = text.encode("utf-8", "surrogatepass")
@@ -205,7 +208,11 @@ def parse_outcome(
         return time.monotonic() > deadline
 
     try:
-        tree = parser.parse(read, progress_callback=progress)
+        tree = (
+            parser.parse(read, progress_callback=progress)
+            if old_tree is None
+            else parser.parse(read, old_tree, progress_callback=progress)
+        )
     except ValueError:
         parser.reset()
         seconds = time.monotonic() - started
@@ -216,9 +223,9 @@ def parse_outcome(
     return ParseOutcome(tree, None, time.monotonic() - started)
 
 
-def parse_text(language: str, text: str) -> Tree | None:
+def parse_text(language: str, text: str, old_tree: Tree | None = None) -> Tree | None:
     """Parse `text` as `language`; None when no grammar is known, the file is too big or too slow."""
-    outcome = parse_outcome(language, text)
+    outcome = parse_outcome(language, text, old_tree=old_tree)
     if outcome.skipped_reason:
         logger.info("parse skipped: %s", outcome.skipped_reason)
     return outcome.tree

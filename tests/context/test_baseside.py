@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from tree_sitter import Node, Point
 
-from analyzers.anomaly.baseside import _incremental, base_tree
+from app.context.baseside import _incremental
 from app.context.builder import build_from_directories
 from app.context.syntax import parse_text
 
@@ -43,9 +43,8 @@ def test_incremental_base_tree_equals_a_fresh_parse(base: str, head: str, tmp_pa
     changed = ctx.file("mod.py")
     assert changed is not None
     assert _incremental(changed), "the case must take the incremental path"
-    tree = base_tree(changed)
+    tree = changed.tree("base")
     fresh = parse_text("python", base)
     assert tree is not None
     assert fresh is not None
     assert _positions(tree.root_node) == _positions(fresh.root_node)
-    assert changed.tree("base") is tree

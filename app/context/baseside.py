@@ -3,7 +3,8 @@
 A modified file's head tree is already parsed when the context is built. Undoing the diff's hunks on a
 copy of it (`Tree.edit`) and parsing the base text with that copy as the old tree lets tree-sitter reuse
 every subtree outside the hunks, which is much cheaper than a fresh parse for a large file with a small
-change. The result is the same tree a fresh parse gives; it is cached on the file for other rules.
+change. The result is the same tree a fresh parse gives. `ChangedFile.tree("base")` parses this way
+whenever it can, so every rule and the manifest share one base tree per file.
 """
 
 from __future__ import annotations
@@ -11,23 +12,28 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate, repeat
 from operator import add
+from typing import TYPE_CHECKING
 
 from tree_sitter import Point, Tree
 
-from app.context.model import ChangedFile, FileStatus
-from app.context.syntax import DEFAULT_MAX_BYTES, GRAMMARS, get_parser
+from app.context.model import FileStatus
+from app.context.syntax import GRAMMARS
+
+if TYPE_CHECKING:
+    from app.context.model import ChangedFile
 
 
-def base_tree(changed: ChangedFile) -> Tree | None:
-    """The base side's tree of `changed`: incrementally from the head tree when it can, else parsed."""
-    head = changed.tree("head") if _incremental(changed) else None
-    if head is None or changed.base_text is None or changed.head_text is None or changed.language is None:
-        return changed.tree("base")
-    base_bytes = changed.base_text.encode("utf-8", "surrogatepass")
-    if len(base_bytes) > DEFAULT_MAX_BYTES:
-        return changed.tree("base")
+def base_origin(changed: ChangedFile) -> Tree | None:
+    """A copy of the head tree with the hunks undone, to parse the base text from; None when the
+    file cannot take the incremental path (then the base side is parsed afresh)."""
+    if not _incremental(changed) or changed.base_text is None or changed.head_text is None:
+        return None
+    head = changed.tree("head")
+    if head is None:
+        return None
     old = head.copy()
     head_bytes = changed.head_text.encode("utf-8", "surrogatepass")
+    base_bytes = changed.base_text.encode("utf-8", "surrogatepass")
     head_lines, base_lines = _Lines(head_bytes), _Lines(base_bytes)
     for hunk in reversed(changed.hunks):
         head_first = hunk.head_start - 1 if hunk.head_length else hunk.head_start
@@ -50,9 +56,7 @@ def base_tree(changed: ChangedFile) -> Tree | None:
             old_end_point=head_lines.point(old_end),
             new_end_point=new_end_point,
         )
-    tree = get_parser(changed.language).parse(base_bytes, old_tree=old)
-    changed.cache_tree("base", tree)
-    return tree
+    return old
 
 
 def _incremental(changed: ChangedFile) -> bool:

@@ -1,0 +1,32 @@
+"""Results that several rules derive from the same change, computed once per ChangeContext.
+
+The supply-chain rules all need the change's new dependencies and new imports; reading every
+manifest and querying every syntax tree again in each rule would multiply the family's cost by its
+number of rules. A function decorated with `per_change` runs once per context and its result is
+kept on the context (`ChangeContext.derived`), so it lives exactly as long as the change it
+describes. Results are shared: callers must not mutate them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar, cast
+
+from app.context.model import ChangeContext
+
+T = TypeVar("T")
+
+
+def per_change(compute: Callable[[ChangeContext], T]) -> Callable[[ChangeContext], T]:
+    """`compute(ctx)`, run once per context; later calls return the kept result."""
+    key = f"{compute.__module__}.{compute.__qualname__}"
+
+    @wraps(compute)
+    def derive(ctx: ChangeContext) -> T:
+        kept = ctx.derived
+        if key not in kept:
+            kept[key] = compute(ctx)
+        return cast(T, kept[key])
+
+    return derive
