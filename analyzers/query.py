@@ -86,6 +86,29 @@ def query_requirements(language: str | None, name: str) -> tuple[str, ...] | Non
     return tuple(dict.fromkeys(required)) or None
 
 
+# Node types of a syntax tree's root, per grammar: a pattern that starts at one of these may join
+# nodes from different top-level statements.
+_ROOT_TYPES = ("module", "program", "source_file", "translation_unit", "compilation_unit", "document")
+_PATTERN_ROOT = re.compile(r"^\(\s*([A-Za-z_]+)")
+
+
+@cache
+def requirements_within_match(language: str | None, name: str) -> bool:
+    """Whether the requirement words of query `name` (`query_requirements`) are literals of the
+    nodes of each match, so a match can only be where they occur: true for derived requirements of a
+    query whose patterns never start at the tree's root; a `; requires:` declaration only promises
+    a word somewhere in the file."""
+    canonical = canonical_language(language)
+    source = query_source(canonical, name) if canonical is not None else None
+    if source is None or _REQUIRES.search(source) is not None:
+        return False
+    for pattern in _top_level_patterns(source):
+        root = _PATTERN_ROOT.match(pattern)
+        if root is None or root.group(1) in _ROOT_TYPES:
+            return False
+    return True
+
+
 def _top_level_patterns(source: str) -> list[str]:
     patterns: list[str] = []
     depth, start, in_string, escaped = 0, 0, False, False

@@ -17,12 +17,14 @@ from tree_sitter import Node
 
 from analyzers.base import Analyzer, Finding
 from analyzers.code.flow import FlowIndex, Origin
+from analyzers.derived import per_change
 from analyzers.query import (
     Captures,
     canonical_language,
     line_runs,
     match_query,
     query_requirements,
+    requirements_within_match,
 )
 from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
@@ -49,9 +51,10 @@ class QueryRule(Analyzer):
     current_path: str = ""  # the file being analysed, for `accept`
 
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
+        regions = changed_regions(ctx)
         for changed in ctx.files:
             if self.applies_to(changed):
-                yield from self.analyze_file(changed)
+                yield from self.analyze_file(changed, regions.get(changed.path))
 
     def applies_to(self, changed: ChangedFile) -> bool:
         language = canonical_language(changed.language)
@@ -62,9 +65,13 @@ class QueryRule(Analyzer):
             return False
         return not (changed.kinds & self.skipped_kinds)
 
-    def analyze_file(self, changed: ChangedFile) -> Iterator[Finding]:
+    def analyze_file(self, changed: ChangedFile, region: str | None = None) -> Iterator[Finding]:
+        """Findings in one file; `region`, when given, is the text of the top-level statements
+        that hold the changed lines (`changed_regions`), where a match's own literals must be."""
         required = query_requirements(changed.language, self.meta.id)
         text = changed.head_text or ""
+        if region is not None and requirements_within_match(changed.language, self.meta.id):
+            text = region
         if required is not None and not any(word in text for word in required):
             return
         tree = changed.tree("head")
@@ -134,6 +141,42 @@ class QueryRule(Analyzer):
         if origin is None:
             return base
         return f"{base}: {_ORIGIN_PHRASES.get(origin, 'a non-constant value')}"
+
+
+@per_change
+def changed_regions(ctx: ChangeContext) -> dict[str, str]:
+    """Per modified file, the head text of the top-level statements that hold its changed lines,
+    when that is well short of the whole file. Every node but the root lies inside one top-level
+    statement, so a match whose sink touches a changed line has all its nodes in this text."""
+    regions: dict[str, str] = {}
+    for changed in ctx.files:
+        lines = _changed_lines(changed)
+        tree = changed.tree("head") if lines else None
+        if tree is None or lines is None:
+            continue
+        all_lines = changed.lines("head")
+        spans = _statement_spans(tree.root_node, line_runs(lines))
+        if sum(last - first + 1 for first, last in spans) * 4 < len(all_lines) * 3:
+            regions[changed.path] = "\n".join("\n".join(all_lines[first - 1 : last]) for first, last in spans)
+    return regions
+
+
+def _statement_spans(root: Node, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """1-based line spans of the root's children that overlap `runs`, merged."""
+    spans: list[tuple[int, int]] = []
+    index = 0
+    for child in root.children:
+        first, last = child.start_point.row + 1, child.end_point.row + 1
+        while index < len(runs) and runs[index][1] < first:
+            index += 1
+        if index == len(runs):
+            break
+        if runs[index][0] <= last:
+            if spans and first <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(last, spans[-1][1]))
+            else:
+                spans.append((first, last))
+    return spans
 
 
 def _changed_lines(changed: ChangedFile) -> frozenset[int] | None:
