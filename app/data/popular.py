@@ -71,13 +71,17 @@ def shipped_popular(ecosystem: str) -> PopularList:
 
 
 def load_popular(directory: Path | None = None) -> dict[str, frozenset[str]]:
-    """Names per ecosystem, shaped for `Facts.popular_packages`."""
-    lists = (
-        [shipped_popular(eco) for eco in ECOSYSTEMS]
-        if directory is None
-        else [read_popular_list(list_path(eco, directory), eco) for eco in ECOSYSTEMS]
-    )
+    """Names per ecosystem, shaped for `Facts.popular_packages` (the shipped lists: built once per
+    process, since every analysis asks for them)."""
+    if directory is None:
+        return dict(_shipped_sets())
+    lists = [read_popular_list(list_path(eco, directory), eco) for eco in ECOSYSTEMS]
     return {popular.ecosystem: frozenset(popular.names) for popular in lists}
+
+
+@cache
+def _shipped_sets() -> dict[str, frozenset[str]]:
+    return {eco: frozenset(shipped_popular(eco).names) for eco in ECOSYSTEMS}
 
 
 def refresh_popular(
