@@ -14,15 +14,21 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.calibration_cli import register as register_calibration
 from app.logs import configure_logging
-from app.settings import Settings, SettingsError, load_settings
+from app.settings_error import SettingsError
+
+if TYPE_CHECKING:
+    from app.settings import Settings
 
 log = logging.getLogger("bulwark")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    from app.settings import load_settings  # not for `scan` and `rules`: they start faster without
+
     settings = load_settings()
     configure_logging(settings.log_level, settings.log_format)
     return settings

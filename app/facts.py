@@ -6,13 +6,17 @@ supply-chain rules compare against.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analyzers.supply_chain.manifests import base_paths_for
 from app.context.builder import BuildOptions
 from app.context.model import ChangeContext, Facts
 from app.registry.cache import FactCache
 from app.registry.config import RegistryConfig
 from app.registry.prepare import facts_for_change
-from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.settings import Settings
 
 
 def registry_config(settings: Settings, *, offline: bool = False) -> RegistryConfig:

@@ -26,10 +26,10 @@ from app.context.source import SourceError
 from app.context.syntax import DEFAULT_MAX_BYTES
 from app.facts import build_options, gather_facts, registry_config
 from app.registry.cache import MemoryFactCache
+from app.registry.config import RegistryConfig
 from app.report.placement import Placed, Placement, place_all
 from app.report.sarif import render_sarif
 from app.report.text import render_text
-from app.settings import load_settings
 
 JSON_SCHEMA_VERSION = 1
 
@@ -63,7 +63,7 @@ def run_scan(
         ctx.policy = policy_from_base(ctx.base_files)
     except PolicyError as error:
         raise ScanUsageError(f"invalid policy on the base revision: {error}") from error
-    ctx.facts = gather_facts(ctx, registry_config(load_settings(), offline=offline), MemoryFactCache())
+    ctx.facts = gather_facts(ctx, _registry_config(offline), MemoryFactCache())
     built = time.perf_counter()
     analysis = _analyse(ctx, progress)
     done = time.perf_counter()
@@ -74,6 +74,15 @@ def run_scan(
         "analysis_seconds": round(done - built, 4),
     }
     return ScanResult(ctx, analysis, place_all(analysis.findings, ctx.policy), stats)
+
+
+def _registry_config(offline: bool) -> RegistryConfig:
+    """Offline, no registry is asked and the settings are not loaded (a faster start)."""
+    if offline:
+        return RegistryConfig(offline=True)
+    from app.settings import load_settings
+
+    return registry_config(load_settings())
 
 
 def _analyse(ctx: ChangeContext, progress: bool) -> AnalysisResult:

@@ -8,12 +8,10 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.settings_error import SettingsError as SettingsError
+
 _PLACEHOLDERS = frozenset({"", "changeme", "change-me", "secret", "placeholder", "xxx", "todo"})
 MAX_BODY_BYTES = 25 * 1024 * 1024  # GitHub never delivers payloads over 25 MB
-
-
-class SettingsError(ValueError):
-    """A setting is missing or unusable; the message names it."""
 
 
 class Settings(BaseSettings):

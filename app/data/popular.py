@@ -14,9 +14,11 @@ import tarfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
+if TYPE_CHECKING:
+    import httpx  # only `refresh_popular` makes requests
+
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +98,8 @@ def refresh_popular(
     PyPI: the monthly top-PyPI-packages ranking (30-day downloads). npm: the `npm-high-impact`
     package's `lib/top.js`, fetched from the npm registry like any package.
     """
+    import httpx
+
     with httpx.Client(timeout=timeout, follow_redirects=True) as client:
         lists = [fetch_pypi_ranking(client, pypi_ranking_url), fetch_npm_ranking(client, npm_url)]
     for popular in lists:
@@ -109,6 +113,8 @@ def refresh_popular(
 
 
 def _get(client: httpx.Client, url: str) -> httpx.Response:
+    import httpx
+
     try:
         response = client.get(url)
     except httpx.HTTPError as error:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from analyzers.supply_chain.names import CARGO, GO, NPM, PACKAGIST, PYPI, RUBYGEMS
+
+if TYPE_CHECKING:
+    import httpx  # imported where a request is made: reading facts offline needs no HTTP client
 
 OSV_ECOSYSTEMS = {
     PYPI: "PyPI",
@@ -67,6 +68,8 @@ MISSING = RegistryAnswer(exists=False)
 
 async def fetch_json(client: httpx.AsyncClient, method: str, url: str, body: object = None) -> Any | None:
     """The decoded JSON answer, None on 404; RegistryUnavailableError for anything else unusable."""
+    import httpx
+
     try:
         response = await client.request(method, url, json=body)
     except httpx.TimeoutException:

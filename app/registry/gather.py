@@ -11,9 +11,7 @@ import logging
 from collections.abc import Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
-
-import httpx
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from analyzers.supply_chain.names import NPM, PYPI, normalize_name
 from app.context.model import Facts, PackageFacts
@@ -27,6 +25,9 @@ from app.registry.clients import (
     fetch_pypi,
 )
 from app.registry.config import RegistryConfig
+
+if TYPE_CHECKING:
+    import httpx  # imported where a request is made: reading facts offline needs no HTTP client
 
 logger = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -100,6 +101,8 @@ async def gather_package_facts_async(
     sources = {eco: _Source(label, REGISTRY_CHECKS) for eco, label in _SOURCES.items()}
     osv = _Source(_OSV, OSV_CHECKS)
     limit = asyncio.Semaphore(config.concurrency)
+    import httpx
+
     async with httpx.AsyncClient(
         timeout=config.timeout, limits=httpx.Limits(max_connections=config.concurrency)
     ) as client:
