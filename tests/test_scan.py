@@ -94,3 +94,18 @@ def test_usage_errors_exit_2(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "bulwark scan:" in capsys.readouterr().err
     command = [sys.executable, "-m", "app", "scan", "--repo", str(repo)]
     assert subprocess.run(command, capture_output=True).returncode == 2  # --base is required
+
+
+def test_an_offline_scan_loads_no_settings_database_or_http_client(repo: Path) -> None:
+    """A local scan imports what it uses: no settings machinery, database layer or HTTP client."""
+    heavy = ("pydantic_settings", "sqlalchemy", "sqlmodel", "httpx", "githubkit")
+    probe = (
+        "import sys\n"
+        "from app.cli import main\n"
+        f"code = main(['scan', '--offline', '--repo', {str(repo)!r}, '--base', 'main', '--format', 'json',"
+        f" '--output', {str(repo / 'out.json')!r}])\n"
+        f"print(code, sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0 []"
+    assert json.loads((repo / "out.json").read_text())["findings"]
