@@ -111,13 +111,14 @@ def has_blocking(result: ScanResult) -> bool:
 
 def to_json(result: ScanResult) -> dict[str, Any]:
     ctx = result.ctx
+    manifest = build_manifest(ctx)
     return {
         "version": JSON_SCHEMA_VERSION,
         "tool": {"name": "bulwark", "version": __version__},
         "context": {
             "base": ctx.pr.base_sha,
             "head": ctx.pr.head_sha,
-            "manifest": asdict(build_manifest(ctx)),
+            "manifest": asdict(manifest),
             "files": [
                 {
                     "path": f.path,
@@ -130,7 +131,7 @@ def to_json(result: ScanResult) -> dict[str, Any]:
                 }
                 for f in ctx.files
             ],
-            "provenance": [asdict(s) for s in build_manifest(ctx).provenance],
+            "provenance": [asdict(s) for s in manifest.provenance],
         },
         "findings": [
             {
