@@ -64,7 +64,7 @@ def test_job_finishes_when_the_database_drops_every_connection(
     with fresh_postgres_database(postgres) as database_url:
         settings = app_settings(tmp_path, github, database_url=database_url)
         upgrade(settings.database_url)
-        github.delay("GET", r"/pulls/1/files", 3.0, times=1)
+        held = github.delay("GET", r"/pulls/1/files", 3.0, times=1)
         ids = [new_id("pg-1"), new_id("pg-2")]
         with (
             serve_app(create_app(settings)) as web,
@@ -72,7 +72,8 @@ def test_job_finishes_when_the_database_drops_every_connection(
             running_worker(settings),
         ):
             assert deliver(client, web, payload(github, 1), ids[0]) == 202
-            wait_for(lambda: github.calls_to("GET", r"/pulls/1/files"), what="the job to reach GitHub")
+            # A call is recorded when it is answered: the spent delay says the job is being held now.
+            wait_for(lambda: held.times == 0, what="the job to be held in a GitHub call")
             assert terminate_connections(database_url) >= 1
             # The web tier's pooled connections were dropped too.
             assert deliver(client, web, payload(github, 2), ids[1]) == 202
