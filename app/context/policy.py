@@ -9,14 +9,13 @@ under the repository's own file. Fetching the organisation file is the worker's 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 POLICY_PATH = ".github/bulwark.yml"
 POLICY_PATHS = (POLICY_PATH, ".github/bulwark.yaml")  # the first one present is the policy
@@ -24,21 +23,27 @@ ORG_POLICY_PATH = ".github/bulwark.yml"
 
 SeverityName = Literal["info", "low", "medium", "high", "critical"]
 Access = Literal["read", "write", "none"]
-
-_RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_EXTENDS = re.compile(r"^(?P<repo>[A-Za-z0-9-]+/[A-Za-z0-9._-]+)(?::(?P<path>[^\s:]+))?$")
-Registry = Annotated[str, StringConstraints(pattern=r"^[a-z0-9.-]+(?::[0-9]+)?(?:/[a-z0-9._-]+)*$")]
 PermissionScope = Literal[
     "actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues",
     "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
 ]  # fmt: skip
+SEVERITY_NAMES: tuple[SeverityName, ...] = ("info", "low", "medium", "high", "critical")
+ACCESS_LEVELS: tuple[Access, ...] = ("read", "write", "none")
+PERMISSION_SCOPES: tuple[PermissionScope, ...] = (
+    "actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues",
+    "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
+)  # fmt: skip
+
+_RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EXTENDS = re.compile(r"^(?P<repo>[A-Za-z0-9-]+/[A-Za-z0-9._-]+)(?::(?P<path>[^\s:]+))?$")
+_REGISTRY = re.compile(r"^[a-z0-9.-]+(?::[0-9]+)?(?:/[a-z0-9._-]+)*$")
+
+# The schema is plain frozen dataclasses, checked by `_POLICY_CHECK` below: reading a policy (and
+# every scan and analysis does) needs no validation library.
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class RuleSettings(_Strict):
+@dataclass(frozen=True)
+class RuleSettings:
     """Per-rule settings under `rules.<rule-id>`."""
 
     disable: bool = False
@@ -46,7 +51,7 @@ class RuleSettings(_Strict):
     paths: tuple[str, ...] = ()  # globs: the rule reports only on these paths (empty: everywhere)
     ignore_paths: tuple[str, ...] = ()  # globs: the rule never reports on these paths
     block: bool | None = None  # True: findings fail the check run; False: never block
-    config: dict[str, Any] = Field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=dict)
 
     def applies_to(self, path: str) -> bool:
         """Whether the rule may report on `path` under these settings."""
@@ -55,51 +60,44 @@ class RuleSettings(_Strict):
         return not self.paths or matches_any(path, self.paths)
 
 
-class ActionsPolicy(_Strict):
+@dataclass(frozen=True)
+class ActionsPolicy:
     allowed_owners: tuple[str, ...] = ()  # owners whose actions may be referenced by tag
     allowed_actions: tuple[str, ...] = ()  # `owner/repo` or `owner/repo/path` allowed by tag
 
 
-class ContainersPolicy(_Strict):
-    allowed_registries: tuple[Registry, ...] = ()  # empty: any registry
+@dataclass(frozen=True)
+class ContainersPolicy:
+    allowed_registries: tuple[str, ...] = ()  # registry host names; empty: any registry
     require_digest: bool = False
 
 
-class WorkflowsPolicy(_Strict):
-    baseline_permissions: dict[PermissionScope, Access] = Field(default_factory=dict)
+@dataclass(frozen=True)
+class WorkflowsPolicy:
+    baseline_permissions: dict[PermissionScope, Access] = field(default_factory=dict)
 
 
-class CodeownersPolicy(_Strict):
+@dataclass(frozen=True)
+class CodeownersPolicy:
     path: str | None = None  # where CODEOWNERS lives, when not in a standard place
 
 
-class RepoPolicy(_Strict):
+@dataclass(frozen=True)
+class RepoPolicy:
     """The parsed `.github/bulwark.yml`; every field has a safe default."""
 
     extends: str | None = None
-    rules: dict[str, RuleSettings] = Field(default_factory=dict)
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
     protected_paths: tuple[str, ...] = ()
     ignore_paths: tuple[str, ...] = ()
-    actions: ActionsPolicy = Field(default_factory=ActionsPolicy)
-    containers: ContainersPolicy = Field(default_factory=ContainersPolicy)
-    workflows: WorkflowsPolicy = Field(default_factory=WorkflowsPolicy)
-    codeowners: CodeownersPolicy = Field(default_factory=CodeownersPolicy)
+    actions: ActionsPolicy = field(default_factory=ActionsPolicy)
+    containers: ContainersPolicy = field(default_factory=ContainersPolicy)
+    workflows: WorkflowsPolicy = field(default_factory=WorkflowsPolicy)
+    codeowners: CodeownersPolicy = field(default_factory=CodeownersPolicy)
     sarif_upload: bool = False
-
-    @field_validator("extends")
-    @classmethod
-    def _extends_shape(cls, value: str | None) -> str | None:
-        if value is not None and not _EXTENDS.match(value):
-            raise ValueError("expected owner/repo or owner/repo:path")
-        return value
-
-    @field_validator("rules")
-    @classmethod
-    def _rule_ids(cls, value: dict[str, RuleSettings]) -> dict[str, RuleSettings]:
-        for rule_id in value:
-            if not _RULE_ID.match(rule_id):
-                raise ValueError(f"rule id {rule_id!r} is not kebab-case")
-        return value
+    # The keys the file set (with their values), which inheritance merges: an explicit `false`
+    # overrides an organisation's `true`, a key left out does not.
+    _explicit: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     def rule_settings(self, rule_id: str) -> RuleSettings:
         """The settings of one rule (defaults when the policy says nothing about it)."""
@@ -171,10 +169,11 @@ def parse_policy(
     `known_rules`, when given, makes unknown rule ids under `rules:` errors too.
     """
     data, lines = _load(text, source)
-    try:
-        policy = RepoPolicy.model_validate(data)
-    except ValidationError as error:
-        raise PolicyError(source, tuple(_problems(error, lines))) from None
+    found: list[tuple[str, str]] = []
+    policy = _POLICY_CHECK(data, "", found)
+    if found or not isinstance(policy, RepoPolicy):
+        problems = (PolicyProblem(path, _nearest_line(path, lines), message) for path, message in found)
+        raise PolicyError(source, tuple(problems))
     if known_rules:
         unknown = [rule_id for rule_id in policy.rules if rule_id not in known_rules]
         if unknown:
@@ -194,12 +193,50 @@ def merge_policies(org: RepoPolicy, repo: RepoPolicy) -> RepoPolicy:
     Mappings merge key by key, the repository's explicit values win, lists are replaced, except
     `protected_paths`, which is the union of both (a repository cannot unprotect an org path).
     """
-    merged = _deep_merge(org.model_dump(exclude_unset=True), repo.model_dump(exclude_unset=True))
+    merged = _deep_merge(explicit_keys(org), explicit_keys(repo))
     protected = tuple(dict.fromkeys((*org.protected_paths, *repo.protected_paths)))
     if protected:
         merged["protected_paths"] = protected
     merged.pop("extends", None)
-    return RepoPolicy.model_validate(merged)
+    return policy_of_data(merged)
+
+
+def policy_of_data(data: Mapping[str, Any]) -> RepoPolicy:
+    """A policy from already parsed data (a mapping as the YAML file gives it); ValueError naming the
+    first problem when it is not valid."""
+    found: list[tuple[str, str]] = []
+    policy = _POLICY_CHECK(data, "", found)
+    if found or not isinstance(policy, RepoPolicy):
+        path, message = found[0] if found else ("", "invalid policy")
+        raise ValueError(f"{path or '(document)'}: {message}")
+    return policy
+
+
+def explicit_keys(policy: RepoPolicy) -> dict[str, Any]:
+    """The keys a policy sets, as plain data: those its file wrote, or (for a policy built in code)
+    every value that differs from the default."""
+    if policy._explicit is not None:
+        return dict(policy._explicit)
+    plain = _set_values(policy)
+    return plain if isinstance(plain, dict) else {}
+
+
+def _set_values(value: Any) -> Any:
+    if isinstance(value, _SCHEMA_TYPES):
+        default = type(value)()
+        found = {}
+        for item in fields(value):
+            if item.name.startswith("_"):
+                continue
+            mine, theirs = getattr(value, item.name), getattr(default, item.name)
+            if mine != theirs:
+                found[item.name] = _set_values(mine)
+        return found
+    if isinstance(value, dict):
+        return {key: _set_values(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 def policy_from_base(base_files: Mapping[str, str]) -> RepoPolicy | None:
@@ -349,22 +386,194 @@ def _scalar(node: yaml.Node) -> Any:
     return yaml.constructor.SafeConstructor().construct_object(node)
 
 
-def _problems(error: ValidationError, lines: dict[str, int]) -> Iterator[PolicyProblem]:
-    for item in error.errors():
-        path = _key_path(item["loc"])
-        yield PolicyProblem(path, _nearest_line(path, lines), _message(item))
+# --- the schema's checks ----------------------------------------------------------------------
+# Each check takes a value and its key path, appends (key path, message) for every problem, and returns
+# the converted value (or _INVALID). Messages follow the wording users know from pydantic.
+
+Check = Callable[[Any, str, list[tuple[str, str]]], Any]
+_INVALID: Any = object()
+_TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
+_FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
 
 
-def _key_path(loc: tuple[int | str, ...]) -> str:
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        elif part.startswith("function-") or part in {"literal", "typed-dict", "[key]"}:
-            continue
-        else:
-            path = f"{path}.{part}" if path else part
-    return path
+def _child(path: str, key: object) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def _bool(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    found.append((path, "Input should be a valid boolean, unable to interpret input"))
+    return _INVALID
+
+
+def _str(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
+    if isinstance(value, str):
+        return value
+    found.append((path, "Input should be a valid string"))
+    return _INVALID
+
+
+def _optional(check: Check) -> Check:
+    def optional(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
+        return None if value is None else check(value, path, found)
+
+    return optional
+
+
+def _one_of(options: tuple[str, ...]) -> Check:
+    quoted = [repr(option) for option in options]
+    wording = f"Input should be {', '.join(quoted[:-1])} or {quoted[-1]}"
+
+    def one_of(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
+        if isinstance(value, str) and value in options:
+            return value
+        found.append((path, wording))
+        return _INVALID
+
+    return one_of
+
+
+def _matching(pattern: re.Pattern[str], message: str) -> Check:
+    def matching(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
+        text = _str(value, path, found)
+        if text is _INVALID:
+            return _INVALID
+        if not pattern.match(text):
+            found.append((path, message.format(value=text)))
+            return _INVALID
+        return text
+
+    return matching
+
+
+def _tuple_of(check: Check) -> Check:
+    def tuple_of(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
+        if not isinstance(value, list | tuple | set | frozenset):
+            found.append((path, "Input should be a valid tuple"))
+            return _INVALID
+        items = [check(item, _child(path, index), found) for index, item in enumerate(value)]
+        return _INVALID if any(item is _INVALID for item in items) else tuple(items)
+
+    return tuple_of
+
+
+def _mapping_of(keys: tuple[str, ...] | None, check: Check | None) -> Check:
+    """A mapping with string keys (only `keys`, when given) and values passing `check` (any value
+    when None)."""
+
+    def mapping_of(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
+        if not isinstance(value, Mapping):
+            found.append((path, "Input should be a valid dictionary"))
+            return _INVALID
+        result: dict[str, Any] = {}
+        valid = True
+        for key, item in value.items():
+            if not isinstance(key, str) or (keys is not None and key not in keys):
+                found.append((_child(path, key), f"unknown key {key!r}"))
+                valid = False
+                continue
+            converted = item if check is None else check(item, _child(path, key), found)
+            valid = valid and converted is not _INVALID
+            result[key] = converted
+        return result if valid else _INVALID
+
+    return mapping_of
+
+
+def _record(cls: type[Any], checks: dict[str, Check], *, keep_explicit: bool = False) -> Check:
+    """An object of `cls` from a mapping: known keys checked in declaration order, then every
+    unknown key reported."""
+
+    def record(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
+        if value is None:
+            value = {}
+        if not isinstance(value, Mapping):
+            found.append((path, "Input should be a valid dictionary"))
+            return _INVALID
+        converted: dict[str, Any] = {}
+        valid = True
+        for name, check in checks.items():
+            if name in value:
+                converted[name] = check(value[name], _child(path, name), found)
+                valid = valid and converted[name] is not _INVALID
+        for key in value:
+            if key not in checks:
+                found.append((_child(path, key), "unknown key"))
+                valid = False
+        if not valid:
+            return _INVALID
+        if keep_explicit:
+            converted["_explicit"] = _plain_copy(value)
+        return cls(**converted)
+
+    return record
+
+
+def _plain_copy(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _plain_copy(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_copy(item) for item in value]
+    return value
+
+
+def _rules(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
+    settings = _mapping_of(None, _RULE_SETTINGS)(value, path, found)
+    if settings is _INVALID:
+        return _INVALID
+    for rule_id in settings:
+        if not _RULE_ID.match(rule_id):
+            found.append((path, f"rule id {rule_id!r} is not kebab-case"))
+            return _INVALID
+    return settings
+
+
+_PATHS = _tuple_of(_str)
+_RULE_SETTINGS = _record(
+    RuleSettings,
+    {
+        "disable": _bool,
+        "severity": _optional(_one_of(SEVERITY_NAMES)),
+        "paths": _PATHS,
+        "ignore_paths": _PATHS,
+        "block": _optional(_bool),
+        "config": _mapping_of(None, None),
+    },
+)
+_POLICY_CHECK = _record(
+    RepoPolicy,
+    {
+        "extends": _optional(_matching(_EXTENDS, "expected owner/repo or owner/repo:path")),
+        "rules": _rules,
+        "protected_paths": _PATHS,
+        "ignore_paths": _PATHS,
+        "actions": _record(ActionsPolicy, {"allowed_owners": _PATHS, "allowed_actions": _PATHS}),
+        "containers": _record(
+            ContainersPolicy,
+            {
+                "allowed_registries": _tuple_of(
+                    _matching(_REGISTRY, "{value!r} is not a registry host name")
+                ),
+                "require_digest": _bool,
+            },
+        ),
+        "workflows": _record(
+            WorkflowsPolicy,
+            {"baseline_permissions": _mapping_of(PERMISSION_SCOPES, _one_of(ACCESS_LEVELS))},
+        ),
+        "codeowners": _record(CodeownersPolicy, {"path": _optional(_str)}),
+        "sarif_upload": _bool,
+    },
+    keep_explicit=True,
+)
+_SCHEMA_TYPES = (RepoPolicy, RuleSettings, ActionsPolicy, ContainersPolicy, WorkflowsPolicy, CodeownersPolicy)
 
 
 def _nearest_line(path: str, lines: dict[str, int]) -> int:
@@ -374,17 +583,6 @@ def _nearest_line(path: str, lines: dict[str, int]) -> int:
         cut = max(path.rfind("."), path.rfind("["))
         path = path[:cut] if cut > 0 else ""
     return lines.get("", 0)
-
-
-def _message(item: Any) -> str:
-    if item["type"] == "extra_forbidden":
-        return "unknown key"
-    if "[key]" in item["loc"]:
-        return f"unknown key {item['input']!r}"
-    if item["type"] == "string_pattern_mismatch":
-        return f"{item['input']!r} is not a registry host name"
-    message: str = item["msg"]
-    return message.removeprefix("Value error, ")
 
 
 # --- path globs --------------------------------------------------------------------------------

@@ -55,15 +55,14 @@ def list_path(ecosystem: str, directory: Path = DATA_DIR) -> Path:
 
 
 def read_popular_list(path: Path, ecosystem: str) -> PopularList:
+    lines = path.read_text(encoding="utf-8").splitlines()
     header: dict[str, str] = {}
-    names: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in lines:
         if line.startswith("#"):
             key, _, value = line[1:].partition(":")
             header[key.strip()] = value.strip()
-        elif line.strip():
-            names.append(line.strip())
-    return PopularList(ecosystem, tuple(names), header.get("source", ""), header.get("date", ""))
+    names = tuple(name for name in map(str.strip, lines) if name and not name.startswith("#"))
+    return PopularList(ecosystem, names, header.get("source", ""), header.get("date", ""))
 
 
 @cache

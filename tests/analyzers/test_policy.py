@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
 from app.context.policy import (
     DEFAULT_POLICY,
@@ -13,11 +14,13 @@ from app.context.policy import (
     RepoPolicy,
     RuleSettings,
     effective_policy,
+    explicit_keys,
     matches_any,
     merge_policies,
     parse_policy,
     policy_check_file,
     policy_from_base,
+    policy_of_data,
 )
 
 VALID = """\
@@ -238,14 +241,17 @@ def test_policy_check_file(tmp_path: Path) -> None:
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "policy.md"
 
 
-def _keys(model: type[BaseModel], prefix: str = "") -> list[str]:
+def _keys(model: type[object], prefix: str = "") -> list[str]:
     found: list[str] = []
-    for name, info in model.model_fields.items():
-        annotation = info.annotation
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            found.extend(_keys(annotation, f"{prefix}{name}."))
+    hints = typing.get_type_hints(model)
+    for item in dataclasses.fields(model):  # type: ignore[arg-type]
+        if item.name.startswith("_"):
+            continue
+        annotation = hints[item.name]
+        if dataclasses.is_dataclass(annotation):
+            found.extend(_keys(annotation, f"{prefix}{item.name}."))  # type: ignore[arg-type]
         else:
-            found.append(prefix + name)
+            found.append(prefix + item.name)
     return found
 
 
@@ -254,7 +260,7 @@ def test_every_key_is_documented_and_the_documented_example_parses() -> None:
     for key in _keys(RepoPolicy):
         documented = "rules.<rule-id>" if key == "rules" else key
         assert f"### `{documented}`" in text or f", `{documented}`" in text, key
-    for setting in RuleSettings.model_fields:
+    for setting in (item.name for item in dataclasses.fields(RuleSettings)):
         assert f"| `{setting}` |" in text, setting
     example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
     policy = parse_policy(example)
@@ -272,3 +278,43 @@ def test_rule_applies_combines_global_ignores_and_rule_settings() -> None:
     assert not policy.rule_applies("c-d", "src/x.py")
     assert policy.rule_applies("e-f", "anything.py")
     assert policy.disabled_rules == frozenset({"c-d"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sarif_upload: 'yes'\n", True),
+        ("sarif_upload: 'off'\n", False),
+        ("sarif_upload: 1\n", True),
+        ("sarif_upload: 0\n", False),
+    ],
+)
+def test_booleans_read_the_usual_spellings(text: str, expected: bool) -> None:
+    assert parse_policy(text).sarif_upload is expected
+
+
+def test_an_empty_section_is_its_defaults_and_private_names_are_unknown_keys() -> None:
+    policy = parse_policy("actions:\nrules:\n  a-b:\n")
+    assert policy.actions.allowed_owners == ()
+    assert policy.rule_settings("a-b") == RuleSettings()
+    with pytest.raises(PolicyError) as caught:
+        parse_policy("_explicit: {}\n")
+    assert caught.value.messages() == [".github/bulwark.yml:1: _explicit: unknown key"]
+    with pytest.raises(PolicyError) as caught:
+        parse_policy("rules:\n  a-b: [x]\n")
+    assert (caught.value.key_path, caught.value.problems[0].message) == (
+        "rules.a-b",
+        "Input should be a valid dictionary",
+    )
+
+
+def test_policies_built_in_code_merge_by_their_non_default_values() -> None:
+    org = RepoPolicy(sarif_upload=True, rules={"a-b": RuleSettings(block=True)})
+    repo = parse_policy("rules:\n  a-b:\n    severity: low\n")
+    assert explicit_keys(org) == {"sarif_upload": True, "rules": {"a-b": {"block": True}}}
+    merged = merge_policies(org, repo)
+    assert merged.sarif_upload is True
+    assert merged.rule_settings("a-b") == RuleSettings(severity="low", block=True)
+    assert policy_of_data({"rules": {"a-b": {"disable": True}}}).disabled_rules == frozenset({"a-b"})
+    with pytest.raises(ValueError, match=r"^sarif_upload: Input should be a valid boolean"):
+        policy_of_data({"sarif_upload": "maybe"})

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import col, select
 
 from analyzers.base import Finding, Severity
-from app.context.policy import RepoPolicy
+from app.context.policy import policy_of_data
 from app.db import repo
 from app.db.models import CalibrationAudit
 from app.db.models import Finding as FindingRow
@@ -104,7 +104,7 @@ def test_a_shown_state_changes_at_most_once_a_week(settings: Settings) -> None:
 
 
 def test_policy_block_wins_until_two_maintainers_dismiss_it_as_false_positive(settings: Settings) -> None:
-    policy = RepoPolicy.model_validate({"rules": {RULE: {"block": True}}})
+    policy = policy_of_data({"rules": {RULE: {"block": True}}})
     vote(settings, "ana", Label.NOT_USEFUL, NOW - timedelta(days=3), reason="fp not a token")
     first = place(settings, REPO_ID, PULL.full_name, [finding()], policy, now=NOW)
     assert [p.placement for p in first.placed] == [Placement.BLOCK]
@@ -115,5 +115,5 @@ def test_policy_block_wins_until_two_maintainers_dismiss_it_as_false_positive(se
 
 def test_policy_disable_drops_the_finding_whatever_the_votes(settings: Settings) -> None:
     noisy(settings)
-    policy = RepoPolicy.model_validate({"rules": {RULE: {"disable": True}}})
+    policy = policy_of_data({"rules": {RULE: {"disable": True}}})
     assert place(settings, REPO_ID, PULL.full_name, [finding()], policy, now=NOW).placed == []
