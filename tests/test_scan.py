@@ -96,9 +96,9 @@ def test_usage_errors_exit_2(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert subprocess.run(command, capture_output=True).returncode == 2  # --base is required
 
 
-def test_an_offline_scan_loads_no_settings_database_or_http_client(repo: Path) -> None:
-    """A local scan imports what it uses: no settings machinery, database layer or HTTP client."""
-    heavy = ("pydantic_settings", "sqlalchemy", "sqlmodel", "httpx", "githubkit")
+def test_an_offline_scan_loads_no_validation_database_or_http_library(repo: Path) -> None:
+    """A local scan imports what it uses: no validation library, database layer or HTTP client."""
+    heavy = ("pydantic", "sqlalchemy", "sqlmodel", "httpx", "githubkit")
     probe = (
         "import sys\n"
         "from app.cli import main\n"
