@@ -12,9 +12,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
-
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import __version__
 from app.context.builder import build_context
@@ -29,7 +26,6 @@ from app.registry.cache import MemoryFactCache
 from app.registry.config import RegistryConfig
 from app.report.placement import Placed, Placement, place_all
 from app.report.sarif import render_sarif
-from app.report.text import render_text
 
 JSON_SCHEMA_VERSION = 1
 
@@ -89,6 +85,9 @@ def _analyse(ctx: ChangeContext, progress: bool) -> AnalysisResult:
     """Run every rule; with `progress`, a bar on standard error (one step per rule)."""
     if not progress:
         return run_analyzers(ctx, policy=ctx.policy)
+    from rich.console import Console  # only a terminal shows the bar
+    from rich.progress import BarColumn, Progress, TextColumn
+
     from analyzers.registry import all_rules
 
     columns = (
@@ -162,6 +161,8 @@ def render(result: ScanResult, fmt: str) -> str:
         metas = [p.meta for p in result.placed if p.meta is not None]
         log = render_sarif([p.finding for p in result.placed], metas, tool_version=__version__)
         return json.dumps(log, indent=2) + "\n"
+    from app.report.text import render_text  # the table needs rich: loaded for this format only
+
     return render_text(result.placed, errors=result.analysis.errors)
 
 

@@ -6,7 +6,6 @@ Never fails and never invents: a registry that cannot answer leaves the facts it
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -27,6 +26,8 @@ from app.registry.clients import (
 from app.registry.config import RegistryConfig
 
 if TYPE_CHECKING:
+    import asyncio
+
     import httpx  # imported where a request is made: reading facts offline needs no HTTP client
 
 logger = logging.getLogger(__name__)
@@ -74,6 +75,10 @@ class _Source:
         return f"{self.label}: {self.failure} for {count} {noun}; not run: {', '.join(self.checks)}"
 
 
+def _keys_of(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    return sorted({(eco, normalize_name(eco, name)) for eco, name in names})
+
+
 def gather_package_facts(
     names: Iterable[tuple[str, str]],
     config: RegistryConfig,
@@ -83,6 +88,10 @@ def gather_package_facts(
     ttl: timedelta = DEFAULT_TTL,
 ) -> GatheredFacts:
     """Facts for each (ecosystem, name); `now` is the reference time for ages and expiry."""
+    if config.offline:  # nothing to ask: no event loop either
+        return _offline_facts(_keys_of(names), now or datetime.now(UTC))
+    import asyncio
+
     return asyncio.run(gather_package_facts_async(names, config, cache, now=now, ttl=ttl))
 
 
@@ -95,13 +104,16 @@ async def gather_package_facts_async(
     ttl: timedelta = DEFAULT_TTL,
 ) -> GatheredFacts:
     moment = now or datetime.now(UTC)
-    keys = sorted({(eco, normalize_name(eco, name)) for eco, name in names})
+    keys = _keys_of(names)
     if config.offline:
         return _offline_facts(keys, moment)
     sources = {eco: _Source(label, REGISTRY_CHECKS) for eco, label in _SOURCES.items()}
     osv = _Source(_OSV, OSV_CHECKS)
-    limit = asyncio.Semaphore(config.concurrency)
+    import asyncio
+
     import httpx
+
+    limit = asyncio.Semaphore(config.concurrency)
 
     async with httpx.AsyncClient(
         timeout=config.timeout, limits=httpx.Limits(max_connections=config.concurrency)
@@ -139,6 +151,8 @@ class _Lookup:
         if cached is not None:
             answer = _answer_from(cached.get("registry"))
             return self._combine(ecosystem, name, answer, tuple(cached.get("malicious", ())))
+        import asyncio  # loaded by the running event loop already
+
         answer, advisories = await asyncio.gather(
             self._registry(ecosystem, name), self._advisories(ecosystem, name)
         )
