@@ -1,7 +1,11 @@
 """A pull request read from GitHub with an installation client.
 
 Endpoints: `GET /repos/{o}/{r}/pulls/{n}`, `.../pulls/{n}/files` (100 a page, up to 3,000 files),
-`.../pulls/{n}/commits` (up to 250), `.../contents/{path}?ref=` for each side of each changed file, and
+`.../pulls/{n}/commits` (up to 250), then the files themselves: both sides of every changed file and the
+base-side files the rules compare against are read 50 at a time with one GraphQL query each
+(`repository { f0: object(expression: "<sha>:<path>") { ... on Blob { text } } }`), which spares the
+installation's REST rate limit a request per file. A file the query cannot give exactly (binary,
+truncated, replaced characters) or a failed query falls back to `.../contents/{path}?ref=`, and to
 `.../git/blobs/{sha}` for files between 1 MB and the size cap. Each blob is fetched once.
 """
 
@@ -22,6 +26,7 @@ from app.context.source import SourceError, SourceFile, SourceTooLargeError
 from app.context.syntax import DEFAULT_MAX_BYTES
 
 MAX_FILES = 3000
+BLOB_BATCH = 50  # files read per GraphQL query
 _FIRST_TIMERS = frozenset({"FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER"})
 
 
@@ -177,9 +182,15 @@ class GitHubSource:
         return self._blobs.pop(key)
 
     def prefetch(self, wanted: Iterable[tuple[str, Side]]) -> None:
-        """Fetch the blobs of many files concurrently (bounded), keeping failures for `read`."""
+        """Fetch the blobs of many files: in GraphQL batches, then what those could not give over
+        REST concurrently (bounded), keeping failures for `read`."""
         pr = self.pull_request()
         keys = [key for key in dict.fromkeys(wanted) if key not in self._blobs]
+        left: list[tuple[str, Side]] = []
+        for start in range(0, len(keys), BLOB_BATCH):
+            chunk = keys[start : start + BLOB_BATCH]
+            spent = self.max_fetch_bytes is not None and self._fetched >= self.max_fetch_bytes
+            left.extend(chunk if spent else self._batch(chunk, pr))  # spent: REST records why
 
         def fetch(key: tuple[str, Side]) -> None:
             try:
@@ -188,9 +199,56 @@ class GitHubSource:
             except SourceError as error:
                 self._failures[key] = error
 
-        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
-            list(pool.map(fetch, keys))
+        if left:
+            with ThreadPoolExecutor(max_workers=min(self.concurrency, len(left))) as pool:
+                list(pool.map(fetch, left))
         self._enforce_budget(keys)
+
+    def _batch(self, keys: Sequence[tuple[str, Side]], pr: PullRequestInfo) -> list[tuple[str, Side]]:
+        """Read `keys` with one GraphQL query; the keys it could not settle exactly."""
+        if not keys:
+            return []
+        variables: dict[str, Any] = {"owner": self.owner, "name": self.repo}
+        fields = []
+        for index, (path, side) in enumerate(keys):
+            variables[f"e{index}"] = f"{pr.base_sha if side == 'base' else pr.head_sha}:{path}"
+            fields.append(f"f{index}: object(expression: $e{index}) {{ ...blob }}")
+        declared = "".join(f", $e{index}: String!" for index in range(len(keys)))
+        query = (
+            f"query($owner: String!, $name: String!{declared}) {{ repository(owner: $owner, name: $name) "
+            f"{{ {' '.join(fields)} }} }} fragment blob on Blob {{ byteSize isBinary isTruncated text }}"
+        )
+        try:
+            data = self.github.graphql(query, variables=variables)
+        except GitHubException:
+            return list(keys)  # REST reads them, and reports what fails there
+        repository = data.get("repository") if isinstance(data, dict) else None
+        if not isinstance(repository, dict):
+            return list(keys)
+        left: list[tuple[str, Side]] = []
+        for index, key in enumerate(keys):
+            alias = f"f{index}"
+            if alias not in repository:
+                left.append(key)
+                continue
+            blob = repository[alias]
+            if not blob:  # no such path on that side, or not a file
+                self._blobs[key] = None
+                continue
+            text = blob.get("text")
+            if (
+                blob.get("isBinary")
+                or blob.get("isTruncated")
+                or not isinstance(text, str)
+                or "\ufffd" in text
+            ):
+                left.append(key)  # only REST gives the exact bytes
+                continue
+            content = text.encode("utf-8", "surrogatepass")
+            with self._budget_lock:
+                self._fetched += len(content)
+            self._blobs[key] = content
+        return left
 
     def _enforce_budget(self, keys: list[tuple[str, Side]]) -> None:
         """Concurrent fetches may overshoot the budget by a few files: keep, in order, only what fits."""

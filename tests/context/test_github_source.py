@@ -85,3 +85,52 @@ def test_missing_pull_request_is_recorded(client: GitHub[TokenAuthStrategy]) -> 
         "changed files",
         "commits",
     ]
+
+
+LARGE = "x = '" + "A" * 600_000 + "'\n"  # 600 kB: above the emulator's GraphQL text limit
+MIXED_BASE = {"app.py": "a = 1\n", "logo.png": b"\x89PNG\r\n\x1a\n\0\0", "big.py": LARGE, "crlf.txt": "a\r\n"}
+MIXED_HEAD = {
+    "app.py": "a = 2\n",
+    "logo.png": b"\x89PNG\r\n\x1a\n\0\1",
+    "big.py": LARGE + "y = 2\n",
+    "crlf.txt": "a\r\nb\r\n",
+    "new.py": "print('é ✓')\n",
+}
+
+
+def _sides(github: GitHubEmulator, client: GitHub[TokenAuthStrategy]) -> dict[str, tuple[object, ...]]:
+    ctx = build_context(GitHubSource(client, "acme", "app", 6))
+    assert ctx.errors == []
+    return {f.path: (f.base_text, f.head_text, f.binary, f.added_lines) for f in ctx.files}
+
+
+def test_files_are_read_in_one_graphql_batch_with_rest_only_for_what_it_cannot_give(
+    github: GitHubEmulator, client: GitHub[TokenAuthStrategy]
+) -> None:
+    github.add_pull_request(REPO, 6, base_files=MIXED_BASE, head_files=MIXED_HEAD)
+    batched = _sides(github, client)
+    assert len(github.calls_to("POST", r"^/graphql$")) == 1
+    rest = sorted({c.path.rsplit("/", 1)[1] for c in github.calls_to("GET", r"/contents/")})
+    assert rest == ["big.py", "logo.png"]  # truncated text and a binary file: exact bytes over REST
+    assert batched["crlf.txt"][:2] == ("a\r\n", "a\r\nb\r\n")
+    assert batched["new.py"][:2] == (None, "print('é ✓')\n")
+    assert batched["logo.png"][2] is True
+    read_before = len(github.calls_to("GET", r"/contents/"))
+    github.fail("POST", r"^/graphql$", 422, times=1)
+    assert _sides(github, client) == batched  # the same context when GraphQL fails: all over REST
+    # nine sides of changed files, and the six base-side files read for every change (the policy,
+    # CODEOWNERS in its three places, .gitattributes), absent here
+    assert len(github.calls_to("GET", r"/contents/")) - read_before == 15
+
+
+def test_large_changes_are_read_fifty_files_a_query(
+    github: GitHubEmulator, client: GitHub[TokenAuthStrategy]
+) -> None:
+    head = {f"m{i:03}.py": f"v = {i}\n" for i in range(120)}
+    github.add_pull_request(REPO, 6, base_files={}, head_files=head)
+    ctx = build_context(GitHubSource(client, "acme", "app", 6))
+    assert ctx.errors == []
+    assert len(ctx.files) == 120
+    assert all(f.head_text == f"v = {int(f.path[1:4])}\n" for f in ctx.files)
+    assert len(github.calls_to("POST", r"^/graphql$")) == 3
+    assert github.calls_to("GET", r"/contents/") == []

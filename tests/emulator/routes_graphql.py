@@ -1,4 +1,5 @@
-"""The two GraphQL operations Bulwark uses: list a pull request's review threads, resolve one."""
+"""The GraphQL operations Bulwark uses: list a pull request's review threads, resolve one, and read
+many files at given revisions in one query (`object(expression: "<sha>:<path>")` fields)."""
 
 from __future__ import annotations
 
@@ -42,12 +43,53 @@ def graphql(ctx: Ctx) -> Response:
     if re.search(r"\bmutation\b", query) and re.search(r"\b(un)?resolveReviewThread\b", query):
         resolve = re.search(r"\bunresolveReviewThread\b", query) is None
         return reply(_set_resolved(ctx, arguments, resolve))
+    if _OBJECT_FIELD.search(query) and not re.search(r"\bmutation\b", query):
+        return reply(_blobs(ctx, arguments, query, variables))
     if re.search(r"\breviewThreads\b", query) and not re.search(r"\bmutation\b", query):
         limit = _comment_limit(query, variables)
         return reply(_review_threads(ctx, arguments, limit))
     call = Call(ctx.method, ctx.path, ctx.query, body, 200, ctx.auth, ctx.installation_id)
     ctx.state.unexpected.append(call)
     return reply(_error("This GraphQL operation is not supported by the emulator", "UNSUPPORTED"))
+
+
+_OBJECT_FIELD = re.compile(r"(\w+)\s*:\s*object\s*\(\s*expression\s*:\s*\$(\w+)\s*\)")
+# GitHub truncates `Blob.text` of large files (the limit is not documented); the emulator does it
+# above this size, and says so with `isTruncated`.
+TEXT_LIMIT = 512 * 1024
+
+
+def _blobs(ctx: Ctx, arguments: dict[str, Any], query: str, variables: dict[str, Any]) -> dict[str, Any]:
+    owner, name = arguments.get("owner"), arguments.get("name")
+    repo = ctx.state.repos.get(f"{owner}/{name}".lower())
+    visible = repo is not None and (ctx.auth != "installation" or repo.installation_id == ctx.installation_id)
+    if repo is None or not visible:
+        message = f"Could not resolve to a Repository with the name '{owner}/{name}'."
+        return {"data": {"repository": None}, "errors": [
+            {"type": "NOT_FOUND", "path": ["repository"], "message": message, "locations": []}
+        ]}  # fmt: skip
+    found: dict[str, Any] = {}
+    for alias, variable in _OBJECT_FIELD.findall(query):
+        expression = variables.get(variable)
+        ref, _, path = expression.partition(":") if isinstance(expression, str) else ("", "", "")
+        commit = repo.resolve(ref) if ref else None
+        content = commit.tree.get(path) if commit is not None else None
+        found[alias] = None if content is None else _blob(content)
+    return {"data": {"repository": found}}
+
+
+def _blob(content: bytes) -> dict[str, Any]:
+    try:
+        text: str | None = content.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    binary = text is None or "\0" in text[:8000]
+    truncated = not binary and len(content) > TEXT_LIMIT
+    if binary:
+        text = None
+    elif truncated:
+        text = content[:TEXT_LIMIT].decode("utf-8", "ignore")
+    return {"byteSize": len(content), "isBinary": binary, "isTruncated": truncated, "text": text}
 
 
 def _thread_by_node(ctx: Ctx, node: Any) -> Thread | None:
