@@ -88,8 +88,13 @@ def test_missing_pull_request_is_recorded(client: GitHub[TokenAuthStrategy]) -> 
 
 
 LARGE = "x = '" + "A" * 600_000 + "'\n"  # 600 kB: above the emulator's GraphQL text limit
-MIXED_BASE = {"app.py": "a = 1\n", "logo.png": b"\x89PNG\r\n\x1a\n\0\0", "big.py": LARGE, "crlf.txt": "a\r\n"}
-MIXED_HEAD = {
+MIXED_BASE: dict[str, str | bytes] = {
+    "app.py": "a = 1\n",
+    "logo.png": b"\x89PNG\r\n\x1a\n\0\0",
+    "big.py": LARGE,
+    "crlf.txt": "a\r\n",
+}
+MIXED_HEAD: dict[str, str | bytes] = {
     "app.py": "a = 2\n",
     "logo.png": b"\x89PNG\r\n\x1a\n\0\1",
     "big.py": LARGE + "y = 2\n",
