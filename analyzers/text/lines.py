@@ -93,17 +93,7 @@ def lines_containing(text: str, words: tuple[str, ...]) -> set[int]:
     A substring search over the whole text, far cheaper than a regular expression per line; callers
     confirm the candidates with their own patterns.
     """
-    lowered = text[: MAX_TEXT_LINES * MAX_LINE_CHARS].lower()
-    hits: list[int] = []
-    for word in words:
-        index = lowered.find(word)
-        while index >= 0:
-            hits.append(index)
-            index = lowered.find(word, index + len(word))
-    if not hits:
-        return set()
-    starts = [0, *(match + 1 for match in _newlines(lowered))]
-    return {bisect_right(starts, hit) for hit in hits}
+    return lines_naming(text[: MAX_TEXT_LINES * MAX_LINE_CHARS].lower(), words)
 
 
 def lines_naming(text: str, words: Collection[str]) -> set[int]:
