@@ -2,18 +2,20 @@
 
 Endpoints: `GET /repos/{o}/{r}/pulls/{n}`, `.../pulls/{n}/files` (100 a page, up to 3,000 files),
 `.../pulls/{n}/commits` (up to 250), then the files themselves: both sides of every changed file and the
-base-side files the rules compare against are read 50 at a time with one GraphQL query each
-(`repository { f0: object(expression: "<sha>:<path>") { ... on Blob { text } } }`), which spares the
-installation's REST rate limit a request per file. A file the query cannot give exactly (binary,
-truncated, replaced characters) or a failed query falls back to `.../contents/{path}?ref=`, and to
-`.../git/blobs/{sha}` for files between 1 MB and the size cap. Each blob is fetched once.
+base-side files the rules compare against are read with GraphQL (`repository { f0: object(expression:
+"<sha>:<path>") { ... on Blob { byteSize text } } }`): one query for the sizes of up to 100 files, then
+the text in queries of at most 50 files and 4 MB, within the fetch budget; files over the size cap are
+never downloaded. That spares the installation's REST rate limit a request per file. A file the query
+cannot give exactly (binary, truncated, replaced characters) or a failed query falls back to
+`.../contents/{path}?ref=`, and to `.../git/blobs/{sha}` for files between 1 MB and the size cap.
+Each blob is fetched once.
 """
 
 from __future__ import annotations
 
 import base64
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -26,7 +28,10 @@ from app.context.source import SourceError, SourceFile, SourceTooLargeError
 from app.context.syntax import DEFAULT_MAX_BYTES
 
 MAX_FILES = 3000
-BLOB_BATCH = 50  # files read per GraphQL query
+SIZE_BATCH = 100  # files whose size one GraphQL query asks
+TEXT_BATCH = 50  # files whose text one GraphQL query reads
+TEXT_BATCH_BYTES = 4_000_000  # and at most these bytes of text, so one answer stays small
+_UNKNOWN: Any = object()
 _FIRST_TIMERS = frozenset({"FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER"})
 
 
@@ -182,15 +187,38 @@ class GitHubSource:
         return self._blobs.pop(key)
 
     def prefetch(self, wanted: Iterable[tuple[str, Side]]) -> None:
-        """Fetch the blobs of many files: in GraphQL batches, then what those could not give over
-        REST concurrently (bounded), keeping failures for `read`."""
+        """Fetch the blobs of many files: sizes first, then the text in GraphQL batches bounded in
+        files and bytes (and by the fetch budget), then what those could not give over REST
+        concurrently (bounded), keeping failures for `read`."""
         pr = self.pull_request()
         keys = [key for key in dict.fromkeys(wanted) if key not in self._blobs]
         left: list[tuple[str, Side]] = []
-        for start in range(0, len(keys), BLOB_BATCH):
-            chunk = keys[start : start + BLOB_BATCH]
-            spent = self.max_fetch_bytes is not None and self._fetched >= self.max_fetch_bytes
-            left.extend(chunk if spent else self._batch(chunk, pr))  # spent: REST records why
+        sized: list[tuple[tuple[str, Side], int]] = []
+        for start in range(0, len(keys), SIZE_BATCH):
+            chunk = keys[start : start + SIZE_BATCH]
+            found = self._query(chunk, pr, "byteSize isBinary")
+            for key in chunk:
+                blob = found.get(key, _UNKNOWN) if found is not None else _UNKNOWN
+                if blob is None:  # no such path on that side, or not a file
+                    self._blobs[key] = None
+                elif blob is _UNKNOWN or blob.get("isBinary") or not isinstance(blob.get("byteSize"), int):
+                    left.append(key)  # only REST gives the exact bytes
+                elif blob["byteSize"] > self.max_bytes:
+                    self._failures[key] = SourceTooLargeError(blob["byteSize"])  # never downloaded
+                else:
+                    sized.append((key, blob["byteSize"]))
+        spent = False
+        for batch in _text_batches(sized):
+            fits = batch
+            if spent:
+                fits = []
+            elif self.max_fetch_bytes is not None:
+                fits = _within(batch, self.max_fetch_bytes - self._fetched)
+            if fits:
+                left.extend(self._texts(fits, pr))
+            for key, _ in batch[len(fits) :]:  # kept in order, like `_enforce_budget`: never downloaded
+                self._failures[key] = self._budget_spent()
+            spent = spent or len(fits) < len(batch)
 
         def fetch(key: tuple[str, Side]) -> None:
             try:
@@ -204,10 +232,30 @@ class GitHubSource:
                 list(pool.map(fetch, left))
         self._enforce_budget(keys)
 
-    def _batch(self, keys: Sequence[tuple[str, Side]], pr: PullRequestInfo) -> list[tuple[str, Side]]:
-        """Read `keys` with one GraphQL query; the keys it could not settle exactly."""
-        if not keys:
-            return []
+    def _texts(
+        self, chunk: Sequence[tuple[tuple[str, Side], int]], pr: PullRequestInfo
+    ) -> list[tuple[str, Side]]:
+        """Read the text of `chunk` with one GraphQL query; the keys it could not give exactly."""
+        keys = [key for key, _ in chunk]
+        found = self._query(keys, pr, "byteSize isBinary isTruncated text")
+        left: list[tuple[str, Side]] = []
+        for key in keys:
+            blob = found.get(key, _UNKNOWN) if found is not None else _UNKNOWN
+            text = blob.get("text") if isinstance(blob, dict) else None
+            if not isinstance(text, str) or blob.get("isTruncated") or "\ufffd" in text:
+                left.append(key)  # only REST gives the exact bytes
+                continue
+            content = text.encode("utf-8", "surrogatepass")
+            with self._budget_lock:
+                self._fetched += len(content)
+            self._blobs[key] = content
+        return left
+
+    def _query(
+        self, keys: Sequence[tuple[str, Side]], pr: PullRequestInfo, wanted: str
+    ) -> dict[tuple[str, Side], Any] | None:
+        """The `wanted` Blob fields of each key in one GraphQL query (None: the path is absent or no
+        file); None when the query failed."""
         variables: dict[str, Any] = {"owner": self.owner, "name": self.repo}
         fields = []
         for index, (path, side) in enumerate(keys):
@@ -216,39 +264,16 @@ class GitHubSource:
         declared = "".join(f", $e{index}: String!" for index in range(len(keys)))
         query = (
             f"query($owner: String!, $name: String!{declared}) {{ repository(owner: $owner, name: $name) "
-            f"{{ {' '.join(fields)} }} }} fragment blob on Blob {{ byteSize isBinary isTruncated text }}"
+            f"{{ {' '.join(fields)} }} }} fragment blob on Blob {{ {wanted} }}"
         )
         try:
             data = self.github.graphql(query, variables=variables)
         except GitHubException:
-            return list(keys)  # REST reads them, and reports what fails there
+            return None  # REST reads them, and reports what fails there
         repository = data.get("repository") if isinstance(data, dict) else None
         if not isinstance(repository, dict):
-            return list(keys)
-        left: list[tuple[str, Side]] = []
-        for index, key in enumerate(keys):
-            alias = f"f{index}"
-            if alias not in repository:
-                left.append(key)
-                continue
-            blob = repository[alias]
-            if not blob:  # no such path on that side, or not a file
-                self._blobs[key] = None
-                continue
-            text = blob.get("text")
-            if (
-                blob.get("isBinary")
-                or blob.get("isTruncated")
-                or not isinstance(text, str)
-                or "\ufffd" in text
-            ):
-                left.append(key)  # only REST gives the exact bytes
-                continue
-            content = text.encode("utf-8", "surrogatepass")
-            with self._budget_lock:
-                self._fetched += len(content)
-            self._blobs[key] = content
-        return left
+            return None
+        return {key: repository[f"f{i}"] or None for i, key in enumerate(keys) if f"f{i}" in repository}
 
     def _enforce_budget(self, keys: list[tuple[str, Side]]) -> None:
         """Concurrent fetches may overshoot the budget by a few files: keep, in order, only what fits."""
@@ -260,16 +285,15 @@ class GitHubSource:
             total += len(blob or b"")
             if total > self.max_fetch_bytes and key in self._blobs:
                 del self._blobs[key]
-                self._failures[key] = SourceError(
-                    f"not read: the {self.max_fetch_bytes}-byte budget of this pull request is spent"
-                )
+                self._failures[key] = self._budget_spent()
+
+    def _budget_spent(self) -> SourceError:
+        return SourceError(f"not read: the {self.max_fetch_bytes}-byte budget of this pull request is spent")
 
     def _fetch(self, path: str, ref: str) -> bytes | None:
         with self._budget_lock:
             if self.max_fetch_bytes is not None and self._fetched >= self.max_fetch_bytes:
-                raise SourceError(
-                    f"not read: the {self.max_fetch_bytes}-byte budget of this pull request is spent"
-                )
+                raise self._budget_spent()
         data = self._download(path, ref)
         with self._budget_lock:
             self._fetched += len(data or b"")
@@ -301,6 +325,33 @@ def _requested(data: Any, owner: str) -> tuple[str, ...]:
     users = [user.login for user in people if isinstance(getattr(user, "login", None), str)]
     teams = [f"{owner}/{team.slug}" for team in groups if isinstance(getattr(team, "slug", None), str)]
     return tuple(users + teams)
+
+
+def _text_batches(
+    sized: Sequence[tuple[tuple[str, Side], int]],
+) -> Iterator[list[tuple[tuple[str, Side], int]]]:
+    """Consecutive groups of at most TEXT_BATCH files and TEXT_BATCH_BYTES bytes (a bigger file
+    alone)."""
+    chunk: list[tuple[tuple[str, Side], int]] = []
+    total = 0
+    for item in sized:
+        if chunk and (len(chunk) == TEXT_BATCH or total + item[1] > TEXT_BATCH_BYTES):
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(item)
+        total += item[1]
+    if chunk:
+        yield chunk
+
+
+def _within(batch: list[tuple[tuple[str, Side], int]], room: int) -> list[tuple[tuple[str, Side], int]]:
+    """The longest start of `batch` whose sizes add up to at most `room` bytes."""
+    total = 0
+    for count, (_, size) in enumerate(batch):
+        total += size
+        if total > room:
+            return batch[:count]
+    return batch
 
 
 def _source_file(entry: DiffEntry) -> SourceFile:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from githubkit import GitHub, TokenAuthStrategy
 
-from app.context.builder import build_context
+from app.context.builder import BuildOptions, build_context
 from app.context.github_source import GitHubSource
 from app.context.model import FileKind, FileStatus, Hunk
 from app.context.source import SourceError
@@ -114,7 +114,7 @@ def test_files_are_read_in_one_graphql_batch_with_rest_only_for_what_it_cannot_g
 ) -> None:
     github.add_pull_request(REPO, 6, base_files=MIXED_BASE, head_files=MIXED_HEAD)
     batched = _sides(github, client)
-    assert len(github.calls_to("POST", r"^/graphql$")) == 1
+    assert len(github.calls_to("POST", r"^/graphql$")) == 2  # the sizes, then the text
     rest = sorted({c.path.rsplit("/", 1)[1] for c in github.calls_to("GET", r"/contents/")})
     assert rest == ["big.py", "logo.png"]  # truncated text and a binary file: exact bytes over REST
     assert batched["crlf.txt"][:2] == ("a\r\n", "a\r\nb\r\n")
@@ -128,7 +128,7 @@ def test_files_are_read_in_one_graphql_batch_with_rest_only_for_what_it_cannot_g
     assert len(github.calls_to("GET", r"/contents/")) - read_before == 15
 
 
-def test_large_changes_are_read_fifty_files_a_query(
+def test_large_changes_are_read_a_hundred_sizes_and_fifty_texts_a_query(
     github: GitHubEmulator, client: GitHub[TokenAuthStrategy]
 ) -> None:
     head = {f"m{i:03}.py": f"v = {i}\n" for i in range(120)}
@@ -137,5 +137,24 @@ def test_large_changes_are_read_fifty_files_a_query(
     assert ctx.errors == []
     assert len(ctx.files) == 120
     assert all(f.head_text == f"v = {int(f.path[1:4])}\n" for f in ctx.files)
-    assert len(github.calls_to("POST", r"^/graphql$")) == 3
+    # 126 sizes (120 files and the 6 base-side files, absent here) in 2 queries, 120 texts in 3
+    assert len(github.calls_to("POST", r"^/graphql$")) == 5
     assert github.calls_to("GET", r"/contents/") == []
+
+
+def test_files_over_the_size_cap_are_never_downloaded_and_the_budget_bounds_each_query(
+    github: GitHubEmulator, client: GitHub[TokenAuthStrategy]
+) -> None:
+    head = {"big.txt": "b" * 5_000 + "\n", **{f"s{i}.txt": "s" * 900 + "\n" for i in range(3)}}
+    github.add_pull_request(REPO, 6, base_files={}, head_files=head)
+    source = GitHubSource(client, "acme", "app", 6, max_bytes=4_000, max_fetch_bytes=2_000)
+    ctx = build_context(source, options=BuildOptions(max_bytes=4_000))
+    assert {f.path: f.skipped_reason for f in ctx.files if f.skipped_reason} == {
+        "big.txt": "larger than 4000 bytes (5001)"
+    }
+    assert [f.path for f in ctx.files if f.head_text is not None] == ["s0.txt", "s1.txt"]
+    assert any("s2.txt" in e and "budget" in e for e in ctx.errors)  # 2 x 901 bytes fit 2,000
+    [text_query] = [c for c in github.calls_to("POST", r"^/graphql$") if "text" in c.json["query"]]
+    asked = sorted(v.split(":", 1)[1] for k, v in text_query.json["variables"].items() if k.startswith("e"))
+    assert asked == ["s0.txt", "s1.txt"]
+    assert [c.path.rsplit("/", 1)[1] for c in github.calls_to("GET", r"/contents/")] == []
