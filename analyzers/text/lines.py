@@ -32,13 +32,15 @@ def selected_lines(file: ChangedFile, numbers: set[int]) -> dict[int, str]:
 
 def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line number, capped text) of every line of `text`, at most MAX_TEXT_LINES of them."""
-    for index, line in enumerate(text.splitlines()[:MAX_TEXT_LINES]):
-        yield index + 1, capped(line)
+    lines = TextLines(text)
+    for number in range(1, len(lines) + 1):
+        yield number, lines.get(number)
 
 
 class TextLines:
-    """1-based, capped lines of a text (split as `numbered_lines` splits), read on demand: a rule
-    that looks at a few lines of a large file does not copy all of them."""
+    """1-based, capped lines of a text (at most MAX_TEXT_LINES, split at every line boundary
+    `str.splitlines` knows), read on demand: a rule that looks at a few lines of a large file does
+    not copy all of them."""
 
     __slots__ = ("_lines", "_text")
 

@@ -198,7 +198,7 @@ class GitHubSource:
             chunk = keys[start : start + SIZE_BATCH]
             found = self._query(chunk, pr, "byteSize isBinary")
             for key in chunk:
-                blob = found.get(key, _UNKNOWN) if found is not None else _UNKNOWN
+                blob = found.get(key, _UNKNOWN)
                 if blob is None:  # no such path on that side, or not a file
                     self._blobs[key] = None
                 elif blob is _UNKNOWN or blob.get("isBinary") or not isinstance(blob.get("byteSize"), int):
@@ -207,18 +207,13 @@ class GitHubSource:
                     self._failures[key] = SourceTooLargeError(blob["byteSize"])  # never downloaded
                 else:
                     sized.append((key, blob["byteSize"]))
-        spent = False
-        for batch in _text_batches(sized):
-            fits = batch
-            if spent:
-                fits = []
-            elif self.max_fetch_bytes is not None:
-                fits = _within(batch, self.max_fetch_bytes - self._fetched)
-            if fits:
-                left.extend(self._texts(fits, pr))
-            for key, _ in batch[len(fits) :]:  # kept in order, like `_enforce_budget`: never downloaded
+        if self.max_fetch_bytes is not None:  # kept in order, like `_enforce_budget`
+            fits = _within(sized, self.max_fetch_bytes - self._fetched)
+            for key, _ in sized[len(fits) :]:  # never downloaded
                 self._failures[key] = self._budget_spent()
-            spent = spent or len(fits) < len(batch)
+            sized = fits
+        for batch in _text_batches(sized):
+            left.extend(self._texts(batch, pr))
 
         def fetch(key: tuple[str, Side]) -> None:
             try:
@@ -237,11 +232,11 @@ class GitHubSource:
     ) -> list[tuple[str, Side]]:
         """Read the text of `chunk` with one GraphQL query; the keys it could not give exactly."""
         keys = [key for key, _ in chunk]
-        found = self._query(keys, pr, "byteSize isBinary isTruncated text")
+        found = self._query(keys, pr, "isTruncated text")
         left: list[tuple[str, Side]] = []
         for key in keys:
-            blob = found.get(key, _UNKNOWN) if found is not None else _UNKNOWN
-            text = blob.get("text") if isinstance(blob, dict) else None
+            blob = found.get(key) or {}
+            text = blob.get("text")
             if not isinstance(text, str) or blob.get("isTruncated") or "\ufffd" in text:
                 left.append(key)  # only REST gives the exact bytes
                 continue
@@ -253,9 +248,9 @@ class GitHubSource:
 
     def _query(
         self, keys: Sequence[tuple[str, Side]], pr: PullRequestInfo, wanted: str
-    ) -> dict[tuple[str, Side], Any] | None:
+    ) -> dict[tuple[str, Side], Any]:
         """The `wanted` Blob fields of each key in one GraphQL query (None: the path is absent or no
-        file); None when the query failed."""
+        file); keys the answer lacks (all of them when the query failed) are for REST."""
         variables: dict[str, Any] = {"owner": self.owner, "name": self.repo}
         fields = []
         for index, (path, side) in enumerate(keys):
@@ -269,10 +264,10 @@ class GitHubSource:
         try:
             data = self.github.graphql(query, variables=variables)
         except GitHubException:
-            return None  # REST reads them, and reports what fails there
+            return {}  # REST reads them, and reports what fails there
         repository = data.get("repository") if isinstance(data, dict) else None
         if not isinstance(repository, dict):
-            return None
+            return {}
         return {key: repository[f"f{i}"] or None for i, key in enumerate(keys) if f"f{i}" in repository}
 
     def _enforce_budget(self, keys: list[tuple[str, Side]]) -> None:
@@ -328,7 +323,7 @@ def _requested(data: Any, owner: str) -> tuple[str, ...]:
 
 
 def _text_batches(
-    sized: Sequence[tuple[tuple[str, Side], int]],
+    sized: list[tuple[tuple[str, Side], int]],
 ) -> Iterator[list[tuple[tuple[str, Side], int]]]:
     """Consecutive groups of at most TEXT_BATCH files and TEXT_BATCH_BYTES bytes (a bigger file
     alone)."""

@@ -464,13 +464,19 @@ def _tuple_of(check: Check) -> Check:
     return tuple_of
 
 
+def _is_mapping(value: Any, path: str, found: list[tuple[str, str]]) -> bool:
+    if isinstance(value, Mapping):
+        return True
+    found.append((path, "Input should be a valid dictionary"))
+    return False
+
+
 def _mapping_of(keys: tuple[str, ...] | None, check: Check | None) -> Check:
     """A mapping with string keys (only `keys`, when given) and values passing `check` (any value
     when None)."""
 
     def mapping_of(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
-        if not isinstance(value, Mapping):
-            found.append((path, "Input should be a valid dictionary"))
+        if not _is_mapping(value, path, found):
             return _INVALID
         result: dict[str, Any] = {}
         valid = True
@@ -494,8 +500,7 @@ def _record(cls: type[Any], checks: dict[str, Check], *, keep_explicit: bool = F
     def record(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
         if value is None:
             value = {}
-        if not isinstance(value, Mapping):
-            found.append((path, "Input should be a valid dictionary"))
+        if not _is_mapping(value, path, found):
             return _INVALID
         converted: dict[str, Any] = {}
         valid = True
