@@ -16,9 +16,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from app import metrics, setup
+from app.clock import Clock, utcnow
 from app.dashboard.routes import ROUTES as DASHBOARD_ROUTES
 from app.db import repo
-from app.db.models import utcnow
 from app.db.session import get_engine, session_scope
 from app.queue import JobQueue, build_queue
 from app.settings import Settings
@@ -87,7 +87,7 @@ async def home(request: Request) -> Response:
     return HTMLResponse(page)
 
 
-def create_app(settings: Settings, queue: JobQueue | None = None) -> Starlette:
+def create_app(settings: Settings, queue: JobQueue | None = None, clock: Clock = utcnow) -> Starlette:
     app = Starlette(
         routes=[
             Route("/", home),
@@ -102,5 +102,6 @@ def create_app(settings: Settings, queue: JobQueue | None = None) -> Starlette:
     )
     app.state.setup_states = setup.SetupStates()
     app.state.settings = settings
+    app.state.clock = clock
     app.state.queue = queue or build_queue(settings)
     return app

@@ -4,6 +4,7 @@ feedback, calibration and audit log. A repository the user cannot read on GitHub
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -16,7 +17,7 @@ from app.dashboard.calibration_view import repository_posteriors
 from app.dashboard.html import esc, page, table
 from app.dashboard.session import Session, read_session
 from app.db import repo
-from app.db.models import Analysis, Feedback, Finding, utcnow
+from app.db.models import Analysis, Feedback, Finding
 from app.db.session import session_scope
 from app.settings import Settings
 
@@ -114,18 +115,20 @@ async def repository(request: Request) -> Response:
             "installed on it, so its findings stay hidden from you.</p>"
         )
         return page("No access", body, status=403, nav=_nav(session))
-    view = await run_in_threadpool(_repository_view, request.app.state.settings, target.id, target.full_name)
+    view = await run_in_threadpool(
+        _repository_view, request.app.state.settings, target.id, target.full_name, request.app.state.clock()
+    )
     return page(target.full_name, _repository_body(target, view), head=_HEAD, nav=_nav(session))
 
 
-def _repository_view(settings: Settings, repository_id: int, full_name: str) -> RepositoryView:
+def _repository_view(settings: Settings, repository_id: int, full_name: str, now: datetime) -> RepositoryView:
     with session_scope(settings.database_url) as db:
         analyses = repo.recent_analyses(db, [repository_id], limit=30)
         return RepositoryView(
             analyses=analyses,
             findings=repo.findings_of_analyses(db, [a.id for a in analyses if a.id is not None]),
             series=charts.placement_series(repo.placements_over_time(db, repository_id)),
-            posteriors=repository_posteriors(db, full_name, repository_id, utcnow()),
+            posteriors=repository_posteriors(db, full_name, repository_id, now),
             feedback=repo.feedback_of_repositories(db, [repository_id])[-FEEDBACK_SHOWN:][::-1],
             audit=repo.optional_rows(db, AUDIT_TABLE, repository_id),
         )

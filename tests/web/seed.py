@@ -13,6 +13,7 @@ from tests.emulator.server import GitHubEmulator
 REPO, REPO_ID = "acme/widgets", 5001
 OTHER, OTHER_ID = "acme/secret-plans", 5002
 START = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)  # a Monday
+NOW = START + timedelta(days=52)  # the dashboard's clock: votes have decayed for about seven weeks
 
 
 def seed_github(github: GitHubEmulator) -> None:

@@ -18,7 +18,7 @@ from app.web import create_app
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.servers import serve_app
-from tests.web.seed import OTHER, REPO, seed_database, seed_github
+from tests.web.seed import NOW, OTHER, REPO, seed_database, seed_github
 
 
 def dashboard_settings(tmp_path: Path, github: GitHubEmulator) -> Settings:
@@ -38,7 +38,7 @@ def site(tmp_path: Path, user_github: GitHubEmulator) -> Iterator[str]:
     upgrade(settings.database_url)
     seed_github(user_github)
     seed_database(settings)
-    with serve_app(create_app(settings)) as url:
+    with serve_app(create_app(settings, clock=lambda: NOW)) as url:
         yield url
     dispose_engines()
 
