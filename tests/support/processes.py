@@ -23,7 +23,9 @@ T = TypeVar("T")
 
 def settings_env(settings: Settings) -> dict[str, str]:
     """The environment that gives a child process (`python -m app worker`) the same settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BULWARK_")}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("BULWARK_") or k.startswith("BULWARK_TEST_")
+    }
     for name, value in settings.model_dump().items():
         if value is None:
             continue
