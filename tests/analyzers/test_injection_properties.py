@@ -99,6 +99,7 @@ EXPECTED_ON_ADVERSARIAL = {
         ("(pull request body)", 6),
     ],
     ("a.js", "injection-variation-selector-payload"): [("a.js", 8)],
+    ("a.js", "injection-confusable-identifier"): [("a.js", 9)],  # a whole-script look-alike
 }
 
 
