@@ -53,6 +53,7 @@ class Weights:
     bias: float
     weights: dict[str, float]
     report_at: float  # a passage scoring this or more is reported
+    report_hidden_at: float  # the same for a passage that holds hidden characters
     sure_at: float  # a passage scoring this or more is reported with high confidence
 
 
@@ -72,6 +73,7 @@ def read_weights(data: dict[str, object]) -> Weights:
         bias=float(data["bias"]),  # type: ignore[arg-type]
         weights=weights,
         report_at=float(data["report_at"]),  # type: ignore[arg-type]
+        report_hidden_at=float(data["report_hidden_at"]),  # type: ignore[arg-type]
         sure_at=float(data["sure_at"]),  # type: ignore[arg-type]
     )
 

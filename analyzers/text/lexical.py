@@ -186,11 +186,12 @@ def _string_end(text: str, start: int, closer: str, escape: str, limit: int, *, 
 class LexedText:
     """A text's comments and strings, and where a (line, column) falls among them."""
 
-    __slots__ = ("_line_starts", "_region_starts", "regions", "text")
+    __slots__ = ("_line_starts", "_lines", "_region_starts", "regions", "text")
 
-    def __init__(self, lines: list[str], family: str) -> None:
+    def __init__(self, lines: list[str], family: str | None) -> None:
         self.text = "\n".join(lines)
-        self.regions = regions(self.text, family)
+        self._lines = lines
+        self.regions = regions(self.text, family) if family is not None else []
         self._region_starts = [region.start for region in self.regions]
         starts, offset = [], 0
         for line in lines:
@@ -224,6 +225,9 @@ class LexedText:
         if position < len(self.text):
             spans.append((position, len(self.text)))
         return spans
+
+    def line_text(self, number: int) -> str:
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self._line_starts, offset)

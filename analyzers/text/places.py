@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from tree_sitter import Tree
+
 from analyzers.derived import per_change
 from analyzers.text import lexical
 from analyzers.text.lines import MAX_TEXT_LINES
@@ -37,18 +39,31 @@ def skip_reason(file: ChangedFile) -> str | None:
 class FilePlaces:
     """Places in the head side of one source file, from its tree or its comment-syntax family."""
 
-    __slots__ = ("_file", "_lexed", "family", "source")
+    __slots__ = ("_file", "_lexed", "_lexed_family", "family", "source")
 
     def __init__(self, file: ChangedFile, source: Source, family: str | None) -> None:
         self._file = file
         self.source = source
         self.family = family
         self._lexed: lexical.LexedText | None = None
+        self._lexed_family: str | None = None
 
     def _lexer(self) -> lexical.LexedText:
-        if self._lexed is None:
+        if self._lexed is None or (self._lexed_family is None and self.source == "lexical"):
             self._lexed = lexical.LexedText(self._file.lines("head")[:MAX_TEXT_LINES], self.family or "c")
+            self._lexed_family = self.family or "c"
         return self._lexed
+
+    def lexed(self) -> lexical.LexedText:
+        """Lines and offsets of the file; with its comments and strings when it has no tree."""
+        if self.source == "lexical":
+            return self._lexer()
+        if self._lexed is None:
+            self._lexed = lexical.LexedText(self._file.lines("head")[:MAX_TEXT_LINES], None)
+        return self._lexed
+
+    def tree(self) -> Tree | None:
+        return self._file.tree("head") if self.source == "tree" else None
 
     def place(self, number: int, line: str, column: int) -> Place:
         return self.holder(number, line, column)[0]
