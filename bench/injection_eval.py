@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from analyzers.base import Severity
@@ -37,7 +38,7 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-EMBEDDINGS = {
+EMBEDDINGS: dict[str, tuple[str, Callable[[str], str]]] = {
     "markdown": ("README.md", lambda t: f"# Tools\n\nA small helper.\n\n{t}\n"),
     "py-comment": ("tools/run.py", lambda t: f"def run():\n{_comment('    #', t)}\n    return 1\n"),
     "js-comment": ("src/run.js", lambda t: f"{_comment('//', t)}\nfunction run() {{ return 1; }}\n"),
@@ -50,7 +51,7 @@ BENIGN_EMBEDDING = {
     "paragraph": "markdown", "translation": "markdown", "security-doc": "markdown",
     "docstring": "py-docstring", "comment": "py-comment", "agent-file": "agent-file",
 }  # fmt: skip
-EXTRA = {
+EXTRA: dict[str, tuple[str, Callable[[str], str]]] = {
     "py-docstring": (
         "tools/lib.py",
         lambda t: f'def run():\n    """{t.replace(chr(34) * 3, "")}"""\n    return 1\n',

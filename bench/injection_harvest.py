@@ -109,9 +109,10 @@ def translations() -> list[dict[str, str]]:
             try:
                 with mo.open("rb") as handle:
                     catalog = gettext.GNUTranslations(handle)
-            except (OSError, UnicodeDecodeError, gettext.error if hasattr(gettext, "error") else OSError):
+            except (OSError, UnicodeDecodeError):
                 continue
-            for key, value in sorted(catalog._catalog.items(), key=lambda item: str(item[0])):
+            messages: dict[object, object] = getattr(catalog, "_catalog", {})
+            for _key, value in sorted(messages.items(), key=lambda item: str(item[0])):
                 text = value if isinstance(value, str) else ""
                 if len(text) >= (12 if language in ("zh", "ja", "ko") else 40):
                     rows.append(

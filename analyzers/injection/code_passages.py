@@ -66,7 +66,7 @@ def _lexical_pieces(lexed: LexedText, added: frozenset[int]) -> list[Piece]:
         if not _touches(lexed, region.start, region.end, ordered):
             continue
         raw = lexed.region_text(region)
-        kind = region.kind
+        kind: str = region.kind
         if kind == "string" and raw.startswith(('"""', "'''")) and _line_head(lexed, region.start) == "":
             kind = "docstring"
         pieces.append(Piece(kind, region.start, region.end, _clean(raw, kind)))
@@ -106,8 +106,8 @@ def _intersects(ordered: list[int], first: int, last: int) -> bool:
     return index < len(ordered) and ordered[index] <= last
 
 
-def _char_column(lexed: LexedText, point: object) -> int:
-    row, byte_column = point  # type: ignore[misc]
+def _char_column(lexed: LexedText, point: tuple[int, int]) -> int:
+    row, byte_column = point
     line = lexed.line_text(row + 1)
     return len(line.encode("utf-8")[:byte_column].decode("utf-8", "ignore"))
 
