@@ -4,7 +4,8 @@
 database is brought to the code's revision in place, under a file lock beside it, so that two
 processes starting together on an empty file migrate it once. PostgreSQL is shared by many processes
 and versions during a rollout: there a process only compares, and refuses to start on a mismatch;
-`bulwark migrate` (a one-off step before the rollout) is what changes it.
+`bulwark migrate` (a one-off step before the rollout) is what changes it, under an advisory lock so
+that containers running it together take turns.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from pathlib import Path
 
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import make_url
+from sqlalchemy import make_url, text
 
 from app.db.session import get_engine
 from app.migrate import alembic_config, upgrade
 
 log = logging.getLogger(__name__)
 LOCK_WAIT_SECONDS = 120.0  # a migration of the embedded database takes well under a second
+MIGRATION_LOCK_KEY = 0x62756C77  # the PostgreSQL advisory lock `bulwark migrate` holds ("bulw")
 
 
 class SchemaError(Exception):
@@ -98,12 +100,8 @@ def _lock_path(url: str) -> Path | None:
 
 
 @contextmanager
-def _migration_lock(url: str) -> Iterator[None]:
-    """Hold the SQLite database's migration lock (an advisory lock; the OS drops it if we die)."""
-    path = _lock_path(url)
-    if path is None:
-        yield
-        return
+def _file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive flock on `path`, waiting at most LOCK_WAIT_SECONDS."""
     with path.open("a") as handle:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
@@ -120,6 +118,34 @@ def _migration_lock(url: str) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def _advisory_lock(url: str) -> Iterator[None]:
+    """Hold PostgreSQL's session advisory lock MIGRATION_LOCK_KEY on a connection of its own."""
+    with get_engine(url).connect() as connection:
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+
+
+@contextmanager
+def _migration_lock(url: str) -> Iterator[None]:
+    """One migrating process at a time: a file lock beside a SQLite database, an advisory lock on
+    PostgreSQL. Both are dropped by the operating system or the server if their holder dies."""
+    if make_url(url).get_backend_name() == "postgresql":
+        with _advisory_lock(url):
+            yield
+        return
+    path = _lock_path(url) if url.startswith("sqlite") else None
+    if path is None:
+        yield
+        return
+    with _file_lock(path):
+        yield
 
 
 def upgrade_to_head(url: str) -> tuple[SchemaState, SchemaState]:
