@@ -59,6 +59,19 @@ def _supervise_worker(stop: threading.Event, procs: list[subprocess.Popen[bytes]
             stop.wait(1.0)
 
 
+def _prepare_database(settings: Settings) -> bool:
+    """Before serving: SQLite brought to the code's schema, PostgreSQL checked. False (the reason
+    printed on one line) when this process must not start."""
+    from app.schema import SchemaError, prepare_schema
+
+    try:
+        prepare_schema(settings.database_url)
+    except SchemaError as exc:
+        print(f"bulwark: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def _share_metrics(fresh: bool) -> None:
     """Multiprocess metrics for `serve` and its worker (before prometheus_client is first imported)."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -78,6 +91,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from app.web import create_app
 
     settings = _settings(args)
+    if not _prepare_database(settings):
+        return 2
     stop = threading.Event()
     procs: list[subprocess.Popen[bytes]] = []
     if not args.no_worker:
@@ -106,16 +121,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_worker(args: argparse.Namespace) -> int:
     from app.worker import run_worker
 
-    run_worker(_settings(args))
+    settings = _settings(args)
+    if not _prepare_database(settings):
+        return 2
+    run_worker(settings)
     return 0
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from app.migrate import upgrade
+    from app.schema import SchemaError, upgrade_to_head
 
     settings = _settings(args)
-    upgrade(settings.database_url)
-    print("database is at the latest migration")
+    try:
+        before, after = upgrade_to_head(settings.database_url)
+    except SchemaError as exc:
+        print(f"bulwark migrate: {exc}", file=sys.stderr)
+        return 2
+    revision = ", ".join(after.database)
+    if before.current:
+        print(f"database is at the latest migration ({revision})")
+    else:
+        print(f"database upgraded from {', '.join(before.database) or 'an empty schema'} to {revision}")
     return 0
 
 

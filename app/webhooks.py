@@ -3,6 +3,8 @@
 Status codes: 413 body over 25 MB (refused without reading it whole), 503 no webhook secret
 configured, 401 bad or missing signature, 400 missing headers or malformed JSON, 200 for a ping, an
 event Bulwark does not handle, or a delivery id seen before, 202 for a delivery stored and queued.
+503 also when the database cannot take the delivery (never 500: GitHub shows it failed, and the
+missed-delivery check asks for it again).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from itertools import accumulate
 from typing import Any
 
 from anyio import CapacityLimiter, to_thread
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 
@@ -100,6 +103,15 @@ def _refused(outcome: str, message: str) -> JSONResponse:
     metrics.DELIVERIES.labels(event="unknown", outcome=outcome).inc()
     log.warning("delivery refused: %s", message)
     return _error(400, message)
+
+
+def _unavailable(event: str, exc: SQLAlchemyError) -> JSONResponse:
+    """The database could not store a delivery: counted, one log line (no statement, no payload), 503."""
+    metrics.DELIVERIES.labels(event=event, outcome="unavailable").inc()
+    cause = getattr(exc, "orig", None) or exc
+    detail = (str(cause).splitlines() or [""])[0][:200]
+    log.warning("delivery not stored, answered 503: %s: %s", type(cause).__name__, detail)
+    return _error(503, "the database cannot take deliveries now; redeliver this one later")
 
 
 def _object(container: dict[str, Any], key: str) -> dict[str, Any]:
@@ -200,13 +212,16 @@ async def receive_webhook(request: Request) -> JSONResponse:
         record = _describe(event, payload, body.decode("utf-8"), delivery_id)
     except (KeyError, TypeError, ValueError, OverflowError):
         return _refused("malformed", "payload fields have unexpected types")
-    if settings.database_url.startswith("sqlite") and not settings.redis_url:
-        # Local files, a fraction of a millisecond, serialised anyway: a thread hop costs more.
-        stored, process = _store(settings, queue, record)
-    else:
-        stored, process = await to_thread.run_sync(
-            _store, settings, queue, record, limiter=_store_limiter(request.app.state)
-        )
+    try:
+        if settings.database_url.startswith("sqlite") and not settings.redis_url:
+            # Local files, a fraction of a millisecond, serialised anyway: a thread hop costs more.
+            stored, process = _store(settings, queue, record)
+        else:
+            stored, process = await to_thread.run_sync(
+                _store, settings, queue, record, limiter=_store_limiter(request.app.state)
+            )
+    except SQLAlchemyError as exc:
+        return _unavailable(event, exc)
     if record.status is DeliveryStatus.IGNORED:
         metrics.DELIVERIES.labels(event=event, outcome="ignored").inc()
         return JSONResponse({"status": "ignored", "event": event}, status_code=200)

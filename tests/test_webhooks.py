@@ -13,6 +13,7 @@ from sqlmodel import select
 from app.db.models import Delivery
 from app.db.session import session_scope
 from app.queue import build_queue
+from app.schema import read_schema
 from app.settings import Settings
 from tests.conftest import WEBHOOK_SECRET, make_settings
 from tests.support.deliveries import delivery_headers, load_payload, send, sign
@@ -185,7 +186,11 @@ def test_without_a_webhook_secret_nothing_is_accepted(tmp_path: Path, client: ht
 
 def test_health_and_readiness(settings: Settings, web: str, client: httpx.Client) -> None:
     assert client.get(f"{web}/healthz").json() == {"status": "ok"}
-    assert client.get(f"{web}/readyz").json() == {"status": "ready"}
+    head = read_schema(settings.database_url).code[0]
+    assert client.get(f"{web}/readyz").json() == {
+        "status": "ready",
+        "schema": {"database": head, "code": head},
+    }
 
 
 def test_readiness_reports_an_unreachable_database(tmp_path: Path, client: httpx.Client) -> None:
