@@ -21,8 +21,10 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from app import __version__
 
@@ -159,17 +161,25 @@ def _get(url: str, server: subprocess.Popen[bytes]) -> tuple[int, str]:
             time.sleep(0.2)
 
 
-def test_the_installed_wheel_scans_a_repository(runtime: Path, tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
+def make_repo(tmp: Path, *, commit: bool) -> Path:
+    """A repository whose change from `main` adds a shell command built from a parameter."""
+    repo = tmp / "repo"
     repo.mkdir()
     git = ("git", "-C", repo, "-c", "user.email=dev@example.com", "-c", "user.name=Dev")
-    _run(*git, "init", "-q", "-b", "main", cwd=tmp_path)
+    _run(*git, "init", "-q", "-b", "main", cwd=tmp)
     (repo / "a.py").write_text("x = 1\n")
-    _run(*git, "add", ".", cwd=tmp_path)
-    _run(*git, "commit", "-qm", "base", cwd=tmp_path)
+    _run(*git, "add", ".", cwd=tmp)
+    _run(*git, "commit", "-qm", "base", cwd=tmp)
+    _run(*git, "checkout", "-qb", "feature", cwd=tmp)
     (repo / "b.py").write_text(RISKY)
-    _run(*git, "add", "b.py", cwd=tmp_path)
-    env = _bulwark_env(tmp_path)
+    _run(*git, "add", "b.py", cwd=tmp)
+    if commit:
+        _run(*git, "commit", "-qm", "Add a runner", cwd=tmp)
+    return repo
+
+
+def test_the_installed_wheel_scans_a_repository(runtime: Path, tmp_path: Path) -> None:
+    repo, env = make_repo(tmp_path, commit=False), _bulwark_env(tmp_path)
     command = (runtime / "bulwark", "scan", "--offline", "--base", "main", "--format", "sarif")
     done = subprocess.run([*command, "--fail-on", "high"], cwd=repo, env=env, capture_output=True, text=True)
     assert done.returncode == 1, done.stderr
@@ -180,3 +190,55 @@ def test_the_installed_wheel_scans_a_repository(runtime: Path, tmp_path: Path) -
         5,
     )
     assert json.loads(_run(*command, cwd=repo, env=env))["runs"][0]["results"]  # exit 0 without --fail-on
+
+
+def test_the_pre_commit_hook_stops_a_staged_risky_change(runtime: Path, tmp_path: Path) -> None:
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    words: list[str] = [*str(hook["entry"]).split(), *hook["args"]]
+    program, arguments = words[0], words[1:]
+    repo, env = make_repo(tmp_path, commit=False), _bulwark_env(tmp_path)
+    command = [str(runtime / program), *arguments, "--offline"]
+    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True)
+    assert (done.returncode, "code-command-injection" in done.stdout) == (1, True), done.stderr
+    assert "compared 1 file, HEAD...the working tree" in done.stderr
+    _run("git", "-C", repo, "reset", "-q", "--hard", cwd=tmp_path)
+    assert subprocess.run(command, cwd=repo, env=env, capture_output=True).returncode == 0
+
+
+def test_the_actions_scan_steps_run_with_the_installed_wheel(runtime: Path, tmp_path: Path) -> None:
+    """The action's own scan and fail scripts, as a runner runs them (bash -eo pipefail)."""
+    steps = {step.get("id") or step["name"]: step for step in _action()["runs"]["steps"]}
+    repo, temp, output = make_repo(tmp_path, commit=True), tmp_path / "runner", tmp_path / "output"
+    temp.mkdir()
+    (temp / "bulwark").symlink_to(runtime.parent)
+    env = {**_bulwark_env(tmp_path), "RUNNER_TEMP": str(temp), "GITHUB_OUTPUT": str(output)}
+    inputs = {"BASE": "main", "FAIL_ON": "high", "OFFLINE": "true", "SARIF": "bulwark.sarif"}
+    assert set(steps["scan"]["env"]) == set(inputs)
+    _run(
+        "bash",
+        "--noprofile",
+        "--norc",
+        "-eo",
+        "pipefail",
+        "-c",
+        steps["scan"]["run"],
+        cwd=repo,
+        env={**env, **inputs},
+    )
+    assert output.read_text() == "exit-code=1\n"
+    [result] = json.loads((repo / "bulwark.sarif").read_text())["runs"][0]["results"]
+    assert result["ruleId"] == "code-command-injection"
+    fail = steps["Fail on findings"]
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", fail["run"]],
+        cwd=repo, env={**env, "CODE": "1", "FAIL_ON": "high"}, capture_output=True, text=True,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (
+        1,
+        "::error::bulwark: findings at or above high, or blocked by the repository's policy\n",
+    )
+
+
+def _action() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((ROOT / "action.yml").read_text())
+    return loaded
