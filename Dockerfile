@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build stage: the runtime lock (hash-checked) in a virtualenv, and Bulwark's own wheel built from the source
-# with the lock's build backend; no development tool is installed anywhere in the image.
+# with the lock's build backend, which then leaves with pip; no development tool is installed anywhere.
 FROM python:3.11.10-slim-bookworm@sha256:5148c0e4bbb64271bca1d3322360ebf4bfb7564507ae32dd639322e4952a6b16 AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 WORKDIR /src
@@ -13,7 +13,7 @@ COPY analyzers ./analyzers
 # The wheel carries the migrations, alembic.ini, app.yml, templates, static files and query files.
 RUN /opt/bulwark/bin/pip wheel --no-deps --no-build-isolation --wheel-dir /dist . \
     && /opt/bulwark/bin/pip install --require-virtualenv --no-deps --no-index /dist/bulwark-*.whl \
-    && /opt/bulwark/bin/pip uninstall --yes pip
+    && /opt/bulwark/bin/pip uninstall --yes setuptools pip
 
 # Runtime stage: the runtime virtualenv only, no compilers, a non-root user, migrations then the server.
 FROM python:3.11.10-slim-bookworm@sha256:5148c0e4bbb64271bca1d3322360ebf4bfb7564507ae32dd639322e4952a6b16
