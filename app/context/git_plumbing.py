@@ -1,6 +1,7 @@
 """git plumbing for the local source: raw diffs, per-file patches, commit logs and pipelined blob reads.
 
-Only read commands run, with filters, textconv, external diffs and fsmonitor turned off.
+Only read commands run on the repository, with textconv, external diffs, hooks and fsmonitor turned off
+(`app/context/worktree.py` writes the working tree to a temporary index and object directory only).
 """
 
 from __future__ import annotations

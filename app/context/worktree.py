@@ -4,7 +4,8 @@
 directory that borrows the repository's objects as an alternate. The tree holds what `git diff HEAD`
 compares: tracked files as they are on disk (staged or not, deletions included) and files added to the
 index; untracked files are not part of it (`git add --intent-to-add` brings one in). The repository's
-index, objects and refs are left as they were; `close` removes the temporary directory.
+index, objects and refs are left as they were; `close` removes the temporary directory. As for
+`git status`, the clean filters that the repository's own git configuration names (Git LFS, for one) run.
 """
 
 from __future__ import annotations
