@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from analyzers.base import Severity
+from app import __version__
 from app.calibration_cli import register as register_calibration
 from app.logs import configure_logging
 from app.settings_error import SettingsError
@@ -156,8 +158,15 @@ def cmd_scan(args: argparse.Namespace) -> int:
     except ScanUsageError as error:
         print(f"bulwark scan: {error}", file=sys.stderr)
         return 2
+    compared = len(result.ctx.files)
+    head = args.head or "the working tree"
+    print(
+        f"bulwark scan: compared {compared} file{'s' * (compared != 1)}, {args.base}...{head}",
+        file=sys.stderr,
+    )
     write_output(render(result, args.format), args.output, sys.stdout)
-    return 1 if has_blocking(result) else 0
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else None
+    return 1 if has_blocking(result, fail_on) else 0
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -221,6 +230,7 @@ def cmd_data(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bulwark", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"bulwark {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="serve the App (webhooks, health) and start a worker")
     serve.add_argument("--host", default="127.0.0.1")
@@ -233,10 +243,25 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.set_defaults(func=cmd_migrate)
     doctor = sub.add_parser("doctor", help="check settings, database, queue, GitHub credentials and webhooks")
     doctor.set_defaults(func=cmd_doctor)
-    scan = sub.add_parser("scan", help="analyse a local git range like a pull request")
+    scan = sub.add_parser(
+        "scan",
+        help="analyse local changes like a pull request",
+        description="Analyse the change from --base to --head (default: the working tree) in a git "
+        "repository. Exit status: 0 nothing fails, 1 a finding the policy blocks or one at or above "
+        "--fail-on, 2 a usage error.",
+    )
     scan.add_argument("--repo", default=".", help="the git repository (default: here)")
     scan.add_argument("--base", required=True, help="the base revision (the branch merged into)")
-    scan.add_argument("--head", default="HEAD", help="the head revision (default: HEAD)")
+    scan.add_argument(
+        "--head",
+        help="the head revision (default: the working tree, uncommitted changes to tracked files included)",
+    )
+    scan.add_argument(
+        "--fail-on",
+        choices=[s.label for s in reversed(Severity)],
+        metavar="SEVERITY",
+        help="also exit 1 on a finding at or above this severity: critical, high, medium, low or info",
+    )
     scan.add_argument("--format", choices=["text", "json", "sarif"], default="text")
     scan.add_argument("--offline", action="store_true", help="no registry look-ups (said in the output)")
     scan.add_argument("--output", help="write to this file instead of standard output")

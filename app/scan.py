@@ -1,7 +1,8 @@
 """`bulwark scan`: the same context and analyzers as the App, on a local git range.
 
 Output formats: `text` (a table for a terminal), `json` (documented in `docs/scan-json.md`) and `sarif`
-(SARIF 2.1.0). Exit codes: 0 no blocking finding, 1 at least one blocking finding, 2 usage errors.
+(SARIF 2.1.0). Exit codes: 0 no blocking finding, 1 at least one blocking finding (or, with
+`--fail-on`, one at or above that severity), 2 usage errors. With no head the working tree is compared.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from analyzers.base import Severity
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import __version__
 from app.context.builder import build_context
@@ -43,15 +45,16 @@ class ScanResult:
 
 
 def run_scan(
-    repo: Path, base: str, head: str, *, offline: bool = False, progress: bool = False
+    repo: Path, base: str, head: str | None, *, offline: bool = False, progress: bool = False
 ) -> ScanResult:
-    """Build the context of base..head in `repo` and run every analyzer on it."""
+    """Build the context of base..head in `repo` (head None: the working tree) and run every analyzer."""
     started = time.perf_counter()
     try:
         source = GitSource(repo, base, head)
     except SourceError as error:
         raise ScanUsageError(str(error)) from error
-    ctx = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
+    with source:
+        ctx = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise ScanUsageError(fatal[0])
@@ -104,8 +107,13 @@ def _analyse(ctx: ChangeContext, progress: bool) -> AnalysisResult:
         return run_analyzers(ctx, policy=ctx.policy, progress=step)
 
 
-def has_blocking(result: ScanResult) -> bool:
-    return any(p.placement is Placement.BLOCK for p in result.placed)
+def has_blocking(result: ScanResult, fail_on: Severity | None = None) -> bool:
+    """A finding the policy blocks, or (with `fail_on`) a shown finding at or above that severity."""
+    return any(
+        p.placement is Placement.BLOCK
+        or (fail_on is not None and p.placement is not Placement.SHADOW and p.finding.severity >= fail_on)
+        for p in result.placed
+    )
 
 
 def to_json(result: ScanResult) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from app.dashboard.github_http import async_github_client
 from app.dashboard.html import esc, page
 from app.settings import Settings
 
-APP_YML = Path(__file__).resolve().parent.parent / "app.yml"
+APP_YML = Path(__file__).resolve().parent / "app.yml"
 STATE_COOKIE = "bulwark_setup_state"
 STATE_SECONDS = 3600
 _ORG = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
