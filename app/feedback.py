@@ -6,7 +6,8 @@ from comment bodies only (`app.commands`); Bulwark ignores its own comments. Eve
 voter's live permission; the trust rules of calibration.md decide what it weighs. A command is acknowledged
 with a 👍 reaction (and a reply for `/why`); one Bulwark will not honour gets a reply saying why. A
 writer's `/dismiss` (not the PR author's) marks the finding dismissed; when it was blocking, the head is
-analysed again so the check run no longer fails on it.
+analysed again so the check run no longer fails on it. An author Bulwark has no record of is looked up on
+GitHub; when GitHub names nobody, no dismissal is honoured.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from app.github.permissions import collaborator_permission
 from app.learning import REOPEN, cell_decision, record_vote, shown_state, votes_of
 from app.report.actions import parse_action
 from app.settings import Settings
-from app.signals import PullRef, feedback_row, is_bot, poll_reactions, pull_ref
+from app.signals import PullRef, feedback_row, is_bot, poll_reactions, pull_ref, with_author
 from app.trust import Channel, Label, Permission, blocking_cleared, normalise_login
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,8 @@ def _event_of(settings: Settings, event: str, payload: dict[str, Any]) -> _Event
     if payload_author and not pull.author:
         pull = PullRef(pull.repository_id, pull.full_name, pull.number, pull.head_sha, payload_author)
     app = _apps.get(id(settings)) or _apps.setdefault(id(settings), GitHubApp(settings))
-    return _Event(settings, app.as_installation(int(installation["id"])), int(installation["id"]), pull)
+    gh = app.as_installation(int(installation["id"]))
+    return _Event(settings, gh, int(installation["id"]), with_author(settings, gh, pull))
 
 
 def _pull_of(event: str, payload: dict[str, Any]) -> tuple[int | None, str]:
@@ -276,6 +278,10 @@ def _vote(
     where: tuple[conversation.CommentKind, int | None],
 ) -> str:
     """Store the vote; a writer's dismissal (not the PR author's) dismisses the finding."""
+    kind, comment_id = where
+    if label is Label.NOT_USEFUL and not ev.pull.author:
+        ev.reply(kind, comment_id, _author_unknown(voter))
+        return f"{label} by {voter.login}: refused, the pull request's author is unknown"
     row = feedback_row(
         ev.pull, finding, voter=voter.login, permission=voter.permission, bot=voter.bot,
         channel=channel, label=label, reason=reason, source_id=source,
@@ -293,7 +299,6 @@ def _vote(
     if not stored:
         return f"{label} by {voter.login}: already recorded"
     metrics.FEEDBACK.labels(channel=channel.value).inc()
-    kind, comment_id = where
     what = "dismiss findings or change calibration" if label is Label.NOT_USEFUL else "change calibration"
     if voter.bot or not voter.permission.can_write:
         ev.reply(kind, comment_id, _no_permission(voter, what))
@@ -322,6 +327,14 @@ def _self_dismissal(voter: Voter) -> str:
     )
 
 
+def _author_unknown(voter: Voter) -> str:
+    return (
+        f"Not recorded, @{voter.login}: GitHub did not say who wrote this pull request, so Bulwark cannot "
+        "tell an author's dismissal of their own finding from another maintainer's, and honours neither. "
+        "A fix clears the finding."
+    )
+
+
 def _thread_resolved(ev: _Event, payload: dict[str, Any]) -> str:
     thread = payload.get("thread") or {}
     comments = thread.get("comments") or []
@@ -333,6 +346,8 @@ def _thread_resolved(ev: _Event, payload: dict[str, Any]) -> str:
         return "not a Bulwark thread"
     if finding.status != "open":
         return f"finding {finding.status}: no vote"
+    if not ev.pull.author:
+        return "resolved: no vote, the pull request's author is unknown"
     voter = _voter(ev, payload.get("sender") or {})
     source = f"resolved:{thread.get('node_id') or finding.fingerprint}"
     row = feedback_row(

@@ -7,13 +7,14 @@ the pull request. A finding that disappears after an edit of its file counts as 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app import metrics
 from app.db import repo
 from app.db.models import Feedback
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
+from app.entities import remember_author
 from app.github import conversation
 from app.github.client import InstallationGitHub
 from app.github.permissions import collaborator_permission
@@ -50,6 +51,21 @@ def pull_ref(
     author = row.author_login if row is not None else ""
     head = head_sha or (row.head_sha if row is not None else "")
     return PullRef(repository_id, full_name, number, head, author)
+
+
+def with_author(settings: Settings, gh: InstallationGitHub, pull: PullRef) -> PullRef:
+    """`pull` with its author, looked up on GitHub (and stored) when Bulwark has no record of it.
+
+    The author stays "" when GitHub names nobody: then no dismissal is honoured (`feedback`), since
+    Bulwark cannot tell whether the dismisser wrote the pull request.
+    """
+    if pull.author:
+        return pull
+    author = conversation.pull_request_author(gh, pull.owner, pull.name, pull.number)
+    if not author:
+        return pull
+    remember_author(settings, pull.repository_id, pull.number, author)
+    return replace(pull, author=author)
 
 
 def is_bot(login: str, user_type: str = "") -> bool:
@@ -103,6 +119,8 @@ def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullRef) ->
             label = _REACTION_LABELS.get(reaction.content)
             if label is None or normalise_login(reaction.user) == normalise_login(settings.app_slug):
                 continue
+            if label is Label.NOT_USEFUL and not pull.author:
+                continue  # perhaps the author's own 👎: read again once the author is known
             bot = is_bot(reaction.user, reaction.user_type)
             permission = collaborator_permission(gh, pull.owner, pull.name, reaction.user)
             row = feedback_row(
