@@ -24,12 +24,12 @@ from app.db.models import Finding as FindingRow
 from app.db.models import utcnow
 from app.db.session import session_scope
 from app.github import conversation
-from app.github.client import GitHubApp, InstallationGitHub
+from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.github.permissions import collaborator_permission
 from app.learning import REOPEN, cell_decision, record_vote, shown_state, votes_of
 from app.report.actions import parse_action
 from app.settings import Settings
-from app.signals import PullRef, feedback_row, is_bot, poll_reactions, pull_ref, with_author
+from app.signals import PullRef, feedback_row, is_bot, poll_reactions_if_due, pull_ref, with_author
 from app.trust import Channel, Label, Permission, blocking_cleared, normalise_login
 
 log = logging.getLogger(__name__)
@@ -112,16 +112,37 @@ def handle_event(settings: Settings, event: str, payload: dict[str, Any]) -> tup
     ev = _event_of(settings, event, payload)
     if ev is None:
         return f"{event}.{action}: not about a pull request", []
-    poll_reactions(settings, ev.gh, ev.pull)  # no webhook for reactions: read them on each event of the PR
-    if event == "pull_request_review_comment":
-        outcome = _review_comment(ev, payload)
-    elif event == "issue_comment":
-        outcome = _issue_comment(ev, payload)
-    elif event == "pull_request_review_thread":
-        outcome = _thread_resolved(ev, payload)
-    else:
-        outcome = _button(ev, payload)
+    # No webhook for reactions: read them on the PR's events too, rate-limited (`signals.POLLS`).
+    poll_reactions_if_due(settings, ev.gh, ev.pull, ev.installation_id)
+    if not _asks_for_work(event, payload):
+        return f"{event}.{action}: no command", []  # a plain comment: no GitHub call at all
+    with installation_slot(ev.installation_id, settings.installation_concurrency):
+        # A command counts against the installation's job rate like an analysis: slowed, never dropped.
+        wait_for_installation_rate(ev.installation_id, settings.installation_jobs_per_minute)
+        ev.pull = with_author(settings, ev.gh, ev.pull)  # a button's payload does not name the author
+        outcome = _dispatch(ev, event, payload)
     return f"{event}.{action}: {outcome}", ev.reruns
+
+
+def _asks_for_work(event: str, payload: dict[str, Any]) -> bool:
+    """Whether the event needs an answer (a command, well-formed or not; a resolved thread; a button)."""
+    if event == "pull_request_review_comment":
+        where = Where.REVIEW_REPLY
+    elif event == "issue_comment":
+        where = Where.CONVERSATION
+    else:
+        return True
+    return parse_command((payload.get("comment") or {}).get("body"), where) is not None
+
+
+def _dispatch(ev: _Event, event: str, payload: dict[str, Any]) -> str:
+    if event == "pull_request_review_comment":
+        return _review_comment(ev, payload)
+    if event == "issue_comment":
+        return _issue_comment(ev, payload)
+    if event == "pull_request_review_thread":
+        return _thread_resolved(ev, payload)
+    return _button(ev, payload)
 
 
 def _event_of(settings: Settings, event: str, payload: dict[str, Any]) -> _Event | None:
@@ -142,8 +163,7 @@ def _event_of(settings: Settings, event: str, payload: dict[str, Any]) -> _Event
     if payload_author and not pull.author:
         pull = PullRef(pull.repository_id, pull.full_name, pull.number, pull.head_sha, payload_author)
     app = _apps.get(id(settings)) or _apps.setdefault(id(settings), GitHubApp(settings))
-    gh = app.as_installation(int(installation["id"]))
-    return _Event(settings, gh, int(installation["id"]), with_author(settings, gh, pull))
+    return _Event(settings, app.as_installation(int(installation["id"])), int(installation["id"]), pull)
 
 
 def _pull_of(event: str, payload: dict[str, Any]) -> tuple[int | None, str]:

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     max_attempts: int = Field(default=5, ge=1)
     redelivery_seconds: float = Field(default=600.0, ge=0)  # missed-delivery check period; 0: off
     reaction_poll_seconds: float = Field(default=900.0, ge=0)  # 👍/👎 polling of open PRs (0: only on events)
+    reaction_poll_pr_seconds: float = Field(
+        default=300.0, ge=0
+    )  # least time between event-driven polls of a PR
     redelivery_max_pages: int = Field(default=10, ge=1)  # pages of 100 deliveries read per check
     redelivery_max_requests: int = Field(default=50, ge=1)  # redeliveries asked for per check
     redelivery_max_attempts: int = Field(default=3, ge=1)  # redeliveries asked for per delivery
