@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from app.settings_error import SettingsError as SettingsError
@@ -109,10 +110,29 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Build the settings once at start-up; a bad value raises SettingsError naming the variable."""
+    """Build the settings once at start-up; a bad value raises SettingsError naming the variable.
+
+    The message is Bulwark's own, made from each error's location and kind: pydantic's message would
+    quote the input (`input_value={'webhook_secret': 'Sup3r...'}`), and the input holds the secrets.
+    Nothing is chained either, so a traceback shows no more than the message.
+    """
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
-    except SettingsError:
-        raise
-    except ValueError as exc:
-        raise SettingsError(str(exc)) from exc
+    except ValidationError as exc:
+        problems = "; ".join(_problem(error) for error in exc.errors(include_url=False, include_input=False))
+        raise SettingsError(problems or "the settings are invalid") from None
+    except SettingsError as exc:
+        raise SettingsError(str(exc)) from None
+    except ValueError:
+        raise SettingsError("the settings could not be read (a value in the environment or .env)") from None
+
+
+def _problem(error: ErrorDetails) -> str:
+    """One validation error in words: the variable it is about and what is wrong, never the value."""
+    name = str(error["loc"][0]) if error.get("loc") else ""
+    message = error.get("msg", "invalid")
+    if error.get("type") == "value_error":  # our own validators' messages, which name their variable
+        return message.removeprefix("Value error, ")
+    known = name in Settings.model_fields
+    variable = f"BULWARK_{name.upper()}" if known else "a setting"
+    return f"{variable}: {message}"
