@@ -3,6 +3,7 @@ or by its author's dismissal (also when Bulwark has no record of who the author 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlmodel import select
@@ -32,7 +33,8 @@ NOT_HONOURED = "suppression requested in this pull request, not honoured for a b
 def test_an_added_suppression_of_a_blocking_finding_keeps_the_check_failing(
     settings: Settings, web: str, github: GitHubEmulator
 ) -> None:
-    suppressed = head_module().replace(" + b)\n", f" + b)  # bulwark: ignore[{SQL_RULE}] reviewed\n")
+    reason = "approved at https://evil.example/ok, see www.evil.example"
+    suppressed = head_module().replace(" + b)\n", f" + b)  # bulwark: ignore[{SQL_RULE}] {reason}\n")
     base = {".github/bulwark.yml": POLICY, "app.py": "x = 1\n"}
     github.add_pull_request(
         REPO, 1, base_files=base, head_files={**base, "clean.py": suppressed},
@@ -48,7 +50,18 @@ def test_an_added_suppression_of_a_blocking_finding_keeps_the_check_failing(
     assert "anomaly-check-suppressed" in summary
     [comment] = [c for c in github.review_comments(REPO, 1) if f"rule={SQL_RULE} " in c.body]
     assert f"Note: {NOT_HONOURED}" in comment.body
+    # The pull request's URLs are text outside code, never links: not in the summary, not in a comment.
+    report = [c.body for c in github.review_comments(REPO, 1) if "anomaly-check-suppressed" in c.body]
+    assert report
+    assert "https:&#8203;//evil.example/ok" in summary
+    for body in (summary, *report):
+        assert "://evil" not in _outside_code(body)
+        assert "www.evil" not in _outside_code(body)
     assert github.unexpected == []
+
+
+def _outside_code(markdown: str) -> str:
+    return re.sub(r"(`+).*?\1", "", markdown)
 
 
 def _check_suite(github: GitHubEmulator) -> dict[str, Any]:
