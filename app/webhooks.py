@@ -216,7 +216,8 @@ def _unread_refusal(request: Request, settings: Settings) -> JSONResponse | int:
     event = request.headers.get("x-github-event", "")
     delivery_id = request.headers.get("x-github-delivery", "")
     if not event or not delivery_id or len(delivery_id) > 64 or len(event) > 64:
-        return _refused("bad_headers", "X-GitHub-Event and X-GitHub-Delivery are required")
+        metrics.DELIVERIES.labels(event="unknown", outcome="bad_headers").inc()  # not logged: unverified
+        return _error(400, "X-GitHub-Event and X-GitHub-Delivery are required")
     return size
 
 
