@@ -20,8 +20,8 @@ from app import metrics
 from app.calibration import explain
 from app.commands import Command, CommandError, Verb, Where, parse_command
 from app.db import repo
+from app.db.models import Feedback, utcnow
 from app.db.models import Finding as FindingRow
-from app.db.models import utcnow
 from app.db.session import session_scope
 from app.github import conversation
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
@@ -31,6 +31,7 @@ from app.report.actions import parse_action
 from app.settings import Settings
 from app.signals import PullRef, feedback_row, is_bot, poll_reactions_if_due, pull_ref, with_author
 from app.trust import Channel, Label, Permission, blocking_cleared, normalise_login
+from app.vote_replies import author_unknown, no_permission, self_dismissal
 
 log = logging.getLogger(__name__)
 
@@ -268,7 +269,7 @@ def _reopen(
     source: str,
 ) -> str:
     if voter.bot or not voter.permission.can_write:
-        ev.reply(kind, comment_id, _no_permission(voter, "reopen findings"))
+        ev.reply(kind, comment_id, no_permission(voter, "reopen findings"))
         return "/reopen refused: no permission"
     row = feedback_row(
         ev.pull, finding, voter=voter.login, permission=voter.permission, bot=voter.bot,
@@ -300,31 +301,22 @@ def _vote(
     """Store the vote; a writer's dismissal (not the PR author's) dismisses the finding."""
     kind, comment_id = where
     if label is Label.NOT_USEFUL and not ev.pull.author:
-        ev.reply(kind, comment_id, _author_unknown(voter))
+        ev.reply(kind, comment_id, author_unknown(voter))
         return f"{label} by {voter.login}: refused, the pull request's author is unknown"
     row = feedback_row(
         ev.pull, finding, voter=voter.login, permission=voter.permission, bot=voter.bot,
         channel=channel, label=label, reason=reason, source_id=source,
     )  # fmt: skip
-    is_author = row.is_pr_author
-    with session_scope(ev.settings.database_url) as session:
-        stored = record_vote(session, row, ev.pull.repository_id)
-        votes = [
-            v for v in votes_of(repo.feedback_of_repositories(session, [ev.pull.repository_id]))
-            if v.fingerprint == finding.fingerprint
-        ]  # fmt: skip
-        cleared = label is Label.NOT_USEFUL and blocking_cleared(votes)
-        if cleared:
-            repo.mark_fingerprint(session, ev.pull.repository_id, finding.fingerprint, "dismissed")
+    stored, cleared = _store_vote(ev, row, finding.fingerprint)
     if not stored:
         return f"{label} by {voter.login}: already recorded"
     metrics.FEEDBACK.labels(channel=channel.value).inc()
     what = "dismiss findings or change calibration" if label is Label.NOT_USEFUL else "change calibration"
     if voter.bot or not voter.permission.can_write:
-        ev.reply(kind, comment_id, _no_permission(voter, what))
+        ev.reply(kind, comment_id, no_permission(voter, what))
         return f"{label} by {voter.login} ({voter.permission}): stored, counts zero"
-    if label is Label.NOT_USEFUL and is_author:
-        ev.reply(kind, comment_id, _self_dismissal(voter))
+    if label is Label.NOT_USEFUL and row.is_pr_author:
+        ev.reply(kind, comment_id, self_dismissal(voter))
         return f"{label} by {voter.login} (PR author): stored, counts zero"
     ev.acknowledge(kind, comment_id)
     if cleared and finding.placement == "block":
@@ -332,27 +324,18 @@ def _vote(
     return f"{label} by {voter.login} ({voter.permission})" + (": dismissed" if cleared else "")
 
 
-def _no_permission(voter: Voter, what: str) -> str:
-    who = "bots" if voter.bot else f"@{voter.login} has `{voter.permission}` permission here, and only people"
-    if voter.bot:
-        return f"Recorded, but {who} cannot {what}."
-    return f"Recorded, but {who} with write access can {what}. Nothing changed."
-
-
-def _self_dismissal(voter: Voter) -> str:
-    return (
-        f"Recorded, but @{voter.login} wrote this pull request: an author's dismissal of a finding on their own "
-        "pull request counts zero and does not clear it. A fix, or `/dismiss` by another maintainer with "
-        "write access, does."
-    )
-
-
-def _author_unknown(voter: Voter) -> str:
-    return (
-        f"Not recorded, @{voter.login}: GitHub did not say who wrote this pull request, so Bulwark cannot "
-        "tell an author's dismissal of their own finding from another maintainer's, and honours neither. "
-        "A fix clears the finding."
-    )
+def _store_vote(ev: _Event, row: Feedback, fingerprint: str) -> tuple[bool, bool]:
+    """Store the vote; (stored now, the finding is dismissed by it: a dismissal that clears it)."""
+    with session_scope(ev.settings.database_url) as session:
+        stored = record_vote(session, row, ev.pull.repository_id)
+        votes = [
+            v for v in votes_of(repo.feedback_of_repositories(session, [ev.pull.repository_id]))
+            if v.fingerprint == fingerprint
+        ]  # fmt: skip
+        cleared = row.label == Label.NOT_USEFUL.value and blocking_cleared(votes)
+        if cleared:
+            repo.mark_fingerprint(session, ev.pull.repository_id, fingerprint, "dismissed")
+    return stored, cleared
 
 
 def _thread_resolved(ev: _Event, payload: dict[str, Any]) -> str:
