@@ -17,7 +17,9 @@ RUN /opt/bulwark/bin/pip wheel --no-deps --no-build-isolation --wheel-dir /dist 
 
 # Runtime stage: the runtime virtualenv only, no compilers, a non-root user, migrations then the server.
 FROM python:3.11.10-slim-bookworm@sha256:5148c0e4bbb64271bca1d3322360ebf4bfb7564507ae32dd639322e4952a6b16
-ENV PATH=/opt/bulwark/bin:$PATH PYTHONUNBUFFERED=1 BULWARK_DATABASE_URL=sqlite:////data/bulwark.db
+# Production: placeholder or missing secrets refuse to start, and session cookies are Secure.
+ENV PATH=/opt/bulwark/bin:$PATH PYTHONUNBUFFERED=1 BULWARK_DATABASE_URL=sqlite:////data/bulwark.db \
+    BULWARK_ENVIRONMENT=production
 RUN useradd --system --uid 10001 --home-dir /data --create-home bulwark
 COPY --from=build /opt/bulwark /opt/bulwark
 WORKDIR /data

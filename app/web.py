@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import UTC
 from pathlib import Path
 
@@ -10,12 +9,13 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from app import metrics, setup
 from app.clock import Clock, utcnow
+from app.dashboard.html import esc, page
 from app.dashboard.routes import ROUTES as DASHBOARD_ROUTES
 from app.db import repo
 from app.db.session import session_scope
@@ -83,11 +83,10 @@ async def home(request: Request) -> Response:
         return await setup.setup_page(request)
     body = (
         f"<h1>Bulwark is running</h1><p>App id {settings.app_id}; "
-        f"GitHub API {html.escape(settings.github_api_url)}.</p>"
+        f"GitHub API {esc(settings.github_api_url)}.</p>"
         '<p><a href="/dashboard">Open the dashboard</a> (sign in with GitHub).</p>'
     )
-    page = f"<!doctype html><html><head><title>Bulwark</title></head><body>{body}</body></html>"
-    return HTMLResponse(page)
+    return page("Bulwark", body)
 
 
 def create_app(settings: Settings, queue: JobQueue | None = None, clock: Clock = utcnow) -> Starlette:
