@@ -1,40 +1,52 @@
-"""anomaly-check-suppressed: a suppression comment added to silence a linter, type checker or scanner."""
+"""anomaly-check-suppressed: a pull request silences a security check with a suppression comment."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
-from analyzers.anomaly.suppressions import added_suppressions
+from analyzers.anomaly.suppressions import PREFILTER, CheckSuppression, candidate_lines, suppressions
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from app.context.model import ChangeContext, FileKind, FileStatus
+from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 _SKIPPED_KINDS = frozenset({FileKind.DOCS, FileKind.GENERATED, FileKind.VENDORED, FileKind.BINARY})
+_SIMILAR = 0.8  # scopes this alike are the same code, edited
+_MAX_FUZZY = 5_000  # comparisons of scopes per change; past it an unmatched suppression is reported
 
 
 class AnomalyCheckSuppressed(Analyzer):
-    """A suppression comment added to silence a linter, type checker or scanner.
+    """A pull request silences a security check with a suppression comment.
 
     ## What it flags
 
-    Suppression comments on added lines, found in the comment nodes of the syntax tree (or, for files
-    without a grammar, in the comment part of the line): `# nosec`, `# nosemgrep`, `# noqa`,
-    `# type: ignore`, `# pyright: ignore`, `eslint-disable` (file, line and next-line forms),
-    `@ts-ignore`, `@ts-nocheck`, `//nolint`, Java `@SuppressWarnings`, and Bulwark's own
-    `bulwark: ignore[...]`. The severity is medium, and high when the suppression silences a security
-    scanner (`nosec`, `nosemgrep`, `bulwark: ignore`, `noqa: S…` for Bandit codes, `nolint:gosec`,
-    `eslint-disable` of `security/*` or `no-eval`), or when it names no codes (a bare `# noqa`,
-    `# type: ignore`, `eslint-disable-next-line`, `//nolint`) and the code it applies to (its own line,
-    or the next code line for a comment on a line of its own) looks security-relevant (`subprocess`,
-    `eval(`, `exec(`, `pickle`, `verify=False`, `shell=True`, `innerHTML`, `InsecureSkipVerify`, weak
-    hashes, ...). A suppression that names non-security codes (`# noqa: PLW1510`,
-    `# type: ignore[arg-type]`, `@SuppressWarnings("unchecked")`) says what it silences and stays
-    medium.
+    Suppressions on added lines that can silence a security check, found in the comment nodes of the
+    syntax tree (or, for files without a grammar, in the comment part of the line):
+
+    - markers of security tools: `# nosec` (Bandit, gosec), `nosemgrep`, CodeQL's `lgtm[...]` and
+      `codeql[...]`, `checkov:skip=`, `tfsec:ignore:`, `trivy:ignore:`, `kics-scan ignore`,
+      `zizmor: ignore[...]`, `gitleaks:allow`, `pragma: allowlist secret`, and Bulwark's own
+      `bulwark: ignore[...]`;
+    - security codes of general linters: Ruff/flake8-bandit `# noqa: S…`, `//nolint:gosec`, ESLint's
+      security rules (`security/*`, `no-unsanitized/*`, `no-eval`, `no-implied-eval`, `no-new-func`,
+      `react/no-danger`, ...), RuboCop `Security/` cops, Sonar and FindSecBugs security inspections in
+      `@SuppressWarnings`/`@SuppressFBWarnings`;
+    - a suppression that names no codes (`# noqa`, `eslint-disable-next-line`, `//nolint`, `NOSONAR`)
+      on code that looks security-relevant (`subprocess`, `eval(`, `pickle`, `verify=False`,
+      `shell=True`, `innerHTML`, `InsecureSkipVerify`, weak hashes, ...).
+
+    Medium; high when the suppression names no codes (every check of the tool) and the code it
+    applies to looks security-relevant.
+
+    Each suppression is compared with the base as a state (its tool, its codes and the code it
+    applies to), not as a line: one that the base already had on the same code, here or in another
+    file of the change (moved, reformatted, its comment reworded), is not reported; one whose codes
+    grew is reported for the codes it added.
 
     ## Why it is risky
 
     A suppression is a decision not to look. Added in the same pull request as the code it hides, it
-    takes that code out of every later review; agents in particular add `# type: ignore` or `# nosec` to
-    make a check pass instead of fixing what it reported.
+    takes that code out of every later security review; agents in particular add `# nosec` to make a
+    scanner pass instead of fixing what it reported.
 
     ## Example
 
@@ -44,16 +56,18 @@ class AnomalyCheckSuppressed(Analyzer):
 
     ## How to fix
 
-    Fix what the check reported. If the suppression is right, name the exact rule (`# noqa: E501`,
-    `// eslint-disable-next-line no-console`) and give the reason in the comment, so that a reviewer can
+    Fix what the scanner reported. If the suppression is right, name the exact check (`# nosec B603`,
+    `//nolint:gosec // G204: the command is a constant`) and give the reason, so that a reviewer can
     judge it.
 
     ## Tuning
 
-    Suppressions the base side already had as often (a line that moved or was reformatted) are not
-    reported. Documentation, generated and vendored files are skipped. Bulwark's own suppressions are
-    also listed in `AnalysisResult.added_suppressions` by the runner; this rule reports them as findings
-    so that they reach the review.
+    Type checkers and style codes are not security checks and are never reported: `# type: ignore`,
+    `# pyright: ignore`, `@ts-ignore`, `# noqa: F401`, `eslint-disable-next-line eqeqeq`,
+    `//nolint:bodyclose`, `@SuppressWarnings("unchecked")`; nor are Bandit's `assert` check (`B101`,
+    `S101`) and suppressions in test files (low). Documentation, generated and vendored files are
+    skipped. Bulwark's own suppressions are also listed in `AnalysisResult.added_suppressions` by the
+    runner; this rule reports them as findings so that they reach the review.
 
     ## References
 
@@ -64,21 +78,93 @@ class AnomalyCheckSuppressed(Analyzer):
     meta = RuleMeta(
         id="anomaly-check-suppressed",
         family=Family.ANOMALY,
-        summary="A suppression comment added to silence a linter, type checker or scanner",
+        summary="A suppression comment added to silence a security check",
         severity=Severity.MEDIUM,
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
-        for changed in ctx.files:
-            if changed.status is FileStatus.REMOVED or changed.kinds & _SKIPPED_KINDS:
+        added = [(changed, item) for changed in _judged(ctx) for item in _added_security(changed)]
+        if not added:
+            return
+        pool = _BasePool(ctx)
+        for changed, item in added:
+            widened = pool.take(item)
+            if widened is None:
                 continue
-            for item in added_suppressions(changed):
-                why = "on security-relevant code or silencing a scanner" if item.security else "added"
-                yield self.finding(
-                    changed,
-                    item.line,
-                    f"`{item.marker}` suppression {why}: `{item.text[:80]}`",
-                    confidence=0.9 if item.security else 0.8,
-                    severity=Severity.HIGH if item.security else Severity.MEDIUM,
-                    evidence=changed.line(item.line).strip()[:200],
-                )
+            yield self._finding(changed, item, widened)
+
+    def _finding(self, changed: ChangedFile, item: CheckSuppression, widened: frozenset[str]) -> Finding:
+        if widened and widened != item.codes:
+            what = f"now also silences {', '.join(f'`{code}`' for code in sorted(widened))}"
+        elif item.blanket:
+            what = "silences every check of the tool"
+        else:
+            what = f"silences {', '.join(f'`{code}`' for code in sorted(item.codes)[:4])}"
+        severity = _severity(changed, item)
+        return self.finding(
+            changed,
+            item.line,
+            f"`{item.marker}` suppression of a security check added ({what}): `{item.text[:80]}`",
+            confidence=0.85 if severity >= Severity.HIGH else 0.8,
+            severity=severity,
+            evidence=changed.line(item.line).strip()[:200],
+        )
+
+
+def _severity(changed: ChangedFile, item: CheckSuppression) -> Severity:
+    if FileKind.TEST in changed.kinds:
+        return Severity.LOW
+    if item.blanket and item.risky_scope:
+        return Severity.HIGH  # every check of the tool, on security-relevant code
+    return Severity.MEDIUM
+
+
+def _judged(ctx: ChangeContext) -> Iterator[ChangedFile]:
+    for changed in ctx.files:
+        if changed.status is not FileStatus.REMOVED and not changed.kinds & _SKIPPED_KINDS:
+            yield changed
+
+
+def _added_security(changed: ChangedFile) -> list[CheckSuppression]:
+    lines = candidate_lines(changed, "head", sorted(changed.added_lines))
+    return [item for item in suppressions(changed, "head", lines) if item.security]
+
+
+class _BasePool:
+    """The base side's suppressions of every changed file, by marker; each matches one head suppression."""
+
+    def __init__(self, ctx: ChangeContext) -> None:
+        self.by_marker: dict[str, list[CheckSuppression]] = {}
+        self.fuzzy_left = _MAX_FUZZY
+        for changed in ctx.files:
+            if changed.base_text is None or not PREFILTER.search(changed.base_text):
+                continue
+            for item in suppressions(changed, "base", candidate_lines(changed, "base")):
+                self.by_marker.setdefault(item.marker, []).append(item)
+
+    def take(self, item: CheckSuppression) -> frozenset[str] | None:
+        """The codes `item` adds to its base counterpart (all of its codes when it has none), or None
+        when the base already had it."""
+        candidates = self.by_marker.get(item.marker, [])
+        match = next((base for base in candidates if base.scope == item.scope), None)
+        if match is None:
+            match = self._similar(candidates, item.scope)
+        if match is None:
+            return item.codes
+        candidates.remove(match)
+        if match.blanket:
+            return None
+        if item.blanket:
+            return frozenset()
+        added = item.codes - match.codes
+        return added if added else None
+
+    def _similar(self, candidates: list[CheckSuppression], scope: str) -> CheckSuppression | None:
+        for base in candidates:
+            if self.fuzzy_left <= 0:
+                return None
+            self.fuzzy_left -= 1
+            matcher = SequenceMatcher(None, base.scope, scope, autojunk=False)
+            if matcher.real_quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR:
+                return base
+        return None
