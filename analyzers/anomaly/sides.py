@@ -1,0 +1,96 @@
+"""A test file of a change read on both sides: its tests, assertions and skips on the changed lines,
+and which of its base tests were deleted (not moved, renamed or rewritten in place)."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from analyzers.anomaly.testcode import TEST_LANGUAGES, DefinedTest, SuiteFacts, normalise, read_tests
+from analyzers.query import canonical_language
+from app.context.model import ChangedFile, FileKind, FileStatus
+
+_TEST_HINT = re.compile(
+    r"assert|expect|[Tt]est|[Ss]kip|xfail|xit\b|Error|Fatal|fail|raises|warns|Disabled|Ignore|describe"
+    r"|\bit\s*\(|\bspecify\b|\bcontext\s*\("
+)
+
+
+class Sides:
+    """A test file's tests, assertions and skips on its changed lines: removed (base) and added (head),
+    and its whole texts with white space normalised (made on first use)."""
+
+    def __init__(self, file: ChangedFile, base: SuiteFacts | None, head: SuiteFacts | None) -> None:
+        self.file = file
+        self.base = base
+        self.head = head
+
+    @cached_property
+    def base_text(self) -> str:
+        return normalise(self.file.base_text or "")
+
+    @cached_property
+    def head_text(self) -> str:
+        return normalise(self.file.head_text or "")
+
+
+def deleted_tests(side: Sides, head_corpus: LazyCorpus) -> list[DefinedTest]:
+    """Base tests that start on a removed line and reappear nowhere in the change's test files (by
+    name in the same file or by body anywhere), in hunks that end with fewer tests than they began
+    with (a test rewritten under a new name in its hunk is not deleted)."""
+    if side.base is None:
+        return []
+    gone = [
+        test
+        for test in side.base.tests
+        if (side.file.status is FileStatus.REMOVED or test.start_line in side.file.removed_lines)
+        and test.name.rsplit(".", 1)[-1] not in side.head_text
+        and not (test.body and test.body in head_corpus)
+    ]
+    if side.file.status is FileStatus.REMOVED or side.head is None:
+        return gone
+    new_starts = {
+        test.start_line for test in side.head.tests if test.name.rsplit(".", 1)[-1] not in side.base_text
+    }
+    result: list[DefinedTest] = []
+    for hunk in side.file.hunks:
+        in_hunk = [test for test in gone if test.start_line in hunk.removed]
+        fewer = len(in_hunk) - sum(1 for line in hunk.added if line in new_starts)
+        result.extend(in_hunk[len(in_hunk) - fewer :] if fewer > 0 else [])
+    return result
+
+
+class LazyCorpus:
+    """The normalised head texts of every test file of the change, joined on first use."""
+
+    def __init__(self, sides: list[Sides]) -> None:
+        self._sides = sides
+        self._text: str | None = None
+
+    def __contains__(self, fragment: str) -> bool:
+        if self._text is None:
+            self._text = "\n".join(side.head_text for side in self._sides)
+        return fragment in self._text
+
+
+def _removes_test_code(changed: ChangedFile) -> bool:
+    """Whether a removed line could be part of a test, an assertion or a skip (the base side is parsed
+    only then)."""
+    return any(_TEST_HINT.search(changed.line(number, "base")) for number in changed.removed_lines)
+
+
+def is_test_file(changed: ChangedFile) -> bool:
+    return FileKind.TEST in changed.kinds and canonical_language(changed.language) in TEST_LANGUAGES
+
+
+def sides_of(changed: ChangedFile) -> Sides:
+    removed = changed.status is FileStatus.REMOVED
+    base = changed.tree("base") if removed or _removes_test_code(changed) else None
+    head_tree = changed.tree("head") if changed.added_lines else None
+    return Sides(
+        file=changed,
+        base=read_tests(base, changed.language, None if removed else changed.removed_lines)
+        if base is not None
+        else None,
+        head=read_tests(head_tree, changed.language, changed.added_lines) if head_tree is not None else None,
+    )

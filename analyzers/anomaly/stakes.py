@@ -1,0 +1,64 @@
+"""What is at stake when a test is weakened: does it guard security behaviour, does the change revert a
+security fix, and did the code under test change the same way as the test.
+
+Words that mark security behaviour in a test's name or body (`auth`, `permission`, `prototype`,
+`redirect`, `escape`, `sanitize`, `csrf`, `injection`, ...) raise a weakened test's severity, and so does
+a change that reverts a security fix (a `Revert` whose subject, or the reverted commit's subject it
+quotes, names a `CVE-`, a `GHSA-` or security). A literal changed identically in the code and in the
+test's expected value is the test following the code, not a test made to pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from app.context.model import ChangeContext, ChangedFile
+
+_SECURITY_WORDS = re.compile(
+    r"auth(?:n|z|enticat\w*|oriz\w*|oris\w*)?(?![a-z])|permission|privilege|prototype|__proto__|redirect"
+    r"|escap(?:e|es|ed|ing)(?![a-z])|sanitiz|sanitis|csrf|xsrf|xss|inject|traversal|open.?redirect|unsafe"
+    r"|csp(?![a-z])|forbidden|unauthori[sz]ed|access.?control|acl(?![a-z])|secret|password|credential",
+    re.IGNORECASE,
+)
+_NAME_WORDS = re.compile(r"(?<![a-z])path", re.IGNORECASE)  # too common in bodies; names only
+_REVERT = re.compile(r"^\s*revert\b", re.IGNORECASE)
+_SECURITY_FIX = re.compile(r"\bCVE-\d{4}-\d+|\bGHSA-[\w-]+|security|vulnerab|\bXSS\b|\bCSRF\b", re.IGNORECASE)
+_TOKEN = re.compile(r"\w+")
+
+
+def touches_security(names: Iterable[str], bodies: Iterable[str]) -> bool:
+    """Whether tests with these names and bodies guard security behaviour."""
+    named = " ".join(names)
+    return bool(
+        _SECURITY_WORDS.search(named) or _NAME_WORDS.search(named) or _SECURITY_WORDS.search(" ".join(bodies))
+    )
+
+
+def reverted_security_fix(ctx: ChangeContext) -> str | None:
+    """The subject of a commit (or the pull request title) that reverts a security fix, if any."""
+    subjects = [ctx.pr.title, *(commit.message.split("\n", 1)[0] for commit in ctx.commits)]
+    for subject in subjects:
+        if _REVERT.match(subject) and _SECURITY_FIX.search(subject):
+            return subject.strip()[:120]
+    return None
+
+
+def code_tokens(sources: Iterable[ChangedFile]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(words of the removed lines, words of the added lines) of each source file of the change."""
+    found = []
+    for source in sources:
+        removed = "\n".join(source.line(n, "base") for n in sorted(source.removed_lines))
+        added = "\n".join(text for _n, text in source.iter_added())
+        found.append((frozenset(_TOKEN.findall(removed)), frozenset(_TOKEN.findall(added))))
+    return found
+
+
+def follows_code(old: str, new: str, code: list[tuple[frozenset[str], frozenset[str]]]) -> bool:
+    """Whether the words that changed from `old` to `new` (an assertion line) changed the same way in
+    the code (`code_tokens`): gone from a source file's removed lines and come on its added lines."""
+    before, after = set(_TOKEN.findall(old)), set(_TOKEN.findall(new))
+    gone, came = before - after, after - before
+    if not gone and not came:
+        return False
+    return any(gone <= removed and came <= added for removed, added in code)
