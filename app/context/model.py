@@ -179,6 +179,8 @@ class Facts:
 
     packages: Mapping[tuple[str, str], PackageFacts] = field(default_factory=dict)
     popular_packages: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Python import name -> the distributions that provide it, where the names differ (`yaml` -> pyyaml).
+    module_distributions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     unavailable_checks: tuple[str, ...] = ()  # e.g. "pypi registry: timeout"
     history: Any = None  # the repository's change-history baseline, when known
 
