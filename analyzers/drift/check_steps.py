@@ -61,6 +61,8 @@ _CHECK_PART = re.compile(
 )
 _SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.DOTALL)
+_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 _MATRIX = re.compile(r"\$\{\{\s*matrix\.([\w-]+)\s*\}\}")
 _MAX_EXPANSIONS = 20
 
@@ -68,16 +70,38 @@ _MAX_EXPANSIONS = 20
 def check_commands(run: str, matrix: Mapping[str, list[str]] | None = None) -> set[str]:
     """The checks a `run:` script runs, each named by its program and what it checks (`ruff check`,
     `tox typing`, `js lint` for `npm run lint` and `pnpm lint`, `go test`), wrappers dropped."""
-    script = run.replace("\\\n", " ")
+    script, expressions = _mask_expressions(run.replace("\\\n", " "))
     found: set[str] = set()
     for part in _SPLIT.split(script):
         if part.strip().startswith("#"):
             continue
-        for command in _expand(part.split(" #", 1)[0], matrix or {}):
-            tokens = _unwrap(command.split())
+        for command in _expand(_unmask(part.split(" #", 1)[0], expressions), matrix or {}):
+            masked, kept = _mask_expressions(command)
+            tokens = _unwrap(masked.split())
             if tokens and _is_check(tokens):
-                found.add(_identity(tokens))
+                found.add(_unmask(_identity(tokens), kept, compact=True))
     return found
+
+
+def _mask_expressions(text: str) -> tuple[str, list[str]]:
+    """`text` with each `${{ ... }}` replaced by a placeholder (they hold `||` and spaces)."""
+    expressions: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        expressions.append(match.group(0))
+        return f"\x00{len(expressions) - 1}\x00"
+
+    return _EXPRESSION.sub(keep, text), expressions
+
+
+def _unmask(text: str, expressions: list[str], *, compact: bool = False) -> str:
+    def restore(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        if index >= len(expressions):
+            return match.group(0)
+        return "".join(expressions[index].split()) if compact else expressions[index]
+
+    return _PLACEHOLDER.sub(restore, text)
 
 
 def _identity(tokens: list[str]) -> str:

@@ -159,6 +159,10 @@ def test_check_words_from_config() -> None:
         ("npx eslint . # lint", {"eslint"}),
         ("FORCE_COLOR=1 uvx zizmor .", {"zizmor"}),
         ("pnpm run ${{ matrix.task }}", {"js check-spelling", "js check-format"}),
+        (
+            "uv run --locked tox run -e ${{ matrix.tox || format('py{0}', matrix.python) }}",
+            {"tox ${{matrix.tox||format('py{0}',matrix.python)}}"},
+        ),
     ],
 )
 def test_steps_are_checks_by_what_they_run(run: str, checks: set[str]) -> None:
