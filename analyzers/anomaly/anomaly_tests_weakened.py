@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from analyzers.anomaly.sides import LazyCorpus, Sides, deleted_tests, is_test_file, sides_of
 from analyzers.anomaly.stakes import code_tokens, follows_code, reverted_security_fix, touches_security
@@ -22,6 +23,7 @@ _LITERAL = re.compile(
     r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`|\b\d+(?:\.\d+)?\b"
     r"|\b(?:True|False|None|true|false|null|nil|undefined)\b"
 )
+_MAX_PAIRS = 4_000_000  # removed x added lines of a hunk past which rewrites are not looked for
 _LIT = r"(?:True|true|1|\"[^\"]*\"|'[^']*'|\d+)"
 _TAUTOLOGIES = tuple(
     re.compile(pattern)
@@ -187,28 +189,24 @@ class AnomalyTestsWeakened(Analyzer):
 
     def _rewrites(self, side: Sides, ai: bool, stakes: _Stakes) -> tuple[list[Finding], set[int]]:
         """Findings for assertion lines changed only in their literals, and the base lines they replace.
-        A literal changed the same way in the code is the test following the code: no finding."""
+        Lines pair up only inside a block the diff of the hunk's lines (white space aside) replaces, so
+        a re-indented or reordered block is no rewrite; a literal changed the same way in the code is
+        the test following the code: no finding."""
         if side.head is None or side.base is None:
             return [], set()
         base_lines = {m.line for m in side.base.assertions}
         head_lines = {m.line for m in side.head.assertions}
         found: list[Finding] = []
         replaced: set[int] = set()
-        for hunk in side.file.hunks:
-            removed = {n: side.file.line(n, "base") for n in hunk.removed if n in base_lines}
-            for number in hunk.added:
+        for removed, added in _replaced_blocks(side.file):
+            olds = {n: side.file.line(n, "base") for n in removed if n in base_lines}
+            for number in (n for n in added if n in head_lines):
                 text = side.file.line(number)
-                if number not in head_lines:
-                    continue
-                same = next((n for n, old in removed.items() if old.strip() == text.strip()), None)
-                if same is not None:  # the same assertion, moved or re-indented
-                    del removed[same]
-                    continue
-                match = next((n for n, old in removed.items() if _skeleton(old) == _skeleton(text)), None)
+                match = next((n for n, old in olds.items() if _skeleton(old) == _skeleton(text)), None)
                 if match is None:
                     continue
                 replaced.add(match)
-                if not follows_code(removed.pop(match), text, stakes.code):
+                if not follows_code(olds.pop(match), text, stakes.code):
                     found.append(self._rewrite_finding(side.file, number, text, ai))
         return found, replaced
 
@@ -291,6 +289,20 @@ class AnomalyTestsWeakened(Analyzer):
                 about_change=True,
             )
             yield _noted(finding, notes)
+
+
+def _replaced_blocks(file: ChangedFile) -> Iterator[tuple[list[int], list[int]]]:
+    """(base lines, head lines) of each block of a hunk that the diff of its stripped lines replaces."""
+    for hunk in file.hunks:
+        removed, added = list(hunk.removed), list(hunk.added)
+        if not removed or not added or len(removed) * len(added) > _MAX_PAIRS:
+            continue
+        before = [file.line(n, "base").strip() for n in removed]
+        after = [file.line(n).strip() for n in added]
+        matcher = SequenceMatcher(None, before, after, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "replace":
+                yield removed[i1:i2], added[j1:j2]
 
 
 def _per_hunk(file: ChangedFile, tests: list[DefinedTest]) -> list[list[DefinedTest]]:
