@@ -191,6 +191,13 @@ def _expand(command: str, matrix: Mapping[str, list[str]]) -> list[str]:
     return commands
 
 
+def tool_of(check: str) -> str:
+    """The program a check runs (`tox` of `tox typing`), or the runner and script for runners
+    (`js lint`, `go test`): two checks of one tool in one job are one check edited."""
+    words = check.split()
+    return words[0] if words and words[0] in _CHECK_TOOLS else " ".join(words[:2])
+
+
 def matrix_values(job: YNode) -> dict[str, list[str]]:
     """Scalar values of the job's `strategy.matrix` lists and of its `include` entries, by key."""
     matrix = job.path("strategy", "matrix")

@@ -10,7 +10,7 @@ from typing import Any
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode, load_document
-from analyzers.drift.check_steps import check_commands, matrix_values, step_checks
+from analyzers.drift.check_steps import check_commands, matrix_values, step_checks, tool_of
 from analyzers.drift.common import (
     is_action_manifest,
     is_workflow,
@@ -71,7 +71,8 @@ class CiChecksWeakened(Analyzer):
     - a check that the head no longer runs anywhere: not in the same job, another job, another
       workflow of the change, a step group (`parallel:`), nor a local reusable workflow or composite
       action the head calls (`uses: ./.github/workflows/x.yml`, `uses: ./.github/actions/lint`),
-      reported on the nearest line of the new version, or on a deleted workflow's first line;
+      reported on the nearest line of the new version, or on a deleted workflow's first line (a check
+      whose arguments changed while its job still runs the same tool is an edit, not a removal);
     - a coverage threshold lowered (`--cov-fail-under`, `fail_under`, `minimum_coverage`, …) or a
       scanner's severity threshold raised (`--severity-threshold`, `--audit-level`, `severity:`).
 
@@ -174,12 +175,16 @@ class CiChecksWeakened(Analyzer):
         """Checks of the base that the head runs nowhere: per step of a job still there, per job
         (one finding) for a job removed or a job-level call that stopped."""
         head_jobs = {unit.job for unit in reader.units(file, "head")}
+        head_tools = {
+            (u.job, tool_of(c)) for u in reader.units(file, "head") if not u.is_job for c in u.checks
+        }
         by_steps: dict[str, set[str]] = {}
         for unit in reader.units(file, "base"):
             if unit.is_job:
                 continue
             by_steps.setdefault(unit.job, set()).update(unit.checks)
-            missing = unit.checks - still
+            # a check of a tool that the same job still runs is that check edited, not removed
+            missing = {c for c in unit.checks - still if (unit.job, tool_of(c)) not in head_tools}
             if missing and unit.job in head_jobs:
                 message = f"check {unit.label} of `{unit.job}` was removed: {_names(missing)}"
                 yield self._gone(file, unit.line, message)
@@ -187,10 +192,10 @@ class CiChecksWeakened(Analyzer):
             if not unit.is_job:
                 continue
             gone = unit.job not in head_jobs
-            missing = (unit.checks if gone else unit.checks - by_steps.get(unit.job, set())) - still
-            if missing:
+            lost = (unit.checks if gone else unit.checks - by_steps.get(unit.job, set())) - still
+            if lost:
                 what = "was removed" if gone else "no longer calls its checks"
-                yield self._gone(file, unit.line, f"check {unit.label} {what}: {_names(missing)}")
+                yield self._gone(file, unit.line, f"check {unit.label} {what}: {_names(lost)}")
 
     def _workflow_removed(self, file: ChangedFile, reader: _Reader, still: set[str]) -> Iterator[Finding]:
         """A deleted workflow with checks that no workflow of the head still runs (not a rename)."""
