@@ -39,8 +39,9 @@ class AnomalyCheckSuppressed(Analyzer):
 
     Each suppression is compared with the base as a state (its tool, its codes and the code it
     applies to), not as a line: one that the base already had on the same code, here or in another
-    file of the change (moved, reformatted, its comment reworded), is not reported; one whose codes
-    grew is reported for the codes it added.
+    file of the change (moved, reformatted, its comment reworded), or on a line that the same hunk
+    replaced (its code edited), is not reported; one whose codes grew is reported for the codes it
+    added.
 
     ## Why it is risky
 
@@ -88,7 +89,7 @@ class AnomalyCheckSuppressed(Analyzer):
             return
         pool = _BasePool(ctx)
         for changed, item in added:
-            widened = pool.take(item)
+            widened = pool.take(changed, item)
             if widened is None:
                 continue
             yield self._finding(changed, item, widened)
@@ -131,40 +132,56 @@ def _added_security(changed: ChangedFile) -> list[CheckSuppression]:
 
 
 class _BasePool:
-    """The base side's suppressions of every changed file, by marker; each matches one head suppression."""
+    """The base side's suppressions of every changed file, by marker; each matches one head suppression:
+    the same code (or code this alike) anywhere in the change, else one the same hunk replaced."""
 
     def __init__(self, ctx: ChangeContext) -> None:
-        self.by_marker: dict[str, list[CheckSuppression]] = {}
+        self.by_marker: dict[str, list[tuple[str, CheckSuppression]]] = {}
         self.fuzzy_left = _MAX_FUZZY
         for changed in ctx.files:
             if changed.base_text is None or not PREFILTER.search(changed.base_text):
                 continue
+            path = changed.previous_path or changed.path
             for item in suppressions(changed, "base", candidate_lines(changed, "base")):
-                self.by_marker.setdefault(item.marker, []).append(item)
+                self.by_marker.setdefault(item.marker, []).append((path, item))
 
-    def take(self, item: CheckSuppression) -> frozenset[str] | None:
+    def take(self, changed: ChangedFile, item: CheckSuppression) -> frozenset[str] | None:
         """The codes `item` adds to its base counterpart (all of its codes when it has none), or None
         when the base already had it."""
         candidates = self.by_marker.get(item.marker, [])
-        match = next((base for base in candidates if base.scope == item.scope), None)
-        if match is None:
-            match = self._similar(candidates, item.scope)
+        match = next((pair for pair in candidates if pair[1].scope == item.scope), None)
+        match = match or self._similar(candidates, item.scope) or _replaced(changed, candidates, item)
         if match is None:
             return item.codes
         candidates.remove(match)
-        if match.blanket:
+        base = match[1]
+        if base.blanket:
             return None
         if item.blanket:
             return frozenset()
-        added = item.codes - match.codes
+        added = item.codes - base.codes
         return added if added else None
 
-    def _similar(self, candidates: list[CheckSuppression], scope: str) -> CheckSuppression | None:
-        for base in candidates:
+    def _similar(
+        self, candidates: list[tuple[str, CheckSuppression]], scope: str
+    ) -> tuple[str, CheckSuppression] | None:
+        for pair in candidates:
             if self.fuzzy_left <= 0:
                 return None
             self.fuzzy_left -= 1
-            matcher = SequenceMatcher(None, base.scope, scope, autojunk=False)
+            matcher = SequenceMatcher(None, pair[1].scope, scope, autojunk=False)
             if matcher.real_quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR:
-                return base
+                return pair
         return None
+
+
+def _replaced(
+    changed: ChangedFile, candidates: list[tuple[str, CheckSuppression]], item: CheckSuppression
+) -> tuple[str, CheckSuppression] | None:
+    """A base suppression on a line that the hunk holding `item` removed: the same one, its code edited."""
+    path = changed.previous_path or changed.path
+    for hunk in changed.hunks:
+        if item.line in hunk.added:
+            removed = set(hunk.removed)
+            return next((p for p in candidates if p[0] == path and p[1].line in removed), None)
+    return None

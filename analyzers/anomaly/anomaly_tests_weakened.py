@@ -17,7 +17,7 @@ from analyzers.anomaly.subjects import (
 )
 from analyzers.anomaly.testcode import DefinedTest, Marker
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from app.context.model import ChangeContext, ChangedFile, FileStatus
+from app.context.model import ChangeContext, ChangedFile, FileStatus, Hunk
 
 _LITERAL = re.compile(
     r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`|\b\d+(?:\.\d+)?\b"
@@ -152,8 +152,7 @@ class AnomalyTestsWeakened(Analyzer):
             yield from rewritten
             base = Severity.MEDIUM if touched else Severity.LOW
             gone = deleted_tests(side, head_corpus)
-            yield from self._deleted_tests(side, gone, base, stakes)
-            yield from self._removed_assertions(side, head_corpus, replaced, gone, base, stakes)
+            yield from self._weakened(side, head_corpus, replaced, gone, base, stakes)
 
     def _skips(self, side: Sides, touched: bool) -> Iterator[Finding]:
         if side.head is None:
@@ -221,35 +220,7 @@ class AnomalyTestsWeakened(Analyzer):
             evidence=text.strip(),
         )
 
-    def _deleted_tests(
-        self, side: Sides, gone: list[DefinedTest], base: Severity, stakes: _Stakes
-    ) -> Iterator[Finding]:
-        """One finding per hunk (or per deleted file) that deletes tests."""
-        groups = [gone] if side.file.status is FileStatus.REMOVED else _per_hunk(side.file, gone)
-        for tests in groups:
-            if not tests:
-                continue
-            severity, notes = stakes.severity(base, [t.name for t in tests], [t.body for t in tests])
-            names = ", ".join(f"`{test.name}`" for test in tests[:3])
-            more = f" and {len(tests) - 3} more" if len(tests) > 3 else ""
-            what = "test file deleted with" if side.file.status is FileStatus.REMOVED else "deleted"
-            count = f"{len(tests)} tests" if len(tests) > 1 else "test"
-            message = (
-                f"{what} {count} ({names}{more}) in a change that also changes the code"
-                if side.file.status is FileStatus.REMOVED
-                else f"{count} {names}{more} deleted in a change that also changes the code"
-            )
-            finding = self.finding(
-                side.file,
-                _position(side.file, tests[0].start_line),
-                message,
-                confidence=0.8,
-                severity=severity,
-                about_change=True,
-            )
-            yield _noted(finding, notes)
-
-    def _removed_assertions(
+    def _weakened(
         self,
         side: Sides,
         head_corpus: LazyCorpus,
@@ -258,37 +229,66 @@ class AnomalyTestsWeakened(Analyzer):
         base: Severity,
         stakes: _Stakes,
     ) -> Iterator[Finding]:
-        if side.base is None:
-            return
-        deleted = [(test.start_line, test.end_line) for test in gone]
-        added = {m.line for m in side.head.assertions} if side.head else set()
-        for hunk in side.file.hunks:
-            lost = [
-                marker
-                for marker in side.base.assertions
-                if marker.line in hunk.removed
-                and marker.line not in replaced
-                and marker.text not in head_corpus
-                and not any(start <= marker.line <= end for start, end in deleted)
-            ]
-            kept = sum(1 for line in hunk.added if line in added) - len(replaced.intersection(hunk.removed))
-            fewer = len(lost) - kept
-            if not lost or (fewer <= 0 and side.file.status is not FileStatus.REMOVED):
+        """One finding per hunk (or per deleted file) that deletes tests or removes assertions."""
+        removed_file = side.file.status is FileStatus.REMOVED
+        hunks = [None] if removed_file else list(side.file.hunks)
+        for hunk in hunks:
+            tests = gone if hunk is None else [t for t in gone if t.start_line in hunk.removed]
+            lost = _lost_assertions(side, hunk, head_corpus, replaced, gone)
+            if not tests and not lost:
                 continue
-            count = len(lost) if side.file.status is FileStatus.REMOVED else min(fewer, len(lost))
-            noun = "assertion" if count == 1 else f"{count} assertions"
-            tests = _enclosing(side.base.tests, lost)
-            severity, notes = stakes.severity(base, [t.name for t in tests], [m.text for m in lost])
+            names = [t.name for t in (*tests, *_enclosing(side.base.tests if side.base else (), lost))]
+            bodies = [*(t.body for t in tests), *(m.text for m in lost)]
+            severity, notes = stakes.severity(base, names, bodies)
+            first = min([t.start_line for t in tests] + [m.line for m in lost])
             finding = self.finding(
                 side.file,
-                _position(side.file, lost[0].line),
-                f"{noun} removed in a change that also changes the code: `{lost[0].text[:80]}`",
-                confidence=0.7,
+                _position(side.file, first),
+                _weakened_message(removed_file, tests, lost),
+                confidence=0.8 if tests else 0.7,
                 severity=severity,
-                evidence=lost[0].text[:200],
+                evidence=lost[0].text[:200] if lost and not tests else "",
                 about_change=True,
             )
             yield _noted(finding, notes)
+
+
+def _lost_assertions(
+    side: Sides, hunk: Hunk | None, head_corpus: LazyCorpus, replaced: set[int], gone: list[DefinedTest]
+) -> list[Marker]:
+    """Assertions of a hunk (of the whole deleted file) that appear nowhere any more, outside deleted
+    tests, where the hunk ends with fewer assertions than it began with."""
+    if side.base is None:
+        return []
+    removed = set(hunk.removed) if hunk is not None else None
+    deleted = [(test.start_line, test.end_line) for test in gone]
+    lost = [
+        marker
+        for marker in side.base.assertions
+        if (removed is None or marker.line in removed)
+        and marker.line not in replaced
+        and marker.text not in head_corpus
+        and not any(start <= marker.line <= end for start, end in deleted)
+    ]
+    if hunk is None or not lost:
+        return lost
+    added = {m.line for m in side.head.assertions} if side.head else set()
+    kept = sum(1 for line in hunk.added if line in added) - len(replaced.intersection(hunk.removed))
+    fewer = len(lost) - kept
+    return lost[:fewer] if fewer > 0 else []
+
+
+def _weakened_message(removed_file: bool, tests: list[DefinedTest], lost: list[Marker]) -> str:
+    names = ", ".join(f"`{test.name}`" for test in tests[:3])
+    more = f" and {len(tests) - 3} more" if len(tests) > 3 else ""
+    count = f"{len(tests)} tests" if len(tests) > 1 else "test"
+    if removed_file:
+        return f"test file deleted with {count} ({names}{more}) in a change that also changes the code"
+    parts = [f"{count} {names}{more} deleted"] if tests else []
+    if lost:
+        noun = "assertion" if len(lost) == 1 else f"{len(lost)} assertions"
+        parts.append(f"{noun} removed (`{lost[0].text[:80]}`)")
+    return f"{' and '.join(parts)} in a change that also changes the code"
 
 
 def _replaced_blocks(file: ChangedFile) -> Iterator[tuple[list[int], list[int]]]:
@@ -305,15 +305,7 @@ def _replaced_blocks(file: ChangedFile) -> Iterator[tuple[list[int], list[int]]]
                 yield removed[i1:i2], added[j1:j2]
 
 
-def _per_hunk(file: ChangedFile, tests: list[DefinedTest]) -> list[list[DefinedTest]]:
-    groups: list[list[DefinedTest]] = []
-    for hunk in file.hunks:
-        start, end = hunk.base_start, hunk.base_start + max(hunk.base_length, 1)
-        groups.append([test for test in tests if start <= test.start_line < end])
-    return groups
-
-
-def _enclosing(tests: tuple[DefinedTest, ...], markers: list[Marker]) -> list[DefinedTest]:
+def _enclosing(tests: tuple[DefinedTest, ...] | tuple[()], markers: list[Marker]) -> list[DefinedTest]:
     return [t for t in tests if any(t.start_line <= m.line <= t.end_line for m in markers)]
 
 

@@ -18,7 +18,8 @@ from app.context.model import ChangeContext, ChangedFile
 _SECURITY_WORDS = re.compile(
     r"auth(?:n|z|enticat\w*|oriz\w*|oris\w*)?(?![a-z])|permission|privilege|prototype|__proto__|redirect"
     r"|escap(?:e|es|ed|ing)(?![a-z])|sanitiz|sanitis|csrf|xsrf|xss|inject|traversal|open.?redirect|unsafe"
-    r"|csp(?![a-z])|forbidden|unauthori[sz]ed|access.?control|acl(?![a-z])|secret|password|credential",
+    r"|csp(?![a-z])|forbidden|unauthori[sz]ed|access.?control|acl(?![a-z])|secret|password|credential"
+    r"|\bdos\b|denial.of.service|protect(?:s|ion)?\s+against",
     re.IGNORECASE,
 )
 _NAME_WORDS = re.compile(r"(?<![a-z])path", re.IGNORECASE)  # too common in bodies; names only
