@@ -13,6 +13,7 @@ from analyzers.anomaly.subjects import (
     has_issue_reference,
     head_position,
     source_files,
+    subject_removed,
     touches_code_under_test,
 )
 from analyzers.anomaly.testcode import DefinedTest, Marker
@@ -109,7 +110,9 @@ class AnomalyTestsWeakened(Analyzer):
     `skipUnless` with a condition other than a literal `True`, and skip calls inside an `if` of the test
     (`if testing.Short() { t.Skip() }`). Assertions count as removed, and tests as deleted, only where a
     hunk ends with fewer of them than it began with (a test rewritten under a new name in its hunk is
-    not deleted); tests deleted in one hunk are one finding, and a deleted test file is one finding. A
+    not deleted); tests deleted in one hunk are one finding, and a deleted test file is one finding.
+    Tests deleted together with the module they are named for (`FooTest.java` with `Foo.java`) are a
+    feature removed, not reported unless the change reverts a security fix. A
     rewritten expected value whose changed words changed the same way in the code (a message fixed
     in both) is the test following the code and is not reported.
 
@@ -151,6 +154,8 @@ class AnomalyTestsWeakened(Analyzer):
             rewritten, replaced = self._rewrites(side, ai, stakes) if touched else ([], set())
             yield from rewritten
             base = Severity.MEDIUM if touched else Severity.LOW
+            if subject_removed(side.file, sources) and stakes.revert is None:
+                continue  # a feature removed with its tests
             gone = deleted_tests(side, head_corpus)
             yield from self._weakened(side, head_corpus, replaced, gone, base, stakes)
 

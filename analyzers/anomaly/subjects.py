@@ -64,6 +64,13 @@ def touches_code_under_test(test: ChangedFile, sources: Iterable[ChangedFile]) -
     return False
 
 
+def subject_removed(test: ChangedFile, sources: Iterable[ChangedFile]) -> bool:
+    """True when the change deletes the module a test file is named for: a feature removed with its
+    tests."""
+    stem = subject_stem(test.path)
+    return any(s.status is FileStatus.REMOVED and _module_name(s.path) == stem for s in sources)
+
+
 def _module_name(path: str) -> str:
     """The name code imports a file by: its name without the last extension (`vitest.config.e2e.ts`
     is `vitest.config.e2e`, not the `vitest` package)."""
