@@ -60,6 +60,6 @@ def follows_code(old: str, new: str, code: list[tuple[frozenset[str], frozenset[
     the code (`code_tokens`): gone from a source file's removed lines and come on its added lines."""
     before, after = set(_TOKEN.findall(old)), set(_TOKEN.findall(new))
     gone, came = before - after, after - before
-    if not gone and not came:
-        return False
+    if not any(len(word) >= 3 and not word.isdigit() for word in gone | came):
+        return False  # a number or a short word turns up in any diff: no evidence either way
     return any(gone <= removed and came <= added for removed, added in code)
