@@ -7,8 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from analyzers.anomaly.sides import LazyCorpus, Sides, deleted_tests, is_test_file, sides_of
-from analyzers.anomaly.stakes import code_tokens, follows_code, reverted_security_fix, touches_security
+from analyzers.anomaly.sides import LazyCorpus, Sides, deleted_tests, is_test_file, sides_of, tabled
+from analyzers.anomaly.stakes import (
+    code_tokens,
+    follows_code,
+    removed_identifiers,
+    reverted_security_fix,
+    touches_security,
+    uses_removed_code,
+)
 from analyzers.anomaly.subjects import (
     has_issue_reference,
     head_position,
@@ -45,15 +52,19 @@ class _Stakes:
 
     revert: str | None  # the subject of a commit that reverts a security fix
     code: list[tuple[frozenset[str], frozenset[str]]]  # words removed and added per source file
+    removed: frozenset[str]  # distinctive identifiers the change removes from the code
 
     def severity(
         self, base: Severity, names: list[str], bodies: list[str]
     ) -> tuple[Severity, tuple[str, ...]]:
-        """`base` raised to high for tests of security behaviour or in a revert of a security fix."""
+        """`base` raised to high for tests of security behaviour or in a revert of a security fix;
+        low for tests of code the change removes (they go with it)."""
         if self.revert is not None:
             return max(base, Severity.HIGH), (f"the change reverts a security fix: {self.revert}",)
         if touches_security(names, bodies):
             return max(base, Severity.HIGH), ("the tests guard security behaviour",)
+        if uses_removed_code(bodies, self.removed):
+            return Severity.LOW, ("the tests use code that the change removes",)
         return base, ()
 
 
@@ -108,7 +119,9 @@ class AnomalyTestsWeakened(Analyzer):
 
     Conditional skips are environment gates, not weakening, and stay quiet: `skipif`/`skipIf`/
     `skipUnless` with a condition other than a literal `True`, and skip calls inside an `if` of the test
-    (`if testing.Short() { t.Skip() }`). Assertions count as removed, and tests as deleted, only where a
+    (`if testing.Short() { t.Skip() }`). A test or assertion whose string literals the same hunk adds
+    again moved into a table (`it.each`, `parametrize`). Assertions count as removed, and tests as
+    deleted, only where a
     hunk ends with fewer of them than it began with (a test rewritten under a new name in its hunk is
     not deleted); tests deleted in one hunk are one finding, and a deleted test file is one finding.
     Tests deleted together with the module they are named for (`FooTest.java` with `Foo.java`) are a
@@ -117,7 +130,9 @@ class AnomalyTestsWeakened(Analyzer):
     in both) is the test following the code and is not reported.
 
     Severity: removed assertions and deleted tests are medium when the change touches the code under
-    test and low otherwise (features are removed with their tests); high when the tests' names or
+    test and low otherwise (features are removed with their tests), and low when they use an
+    identifier that the change removes from the code (`XOR2EncodingAllowed` of a feature flag
+    retired); high when the tests' names or
     bodies touch security behaviour (`auth`, `permission`, `prototype`, `redirect`, `escape`,
     `sanitize`, `csrf`, `injection`, `path` in a name, ...) or when a commit of the change (or the pull
     request's title) reverts a security fix (`Revert` with `CVE-`, `GHSA-` or `security` in its
@@ -145,7 +160,7 @@ class AnomalyTestsWeakened(Analyzer):
             return
         sides = [sides_of(changed) for changed in ctx.files if is_test_file(changed)]
         head_corpus = LazyCorpus(sides)
-        stakes = _Stakes(reverted_security_fix(ctx), code_tokens(sources))
+        stakes = _Stakes(reverted_security_fix(ctx), code_tokens(sources), removed_identifiers(sources))
         for side in sides:
             touched = _may_need_subject(side) and touches_code_under_test(side.file, sources)
             yield from self._skips(side, touched)
@@ -277,6 +292,8 @@ def _lost_assertions(
     ]
     if hunk is None or not lost:
         return lost
+    text = "\n".join(side.file.line(line) for line in hunk.added)
+    lost = [marker for marker in lost if not tabled(marker.text, text)]
     added = {m.line for m in side.head.assertions} if side.head else set()
     kept = sum(1 for line in hunk.added if line in added) - len(replaced.intersection(hunk.removed))
     fewer = len(lost) - kept

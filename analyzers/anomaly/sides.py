@@ -10,6 +10,7 @@ from analyzers.anomaly.testcode import TEST_LANGUAGES, DefinedTest, SuiteFacts, 
 from analyzers.query import canonical_language
 from app.context.model import ChangedFile, FileKind, FileStatus
 
+_STRING = re.compile(r"\"[^\"\\\n]{2,120}\"|'[^'\\\n]{2,120}'")
 _TEST_HINT = re.compile(
     r"assert|expect|[Tt]est|[Ss]kip|xfail|xit\b|Error|Fatal|fail|raises|warns|Disabled|Ignore|describe"
     r"|\bit\s*\(|\bspecify\b|\bcontext\s*\("
@@ -54,10 +55,18 @@ def deleted_tests(side: Sides, head_corpus: LazyCorpus) -> list[DefinedTest]:
     }
     result: list[DefinedTest] = []
     for hunk in side.file.hunks:
-        in_hunk = [test for test in gone if test.start_line in hunk.removed]
+        added = "\n".join(side.file.line(line) for line in hunk.added)
+        in_hunk = [t for t in gone if t.start_line in hunk.removed and not tabled(t.body, added)]
         fewer = len(in_hunk) - sum(1 for line in hunk.added if line in new_starts)
         result.extend(in_hunk[len(in_hunk) - fewer :] if fewer > 0 else [])
     return result
+
+
+def tabled(text: str, added: str) -> bool:
+    """A test or assertion whose every string literal the hunk adds again: a case moved into a table
+    (`it.each([...])`, `@pytest.mark.parametrize`, `[]struct{...}` of Go)."""
+    literals = set(_STRING.findall(text))
+    return bool(literals) and all(literal in added for literal in literals)
 
 
 class LazyCorpus:

@@ -63,3 +63,24 @@ def follows_code(old: str, new: str, code: list[tuple[frozenset[str], frozenset[
     if not any(len(word) >= 3 and not word.isdigit() for word in gone | came):
         return False  # a number or a short word turns up in any diff: no evidence either way
     return any(gone <= removed and came <= added for removed, added in code)
+
+
+_DISTINCTIVE = re.compile(r"^(?=\w{8,}$)(?:[A-Za-z]+[A-Z0-9_]\w*|\w*_\w*)$")
+
+
+def removed_identifiers(sources: Iterable[ChangedFile]) -> frozenset[str]:
+    """Distinctive identifiers (`XOR2EncodingAllowed`, `max_content_length`: eight characters or more,
+    with an inner capital, digit or underscore) that the change removes from the code: on removed
+    lines of a source file and nowhere in the head side of any."""
+    removed: set[str] = set()
+    present: set[str] = set()
+    for source in sources:
+        lines = "\n".join(source.line(n, "base") for n in sorted(source.removed_lines))
+        removed.update(word for word in _TOKEN.findall(lines) if _DISTINCTIVE.match(word))
+        present.update(_TOKEN.findall(source.head_text or ""))
+    return frozenset(removed - present)
+
+
+def uses_removed_code(texts: Iterable[str], removed: frozenset[str]) -> bool:
+    """Whether tests or assertions with these texts name code that the change removes."""
+    return bool(removed) and any(word in removed for text in texts for word in _TOKEN.findall(text))
