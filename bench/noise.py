@@ -189,7 +189,10 @@ def read_run(path: Path) -> RunFile:
     return RunFile(label, sum(r["changed_lines"] for r in records), len(records), errors, findings)
 
 
-def read_judged(path: Path = JUDGED) -> dict[tuple[str, str, str, str, int], dict[str, str]]:
+Judged = dict[tuple[str, str, str, str, int], dict[str, str]]
+
+
+def read_judged(path: Path = JUDGED) -> Judged:
     if not path.exists():
         return {}
     judged = {}
@@ -228,20 +231,31 @@ def table(
         cells = [str(sum(1 for f in r.findings if f.severity == severity)) for r in runs]
         yield f"| {severity} | " + " | ".join(cells) + " |"
     yield ""
-    yield from _by_rule(runs)
+    yield from _by_rule(runs, judged)
     yield ""
     yield from _judged_shares(runs, judged)
 
 
-def _by_rule(runs: Sequence[RunFile]) -> Iterator[str]:
+def _by_rule(runs: Sequence[RunFile], judged: Judged) -> Iterator[str]:
     medium = SEVERITIES.index("medium")
-    counts = [Counter(f.rule for f in r.findings if SEVERITIES.index(f.severity) >= medium) for r in runs]
+    shown = [[f for f in r.findings if SEVERITIES.index(f.severity) >= medium] for r in runs]
+    counts = [Counter(f.rule for f in findings) for findings in shown]
     rules = sorted(set().union(*counts), key=lambda rule: (-max(c[rule] for c in counts), rule))
-    yield "| rule (medium and above) | " + " | ".join(f"{r.label} (n, per 10k)" for r in runs) + " |"
+    header = " | ".join(f"{r.label}: n, per 10k, true/debatable/false" for r in runs)
+    yield f"| rule (medium and above) | {header} |"
     yield "| --- |" + " ---: |" * len(runs)
     for rule in rules:
-        cells = [f"{c[rule]}, {_rate(c[rule], r.lines)}" for c, r in zip(counts, runs, strict=True)]
+        cells = []
+        for findings, c, r in zip(shown, counts, runs, strict=True):
+            verdicts = Counter(_verdict(judged, f) for f in findings if f.rule == rule)
+            split = "/".join(str(verdicts[v]) for v in ("true", "debatable", "false"))
+            cells.append(f"{c[rule]}, {_rate(c[rule], r.lines)}, {split}")
         yield f"| {rule} | " + " | ".join(cells) + " |"
+
+
+def _verdict(judged: Judged, finding: Reported) -> str:
+    item = judged.get(finding.key)
+    return item["verdict"] if item is not None else "unjudged"
 
 
 def _judged_shares(
@@ -267,11 +281,13 @@ def _judged_shares(
         rows["true or debatable"].append(f"{100 * good / labelled:.0f} %" if labelled else "-")
     for name, cells in rows.items():
         yield f"| {name} | " + " | ".join(cells) + " |"
-    true_keys = {key for key, item in judged.items() if item["verdict"] == "true"}
+    # A finding judged true counts as still reported when the run reports its rule on the same file
+    # of the same commit (findings of one hunk are one finding now, on that hunk's first line).
+    true_places = {key[:4] for key, item in judged.items() if item["verdict"] == "true"}
     for run_file in runs:
-        present = {f.key for f in run_file.findings}
-        kept = len(true_keys & present)
-        yield f"\n{run_file.label}: {kept} of {len(true_keys)} findings judged true are reported"
+        present = {f.key[:4] for f in run_file.findings}
+        kept = len(true_places & present)
+        yield f"\n{run_file.label}: {kept} of {len(true_places)} places judged true are reported"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
