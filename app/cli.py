@@ -248,6 +248,23 @@ def _update_data(args: argparse.Namespace) -> int:
     return _refresh_popular()
 
 
+def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    data = sub.add_parser("data", help="the package data that ships: popular lists and Python import names")
+    data_sub = data.add_subparsers(dest="data_command", required=True)
+    data_sub.add_parser("show", help="which lists ship, and their dates").set_defaults(func=cmd_data)
+    data_sub.add_parser("refresh", help="download current rankings (PyPI, npm)").set_defaults(func=cmd_data)
+    update = data_sub.add_parser(
+        "update",
+        help="add the import names of installed distributions (offline), then refresh the rankings; "
+        "exit 1 when a ranking could not be downloaded (the shipped one is kept)",
+    )
+    update.add_argument("--offline", action="store_true", help="no download: the import names only")
+    update.add_argument(
+        "--site", action="append", metavar="DIR", help="read distributions installed in DIR (repeatable)"
+    )
+    update.set_defaults(func=cmd_data)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bulwark", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -280,20 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file")
     check.set_defaults(func=cmd_policy)
     register_calibration(sub)
-    data = sub.add_parser("data", help="the package data that ships: popular lists and Python import names")
-    data_sub = data.add_subparsers(dest="data_command", required=True)
-    data_sub.add_parser("show", help="which lists ship, and their dates").set_defaults(func=cmd_data)
-    data_sub.add_parser("refresh", help="download current rankings (PyPI, npm)").set_defaults(func=cmd_data)
-    update = data_sub.add_parser(
-        "update",
-        help="add the import names of installed distributions (offline), then refresh the rankings; "
-        "exit 1 when a ranking could not be downloaded (the shipped one is kept)",
-    )
-    update.add_argument("--offline", action="store_true", help="no download: the import names only")
-    update.add_argument(
-        "--site", action="append", metavar="DIR", help="read distributions installed in DIR (repeatable)"
-    )
-    update.set_defaults(func=cmd_data)
+    _add_data(sub)
     return parser
 
 

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
+from dataclasses import replace
 
-from analyzers.anomaly.sides import LazyCorpus, Sides, deleted_tests, is_test_file, sides_of, tabled
+from analyzers.anomaly.sides import (
+    LazyCorpus,
+    Sides,
+    deleted_tests,
+    enclosing,
+    is_test_file,
+    lost_assertions,
+    replaced_blocks,
+    sides_of,
+)
 from analyzers.anomaly.stakes import (
+    Stakes,
     code_tokens,
     follows_code,
     removed_identifiers,
     reverted_security_fix,
-    touches_security,
-    uses_removed_code,
 )
 from analyzers.anomaly.subjects import (
     has_issue_reference,
@@ -25,13 +32,13 @@ from analyzers.anomaly.subjects import (
 )
 from analyzers.anomaly.testcode import DefinedTest, Marker
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from app.context.model import ChangeContext, ChangedFile, FileStatus, Hunk
+from app.context.model import ChangeContext, ChangedFile, FileStatus
 
 _LITERAL = re.compile(
     r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`|\b\d+(?:\.\d+)?\b"
     r"|\b(?:True|False|None|true|false|null|nil|undefined)\b"
 )
-_MAX_PAIRS = 4_000_000  # removed x added lines of a hunk past which rewrites are not looked for
+
 _LIT = r"(?:True|true|1|\"[^\"]*\"|'[^']*'|\d+)"
 _TAUTOLOGIES = tuple(
     re.compile(pattern)
@@ -44,28 +51,6 @@ _TAUTOLOGIES = tuple(
         r"expect\(\s*(?:true|1)\s*\)\s*\.toBeTruthy\(\s*\)",
     )
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Stakes:
-    """What the whole change says about how much weakened tests matter."""
-
-    revert: str | None  # the subject of a commit that reverts a security fix
-    code: list[tuple[frozenset[str], frozenset[str]]]  # words removed and added per source file
-    removed: frozenset[str]  # distinctive identifiers the change removes from the code
-
-    def severity(
-        self, base: Severity, names: list[str], bodies: list[str]
-    ) -> tuple[Severity, tuple[str, ...]]:
-        """`base` raised to high for tests of security behaviour or in a revert of a security fix;
-        low for tests of code the change removes (they go with it)."""
-        if self.revert is not None:
-            return max(base, Severity.HIGH), (f"the change reverts a security fix: {self.revert}",)
-        if touches_security(names, bodies):
-            return max(base, Severity.HIGH), ("the tests guard security behaviour",)
-        if uses_removed_code(bodies, self.removed):
-            return Severity.LOW, ("the tests use code that the change removes",)
-        return base, ()
 
 
 class AnomalyTestsWeakened(Analyzer):
@@ -160,7 +145,7 @@ class AnomalyTestsWeakened(Analyzer):
             return
         sides = [sides_of(changed) for changed in ctx.files if is_test_file(changed)]
         head_corpus = LazyCorpus(sides)
-        stakes = _Stakes(reverted_security_fix(ctx), code_tokens(sources), removed_identifiers(sources))
+        stakes = Stakes(reverted_security_fix(ctx), code_tokens(sources), removed_identifiers(sources))
         for side in sides:
             touched = _may_need_subject(side) and touches_code_under_test(side.file, sources)
             yield from self._skips(side, touched)
@@ -206,7 +191,7 @@ class AnomalyTestsWeakened(Analyzer):
                     evidence=side.file.line(marker.line).strip(),
                 )
 
-    def _rewrites(self, side: Sides, ai: bool, stakes: _Stakes) -> tuple[list[Finding], set[int]]:
+    def _rewrites(self, side: Sides, ai: bool, stakes: Stakes) -> tuple[list[Finding], set[int]]:
         """Findings for assertion lines changed only in their literals, and the base lines they replace.
         Lines pair up only inside a block the diff of the hunk's lines (white space aside) replaces, so
         a re-indented or reordered block is no rewrite; a literal changed the same way in the code is
@@ -217,7 +202,7 @@ class AnomalyTestsWeakened(Analyzer):
         head_lines = {m.line for m in side.head.assertions}
         found: list[Finding] = []
         replaced: set[int] = set()
-        for removed, added in _replaced_blocks(side.file):
+        for removed, added in replaced_blocks(side.file):
             olds = {n: side.file.line(n, "base") for n in removed if n in base_lines}
             for number in (n for n in added if n in head_lines):
                 text = side.file.line(number)
@@ -247,17 +232,17 @@ class AnomalyTestsWeakened(Analyzer):
         replaced: set[int],
         gone: list[DefinedTest],
         base: Severity,
-        stakes: _Stakes,
+        stakes: Stakes,
     ) -> Iterator[Finding]:
         """One finding per hunk (or per deleted file) that deletes tests or removes assertions."""
         removed_file = side.file.status is FileStatus.REMOVED
         hunks = [None] if removed_file else list(side.file.hunks)
         for hunk in hunks:
             tests = gone if hunk is None else [t for t in gone if t.start_line in hunk.removed]
-            lost = _lost_assertions(side, hunk, head_corpus, replaced, gone)
+            lost = lost_assertions(side, hunk, head_corpus, replaced, gone)
             if not tests and not lost:
                 continue
-            names = [t.name for t in (*tests, *_enclosing(side.base.tests if side.base else (), lost))]
+            names = [t.name for t in (*tests, *enclosing(side.base.tests if side.base else (), lost))]
             bodies = [*(t.body for t in tests), *(m.text for m in lost)]
             severity, notes = stakes.severity(base, names, bodies)
             first = min([t.start_line for t in tests] + [m.line for m in lost])
@@ -273,33 +258,6 @@ class AnomalyTestsWeakened(Analyzer):
             yield _noted(finding, notes)
 
 
-def _lost_assertions(
-    side: Sides, hunk: Hunk | None, head_corpus: LazyCorpus, replaced: set[int], gone: list[DefinedTest]
-) -> list[Marker]:
-    """Assertions of a hunk (of the whole deleted file) that appear nowhere any more, outside deleted
-    tests, where the hunk ends with fewer assertions than it began with."""
-    if side.base is None:
-        return []
-    removed = set(hunk.removed) if hunk is not None else None
-    deleted = [(test.start_line, test.end_line) for test in gone]
-    lost = [
-        marker
-        for marker in side.base.assertions
-        if (removed is None or marker.line in removed)
-        and marker.line not in replaced
-        and marker.text not in head_corpus
-        and not any(start <= marker.line <= end for start, end in deleted)
-    ]
-    if hunk is None or not lost:
-        return lost
-    text = "\n".join(side.file.line(line) for line in hunk.added)
-    lost = [marker for marker in lost if not tabled(marker.text, text)]
-    added = {m.line for m in side.head.assertions} if side.head else set()
-    kept = sum(1 for line in hunk.added if line in added) - len(replaced.intersection(hunk.removed))
-    fewer = len(lost) - kept
-    return lost[:fewer] if fewer > 0 else []
-
-
 def _weakened_message(removed_file: bool, tests: list[DefinedTest], lost: list[Marker]) -> str:
     names = ", ".join(f"`{test.name}`" for test in tests[:3])
     more = f" and {len(tests) - 3} more" if len(tests) > 3 else ""
@@ -311,24 +269,6 @@ def _weakened_message(removed_file: bool, tests: list[DefinedTest], lost: list[M
         noun = "assertion" if len(lost) == 1 else f"{len(lost)} assertions"
         parts.append(f"{noun} removed (`{lost[0].text[:80]}`)")
     return f"{' and '.join(parts)} in a change that also changes the code"
-
-
-def _replaced_blocks(file: ChangedFile) -> Iterator[tuple[list[int], list[int]]]:
-    """(base lines, head lines) of each block of a hunk that the diff of its stripped lines replaces."""
-    for hunk in file.hunks:
-        removed, added = list(hunk.removed), list(hunk.added)
-        if not removed or not added or len(removed) * len(added) > _MAX_PAIRS:
-            continue
-        before = [file.line(n, "base").strip() for n in removed]
-        after = [file.line(n).strip() for n in added]
-        matcher = SequenceMatcher(None, before, after, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "replace":
-                yield removed[i1:i2], added[j1:j2]
-
-
-def _enclosing(tests: tuple[DefinedTest, ...] | tuple[()], markers: list[Marker]) -> list[DefinedTest]:
-    return [t for t in tests if any(t.start_line <= m.line <= t.end_line for m in markers)]
 
 
 def _noted(finding: Finding, notes: tuple[str, ...]) -> Finding:

@@ -4,13 +4,16 @@ and which of its base tests were deleted (not moved, renamed or rewritten in pla
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
 from functools import cached_property
 
-from analyzers.anomaly.testcode import TEST_LANGUAGES, DefinedTest, SuiteFacts, normalise, read_tests
+from analyzers.anomaly.testcode import TEST_LANGUAGES, DefinedTest, Marker, SuiteFacts, normalise, read_tests
 from analyzers.query import canonical_language
-from app.context.model import ChangedFile, FileKind, FileStatus
+from app.context.model import ChangedFile, FileKind, FileStatus, Hunk
 
 _STRING = re.compile(r"\"[^\"\\\n]{2,120}\"|'[^'\\\n]{2,120}'")
+_MAX_PAIRS = 4_000_000  # removed x added lines of a hunk past which rewrites are not looked for
 _TEST_HINT = re.compile(
     r"assert|expect|[Tt]est|[Ss]kip|xfail|xit\b|Error|Fatal|fail|raises|warns|Disabled|Ignore|describe"
     r"|\bit\s*\(|\bspecify\b|\bcontext\s*\("
@@ -103,3 +106,48 @@ def sides_of(changed: ChangedFile) -> Sides:
         else None,
         head=read_tests(head_tree, changed.language, changed.added_lines) if head_tree is not None else None,
     )
+
+
+def lost_assertions(
+    side: Sides, hunk: Hunk | None, head_corpus: LazyCorpus, replaced: set[int], gone: list[DefinedTest]
+) -> list[Marker]:
+    """Assertions of a hunk (of the whole deleted file) that appear nowhere any more, outside deleted
+    tests, where the hunk ends with fewer assertions than it began with."""
+    if side.base is None:
+        return []
+    removed = set(hunk.removed) if hunk is not None else None
+    deleted = [(test.start_line, test.end_line) for test in gone]
+    lost = [
+        marker
+        for marker in side.base.assertions
+        if (removed is None or marker.line in removed)
+        and marker.line not in replaced
+        and marker.text not in head_corpus
+        and not any(start <= marker.line <= end for start, end in deleted)
+    ]
+    if hunk is None or not lost:
+        return lost
+    text = "\n".join(side.file.line(line) for line in hunk.added)
+    lost = [marker for marker in lost if not tabled(marker.text, text)]
+    added = {m.line for m in side.head.assertions} if side.head else set()
+    kept = sum(1 for line in hunk.added if line in added) - len(replaced.intersection(hunk.removed))
+    fewer = len(lost) - kept
+    return lost[:fewer] if fewer > 0 else []
+
+
+def replaced_blocks(file: ChangedFile) -> Iterator[tuple[list[int], list[int]]]:
+    """(base lines, head lines) of each block of a hunk that the diff of its stripped lines replaces."""
+    for hunk in file.hunks:
+        removed, added = list(hunk.removed), list(hunk.added)
+        if not removed or not added or len(removed) * len(added) > _MAX_PAIRS:
+            continue
+        before = [file.line(n, "base").strip() for n in removed]
+        after = [file.line(n).strip() for n in added]
+        matcher = SequenceMatcher(None, before, after, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "replace":
+                yield removed[i1:i2], added[j1:j2]
+
+
+def enclosing(tests: tuple[DefinedTest, ...] | tuple[()], markers: list[Marker]) -> list[DefinedTest]:
+    return [t for t in tests if any(t.start_line <= m.line <= t.end_line for m in markers)]

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from analyzers.base import Severity
 from app.context.model import ChangeContext, ChangedFile
 
 _SECURITY_WORDS = re.compile(
@@ -84,3 +86,25 @@ def removed_identifiers(sources: Iterable[ChangedFile]) -> frozenset[str]:
 def uses_removed_code(texts: Iterable[str], removed: frozenset[str]) -> bool:
     """Whether tests or assertions with these texts name code that the change removes."""
     return bool(removed) and any(word in removed for text in texts for word in _TOKEN.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Stakes:
+    """What the whole change says about how much weakened tests matter."""
+
+    revert: str | None  # the subject of a commit that reverts a security fix
+    code: list[tuple[frozenset[str], frozenset[str]]]  # words removed and added per source file
+    removed: frozenset[str]  # distinctive identifiers the change removes from the code
+
+    def severity(
+        self, base: Severity, names: list[str], bodies: list[str]
+    ) -> tuple[Severity, tuple[str, ...]]:
+        """`base` raised to high for tests of security behaviour or in a revert of a security fix;
+        low for tests of code the change removes (they go with it)."""
+        if self.revert is not None:
+            return max(base, Severity.HIGH), (f"the change reverts a security fix: {self.revert}",)
+        if touches_security(names, bodies):
+            return max(base, Severity.HIGH), ("the tests guard security behaviour",)
+        if uses_removed_code(bodies, self.removed):
+            return Severity.LOW, ("the tests use code that the change removes",)
+        return base, ()
