@@ -30,7 +30,7 @@ from analyzers.anomaly.subjects import (
     subject_removed,
     touches_code_under_test,
 )
-from analyzers.anomaly.testcode import DefinedTest, Marker
+from analyzers.anomaly.testcode import DefinedTest, Marker, squeeze
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from app.context.model import ChangeContext, ChangedFile, FileStatus
 
@@ -165,7 +165,7 @@ class AnomalyTestsWeakened(Analyzer):
         for marker in side.head.skips:
             if marker.line not in side.file.added_lines or marker.conditional:
                 continue
-            if side.base_text.count(marker.text) >= side.head_text.count(marker.text):
+            if side.base_text.count(squeeze(marker.text)) >= side.head_text.count(squeeze(marker.text)):
                 continue
             line_text = side.file.line(marker.line)
             if has_issue_reference(f"{marker.text} {line_text}") and not touched:
@@ -202,9 +202,12 @@ class AnomalyTestsWeakened(Analyzer):
         head_lines = {m.line for m in side.head.assertions}
         found: list[Finding] = []
         replaced: set[int] = set()
+        rewrapped = {squeeze(m.text) for m in side.base.assertions}
         for removed, added in replaced_blocks(side.file):
             olds = {n: side.file.line(n, "base") for n in removed if n in base_lines}
-            for number in (n for n in added if n in head_lines):
+            for number in (
+                n for n in added if n in head_lines and squeeze(_marker_text(side, n)) not in rewrapped
+            ):
                 text = side.file.line(number)
                 match = next((n for n, old in olds.items() if _skeleton(old) == _skeleton(text)), None)
                 if match is None:
@@ -273,6 +276,12 @@ def _weakened_message(removed_file: bool, tests: list[DefinedTest], lost: list[M
 
 def _noted(finding: Finding, notes: tuple[str, ...]) -> Finding:
     return replace(finding, notes=(*finding.notes, *notes)) if notes else finding
+
+
+def _marker_text(side: Sides, line: int) -> str:
+    """The whole text of the head assertion starting on `line` (a formatter may have wrapped it)."""
+    head = side.head.assertions if side.head is not None else ()
+    return next((m.text for m in head if m.line == line), "")
 
 
 def _may_need_subject(side: Sides) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from analyzers.anomaly.testcode import TEST_LANGUAGES, DefinedTest, Marker, SuiteFacts, normalise, read_tests
+from analyzers.anomaly.testcode import TEST_LANGUAGES, DefinedTest, Marker, SuiteFacts, read_tests, squeeze
 from analyzers.query import canonical_language
 from app.context.model import ChangedFile, FileKind, FileStatus, Hunk
 
@@ -22,7 +22,8 @@ _TEST_HINT = re.compile(
 
 class Sides:
     """A test file's tests, assertions and skips on its changed lines: removed (base) and added (head),
-    and its whole texts with white space normalised (made on first use)."""
+    and its whole texts squeezed (`testcode.squeeze`, made on first use), so that code a formatter
+    rewrapped is found again."""
 
     def __init__(self, file: ChangedFile, base: SuiteFacts | None, head: SuiteFacts | None) -> None:
         self.file = file
@@ -31,11 +32,11 @@ class Sides:
 
     @cached_property
     def base_text(self) -> str:
-        return normalise(self.file.base_text or "")
+        return squeeze(self.file.base_text or "")
 
     @cached_property
     def head_text(self) -> str:
-        return normalise(self.file.head_text or "")
+        return squeeze(self.file.head_text or "")
 
 
 def deleted_tests(side: Sides, head_corpus: LazyCorpus) -> list[DefinedTest]:
@@ -48,13 +49,15 @@ def deleted_tests(side: Sides, head_corpus: LazyCorpus) -> list[DefinedTest]:
         test
         for test in side.base.tests
         if (side.file.status is FileStatus.REMOVED or test.start_line in side.file.removed_lines)
-        and test.name.rsplit(".", 1)[-1] not in side.head_text
+        and squeeze(test.name.rsplit(".", 1)[-1]) not in side.head_text
         and not (test.body and test.body in head_corpus)
     ]
     if side.file.status is FileStatus.REMOVED or side.head is None:
         return gone
     new_starts = {
-        test.start_line for test in side.head.tests if test.name.rsplit(".", 1)[-1] not in side.base_text
+        test.start_line
+        for test in side.head.tests
+        if squeeze(test.name.rsplit(".", 1)[-1]) not in side.base_text
     }
     result: list[DefinedTest] = []
     for hunk in side.file.hunks:
@@ -73,7 +76,7 @@ def tabled(text: str, added: str) -> bool:
 
 
 class LazyCorpus:
-    """The normalised head texts of every test file of the change, joined on first use."""
+    """The squeezed head texts of every test file of the change, joined on first use."""
 
     def __init__(self, sides: list[Sides]) -> None:
         self._sides = sides
@@ -82,7 +85,7 @@ class LazyCorpus:
     def __contains__(self, fragment: str) -> bool:
         if self._text is None:
             self._text = "\n".join(side.head_text for side in self._sides)
-        return fragment in self._text
+        return squeeze(fragment) in self._text
 
 
 def _removes_test_code(changed: ChangedFile) -> bool:

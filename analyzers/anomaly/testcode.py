@@ -78,6 +78,15 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+_JOINED = re.compile(r"([\"'])\s*\+\s*\1")
+
+
+def squeeze(text: str) -> str:
+    """`text` without white space and with adjacent string literals joined (`"a" + "b"` is `"ab"`):
+    the same code however a formatter wrapped it."""
+    return "".join(_JOINED.sub("", text).split())
+
+
 def node_text(node: Node | None) -> str:
     return "" if node is None or node.text is None else node.text.decode("utf-8", "replace")
 
