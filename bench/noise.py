@@ -16,6 +16,9 @@ apart to judge the same thing on commits the tuning never saw.
     .venv/bin/python -m bench.noise select --mirrors /work/.mirror
     .venv/bin/python -m bench.noise run --label before --split tune --out bench/results/noise-before.jsonl
     .venv/bin/python -m bench.noise table bench/results/noise-before.jsonl bench/results/noise-after.jsonl
+
+The figures of the last measured runs are in `bench/noise_results.md`; "before" runs on main's code
+from an exported tree (`git archive main | tar -x -C DIR`, then `PYTHONPATH=DIR` for `run`).
 """
 
 from __future__ import annotations
@@ -179,6 +182,7 @@ class RunFile:
     commits: int
     errors: int
     findings: list[Reported]
+    commit_ids: frozenset[str]
 
 
 def read_run(path: Path) -> RunFile:
@@ -186,7 +190,8 @@ def read_run(path: Path) -> RunFile:
     findings = [Reported(**item) for record in records for item in record["findings"]]
     label = records[0]["label"] if records else path.stem
     errors = sum(len(record["errors"]) for record in records)
-    return RunFile(label, sum(r["changed_lines"] for r in records), len(records), errors, findings)
+    commits = frozenset(record["commit"] for record in records)
+    return RunFile(label, sum(r["changed_lines"] for r in records), len(records), errors, findings, commits)
 
 
 Judged = dict[tuple[str, str, str, str, int], dict[str, str]]
@@ -285,9 +290,11 @@ def _judged_shares(
     # of the same commit (findings of one hunk are one finding now, on that hunk's first line).
     true_places = {key[:4] for key, item in judged.items() if item["verdict"] == "true"}
     for run_file in runs:
+        scanned = {commit[:12] for commit in run_file.commit_ids}
+        wanted = {place for place in true_places if place[1] in scanned}
         present = {f.key[:4] for f in run_file.findings}
-        kept = len(true_places & present)
-        yield f"\n{run_file.label}: {kept} of {len(true_places)} places judged true are reported"
+        kept = len(wanted & present)
+        yield f"\n{run_file.label}: {kept} of {len(wanted)} places judged true are reported"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
