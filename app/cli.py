@@ -211,21 +211,67 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_data(args: argparse.Namespace) -> int:
-    from app.data.popular import RefreshError, refresh_popular, shipped_popular
+    from app.data.modules import shipped_module_map
+    from app.data.popular import shipped_popular
 
     if args.data_command == "show":
         for ecosystem in ("pypi", "npm"):
             shipped = shipped_popular(ecosystem)
             print(f"{ecosystem}: {len(shipped.names)} names from {shipped.source}, dated {shipped.date}")
+        modules = shipped_module_map()
+        print(
+            f"pypi import names: {len(modules.entries)} that differ from their distribution's, dated {modules.date}"
+        )
         return 0
+    if args.data_command == "update":
+        return _update_data(args)
+    return _refresh_popular()
+
+
+def _refresh_popular() -> int:
+    from app.data.popular import RefreshError, refresh_popular
+
     try:
         lists = refresh_popular()
     except RefreshError as error:
-        print(f"bulwark data refresh: {error}", file=sys.stderr)
+        print(
+            f"bulwark data: popular lists not refreshed, the shipped ones are kept: {error}", file=sys.stderr
+        )
         return 1
     for item in lists:
         print(f"{item.ecosystem}: {len(item.names)} names, dated {item.date}")
     return 0
+
+
+def _update_data(args: argparse.Namespace) -> int:
+    """The import-name map from installed metadata (offline), then, unless `--offline`, the popular lists."""
+    from app.clock import utcnow
+    from app.data.modules import update_module_map
+
+    date = utcnow().strftime("%Y-%m")
+    modules, added = update_module_map(date, args.site or None)
+    print(f"pypi import names: {len(modules.entries)} ({added} added from installed distributions)")
+    if args.offline:
+        print("popular lists: not refreshed (--offline), the shipped ones are kept")
+        return 0
+    return _refresh_popular()
+
+
+def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    data = sub.add_parser("data", help="the package data that ships: popular lists and Python import names")
+    data_sub = data.add_subparsers(dest="data_command", required=True)
+    data_sub.add_parser("show", help="which lists ship, and their dates").set_defaults(func=cmd_data)
+    data_sub.add_parser("refresh", help="download current rankings (PyPI, npm)").set_defaults(func=cmd_data)
+    update = data_sub.add_parser(
+        "update",
+        help="add the import names of installed distributions (offline), then refresh the rankings; "
+        "exit 1 when a ranking could not be downloaded (the shipped one is kept)",
+    )
+    update.add_argument("--offline", action="store_true", help="no download: the import names only")
+    update.add_argument(
+        "--site", action="append", metavar="DIR", help="read distributions installed in DIR (repeatable)"
+    )
+    update.set_defaults(func=cmd_data)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -276,10 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file")
     check.set_defaults(func=cmd_policy)
     register_calibration(sub)
-    data = sub.add_parser("data", help="the popular-package lists used for typosquat distance")
-    data_sub = data.add_subparsers(dest="data_command", required=True)
-    data_sub.add_parser("show", help="which lists ship, and their dates").set_defaults(func=cmd_data)
-    data_sub.add_parser("refresh", help="download current rankings (PyPI, npm)").set_defaults(func=cmd_data)
+    _add_data(sub)
     return parser
 
 

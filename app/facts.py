@@ -1,13 +1,14 @@
 """Facts gathered before analysis (analyzers do no I/O): registry answers for new dependencies.
 
 Also the context options that make the builder read the base-side manifests and lockfiles the
-supply-chain rules compare against.
+supply-chain rules compare against, and the local workflows and actions the changed workflows call.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from analyzers.drift.local_calls import local_references
 from analyzers.supply_chain.manifests import base_paths_for
 from app.context.builder import BuildOptions
 from app.context.model import ChangeContext, Facts
@@ -31,8 +32,11 @@ def registry_config(settings: Settings, *, offline: bool = False) -> RegistryCon
 
 
 def build_options(max_bytes: int) -> BuildOptions:
-    """Also read the base-side manifests and lockfiles the supply-chain rules compare against."""
-    return BuildOptions(max_bytes=max_bytes, extra_base_paths=base_paths_for)
+    """Also read the base-side manifests and lockfiles the supply-chain rules compare against, and the
+    unchanged local workflows and actions that changed workflows call."""
+    return BuildOptions(
+        max_bytes=max_bytes, extra_base_paths=base_paths_for, referenced_paths=local_references
+    )
 
 
 def gather_facts(ctx: ChangeContext, config: RegistryConfig, cache: FactCache) -> Facts:

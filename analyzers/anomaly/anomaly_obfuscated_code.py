@@ -9,11 +9,21 @@ from pathlib import PurePosixPath
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
-_SKIPPED_KINDS = frozenset(
-    {FileKind.DOCS, FileKind.GENERATED, FileKind.VENDORED, FileKind.BINARY, FileKind.LOCKFILE}
+_SKIPPED_KINDS = frozenset({FileKind.DOCS, FileKind.BINARY, FileKind.LOCKFILE})
+_ASSET_KINDS = frozenset({FileKind.GENERATED, FileKind.VENDORED})
+_ASSET_DIRS = frozenset(
+    {"dist", "build", "out", "vendor", "node_modules", "public", "static", "assets", "third_party"}
+    | {"third-party", "testdata", "test-data", "fixtures", "__fixtures__"}
 )
-_BUILD_DIRS = frozenset({"dist", "build", "out", "vendor", "node_modules", "public", "static", "assets"})
-_BUILD_NAMES = re.compile(r"\.(?:min|bundle|packed|chunk)\.[cm]?js$|-min\.js$|\.map$")
+_ASSET_NAMES = re.compile(r"\.(?:min|bundle|packed|chunk)\.[cm]?js$|-min\.js$|\.min\.\w+$")
+_MAP = re.compile(r"\.map$")
+# A sink applied directly to a decoder: what still counts on minified lines and in built assets, where
+# any long line holds some sink and some decoder apart.
+_DIRECT = re.compile(
+    r"\b(?:eval|exec|execfile|compile|Function|system|popen|create_function|runInThisContext)\s*\(\s*"
+    r"(?:[\w$.]+\.)?(?:atob|b64decode|b32decode|base64_decode|decodebytes|unhexlify|fromhex|decompress"
+    r"|gzinflate|str_rot13|fromCharCode|loads)\s*\(|\bnew\s+Function\s*\(\s*(?:[\w$.]+\.)?atob\s*\("
+)
 _CODE_LANGUAGES = frozenset({"python", "javascript", "typescript", "tsx", "ruby", "php", "bash", "go"})
 _SINK = re.compile(
     r"\b(?:eval|exec|execfile|compile|Function|setTimeout|setInterval|runInThisContext|runInNewContext"
@@ -80,9 +90,13 @@ class AnomalyObfuscatedCode(Analyzer):
 
     ## Tuning
 
-    Build and vendored paths are skipped: `dist/`, `build/`, `out/`, `vendor/`, `node_modules/`,
-    `public/`, `static/`, `assets/`, `*.min.js`, `*.bundle.js`, source maps, and files marked generated
-    (by name, header or `.gitattributes`). Documentation and lockfiles are skipped. One finding per line.
+    Built, vendored and test-data assets (`dist/`, `build/`, `out/`, `vendor/`, `node_modules/`,
+    `public/`, `static/`, `assets/`, `third_party/`, `testdata/`, `fixtures/`, `*.min.*`,
+    `*.bundle.js`) are minified by nature: there only a sink applied directly to a decoder
+    (`eval(atob(`, `exec(base64.b64decode(`) is reported (high), never minified or packed code. On a
+    minified line of a source file, where some sink and some decoder always stand apart, only that
+    direct form is high too. Files marked generated (by name, header or `.gitattributes`) are read
+    as assets. Source maps, documentation and lockfiles are skipped. One finding per line.
 
     ## References
 
@@ -103,6 +117,9 @@ class AnomalyObfuscatedCode(Analyzer):
         for changed in ctx.files:
             if not _is_source(changed):
                 continue
+            if _is_asset(changed):
+                yield from self._asset(changed)
+                continue
             added = list(changed.iter_added())
             if not any(len(text) >= _MINIFIED_LENGTH for _, text in added) and not _HINT.search(
                 "\n".join(text for _, text in added)
@@ -122,14 +139,31 @@ class AnomalyObfuscatedCode(Analyzer):
                         evidence=text.strip()[:200],
                     )
 
+    def _asset(self, changed: ChangedFile) -> Iterator[Finding]:
+        """Built, vendored and test-data files: only a sink applied directly to a decoder."""
+        for number, text in changed.iter_added():
+            if _DIRECT.search(text):
+                yield self.finding(
+                    changed,
+                    number,
+                    f"decoded data is executed in a built or vendored file: `{_clip(text)}`",
+                    confidence=0.8,
+                    severity=Severity.HIGH,
+                    evidence=text.strip()[:200],
+                )
+
 
 def _is_source(changed: ChangedFile) -> bool:
-    if changed.status is FileStatus.REMOVED or changed.kinds & _SKIPPED_KINDS:
-        return False
-    parts = PurePosixPath(changed.path).parts
-    if any(part in _BUILD_DIRS for part in parts[:-1]) or _BUILD_NAMES.search(changed.path):
+    if changed.status is FileStatus.REMOVED or changed.kinds & _SKIPPED_KINDS or _MAP.search(changed.path):
         return False
     return changed.language in _CODE_LANGUAGES or FileKind.CODE in changed.kinds
+
+
+def _is_asset(changed: ChangedFile) -> bool:
+    parts = PurePosixPath(changed.path).parts
+    if changed.kinds & _ASSET_KINDS or any(part in _ASSET_DIRS for part in parts[:-1]):
+        return True
+    return bool(_ASSET_NAMES.search(changed.path))
 
 
 def _judge(text: str, decoded: set[str]) -> tuple[str, Severity, float] | None:
@@ -139,6 +173,10 @@ def _judge(text: str, decoded: set[str]) -> tuple[str, Severity, float] | None:
         return "packed code (`eval(function(p,a,c,k,e,d)`) added to a source path", Severity.HIGH, 0.95
     decoder = _DECODE.search(text)
     sink = _SINK.search(text)
+    if _is_minified(text):  # any long line holds some sink and some decoder apart
+        if _DIRECT.search(text):
+            return f"decoded data is executed: `{_clip(text)}`", Severity.HIGH, 0.85
+        return "minified code added to a source path", Severity.MEDIUM, 0.6
     if decoder is not None and sink is not None and sink.start() < decoder.start():
         return f"decoded data is executed: `{_clip(text)}`", Severity.HIGH, 0.9
     if sink is not None and any(

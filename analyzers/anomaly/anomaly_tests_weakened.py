@@ -4,27 +4,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property
+from dataclasses import replace
 
+from analyzers.anomaly.sides import (
+    LazyCorpus,
+    Sides,
+    deleted_tests,
+    enclosing,
+    is_test_file,
+    lost_assertions,
+    replaced_blocks,
+    sides_of,
+)
+from analyzers.anomaly.stakes import (
+    Stakes,
+    code_tokens,
+    follows_code,
+    removed_identifiers,
+    reverted_security_fix,
+)
 from analyzers.anomaly.subjects import (
     has_issue_reference,
     head_position,
     source_files,
+    subject_removed,
     touches_code_under_test,
 )
-from analyzers.anomaly.testcode import TEST_LANGUAGES, DefinedTest, SuiteFacts, normalise, read_tests
+from analyzers.anomaly.testcode import DefinedTest, Marker, squeeze
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.query import canonical_language
-from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
+from app.context.model import ChangeContext, ChangedFile, FileStatus
 
 _LITERAL = re.compile(
     r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`|\b\d+(?:\.\d+)?\b"
     r"|\b(?:True|False|None|true|false|null|nil|undefined)\b"
 )
-_TEST_HINT = re.compile(
-    r"assert|expect|[Tt]est|[Ss]kip|xfail|xit\b|Error|Fatal|fail|raises|warns|Disabled|Ignore|describe"
-    r"|\bit\s*\(|\bspecify\b|\bcontext\s*\("
-)
+
 _LIT = r"(?:True|true|1|\"[^\"]*\"|'[^']*'|\d+)"
 _TAUTOLOGIES = tuple(
     re.compile(pattern)
@@ -37,24 +51,6 @@ _TAUTOLOGIES = tuple(
         r"expect\(\s*(?:true|1)\s*\)\s*\.toBeTruthy\(\s*\)",
     )
 )
-
-
-class _Sides:
-    """A test file's tests, assertions and skips on its changed lines: removed (base) and added (head),
-    and its whole texts with white space normalised (made on first use)."""
-
-    def __init__(self, file: ChangedFile, base: SuiteFacts | None, head: SuiteFacts | None) -> None:
-        self.file = file
-        self.base = base
-        self.head = head
-
-    @cached_property
-    def base_text(self) -> str:
-        return normalise(self.file.base_text or "")
-
-    @cached_property
-    def head_text(self) -> str:
-        return normalise(self.file.head_text or "")
 
 
 class AnomalyTestsWeakened(Analyzer):
@@ -108,13 +104,26 @@ class AnomalyTestsWeakened(Analyzer):
 
     Conditional skips are environment gates, not weakening, and stay quiet: `skipif`/`skipIf`/
     `skipUnless` with a condition other than a literal `True`, and skip calls inside an `if` of the test
-    (`if testing.Short() { t.Skip() }`). Assertions count as removed, and tests as deleted, only where a
+    (`if testing.Short() { t.Skip() }`). A test or assertion whose string literals the same hunk adds
+    again moved into a table (`it.each`, `parametrize`). Assertions count as removed, and tests as
+    deleted, only where a
     hunk ends with fewer of them than it began with (a test rewritten under a new name in its hunk is
-    not deleted). Removed assertions are high when the change touches the code under test and medium
-    otherwise; deleted tests are medium (features are removed with their tests), and a deleted test
-    file is one finding. Rewritten expected values are high in files an AI agent wrote (provenance
-    evidence), where "make the tests pass" is the known failure, and medium otherwise, where they
-    usually record an intended change of behaviour.
+    not deleted); tests deleted in one hunk are one finding, and a deleted test file is one finding.
+    Tests deleted together with the module they are named for (`FooTest.java` with `Foo.java`) are a
+    feature removed, not reported unless the change reverts a security fix. A
+    rewritten expected value whose changed words changed the same way in the code (a message fixed
+    in both) is the test following the code and is not reported.
+
+    Severity: removed assertions and deleted tests are medium when the change touches the code under
+    test and low otherwise (features are removed with their tests), and low when they use an
+    identifier that the change removes from the code (`XOR2EncodingAllowed` of a feature flag
+    retired); high when the tests' names or
+    bodies touch security behaviour (`auth`, `permission`, `prototype`, `redirect`, `escape`,
+    `sanitize`, `csrf`, `injection`, `path` in a name, ...) or when a commit of the change (or the pull
+    request's title) reverts a security fix (`Revert` with `CVE-`, `GHSA-` or `security` in its
+    subject). Rewritten expected values are high in files an AI agent wrote (provenance evidence),
+    where "make the tests pass" is the known failure, and medium otherwise, where they usually record
+    an intended change of behaviour.
 
     ## References
 
@@ -134,26 +143,29 @@ class AnomalyTestsWeakened(Analyzer):
         sources = source_files(ctx)
         if not sources:
             return
-        sides = [_sides_of(changed) for changed in ctx.files if _is_test_file(changed)]
-        head_corpus = _LazyCorpus(sides)
+        sides = [sides_of(changed) for changed in ctx.files if is_test_file(changed)]
+        head_corpus = LazyCorpus(sides)
+        stakes = Stakes(reverted_security_fix(ctx), code_tokens(sources), removed_identifiers(sources))
         for side in sides:
             touched = _may_need_subject(side) and touches_code_under_test(side.file, sources)
             yield from self._skips(side, touched)
             yield from self._tautologies(side)
             ai = ctx.provenance.is_ai_authored(side.file.path)
-            rewritten, replaced = self._rewrites(side, ai) if touched else ([], set())
+            rewritten, replaced = self._rewrites(side, ai, stakes) if touched else ([], set())
             yield from rewritten
-            severity = Severity.HIGH if touched else Severity.MEDIUM
-            yield from self._deleted_tests(side, head_corpus, Severity.MEDIUM)
-            yield from self._removed_assertions(side, head_corpus, replaced, severity)
+            base = Severity.MEDIUM if touched else Severity.LOW
+            if subject_removed(side.file, sources) and stakes.revert is None:
+                continue  # a feature removed with its tests
+            gone = deleted_tests(side, head_corpus)
+            yield from self._weakened(side, head_corpus, replaced, gone, base, stakes)
 
-    def _skips(self, side: _Sides, touched: bool) -> Iterator[Finding]:
+    def _skips(self, side: Sides, touched: bool) -> Iterator[Finding]:
         if side.head is None:
             return
         for marker in side.head.skips:
             if marker.line not in side.file.added_lines or marker.conditional:
                 continue
-            if side.base_text.count(marker.text) >= side.head_text.count(marker.text):
+            if side.base_text.count(squeeze(marker.text)) >= side.head_text.count(squeeze(marker.text)):
                 continue
             line_text = side.file.line(marker.line)
             if has_issue_reference(f"{marker.text} {line_text}") and not touched:
@@ -166,7 +178,7 @@ class AnomalyTestsWeakened(Analyzer):
                 evidence=line_text.strip(),
             )
 
-    def _tautologies(self, side: _Sides) -> Iterator[Finding]:
+    def _tautologies(self, side: Sides) -> Iterator[Finding]:
         if side.head is None:
             return
         for marker in side.head.assertions:
@@ -179,25 +191,29 @@ class AnomalyTestsWeakened(Analyzer):
                     evidence=side.file.line(marker.line).strip(),
                 )
 
-    def _rewrites(self, side: _Sides, ai: bool) -> tuple[list[Finding], set[int]]:
-        """Findings for assertion lines changed only in their literals, and the base lines they replace."""
+    def _rewrites(self, side: Sides, ai: bool, stakes: Stakes) -> tuple[list[Finding], set[int]]:
+        """Findings for assertion lines changed only in their literals, and the base lines they replace.
+        Lines pair up only inside a block the diff of the hunk's lines (white space aside) replaces, so
+        a re-indented or reordered block is no rewrite; a literal changed the same way in the code is
+        the test following the code: no finding."""
         if side.head is None or side.base is None:
             return [], set()
         base_lines = {m.line for m in side.base.assertions}
         head_lines = {m.line for m in side.head.assertions}
         found: list[Finding] = []
         replaced: set[int] = set()
-        for hunk in side.file.hunks:
-            removed = {n: side.file.line(n, "base") for n in hunk.removed if n in base_lines}
-            texts = {text.strip() for text in removed.values()}
-            for number in hunk.added:
+        rewrapped = {squeeze(m.text) for m in side.base.assertions}
+        for removed, added in replaced_blocks(side.file):
+            olds = {n: side.file.line(n, "base") for n in removed if n in base_lines}
+            for number in (
+                n for n in added if n in head_lines and squeeze(_marker_text(side, n)) not in rewrapped
+            ):
                 text = side.file.line(number)
-                if number not in head_lines or text.strip() in texts:
+                match = next((n for n, old in olds.items() if _skeleton(old) == _skeleton(text)), None)
+                if match is None:
                     continue
-                match = next((n for n, old in removed.items() if _skeleton(old) == _skeleton(text)), None)
-                if match is not None:
-                    del removed[match]
-                    replaced.add(match)
+                replaced.add(match)
+                if not follows_code(olds.pop(match), text, stakes.code):
                     found.append(self._rewrite_finding(side.file, number, text, ai))
         return found, replaced
 
@@ -212,131 +228,67 @@ class AnomalyTestsWeakened(Analyzer):
             evidence=text.strip(),
         )
 
-    def _deleted_tests(self, side: _Sides, head_corpus: _LazyCorpus, severity: Severity) -> Iterator[Finding]:
-        deleted = _deleted(side, head_corpus)
-        if deleted and side.file.status is FileStatus.REMOVED:
-            names = ", ".join(f"`{test.name}`" for test in deleted[:3])
-            more = f" and {len(deleted) - 3} more" if len(deleted) > 3 else ""
-            yield self.finding(
-                side.file,
-                1,
-                f"test file deleted with {len(deleted)} tests ({names}{more}) in a change that also "
-                "changes the code",
-                confidence=0.8,
-                severity=severity,
-                about_change=True,
-            )
-            return
-        for test in deleted:
-            yield self.finding(
-                side.file,
-                _position(side.file, test.start_line),
-                f"test `{test.name}` deleted in a change that also changes the code",
-                confidence=0.8,
-                severity=severity,
-                about_change=True,
-            )
-
-    def _removed_assertions(
-        self, side: _Sides, head_corpus: _LazyCorpus, replaced: set[int], severity: Severity
+    def _weakened(
+        self,
+        side: Sides,
+        head_corpus: LazyCorpus,
+        replaced: set[int],
+        gone: list[DefinedTest],
+        base: Severity,
+        stakes: Stakes,
     ) -> Iterator[Finding]:
-        if side.base is None:
-            return
-        deleted = [(test.start_line, test.end_line) for test in _deleted(side, head_corpus)]
-        added = {m.line for m in side.head.assertions} if side.head else set()
-        for hunk in side.file.hunks:
-            lost = [
-                marker
-                for marker in side.base.assertions
-                if marker.line in hunk.removed
-                and marker.line not in replaced
-                and marker.text not in head_corpus
-                and not any(start <= marker.line <= end for start, end in deleted)
-            ]
-            kept = sum(1 for line in hunk.added if line in added) - len(replaced.intersection(hunk.removed))
-            fewer = len(lost) - kept
-            if not lost or (fewer <= 0 and side.file.status is not FileStatus.REMOVED):
+        """One finding per hunk (or per deleted file) that deletes tests or removes assertions."""
+        removed_file = side.file.status is FileStatus.REMOVED
+        hunks = [None] if removed_file else list(side.file.hunks)
+        for hunk in hunks:
+            tests = gone if hunk is None else [t for t in gone if t.start_line in hunk.removed]
+            lost = lost_assertions(side, hunk, head_corpus, replaced, gone)
+            if not tests and not lost:
                 continue
-            count = len(lost) if side.file.status is FileStatus.REMOVED else min(fewer, len(lost))
-            noun = "assertion" if count == 1 else f"{count} assertions"
-            yield self.finding(
+            names = [t.name for t in (*tests, *enclosing(side.base.tests if side.base else (), lost))]
+            bodies = [*(t.body for t in tests), *(m.text for m in lost)]
+            severity, notes = stakes.severity(base, names, bodies)
+            first = min([t.start_line for t in tests] + [m.line for m in lost])
+            finding = self.finding(
                 side.file,
-                _position(side.file, lost[0].line),
-                f"{noun} removed in a change that also changes the code: `{lost[0].text[:80]}`",
-                confidence=0.7,
+                _position(side.file, first),
+                _weakened_message(removed_file, tests, lost),
+                confidence=0.8 if tests else 0.7,
                 severity=severity,
-                evidence=lost[0].text[:200],
+                evidence=lost[0].text[:200] if lost and not tests else "",
                 about_change=True,
             )
+            yield _noted(finding, notes)
 
 
-def _deleted(side: _Sides, head_corpus: _LazyCorpus) -> list[DefinedTest]:
-    """Base tests that start on a removed line and reappear nowhere in the change's test files (by
-    name in the same file or by body anywhere), in hunks that end with fewer tests than they began
-    with (a test rewritten under a new name in its hunk is not deleted)."""
-    if side.base is None:
-        return []
-    gone = [
-        test
-        for test in side.base.tests
-        if (side.file.status is FileStatus.REMOVED or test.start_line in side.file.removed_lines)
-        and test.name.rsplit(".", 1)[-1] not in side.head_text
-        and not (test.body and test.body in head_corpus)
-    ]
-    if side.file.status is FileStatus.REMOVED or side.head is None:
-        return gone
-    new_starts = {
-        test.start_line for test in side.head.tests if test.name.rsplit(".", 1)[-1] not in side.base_text
-    }
-    result: list[DefinedTest] = []
-    for hunk in side.file.hunks:
-        in_hunk = [test for test in gone if test.start_line in hunk.removed]
-        fewer = len(in_hunk) - sum(1 for line in hunk.added if line in new_starts)
-        result.extend(in_hunk[len(in_hunk) - fewer :] if fewer > 0 else [])
-    return result
+def _weakened_message(removed_file: bool, tests: list[DefinedTest], lost: list[Marker]) -> str:
+    names = ", ".join(f"`{test.name}`" for test in tests[:3])
+    more = f" and {len(tests) - 3} more" if len(tests) > 3 else ""
+    count = f"{len(tests)} tests" if len(tests) > 1 else "test"
+    if removed_file:
+        return f"test file deleted with {count} ({names}{more}) in a change that also changes the code"
+    parts = [f"{count} {names}{more} deleted"] if tests else []
+    if lost:
+        noun = "assertion" if len(lost) == 1 else f"{len(lost)} assertions"
+        parts.append(f"{noun} removed (`{lost[0].text[:80]}`)")
+    return f"{' and '.join(parts)} in a change that also changes the code"
 
 
-def _may_need_subject(side: _Sides) -> bool:
+def _noted(finding: Finding, notes: tuple[str, ...]) -> Finding:
+    return replace(finding, notes=(*finding.notes, *notes)) if notes else finding
+
+
+def _marker_text(side: Sides, line: int) -> str:
+    """The whole text of the head assertion starting on `line` (a formatter may have wrapped it)."""
+    head = side.head.assertions if side.head is not None else ()
+    return next((m.text for m in head if m.line == line), "")
+
+
+def _may_need_subject(side: Sides) -> bool:
     """Whether judging the file depends on its code under test: it has skips, assertions or tests on
     its changed lines."""
     facts = [facts for facts in (side.base, side.head) if facts is not None]
     return any(facts.skips or facts.assertions or facts.tests for facts in facts)
-
-
-class _LazyCorpus:
-    """The normalised head texts of every test file of the change, joined on first use."""
-
-    def __init__(self, sides: list[_Sides]) -> None:
-        self._sides = sides
-        self._text: str | None = None
-
-    def __contains__(self, fragment: str) -> bool:
-        if self._text is None:
-            self._text = "\n".join(side.head_text for side in self._sides)
-        return fragment in self._text
-
-
-def _removes_test_code(changed: ChangedFile) -> bool:
-    """Whether a removed line could be part of a test, an assertion or a skip (the base side is parsed
-    only then)."""
-    return any(_TEST_HINT.search(changed.line(number, "base")) for number in changed.removed_lines)
-
-
-def _is_test_file(changed: ChangedFile) -> bool:
-    return FileKind.TEST in changed.kinds and canonical_language(changed.language) in TEST_LANGUAGES
-
-
-def _sides_of(changed: ChangedFile) -> _Sides:
-    removed = changed.status is FileStatus.REMOVED
-    base = changed.tree("base") if removed or _removes_test_code(changed) else None
-    head_tree = changed.tree("head") if changed.added_lines else None
-    return _Sides(
-        file=changed,
-        base=read_tests(base, changed.language, None if removed else changed.removed_lines)
-        if base is not None
-        else None,
-        head=read_tests(head_tree, changed.language, changed.added_lines) if head_tree is not None else None,
-    )
 
 
 def _position(changed: ChangedFile, base_line: int) -> int:

@@ -53,7 +53,7 @@ def touches_code_under_test(test: ChangedFile, sources: Iterable[ChangedFile]) -
     import_lines = _IMPORT_LINES.findall(text)
     test_dir = str(PurePosixPath(test.path).parent)
     for source in sources:
-        source_stem = PurePosixPath(source.path).name.split(".", 1)[0]
+        source_stem = _module_name(source.path)
         if source_stem and source_stem == stem:
             return True
         if test.path.endswith(".go") and str(PurePosixPath(source.path).parent) == test_dir:
@@ -62,6 +62,19 @@ def touches_code_under_test(test: ChangedFile, sources: Iterable[ChangedFile]) -
         if source_stem and any(word.search(line) for line in import_lines):
             return True
     return False
+
+
+def subject_removed(test: ChangedFile, sources: Iterable[ChangedFile]) -> bool:
+    """True when the change deletes the module a test file is named for: a feature removed with its
+    tests."""
+    stem = subject_stem(test.path)
+    return any(s.status is FileStatus.REMOVED and _module_name(s.path) == stem for s in sources)
+
+
+def _module_name(path: str) -> str:
+    """The name code imports a file by: its name without the last extension (`vitest.config.e2e.ts`
+    is `vitest.config.e2e`, not the `vitest` package)."""
+    return PurePosixPath(path).stem
 
 
 def _head_lines(text: str) -> str:

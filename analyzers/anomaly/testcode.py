@@ -78,6 +78,15 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+_JOINED = re.compile(r"([\"'])\s*\+\s*\1")
+
+
+def squeeze(text: str) -> str:
+    """`text` without white space and with adjacent string literals joined (`"a" + "b"` is `"ab"`):
+    the same code however a formatter wrapped it."""
+    return "".join(_JOINED.sub("", text).split())
+
+
 def node_text(node: Node | None) -> str:
     return "" if node is None or node.text is None else node.text.decode("utf-8", "replace")
 
@@ -151,13 +160,23 @@ def _callee(node: Node) -> str:
     return normalise(node_text(node.child_by_field_name("function")))
 
 
+def _js_callee(node: Node) -> str:
+    """The callee of a JavaScript call, with a table-driven `it.each([...])(name, fn)` read as
+    `it.each` (a test per row, named by the outer call's first argument)."""
+    function = node.child_by_field_name("function")
+    if function is not None and function.type == "call_expression":
+        inner = _callee(function)
+        return inner if inner.endswith(".each") else normalise(node_text(function))
+    return normalise(node_text(function))
+
+
 def _suite_name(node: Node, language: str | None) -> str:
     if language == "python" and node.type == "class_definition":
         return node_text(node.child_by_field_name("name"))
     if language == "java" and node.type == "class_declaration":
         return node_text(node.child_by_field_name("name"))
     is_call = language in ("javascript", "typescript", "tsx") and node.type == "call_expression"
-    if is_call and _JS_SUITE_CALLS.match(_callee(node)):
+    if is_call and _JS_SUITE_CALLS.match(_js_callee(node)):
         return _first_string(node) or "?"
     return ""
 
@@ -186,7 +205,7 @@ def _test_of(node: Node, language: str | None) -> DefinedTest | None:
         name = node_text(node.child_by_field_name("name"))
         name = name if annotations & _JAVA_TEST_ANNOTATIONS or name.startswith("test") else ""
     elif language in ("javascript", "typescript", "tsx") and node.type == "call_expression":
-        name = _first_string(node) if _JS_TEST_CALLS.match(_callee(node)) else ""
+        name = _first_string(node) if _JS_TEST_CALLS.match(_js_callee(node)) else ""
     if not name:
         return None
     parts = node_text(node).split("\n", 1)

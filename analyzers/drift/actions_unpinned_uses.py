@@ -1,28 +1,57 @@
-"""actions-unpinned-uses: a workflow references an action or reusable workflow by a movable ref."""
+"""actions-unpinned-uses: a change adds an action reference, or makes one less pinned, by a movable ref."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.config.yaml_doc import YNode
-from analyzers.drift.common import action_documents, jobs, policy_of, steps
-from app.context.model import ChangeContext, ChangedFile
+from analyzers.config.yaml_doc import YNode, load_document
+from analyzers.drift.common import is_action_manifest, is_workflow, jobs, policy_of, present, steps
+from app.context.action_refs import ActionRef, Pinning, read_ref
+from app.context.model import ChangeContext, ChangedFile, FileStatus
 from app.context.policy import RepoPolicy
 
-_SHA = re.compile(r"^[0-9a-f]{40}$")
-_DIGEST = re.compile(r"@sha256:[0-9a-f]{64}$")
+# GitHub's own actions: a version tag of theirs is low, not medium (their tags are protected releases).
+GITHUB_OWNERS = frozenset({"actions", "github"})
+# Actions that must be referenced by tag: they verify their own ref (SLSA's generators refuse a SHA).
+TAG_REQUIRED = ("slsa-framework/slsa-github-generator/",)
+
+
+@dataclass(frozen=True, slots=True)
+class _Use:
+    """One `uses:` as a state: where it is (job), what it names and how pinned it is."""
+
+    job: str
+    line: int
+    text: str
+    ref: ActionRef
 
 
 class ActionsUnpinnedUses(Analyzer):
-    """A workflow references an action or reusable workflow by a tag or branch, not a commit SHA.
+    """A change adds an action or reusable workflow referenced by a tag or branch, or makes a reference
+    less pinned.
 
     ## What it flags
 
-    Every `uses:` of a step or a job (reusable workflows) in `.github/workflows/*.yml`, and of the
-    steps of composite actions (`action.yml`), whose ref is not a full 40-character commit SHA: `actions/checkout@v4`, `owner/repo@main`, a missing ref, and
-    `docker://image:tag` without an `@sha256:` digest. Local actions (`./path`) are never flagged.
+    `uses:` of steps and jobs (reusable workflows) in `.github/workflows/*.yml` and of composite
+    actions (`action.yml`), steps in groups (`parallel:`) included, whose ref is not a full
+    40-character commit SHA (`actions/checkout@v4`, `owner/repo@main`, a missing ref, `docker://image:tag`
+    without an `@sha256:` digest), when the change makes things worse:
+
+    - a new reference to an action that the base of the workflow did not use by such a ref;
+    - a reference that moved toward risk: from a SHA to a tag or branch, or from a tag to a branch.
+
+    Each reference is compared with its counterpart on the base (same action, same job first, then
+    anywhere in the workflow, then in another workflow of the change for a moved job), not by line: a
+    bump that keeps the pinning (`@v6` to `@v7`, one SHA to another), a moved or renamed job, and a
+    reference the workflow already used the same way are not reported; the check-run summary counts
+    the bumps in one line ("12 action references bumped, pinning unchanged").
+
+    Severity: medium for a third-party action by tag and for a container without a digest; high for a
+    third-party action on a branch or without a ref; low for GitHub's own actions (`actions/*`,
+    `github/*`) by tag, medium on a branch; at least medium for a reference that was pinned more
+    firmly on the base.
 
     ## Why it is risky
 
@@ -34,8 +63,8 @@ class ActionsUnpinnedUses(Analyzer):
     ## Example
 
     ```diff
-    -      - uses: actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11 # v4.1.1
-    +      - uses: actions/checkout@v4
+    -      - uses: tj-actions/changed-files@2f7c5bfce28377bc069a65ba478de0a74aa0ca32 # v46.0.1
+    +      - uses: tj-actions/changed-files@v46
     ```
 
     ## How to fix
@@ -48,7 +77,8 @@ class ActionsUnpinnedUses(Analyzer):
     `actions.allowed_owners` in `.github/bulwark.yml` lists owners whose actions may be used by tag
     (for example your own organisation); `actions.allowed_actions` lists single actions
     (`owner/repo` or `owner/repo/path`). `rules.actions-unpinned-uses.paths` limits the workflows
-    checked.
+    checked. Local actions (`./path`, `$/path`) are never flagged, nor are SLSA's generators
+    (`slsa-framework/slsa-github-generator`), which must be referenced by tag.
 
     ## References
 
@@ -67,47 +97,99 @@ class ActionsUnpinnedUses(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         policy = policy_of(ctx)
-        for file, workflow in action_documents(ctx):
-            for node in _uses_nodes(workflow):
-                reason = unpinned_reason(node.text, policy)
-                if reason is not None:
-                    yield self._finding(file, node, reason)
+        files = [f for f in ctx.files if is_workflow(f.path) or is_action_manifest(f.path)]
+        elsewhere = [use for f in files for use in _uses(_document(f.base_text))]
+        for file in files:
+            if not present(file):
+                continue
+            base = _uses(_document(file.base_text))
+            for use in _uses(_document(file.head_text)):
+                if not _judged(file, use.line) or not _unpinned(use, policy):
+                    continue
+                before = _counterpart(use, base) or _counterpart(use, elsewhere)
+                if before is None or before.ref.pinning < use.ref.pinning:
+                    yield self._finding(file, use, before)
 
-    def _finding(self, file: ChangedFile, node: YNode, reason: str) -> Finding:
+    def _finding(self, file: ChangedFile, use: _Use, before: _Use | None) -> Finding:
+        ref = use.ref
+        if ref.target.startswith("docker://"):
+            what = "is a container image without a digest"
+        elif not ref.ref:
+            what = "has no ref"
+        else:
+            what = f"follows the movable ref `{ref.ref}`"
+        was = f" (it was pinned to `{before.ref.ref[:12]}`)" if before is not None else ""
+        if before is not None and before.ref.pinning is Pinning.TAG:
+            was = f" (it followed the version tag `{before.ref.ref}`)"
         return self.finding(
             file,
-            node.line,
-            f"`{node.text}` {reason}; pin it to a full commit SHA",
+            use.line,
+            f"`{use.text}` {what}{was}; pin it to a full commit SHA",
             confidence=0.9,
-            evidence=node.text,
+            severity=_severity(ref) if before is None else max(_severity(ref), Severity.MEDIUM),
+            evidence=use.text,
         )
 
 
-def _uses_nodes(workflow: YNode) -> Iterator[YNode]:
-    for _job_id, _line, job in jobs(workflow):
-        uses = job.get("uses")
-        if uses is not None and uses.kind == "scalar":
-            yield uses
-    for step in steps(workflow):
-        uses = step.node.get("uses")
-        if uses is not None and uses.kind == "scalar":
-            yield uses
+def _severity(ref: ActionRef) -> Severity:
+    github = ref.owner in GITHUB_OWNERS
+    if ref.pinning is Pinning.TAG:
+        return Severity.LOW if github else Severity.MEDIUM
+    if ref.target.startswith("docker://") or github:
+        return Severity.MEDIUM
+    return Severity.HIGH
+
+
+def _judged(file: ChangedFile, line: int) -> bool:
+    """Only references on lines the change added are judged (the rest did not change)."""
+    return file.status is FileStatus.ADDED or file.patch_missing or line in file.added_lines
+
+
+def _document(text: str | None) -> YNode | None:
+    doc = load_document(text) if text is not None else None
+    return doc if doc is not None and doc.is_map else None
+
+
+def _uses(workflow: YNode | None) -> list[_Use]:
+    if workflow is None:
+        return []
+    found = [_use(job_id, job.get("uses")) for job_id, _line, job in jobs(workflow)]
+    found.extend(_use(step.job_id, step.node.get("uses")) for step in steps(workflow))
+    return [use for use in found if use is not None]
+
+
+def _use(job: str, node: YNode | None) -> _Use | None:
+    if node is None or node.kind != "scalar":
+        return None
+    ref = read_ref(node.text)
+    return _Use(job, node.line, node.text.strip(), ref) if ref is not None else None
+
+
+def _counterpart(use: _Use, base: list[_Use]) -> _Use | None:
+    """The base reference this one continues: the same action in the same job, else anywhere; the
+    least pinned of them when there are several (the state the workflow already accepted)."""
+    same = [b for b in base if b.ref.target == use.ref.target]
+    in_job = [b for b in same if b.job == use.job] or same
+    return max(in_job, key=lambda b: b.ref.pinning) if in_job else None
+
+
+def _unpinned(use: _Use, policy: RepoPolicy) -> bool:
+    return unpinned_reason(use.text, policy) is not None
 
 
 def unpinned_reason(uses: str, policy: RepoPolicy) -> str | None:
     """Why `uses` is not pinned, or None when it is (or the policy allows it)."""
-    uses = uses.strip()
-    if not uses or uses.startswith("./") or "${{" in uses:
+    ref = read_ref(uses)
+    if ref is None or ref.pinning is Pinning.PINNED:
         return None
-    if uses.startswith("docker://"):
-        return None if _DIGEST.search(uses) else "is a container image without a digest"
-    target, _, ref = uses.partition("@")
-    if _SHA.match(ref):
+    target = ref.target
+    if ref.pinning is Pinning.TAG and target.startswith(TAG_REQUIRED):
         return None
-    owner = target.split("/", 1)[0].lower()
-    if owner in {o.lower() for o in policy.actions.allowed_owners}:
+    if target.startswith("docker://"):
+        return "is a container image without a digest"
+    if ref.owner in {o.lower() for o in policy.actions.allowed_owners}:
         return None
     allowed = {a.lower() for a in policy.actions.allowed_actions}
-    if target.lower() in allowed or any(target.lower().startswith(a + "/") for a in allowed):
+    if target in allowed or any(target.startswith(a + "/") for a in allowed):
         return None
-    return "has no ref" if not ref else f"follows the movable ref `{ref}`"
+    return "has no ref" if not ref.ref else f"follows the movable ref `{ref.ref}`"

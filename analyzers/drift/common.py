@@ -128,20 +128,41 @@ def jobs(workflow: YNode) -> Iterator[tuple[str, int, YNode]]:
 
 
 def steps(workflow: YNode) -> Iterator[Step]:
-    """Every step of every job, and the steps of a composite action (job id `runs`)."""
+    """Every step of every job, and the steps of a composite action (job id `runs`); steps nested in a
+    group (`parallel:`) are steps of their job."""
     runs = workflow.get("runs")
     composite = runs.get("steps") if runs is not None and runs.is_map else None
-    if runs is not None and composite is not None and composite.is_seq:
-        for index, step in enumerate(composite.items):
-            if step.is_map:
-                yield Step("runs", runs, index, step)
+    if runs is not None and composite is not None:
+        for index, step in enumerate(step_nodes(composite)):
+            yield Step("runs", runs, index, step)
     for job_id, _line, job in jobs(workflow):
         node = job.get("steps")
-        if node is None or not node.is_seq:
+        for index, step in enumerate(step_nodes(node) if node is not None else ()):
+            yield Step(job_id, job, index, step)
+
+
+_GROUP_DEPTH = 4
+
+
+def step_nodes(node: YNode) -> list[YNode]:
+    """The step mappings of a `steps:` sequence, in order, groups of steps (`parallel:`) flattened."""
+    found: list[YNode] = []
+    pending: list[tuple[YNode, int]] = [(node, 0)]
+    while pending:
+        current, depth = pending.pop()
+        if not current.is_seq:
             continue
-        for index, step in enumerate(node.items):
-            if step.is_map:
-                yield Step(job_id, job, index, step)
+        nested: list[tuple[YNode, int]] = []
+        for item in current.items:
+            if not item.is_map:
+                continue
+            groups = [value for _k, _l, value in item.pairs if value.is_seq and depth < _GROUP_DEPTH]
+            if item.has("uses") or item.has("run") or not groups:
+                found.append(item)
+            else:
+                nested.extend((group, depth + 1) for group in groups)
+        pending.extend(reversed(nested))
+    return sorted(found, key=lambda step: step.line)
 
 
 def triggers(workflow: YNode) -> set[str]:

@@ -18,10 +18,12 @@ class DockerRunsAsRoot(Analyzer):
     ## What it flags
 
     The last `FROM` stage (the one that becomes the image) when it has no `USER` instruction, or
-    when its last `USER` is `root` or `0` (with or without a group). Earlier build stages may run as
-    root. Base images that run as non-root by name (`…:nonroot`, `…-nonroot`) are not reported.
-    When the pull request removes the `USER` line of the base version, the finding is placed on the
-    nearest line.
+    when its last `USER` is `root` or `0` (with or without a group), in a Dockerfile the change adds
+    or in one whose base version ran as another user: the state of the image is compared, not the
+    lines, so a base image or digest bump of an image that already ran as root is not reported.
+    Earlier build stages may run as root. Base images that run as non-root by name (`…:nonroot`,
+    `…-nonroot`) are not reported. When the pull request removes the `USER` line of the base
+    version, the finding is placed on the nearest line.
 
     ## Why it is risky
 
@@ -64,7 +66,7 @@ class DockerRunsAsRoot(Analyzer):
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         for file in dockerfiles(ctx):
             found = stages(file.head_text or "")
-            if not found or _nonroot_image(found[-1]):
+            if not found or not _runs_as_root(found[-1]) or _base_ran_as_root(file):
                 continue
             final = found[-1]
             user = _last_user(final)
@@ -98,6 +100,19 @@ class DockerRunsAsRoot(Analyzer):
             confidence=0.8,
             evidence=file.line(final.from_line).strip(),
         )
+
+
+def _runs_as_root(stage: Stage) -> bool:
+    if _nonroot_image(stage):
+        return False
+    user = _last_user(stage)
+    return user is None or user.args.split(":", 1)[0].strip() in _ROOT
+
+
+def _base_ran_as_root(file: ChangedFile) -> bool:
+    """The base version's image already ran as root: the change did not make it worse."""
+    found = stages(file.base_text) if file.base_text is not None else []
+    return bool(found) and _runs_as_root(found[-1])
 
 
 def _last_user(stage: Stage) -> Instruction | None:

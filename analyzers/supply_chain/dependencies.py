@@ -7,7 +7,7 @@ is derived once per change (`analyzers.derived.per_change`): the results must no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -23,17 +23,6 @@ from app.context.model import ChangeContext, ChangedFile
 MANIFEST = "manifest"
 LOCKFILE = "lockfile"
 INSTALL = "install-command"
-
-# Python modules whose distribution has another name.
-DISTRIBUTION_OF_MODULE = {
-    "yaml": "pyyaml", "PIL": "pillow", "sklearn": "scikit-learn", "cv2": "opencv-python",
-    "bs4": "beautifulsoup4", "dateutil": "python-dateutil", "jwt": "pyjwt", "dotenv": "python-dotenv",
-    "attr": "attrs", "OpenSSL": "pyopenssl", "Crypto": "pycryptodome", "serial": "pyserial",
-    "git": "gitpython", "docx": "python-docx", "multipart": "python-multipart", "jose": "python-jose",
-    "zmq": "pyzmq", "MySQLdb": "mysqlclient", "pkg_resources": "setuptools", "fitz": "pymupdf",
-    "skimage": "scikit-image", "magic": "python-magic", "slugify": "python-slugify",
-    "google": "protobuf", "grpc": "grpcio", "jinja2": "jinja2", "lxml": "lxml",
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,17 +110,25 @@ def new_imports(ctx: ChangeContext) -> list[tuple[ChangedFile, ImportedModule]]:
     return found
 
 
-def distribution_candidates(ecosystem: str, module: str) -> set[str]:
-    """Registry names that an import of `module` may come from."""
+def distribution_candidates(
+    ecosystem: str, module: str, known: Mapping[str, frozenset[str]] | None = None
+) -> set[str]:
+    """Registry names that an import of `module` may come from: for Python, the distributions the
+    shipped import-name map (`Facts.module_distributions`) names, and the usual spellings."""
     if ecosystem != PYPI:
         return {normalize_name(ecosystem, module)}
-    names = {module, DISTRIBUTION_OF_MODULE.get(module, module), f"python-{module}", f"py{module}"}
+    names = {module, f"python-{module}", f"py{module}", *(known or {}).get(module, ())}
     return {normalize_name(PYPI, name) for name in names}
 
 
-def module_provided_by(ecosystem: str, module: str, declared: set[tuple[str, str]]) -> bool:
+def module_provided_by(
+    ecosystem: str,
+    module: str,
+    declared: set[tuple[str, str]],
+    known: Mapping[str, frozenset[str]] | None = None,
+) -> bool:
     """Whether any declared name can provide the import (`google` from `google-cloud-storage`)."""
-    candidates = distribution_candidates(ecosystem, module)
+    candidates = distribution_candidates(ecosystem, module, known)
     if any((ecosystem, name) in declared for name in candidates):
         return True
     prefix = normalize_name(ecosystem, module) + "-"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
@@ -145,17 +146,23 @@ class DepsLockfileDrift(Analyzer):
         if base is None:
             return
         hashed = {entry.key for entry in base.entries if entry.integrity}
+        # An entry without a hash that the base also had without one (a patched or local package,
+        # recorded so by the tool) is the same state, not a hash lost.
+        unhashed = Counter((entry.key, entry.spec) for entry in base.entries if not entry.integrity)
         for entry in head.entries:
-            if entry.key in hashed and not entry.integrity:
-                yield self.finding(
-                    changed,
-                    entry.line,
-                    f"`{entry.name}` lost its integrity hash: a tampered archive would install "
-                    "without complaint",
-                    confidence=0.8,
-                    evidence=line_text(ctx, changed.path, entry.line),
-                    about_change=True,
-                )
+            if entry.integrity or entry.key not in hashed:
+                continue
+            if unhashed[(entry.key, entry.spec)] > 0:
+                unhashed[(entry.key, entry.spec)] -= 1
+                continue
+            yield self.finding(
+                changed,
+                entry.line,
+                f"`{entry.name}` lost its integrity hash: a tampered archive would install without complaint",
+                confidence=0.8,
+                evidence=line_text(ctx, changed.path, entry.line),
+                about_change=True,
+            )
 
     def _registries(
         self,

@@ -80,7 +80,9 @@ class DepsNonexistentPackage(Analyzer):
                 (changed.path, item.line)
                 for changed, item in new_imports(ctx)
                 if item.ecosystem == dependency.ecosystem
-                and module_provided_by(item.ecosystem, item.module, {dependency.key})
+                and module_provided_by(
+                    item.ecosystem, item.module, {dependency.key}, ctx.facts.module_distributions
+                )
             ]
             message = (
                 f"`{dependency.written}` does not exist on {registry_name(dependency.ecosystem)}: "

@@ -15,6 +15,7 @@ from analyzers.supply_chain.dependencies import (
     visible_dependency_files,
 )
 from analyzers.supply_chain.facts import line_text, popular_names
+from analyzers.supply_chain.workspaces import own_packages
 from app.context.model import ChangeContext
 
 # Names that are far more often a repository's own module than the PyPI project of that name.
@@ -62,7 +63,13 @@ class DepsUndeclaredImport(Analyzer):
 
     The rule speaks only when a manifest of the ecosystem is part of the context, and only for
     packages on the popular list (which rules out most local modules named like small PyPI
-    projects); generic names such as `utils` or `config` are taken as the repository's own.
+    projects); generic names such as `utils` or `config` are taken as the repository's own. The
+    repository's own packages are declared, as their package managers resolve them: the name of any
+    `package.json`, `pyproject.toml` or `setup.cfg` in the context, and in an npm, yarn, pnpm or lerna
+    workspace every package of a member's scope (`@acme/cli` beside `@acme/core`). Import names map to
+    distribution names through the packages' own metadata (`top_level.txt` and `RECORD`, shipped for
+    popular packages and refreshed by `bulwark data update`): `import yaml` is `PyYAML`,
+    `import locust` is `locust` or its former name `locustio`.
 
     ## References
 
@@ -86,6 +93,7 @@ class DepsUndeclaredImport(Analyzer):
         manifests = [f for f in visible_dependency_files(ctx) if not f.lockfile]
         installed = {dep.key for dep in new_dependencies(ctx)}
         own = first_party_names(ctx) | LOCAL_MODULE_NAMES
+        members = own_packages(ctx)
         for changed, item in imports:
             governing = [
                 m for m in manifests if m.ecosystem == item.ecosystem and _governs(m.path, changed.path)
@@ -93,10 +101,14 @@ class DepsUndeclaredImport(Analyzer):
             popular = popular_names(ctx, item.ecosystem)
             if not governing or popular is None or item.guarded or item.module in own:
                 continue
-            declared = installed | {key for m in governing for key in m.declared_keys()}
-            if module_provided_by(item.ecosystem, item.module, declared):
+            if members.owns(item.ecosystem, item.module):
                 continue
-            known = distribution_candidates(item.ecosystem, item.module) & popular
+            declared = installed | {key for m in governing for key in m.declared_keys()}
+            if module_provided_by(item.ecosystem, item.module, declared, ctx.facts.module_distributions):
+                continue
+            known = (
+                distribution_candidates(item.ecosystem, item.module, ctx.facts.module_distributions) & popular
+            )
             if not known:
                 continue
             yield self.finding(

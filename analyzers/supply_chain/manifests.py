@@ -66,6 +66,7 @@ def manifest_of(lockfile_path: str) -> str | None:
     return sibling(lockfile_path, manifest) if manifest else None
 
 
+WORKSPACE_FILES = ("package.json", "pnpm-workspace.yaml", "lerna.json")
 _CODE_MANIFESTS = {
     ".py": ("requirements.txt", "pyproject.toml", "setup.cfg", "Pipfile"),
     ".js": ("package.json",),
@@ -80,7 +81,8 @@ _CODE_MANIFESTS = {
 def base_paths_for(changed_paths: Iterable[str], *, max_depth: int = 4) -> tuple[str, ...]:
     """Base-side files the supply-chain rules need for a change touching `changed_paths`: the
     lockfiles of changed manifests, the manifests of changed lockfiles, and the manifests in the
-    folders above changed Python and JavaScript files (for `BuildOptions.base_file_paths`)."""
+    folders above changed Python and JavaScript files and the workspace files at the root (for
+    `BuildOptions.base_file_paths`)."""
     changed = tuple(changed_paths)
     wanted: dict[str, None] = {}
     for path in changed:
@@ -92,4 +94,6 @@ def base_paths_for(changed_paths: Iterable[str], *, max_depth: int = 4) -> tuple
         folders = [*PurePosixPath(path).parents][: max_depth + 1]
         for folder in folders if names else ():
             wanted.update(dict.fromkeys(sibling(f"{folder}/x", name) for name in names))
+        if "package.json" in names:  # the workspace root, however deep the file is
+            wanted.update(dict.fromkeys(WORKSPACE_FILES))
     return tuple(path for path in wanted if path not in changed)

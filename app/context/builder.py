@@ -58,6 +58,10 @@ class BuildOptions:
     base_file_paths: tuple[str, ...] = BASE_FILE_PATHS
     # More base-side files to read, chosen from the changed paths (e.g. the lockfiles of changed manifests).
     extra_base_paths: Callable[[Sequence[str]], Iterable[str]] | None = None
+    # Unchanged files the changed files refer to (a local reusable workflow or composite action), read
+    # on the head side once the changed files are built.
+    referenced_paths: Callable[[Sequence[ChangedFile]], Iterable[str]] | None = None
+    max_referenced: int = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,23 @@ class _Builder:
         found: dict[str, str] = {}
         for path in self.options.base_file_paths:
             blob = self.read(path, "base")
+            if blob.text is not None:
+                found[path] = blob.text
+        return found
+
+    def referenced_files(self, files: Sequence[ChangedFile]) -> dict[str, str]:
+        """Head texts of the unchanged files that the changed files refer to (at most `max_referenced`)."""
+        if self.options.referenced_paths is None:
+            return {}
+        changed = {f.path for f in files} | {f.previous_path for f in files if f.previous_path}
+        wanted = [p for p in dict.fromkeys(self.options.referenced_paths(files)) if p not in changed]
+        if len(wanted) > self.options.max_referenced:
+            self.record(
+                f"referenced files: {len(wanted)} wanted, the first {self.options.max_referenced} read"
+            )
+        found: dict[str, str] = {}
+        for path in wanted[: self.options.max_referenced]:
+            blob = self.read(path, "head")
             if blob.text is not None:
                 found[path] = blob.text
         return found
@@ -216,6 +237,7 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
     base_files = builder.base_files() if items else {}
     builder.attributes = GitAttributes.parse(base_files.get(".gitattributes"))
     files = tuple(builder.build_file(item) for item in items)
+    referenced = builder.referenced_files(files)
     aliases = {f.previous_path: f.path for f in files if f.previous_path}
     provenance = collect_provenance(pr, commits, [f.path for f in files], aliases=aliases)
     return ChangeContext(
@@ -225,6 +247,7 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
         provenance=provenance,
         texts=_texts(pr),
         base_files=base_files,
+        referenced_files=referenced,
         errors=builder.errors,
     )
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from app.context.action_refs import bumped, uses_values
+
 _LEVELS = {"none": 0, "read": 1, "write": 2}
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -14,7 +16,7 @@ _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 @dataclass(frozen=True, slots=True)
 class CiChange:
     path: str
-    kind: str  # workflow, trigger, permission
+    kind: str  # workflow, trigger, permission, actions
     detail: str
 
 
@@ -96,10 +98,15 @@ def ci_changes(path: str, base: str | None, head: str | None) -> list[CiChange]:
         return [CiChange(path, "workflow", "removed")]
     else:
         changes = []
-    if not path.startswith(".github/workflows/"):
-        return changes
     before, after = _load(base) or {}, _load(head)
     if after is None:
+        return changes
+    count = bumped(uses_values(before), uses_values(after))
+    if count:
+        changes.append(
+            CiChange(path, "actions", f"{count} action {_references(count)} bumped, pinning unchanged")
+        )
+    if not path.startswith(".github/workflows/"):
         return changes
     for trigger in sorted(_triggers(after) - _triggers(before)):
         changes.append(CiChange(path, "trigger", f"{trigger} added"))
@@ -107,3 +114,19 @@ def ci_changes(path: str, base: str | None, head: str | None) -> list[CiChange]:
         changes.append(CiChange(path, "permission", "no top-level permissions (defaults apply)"))
     changes.extend(_permission_changes(path, before, after))
     return changes
+
+
+def _references(count: int) -> str:
+    return "reference" if count == 1 else "references"
+
+
+def merge_bumps(changes: list[CiChange]) -> list[CiChange]:
+    """The changes with every file's bump count said once, on one line for the whole change."""
+    bumps = [change for change in changes if change.kind == "actions"]
+    if len(bumps) <= 1:
+        return changes
+    total = sum(int(change.detail.split(" ", 1)[0]) for change in bumps)
+    merged = CiChange(
+        f"{len(bumps)} files", "actions", f"{total} action {_references(total)} bumped, pinning unchanged"
+    )
+    return [change for change in changes if change.kind != "actions"] + [merged]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.context.capabilities import CapabilityUse, find_capabilities
-from app.context.ci_changes import CiChange, ci_changes
+from app.context.ci_changes import CiChange, ci_changes, merge_bumps
 from app.context.dependencies import DependencyChange, dependency_changes
 from app.context.manifest_markdown import render
 from app.context.model import ChangeContext, ChangedFile, FileKind, ProvenanceSignal
@@ -115,7 +115,7 @@ def build_manifest(ctx: ChangeContext) -> ChangeManifest:
         symbols=tuple(symbols),
         capabilities=tuple(capabilities),
         dependencies=tuple(dependencies),
-        ci=tuple(ci),
+        ci=tuple(merge_bumps(ci)),
         provenance=_provenance(ctx),
         ai_authored_files=ai_files,
         additions=sum(len(f.added_lines) for f in ctx.files),

@@ -179,6 +179,8 @@ class Facts:
 
     packages: Mapping[tuple[str, str], PackageFacts] = field(default_factory=dict)
     popular_packages: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Python import name -> the distributions that provide it, where the names differ (`yaml` -> pyyaml).
+    module_distributions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     unavailable_checks: tuple[str, ...] = ()  # e.g. "pypi registry: timeout"
     history: Any = None  # the repository's change-history baseline, when known
 
@@ -319,6 +321,9 @@ class ChangeContext:
     policy: Any = None  # app.context.policy.RepoPolicy, read from the base ref
     facts: Facts = field(default_factory=Facts)
     base_files: Mapping[str, str] = field(default_factory=dict)  # selected base-side files by path
+    # Unchanged files the change refers to (a local reusable workflow or action), by path: the same text
+    # on both sides.
+    referenced_files: Mapping[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # recorded, never fatal
     # What several rules derive from the same files, computed once (analyzers.derived.per_change).
     derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from analyzers.supply_chain.dependencies import new_dependencies
 from app.context.model import ChangeContext, Facts
+from app.data.modules import load_module_map
 from app.data.popular import load_popular
 from app.registry.cache import FactCache
 from app.registry.config import RegistryConfig
@@ -20,16 +21,17 @@ POPULAR_CHECKS = ("deps-typosquat", "deps-undeclared-import")
 
 
 def _with_popular(facts: Facts) -> Facts:
-    """The facts with the shipped popular lists; a missing list is named, not raised."""
+    """The facts with the shipped popular lists and import-name map; a missing file is named, not
+    raised."""
     if facts.popular_packages:
         return facts
     try:
-        popular = load_popular()
+        popular, modules = load_popular(), load_module_map()
     except OSError as error:
-        logger.warning("popular package lists unreadable: %s", error)
+        logger.warning("shipped package data unreadable: %s", error)
         note = f"popular package lists: unreadable; not run: {', '.join(POPULAR_CHECKS)}"
         return replace(facts, unavailable_checks=(*facts.unavailable_checks, note))
-    return replace(facts, popular_packages=popular)
+    return replace(facts, popular_packages=popular, module_distributions=modules)
 
 
 def facts_for_change(

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from analyzers.drift.local_calls import local_references
 from analyzers.registry import rule_by_id
 from analyzers.runner import run_analyzers
-from app.context.builder import build_from_directories
+from app.context.builder import BuildOptions, build_from_directories
 from app.context.model import ChangeContext
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -86,7 +87,7 @@ def build_case_context(case: GoldenCase, workdir: Path) -> ChangeContext:
     base, head = workdir / "base", workdir / "head"
     lay_out(case.folder / "base", base)
     lay_out(case.folder / "head", head)
-    return build_from_directories(base, head)
+    return build_from_directories(base, head, options=BuildOptions(referenced_paths=local_references))
 
 
 def findings_of(case: GoldenCase, workdir: Path) -> list[dict[str, Any]]:

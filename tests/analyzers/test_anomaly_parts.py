@@ -8,7 +8,8 @@ import pytest
 from analyzers.anomaly.anomaly_obfuscated_code import _HINT, _MINIFIED_LENGTH, _judge
 from analyzers.anomaly.anomaly_tests_weakened import _is_tautology, _skeleton
 from analyzers.anomaly.subjects import has_issue_reference, head_position, subject_stem
-from analyzers.anomaly.suppressions import added_suppressions
+from analyzers.anomaly.suppression_codes import is_security_code, read_marker
+from analyzers.anomaly.suppressions import candidate_lines, suppressions
 from analyzers.anomaly.testcode import SuiteFacts, read_tests
 from analyzers.base import Severity
 from app.context.model import ChangedFile, FileKind, FileStatus, Hunk
@@ -193,14 +194,61 @@ def _python_file(base: str, head: str, added: tuple[int, ...]) -> ChangedFile:
 
 def test_suppressions_are_read_from_comments_only() -> None:
     head = 'x = "# noqa"\ny = eval(s)  # noqa\nimport os  # noqa: F401\n'
-    found = list(added_suppressions(_python_file("", head, (1, 2, 3))))
+    changed = _python_file("", head, (1, 2, 3))
+    found = suppressions(changed, "head", candidate_lines(changed, "head"))
     assert [(s.line, s.marker, s.security) for s in found] == [(2, "noqa", True), (3, "noqa", False)]
+    assert found[0].scope == "y = eval(s)"
+    assert found[0].blanket
 
 
-def test_suppression_already_on_the_base_side_is_not_added() -> None:
-    base = "import os  # noqa: F401\n"
-    head = "import sys\nimport os  # noqa: F401\n"
-    assert list(added_suppressions(_python_file(base, head, (1, 2)))) == []
+@pytest.mark.parametrize(
+    ("comment", "marker", "codes", "security"),
+    [
+        ("# nosec", "nosec", set(), True),
+        ("# nosec B602, B607", "nosec", {"B602", "B607"}, True),
+        ("# nosec B101", "nosec", {"B101"}, False),
+        ("# noqa: S603", "noqa", {"S603"}, True),
+        ("# noqa: F821", "noqa", {"F821"}, False),
+        ("# ruff: noqa: S101", "noqa", {"S101"}, False),
+        ("# type: ignore[arg-type]", "type: ignore", set(), False),
+        ("// eslint-disable-next-line no-eval -- needed", "eslint-disable", {"no-eval"}, True),
+        (
+            "/* eslint-disable security/detect-object-injection, eqeqeq */",
+            "eslint-disable",
+            {"security/detect-object-injection", "eqeqeq"},
+            True,
+        ),
+        ("// eslint-disable-next-line eqeqeq", "eslint-disable", {"eqeqeq"}, False),
+        ("//nolint:gosec // G204", "nolint", {"gosec"}, True),
+        ("//nolint:bodyclose", "nolint", {"bodyclose"}, False),
+        ("// lgtm[js/xss]", "codeql", {"js/xss"}, True),
+        ("# checkov:skip=CKV_AWS_20:reason", "checkov", {"CKV_AWS_20"}, True),
+        ("# rubocop:disable Security/Eval", "rubocop:disable", {"Security/Eval"}, True),
+        ("# rubocop:disable Style/Foo", "rubocop:disable", {"Style/Foo"}, False),
+        ("// NOSONAR", "NOSONAR", set(), False),
+    ],
+)
+def test_suppression_markers_codes_and_security(
+    comment: str, marker: str, codes: set[str], security: bool
+) -> None:
+    read = read_marker(comment, "comment")
+    assert read == (marker, frozenset(codes))
+    assert is_security_code(marker, frozenset(codes)) is security
+
+
+@pytest.mark.parametrize(
+    ("annotation", "security"),
+    [
+        ('@SuppressWarnings("unchecked")', False),
+        ('@SuppressWarnings({"java:S2076", "unused"})', True),
+        ('@SuppressFBWarnings(value = "COMMAND_INJECTION", justification = "fine")', True),
+        ('@SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "no injection here")', False),
+    ],
+)
+def test_suppress_warnings_security_inspections(annotation: str, security: bool) -> None:
+    read = read_marker(annotation, "annotation")
+    assert read is not None
+    assert is_security_code(*read) is security
 
 
 @pytest.mark.parametrize(

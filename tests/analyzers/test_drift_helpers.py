@@ -9,6 +9,7 @@ from analyzers.config.hcl import blocks
 from analyzers.config.yaml_doc import load_document
 from analyzers.drift.actions_template_injection import untrusted_expansions
 from analyzers.drift.actions_unpinned_uses import unpinned_reason
+from analyzers.drift.check_steps import check_commands
 from analyzers.drift.ci_checks_weakened import check_words
 from analyzers.drift.docker_pipe_to_shell import piped_downloads
 from analyzers.drift.docker_unpinned_base_image import unpinned_reason as image_reason
@@ -128,12 +129,44 @@ def test_piped_downloads(script: str, found: list[tuple[int, str, str]]) -> None
 
 
 def test_check_words_from_config() -> None:
-    assert check_words({}).search("run pytest")
-    assert not check_words({}).search("Check out the code")
-    assert not check_words({}).search("smoke suite")
-    assert check_words({"check_words": ["smoke"]}).search("smoke suite")
-    assert check_words({"check_words": "e2e"}).search("run e2e")
-    assert not check_words({"check_words": ["e2e"]}).search("e2ex")
+    assert check_words({}) is None
+    words = check_words({"check_words": ["smoke"]})
+    assert words is not None
+    assert words.search("smoke suite")
+    e2e = check_words({"check_words": "e2e"})
+    assert e2e is not None
+    assert e2e.search("run e2e")
+    assert not e2e.search("e2ex")
+
+
+@pytest.mark.parametrize(
+    ("run", "checks"),
+    [
+        ("python -Im tox run -e mypy", {"tox mypy"}),
+        ("uv run --locked tox run -e typing", {"tox typing"}),
+        ("npm install eslint", set()),
+        ("echo lint && npm ci", set()),
+        ("pnpm run lint", {"js lint"}),
+        ("yarn test:unit --coverage", {"js test:unit"}),
+        ("ruff check src tests", {"ruff check"}),
+        ("pytest -q --cov=app", {"pytest"}),
+        ("cd web && yarn lint || true", {"js lint"}),
+        ("go test ./... && go vet ./...", {"go test", "go vet"}),
+        ("cargo clippy --all-targets -- -D warnings", {"cargo clippy"}),
+        ("python -Im pip install coverage", set()),
+        ("./gradlew check", {"gradlew check"}),
+        ("./actionlint -color", {"actionlint"}),
+        ("npx eslint . # lint", {"eslint"}),
+        ("FORCE_COLOR=1 uvx zizmor .", {"zizmor"}),
+        ("pnpm run ${{ matrix.task }}", {"js check-spelling", "js check-format"}),
+        (
+            "uv run --locked tox run -e ${{ matrix.tox || format('py{0}', matrix.python) }}",
+            {"tox ${{matrix.tox||format('py{0}',matrix.python)}}"},
+        ),
+    ],
+)
+def test_steps_are_checks_by_what_they_run(run: str, checks: set[str]) -> None:
+    assert check_commands(run, {"task": ["check-spelling", "check-format"]}) == checks
 
 
 @pytest.mark.parametrize(

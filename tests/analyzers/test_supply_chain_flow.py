@@ -12,6 +12,7 @@ from analyzers.supply_chain import RULES
 from analyzers.supply_chain.dependencies import new_dependencies
 from app.context.builder import build_from_directories
 from app.context.model import ChangeContext, Facts
+from app.data.modules import load_module_map
 from app.data.popular import load_popular
 from app.registry import MemoryFactCache, RegistryConfig, gather_package_facts
 from tests.support.registry_server import REFERENCE_DATE, RegistryServer, running_registry
@@ -35,7 +36,9 @@ def analyse(
     names = [(dep.ecosystem, dep.name) for dep in new_dependencies(ctx)]
     now = datetime.fromisoformat(REFERENCE_DATE)
     gathered = gather_package_facts(names, config, MemoryFactCache(), now=now)
-    facts = gathered.merged_into(Facts(popular_packages=load_popular()))
+    facts = gathered.merged_into(
+        Facts(popular_packages=load_popular(), module_distributions=load_module_map())
+    )
     result = run_analyzers(replace(ctx, facts=facts), list(RULES))
     assert result.errors == ()
     return [(finding.rule_id, finding.start_line) for finding in result.findings], facts

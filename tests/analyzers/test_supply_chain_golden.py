@@ -25,6 +25,7 @@ from analyzers.supply_chain.dependencies import new_dependencies
 from analyzers.supply_chain.manifests import base_paths_for
 from app.context.builder import BASE_FILE_PATHS, BuildOptions, build_from_directories
 from app.context.model import ChangeContext, Facts
+from app.data.modules import load_module_map
 from app.data.popular import load_popular
 from app.registry import MemoryFactCache, RegistryConfig, gather_package_facts
 from tests.analyzers.golden import UPDATE_VARIABLE, GoldenCase, discover_cases, lay_out
@@ -59,7 +60,9 @@ def with_facts(ctx: ChangeContext, case: GoldenCase, server: RegistryServer) -> 
     else:
         config = registry_config(server, offline=mode == "offline")
         gathered = gather_package_facts(names, config, MemoryFactCache(), now=now)
-    facts = gathered.merged_into(Facts(popular_packages=load_popular()))
+    facts = gathered.merged_into(
+        Facts(popular_packages=load_popular(), module_distributions=load_module_map())
+    )
     return replace(ctx, facts=facts)
 
 

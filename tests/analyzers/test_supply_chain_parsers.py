@@ -315,4 +315,6 @@ def test_base_paths_for_a_change() -> None:
         "pyproject.toml",
         "web/src/package.json",
         "package.json",
+        "pnpm-workspace.yaml",
+        "lerna.json",
     )

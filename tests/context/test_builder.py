@@ -106,3 +106,17 @@ def test_undecodable_data_without_nul_bytes_is_binary(tmp_path: Path) -> None:
     ctx = build_from_directories(base, head)
     summary = {f.path: (f.binary, f.decode_replaced) for f in ctx.files}
     assert summary == {"blob.dat": (True, False), "latin1.txt": (False, True)}
+
+
+def test_referenced_unchanged_files_are_read_on_the_head_side_within_a_bound(tmp_path: Path) -> None:
+    workflow = b"on: push\njobs:\n  lint:\n    uses: ./.github/workflows/lint.yml\n"
+    shared = {".github/workflows/lint.yml": b"on: workflow_call\n", "b.yml": b"x: 1\n"}
+    base = _write(tmp_path / "base", {".github/workflows/ci.yml": b"on: push\n", **shared})
+    head = _write(tmp_path / "head", {".github/workflows/ci.yml": workflow, **shared})
+
+    def wanted(files: object) -> list[str]:
+        return [".github/workflows/ci.yml", ".github/workflows/lint.yml", "missing.yml", "b.yml"]
+
+    ctx = build_from_directories(base, head, options=BuildOptions(referenced_paths=wanted, max_referenced=2))
+    assert dict(ctx.referenced_files) == {".github/workflows/lint.yml": "on: workflow_call\n"}
+    assert ctx.errors == ["referenced files: 3 wanted, the first 2 read"]

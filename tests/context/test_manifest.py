@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from app.context.builder import build_from_directories
 from app.context.capabilities import capability_of
-from app.context.ci_changes import CiChange, ci_changes
+from app.context.ci_changes import CiChange, ci_changes, merge_bumps
 from app.context.dependencies import DependencyChange, declared, dependency_changes
 from app.context.manifest import (
     ChangeManifest,
@@ -82,6 +82,24 @@ def test_ci_permission_lowered_and_removed() -> None:
     assert ci_changes(".github/workflows/x.yml", base, head) == [
         CiChange(".github/workflows/x.yml", "permission", "permissions.contents: write -> read (lowered)"),
         CiChange(".github/workflows/x.yml", "permission", "jobs.a.permissions: removed (defaults apply)"),
+    ]
+
+
+def test_bumps_that_keep_the_pinning_are_counted_once_for_the_change() -> None:
+    base = (
+        "on: push\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v6\n"
+        "      - parallel:\n          - uses: crate-ci/typos@v1.47.2\n      - uses: x/y@main\n"
+    )
+    head = base.replace("@v6", "@v7").replace("v1.47.2", "v1.48.0").replace("x/y@main", "x/y@v1")
+    changes = ci_changes(".github/workflows/ci.yml", base, head)
+    assert changes == [
+        CiChange(".github/workflows/ci.yml", "actions", "2 action references bumped, pinning unchanged")
+    ]
+    other = CiChange(
+        ".github/actions/setup/action.yml", "actions", "1 action reference bumped, pinning unchanged"
+    )
+    assert merge_bumps([*changes, other]) == [
+        CiChange("2 files", "actions", "3 action references bumped, pinning unchanged")
     ]
 
 

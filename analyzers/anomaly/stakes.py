@@ -1,0 +1,110 @@
+"""What is at stake when a test is weakened: does it guard security behaviour, does the change revert a
+security fix, and did the code under test change the same way as the test.
+
+Words that mark security behaviour in a test's name or body (`auth`, `permission`, `prototype`,
+`redirect`, `escape`, `sanitize`, `csrf`, `injection`, ...) raise a weakened test's severity, and so does
+a change that reverts a security fix (a `Revert` whose subject, or the reverted commit's subject it
+quotes, names a `CVE-`, a `GHSA-` or security). A literal changed identically in the code and in the
+test's expected value is the test following the code, not a test made to pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from analyzers.base import Severity
+from app.context.model import ChangeContext, ChangedFile
+
+_SECURITY_WORDS = re.compile(
+    r"auth(?:n|z|enticat\w*|oriz\w*|oris\w*)?(?![a-z])|permission|privilege|prototype|__proto__|redirect"
+    r"|escap(?:e|es|ed|ing)(?![a-z])|sanitiz|sanitis|csrf|xsrf|xss|inject|traversal|open.?redirect|unsafe"
+    r"|csp(?![a-z])|forbidden|unauthori[sz]ed|access.?control|acl(?![a-z])|secret|password|credential"
+    r"|\bdos\b|denial.of.service|protect(?:s|ion)?\s+against",
+    re.IGNORECASE,
+)
+_NAME_WORDS = re.compile(r"(?<![a-z])path", re.IGNORECASE)  # too common in bodies; names only
+_REVERT = re.compile(r"^\s*revert\b", re.IGNORECASE)
+_SECURITY_FIX = re.compile(r"\bCVE-\d{4}-\d+|\bGHSA-[\w-]+|security|vulnerab|\bXSS\b|\bCSRF\b", re.IGNORECASE)
+_TOKEN = re.compile(r"\w+")
+
+
+def touches_security(names: Iterable[str], bodies: Iterable[str]) -> bool:
+    """Whether tests with these names and bodies guard security behaviour."""
+    named = " ".join(names)
+    return bool(
+        _SECURITY_WORDS.search(named) or _NAME_WORDS.search(named) or _SECURITY_WORDS.search(" ".join(bodies))
+    )
+
+
+def reverted_security_fix(ctx: ChangeContext) -> str | None:
+    """The subject of a commit (or the pull request title) that reverts a security fix, if any."""
+    subjects = [ctx.pr.title, *(commit.message.split("\n", 1)[0] for commit in ctx.commits)]
+    for subject in subjects:
+        if _REVERT.match(subject) and _SECURITY_FIX.search(subject):
+            return subject.strip()[:120]
+    return None
+
+
+def code_tokens(sources: Iterable[ChangedFile]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(words of the removed lines, words of the added lines) of each source file of the change."""
+    found = []
+    for source in sources:
+        removed = "\n".join(source.line(n, "base") for n in sorted(source.removed_lines))
+        added = "\n".join(text for _n, text in source.iter_added())
+        found.append((frozenset(_TOKEN.findall(removed)), frozenset(_TOKEN.findall(added))))
+    return found
+
+
+def follows_code(old: str, new: str, code: list[tuple[frozenset[str], frozenset[str]]]) -> bool:
+    """Whether the words that changed from `old` to `new` (an assertion line) changed the same way in
+    the code (`code_tokens`): gone from a source file's removed lines and come on its added lines."""
+    before, after = set(_TOKEN.findall(old)), set(_TOKEN.findall(new))
+    gone, came = before - after, after - before
+    if not any(len(word) >= 3 and not word.isdigit() for word in gone | came):
+        return False  # a number or a short word turns up in any diff: no evidence either way
+    return any(gone <= removed and came <= added for removed, added in code)
+
+
+_DISTINCTIVE = re.compile(r"^(?=\w{8,}$)(?:[A-Za-z]+[A-Z0-9_]\w*|\w*_\w*)$")
+
+
+def removed_identifiers(sources: Iterable[ChangedFile]) -> frozenset[str]:
+    """Distinctive identifiers (`XOR2EncodingAllowed`, `max_content_length`: eight characters or more,
+    with an inner capital, digit or underscore) that the change removes from the code: on removed
+    lines of a source file and nowhere in the head side of any."""
+    removed: set[str] = set()
+    present: set[str] = set()
+    for source in sources:
+        lines = "\n".join(source.line(n, "base") for n in sorted(source.removed_lines))
+        removed.update(word for word in _TOKEN.findall(lines) if _DISTINCTIVE.match(word))
+        present.update(_TOKEN.findall(source.head_text or ""))
+    return frozenset(removed - present)
+
+
+def uses_removed_code(texts: Iterable[str], removed: frozenset[str]) -> bool:
+    """Whether tests or assertions with these texts name code that the change removes."""
+    return bool(removed) and any(word in removed for text in texts for word in _TOKEN.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Stakes:
+    """What the whole change says about how much weakened tests matter."""
+
+    revert: str | None  # the subject of a commit that reverts a security fix
+    code: list[tuple[frozenset[str], frozenset[str]]]  # words removed and added per source file
+    removed: frozenset[str]  # distinctive identifiers the change removes from the code
+
+    def severity(
+        self, base: Severity, names: list[str], bodies: list[str]
+    ) -> tuple[Severity, tuple[str, ...]]:
+        """`base` raised to high for tests of security behaviour or in a revert of a security fix;
+        low for tests of code the change removes (they go with it)."""
+        if self.revert is not None:
+            return max(base, Severity.HIGH), (f"the change reverts a security fix: {self.revert}",)
+        if touches_security(names, bodies):
+            return max(base, Severity.HIGH), ("the tests guard security behaviour",)
+        if uses_removed_code(bodies, self.removed):
+            return Severity.LOW, ("the tests use code that the change removes",)
+        return base, ()

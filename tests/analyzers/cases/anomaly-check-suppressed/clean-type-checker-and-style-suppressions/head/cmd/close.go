@@ -1,0 +1,6 @@
+package main
+
+func get() {
+	resp, _ := http.Get(url) //nolint:bodyclose
+	_ = resp
+}

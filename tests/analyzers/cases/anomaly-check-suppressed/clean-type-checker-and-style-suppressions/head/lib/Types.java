@@ -1,0 +1,6 @@
+public class Types {
+  @SuppressWarnings("ReferenceEquality")
+  static boolean same(Object a, Object b) {
+    return a == b;
+  }
+}

@@ -1,0 +1,11 @@
+import { sum } from "./sum";
+
+describe("sum", () => {
+  it("adds two numbers", () => {
+    expect(sum(1, 2)).toBe(3);
+  });
+
+  it("is truthy for positive numbers", () => {
+    expect(sum(2, 2)).toBeTruthy();
+  });
+});

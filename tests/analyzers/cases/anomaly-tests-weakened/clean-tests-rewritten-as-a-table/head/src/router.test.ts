@@ -1,0 +1,7 @@
+import { routes } from "./router";
+
+describe("router", () => {
+  it.each([["/graph"], ["/alerts"], ["/agent"]])("has the page %s", (path) => {
+    expect(routes).toContain(path);
+  });
+});
