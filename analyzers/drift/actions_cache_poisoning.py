@@ -34,8 +34,7 @@ class ActionsCachePoisoning(Analyzer):
     In workflows triggered by `release`, by tag pushes (`push: tags:`) or by a manual dispatch, a
     job that restores a cache (`actions/cache`, `Swatinem/rust-cache`, a `setup-*` action with
     `cache:` on) and publishes (`pypa/gh-action-pypi-publish`, `npm publish`, `docker push`, `gh
-    release create`, ...): **medium**. A cache restored in a `release` or tag workflow that
-    publishes nothing visible: **low**. A cache input set by an expression (`enable-cache: ${{
+    release create`, ...). Jobs that publish nothing are not reported. A cache input set by an expression (`enable-cache: ${{
     !startsWith(github.ref, 'refs/tags/') }}`) counts as turned off.
 
     ## Why it is risky
@@ -108,22 +107,19 @@ def _sites(workflow: YNode) -> Iterator[Site]:
     all_steps = list(steps(workflow))
     for job_id in dict.fromkeys(step.job_id for step in all_steps):
         job_steps = [step for step in all_steps if step.job_id == job_id]
-        publishes = any(_publishes(step) for step in job_steps)
-        if not publishes and trigger == "workflow_dispatch":
+        if not any(_publishes(step) for step in job_steps):
             continue
         for step in job_steps:
             uses = step.node.get("uses")
             if uses is None or not restores_cache(step):
                 continue
-            severity = Severity.MEDIUM if publishes else Severity.LOW
-            what = "publishes a release" if publishes else f"runs on {trigger}"
             yield Site(
-                (job_id, step.action, severity.label),
+                (job_id, step.action),
                 uses.line,
-                f"job `{job_id}` {what} and restores a cache with `{step.action}`: an entry saved by any "
-                "other workflow run can put code into it",
-                severity,
-                0.6 if publishes else 0.5,
+                f"job `{job_id}` publishes a release on {trigger} and restores a cache with "
+                f"`{step.action}`: an entry saved by any other workflow run can put code into it",
+                Severity.MEDIUM,
+                0.6,
             )
 
 

@@ -48,8 +48,8 @@ class ActionsDangerousTrigger(Analyzer):
       restored cache;
     - **medium**: a job checks out the head but no later step visibly runs it (reading files of the
       head is still exposed to argument and symlink tricks);
-    - **low**: the trigger itself, when added, with no head checkout: it is safe only while no step
-      ever handles the pull request's code or text as code.
+    - **low**: the trigger itself, when added: it is safe only while no step ever handles the pull
+      request's code or text as code.
 
     ## Why it is risky
 
@@ -118,9 +118,10 @@ class ActionsDangerousTrigger(Analyzer):
             )
             severity, confidence = Severity.MEDIUM, 0.7
         else:
+            keep = "" if site.detail else "; keep the pull request's code and text out of its steps"
             message = (
                 f"`{site.event}` runs with the base repository's token and secrets on events outsiders "
-                "cause; keep the pull request's code and text out of its steps"
+                f"cause{keep}"
             )
             severity, confidence = Severity.LOW, 0.5
         return self.finding(
@@ -162,5 +163,4 @@ def _sites(workflow: YNode) -> Iterator[_Site]:
             yield _Site("run" if ran is not None else "fetch", job_id, line, event, str(ran or ""))
             break
     for name in events:
-        if not fetched:
-            yield _Site("trigger", "", lines[name], name)
+        yield _Site("trigger", "", lines[name], name, "fetched" if fetched else "")

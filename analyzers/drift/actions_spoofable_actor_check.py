@@ -13,7 +13,9 @@ from analyzers.drift.workflow_facts import PRIVILEGED
 from app.context.model import ChangeContext
 
 _ACTOR = re.compile(
-    r"github\.(?:triggering_)?actor\s*(?:==|!=)\s*'[^']{1,100}'|'[^']{1,100}'\s*(?:==|!=)\s*github\.(?:triggering_)?actor"
+    r"github\.(?:triggering_)?actor\s*==\s*'[^']{1,100}'|'[^']{1,100}'\s*==\s*github\.(?:triggering_)?actor|"
+    r"contains\(\s*fromjson\([^)]{1,400}\)\s*,\s*github\.(?:triggering_)?actor\s*\)",
+    re.IGNORECASE,
 )
 _CREATOR = re.compile(r"github\.event\.pull_request\.user\.login|github\.event\.issue\.user\.login")
 
@@ -23,8 +25,8 @@ class ActionsSpoofableActorCheck(Analyzer):
 
     ## What it flags
 
-    Job and step `if:` conditions that compare `github.actor` or `github.triggering_actor` with a
-    name, unless the same condition also checks who created the pull request
+    Job and step `if:` conditions that admit a name by `github.actor` or `github.triggering_actor`
+    (`== 'name'`, `contains(fromJSON('[…]'), github.actor)`), unless the same condition also checks who created the pull request
     (`github.event.pull_request.user.login`). **High** in workflows triggered by
     `pull_request_target`, `workflow_run` or `issue_comment`, **medium** elsewhere.
 
@@ -89,4 +91,5 @@ def _sites(workflow: YNode) -> Iterator[Site]:
                 "wrote the change; check `github.event.pull_request.user.login`",
                 severity,
                 0.7,
+                end_line=node.end_line,
             )

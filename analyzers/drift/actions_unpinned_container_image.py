@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.config.yaml_doc import YNode
+from analyzers.config.yaml_doc import EMPTY, YNode
 from analyzers.drift.changes import Site, document_pairs, site_findings
 from analyzers.drift.common import jobs
 from app.context.model import ChangeContext
@@ -69,7 +69,7 @@ class ActionsUnpinnedContainerImage(Analyzer):
 def _sites(workflow: YNode) -> Iterator[Site]:
     for job_id, _line, job in jobs(workflow):
         for role, node in _images(job):
-            state = image_state(node.text)
+            state = _worst(image_state(text) for text in _candidates(node.text, job))
             if state is None:
                 continue
             severity = Severity.LOW if state == "tag" else Severity.MEDIUM
@@ -97,6 +97,37 @@ def _images(job: YNode) -> Iterator[tuple[str, YNode]]:
             image = service if service.kind == "scalar" else service.get("image")
             if image is not None and image.kind == "scalar":
                 yield f"service `{name}`", image
+
+
+_RANK = {"tag": 0, "latest": 1, "none": 2}
+
+
+def _worst(states: Iterator[str | None]) -> str | None:
+    found = [state for state in states if state is not None]
+    return max(found, key=_RANK.__getitem__) if found else None
+
+
+def _candidates(image: str, job: YNode) -> Iterator[str]:
+    """The image itself, or the literal values of the matrix entry it names (`${{ matrix.x.image }}`)."""
+    text = image.strip()
+    if not (text.startswith("${{") and text.endswith("}}")):
+        yield text
+        return
+    path = text[3:-2].strip().split(".")
+    matrix = job.path("strategy", "matrix")
+    if path[0] != "matrix" or len(path) < 2 or matrix is None or not matrix.is_map:
+        return
+    rows = [value for key, _line, value in matrix.pairs if key == path[1]]
+    include = matrix.get("include")
+    if include is not None and include.is_seq:
+        rows.extend(item.get(path[1]) or EMPTY for item in include.items if item.is_map)
+    for row in rows:
+        for item in row.items if row.is_seq else (row,):
+            node: YNode | None = item
+            for key in path[2:]:
+                node = node.get(key) if node is not None else None
+            if node is not None and node.kind == "scalar" and node.text:
+                yield node.text
 
 
 def image_state(image: str) -> str | None:

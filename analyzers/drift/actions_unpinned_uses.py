@@ -97,7 +97,7 @@ def _uses_nodes(workflow: YNode) -> Iterator[YNode]:
 def unpinned_reason(uses: str, policy: RepoPolicy) -> str | None:
     """Why `uses` is not pinned, or None when it is (or the policy allows it)."""
     uses = uses.strip()
-    if not uses or uses.startswith("./") or "${{" in uses:
+    if not uses or uses.startswith(("./", "$/")) or "${{" in uses:
         return None
     if uses.startswith("docker://"):
         return None if _DIGEST.search(uses) else "is a container image without a digest"

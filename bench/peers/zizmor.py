@@ -4,7 +4,7 @@ Every workflow (`.github/workflows/*.yml`) and action manifest (`action.yml`) of
 `workflow_repositories.tsv` is extracted from the mirrors and judged as a new file by both tools.
 
 - Recall: per zizmor audit that maps to a Bulwark rule, the share of zizmor's findings (at medium or
-  high confidence, its regular persona) that a Bulwark finding of a mapped rule meets: same file, and
+  high confidence, its regular persona, ignore comments not honoured) that a Bulwark finding of a mapped rule meets: same file, and
   the Bulwark lines overlap zizmor's primary location or the step or job zizmor names around it.
 - Disagreements: every Bulwark finding (info excluded) that no zizmor finding of a mapped audit meets,
   at any confidence, is written to `workflow_reviewed.tsv`, keeping earlier verdicts: `true`, `false`
@@ -72,7 +72,7 @@ class ZizmorFinding:
 
 def run_zizmor(zizmor: Path, folder: Path) -> list[ZizmorFinding]:
     process = subprocess.run(
-        [str(zizmor), "--offline", "--format", "json", "--no-progress", str(folder.name)],
+        [str(zizmor), "--offline", "--no-ignores", "--format", "json", "--no-progress", str(folder.name)],
         cwd=folder.parent,
         capture_output=True,
         text=True,
@@ -103,7 +103,7 @@ def _lines(location: dict[str, dict[str, dict[str, dict[str, int]]]]) -> tuple[i
 
 
 def run_bulwark(folder: Path, empty: Path) -> list[Finding]:
-    rules = [rule for rule in all_rules() if rule.meta.id in RULES]
+    rules = [rule for rule in all_rules() if rule.meta.id in RULES or rule.meta.id.startswith("actions-")]
     result = run_analyzers(build_from_directories(empty, folder), rules)
     for rule_id, message in result.errors:
         print(f"  {folder.name}: {rule_id} failed: {message}", file=sys.stderr)
