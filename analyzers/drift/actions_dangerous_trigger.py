@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
 from analyzers.drift.changes import new_sites
-from analyzers.drift.common import base_workflow, steps, workflows
+from analyzers.drift.common import Step, base_workflow, steps, workflows
 from analyzers.drift.workflow_facts import (
     PRIVILEGED,
     downloads_artifacts,
@@ -145,22 +145,58 @@ def _sites(workflow: YNode) -> Iterator[_Site]:
     all_steps = list(steps(workflow))
     for job_id in dict.fromkeys(step.job_id for step in all_steps):
         job_steps = [step for step in all_steps if step.job_id == job_id]
-        for position, step in enumerate(job_steps):
-            line = fetches_head(step)
-            if line is None and event == "workflow_run" and downloads_artifacts(step):
-                later = [executes_workspace(s) for s in job_steps[position + 1 :]]
-                ran = next((n for n in later if n is not None), None)
-                if ran is not None:
-                    fetched = True
-                    yield _Site("run", job_id, step.node.line, event, str(ran))
-                    break
-                continue
-            if line is None:
-                continue
+        site = _job_site(job_steps, job_id, event)
+        if site is not None:
             fetched = True
-            later = [executes_workspace(s) for s in job_steps[position + 1 :]]
-            ran = next((n for n in later if n is not None), None)
-            yield _Site("run" if ran is not None else "fetch", job_id, line, event, str(ran or ""))
-            break
+            yield site
     for name in events:
         yield _Site("trigger", "", lines[name], name, "fetched" if fetched else "")
+
+
+def _job_site(job_steps: list[Step], job_id: str, event: str) -> _Site | None:
+    """The first step of a job that brings the head's code or artifacts in, judged by what follows."""
+    for position, step in enumerate(job_steps):
+        line = fetches_head(step)
+        download = line is None and event == "workflow_run" and downloads_artifacts(step)
+        if line is None and not download:
+            continue
+        folder = _folder(step)
+        ran = _runs_from(job_steps[position + 1 :], folder)
+        if download:
+            if ran is None:
+                continue
+            return _Site("run", job_id, step.node.line, event, str(ran))
+        return _Site(
+            "run" if ran is not None else "fetch", job_id, line or step.node.line, event, str(ran or "")
+        )
+    return None
+
+
+def _folder(step: Step) -> str:
+    """Where a checkout or download puts its files, when not the workspace itself."""
+    value = step.with_value("path")
+    text = value.text.strip().strip("/") if value is not None and value.kind == "scalar" else ""
+    return "" if text in {"", ".", "./", "${{ github.workspace }}"} else text.removeprefix("./")
+
+
+def _runs_from(later: list[Step], folder: str) -> int | None:
+    """The line of the first later step that runs code from `folder` (any code when it is the
+    workspace itself)."""
+    for step in later:
+        line = executes_workspace(step)
+        if line is None:
+            continue
+        if not folder or _mentions(step, folder):
+            return line
+    return None
+
+
+def _mentions(step: Step, folder: str) -> bool:
+    """Whether a step runs something inside `folder` (not merely reads it as an argument)."""
+    working = (step.node.scalar("working-directory") or "").strip().removeprefix("./")
+    if working.startswith(folder) or (step.uses or "").startswith(f"./{folder}"):
+        return True
+    commands = [line.strip() for line in (step.run or "").split("\n")]
+    starts = (f"cd {folder}", f"cd ./{folder}", f"./{folder}/", f"{folder}/", f"sh {folder}/", f"bash {folder}/",
+              f"node {folder}/", f"python {folder}/", f"python3 {folder}/", f"source {folder}/", f". {folder}/")  # fmt: skip
+    return any(command.startswith(starts) for command in commands)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
-from analyzers.drift.common import base_workflow, jobs, policy_of, workflows
+from analyzers.drift.common import base_workflow, jobs, policy_of, triggers, workflows
 from app.context.model import ChangeContext, ChangedFile
 from app.context.policy import RepoPolicy
 
@@ -157,8 +157,8 @@ class ActionsPermissionsWidened(Analyzer):
             for job_id, line, job in jobs(workflow)
             if job.get("permissions") is None and job_id not in old_jobs and job.get("uses") is None
         ]
-        if not bare:
-            return
+        if not bare or triggers(workflow) == {"workflow_call"}:
+            return  # a reusable workflow runs with the permissions its caller grants
         if base is None:
             line = workflow.key_line("jobs") or 1
             names = ", ".join(f"`{job_id}`" for job_id, _line, _job in bare[:5])
@@ -185,17 +185,11 @@ class ActionsPermissionsWidened(Analyzer):
             )
 
     def _shared(self, file: ChangedFile, workflow: YNode, base: YNode | None) -> Iterator[Finding]:
-        """Write scopes (or `read-all`) granted at the top of a new workflow to several jobs."""
+        """Write scopes granted at the top of a new workflow to several jobs."""
         top = workflow.get("permissions")
         if (base is not None and base.get("permissions") is not None) or top is None:
             return
         sharing = [job_id for job_id, _line, job in jobs(workflow) if job.get("permissions") is None]
-        if top.kind == "scalar" and top.text == "read-all":
-            yield self.finding(
-                file, top.line, "the workflow grants `read-all`; name the scopes it reads",
-                confidence=0.7, severity=Severity.LOW, evidence=file.line(top.line).strip(),
-            )  # fmt: skip
-            return
         if len(sharing) < 2 or not top.is_map:
             return
         for scope, line, value in top.pairs:

@@ -16,7 +16,9 @@ from analyzers.drift.workflow_model import scopes
 from app.context.model import ChangeContext
 
 # Values that can hold a newline, and so a second `NAME=value` line of the attacker's choosing.
-_MULTI_LINE = re.compile(r"\.(?:body|message|description)$|client_payload|GITHUB_EVENT_PATH|^\$\(")
+_MULTI_LINE = re.compile(
+    r"\.(?:body|message|description)$|client_payload|GITHUB_EVENT_PATH|%[bB]|^\$\((?!git\s)"
+)
 
 
 class ActionsUntrustedEnvWrite(Analyzer):

@@ -32,7 +32,7 @@ def writes_in(scope: Scope) -> tuple[Write, ...]:
 @lru_cache(maxsize=512)
 def _writes(lines: tuple[tuple[int, str], ...]) -> list[tuple[str, str, str, int]]:
     found: list[tuple[str, str, str, int]] = []
-    current: dict[str, str] = {}
+    current: dict[str, tuple[str, str]] = {}
     index = 0
     while index < len(lines):
         number, text = lines[index]
@@ -59,18 +59,26 @@ def _writes(lines: tuple[tuple[int, str], ...]) -> list[tuple[str, str, str, int
 
 
 def _parsed(
-    target: str, content: str, number: int, current: dict[str, str]
+    target: str, content: str, number: int, current: dict[str, tuple[str, str]]
 ) -> list[tuple[str, str, str, int]]:
+    """The write of one printed line; `current` remembers an open `NAME<<DELIMITER` value per file."""
     if target == "GITHUB_PATH":
         return [(target, "", _payload(content), number)]
     payload = _payload(content)
-    match = _ASSIGNMENT.match(payload.lstrip("'\" "))
-    if match is None:
-        name = current.get(target)
+    bare = payload.strip("'\" ")
+    name, delimiter = current.get(target, ("", ""))
+    if name and delimiter and bare == delimiter:
+        current[target] = ("", "")  # the closing line of `NAME<<DELIMITER`
+        return []
+    match = _ASSIGNMENT.match(bare)
+    if match is None or (name and delimiter):
         return [(target, name, payload, number)] if name else []
-    current[target] = match.group(1)
-    value = payload.lstrip("'\" ")[match.end() :]
-    return [(target, match.group(1), value if match.group(2) == "=" else "", number)]
+    value = bare[match.end() :]
+    if match.group(2) == "<<":
+        current[target] = (match.group(1), value.strip())
+        return [(target, match.group(1), "", number)]
+    current[target] = (match.group(1), "")
+    return [(target, match.group(1), value, number)]
 
 
 def _payload(content: str) -> str:

@@ -52,14 +52,13 @@ def test_writes_of_every_form() -> None:
     scope = next(iter(scopes(document)))
     found = [(w.target, w.name, w.value, w.line) for w in writes_in(scope)]
     assert found == [
-        ("GITHUB_ENV", "TITLE", '${{ github.event.issue.title }}"', 5),
-        ("GITHUB_OUTPUT", "out", "fixed'", 6),
+        ("GITHUB_ENV", "TITLE", "${{ github.event.issue.title }}", 5),
+        ("GITHUB_OUTPUT", "out", "fixed", 6),
         ("GITHUB_OUTPUT", "body", "", 8),
         ("GITHUB_OUTPUT", "body", '"$BODY"', 9),
-        ("GITHUB_OUTPUT", "body", "EOF", 10),
         ("GITHUB_PATH", "", '"$HOME/bin"', 12),
         ("GITHUB_OUTPUT", "legacy", '$X"', 13),
-        ("GITHUB_ENV", "KEY", '$VALUE"', 14),
+        ("GITHUB_ENV", "KEY", "$VALUE", 14),
     ]
 
 
