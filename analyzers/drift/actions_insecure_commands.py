@@ -42,7 +42,8 @@ class ActionsInsecureCommands(Analyzer):
 
     ## Tuning
 
-    There is nothing to tune: no current action needs these commands.
+    There is nothing to tune (no current action needs these commands); `rules.actions-insecure-commands.paths`
+    limits the files checked.
 
     ## References
 

@@ -51,6 +51,7 @@ class ActionsKnownVulnerable(Analyzer):
 
     `bulwark data show` prints the date of the shipped advisory list; `bulwark data update` refreshes
     it. Severity follows the advisory's (critical and high: high, moderate: medium, low: low).
+    `rules.actions-known-vulnerable.disable: true` turns the rule off.
 
     ## References
 

@@ -45,7 +45,7 @@ class ActionsPinCommentMismatch(Analyzer):
     ## Tuning
 
     Refresh the tag list with `bulwark data update action-tags`; actions it does not list are judged
-    only by the change itself.
+    only by the change itself. `rules.actions-pin-comment-mismatch.paths` limits the files checked.
 
     ## References
 

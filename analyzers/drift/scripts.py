@@ -26,7 +26,8 @@ def writes_in(scope: Scope) -> tuple[Write, ...]:
     run = scope.step.node.get("run")
     if run is None or run.kind != "scalar":
         return ()
-    return tuple(Write(t, n, v, line, scope) for t, n, v, line in _writes(tuple(run.source_lines())))
+    lines = ((run.line, run.text),) if run.line == run.end_line else tuple(run.source_lines())
+    return tuple(Write(t, n, v, line, scope) for t, n, v, line in _writes(lines))
 
 
 @lru_cache(maxsize=512)
@@ -38,8 +39,8 @@ def _writes(lines: tuple[tuple[int, str], ...]) -> list[tuple[str, str, str, int
         number, text = lines[index]
         legacy = _COMMAND.search(text)
         if legacy is not None:
-            target = "GITHUB_OUTPUT" if legacy.group(1) == "output" else "GITHUB_ENV"
-            found.append((target, legacy.group(2), text[legacy.end() :], number))
+            kind = "GITHUB_OUTPUT" if legacy.group(1) == "output" else "GITHUB_ENV"
+            found.append((kind, legacy.group(2), text[legacy.end() :], number))
         target, cut = _target(text)
         index += 1
         if target is None:

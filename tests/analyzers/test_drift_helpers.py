@@ -6,7 +6,6 @@ import pytest
 
 from analyzers.config.dockerfile import parse_image
 from analyzers.config.hcl import blocks
-from analyzers.config.yaml_doc import load_document
 from analyzers.drift.actions_unpinned_uses import unpinned_reason
 from analyzers.drift.ci_checks_weakened import check_words
 from analyzers.drift.docker_pipe_to_shell import piped_downloads
