@@ -211,21 +211,34 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_data(args: argparse.Namespace) -> int:
-    from app.data.popular import RefreshError, refresh_popular, shipped_popular
+    from app.data.popular import shipped_popular
 
     if args.data_command == "show":
+        import json
+
+        from analyzers.drift.action_refs import ADVISORIES_FILE, TAGS_FILE
+
         for ecosystem in ("pypi", "npm"):
             shipped = shipped_popular(ecosystem)
             print(f"{ecosystem}: {len(shipped.names)} names from {shipped.source}, dated {shipped.date}")
+        for label, path, key in (
+            ("action advisories", ADVISORIES_FILE, "advisories"),
+            ("action tags", TAGS_FILE, "tags"),
+        ):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            print(
+                f"{label}: {len(data.get(key) or ())} entries from {data.get('source', '?')}, dated {data.get('date', '?')}"
+            )
         return 0
-    try:
-        lists = refresh_popular()
-    except RefreshError as error:
-        print(f"bulwark data refresh: {error}", file=sys.stderr)
-        return 1
-    for item in lists:
-        print(f"{item.ecosystem}: {len(item.names)} names, dated {item.date}")
-    return 0
+    from app.data.sources import update
+
+    names = ["popular"] if args.data_command == "refresh" else args.sources
+    failed = False
+    for name, refreshed, message in update(names):
+        stream = sys.stdout if refreshed else sys.stderr
+        print(f"{name}: {message}", file=stream)
+        failed = failed or not refreshed
+    return 1 if failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -276,10 +289,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file")
     check.set_defaults(func=cmd_policy)
     register_calibration(sub)
-    data = sub.add_parser("data", help="the popular-package lists used for typosquat distance")
+    data = sub.add_parser("data", help="the data sets that ship with Bulwark (package lists, action facts)")
     data_sub = data.add_subparsers(dest="data_command", required=True)
-    data_sub.add_parser("show", help="which lists ship, and their dates").set_defaults(func=cmd_data)
-    data_sub.add_parser("refresh", help="download current rankings (PyPI, npm)").set_defaults(func=cmd_data)
+    data_sub.add_parser("show", help="which data sets ship, and their dates").set_defaults(func=cmd_data)
+    update = data_sub.add_parser(
+        "update",
+        help="download current data (all sets, or those named); a set that fails keeps its shipped file",
+        description="Sources: popular, action-advisories, action-tags. Exit 1 when any source failed "
+        "(its shipped file is left as it was); analyses never go to the network.",
+    )
+    update.add_argument("sources", nargs="*", metavar="SOURCE")
+    update.set_defaults(func=cmd_data)
+    data_sub.add_parser("refresh", help="the same as `update popular`").set_defaults(func=cmd_data)
     return parser
 
 

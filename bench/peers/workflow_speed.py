@@ -40,7 +40,9 @@ def _repository(file: Path, root: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--zizmor", type=Path, required=True)
     parser.add_argument("--bulwark", type=Path, default=Path(sys.executable).with_name("bulwark"))
     parser.add_argument("--work", type=Path, default=Path("/tmp/bulwark-bench-workflows"))
@@ -56,7 +58,17 @@ def main(argv: list[str] | None = None) -> int:
         for file in sample:
             repo = _repository(file, root)
             target = str(Path(".github") / "workflows" / file.name)
-            scan = [str(args.bulwark), "scan", "--base", "HEAD~1", "--head", "HEAD", "--offline", "--format", "json"]
+            scan = [
+                str(args.bulwark),
+                "scan",
+                "--base",
+                "HEAD~1",
+                "--head",
+                "HEAD",
+                "--offline",
+                "--format",
+                "json",
+            ]
             peer = [str(args.zizmor), "--offline", "--format", "json", "--no-progress", target]
             bulwark_times.append(statistics.median(_timed(scan, repo) for _ in range(args.repeat)))
             zizmor_times.append(statistics.median(_timed(peer, repo) for _ in range(args.repeat)))
