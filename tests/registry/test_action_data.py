@@ -21,7 +21,7 @@ from app.data.actions import advisories_from_zip, refresh_action_advisories, rel
 from app.data.popular import RefreshError
 from app.data.sources import update
 
-_RECORD = {
+_RECORD: dict[str, object] = {
     "id": "GHSA-aaaa-bbbb-cccc",
     "summary": "example action runs file names as code",
     "database_specific": {"severity": "HIGH"},
