@@ -277,7 +277,7 @@ def _action_output(action: str, output: str, reference: str) -> Origin:
 
 
 _EVENT_READ = re.compile(
-    r"GITHUB_EVENT_PATH|git\s+(?:log|show)\b[^)]*%[sbBaAcC]|gh\s+(?:pr|issue)\s+view\b[^)]*(?:title|body)"
+    r"GITHUB_EVENT_PATH|git\s+(?:log|show)\b[^)]*%(?:[sbB]|[ac][neNE])|gh\s+(?:pr|issue)\s+view\b[^)]*(?:title|body)"
 )
 
 
