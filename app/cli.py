@@ -211,67 +211,66 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_data(args: argparse.Namespace) -> int:
+    if args.data_command == "show":
+        return _show_data()
+    from app.data.sources import UpdateOptions, update
+
+    names = ["popular"] if args.data_command == "refresh" else args.sources
+    options = UpdateOptions(
+        offline=getattr(args, "offline", False), sites=tuple(getattr(args, "site", None) or ())
+    )
+    failed = False
+    for name, refreshed, message in update(names, options):
+        stream = sys.stdout if refreshed else sys.stderr
+        print(f"{name}: {message}", file=stream)
+        failed = failed or not refreshed
+    return 1 if failed else 0
+
+
+def _show_data() -> int:
+    import json
+
+    from analyzers.drift.action_refs import ADVISORIES_FILE, TAGS_FILE
     from app.data.modules import shipped_module_map
     from app.data.popular import shipped_popular
 
-    if args.data_command == "show":
-        for ecosystem in ("pypi", "npm"):
-            shipped = shipped_popular(ecosystem)
-            print(f"{ecosystem}: {len(shipped.names)} names from {shipped.source}, dated {shipped.date}")
-        modules = shipped_module_map()
-        print(
-            f"pypi import names: {len(modules.entries)} that differ from their distribution's, dated {modules.date}"
-        )
-        return 0
-    if args.data_command == "update":
-        return _update_data(args)
-    return _refresh_popular()
-
-
-def _refresh_popular() -> int:
-    from app.data.popular import RefreshError, refresh_popular
-
-    try:
-        lists = refresh_popular()
-    except RefreshError as error:
-        print(
-            f"bulwark data: popular lists not refreshed, the shipped ones are kept: {error}", file=sys.stderr
-        )
-        return 1
-    for item in lists:
-        print(f"{item.ecosystem}: {len(item.names)} names, dated {item.date}")
+    for ecosystem in ("pypi", "npm"):
+        shipped = shipped_popular(ecosystem)
+        print(f"{ecosystem}: {len(shipped.names)} names from {shipped.source}, dated {shipped.date}")
+    modules = shipped_module_map()
+    print(
+        f"pypi import names: {len(modules.entries)} that differ from their distribution's, dated {modules.date}"
+    )
+    for label, path, key in (
+        ("action advisories", ADVISORIES_FILE, "advisories"),
+        ("action tags", TAGS_FILE, "tags"),
+    ):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        count = len(data.get(key) or ())
+        print(f"{label}: {count} entries from {data.get('source', '?')}, dated {data.get('date', '?')}")
     return 0
 
 
-def _update_data(args: argparse.Namespace) -> int:
-    """The import-name map from installed metadata (offline), then, unless `--offline`, the popular lists."""
-    from app.clock import utcnow
-    from app.data.modules import update_module_map
-
-    date = utcnow().strftime("%Y-%m")
-    modules, added = update_module_map(date, args.site or None)
-    print(f"pypi import names: {len(modules.entries)} ({added} added from installed distributions)")
-    if args.offline:
-        print("popular lists: not refreshed (--offline), the shipped ones are kept")
-        return 0
-    return _refresh_popular()
-
-
 def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    data = sub.add_parser("data", help="the package data that ships: popular lists and Python import names")
+    data = sub.add_parser("data", help="the data sets that ship with Bulwark (package lists, action facts)")
     data_sub = data.add_subparsers(dest="data_command", required=True)
-    data_sub.add_parser("show", help="which lists ship, and their dates").set_defaults(func=cmd_data)
-    data_sub.add_parser("refresh", help="download current rankings (PyPI, npm)").set_defaults(func=cmd_data)
+    data_sub.add_parser("show", help="which data sets ship, and their dates").set_defaults(func=cmd_data)
     update = data_sub.add_parser(
         "update",
-        help="add the import names of installed distributions (offline), then refresh the rankings; "
-        "exit 1 when a ranking could not be downloaded (the shipped one is kept)",
+        help="refresh the shipped data (all sets, or those named); a set that fails keeps its shipped file",
+        description="Sources: popular, action-advisories, action-tags (downloaded), pypi-modules (read from "
+        "installed distributions, offline). Exit 1 when any source failed (its shipped file is left as it "
+        "was); analyses never go to the network.",
     )
-    update.add_argument("--offline", action="store_true", help="no download: the import names only")
+    update.add_argument("sources", nargs="*", metavar="SOURCE")
+    update.add_argument(
+        "--offline", action="store_true", help="refresh only the sources that need no network"
+    )
     update.add_argument(
         "--site", action="append", metavar="DIR", help="read distributions installed in DIR (repeatable)"
     )
     update.set_defaults(func=cmd_data)
+    data_sub.add_parser("refresh", help="the same as `update popular`").set_defaults(func=cmd_data)
 
 
 def build_parser() -> argparse.ArgumentParser:

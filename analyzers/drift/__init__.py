@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from analyzers.base import Analyzer
+from analyzers.drift.actions_cache_poisoning import ActionsCachePoisoning
 from analyzers.drift.actions_credentials_persisted import ActionsCredentialsPersisted
 from analyzers.drift.actions_dangerous_trigger import ActionsDangerousTrigger
+from analyzers.drift.actions_insecure_commands import ActionsInsecureCommands
+from analyzers.drift.actions_known_vulnerable import ActionsKnownVulnerable
 from analyzers.drift.actions_permissions_widened import ActionsPermissionsWidened
+from analyzers.drift.actions_pin_comment_mismatch import ActionsPinCommentMismatch
+from analyzers.drift.actions_secrets_in_workflow_env import ActionsSecretsInWorkflowEnv
 from analyzers.drift.actions_secrets_inherited import ActionsSecretsInherited
+from analyzers.drift.actions_self_hosted_runner import ActionsSelfHostedRunner
+from analyzers.drift.actions_spoofable_actor_check import ActionsSpoofableActorCheck
 from analyzers.drift.actions_template_injection import ActionsTemplateInjection
+from analyzers.drift.actions_unpinned_container_image import ActionsUnpinnedContainerImage
 from analyzers.drift.actions_unpinned_uses import ActionsUnpinnedUses
+from analyzers.drift.actions_untrusted_env_write import ActionsUntrustedEnvWrite
 from analyzers.drift.ci_checks_weakened import CiChecksWeakened
 from analyzers.drift.codeowners_weakened import CodeownersWeakened
 from analyzers.drift.docker_pipe_to_shell import DockerPipeToShell
@@ -30,6 +39,15 @@ RULES: tuple[type[Analyzer], ...] = (
     ActionsPermissionsWidened,
     ActionsCredentialsPersisted,
     ActionsSecretsInherited,
+    ActionsSecretsInWorkflowEnv,
+    ActionsUntrustedEnvWrite,
+    ActionsSpoofableActorCheck,
+    ActionsInsecureCommands,
+    ActionsUnpinnedContainerImage,
+    ActionsPinCommentMismatch,
+    ActionsKnownVulnerable,
+    ActionsCachePoisoning,
+    ActionsSelfHostedRunner,
     CiChecksWeakened,
     DockerUnpinnedBaseImage,
     DockerPipeToShell,

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
-from analyzers.drift.common import base_workflow, jobs, policy_of, workflows
+from analyzers.drift.common import base_workflow, jobs, policy_of, triggers, workflows
 from app.context.model import ChangeContext, ChangedFile
 from app.context.policy import RepoPolicy
 
@@ -89,6 +89,8 @@ class ActionsPermissionsWidened(Analyzer):
                         yield finding
             if workflow.get("permissions") is None:
                 yield from self._undeclared(file, workflow, base)
+            else:
+                yield from self._shared(file, workflow, base)
             if base is not None:
                 yield from self._removed(file, base, workflow, seen)
 
@@ -153,25 +155,56 @@ class ActionsPermissionsWidened(Analyzer):
         """A new workflow, or a new job of a workflow, that runs with the default token."""
         old_jobs = {job_id for job_id, _line, _job in jobs(base)} if base is not None else set()
         bare = [
-            (job_id, line)
+            (job_id, line, job)
             for job_id, line, job in jobs(workflow)
-            if job.get("permissions") is None and job_id not in old_jobs
+            if job.get("permissions") is None and job_id not in old_jobs and job.get("uses") is None
         ]
-        if not bare:
-            return
+        if not bare or triggers(workflow) == {"workflow_call"}:
+            return  # a reusable workflow runs with the permissions its caller grants
         if base is None:
             line = workflow.key_line("jobs") or 1
-            message = f"new workflow declares no `permissions:` (job `{bare[0][0]}` gets the default token)"
-            yield self.finding(file, line, message, confidence=0.8, evidence=file.line(line).strip())
+            names = ", ".join(f"`{job_id}`" for job_id, _line, _job in bare[:5])
+            more = f" and {len(bare) - 5} more" if len(bare) > 5 else ""
+            yield self.finding(
+                file,
+                line,
+                f"new workflow declares no `permissions:`: jobs {names}{more} get the repository's "
+                "default token",
+                confidence=0.8,
+                severity=Severity.MEDIUM,
+                end_line=max(job.end_line for _id, _line, job in bare),
+                evidence=file.line(line).strip(),
+            )
             return
-        for job_id, line in bare:
+        for job_id, line, _job in bare:
             yield self.finding(
                 file,
                 line,
                 f"new job `{job_id}` declares no `permissions:` and the workflow none either",
                 confidence=0.8,
+                severity=Severity.MEDIUM,
                 evidence=file.line(line).strip(),
             )
+
+    def _shared(self, file: ChangedFile, workflow: YNode, base: YNode | None) -> Iterator[Finding]:
+        """Write scopes granted at the top of a new workflow to several jobs."""
+        top = workflow.get("permissions")
+        if (base is not None and base.get("permissions") is not None) or top is None:
+            return
+        sharing = [job_id for job_id, _line, job in jobs(workflow) if job.get("permissions") is None]
+        if len(sharing) < 2 or not top.is_map:
+            return
+        for scope, line, value in top.pairs:
+            if value.kind == "scalar" and value.text == "write":
+                yield self.finding(
+                    file,
+                    line,
+                    f"`{scope}: write` is granted to every job ({len(sharing)} jobs); grant it on the job "
+                    "that needs it",
+                    confidence=0.7,
+                    severity=Severity.MEDIUM,
+                    evidence=file.line(line).strip(),
+                )
 
 
 def _effective(workflow: YNode, job: YNode) -> YNode | None:

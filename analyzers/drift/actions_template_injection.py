@@ -1,41 +1,52 @@
-"""actions-template-injection: attacker-controlled event text expanded inside a script."""
+"""actions-template-injection: text someone else chose is expanded inside a workflow script."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.config.yaml_doc import YNode
-from analyzers.drift.common import EXPRESSION, action_documents, steps
-from app.context.model import ChangeContext
+from analyzers.config.yaml_doc import YNode, load_document
+from analyzers.drift.changes import new_sites
+from analyzers.drift.common import action_documents, is_action_manifest
+from analyzers.drift.injection_sites import InjectionSite, injection_sites
+from analyzers.drift.taint import Trust
+from app.context.model import ChangeContext, ChangedFile
 
-UNTRUSTED = re.compile(
-    r"github\.event\.(?:"
-    r"(?:issue|pull_request|discussion|release|milestone)\.(?:title|body|name)"
-    r"|(?:comment|review|review_comment|discussion_comment)\.body"
-    r"|pull_request\.head\.(?:ref|label|repo\.default_branch|repo\.description)"
-    r"|(?:commits\[[^\]]*\]|commits\.\*|head_commit)\.(?:message|author\.(?:name|email)"
-    r"|committer\.(?:name|email))"
-    r"|workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:name|email)))"
-    r"|pages\[[^\]]*\]\.page_name|pages\.\*\.page_name"
-    r"|check_suite\.head_branch|check_run\.check_suite\.head_branch"
-    r")\b|github\.head_ref\b"
-)
-_INDEX = re.compile(r"""\[\s*['"]+([\w-]+)['"]+\s*\]""")
-_SCRIPT_ACTIONS = frozenset({"actions/github-script"})
+_SEVERITY = {Trust.ANYONE: Severity.HIGH, Trust.MAINTAINER: Severity.MEDIUM, Trust.UNKNOWN: Severity.INFO}
+_WHO = {
+    Trust.ANYONE: "anyone who can open an issue, a pull request or a comment chooses it",
+    Trust.MAINTAINER: "whoever dispatches or calls the workflow, or pushes a branch or tag, chooses it",
+    Trust.UNKNOWN: "its origin is not visible in the workflow; pass it through `env:`",
+}
 
 
 class ActionsTemplateInjection(Analyzer):
-    """Attacker-controlled event text is expanded with `${{ }}` inside a `run:` or `script:`.
+    """Text someone else chose is expanded with `${{ }}` inside a `run:` script or a code input.
 
     ## What it flags
 
-    `${{ … }}` expressions inside a step's `run:` (and the `script:` input of
-    `actions/github-script`), in workflows and composite actions (`action.yml`), that read text
-    anyone can choose: issue, pull request, discussion and
-    comment titles and bodies, `github.head_ref` and the head branch's label, commit messages and
-    author names, `workflow_run` branch names and titles.
+    `${{ … }}` expressions inside a step's `run:` and the code inputs of actions that evaluate them
+    (`script:` of `actions/github-script`, `inlineScript:` of `azure/cli`, `script:` of
+    `appleboy/ssh-action`, ...), in workflows and composite actions (`action.yml`), judged by where
+    the value comes from:
+
+    - **high**: text anyone can choose: issue, pull request, discussion, review and comment titles
+      and bodies, `github.head_ref` and the head branch's label, commit messages and author names,
+      `workflow_run` branch names and titles, page names;
+    - **medium**: text maintainers choose: string `inputs` of `workflow_dispatch` and
+      `workflow_call` (and of composite actions), branch and tag names (`github.ref_name`);
+    - **info**: a value whose origin the workflow does not show (an action's output, a variable set
+      by an action).
+
+    The value is followed to where the workflow sets it: `env.X` to the nearest `env:` that defines
+    it or the `$GITHUB_ENV` write of an earlier step, `steps.s.outputs.o` to the step's
+    `$GITHUB_OUTPUT` writes (and the shell variables and `env:` values they expand), `needs.j.outputs.o`
+    to job `j`'s outputs, `matrix.x` to the matrix (`fromJSON(…)` of an output included). Inputs
+    typed `boolean`, `number`, `choice` or `environment`, comparisons and `contains(…)`-style tests
+    are booleans or fixed values and are not reported.
+
+    Only what the pull request makes worse is reported: a new expansion, or an existing one whose
+    value became less trusted (for example an `env:` value that now reads the issue title).
 
     ## Why it is risky
 
@@ -59,7 +70,7 @@ class ActionsTemplateInjection(Analyzer):
     ## Tuning
 
     `rules.actions-template-injection.paths` limits the workflows checked. The rule never reports
-    expressions in `env:`, `with:` (other than `script:`) or `if:`.
+    expressions in `env:`, `if:` or `with:` inputs that actions treat as data.
 
     ## References
 
@@ -71,46 +82,55 @@ class ActionsTemplateInjection(Analyzer):
     meta = RuleMeta(
         id="actions-template-injection",
         family=Family.DRIFT,
-        summary="Attacker-controlled event text is expanded inside a workflow script",
+        summary="Text someone else chose is expanded inside a workflow script",
         severity=Severity.HIGH,
         cwe=(94,),
+        version=2,
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         for file, workflow in action_documents(ctx):
-            for step in steps(workflow):
-                for node in _scripts(step.node, step.action):
-                    for line, context in untrusted_expansions(node):
-                        yield self.finding(
-                            file,
-                            line,
-                            f"`${{{{ {context} }}}}` is expanded into the script of job "
-                            f"`{step.job_id}`: anyone who can set it can run code here",
-                            confidence=0.9,
-                            evidence=file.line(line).strip(),
-                        )
+            is_action = is_action_manifest(file.path)
+            head = list(injection_sites(workflow, is_action=is_action))
+            base = list(_base_sites(file, is_action))
+            for site, about_change in new_sites(file, head, base, lambda s: s.key, lambda s: s.line):
+                yield self._finding(file, site, about_change)
+
+    def _finding(self, file: ChangedFile, site: InjectionSite, about_change: bool) -> Finding:
+        origin = site.origin
+        carried = (
+            f" (it carries `{origin.source}` through `{'` → `'.join(origin.via)}`)" if origin.via else ""
+        )
+        where = (
+            "a composite action's script"
+            if site.job_id == "runs"
+            else f"the {site.sink} of job `{site.job_id}`"
+        )
+        return self.finding(
+            file,
+            site.line,
+            f"`${{{{ {site.expression} }}}}` is expanded into {where}{carried}: {_WHO[origin.trust]}",
+            confidence=_confidence(site),
+            severity=_SEVERITY[origin.trust],
+            evidence=file.line(site.line).strip(),
+            about_change=about_change,
+        )
 
 
-def _scripts(step: YNode, action: str) -> Iterator[YNode]:
-    run = step.get("run")
-    if run is not None and run.kind == "scalar":
-        yield run
-    if action in _SCRIPT_ACTIONS:
-        inputs = step.get("with")
-        script = inputs.get("script") if inputs is not None else None
-        if script is not None and script.kind == "scalar":
-            yield script
+def _confidence(site: InjectionSite) -> float:
+    if site.origin.trust is Trust.ANYONE:
+        return 0.9 if not site.origin.via else 0.8
+    return 0.6 if site.origin.trust is Trust.MAINTAINER else 0.5
 
 
-def _dotted(expression: str) -> str:
-    """`github.event['pull_request']["title"]` as `github.event.pull_request.title`."""
-    return _INDEX.sub(lambda m: "." + m.group(1), expression)
+def _base_sites(file: ChangedFile, is_action: bool) -> Iterator[InjectionSite]:
+    document = _base_document(file)
+    if document is not None:
+        yield from injection_sites(document, is_action=is_action)
 
 
-def untrusted_expansions(node: YNode) -> Iterator[tuple[int, str]]:
-    for number, text in node.source_lines():
-        for match in EXPRESSION.finditer(text):
-            found = UNTRUSTED.search(_dotted(match.group(1)))
-            if found is not None:
-                yield number, found.group(0)
-                break
+def _base_document(file: ChangedFile) -> YNode | None:
+    if file.base_text is None:
+        return None
+    document = load_document(file.base_text)
+    return document if document is not None and document.is_map else None

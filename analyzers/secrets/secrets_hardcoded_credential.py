@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.config.yaml_doc import load_document
+from analyzers.drift.common import is_workflow, jobs
 from analyzers.secrets import credentials
 from analyzers.secrets.literals import bindings_on_lines
 from analyzers.text.lines import added_lines_containing, selected_lines
@@ -37,7 +39,9 @@ class SecretsHardcodedCredential(Analyzer):
     strings and environment look-ups are not literals and are never flagged. A name ending in
     `token` (also a parser's word) needs a token-shaped value: eight or more characters mixing
     letters with digits or cases. Names such as `token_url`, `page_token` or `password_hash` are not
-    credentials. Findings in test files are `medium`.
+    credentials. Findings in test files are `medium`. In a GitHub workflow, jobs that start service
+    containers (`services:`) are not judged: their passwords belong to a database that lives as long
+    as the job.
 
     ## Why it is risky
 
@@ -96,7 +100,7 @@ class SecretsHardcodedCredential(Analyzer):
             pairs = ((b.line, b.name, b.value) for b in bindings_on_lines(tree, frozenset(hinted)))
         else:
             pairs = _key_value_pairs(hinted, quoted_only=not bare_values)
-        reported: set[int] = set()
+        reported: set[int] = set(_service_job_lines(file))
         for line, name, value in pairs:
             if line in reported or not credentials.is_credential_name(name):
                 continue
@@ -117,6 +121,19 @@ class SecretsHardcodedCredential(Analyzer):
             severity=Severity.MEDIUM if in_test else self.meta.severity,
             evidence=shown,
         )
+
+
+def _service_job_lines(file: ChangedFile) -> Iterator[int]:
+    """Lines of workflow jobs that start service containers: their literal passwords are the
+    throwaway credentials of a database that lives only as long as the job."""
+    if not is_workflow(file.path) or "services:" not in (file.head_text or ""):
+        return
+    document = load_document(file.head_text or "")
+    if document is None or not document.is_map:
+        return
+    for _job_id, _line, job in jobs(document):
+        if job.get("services") is not None:
+            yield from range(job.line, job.end_line + 1)
 
 
 def _bare_values(file: ChangedFile) -> bool | None:

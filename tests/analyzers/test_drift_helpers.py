@@ -6,8 +6,6 @@ import pytest
 
 from analyzers.config.dockerfile import parse_image
 from analyzers.config.hcl import blocks
-from analyzers.config.yaml_doc import load_document
-from analyzers.drift.actions_template_injection import untrusted_expansions
 from analyzers.drift.actions_unpinned_uses import unpinned_reason
 from analyzers.drift.check_steps import check_commands
 from analyzers.drift.ci_checks_weakened import check_words
@@ -167,22 +165,3 @@ def test_check_words_from_config() -> None:
 )
 def test_steps_are_checks_by_what_they_run(run: str, checks: set[str]) -> None:
     assert check_commands(run, {"task": ["check-spelling", "check-format"]}) == checks
-
-
-@pytest.mark.parametrize(
-    ("run", "found"),
-    [
-        ("echo ${{ github.event.issue.title }}", [(1, "github.event.issue.title")]),
-        ("echo ${{github.event['pull_request'][\"body\"]}}", [(1, "github.event.pull_request.body")]),
-        ("echo ${{ github.event.commits[0].message }}", [(1, "github.event.commits[0].message")]),
-        ("echo ${{ format('{0}', github.head_ref) }}", [(1, "github.head_ref")]),
-        ("echo ${{ github.event.pull_request.head.sha }}", []),
-        ("echo ${{ github.event.issue.number }} $TITLE", []),
-    ],
-)
-def testuntrusted_expansions(run: str, found: list[tuple[int, str]]) -> None:
-    node = load_document(f"run: '{run.replace(chr(39), chr(39) * 2)}'\n")
-    assert node is not None
-    value = node.get("run")
-    assert value is not None
-    assert list(untrusted_expansions(value)) == found
