@@ -120,7 +120,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    from app.scan import ScanUsageError, has_blocking, render, run_scan, write_output
+    from app.scan import ScanUsageError, exit_code, render, run_scan, write_output
 
     logging.basicConfig(level=logging.WARNING)
     try:
@@ -131,7 +131,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print(f"bulwark scan: {error}", file=sys.stderr)
         return 2
     write_output(render(result, args.format), args.output, sys.stdout)
-    return 1 if has_blocking(result) else 0
+    return exit_code(result)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -207,7 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.set_defaults(func=cmd_migrate)
     doctor = sub.add_parser("doctor", help="check settings, database, queue, GitHub credentials and webhooks")
     doctor.set_defaults(func=cmd_doctor)
-    scan = sub.add_parser("scan", help="analyse a local git range like a pull request")
+    scan = sub.add_parser(
+        "scan",
+        help="analyse a local git range like a pull request",
+        description="Analyse a local git range like a pull request. Exit codes: 0 no blocking finding, "
+        "1 a blocking finding, 2 usage errors, 3 the analysis did not finish and nothing blocks "
+        "(every finding found is still printed, with what did not run, where and why).",
+    )
     scan.add_argument("--repo", default=".", help="the git repository (default: here)")
     scan.add_argument("--base", required=True, help="the base revision (the branch merged into)")
     scan.add_argument("--head", default="HEAD", help="the head revision (default: HEAD)")

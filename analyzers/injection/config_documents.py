@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from app.context.loaders import load_yaml
+
 MAX_DOCUMENT_CHARS = 1_000_000
 
 
@@ -64,7 +66,7 @@ def load_document(path: str, text: str | None) -> Any:
     lowered = path.lower()
     try:
         if lowered.endswith((".yaml", ".yml")):
-            return yaml.safe_load(text)
+            return load_yaml(text)
         if lowered.endswith(".toml"):
             return tomllib.loads(text)
         return json.loads(strip_json_comments(text))

@@ -11,6 +11,7 @@ from app.context.attributes import GitAttributes
 from app.context.classify import classify
 from app.context.diff import make_patch, read_patch
 from app.context.directory_source import DirectorySource, default_pull_request, looks_binary
+from app.context.limits import InputLimitError
 from app.context.model import (
     ChangeContext,
     ChangedFile,
@@ -126,7 +127,7 @@ class _Builder:
             parsed = read_patch(item.patch)
             if not parsed.truncated:
                 return parsed.hunks, False
-            self.record(f"{item.path}: patch truncated; hunks computed from the blobs")
+            logger.info("context: %s: patch truncated; hunks computed from the blobs", item.path)
         if base.text is None and head.text is None:
             return (read_patch(item.patch).hunks if item.patch else ()), item.patch is None
         hunks = read_patch(make_patch(base.text or "", head.text or "")).hunks
@@ -165,6 +166,23 @@ class _Builder:
             self.map_scopes(changed)
         return changed
 
+    def build_file_or_skip(self, item: SourceFile) -> ChangedFile:
+        """`build_file`, or the file marked skipped with the reason when reading it fails: one file
+        cannot stop the others from being read (the skip is a gap of the analysis, not a pass)."""
+        try:
+            return self.build_file(item)
+        except Exception as error:  # the builder's boundary: every error is recorded, never raised
+            logger.warning("context: %s could not be read", item.path, exc_info=True)
+            reason = (
+                error.reason if isinstance(error, InputLimitError) else f"{type(error).__name__}: {error}"
+            )
+            return ChangedFile(
+                path=item.path,
+                status=item.status,
+                previous_path=item.previous_path,
+                skipped_reason=f"could not be read ({reason[:200]})",
+            )
+
     def map_scopes(self, changed: ChangedFile) -> None:
         if not changed.added_lines or changed.head_text is None:
             return
@@ -179,7 +197,7 @@ class _Builder:
             if outcome.skipped_reason:
                 self.record(f"{changed.path}: {outcome.skipped_reason}")
             tree = outcome.tree
-            changed.cache_tree("head", tree)
+            changed.cache_tree("head", tree, outcome.skipped_reason)
         changed.ranges = map_ranges(changed.language, tree, changed.lines(), changed.added_lines)
 
 
@@ -212,7 +230,7 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
     _prefetch(builder, items)
     base_files = builder.base_files() if items else {}
     builder.attributes = GitAttributes.parse(base_files.get(".gitattributes"))
-    files = tuple(builder.build_file(item) for item in items)
+    files = tuple(builder.build_file_or_skip(item) for item in items)
     aliases = {f.previous_path: f.path for f in files if f.previous_path}
     provenance = collect_provenance(pr, commits, [f.path for f in files], aliases=aliases)
     return ChangeContext(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ctypes
 import importlib
-import logging
 import re
 import threading
 import time
@@ -19,7 +18,7 @@ from pathlib import PurePosixPath
 
 from tree_sitter import Language, Parser, Point, Tree
 
-logger = logging.getLogger(__name__)
+from app.context.limits import InputLimitError
 
 DEFAULT_MAX_BYTES = 1_000_000
 DEFAULT_TIMEOUT_SECONDS = 2.0
@@ -224,8 +223,11 @@ def parse_outcome(
 
 
 def parse_text(language: str, text: str, old_tree: Tree | None = None) -> Tree | None:
-    """Parse `text` as `language`; None when no grammar is known, the file is too big or too slow."""
+    """Parse `text` as `language`; None when no grammar is known.
+
+    Raises `InputLimitError` when the text is too big, too deep or too slow to parse: whoever needed the
+    tree cannot do its work on this text, and must not take that for an empty file."""
     outcome = parse_outcome(language, text, old_tree=old_tree)
-    if outcome.skipped_reason:
-        logger.info("parse skipped: %s", outcome.skipped_reason)
+    if outcome.skipped_reason and language in GRAMMARS:
+        raise InputLimitError(outcome.skipped_reason)
     return outcome.tree
