@@ -62,14 +62,20 @@ def read_each(
 
     This is the analyzer runner's boundary at the scale of one file, inside results shared by rules."""
     for file in files:
-        try:
-            value = read(file)
-        except Exception as error:  # the per-file boundary: see the docstring
-            if not isinstance(error, InputLimitError):
-                logger.warning("%s: %s failed", file.path, what, exc_info=True)
-            record_gap(ctx, Gap(f"{what}: {describe(error)}", file.path))
-            continue
-        yield file, value
+        found = read_one(ctx, what, file.path, lambda file=file: read(file))  # type: ignore[misc]
+        if found is not None:
+            yield file, found[0]
+
+
+def read_one(ctx: ChangeContext, what: str, path: str, read: Callable[[], T]) -> tuple[T] | None:
+    """`(read(),)`, or None with a gap recorded for `path` when it fails (see `read_each`)."""
+    try:
+        return (read(),)
+    except Exception as error:  # the per-file boundary: see `read_each`
+        if not isinstance(error, InputLimitError):
+            logger.warning("%s: %s failed", path, what, exc_info=True)
+        record_gap(ctx, Gap(f"{what}: {describe(error)}", path))
+        return None
 
 
 def context_gaps(ctx: ChangeContext) -> list[Gap]:

@@ -11,6 +11,7 @@ import importlib
 import re
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -222,12 +223,28 @@ def parse_outcome(
     return ParseOutcome(tree, None, time.monotonic() - started)
 
 
+_FAILED_LIMIT = 64
+_FAILED_SECONDS = 600.0  # a parse over time on a busy machine is tried again after this
+_failed: OrderedDict[tuple[str, int, int], tuple[float, str]] = OrderedDict()  # texts past a limit
+_failed_lock = threading.Lock()
+
+
 def parse_text(language: str, text: str, old_tree: Tree | None = None) -> Tree | None:
     """Parse `text` as `language`; None when no grammar is known.
 
     Raises `InputLimitError` when the text is too big, too deep or too slow to parse: whoever needed the
-    tree cannot do its work on this text, and must not take that for an empty file."""
+    tree cannot do its work on this text, and must not take that for an empty file. A text that failed
+    recently fails again at once (a hostile file costs one parse limit, not one per rule)."""
+    key = (language, len(text), hash(text))
+    with _failed_lock:
+        known = _failed.get(key)
+    if known is not None and time.monotonic() - known[0] < _FAILED_SECONDS:
+        raise InputLimitError(known[1])
     outcome = parse_outcome(language, text, old_tree=old_tree)
     if outcome.skipped_reason and language in GRAMMARS:
+        with _failed_lock:
+            _failed[key] = (time.monotonic(), outcome.skipped_reason)
+            while len(_failed) > _FAILED_LIMIT:
+                _failed.popitem(last=False)
         raise InputLimitError(outcome.skipped_reason)
     return outcome.tree
