@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from app.context.limits import InputLimitError
@@ -62,7 +63,7 @@ def read_each(
 
     This is the analyzer runner's boundary at the scale of one file, inside results shared by rules."""
     for file in files:
-        found = read_one(ctx, what, file.path, lambda file=file: read(file))  # type: ignore[misc]
+        found = read_one(ctx, what, file.path, partial(read, file))
         if found is not None:
             yield file, found[0]
 

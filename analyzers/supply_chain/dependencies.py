@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePosixPath
 
 from analyzers.derived import per_change
@@ -153,9 +154,7 @@ def visible_dependency_files(ctx: ChangeContext) -> list[DependencyFile]:
     for path, text in sorted(ctx.base_files.items()):
         if path in changed_paths:
             continue
-        found = read_one(
-            ctx, "dependencies not read", path, lambda p=path, t=text: parse_dependency_file(p, t)
-        )  # type: ignore[misc]
+        found = read_one(ctx, "dependencies not read", path, partial(parse_dependency_file, path, text))
         if found is not None and found[0] is not None:
             files.append(found[0])
     return files
