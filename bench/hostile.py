@@ -80,6 +80,7 @@ def scan(
             stdout=out,
             stderr=err,
             env=env,
+            cwd=source,  # `python -m app` finds `app` in its working directory first
             preexec_fn=lambda: _limit(memory_mb),
         )
         code: str

@@ -30,7 +30,7 @@ _PREFILTER = re.compile(
 # Markers that silence a security scanner: a security finding by definition.
 SECURITY_MARKERS = frozenset({"bulwark: ignore", "nosec", "nosemgrep"})
 _SECURITY_CODES = re.compile(
-    r"#\s*noqa\s*:.*\bS\d{3}\b|nolint:.*\bgosec\b|eslint-disable[\w-]*\s+.*"
+    r"#\s*noqa\s*:.{0,500}?\bS\d{3}\b|nolint:.{0,500}?\bgosec\b|eslint-disable(?:-next-line|-line)?\s.{0,500}?"
     r"(?:security/|no-eval|no-implied-eval|no-new-func|no-script-url|react/no-danger)"
 )
 _NAMED_CODES = re.compile(

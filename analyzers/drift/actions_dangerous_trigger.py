@@ -16,7 +16,7 @@ _HEAD_REF = re.compile(
     r"github\.event\.pull_request\.merge_commit_sha"
 )
 _RUN_CHECKOUT = re.compile(
-    r"\bgh\s+pr\s+checkout\b|\bgit\s+fetch\b[^\n]*\bpull/|\bgit\s+(?:checkout|switch)\b[^\n]*"
+    r"\bgh\s+pr\s+checkout\b|\bgit\s+fetch\b[^\n]{0,500}?\bpull/|\bgit\s+(?:checkout|switch)\b[^\n]{0,500}?"
     r"(?:github\.event\.pull_request\.head|github\.head_ref|workflow_run\.head)"
 )
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
-from analyzers.drift.common import EXPRESSION, action_documents, steps
+from analyzers.drift.common import EXPRESSION, action_documents, is_closed, steps
 from app.context.model import ChangeContext
 
 UNTRUSTED = re.compile(
@@ -15,10 +15,10 @@ UNTRUSTED = re.compile(
     r"(?:issue|pull_request|discussion|release|milestone)\.(?:title|body|name)"
     r"|(?:comment|review|review_comment|discussion_comment)\.body"
     r"|pull_request\.head\.(?:ref|label|repo\.default_branch|repo\.description)"
-    r"|(?:commits\[[^\]]*\]|commits\.\*|head_commit)\.(?:message|author\.(?:name|email)"
+    r"|(?:commits\[[^\]]{0,100}\]|commits\.\*|head_commit)\.(?:message|author\.(?:name|email)"
     r"|committer\.(?:name|email))"
     r"|workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:name|email)))"
-    r"|pages\[[^\]]*\]\.page_name|pages\.\*\.page_name"
+    r"|pages\[[^\]]{0,100}\]\.page_name|pages\.\*\.page_name"
     r"|check_suite\.head_branch|check_run\.check_suite\.head_branch"
     r")\b|github\.head_ref\b"
 )
@@ -110,6 +110,8 @@ def _dotted(expression: str) -> str:
 def untrusted_expansions(node: YNode) -> Iterator[tuple[int, str]]:
     for number, text in node.source_lines():
         for match in EXPRESSION.finditer(text):
+            if not is_closed(match):
+                continue
             found = UNTRUSTED.search(_dotted(match.group(1)))
             if found is not None:
                 yield number, found.group(0)

@@ -16,7 +16,7 @@ from typing import Any
 from app.context.loaders import load_json, load_toml
 
 _REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$")
-_GO_REQUIRE = re.compile(r"^\s*(?:require\s+)?([\w.\-~/]+\.[\w.\-~/]+)\s+(v\S+)")
+_GO_REQUIRE = re.compile(r"^\s*(?:require\s+)?([\w\-~/]+(?:\.[\w\-~/]+)+)\s+(v\S+)")
 _GEM = re.compile(r"""^\s*gem\s+['"]([^'"]+)['"]\s*(?:,\s*['"]([^'"]+)['"])?""")
 _NPM_SECTIONS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
 _CARGO_SECTIONS = ("dependencies", "dev-dependencies", "build-dependencies")
@@ -130,7 +130,8 @@ def _gemfile(text: str) -> Deps:
 def parser_for(path: str) -> tuple[str, Callable[[str], Deps]] | None:
     """(ecosystem, parser) for a manifest path, None for anything else."""
     name = path.rsplit("/", 1)[-1]
-    if re.fullmatch(r"(.*requirements.*|constraints.*)\.(txt|in)", name):
+    stem, dot, extension = name.rpartition(".")
+    if dot and extension in ("txt", "in") and ("requirements" in stem or stem.startswith("constraints")):
         return "pypi", _requirements
     table: dict[str, tuple[str, Callable[[str], Deps]]] = {
         "pyproject.toml": ("pypi", _pyproject),
