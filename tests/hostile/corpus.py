@@ -108,6 +108,11 @@ def _long_line_python() -> bytes:
     return ("x = '" + "a" * 900_000 + "'\n").encode()
 
 
+def _slow_parse_python() -> bytes:
+    # tree-sitter-python's error recovery takes about 20 s over this 6 KB line (past the parse limit).
+    return ("x = 1\n" + "/+" * 3000 + "\nimport os\nos.system(input())\n").encode()
+
+
 def _binary_python() -> bytes:
     return b"import os\n\x00\x01\x02\xff\xfe" + bytes(range(256)) * 40 + b"\nos.system(input())\n"
 
@@ -141,6 +146,7 @@ HOSTILE: tuple[Hostile, ...] = (
     Hostile("src/deep.js", _javascript_deep, "JavaScript nested 5,000 brackets"),
     Hostile("src/min.js", _minified, "a minified 900 KB line of JavaScript"),
     Hostile("src/long.py", _long_line_python, "a 900 KB line of Python"),
+    Hostile("src/slow.py", _slow_parse_python, "a 6 KB line tree-sitter parses for seconds"),
     Hostile("src/blob.py", _binary_python, "binary bytes under a source extension"),
     Hostile("src/broken.py", _broken_utf8, "broken UTF-8 under a source extension"),
     Hostile("data/deep.json", _deep_json, "JSON nested 5,000 levels"),
