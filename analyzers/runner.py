@@ -30,7 +30,7 @@ from analyzers.budget import DEFAULT_BUDGET, Budget
 from analyzers.fingerprint import fingerprint_of, snippet_of
 from analyzers.gaps import Gap, context_gaps, unique
 from analyzers.isolation import Isolation
-from analyzers.suppression import Suppression, find_suppressions, suppression_for
+from analyzers.suppression import Suppression, find_suppressions, refusal, suppression_for
 from app.context.model import ChangeContext, ChangedFile, FileStatus, ProvenanceSignal
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ class AddedSuppression:
     """A suppression comment the pull request added, and the findings it covered."""
 
     suppression: Suppression
-    honoured: bool  # False for findings of protected families
+    honoured: bool  # False when `analyzers.suppression.refusal` refused it for a finding it covers
     covered: tuple[str, ...] = ()  # fingerprints of the findings on its line(s)
 
 
@@ -86,7 +86,7 @@ def run_analyzers(
             progress(rule_class.meta.id)
         raw.extend(isolation.run(rule_class))
     gaps = [*context_gaps(ctx), *isolation.shared_gaps(), *isolation.gaps]
-    return _finish(ctx, raw, unique(gaps), isolation.timings)
+    return _finish(ctx, raw, unique(gaps), isolation.timings, policy if policy is not None else ctx.policy)
 
 
 def _finish(
@@ -94,6 +94,7 @@ def _finish(
     raw: list[tuple[Analyzer, Finding]],
     gaps: tuple[Gap, ...],
     timings: dict[str, float],
+    policy: Any = None,
 ) -> AnalysisResult:
     files = {changed.path: changed for changed in ctx.files}
     kept: list[tuple[Analyzer, Finding]] = []
@@ -103,7 +104,7 @@ def _finish(
             kept.append((rule, _with_provenance(ctx, rule, finding)))
     kept.sort(key=lambda pair: _order(pair[1]))
     fingerprinted = _fingerprint(files, kept)
-    findings, suppressed, added = _apply_suppressions(files, fingerprinted)
+    findings, suppressed, added = _apply_suppressions(files, fingerprinted, policy)
     return AnalysisResult(
         findings=tuple(findings),
         gaps=gaps,
@@ -161,7 +162,7 @@ def _fingerprint(
 
 
 def _apply_suppressions(
-    files: Mapping[str, ChangedFile], kept: list[tuple[Analyzer, Finding]]
+    files: Mapping[str, ChangedFile], kept: list[tuple[Analyzer, Finding]], policy: Any = None
 ) -> tuple[list[Finding], list[Finding], list[AddedSuppression]]:
     by_path = {path: find_suppressions(changed) for path, changed in files.items()}
     findings: list[Finding] = []
@@ -175,11 +176,12 @@ def _apply_suppressions(
             continue
         if not found.from_base:
             covered.setdefault((found.path, found.line), []).append(finding.fingerprint)
-        if found.from_base or not rule.meta.is_protected:
+        why = refusal(found, rule.meta, blocking=_blocks(policy, finding))
+        if why is None:
             suppressed.append(finding)
         else:
             refused.add((found.path, found.line))
-            findings.append(finding)
+            findings.append(replace(finding, notes=(*finding.notes, why)))
     added = [
         AddedSuppression(
             suppression=item,
@@ -191,6 +193,16 @@ def _apply_suppressions(
         if not item.from_base
     ]
     return findings, suppressed, added
+
+
+def _blocks(policy: Any, finding: Finding) -> bool:
+    """Whether the (base) policy places `finding` `block`."""
+    if policy is None:
+        return False
+    if isinstance(policy, Mapping):
+        settings = (policy.get("rules") or {}).get(finding.rule_id) or {}
+        return isinstance(settings, Mapping) and settings.get("block") is True
+    return bool(policy.blocks(finding.rule_id, finding.path))
 
 
 def _disabled_rules(policy: Any) -> frozenset[str]:

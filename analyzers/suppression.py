@@ -3,9 +3,13 @@
 A suppression applies to a finding that starts on its own line or on the line below it. It may name
 several rules, separated by commas. Suppressions judge the pull request, so the pull request must not be
 able to write its own: a suppression counts as existing on the base side when its line is unchanged by
-the diff (for files without a patch, when the same line is in the base text). A suppression the pull
-request adds is never honoured for protected families; for the others it is honoured, and every added
-suppression is recorded so that a rule can report it.
+the diff (for files without a patch, when the same line is in the base text).
+
+A suppression the pull request adds (`refusal` is the one place that decides) is never honoured for a
+finding the base policy places `block`, for a finding of a protected rule (`RuleMeta.is_protected`), nor
+for the finding of `anomaly-check-suppressed` that reports it; the finding stays, with a note saying that
+the suppression was requested and not honoured. For the other findings it is honoured, and every added
+suppression is recorded (and reported by `anomaly-check-suppressed`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analyzers.base import RuleMeta
 from app.context.model import ChangedFile, FileStatus
+
+# The rule that reports added suppressions: a suppression the pull request adds never hides it.
+REPORTING_RULE = "anomaly-check-suppressed"
+NOT_HONOURED_BLOCKING = "suppression requested in this pull request, not honoured for a blocking finding"
+NOT_HONOURED_PROTECTED = "suppression requested in this pull request, not honoured for a protected rule"
+NOT_HONOURED_REPORT = "suppression requested in this pull request, not honoured for its own report"
 
 _MARKER = "bulwark:"
 _PATTERN = re.compile(
@@ -78,6 +89,22 @@ def suppression_for(
         found = suppressions.get(line)
         if found is not None and found.covers(rule_id):
             return found
+    return None
+
+
+def refusal(suppression: Suppression, meta: RuleMeta, *, blocking: bool) -> str | None:
+    """Why `suppression` is not honoured for a finding of the rule `meta`, or None when it is.
+
+    `blocking`: the base policy places the finding `block`. A suppression on the base side is honoured.
+    """
+    if suppression.from_base:
+        return None
+    if blocking:
+        return NOT_HONOURED_BLOCKING
+    if meta.is_protected:
+        return NOT_HONOURED_PROTECTED
+    if meta.id == REPORTING_RULE:
+        return NOT_HONOURED_REPORT
     return None
 
 

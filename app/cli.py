@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from analyzers.base import Severity
+from app import __version__
 from app.calibration_cli import register as register_calibration
 from app.logs import configure_logging
 from app.settings_error import SettingsError
@@ -59,6 +61,19 @@ def _supervise_worker(stop: threading.Event, procs: list[subprocess.Popen[bytes]
             stop.wait(1.0)
 
 
+def _prepare_database(settings: Settings) -> bool:
+    """Before serving: SQLite brought to the code's schema, PostgreSQL checked. False (the reason
+    printed on one line) when this process must not start."""
+    from app.schema import SchemaError, prepare_schema
+
+    try:
+        prepare_schema(settings.database_url)
+    except SchemaError as exc:
+        print(f"bulwark: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def _share_metrics(fresh: bool) -> None:
     """Multiprocess metrics for `serve` and its worker (before prometheus_client is first imported)."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -78,6 +93,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from app.web import create_app
 
     settings = _settings(args)
+    if not _prepare_database(settings):
+        return 2
     stop = threading.Event()
     procs: list[subprocess.Popen[bytes]] = []
     if not args.no_worker:
@@ -106,16 +123,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_worker(args: argparse.Namespace) -> int:
     from app.worker import run_worker
 
-    run_worker(_settings(args))
+    settings = _settings(args)
+    if not _prepare_database(settings):
+        return 2
+    run_worker(settings)
     return 0
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from app.migrate import upgrade
+    from app.schema import SchemaError, upgrade_to_head
 
     settings = _settings(args)
-    upgrade(settings.database_url)
-    print("database is at the latest migration")
+    try:
+        before, after = upgrade_to_head(settings.database_url)
+    except SchemaError as exc:
+        print(f"bulwark migrate: {exc}", file=sys.stderr)
+        return 2
+    revision = ", ".join(after.database)
+    if before.current:
+        print(f"database is at the latest migration ({revision})")
+    else:
+        print(f"database upgraded from {', '.join(before.database) or 'an empty schema'} to {revision}")
     return 0
 
 
@@ -130,8 +158,14 @@ def cmd_scan(args: argparse.Namespace) -> int:
     except ScanUsageError as error:
         print(f"bulwark scan: {error}", file=sys.stderr)
         return 2
+    compared = len(result.ctx.files)
+    head = args.head or "the working tree"
+    print(
+        f"bulwark scan: compared {compared} file{'s' * (compared != 1)}, {args.base}...{head}",
+        file=sys.stderr,
+    )
     write_output(render(result, args.format), args.output, sys.stdout)
-    return exit_code(result)
+    return exit_code(result, Severity.parse(args.fail_on) if args.fail_on else None)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -195,6 +229,7 @@ def cmd_data(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bulwark", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"bulwark {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="serve the App (webhooks, health) and start a worker")
     serve.add_argument("--host", default="127.0.0.1")
@@ -209,14 +244,24 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.set_defaults(func=cmd_doctor)
     scan = sub.add_parser(
         "scan",
-        help="analyse a local git range like a pull request",
-        description="Analyse a local git range like a pull request. Exit codes: 0 no blocking finding, "
-        "1 a blocking finding, 2 usage errors, 3 the analysis did not finish and nothing blocks "
-        "(every finding found is still printed, with what did not run, where and why).",
+        help="analyse local changes like a pull request",
+        description="Analyse the change from --base to --head (default: the working tree) in a git "
+        "repository. Exit status: 0 nothing fails, 1 a finding the policy blocks or one at or above "
+        "--fail-on, 2 a usage error, 3 the analysis did not finish and nothing fails (every finding "
+        "found is still printed, with what did not run, where and why).",
     )
     scan.add_argument("--repo", default=".", help="the git repository (default: here)")
     scan.add_argument("--base", required=True, help="the base revision (the branch merged into)")
-    scan.add_argument("--head", default="HEAD", help="the head revision (default: HEAD)")
+    scan.add_argument(
+        "--head",
+        help="the head revision (default: the working tree, uncommitted changes to tracked files included)",
+    )
+    scan.add_argument(
+        "--fail-on",
+        choices=[s.label for s in reversed(Severity)],
+        metavar="SEVERITY",
+        help="also exit 1 on a finding at or above this severity: critical, high, medium, low or info",
+    )
     scan.add_argument("--format", choices=["text", "json", "sarif"], default="text")
     scan.add_argument("--offline", action="store_true", help="no registry look-ups (said in the output)")
     scan.add_argument("--output", help="write to this file instead of standard output")

@@ -9,16 +9,13 @@ from typing import Any, Literal
 
 import httpx
 import jwt
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from sqlalchemy import make_url, text
+from sqlalchemy import make_url
 
 from app.dashboard.github_http import github_client
-from app.db.session import get_engine
-from app.migrate import alembic_config
 from app.queue import build_queue
+from app.schema import read_schema
 from app.settings import Settings, SettingsError
 
 Level = Literal["error", "warning"]
@@ -121,9 +118,7 @@ def _reason(exc: BaseException) -> str:
 def _check_database(settings: Settings, notes: _Notes) -> None:
     shown = make_url(settings.database_url).render_as_string(hide_password=True)
     try:
-        with get_engine(settings.database_url).connect() as connection:
-            connection.execute(text("SELECT 1"))
-            current = MigrationContext.configure(connection).get_current_heads()
+        state = read_schema(settings.database_url)
     except Exception as exc:
         notes.bad(
             "database",
@@ -132,15 +127,17 @@ def _check_database(settings: Settings, notes: _Notes) -> None:
             "server is running and reachable from here.",
         )
         return
-    heads = ScriptDirectory.from_config(alembic_config(settings.database_url)).get_heads()
-    if set(current) != set(heads):
+    heads = ", ".join(state.code)
+    if not state.current:
         notes.bad(
             "database",
-            f"the schema is at {', '.join(current) or 'no migration'}, the code expects {', '.join(heads)}",
-            "Run `bulwark migrate` (the container does so on start).",
+            f"the schema is at {', '.join(state.database) or 'no migration'}, the code expects {heads}",
+            "Run the newer version of Bulwark that migrated it (migrations only move forward)."
+            if state.ahead
+            else "Run `bulwark migrate` (the container does so on start).",
         )
         return
-    notes.passed.append(f"database: {shown} at migration {', '.join(heads)}")
+    notes.passed.append(f"database: {shown} at migration {heads}")
 
 
 def _check_queue(settings: Settings, notes: _Notes) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.context.model import PullRequestInfo
 from app.db import repo
 from app.db.models import PullRequest
 from app.db.session import session_scope
@@ -37,6 +38,33 @@ def record_entities(settings: Settings, event: str, payload: dict[str, Any]) -> 
         pr = payload.get("pull_request")
         if event == "pull_request" and pr and repository.get("id"):
             repo.upsert_pull_request(session, _pull_request(int(repository["id"]), pr))
+
+
+def record_pull_request(settings: Settings, repository_id: int, info: PullRequestInfo) -> None:
+    """Keep the open pull request as GitHub answered it: an analysis started by a check suite (a pull
+    request older than the installation) has had no `pull_request` event to learn its author from."""
+    row = PullRequest(
+        repository_id=repository_id,
+        number=info.number,
+        head_sha=info.head_sha,
+        base_sha=info.base_sha,
+        head_ref=info.head_ref,
+        base_ref=info.base_ref,
+        author_login=info.author_login,
+        state="open",
+    )
+    with session_scope(settings.database_url) as session:
+        repo.upsert_pull_request(session, row)
+
+
+def remember_author(settings: Settings, repository_id: int, number: int, author: str) -> None:
+    """Store the author of a pull request looked up on GitHub (its row is made when there is none)."""
+    with session_scope(settings.database_url) as session:
+        row = repo.pull_request_row(session, repository_id, number)
+        if row is None:
+            row = PullRequest(repository_id=repository_id, number=number, head_sha="", author_login=author)
+        row.author_login = author
+        repo.upsert_pull_request(session, row)
 
 
 def _pull_request(repository_id: int, pr: dict[str, Any]) -> PullRequest:

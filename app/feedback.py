@@ -6,7 +6,8 @@ from comment bodies only (`app.commands`); Bulwark ignores its own comments. Eve
 voter's live permission; the trust rules of calibration.md decide what it weighs. A command is acknowledged
 with a 👍 reaction (and a reply for `/why`); one Bulwark will not honour gets a reply saying why. A
 writer's `/dismiss` (not the PR author's) marks the finding dismissed; when it was blocking, the head is
-analysed again so the check run no longer fails on it.
+analysed again so the check run no longer fails on it. An author Bulwark has no record of is looked up on
+GitHub; when GitHub names nobody, no dismissal is honoured.
 """
 
 from __future__ import annotations
@@ -19,17 +20,18 @@ from app import metrics
 from app.calibration import explain
 from app.commands import Command, CommandError, Verb, Where, parse_command
 from app.db import repo
+from app.db.models import Feedback, utcnow
 from app.db.models import Finding as FindingRow
-from app.db.models import utcnow
 from app.db.session import session_scope
 from app.github import conversation
-from app.github.client import GitHubApp, InstallationGitHub
+from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.github.permissions import collaborator_permission
 from app.learning import REOPEN, cell_decision, record_vote, shown_state, votes_of
 from app.report.actions import parse_action
 from app.settings import Settings
-from app.signals import PullRef, feedback_row, is_bot, poll_reactions, pull_ref
+from app.signals import PullRef, feedback_row, is_bot, poll_reactions_if_due, pull_ref, with_author
 from app.trust import Channel, Label, Permission, blocking_cleared, normalise_login
+from app.vote_replies import author_unknown, no_permission, self_dismissal
 
 log = logging.getLogger(__name__)
 
@@ -111,16 +113,37 @@ def handle_event(settings: Settings, event: str, payload: dict[str, Any]) -> tup
     ev = _event_of(settings, event, payload)
     if ev is None:
         return f"{event}.{action}: not about a pull request", []
-    poll_reactions(settings, ev.gh, ev.pull)  # no webhook for reactions: read them on each event of the PR
-    if event == "pull_request_review_comment":
-        outcome = _review_comment(ev, payload)
-    elif event == "issue_comment":
-        outcome = _issue_comment(ev, payload)
-    elif event == "pull_request_review_thread":
-        outcome = _thread_resolved(ev, payload)
-    else:
-        outcome = _button(ev, payload)
+    # No webhook for reactions: read them on the PR's events too, rate-limited (`signals.POLLS`).
+    poll_reactions_if_due(settings, ev.gh, ev.pull, ev.installation_id)
+    if not _asks_for_work(event, payload):
+        return f"{event}.{action}: no command", []  # a plain comment: no GitHub call at all
+    with installation_slot(ev.installation_id, settings.installation_concurrency):
+        # A command counts against the installation's job rate like an analysis: slowed, never dropped.
+        wait_for_installation_rate(ev.installation_id, settings.installation_jobs_per_minute)
+        ev.pull = with_author(settings, ev.gh, ev.pull)  # a button's payload does not name the author
+        outcome = _dispatch(ev, event, payload)
     return f"{event}.{action}: {outcome}", ev.reruns
+
+
+def _asks_for_work(event: str, payload: dict[str, Any]) -> bool:
+    """Whether the event needs an answer (a command, well-formed or not; a resolved thread; a button)."""
+    if event == "pull_request_review_comment":
+        where = Where.REVIEW_REPLY
+    elif event == "issue_comment":
+        where = Where.CONVERSATION
+    else:
+        return True
+    return parse_command((payload.get("comment") or {}).get("body"), where) is not None
+
+
+def _dispatch(ev: _Event, event: str, payload: dict[str, Any]) -> str:
+    if event == "pull_request_review_comment":
+        return _review_comment(ev, payload)
+    if event == "issue_comment":
+        return _issue_comment(ev, payload)
+    if event == "pull_request_review_thread":
+        return _thread_resolved(ev, payload)
+    return _button(ev, payload)
 
 
 def _event_of(settings: Settings, event: str, payload: dict[str, Any]) -> _Event | None:
@@ -246,7 +269,7 @@ def _reopen(
     source: str,
 ) -> str:
     if voter.bot or not voter.permission.can_write:
-        ev.reply(kind, comment_id, _no_permission(voter, "reopen findings"))
+        ev.reply(kind, comment_id, no_permission(voter, "reopen findings"))
         return "/reopen refused: no permission"
     row = feedback_row(
         ev.pull, finding, voter=voter.login, permission=voter.permission, bot=voter.bot,
@@ -276,30 +299,24 @@ def _vote(
     where: tuple[conversation.CommentKind, int | None],
 ) -> str:
     """Store the vote; a writer's dismissal (not the PR author's) dismisses the finding."""
+    kind, comment_id = where
+    if label is Label.NOT_USEFUL and not ev.pull.author:
+        ev.reply(kind, comment_id, author_unknown(voter))
+        return f"{label} by {voter.login}: refused, the pull request's author is unknown"
     row = feedback_row(
         ev.pull, finding, voter=voter.login, permission=voter.permission, bot=voter.bot,
         channel=channel, label=label, reason=reason, source_id=source,
     )  # fmt: skip
-    is_author = row.is_pr_author
-    with session_scope(ev.settings.database_url) as session:
-        stored = record_vote(session, row, ev.pull.repository_id)
-        votes = [
-            v for v in votes_of(repo.feedback_of_repositories(session, [ev.pull.repository_id]))
-            if v.fingerprint == finding.fingerprint
-        ]  # fmt: skip
-        cleared = label is Label.NOT_USEFUL and blocking_cleared(votes)
-        if cleared:
-            repo.mark_fingerprint(session, ev.pull.repository_id, finding.fingerprint, "dismissed")
+    stored, cleared = _store_vote(ev, row, finding.fingerprint)
     if not stored:
         return f"{label} by {voter.login}: already recorded"
     metrics.FEEDBACK.labels(channel=channel.value).inc()
-    kind, comment_id = where
     what = "dismiss findings or change calibration" if label is Label.NOT_USEFUL else "change calibration"
     if voter.bot or not voter.permission.can_write:
-        ev.reply(kind, comment_id, _no_permission(voter, what))
+        ev.reply(kind, comment_id, no_permission(voter, what))
         return f"{label} by {voter.login} ({voter.permission}): stored, counts zero"
-    if label is Label.NOT_USEFUL and is_author:
-        ev.reply(kind, comment_id, _self_dismissal(voter))
+    if label is Label.NOT_USEFUL and row.is_pr_author:
+        ev.reply(kind, comment_id, self_dismissal(voter))
         return f"{label} by {voter.login} (PR author): stored, counts zero"
     ev.acknowledge(kind, comment_id)
     if cleared and finding.placement == "block":
@@ -307,19 +324,18 @@ def _vote(
     return f"{label} by {voter.login} ({voter.permission})" + (": dismissed" if cleared else "")
 
 
-def _no_permission(voter: Voter, what: str) -> str:
-    who = "bots" if voter.bot else f"@{voter.login} has `{voter.permission}` permission here, and only people"
-    if voter.bot:
-        return f"Recorded, but {who} cannot {what}."
-    return f"Recorded, but {who} with write access can {what}. Nothing changed."
-
-
-def _self_dismissal(voter: Voter) -> str:
-    return (
-        f"Recorded, but @{voter.login} wrote this pull request: an author's dismissal of a finding on their own "
-        "pull request counts zero and does not clear it. A fix, or `/dismiss` by another maintainer with "
-        "write access, does."
-    )
+def _store_vote(ev: _Event, row: Feedback, fingerprint: str) -> tuple[bool, bool]:
+    """Store the vote; (stored now, the finding is dismissed by it: a dismissal that clears it)."""
+    with session_scope(ev.settings.database_url) as session:
+        stored = record_vote(session, row, ev.pull.repository_id)
+        votes = [
+            v for v in votes_of(repo.feedback_of_repositories(session, [ev.pull.repository_id]))
+            if v.fingerprint == fingerprint
+        ]  # fmt: skip
+        cleared = row.label == Label.NOT_USEFUL.value and blocking_cleared(votes)
+        if cleared:
+            repo.mark_fingerprint(session, ev.pull.repository_id, fingerprint, "dismissed")
+    return stored, cleared
 
 
 def _thread_resolved(ev: _Event, payload: dict[str, Any]) -> str:
@@ -333,6 +349,8 @@ def _thread_resolved(ev: _Event, payload: dict[str, Any]) -> str:
         return "not a Bulwark thread"
     if finding.status != "open":
         return f"finding {finding.status}: no vote"
+    if not ev.pull.author:
+        return "resolved: no vote, the pull request's author is unknown"
     voter = _voter(ev, payload.get("sender") or {})
     source = f"resolved:{thread.get('node_id') or finding.fingerprint}"
     row = feedback_row(

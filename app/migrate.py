@@ -7,12 +7,12 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-_ROOT = Path(__file__).resolve().parent.parent
+_HERE = Path(__file__).resolve().parent  # alembic.ini and migrations/ are package data beside this
 
 
 def alembic_config(url: str) -> Config:
-    config = Config(str(_ROOT / "alembic.ini"))
-    config.set_main_option("script_location", str(_ROOT / "migrations"))
+    config = Config(str(_HERE / "alembic.ini"))
+    config.set_main_option("script_location", str(_HERE / "migrations"))
     config.attributes["url"] = url
     return config
 

@@ -21,7 +21,7 @@ from app.db import repo
 from app.db.fact_cache import DatabaseFactCache
 from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
-from app.entities import record_entities
+from app.entities import record_entities, record_pull_request
 from app.facts import build_options, gather_facts, registry_config
 from app.github import checks
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
@@ -160,6 +160,7 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
                 return f"#{job.number}@{job.head_sha[:7]}: superseded by {pull.head_sha[:7]}"
             if source.state() != "open":
                 return f"#{job.number}: {source.state()}, not analysed"
+            record_pull_request(settings, job.repository_id, pull)  # its author, if no event told us
             with session_scope(settings.database_url) as session:
                 analysis = repo.claim_analysis(
                     session,

@@ -2,8 +2,9 @@
 
 Output formats: `text` (a table for a terminal), `json` (documented in `docs/scan-json.md`) and `sarif`
 (SARIF 2.1.0). Exit codes: 0 no blocking finding and the analysis finished, 1 at least one blocking
-finding, 2 usage errors, 3 the analysis did not finish (a rule failed or ran out of time, a file was past
-a reader's bound) and nothing blocks: every finding found is still printed, with each gap.
+finding (or, with `--fail-on`, one at or above that severity), 2 usage errors, 3 the analysis did not
+finish (a rule failed or ran out of time, a file was past a reader's bound) and nothing blocks: every
+finding found is still printed, with each gap. With no head the working tree is compared.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from analyzers.base import Severity
 from analyzers.gaps import Gap
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import __version__
@@ -46,15 +48,16 @@ class ScanResult:
 
 
 def run_scan(
-    repo: Path, base: str, head: str, *, offline: bool = False, progress: bool = False
+    repo: Path, base: str, head: str | None, *, offline: bool = False, progress: bool = False
 ) -> ScanResult:
-    """Build the context of base..head in `repo` and run every analyzer on it."""
+    """Build the context of base..head in `repo` (head None: the working tree) and run every analyzer."""
     started = time.perf_counter()
     try:
         source = GitSource(repo, base, head)
     except SourceError as error:
         raise ScanUsageError(str(error)) from error
-    ctx = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
+    with source:
+        ctx = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise ScanUsageError(fatal[0])
@@ -107,13 +110,18 @@ def _analyse(ctx: ChangeContext, progress: bool) -> AnalysisResult:
         return run_analyzers(ctx, policy=ctx.policy, progress=step)
 
 
-def has_blocking(result: ScanResult) -> bool:
-    return any(p.placement is Placement.BLOCK for p in result.placed)
+def has_blocking(result: ScanResult, fail_on: Severity | None = None) -> bool:
+    """A finding the policy blocks, or (with `fail_on`) a shown finding at or above that severity."""
+    return any(
+        p.placement is Placement.BLOCK
+        or (fail_on is not None and p.placement is not Placement.SHADOW and p.finding.severity >= fail_on)
+        for p in result.placed
+    )
 
 
-def exit_code(result: ScanResult) -> int:
-    """1 with a blocking finding, else 3 when the analysis did not finish, else 0."""
-    if has_blocking(result):
+def exit_code(result: ScanResult, fail_on: Severity | None = None) -> int:
+    """1 with a blocking finding (see `has_blocking`), else 3 when the analysis did not finish, else 0."""
+    if has_blocking(result, fail_on):
         return 1
     return 3 if result.analysis.incomplete else 0
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from app.settings_error import SettingsError as SettingsError
@@ -42,11 +43,16 @@ class Settings(BaseSettings):
     max_attempts: int = Field(default=5, ge=1)
     redelivery_seconds: float = Field(default=600.0, ge=0)  # missed-delivery check period; 0: off
     reaction_poll_seconds: float = Field(default=900.0, ge=0)  # 👍/👎 polling of open PRs (0: only on events)
+    reaction_poll_pr_seconds: float = Field(
+        default=300.0, ge=0
+    )  # least time between event-driven polls of a PR
     redelivery_max_pages: int = Field(default=10, ge=1)  # pages of 100 deliveries read per check
     redelivery_max_requests: int = Field(default=50, ge=1)  # redeliveries asked for per check
     redelivery_max_attempts: int = Field(default=3, ge=1)  # redeliveries asked for per delivery
     installation_concurrency: int = Field(default=4, ge=1)  # concurrent jobs per installation
     installation_jobs_per_minute: int = Field(default=60, ge=1)  # job starts per installation (per process)
+    # bytes of webhook bodies held (per web process) before their signature is checked
+    unverified_body_bytes: int = Field(default=32 * 1024 * 1024, ge=MAX_BODY_BYTES)
     github_timeout: float = Field(default=30.0, gt=0)
     max_files: int = Field(default=3000, ge=1)
     max_file_bytes: int = Field(default=1_000_000, ge=1)
@@ -104,10 +110,29 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Build the settings once at start-up; a bad value raises SettingsError naming the variable."""
+    """Build the settings once at start-up; a bad value raises SettingsError naming the variable.
+
+    The message is Bulwark's own, made from each error's location and kind: pydantic's message would
+    quote the input (`input_value={'webhook_secret': 'Sup3r...'}`), and the input holds the secrets.
+    Nothing is chained either, so a traceback shows no more than the message.
+    """
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
-    except SettingsError:
-        raise
-    except ValueError as exc:
-        raise SettingsError(str(exc)) from exc
+    except ValidationError as exc:
+        problems = "; ".join(_problem(error) for error in exc.errors(include_url=False, include_input=False))
+        raise SettingsError(problems or "the settings are invalid") from None
+    except SettingsError as exc:
+        raise SettingsError(str(exc)) from None
+    except ValueError:
+        raise SettingsError("the settings could not be read (a value in the environment or .env)") from None
+
+
+def _problem(error: ErrorDetails) -> str:
+    """One validation error in words: the variable it is about and what is wrong, never the value."""
+    name = str(error["loc"][0]) if error.get("loc") else ""
+    message = error.get("msg", "invalid")
+    if error.get("type") == "value_error":  # our own validators' messages, which name their variable
+        return message.removeprefix("Value error, ")
+    known = name in Settings.model_fields
+    variable = f"BULWARK_{name.upper()}" if known else "a setting"
+    return f"{variable}: {message}"

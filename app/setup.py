@@ -1,5 +1,10 @@
 """First run: register the GitHub App from `app.yml` through GitHub's manifest flow, then write `.env`.
 
+The setup pages answer only a request whose `Host` is this server's public host (`BULWARK_PUBLIC_URL`),
+or, when that is unset, a loopback name or address: a browser led to an attacker's site that rebinds its
+name to this server, or someone on the network before the App exists, gets 403 and cannot register an App
+of their own into `.env`.
+
 The page posts the manifest to GitHub (a user account or an organisation, github.com or Enterprise
 Server); GitHub sends the browser back to `/setup/callback` with a code, which is exchanged at
 `POST /app-manifests/{code}/conversions` for the App's id, private key and secrets. The private key is
@@ -8,6 +13,7 @@ written to a PEM file (mode 0600) beside `.env`, and `.env` (mode 0600) names it
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import re
@@ -16,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import yaml
 from starlette.requests import Request
@@ -27,7 +33,7 @@ from app.dashboard.github_http import async_github_client
 from app.dashboard.html import esc, page
 from app.settings import Settings
 
-APP_YML = Path(__file__).resolve().parent.parent / "app.yml"
+APP_YML = Path(__file__).resolve().parent / "app.yml"
 STATE_COOKIE = "bulwark_setup_state"
 STATE_SECONDS = 3600
 _ORG = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
@@ -90,15 +96,48 @@ def _refusal(request: Request) -> Response:
     return page("Already set up", body, status=403)
 
 
+def host_allowed(settings: Settings, request: Request) -> bool:
+    """Whether the request's `Host` names this server: the host (and port, when the header gives one) of
+    `BULWARK_PUBLIC_URL`, or, when that is unset, a loopback name or address."""
+    try:
+        asked = urlsplit("//" + request.headers.get("host", ""))
+        host, port = (asked.hostname or "").lower(), asked.port
+    except ValueError:
+        return False
+    if settings.public_url:
+        public = urlsplit(settings.public_url)
+        expected = public.port or (443 if public.scheme == "https" else 80)
+        return host == (public.hostname or "").lower() and port in (None, expected)
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _wrong_host(settings: Settings) -> Response:
+    where = (
+        f"at <code>{esc(settings.public_url)}</code> (<code>BULWARK_PUBLIC_URL</code>)"
+        if settings.public_url
+        else "on this machine only (<code>http://127.0.0.1</code> or <code>http://localhost</code>), as "
+        "<code>BULWARK_PUBLIC_URL</code> is not set"
+    )
+    body = f"<h1>Not here</h1><p>The setup page answers {where}.</p>"
+    return page("Setup refused", body, status=403)
+
+
 def _closed(request: Request) -> bool:
     settings: Settings = request.app.state.settings
     return settings.has_credentials or bool(getattr(request.app.state, "setup_complete", False))
 
 
 async def setup_page(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    if not host_allowed(settings, request):
+        return _wrong_host(settings)
     if _closed(request):
         return _refusal(request)
-    settings: Settings = request.app.state.settings
     org = request.query_params.get("org", "").strip() or None
     if org is not None and not _ORG.match(org):
         return page(
@@ -161,9 +200,11 @@ GitHub cannot reach, forward them with a relay and set <code>BULWARK_WEBHOOK_PRO
 
 
 async def setup_callback(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    if not host_allowed(settings, request):
+        return _wrong_host(settings)
     if _closed(request):
         return _refusal(request)
-    settings: Settings = request.app.state.settings
     state = request.query_params.get("state", "")
     code = request.query_params.get("code", "")
     cookie = request.cookies.get(STATE_COOKIE, "")

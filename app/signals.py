@@ -1,21 +1,27 @@
 """Signals about findings other than commands: polled reactions and implicit fixes, and how a vote row is made.
 
 GitHub sends no webhook for reactions, so 👍/👎 on Bulwark's comments are polled on each new analysis of
-the pull request. A finding that disappears after an edit of its file counts as useful (0.5).
+the pull request, on a schedule, and on the pull request's other events — those at most once per
+`BULWARK_REACTION_POLL_PR_SECONDS` per pull request (`POLLS`) and only while the installation's job rate
+has room: a poll costs one GitHub call per Bulwark comment, and anyone can comment. A finding that
+disappears after an edit of its file counts as useful (0.5).
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app import metrics
 from app.db import repo
 from app.db.models import Feedback
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
+from app.entities import remember_author
 from app.github import conversation
-from app.github.client import InstallationGitHub
+from app.github.client import InstallationGitHub, take_installation_rate
 from app.github.permissions import collaborator_permission
 from app.learning import record_vote
 from app.settings import Settings
@@ -50,6 +56,21 @@ def pull_ref(
     author = row.author_login if row is not None else ""
     head = head_sha or (row.head_sha if row is not None else "")
     return PullRef(repository_id, full_name, number, head, author)
+
+
+def with_author(settings: Settings, gh: InstallationGitHub, pull: PullRef) -> PullRef:
+    """`pull` with its author, looked up on GitHub (and stored) when Bulwark has no record of it.
+
+    The author stays "" when GitHub names nobody: then no dismissal is honoured (`feedback`), since
+    Bulwark cannot tell whether the dismisser wrote the pull request.
+    """
+    if pull.author:
+        return pull
+    author = conversation.pull_request_author(gh, pull.owner, pull.name, pull.number)
+    if not author:
+        return pull
+    remember_author(settings, pull.repository_id, pull.number, author)
+    return replace(pull, author=author)
 
 
 def is_bot(login: str, user_type: str = "") -> bool:
@@ -91,8 +112,54 @@ def feedback_row(
 _REACTION_LABELS = {"+1": Label.USEFUL, "-1": Label.NOT_USEFUL}
 
 
+class PollLimiter:
+    """When each pull request's reactions were last polled, in this process (`clock`: seconds)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self._last: dict[tuple[int, int], float] = {}
+        self._lock = threading.Lock()
+
+    def claim(self, pull: PullRef, interval: float) -> bool:
+        """Whether `pull` may be polled now (not within `interval` seconds of its last poll); a claim
+        counts as a poll."""
+        key, now = (pull.repository_id, pull.number), self.clock()
+        with self._lock:
+            last = self._last.get(key)
+            if last is not None and now - last < interval:
+                return False
+            self._last[key] = now
+            return True
+
+    def mark(self, pull: PullRef) -> None:
+        with self._lock:
+            self._last[(pull.repository_id, pull.number)] = self.clock()
+
+    def forget(self) -> None:
+        with self._lock:
+            self._last.clear()
+
+
+POLLS = PollLimiter()
+
+
+def poll_reactions_if_due(
+    settings: Settings, gh: InstallationGitHub, pull: PullRef, installation_id: int
+) -> int | None:
+    """`poll_reactions` for an event of the pull request, unless this pull request was polled within
+    `reaction_poll_pr_seconds` or its installation's job rate is spent (then None: nothing asked)."""
+    if not POLLS.claim(pull, settings.reaction_poll_pr_seconds):
+        metrics.LIMITS.labels(limit="reaction_poll_pull_request").inc()
+        return None
+    if take_installation_rate(installation_id, settings.installation_jobs_per_minute):
+        metrics.LIMITS.labels(limit="reaction_poll_installation").inc()
+        return None
+    return poll_reactions(settings, gh, pull)
+
+
 def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullRef) -> int:
     """Store new 👍/👎 reactions on Bulwark's comments in this pull request; how many were new."""
+    POLLS.mark(pull)
     with session_scope(settings.database_url) as session:
         commented = [
             f for f in repo.findings_of_pull(session, pull.repository_id, pull.number) if f.comment_id
@@ -103,6 +170,8 @@ def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullRef) ->
             label = _REACTION_LABELS.get(reaction.content)
             if label is None or normalise_login(reaction.user) == normalise_login(settings.app_slug):
                 continue
+            if label is Label.NOT_USEFUL and not pull.author:
+                continue  # perhaps the author's own 👎: read again once the author is known
             bot = is_bot(reaction.user, reaction.user_type)
             permission = collaborator_permission(gh, pull.owner, pull.name, reaction.user)
             row = feedback_row(

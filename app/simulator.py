@@ -25,6 +25,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from analyzers.base import RuleMeta
+from analyzers.registry import rule_by_id
+
 START = datetime(2026, 1, 5, tzinfo=UTC)  # a Monday
 SPAN = timedelta(weeks=26)
 ORGS = ("acme", "globex", "initech", "umbrella")
@@ -54,8 +57,6 @@ CONFIDENCE_LEVELS = {
     rule[0]: ((0.8, 0.85, 0.9, 0.95)[n % 4], (0.5, 0.6, 0.7)[n % 3]) for n, rule in enumerate(RULES)
 }
 STRONG_SHARE = 0.75
-PROTECTED = ("secrets", "injection")
-PROTECTED_RULES = ("actions-permissions-widened",)
 # Share of (repo, rule) pairs where a rule is mostly noise: rare for the high-severity syntax rules,
 # common for heuristic medium and low rules (test helpers, dev images, internal packages).
 NOISY_SHARE = {"critical": 0.03, "high": 0.03, "medium": 0.12, "low": 0.12}
@@ -102,12 +103,27 @@ def simulate(path: Path | str, *, repos: int = 24, findings: int = 900, seed: in
     return len(records)
 
 
+def _meta(rule: tuple[str, str, str, float, float, str]) -> RuleMeta:
+    found = rule_by_id(rule[0])
+    if found is None:
+        raise KeyError(f"the simulator names {rule[0]}, which no rule has")
+    return found.meta
+
+
 def _protected(rule: tuple[str, str, str, float, float, str]) -> bool:
-    return rule[1] in PROTECTED or rule[0] in PROTECTED_RULES
+    """The rule's own answer (`RuleMeta.is_protected`): the simulator keeps no list of its own."""
+    return _meta(rule).is_protected
 
 
 def _rule_record(rule: tuple[str, str, str, float, float, str]) -> dict[str, Any]:
-    return {"type": "rule", "rule_id": rule[0], "family": rule[1], "severity": rule[2], "version": 1}
+    return {
+        "type": "rule",
+        "rule_id": rule[0],
+        "family": rule[1],
+        "severity": rule[2],
+        "version": 1,
+        "protected": _meta(rule).protected,
+    }
 
 
 def _repos(rng: random.Random, count: int) -> list[_Repo]:

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import html
 from datetime import UTC
 from pathlib import Path
 
 from prometheus_client import CONTENT_TYPE_LATEST
-from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from app import metrics, setup
 from app.clock import Clock, utcnow
+from app.dashboard.html import esc, page
 from app.dashboard.routes import ROUTES as DASHBOARD_ROUTES
 from app.db import repo
-from app.db.session import get_engine, session_scope
+from app.db.session import session_scope
 from app.queue import JobQueue, build_queue
+from app.schema import read_schema
 from app.settings import Settings
 from app.webhooks import receive_webhook
 
@@ -31,25 +31,28 @@ async def healthz(_request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
-def _check_ready(settings: Settings, queue: JobQueue) -> dict[str, str]:
+def _check_ready(settings: Settings, queue: JobQueue) -> dict[str, object]:
+    """The readiness answer: the schema revisions, and each part that is not ready with why."""
+    answer: dict[str, object] = {}
     problems: dict[str, str] = {}
     try:
-        with get_engine(settings.database_url).connect() as connection:
-            connection.execute(text("SELECT 1"))
+        state = read_schema(settings.database_url)
+        answer["schema"] = state.as_dict()
+        if not state.current:
+            problems["schema"] = state.problem()
     except Exception as exc:
         problems["database"] = type(exc).__name__
     try:
         queue.ping()
     except Exception as exc:
         problems["queue"] = type(exc).__name__
-    return problems
+    status = {"status": "unavailable", "problems": problems} if problems else {"status": "ready"}
+    return {**status, **answer}
 
 
 async def readyz(request: Request) -> JSONResponse:
-    problems = await run_in_threadpool(_check_ready, request.app.state.settings, request.app.state.queue)
-    if problems:
-        return JSONResponse({"status": "unavailable", "problems": problems}, status_code=503)
-    return JSONResponse({"status": "ready"})
+    answer = await run_in_threadpool(_check_ready, request.app.state.settings, request.app.state.queue)
+    return JSONResponse(answer, status_code=503 if "problems" in answer else 200)
 
 
 def _oldest_waiting_seconds(settings: Settings) -> float:
@@ -80,11 +83,10 @@ async def home(request: Request) -> Response:
         return await setup.setup_page(request)
     body = (
         f"<h1>Bulwark is running</h1><p>App id {settings.app_id}; "
-        f"GitHub API {html.escape(settings.github_api_url)}.</p>"
+        f"GitHub API {esc(settings.github_api_url)}.</p>"
         '<p><a href="/dashboard">Open the dashboard</a> (sign in with GitHub).</p>'
     )
-    page = f"<!doctype html><html><head><title>Bulwark</title></head><body>{body}</body></html>"
-    return HTMLResponse(page)
+    return page("Bulwark", body)
 
 
 def create_app(settings: Settings, queue: JobQueue | None = None, clock: Clock = utcnow) -> Starlette:

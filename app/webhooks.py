@@ -1,8 +1,13 @@
 """POST /webhooks/github: verify, record, enqueue, answer 202 — never call GitHub here.
 
-Status codes: 413 body over 25 MB (refused without reading it whole), 503 no webhook secret
-configured, 401 bad or missing signature, 400 missing headers or malformed JSON, 200 for a ping, an
-event Bulwark does not handle, or a delivery id seen before, 202 for a delivery stored and queued.
+Status codes, in the order they are decided: 503 no webhook secret configured; 411 no `Content-Length`
+(a chunked body); 413 body over 25 MB; 401 no well-formed `X-Hub-Signature-256`; 400 missing event or
+delivery headers — all before a byte of the body is read. Then 503 (with `Retry-After`) when the
+process already holds its budget of unverified bodies (`app.body_budget`), 408 a body slower than 10
+seconds, 401 a signature that does not match, 400 malformed JSON; 200 for a ping, an event Bulwark does
+not handle, or a delivery id seen before; 202 for a delivery stored and queued. 503 also
+when the database cannot take the delivery (never 500: GitHub shows it failed, and the missed-delivery
+check asks for it again).
 """
 
 from __future__ import annotations
@@ -18,10 +23,12 @@ from itertools import accumulate
 from typing import Any
 
 from anyio import CapacityLimiter, to_thread
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 
 from app import metrics
+from app.body_budget import BodyBudget, BodyTooSlowError, read_exactly
 from app.db import repo
 from app.db.models import DeliveryStatus
 from app.db.session import get_engine
@@ -42,13 +49,10 @@ HANDLED_EVENTS: dict[str, frozenset[str] | None] = {
     "pull_request_review_thread": frozenset({"resolved", "unresolved"}),
 }
 MAX_JSON_DEPTH = 64
+_SIGNATURE = re.compile(r"sha256=[0-9a-fA-F]{64}")
 
 
-class BodyTooLargeError(Exception):
-    """The request body exceeds the limit."""
-
-
-def verify_signature(secret: bytes, body: bytes, header: str | None) -> bool:
+def verify_signature(secret: bytes, body: bytes | bytearray, header: str | None) -> bool:
     """Constant-time check of `X-Hub-Signature-256: sha256=<hex>` over the raw body."""
     if not header or not header.startswith("sha256="):
         return False
@@ -56,19 +60,53 @@ def verify_signature(secret: bytes, body: bytes, header: str | None) -> bool:
     return hmac.compare_digest(expected.encode(), header.strip().encode())
 
 
-async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
-    """Read the body, refusing (BodyTooLargeError) as soon as it passes `limit` bytes."""
+def _declared_length(request: Request) -> int | JSONResponse:
+    """The body's declared length, or the answer refusing the request before its body is read."""
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise BodyTooLargeError
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise BodyTooLargeError
-        chunks.append(chunk)
-    return b"".join(chunks)
+    if declared is None or "transfer-encoding" in request.headers:
+        metrics.DELIVERIES.labels(event="unknown", outcome="no_length").inc()
+        return _error(411, "Content-Length is required (GitHub always sends it)")
+    if not declared.isdigit() or len(declared) > 12:
+        return _error(400, "Content-Length is not a number")
+    if int(declared) > MAX_BODY_BYTES:
+        metrics.DELIVERIES.labels(event="unknown", outcome="too_large").inc()
+        return _error(413, "payload too large (GitHub never sends more than 25 MB)")
+    return int(declared)
+
+
+def _budget(request: Request) -> BodyBudget:
+    """This process' budget of unverified body bytes (made inside the running loop, on first use)."""
+    budget: BodyBudget | None = getattr(request.app.state, "body_budget", None)
+    if budget is None:
+        settings: Settings = request.app.state.settings
+        budget = request.app.state.body_budget = BodyBudget(settings.unverified_body_bytes)
+    return budget
+
+
+async def read_signed_body(request: Request, secret: bytes, size: int) -> bytes | JSONResponse:
+    """The body once its signature matches, or the answer refusing it. While it is unverified it holds
+    `size` bytes of the process' budget: a flood of unsigned bodies waits (or gets 503), unbuffered."""
+    budget = _budget(request)
+    if not await budget.reserve(size):
+        metrics.LIMITS.labels(limit="unverified_bodies").inc()
+        response = _error(503, "too many unverified request bodies at once; retry later")
+        response.headers["Retry-After"] = "10"
+        return response
+    try:
+        body = await read_exactly(request.stream(), size)
+    except ClientDisconnect:
+        return _error(400, "client disconnected before the body was complete")
+    except BodyTooSlowError:
+        metrics.LIMITS.labels(limit="slow_body").inc()
+        return _error(408, "the body did not arrive in time")
+    except ValueError as error:
+        return _error(400, str(error))
+    finally:
+        await budget.release(size)
+    if not verify_signature(secret, body, request.headers.get("x-hub-signature-256")):
+        metrics.DELIVERIES.labels(event="unknown", outcome="bad_signature").inc()
+        return _error(401, "signature missing or invalid")
+    return bytes(body)
 
 
 _ESCAPE = re.compile(rb"\\.", re.DOTALL)
@@ -100,6 +138,15 @@ def _refused(outcome: str, message: str) -> JSONResponse:
     metrics.DELIVERIES.labels(event="unknown", outcome=outcome).inc()
     log.warning("delivery refused: %s", message)
     return _error(400, message)
+
+
+def _unavailable(event: str, exc: SQLAlchemyError) -> JSONResponse:
+    """The database could not store a delivery: counted, one log line (no statement, no payload), 503."""
+    metrics.DELIVERIES.labels(event=event, outcome="unavailable").inc()
+    cause = getattr(exc, "orig", None) or exc
+    detail = (str(cause).splitlines() or [""])[0][:200]
+    log.warning("delivery not stored, answered 503: %s: %s", type(cause).__name__, detail)
+    return _error(503, "the database cannot take deliveries now; redeliver this one later")
 
 
 def _object(container: dict[str, Any], key: str) -> dict[str, Any]:
@@ -168,26 +215,36 @@ def _store(settings: Settings, queue: JobQueue, record: repo.DeliveryRecord) -> 
     return stored, process
 
 
-async def receive_webhook(request: Request) -> JSONResponse:
-    settings: Settings = request.app.state.settings
-    queue: JobQueue = request.app.state.queue
-    try:
-        body = await read_body(request)
-    except ClientDisconnect:
-        return _error(400, "client disconnected before the body was complete")
-    except BodyTooLargeError:
-        metrics.DELIVERIES.labels(event="unknown", outcome="too_large").inc()
-        return _error(413, "payload too large (GitHub never sends more than 25 MB)")
+def _unread_refusal(request: Request, settings: Settings) -> JSONResponse | int:
+    """The answer to a request refused on its headers alone, else its body's declared length."""
     if settings.webhook_secret is None or not settings.webhook_secret.get_secret_value():
         return _error(503, "BULWARK_WEBHOOK_SECRET is not set; webhooks are not accepted yet")
-    secret = settings.webhook_secret.get_secret_value().encode()
-    if not verify_signature(secret, body, request.headers.get("x-hub-signature-256")):
+    size = _declared_length(request)
+    if isinstance(size, JSONResponse):
+        return size
+    if not _SIGNATURE.fullmatch(request.headers.get("x-hub-signature-256", "").strip()):
         metrics.DELIVERIES.labels(event="unknown", outcome="bad_signature").inc()
         return _error(401, "signature missing or invalid")
     event = request.headers.get("x-github-event", "")
     delivery_id = request.headers.get("x-github-delivery", "")
     if not event or not delivery_id or len(delivery_id) > 64 or len(event) > 64:
-        return _refused("bad_headers", "X-GitHub-Event and X-GitHub-Delivery are required")
+        metrics.DELIVERIES.labels(event="unknown", outcome="bad_headers").inc()  # not logged: unverified
+        return _error(400, "X-GitHub-Event and X-GitHub-Delivery are required")
+    return size
+
+
+async def receive_webhook(request: Request) -> JSONResponse:
+    settings: Settings = request.app.state.settings
+    queue: JobQueue = request.app.state.queue
+    size = _unread_refusal(request, settings)
+    if isinstance(size, JSONResponse):
+        return size
+    assert settings.webhook_secret is not None
+    body = await read_signed_body(request, settings.webhook_secret.get_secret_value().encode(), size)
+    if isinstance(body, JSONResponse):
+        return body
+    event = request.headers["x-github-event"]
+    delivery_id = request.headers["x-github-delivery"]
     if nesting_depth(body) > MAX_JSON_DEPTH:
         return _refused("malformed", f"body nests arrays and objects deeper than {MAX_JSON_DEPTH} levels")
     try:
@@ -200,13 +257,16 @@ async def receive_webhook(request: Request) -> JSONResponse:
         record = _describe(event, payload, body.decode("utf-8"), delivery_id)
     except (KeyError, TypeError, ValueError, OverflowError):
         return _refused("malformed", "payload fields have unexpected types")
-    if settings.database_url.startswith("sqlite") and not settings.redis_url:
-        # Local files, a fraction of a millisecond, serialised anyway: a thread hop costs more.
-        stored, process = _store(settings, queue, record)
-    else:
-        stored, process = await to_thread.run_sync(
-            _store, settings, queue, record, limiter=_store_limiter(request.app.state)
-        )
+    try:
+        if settings.database_url.startswith("sqlite") and not settings.redis_url:
+            # Local files, a fraction of a millisecond, serialised anyway: a thread hop costs more.
+            stored, process = _store(settings, queue, record)
+        else:
+            stored, process = await to_thread.run_sync(
+                _store, settings, queue, record, limiter=_store_limiter(request.app.state)
+            )
+    except SQLAlchemyError as exc:
+        return _unavailable(event, exc)
     if record.status is DeliveryStatus.IGNORED:
         metrics.DELIVERIES.labels(event=event, outcome="ignored").inc()
         return JSONResponse({"status": "ignored", "event": event}, status_code=200)

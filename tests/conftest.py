@@ -13,12 +13,27 @@ from pydantic import SecretStr
 from app.db.session import dispose_engines
 from app.migrate import upgrade
 from app.settings import Settings
+from tests.support.clock import CLOCK_SHIFT, shift_this_run
 from tests.support.servers import serve_app
 
 ROOT = Path(__file__).resolve().parent.parent
 WEBHOOK_SECRET = "webhook-test-secret"
 
 pytest_plugins = ["tests.emulator.plugin"]
+SHIFT_KEY = pytest.StashKey[int | None]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With BULWARK_TEST_CLOCK_SHIFT_DAYS=N the whole run, child processes included, sees the wall clock N
+    days ahead: a test that depends on today's date fails now, not next year."""
+    config.stash[SHIFT_KEY] = shift_this_run()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    days = config.stash.get(SHIFT_KEY, None)
+    return (
+        f"clock: the wall clock moved {days} days ahead ({CLOCK_SHIFT})" if days else "clock: the wall clock"
+    )
 
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
@@ -39,6 +54,17 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_budgets() -> None:
+    """Each test starts with no installation's recent job starts and no pull request's reactions polled
+    (both are kept per process)."""
+    from app.github.client import forget_installation_rates
+    from app.signals import POLLS
+
+    forget_installation_rates()
+    POLLS.forget()
 
 
 @pytest.fixture

@@ -6,9 +6,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from app import __version__
 from app.cli import main
 
 RISKY = 'import os\n\n\ndef run(cmd):\n    os.system("ls " + cmd)\n'
@@ -109,3 +111,83 @@ def test_an_offline_scan_loads_no_validation_database_or_http_library(repo: Path
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "0 []"
     assert json.loads((repo / "out.json").read_text())["findings"]
+
+
+def _scan_json(repo: Path, *extra: str) -> tuple[int, dict[str, Any]]:
+    out = repo.parent / "scan.json"
+    code = main(
+        [
+            "scan",
+            "--offline",
+            "--repo",
+            str(repo),
+            "--base",
+            "main",
+            "--format",
+            "json",
+            "--output",
+            str(out),
+            *extra,
+        ]
+    )
+    return code, json.loads(out.read_text())
+
+
+def _state(repo: Path) -> tuple[str, str]:
+    """What a read-only scan must leave as it was: the index and working tree status, and the objects."""
+    status = subprocess.run(
+        ["git", "-C", str(repo), "status", "--porcelain=v2"], capture_output=True, text=True
+    )
+    objects = subprocess.run(["git", "-C", str(repo), "count-objects", "-v"], capture_output=True, text=True)
+    return status.stdout, objects.stdout
+
+
+def test_without_head_the_working_tree_is_compared(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "a.py").write_text(RISKY)  # modified, not staged
+    (repo / "c.py").write_text(RISKY)  # new and staged
+    git(repo, "add", "c.py")
+    (repo / "c.py").write_text(RISKY + "x = 2\n")  # and changed again after staging
+    (repo / "d.py").write_text(RISKY)  # untracked: not part of the change
+    before = _state(repo)
+    code, report = _scan_json(repo)
+    assert code == 0
+    assert sorted(f["path"] for f in report["context"]["files"]) == ["a.py", "b.py", "c.py"]
+    assert sorted(f["path"] for f in report["findings"]) == ["a.py", "b.py", "c.py"]
+    assert [f["added_lines"] for f in report["context"]["files"] if f["path"] == "c.py"] == [6]
+    assert "compared 3 files, main...the working tree" in capsys.readouterr().err
+    assert _state(repo) == before  # no object, index entry or file was written
+    code, report = _scan_json(repo, "--head", "HEAD")
+    assert [f["path"] for f in report["context"]["files"]] == ["b.py"]
+    assert "compared 1 file, main...HEAD" in capsys.readouterr().err
+
+
+def test_the_working_tree_includes_deletions_and_leaves_no_temporary_files(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    (repo / "b.py").unlink()
+    code, report = _scan_json(repo)
+    assert (code, report["context"]["files"], report["findings"]) == (0, [], [])
+    git(repo, "rm", "-q", "--cached", "a.py")
+    _, report = _scan_json(repo)
+    assert [(f["path"], f["status"]) for f in report["context"]["files"]] == [("a.py", "removed")]
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_fail_on_sets_the_exit_threshold(repo: Path) -> None:
+    assert _scan_json(repo)[0] == 0  # the finding is critical, the policy blocks nothing
+    assert _scan_json(repo, "--fail-on", "critical")[0] == 1
+    assert _scan_json(repo, "--fail-on", "low")[0] == 1
+    (repo / "b.py").write_text("x = 2\n")
+    assert _scan_json(repo, "--fail-on", "info")[0] == 0
+    with pytest.raises(SystemExit) as exited:
+        main(["scan", "--repo", str(repo), "--base", "main", "--fail-on", "severe"])
+    assert exited.value.code == 2
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"bulwark {__version__}\n"

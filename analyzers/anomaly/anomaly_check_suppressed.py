@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from analyzers.anomaly.suppressions import added_suppressions
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from app.context.model import ChangeContext, FileKind, FileStatus
+from analyzers.suppression import find_suppressions
+from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 _SKIPPED_KINDS = frozenset({FileKind.DOCS, FileKind.GENERATED, FileKind.VENDORED, FileKind.BINARY})
 
@@ -51,9 +52,11 @@ class AnomalyCheckSuppressed(Analyzer):
     ## Tuning
 
     Suppressions the base side already had as often (a line that moved or was reformatted) are not
-    reported. Documentation, generated and vendored files are skipped. Bulwark's own suppressions are
-    also listed in `AnalysisResult.added_suppressions` by the runner; this rule reports them as findings
-    so that they reach the review.
+    reported. Documentation, generated and vendored files are skipped, except for Bulwark's own
+    `bulwark: ignore[...]`, which is reported in every file. Bulwark's own suppressions are also listed in
+    `AnalysisResult.added_suppressions` by the runner; this rule reports them as findings so that they
+    reach the review. A suppression the pull request adds never hides this rule's finding, and is never
+    honoured for a finding the base policy blocks or for a protected rule (`docs/policy.md`).
 
     ## References
 
@@ -70,7 +73,10 @@ class AnomalyCheckSuppressed(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
         for changed in ctx.files:
-            if changed.status is FileStatus.REMOVED or changed.kinds & _SKIPPED_KINDS:
+            if changed.status is FileStatus.REMOVED:
+                continue
+            if changed.kinds & _SKIPPED_KINDS:
+                yield from self._bulwark_only(changed)
                 continue
             for item in added_suppressions(changed):
                 why = "on security-relevant code or silencing a scanner" if item.security else "added"
@@ -82,3 +88,18 @@ class AnomalyCheckSuppressed(Analyzer):
                     severity=Severity.HIGH if item.security else Severity.MEDIUM,
                     evidence=changed.line(item.line).strip()[:200],
                 )
+
+    def _bulwark_only(self, changed: ChangedFile) -> Iterator[Finding]:
+        """Bulwark's own suppressions the pull request adds, in a file whose other markers are not read."""
+        for item in find_suppressions(changed).values():
+            if item.from_base:
+                continue
+            text = changed.line(item.line).strip()
+            yield self.finding(
+                changed,
+                item.line,
+                f"`bulwark: ignore` suppression on security-relevant code or silencing a scanner: `{text[:80]}`",
+                confidence=0.9,
+                severity=Severity.HIGH,
+                evidence=text[:200],
+            )

@@ -57,7 +57,8 @@ class ActionsPermissionsWidened(Analyzer):
 
     `workflows.baseline_permissions` in `.github/bulwark.yml` maps scopes to the most they may be
     granted (`read`, `write`, `none`); scopes it does not list may be granted `read`. Narrowing a
-    scope is never reported.
+    scope is never reported. The rule is protected: votes never mute it, and a suppression comment the
+    pull request itself adds is not honoured.
 
     ## References
 
@@ -72,6 +73,7 @@ class ActionsPermissionsWidened(Analyzer):
         summary="A workflow's token gains permissions",
         severity=Severity.HIGH,
         cwe=(250,),
+        protected=True,
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:

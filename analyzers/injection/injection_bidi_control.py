@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.text import unicode
-from analyzers.text.lines import is_code, non_ascii_added
-from analyzers.text.nodes import enclosing_text, node_at, node_text
+from analyzers.text.lines import non_ascii_added
+from analyzers.text.places import FilePlaces, places_of
 from app.context.model import ChangeContext, ChangedFile
 
 
@@ -35,7 +35,7 @@ class InjectionBidiControl(Analyzer):
     ## What it flags
 
     Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) on added
-    lines of source code, judged on the syntax tree:
+    lines of source code and configuration, judged on where they stand:
 
     - outside any comment or string, in the code itself: `high`;
     - inside a comment or string whose controls are left open (unbalanced) when it ends, so that the
@@ -44,8 +44,10 @@ class InjectionBidiControl(Analyzer):
       `medium`.
 
     Balanced controls inside strings or comments that hold right-to-left text (Hebrew, Arabic) are
-    legitimate and stay quiet, and so is any text outside source code. Without a syntax tree the
-    rule judges the whole line.
+    legitimate and stay quiet, and so is prose (Markdown, plain text). Every other text file is
+    read: languages without a grammar here (assembly, Solidity, SQL, Kotlin, Swift, Lua, ...) are
+    split into code, comments and strings by their comment-syntax family (`//`, `#`, `--`, `;`,
+    `/* */`, `<!-- -->`, ...) and judged the same way. Binary and generated files are skipped.
 
     ## Why it is risky
 
@@ -85,26 +87,23 @@ class InjectionBidiControl(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         for file in ctx.files:
-            if file.binary or file.head_text is None or not is_code(file):
-                continue
             candidates = [(n, line) for n, line in non_ascii_added(file) if any(unicode.runs(line, "bidi"))]
+            places = places_of(ctx, file) if candidates else None
+            if places is None:
+                continue
             for number, line in candidates:
-                yield from self._judge_line(file, number, line)
+                yield from self._judge_line(file, places, number, line)
 
-    def _judge_line(self, file: ChangedFile, number: int, line: str) -> Iterator[Finding]:
-        tree = file.tree("head")
+    def _judge_line(self, file: ChangedFile, places: FilePlaces, number: int, line: str) -> Iterator[Finding]:
         columns = [i for i, ch in enumerate(line) if ord(ch) in unicode.BIDI_CONTROLS]
         names = ", ".join(sorted({unicode.describe(ord(line[i])) for i in columns}))
-        if tree is None:
-            verdict = _verdict(line, "on this line")
-        else:
-            verdict = None
-            for column in columns:
-                place, holder = enclosing_text(node_at(tree, number, line, column))
-                if place == "code" or holder is None:
-                    verdict = ("in code", Severity.HIGH)
-                    break
-                verdict = verdict or _verdict(node_text(holder), f"in a {place}")
+        verdict = None
+        for column in columns:
+            place, holder = places.holder(number, line, column)
+            if place == "code" or holder is None:
+                verdict = ("in code", Severity.HIGH)
+                break
+            verdict = verdict or _verdict(holder, f"in a {place}")
         if verdict is None:
             return
         where, severity = verdict

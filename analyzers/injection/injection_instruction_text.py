@@ -3,17 +3,52 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.injection import phrases
+from analyzers.injection import detector
+from analyzers.injection.agent_files import is_instruction_file
+from analyzers.injection.code_passages import code_passages
+from analyzers.injection.passages import Passage, prose_passages
+from analyzers.injection.placement import place_severity
 from analyzers.text import unicode
-from analyzers.text.lines import TextLines, added_lines_containing, is_code, lines_containing
-from analyzers.text.nodes import node_at, place_of
+from analyzers.text.lines import MAX_TEXT_LINES
+from analyzers.text.places import places_of, skip_reason
 from analyzers.text.pr_text import text_path
-from app.context.model import ChangeContext, ChangedFile
+from app.context.model import ChangeContext, ChangedFile, FileKind
 
-_COMMENT_STARTS = ("#", "//", "/*", "*", "<!--", "--", ";", "%")
-_NEARBY = 2
+_MARKDOWN = (".md", ".mdx", ".markdown", ".rst", ".txt", ".adoc", ".html", ".htm")
+
+
+def has_hidden_characters(text: str) -> bool:
+    """Tag characters, bidi controls, zero-width and other invisible characters."""
+    if text.isascii():
+        return False
+    for ch in text:
+        cp = ord(ch)
+        if cp in unicode.BIDI_CONTROLS or unicode.is_tag(cp) or unicode.is_format(cp):
+            return True
+        if unicode.is_supplementary_selector(cp):
+            return True
+    return False
+
+
+def file_passages(ctx: ChangeContext, file: ChangedFile) -> list[Passage]:
+    """The passages of a changed file that touch its added lines."""
+    lines = file.lines("head")[:MAX_TEXT_LINES]
+    places = None if is_instruction_file(file) else places_of(ctx, file)
+    if is_instruction_file(file):
+        found = prose_passages(lines, "agent-file")
+    elif places is None or places.family == "markup":
+        markdown = file.path.lower().endswith(_MARKDOWN) or places is not None
+        found = prose_passages(lines, "docs", markdown)
+    else:
+        found = code_passages(places, file.added_lines)
+        if file.is_kind(FileKind.TEST):
+            found = [replace(p, place="test-data") if "string" in p.place else p for p in found]
+        return found
+    added = file.added_lines
+    return [p for p in found if any(n in added for n in range(p.start_line, p.end_line + 1))]
 
 
 class InjectionInstructionText(Analyzer):
@@ -21,19 +56,34 @@ class InjectionInstructionText(Analyzer):
 
     ## What it flags
 
-    Text addressed to AI coding agents and AI reviewers: "ignore (all) previous instructions" and
-    its variants, "if you are an AI / LLM / assistant / agent", "do not tell the user", and
-    pseudo-system tags (`<IMPORTANT>`, `<SYSTEM>`, `[INST]`, `<<SYS>>`, `<|im_start|>`). It reads
-    added lines of documentation and other non-code files, comments in source code, and the pull
-    request's title, body and comments.
+    Text that gives orders to AI coding agents and AI reviewers, judged by a scored detector rather
+    than a phrase list: many weak cues (an AI addressee, imperative second person, references to
+    instructions, prompts, rules and system or developer modes, role tags such as `[INST]`,
+    `<|im_start|>`, `### Instruction` and `<system>`, requests to reveal, send, run, install,
+    approve, ignore or hide, targets such as secrets, tokens, `.env`, credentials, URLs and shells,
+    role play, hypothetical framing, persuasion, output-format orders, references to instructions
+    elsewhere, payload splitting) in English, German, French, Spanish, Portuguese, Italian,
+    Russian, Chinese, Japanese and Korean, combined by fitted weights into one score. Text is
+    normalised first (NFKC, case, accents, invisible characters, Unicode tag characters read as
+    ASCII, look-alike letters inside words), and base64, hex, rot13, reversed text, leetspeak and
+    spaced-out letters are decoded and judged too.
 
-    Severity starts at `medium` and rises one step when an exfiltration cue is within two lines
-    (`~/.ssh`, `id_rsa`, `.env`, `mcp.json`, `.aws/credentials`, "send … to http…"), one step when
-    the text sits inside an HTML comment (invisible once rendered), and to `critical` when the line
-    also holds hidden characters (tags, bidi controls, zero-width characters).
+    It reads added lines of every text file: paragraphs of Markdown and prose, HTML comments,
+    collapsed `<details>`, alt and title text, HTML/SVG elements styled invisible, comment blocks
+    and string literals of source code (joined across lines and concatenation; languages without a
+    grammar through their comment-syntax family), and the pull request's title, body and comments.
 
-    A phrase quoted in inline code or quotation marks in visible text, as in documentation about
-    prompt injection, stays quiet; string literals in code are not read.
+    Where the text stands decides the severity: `critical` where people do not read it (HTML
+    comments, collapsed details, alt text, invisible markup, string literals that no code displays,
+    any passage with hidden characters, pull-request text included); `high` in comments,
+    docstrings, string literals, visible documentation and pull-request text; `low` for quotations
+    in documentation (inline code, double quotes, fenced blocks), which is how documentation about
+    prompt injection shows its examples, and for string literals in tests (test payloads); `info` in the repository's own agent instruction files
+    (`AGENTS.md`, `CLAUDE.md`, `.cursorrules`, `.github/copilot-instructions.md`, ...), where
+    instructions are the point and `injection-agent-instructions-changed` reports the change.
+
+    A passage with hidden characters is reported from a lower score (`report_hidden_at`): text that
+    hides itself needs fewer cues.
 
     Findings on pull-request text use the pseudo paths `(pull request title)`, `(pull request
     body)`, `(comment by @login)` and `(review comment by @login)`, with the line inside that text.
@@ -52,11 +102,14 @@ class InjectionInstructionText(Analyzer):
 
     ## How to fix
 
-    Remove the text. Documentation about prompt injection should quote its examples in code spans.
+    Remove the text. Documentation about prompt injection should quote its examples in code spans,
+    quotation marks or fenced blocks.
 
     ## Tuning
 
-    The family is protected: votes never mute it.
+    The family is protected: votes never mute it. The word lists are
+    `analyzers/data/instruction_cues.json`; the weights, fitted by `bench/injection_train.py` on the
+    corpus in `bench/injection/`, are `analyzers/data/instruction_weights.json`.
 
     ## References
 
@@ -75,72 +128,31 @@ class InjectionInstructionText(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
+        weights = detector.packaged_weights()
         for file in ctx.files:
-            if file.binary or file.head_text is None:
-                continue
-            yield from self._scan_file(file)
+            if skip_reason(file) is None and file.added_lines:
+                for passage in file_passages(ctx, file):
+                    yield from self._judge(file.path, passage, weights)
         for item in ctx.texts:
-            candidates = lines_containing(item.text, phrases.ANCHOR_WORDS)
-            if candidates:
-                yield from self._scan(text_path(item), TextLines(item.text), candidates, None)
+            for passage in prose_passages(item.text.splitlines(), "pr-text"):
+                yield from self._judge(text_path(item), passage, weights)
 
-    def _scan_file(self, file: ChangedFile) -> Iterator[Finding]:
-        wanted = added_lines_containing(file, phrases.ANCHOR_WORDS)
-        if not wanted:
+    def _judge(self, path: str, passage: Passage, weights: detector.Weights) -> Iterator[Finding]:
+        if len(passage.text.strip()) < 8:
             return
-        lines = TextLines(file.head_text or "")
-        yield from self._scan(file.path, lines, wanted, file if is_code(file) else None)
-
-    def _scan(
-        self, path: str, lines: TextLines, wanted: set[int], code: ChangedFile | None
-    ) -> Iterator[Finding]:
-        all_lines = lines.all() if "<!--" in lines else []
-        hidden_comments = phrases.html_comment_lines(all_lines)
-        for number in sorted(wanted):
-            line = lines.get(number, "")
-            cues = [cue for cue in phrases.instruction_cues(line) if _is_prose(code, number, line, cue)]
-            in_comment = number in hidden_comments
-            hidden = phrases.has_hidden_characters(line)
-            if not (in_comment or hidden):
-                cues = [cue for cue in cues if not phrases.is_quoted(line, cue)]
-            if cues:
-                yield self._report(path, number, line, lines, cues, in_comment, hidden)
-
-    def _report(
-        self,
-        path: str,
-        number: int,
-        line: str,
-        lines: TextLines,
-        cues: list[phrases.Cue],
-        in_comment: bool,
-        hidden: bool,
-    ) -> Finding:
-        severity, notes = self.meta.severity, list[str]()
-        near = (lines.get(n, "") for n in range(number - _NEARBY, number + _NEARBY + 1))
-        if any(phrases.has_exfiltration_cue(text) for text in near):
-            severity, notes = severity.raised(), [*notes, "next to an exfiltration cue"]
-        if in_comment:
-            severity, notes = severity.raised(), [*notes, "inside an HTML comment"]
-        if hidden:
-            severity, notes = Severity.CRITICAL, [*notes, "next to hidden characters"]
-        labels = "; ".join(dict.fromkeys(cue.label for cue in cues))
-        context = f" ({', '.join(notes)})" if notes else ""
-        return self.finding(
+        hidden = has_hidden_characters(passage.text)
+        verdict = detector.judge(passage.text, weights)
+        if verdict.score < (weights.report_hidden_at if hidden else weights.report_at):
+            return
+        severity, where = place_severity(passage.place, hidden)
+        decoded = f", decoded from {verdict.decoding}" if verdict.decoding else ""
+        cues = ", ".join(verdict.cues) or "combined cues"
+        yield self.finding(
             path,
-            number,
-            f"text aimed at AI tools {labels}{context}",
-            confidence=0.9 if notes else 0.7,
+            passage.start_line,
+            f"instruction text aimed at AI tools {where} (score {verdict.score:.2f}: {cues}{decoded})",
+            end_line=passage.end_line,
+            confidence=0.9 if verdict.score >= weights.sure_at else 0.7,
             severity=severity,
-            evidence=unicode.escape_hidden(line.strip(), limit=200),
+            evidence=unicode.escape_hidden(passage.text.strip(), limit=200),
         )
-
-
-def _is_prose(code: ChangedFile | None, number: int, line: str, cue: phrases.Cue) -> bool:
-    """In a code file only comments count; everywhere else every line is prose."""
-    if code is None:
-        return True
-    tree = code.tree("head")
-    if tree is not None:
-        return place_of(node_at(tree, number, line, cue.start)) == "comment"
-    return line.lstrip().startswith(_COMMENT_STARTS)

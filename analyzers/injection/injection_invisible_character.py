@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.injection.agent_files import is_instruction_file, is_tool_config_file
 from analyzers.text import unicode
-from analyzers.text.lines import is_code, non_ascii_added, numbered_lines
-from analyzers.text.nodes import node_at, place_of
+from analyzers.text.lines import non_ascii_added, numbered_lines
+from analyzers.text.places import FilePlaces, places_of, skip_reason
 from analyzers.text.pr_text import text_path
 from app.context.model import ChangeContext, ChangedFile
 
@@ -18,18 +18,9 @@ def hidden_columns(line: str) -> list[int]:
     return [
         index
         for index, ch in enumerate(line)
-        if (unicode.is_format(ord(ch)) or ord(ch) in unicode.BIDI_MARKS)
+        if (unicode.is_format(ord(ch)) or ord(ch) in unicode.BIDI_MARKS or (ord(ch) == unicode.BOM and index))
         and not unicode.is_legitimate_joiner(line, index)
     ]
-
-
-def _inside_identifier(line: str, column: int) -> bool:
-    before = line[column - 1] if column > 0 else ""
-    after = line[column + 1] if column + 1 < len(line) else ""
-    cp = ord(line[column])
-    if cp in unicode.INVISIBLE_LETTERS:
-        return True
-    return bool(before and after) and all(unicode.is_identifier_char(ch) for ch in before + after)
 
 
 class InjectionInvisibleCharacter(Analyzer):
@@ -41,8 +32,9 @@ class InjectionInvisibleCharacter(Analyzer):
     invisible operators, ...) and letters that render as nothing (Hangul fillers, the braille blank)
     on added lines:
 
-    - in source code, inside or as an identifier, or anywhere outside comments and strings when a
-      syntax tree is available: `high`;
+    - in source code or configuration of any language, outside comments and strings (inside or
+      as an identifier): `high`; languages without a grammar here are split into code, comments
+      and strings by their comment-syntax family (`//`, `#`, `--`, `;`, `/* */`, ...);
     - anywhere in an agent instruction or agent tool configuration file (`AGENTS.md`, `CLAUDE.md`,
       `.cursorrules`, `.mcp.json`, ...): `high`;
     - anywhere in the pull request's title, body or comments, bidirectional controls included:
@@ -89,15 +81,14 @@ class InjectionInvisibleCharacter(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         for file in ctx.files:
-            if file.binary or file.head_text is None:
+            if skip_reason(file) is not None:
                 continue
             agent_file = is_instruction_file(file) or is_tool_config_file(file)
-            if not agent_file and not is_code(file):
-                continue
             for number, line in non_ascii_added(file):
                 columns = hidden_columns(line)
-                if columns:
-                    yield from self._judge(file, number, line, columns, agent_file)
+                places = None if agent_file or not columns else places_of(ctx, file)
+                if columns and (agent_file or places is not None):
+                    yield from self._judge(file, places, number, line, columns)
         for item in ctx.texts:
             yield from self._scan_text(text_path(item), item.text)
 
@@ -120,14 +111,14 @@ class InjectionInvisibleCharacter(Analyzer):
                 )
 
     def _judge(
-        self, file: ChangedFile, number: int, line: str, columns: list[int], agent_file: bool
+        self, file: ChangedFile, places: FilePlaces | None, number: int, line: str, columns: list[int]
     ) -> Iterator[Finding]:
-        if not agent_file:
-            columns = [c for c in columns if self._in_code(file, number, line, c)]
+        if places is not None:
+            columns = [c for c in columns if _in_code(places, number, line, c)]
         if not columns:
             return
         names = ", ".join(sorted({unicode.describe(ord(line[c])) for c in columns}))
-        where = "in an agent instruction file" if agent_file else "in code"
+        where = "in code" if places is not None else "in an agent instruction file"
         yield self.finding(
             file,
             number,
@@ -136,8 +127,7 @@ class InjectionInvisibleCharacter(Analyzer):
             evidence=unicode.escape_hidden(line),
         )
 
-    def _in_code(self, file: ChangedFile, number: int, line: str, column: int) -> bool:
-        tree = file.tree("head")
-        if tree is not None:
-            return place_of(node_at(tree, number, line, column)) == "code"
-        return _inside_identifier(line, column)
+
+def _in_code(places: FilePlaces, number: int, line: str, column: int) -> bool:
+    """Outside comments and strings: in the code itself, inside or as an identifier."""
+    return places.place(number, line, column) == "code"

@@ -7,7 +7,9 @@ from typing import Literal
 from tree_sitter import Node, Tree
 
 Place = Literal["comment", "string", "code"]
-_STRING_MARKERS = ("string", "heredoc", "template", "raw_text", "character_literal", "char_literal")
+_STRING_MARKERS = (
+    "string", "heredoc", "template", "raw_text", "character_literal", "char_literal", "scalar",
+)  # fmt: skip
 
 
 def byte_column(line: str, column: int) -> int:

@@ -27,8 +27,9 @@ BIDI_OVERRIDES = frozenset({0x202D, 0x202E})
 BIDI_CONTROLS = BIDI_EMBEDDINGS | BIDI_ISOLATES | {BIDI_POP, BIDI_POP_ISOLATE}
 BIDI_MARKS = frozenset({0x200E, 0x200F, 0x061C})  # LRM RLM ALM
 
-# Letters that render as nothing although they are not format characters (Hangul fillers, braille blank).
-INVISIBLE_LETTERS = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800})
+# Characters that render as nothing although they are not format characters: Hangul fillers, the
+# braille blank, the combining grapheme joiner and the Khmer inherent vowels.
+INVISIBLE_LETTERS = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x034F, 0x17B4, 0x17B5})
 
 _EMOJI_RANGES = (
     (0x1F000, 0x1FAFF),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
 
-from analyzers.base import PROTECTED_FAMILIES, Family, RuleMeta, Severity
+from analyzers.base import Family, RuleMeta, Severity, rule_is_protected
 from app.calibration.beta import beta_cdf, beta_quantile
 from app.trust import Evidence, Label, normalise_login
 
@@ -26,8 +26,6 @@ HALF_LIFE = timedelta(days=90)
 # A cell with < 2 distinct trusted dismissers gives at most 0.5 of not-useful evidence; generally, no
 # dismisser counts for more than 0.5 beyond the next one (with one dismisser the next one gives 0).
 LONE_DISMISSER_CAP = 0.5
-# CI permission widening is protected like the secrets and injection families.
-PROTECTED_RULES = frozenset({"actions-permissions-widened"})
 
 
 def score_bin(confidence: float) -> int:
@@ -44,11 +42,11 @@ class RuleInfo:
     severity: Severity
     version: int = 1
     prior: float = DEFAULT_PRIOR
-    protected: bool = False
+    protected: bool = False  # the rule's own flag (`RuleMeta.protected`)
 
     @property
     def is_protected(self) -> bool:
-        return self.protected or self.family in PROTECTED_FAMILIES or self.rule_id in PROTECTED_RULES
+        return rule_is_protected(self.family, self.protected)
 
     @classmethod
     def from_meta(cls, meta: RuleMeta, prior: float = DEFAULT_PRIOR) -> RuleInfo:

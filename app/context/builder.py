@@ -16,6 +16,7 @@ from app.context.model import (
     ChangeContext,
     ChangedFile,
     CommitInfo,
+    FileKind,
     FileStatus,
     Hunk,
     PullRequestInfo,
@@ -162,6 +163,8 @@ class _Builder:
             decode_replaced=base.replaced or head.replaced,
             skipped_reason=skipped,
         )
+        if FileKind.GENERATED in kinds and not binary and changed.added_lines:
+            self.record(f"{item.path}: generated file, not checked for hidden characters")
         if self.options.map_scopes:
             self.map_scopes(changed)
         return changed

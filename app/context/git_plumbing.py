@@ -1,13 +1,15 @@
 """git plumbing for the local source: raw diffs, per-file patches, commit logs and pipelined blob reads.
 
-Only read commands run, with filters, textconv, external diffs and fsmonitor turned off.
+Only read commands run on the repository, with textconv, external diffs, hooks and fsmonitor turned off
+(`app/context/worktree.py` writes the working tree to a temporary index and object directory only).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -25,12 +27,19 @@ FIELD, RECORD = "\x1f", "\x1e"
 _TIMEOUT = 120
 
 
-def git_bytes(repo: Path, *args: str) -> bytes:
+Env = Mapping[str, str] | None  # extra environment for git (the working tree's object store), or none
+
+
+def _environment(env: Env) -> dict[str, str] | None:
+    return {**os.environ, **env} if env else None
+
+
+def git_bytes(repo: Path, *args: str, env: Env = None) -> bytes:
     """The output of one git command in `repo`; SourceError when it fails."""
     command = ["git", *SAFE_CONFIG, "-C", str(repo), *args]
     try:
         done = subprocess.run(  # noqa: S603 (fixed git plumbing, no shell)
-            command, capture_output=True, check=True, timeout=_TIMEOUT
+            command, capture_output=True, check=True, timeout=_TIMEOUT, env=_environment(env)
         )
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:
         stderr = getattr(error, "stderr", b"") or b""
@@ -39,12 +48,12 @@ def git_bytes(repo: Path, *args: str) -> bytes:
     return done.stdout
 
 
-def start_git(repo: Path, *args: str) -> subprocess.Popen[bytes]:
+def start_git(repo: Path, *args: str, env: Env = None) -> subprocess.Popen[bytes]:
     """Start one git command in `repo` (its output is collected by `finish_git`)."""
     command = ["git", *SAFE_CONFIG, "-C", str(repo), *args]
     try:
         return subprocess.Popen(  # noqa: S603 (fixed git plumbing, no shell)
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_environment(env)
         )
     except OSError as error:
         raise SourceError(f"git {args[0]} failed: {error}") from error
@@ -117,13 +126,17 @@ def split_patches(full_diff: str) -> list[FilePatch]:
     return patches
 
 
-def read_blobs(repo: Path, specs: Sequence[str]) -> list[bytes | None]:
+def read_blobs(repo: Path, specs: Sequence[str], env: Env = None) -> list[bytes | None]:
     """Read many objects through one `git cat-file --batch`, writing while reading (no deadlock)."""
     if not specs:
         return []
     command = ["git", *SAFE_CONFIG, "-C", str(repo), "cat-file", "--batch"]
     process = subprocess.Popen(  # noqa: S603 (fixed git plumbing, no shell)
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=_environment(env),
     )
     if process.stdin is None or process.stdout is None:
         raise SourceError("git cat-file has no pipes")

@@ -27,6 +27,7 @@ from app.context.git_plumbing import (
 )
 from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side
 from app.context.source import SourceError, SourceFile
+from app.context.worktree import snapshot_worktree
 
 _LOG_FIELDS = FIELD.join(("%H", "%an", "%ae", "%cn", "%ce", "%B"))
 _STATUS = {
@@ -40,33 +41,37 @@ _STATUS = {
 
 
 class GitSource:
-    """`GitSource(repo, "main", "HEAD")`: the change a pull request from `head` into `base` would show."""
+    """`GitSource(repo, "main", "HEAD")`: the change a pull request from `head` into `base` would show.
+
+    With `head=None` the head is the working tree (`app/context/worktree.py`): uncommitted changes to
+    tracked files are included; the commits are those of `HEAD`."""
 
     def __init__(
-        self, repo_path: Path | str, base: str, head: str = "HEAD", *, merge_base: bool = True
+        self, repo_path: Path | str, base: str, head: str | None = "HEAD", *, merge_base: bool = True
     ) -> None:
         self.repo = Path(repo_path)
-        if base.startswith("-") or head.startswith("-"):
-            raise SourceError(f"not a revision: {base if base.startswith('-') else head}")
+        commit = "HEAD" if head is None else head
+        if base.startswith("-") or commit.startswith("-"):
+            raise SourceError(f"not a revision: {base if base.startswith('-') else commit}")
         self.head_branch = ""
         self._blobs: dict[tuple[str, Side], str] = {}
         self._cache: dict[tuple[str, Side], bytes | None] = {}
+        self._worktree = snapshot_worktree(self.repo) if head is None else None
+        self._env = self._worktree.env if self._worktree else None
         resolve = start_git(
-            self.repo, "rev-parse", f"{base}^{{commit}}", f"{head}^{{commit}}",
-            "--symbolic-full-name", head,
+            self.repo, "rev-parse", f"{base}^{{commit}}", f"{commit}^{{commit}}",
+            "--symbolic-full-name", commit,
         )  # fmt: skip
-        fork = start_git(self.repo, "merge-base", base, head) if merge_base else None
-        diff_range = (f"{base}...{head}",) if merge_base else (base, head)
+        fork = start_git(self.repo, "merge-base", base, commit) if merge_base else None
         self._pending = {
-            "diff": start_git(
-                self.repo, "diff", "--raw", "--patch", "-z", "--no-abbrev", *DIFF_OPTIONS,
-                *diff_range, "--",
-            ),
             "log": start_git(
                 self.repo, "log", "-z", "--name-only", "--no-renames",
-                f"--format={RECORD}{_LOG_FIELDS}{FIELD}", f"{base}..{head}", "--",
+                f"--format={RECORD}{_LOG_FIELDS}{FIELD}", f"{base}..{commit}", "--",
             ),
         }  # fmt: skip
+        if self._worktree is None:
+            diff_range = (f"{base}...{commit}",) if merge_base else (base, commit)
+            self._pending["diff"] = self._start_diff(*diff_range)
         try:
             self._resolve(finish_git(resolve, "rev-parse"), fork)
         except SourceError:
@@ -75,6 +80,12 @@ class GitSource:
             self.close()
             raise
 
+    def _start_diff(self, *diff_range: str) -> subprocess.Popen[bytes]:
+        return start_git(
+            self.repo, "diff", "--raw", "--patch", "-z", "--no-abbrev", *DIFF_OPTIONS, *diff_range, "--",
+            env=self._env,
+        )  # fmt: skip
+
     def _resolve(self, resolved: bytes, fork: subprocess.Popen[bytes] | None) -> None:
         found = resolved.decode("utf-8", "replace").split("\n")
         self.head = found[1]
@@ -82,6 +93,9 @@ class GitSource:
         self.head_branch = full.removeprefix("refs/heads/") if full.startswith("refs/heads/") else ""
         merge_base = finish_git(fork, "merge-base").decode().strip() if fork else ""
         self.base = merge_base or found[0]
+        if self._worktree is not None:  # the merge base (or the base) against the working tree
+            self.head = self._worktree.tree
+            self._pending["diff"] = self._start_diff(self.base, self.head)
 
     def _collect(self, what: str) -> bytes:
         process = self._pending.pop(what, None)
@@ -138,7 +152,9 @@ class GitSource:
         """Read many blobs in one pipelined `git cat-file --batch` run."""
         keys = [key for key in dict.fromkeys(wanted) if key not in self._cache]
         specs = [(key, spec) for key in keys if (spec := self._spec(*key)) is not None]
-        for (key, _), data in zip(specs, read_blobs(self.repo, [s for _, s in specs]), strict=True):
+        for (key, _), data in zip(
+            specs, read_blobs(self.repo, [s for _, s in specs], self._env), strict=True
+        ):
             self._cache[key] = data
 
     def read(self, path: str, side: Side) -> bytes | None:
@@ -153,6 +169,8 @@ class GitSource:
             discard_git(process)
         self._pending.clear()
         self._cache.clear()
+        if self._worktree is not None:
+            self._worktree.close()
 
     def __enter__(self) -> GitSource:
         return self

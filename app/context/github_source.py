@@ -26,6 +26,7 @@ from githubkit_schemas.latest.models import Commit, ContentFile, DiffEntry, Issu
 from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side, TextItem
 from app.context.source import SourceError, SourceFile, SourceTooLargeError
 from app.context.syntax import DEFAULT_MAX_BYTES
+from app.github.contents import url_path
 
 MAX_FILES = 3000
 SIZE_BATCH = 100  # files whose size one GraphQL query asks
@@ -296,7 +297,7 @@ class GitHubSource:
 
     def _download(self, path: str, ref: str) -> bytes | None:
         try:
-            content = self.github.rest.repos.get_content(self.owner, self.repo, path, ref=ref)
+            content = self.github.rest.repos.get_content(self.owner, self.repo, url_path(path), ref=ref)
             found = content.parsed_data
             if not isinstance(found, ContentFile):
                 return None

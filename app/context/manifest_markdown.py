@@ -1,13 +1,16 @@
 """Markdown rendering of the change manifest, within a size limit.
 
-Every value that comes from the pull request (paths, names, evidence) is shown in a code span, so it
-cannot mention anyone, inject HTML or change the Markdown around it.
+Every value that comes from the pull request (paths, names, evidence) is shown in a code span made by
+`app.report.escape.code_span` (the one Markdown escaper), so it cannot mention anyone, link anywhere,
+inject HTML, hide characters or change the Markdown around it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
+
+from app.report.escape import code_span
 
 if TYPE_CHECKING:
     from app.context.capabilities import CapabilityUse
@@ -23,11 +26,8 @@ _TRUNCATED = "\n\n_… summary truncated to fit._"
 
 
 def code(value: str) -> str:
-    """`value` as an inert inline code span."""
-    text = value.replace("`", "'").replace("\r", " ").replace("\n", " ")
-    if len(text) > _MAX_VALUE:
-        text = text[: _MAX_VALUE - 1] + "…"
-    return f"`{text}`" if text.strip() else "` `"
+    """`value` as an inert inline code span, at most `_MAX_VALUE` characters inside."""
+    return code_span(value, _MAX_VALUE)
 
 
 def _items(values: Sequence[T], cap: int, show: Callable[[T], str]) -> list[str]:

@@ -114,6 +114,10 @@ class RepoPolicy:
         """Whether `rule_id` may report on `path`: not disabled, not an ignored path, within `paths`."""
         return not self.is_ignored(path) and self.rule_settings(rule_id).applies_to(path)
 
+    def blocks(self, rule_id: str, path: str) -> bool:
+        """Whether the policy places findings of `rule_id` on `path` `block` (`rules.<id>.block: true`)."""
+        return self.rule_settings(rule_id).block is True and self.rule_applies(rule_id, path)
+
     def is_ignored(self, path: str) -> bool:
         return matches_any(path, self.ignore_paths)
 

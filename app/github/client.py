@@ -85,25 +85,38 @@ def installation_slot(installation_id: int, limit: int) -> threading.BoundedSema
 _starts: dict[int, deque[float]] = {}
 
 
+def take_installation_rate(installation_id: int, per_minute: int, *, window: float = 60.0) -> float:
+    """Count one job start of an installation if fewer than `per_minute` started in the last minute
+    (in this process): 0.0 when counted, else the seconds until one would be. Analyses, commands and
+    reaction polls all count here: one budget of GitHub work per installation."""
+    with _semaphores_lock:
+        now = time.monotonic()
+        starts = _starts.setdefault(installation_id, deque())
+        while starts and now - starts[0] >= window:
+            starts.popleft()
+        if len(starts) < per_minute:
+            starts.append(now)
+            return 0.0
+        return window - (now - starts[0]) + 0.01
+
+
 def wait_for_installation_rate(installation_id: int, per_minute: int, *, window: float = 60.0) -> float:
     """Hold a job of one installation until fewer than `per_minute` of its jobs started in the last
     minute (in this process); returns the seconds waited. A flood from one installation is slowed,
     never dropped: the delivery stays accepted and its job simply starts later."""
     waited = 0.0
-    while True:
-        with _semaphores_lock:
-            now = time.monotonic()
-            starts = _starts.setdefault(installation_id, deque())
-            while starts and now - starts[0] >= window:
-                starts.popleft()
-            if len(starts) < per_minute:
-                starts.append(now)
-                if waited:
-                    metrics.LIMITS.labels(limit="installation_rate").inc()
-                return waited
-            pause = window - (now - starts[0]) + 0.01
+    while pause := take_installation_rate(installation_id, per_minute, window=window):
         time.sleep(pause)
         waited += pause
+    if waited:
+        metrics.LIMITS.labels(limit="installation_rate").inc()
+    return waited
+
+
+def forget_installation_rates() -> None:
+    """Forget every installation's recent job starts (tests)."""
+    with _semaphores_lock:
+        _starts.clear()
 
 
 class SharedTransport(httpx.BaseTransport):

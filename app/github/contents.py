@@ -6,11 +6,19 @@ import base64
 import gzip
 import json
 from typing import Any, cast
+from urllib.parse import quote
 
 from githubkit.exception import RequestFailed
 from githubkit_schemas.latest.models import ContentFile
 
 from app.github.client import InstallationGitHub
+
+
+def url_path(path: str) -> str:
+    """A repository file path as the `{path}` of a REST URL: every segment percent-encoded, so that `#`,
+    `?`, `%` or a space in a file name cannot end the path and make GitHub read another file or ref
+    (githubkit puts the path into the URL as it is)."""
+    return quote(path, safe="/")
 
 
 def read_text(gh: InstallationGitHub, full_name: str, path: str, ref: str | None = None) -> str | None:
@@ -19,9 +27,9 @@ def read_text(gh: InstallationGitHub, full_name: str, path: str, ref: str | None
     owner, name = full_name.split("/", 1)
     try:
         response = (
-            gh.rest.repos.get_content(owner, name, path, ref=ref)
+            gh.rest.repos.get_content(owner, name, url_path(path), ref=ref)
             if ref
-            else gh.rest.repos.get_content(owner, name, path)
+            else gh.rest.repos.get_content(owner, name, url_path(path))
         )
         found = response.parsed_data
     except RequestFailed as error:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
+from githubkit.exception import RequestFailed
+
 from app.github.client import InstallationGitHub
 
 CommentKind = Literal["review", "issue"]  # a review (inline) comment, or a conversation comment
@@ -65,3 +67,17 @@ def list_reactions(
         if len(items) < 100:
             return found
         page += 1
+
+
+def pull_request_author(gh: InstallationGitHub, owner: str, repo: str, number: int) -> str:
+    """The login of the pull request's author; "" when GitHub names nobody (a deleted account shows
+    as `ghost`) or the pull request is not visible."""
+    try:
+        data = gh.rest.pulls.get(owner, repo, number).json()
+    except RequestFailed as error:
+        if error.response.status_code in (403, 404):
+            return ""
+        raise
+    user = data.get("user") if isinstance(data, dict) else None
+    login = user.get("login") if isinstance(user, dict) else None
+    return login if isinstance(login, str) and login.lower() != "ghost" else ""

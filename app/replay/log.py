@@ -2,7 +2,8 @@
 
 Record schema: one JSON object per line with a "type"; times are ISO 8601 UTC ("2026-01-05T10:00:00Z").
 
-- `rule`: rule_id, family (analyzers.base.Family value), severity ("high"...), version, [prior, protected]
+- `rule`: rule_id, family (analyzers.base.Family value), severity ("high"...), version, [prior, protected];
+  a rule the registry has is protected when its own `RuleMeta.protected` flag says so, whatever the log
 - `repo`: repo ("owner/name"), org, writers (list of logins; one writer makes a single-writer repo)
 - `policy`: repo, rule_id, [disable, severity, paths, block] — the `rules.<id>` entry of the repo policy
 - `finding`: at, repo, org, pr, pr_author, rule_id, rule_version, confidence, fingerprint, path,
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzers.base import Family, Severity
+from analyzers.registry import rule_by_id
 from app.calibration import RuleInfo, RulePolicy, score_bin
 from app.commands import Command, Verb, Where, parse_command
 from app.trust import Channel, Label, Permission, Vote, undo_last_dismissal
@@ -92,7 +94,7 @@ def _add_record(log: Log, record: dict[str, Any], number: int) -> None:
             Severity.parse(record["severity"]),
             int(record.get("version", 1)),
             float(record.get("prior", 0.7)),
-            bool(record.get("protected", False)),
+            bool(record.get("protected", False)) or _flagged(record["rule_id"]),
         )
     elif kind == "repo":
         log.writers[record["repo"]] = tuple(record["writers"])
@@ -192,3 +194,9 @@ def _vote(record: dict[str, Any], channel: Channel, label: Label) -> Vote:
 
 def _time(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _flagged(rule_id: str) -> bool:
+    """The registered rule's own `protected` flag (False for an id no rule has)."""
+    rule = rule_by_id(rule_id)
+    return rule is not None and rule.meta.protected

@@ -62,6 +62,7 @@ def _explanation(finding: Finding, doc: RuleDoc | None) -> list[str]:
     lines = [escape_inline(finding.message, 240)]
     if finding.evidence.strip():
         lines.append(f"Found: {code_span(finding.evidence.strip(), 120)}")
+    lines.extend(f"Note: {escape_inline(note, 300)}" for note in finding.notes)
     why = doc.why if doc is not None else ""
     fix = doc.fix if doc is not None else ""
     if why:

@@ -9,6 +9,9 @@ module. What it guarantees, in GitHub Markdown:
   resolved inside code), and a zero-width space between `@` and the name, which breaks the name. Outside
   code we write `@&#8203;name` (the entity keeps the posted source plain ASCII).
 - No raw HTML: `<`, `>` and `&` become entities outside code; inside code they are literal text anyway.
+- No links: bare URLs in pull-request text (`https://…`, `www.…`; GitHub links them on its own) get a
+  zero-width space after the scheme's `:` or the `www`, so they stay readable text, not a link a reviewer
+  might follow from Bulwark's comment; `[text](url)` and `<url>` are escaped anyway. Emails break at `@`.
 - No breaking out of a code span or block: the backtick fence is longer than any backtick run inside,
   and line breaks in spans become spaces (a blank line would end the span's paragraph).
 - Hidden characters (bidi controls, zero-width and tag characters, control codes, variation selectors,
@@ -36,6 +39,8 @@ _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"})
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]()!|~{}])")
 _LINE_START = re.compile(r"^(\s*\d*)([#+=.)-])")
 _REFERENCE = re.compile(r"(#|\bGH-)(?=\d)", re.IGNORECASE)
+_URL_SCHEME = re.compile(r":(?=//)")  # `https://`, `ftp://`, any scheme
+_WWW = re.compile(r"\b(www)(?=\.)", re.IGNORECASE)
 _BACKTICK_RUN = re.compile(r"`+")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _INFO_STRING = re.compile(r"[^A-Za-z0-9_+.-]")
@@ -99,6 +104,8 @@ def _escape_visible(visible: str) -> str:
     escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", escaped)
     escaped = _LINE_START.sub(r"\1\\\2", escaped, count=1)
     escaped = _REFERENCE.sub(lambda m: m.group(1) + ZWSP_ENTITY, escaped)
+    escaped = _URL_SCHEME.sub(":" + ZWSP_ENTITY, escaped)
+    escaped = _WWW.sub(lambda m: m.group(1) + ZWSP_ENTITY, escaped)
     return escaped.replace("@", "@" + ZWSP_ENTITY)
 
 

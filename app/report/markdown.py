@@ -102,6 +102,8 @@ def finding_line(placed: Placed, *, inline: bool = True) -> str:
     line += escape_inline(finding.message, 300)
     if finding.evidence.strip():
         line += f" · {code_span(finding.evidence.strip(), 100)}"
+    for note in finding.notes:
+        line += f" · note: {escape_inline(note, 300)}"
     return line
 
 

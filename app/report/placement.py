@@ -52,7 +52,7 @@ def default_placement(finding: Finding, meta: RuleMeta | None, policy: RepoPolic
         return None
     if not settings.applies_to(finding.path):
         return None
-    if settings.block:
+    if policy is not None and policy.blocks(finding.rule_id, finding.path):
         return Placement.BLOCK
     if finding.severity >= Severity.HIGH:
         return Placement.COMMENT

@@ -7,9 +7,10 @@ from hypothesis import strategies as st
 
 from analyzers.injection import RULES
 from analyzers.injection.config_documents import load_document, strip_json_comments
+from analyzers.injection.detector import judge
 from analyzers.injection.injection_bidi_control import unbalanced
 from analyzers.injection.injection_invisible_character import hidden_columns
-from analyzers.injection.phrases import html_comment_lines, instruction_cues
+from analyzers.injection.passages import prose_passages
 from analyzers.text import confusables, unicode
 from app.context.model import FileKind, TextItem
 from tests.analyzers.test_secrets_context import added_file, context
@@ -43,8 +44,8 @@ def test_code_point_helpers_accept_any_text(text: str) -> None:
     unbalanced(text)
     confusables.skeleton(text)
     confusables.is_mixed_script(text)
-    instruction_cues(text)
-    html_comment_lines(text.splitlines())
+    judge(text)
+    prose_passages(text.splitlines(), "docs")
 
 
 @settings(max_examples=100, deadline=None)
@@ -99,6 +100,7 @@ EXPECTED_ON_ADVERSARIAL = {
         ("(pull request body)", 6),
     ],
     ("a.js", "injection-variation-selector-payload"): [("a.js", 8)],
+    ("a.js", "injection-confusable-identifier"): [("a.js", 9)],  # a whole-script look-alike
 }
 
 

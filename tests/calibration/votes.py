@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from analyzers.base import Family, Severity
+from analyzers.drift.actions_permissions_widened import ActionsPermissionsWidened
 from app.calibration import Fit, RuleInfo, fit
 from app.trust import Channel, Label, Permission, Vote, weigh_votes
 
@@ -21,7 +22,8 @@ RULES: Mapping[str, RuleInfo] = {
     HIGH_RULE: RuleInfo(HIGH_RULE, Family.CODE, Severity.HIGH),
     SECRET_RULE: RuleInfo(SECRET_RULE, Family.SECRETS, Severity.HIGH),
     "actions-unpinned-uses": RuleInfo("actions-unpinned-uses", Family.DRIFT, Severity.MEDIUM),
-    "actions-permissions-widened": RuleInfo("actions-permissions-widened", Family.DRIFT, Severity.HIGH),
+    # Protected by its own flag on the rule, read from the registry like the App does.
+    "actions-permissions-widened": RuleInfo.from_meta(ActionsPermissionsWidened.meta),
 }
 
 

@@ -120,7 +120,7 @@ def test_rendering_shortens_lists_before_cutting() -> None:
 
 
 def test_values_from_the_change_are_inert() -> None:
-    assert code("@admin <img src=x> `rm -rf`\nnext") == "`@admin <img src=x> 'rm -rf' next`"
+    assert code("@admin <img src=x> `rm -rf`\nnext") == "``@admin <img src=x> `rm -rf` next``"
     assert code("") == "` `"
     assert code("x" * 500) == "`" + "x" * 159 + "…`"
 

@@ -42,7 +42,9 @@ class Dispatcher:
         state = self.emulator.state
         raw = await request.body()
         body = _parse_body(raw, request.headers.get("content-type", ""))
-        method, path = request.method, request.url.path
+        # The percent-decoded path, as GitHub reads it (`request.url` would re-parse it: a decoded `#` or
+        # `?` would end the path there).
+        method, path = request.method, str(request.scope["path"])
         query = dict(request.query_params)
         if self.emulator.faults.latency:
             await asyncio.sleep(self.emulator.faults.latency)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from app.settings import Settings
+from app.signals import POLLS
 from tests.emulator.server import GitHubEmulator
 from tests.feedback.support import (
     POLICY,
@@ -27,7 +32,7 @@ def _rows(settings: Settings) -> list[tuple[str, str, str, str, float]]:
 
 
 def test_reactions_on_bulwark_comments_are_picked_up_by_polling(
-    settings: Settings, web: str, github: GitHubEmulator
+    settings: Settings, web: str, github: GitHubEmulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_pull(github)
     github.set_permission(REPO, "maya", "write")
@@ -49,8 +54,11 @@ def test_reactions_on_bulwark_comments_are_picked_up_by_polling(
     github.push(REPO, 1, {**files, "app.py": "x = 3\n"})
     analyse(settings, web, github, REPO, 1)
     assert len(feedback_rows(settings)) == 2  # each reaction is counted once
-    github.add_reaction(target.id, "+1", "ana")  # polled on the next event of the pull request, too
+    github.add_reaction(
+        target.id, "+1", "ana"
+    )  # polled on the PR's next event, too, once the interval passed
     chat = github.add_issue_comment(REPO, 1, "thanks!", "ana")
+    monkeypatch.setattr(POLLS, "clock", lambda: time.monotonic() + settings.reaction_poll_pr_seconds)
     assert (
         deliver(settings, web, "issue_comment", issue_comment_event(github, chat))
         == "issue_comment.created: no command"

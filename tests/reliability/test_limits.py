@@ -84,7 +84,9 @@ def test_oversized_files_long_lines_and_many_findings(tmp_path: Path, github: Gi
     deliver_all(settings, github, [1])
     process_delivery(settings, "limit-1")
     assert statuses(settings) == {"limit-1": "done"}
-    assert "`big.py`: not analysed: larger than 1000000 bytes (1200007)" in not_analysed(github).replace("\\", "")
+    assert "`big.py`: not analysed: larger than 1000000 bytes (1200007)" in not_analysed(github).replace(
+        "\\", ""
+    )
     assert len(github.reviews(REPO, 1)) == 1
     assert len(github.review_comments(REPO, 1)) == 50  # at most 50 inline comments per review
     [run] = github.check_runs(REPO)

@@ -40,7 +40,7 @@ def test_html_outside_code_becomes_entities() -> None:
 
 def test_markdown_syntax_outside_code_is_literal() -> None:
     assert escape_inline("[click](https://evil.example) **bold** `code` |x|") == (
-        "\\[click\\]\\(https://evil.example\\) \\*\\*bold\\*\\* \\`code\\` \\|x\\|"
+        "\\[click\\]\\(https:&#8203;//evil.example\\) \\*\\*bold\\*\\* \\`code\\` \\|x\\|"
     )
     assert escape_inline("# title") == "\\# title"
     assert escape_inline("1. item") == "1\\. item"
@@ -122,3 +122,17 @@ def test_hostile_snippet_renders_harmlessly_in_every_form() -> None:
     assert escape_inline(snippet) == (
         "@&#8203;org/team &lt;img src=x onerror=alert\\(1\\)&gt; \\`\\`\\`\\`\\`x\\`\\`\\`\\`\\` U+202Eend"
     )
+
+
+def test_bare_urls_do_not_become_links() -> None:
+    """GitHub links `scheme://…` and `www.…` by itself: a zero-width space after `:` or `www` stops it."""
+    assert escape_inline("see https://evil.example/x and HTTP://b.example") == (
+        "see https:&#8203;//evil.example/x and HTTP:&#8203;//b.example"
+    )
+    assert escape_inline("www.evil.example/login or WWW.Evil.example") == (
+        "www&#8203;.evil.example/login or WWW&#8203;.Evil.example"
+    )
+    assert escape_inline("ftp://files.example, mail me: a@evil.example") == (
+        "ftp:&#8203;//files.example, mail me: a@&#8203;evil.example"
+    )
+    assert escape_inline("ratio 3:2, awww.no, path a/b") == "ratio 3:2, awww.no, path a/b"

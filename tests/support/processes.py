@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TypeVar
 
 from pydantic import SecretStr
@@ -23,7 +24,9 @@ T = TypeVar("T")
 
 def settings_env(settings: Settings) -> dict[str, str]:
     """The environment that gives a child process (`python -m app worker`) the same settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BULWARK_")}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("BULWARK_") or k.startswith("BULWARK_TEST_")
+    }
     for name, value in settings.model_dump().items():
         if value is None:
             continue
@@ -34,11 +37,13 @@ def settings_env(settings: Settings) -> dict[str, str]:
 
 
 @contextmanager
-def running_worker(settings: Settings, log_path: str | None = None) -> Iterator[subprocess.Popen[bytes]]:
-    """`python -m app worker` with these settings, stopped (or killed) when the block ends."""
+def running_bulwark(
+    settings: Settings, *argv: str, log_path: str | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`python -m app <argv>` with these settings, stopped (or killed) when the block ends."""
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "worker"],
+        [sys.executable, "-m", "app", *argv],
         env=settings_env(settings),
         stdout=log,
         stderr=log,
@@ -55,6 +60,21 @@ def running_worker(settings: Settings, log_path: str | None = None) -> Iterator[
                 proc.wait()
         if not isinstance(log, int):
             log.close()
+
+
+def running_worker(
+    settings: Settings, log_path: str | None = None
+) -> AbstractContextManager[subprocess.Popen[bytes]]:
+    """`python -m app worker` with these settings, stopped (or killed) when the block ends."""
+    return running_bulwark(settings, "worker", log_path=log_path)
+
+
+def free_port() -> int:
+    """A loopback port free at the moment of asking."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
 
 
 def wait_for(predicate: Callable[[], T | None], timeout: float = 30.0, what: str = "condition") -> T:

@@ -65,6 +65,8 @@ def site(tmp_path: Path, user_github: GitHubEmulator) -> Iterator[str]:
 
 
 def test_sign_in_and_the_calibration_chart(site: str, user_github: GitHubEmulator, tab: Any) -> None:
+    console: list[str] = []
+    tab.on("console", lambda message: console.append(message.text))
     user_github.sign_in("maya")
     tab.goto(f"{site}/dashboard")
     assert tab.url == f"{site}/dashboard"
@@ -77,6 +79,8 @@ def test_sign_in_and_the_calibration_chart(site: str, user_github: GitHubEmulato
         "code-command-injection: findings per week by placement",
         "secrets-hardcoded-credential: findings per week by placement",
     ]
+    assert tab.locator("svg.interval").count() == 2
+    assert [text for text in console if "Content Security Policy" in text] == []  # nothing inline was refused
     tab.locator(".chart").nth(1).screenshot(path=str(screenshot_path("calibration-chart.png")))
     tab.screenshot(path=str(screenshot_path("dashboard-repository.png")), full_page=True)
 

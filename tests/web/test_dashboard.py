@@ -67,9 +67,13 @@ def test_sign_in_shows_the_users_repositories_and_pull_requests(
         assert cookie.has_nonstandard_attr("HttpOnly")
         page = client.get(f"{site}/dashboard/repos/{REPO}")
         assert page.status_code == 200
+        assert page.headers["content-security-policy"].startswith("default-src 'self';")
+        assert page.headers["referrer-policy"] == "same-origin"
+        assert page.headers["x-frame-options"] == "DENY"
         text = page.text
+        assert [inline for inline in ("<style", " style=", "<script>") if inline in text] == []
         assert "secrets-hardcoded-credential finding 2" in text
-        bare = re.sub(r'<div class="interval".*?</div>', "", text)
+        bare = re.sub(r'<svg class="interval".*?</svg>', "", text)
         rows = [row.split("</tr>")[0] for row in bare.split("<tr>")]
         assert (
             "<td><code>code-command-injection</code></td><td>3</td><td>0.67</td><td>0.00</td><td>maya</td>"

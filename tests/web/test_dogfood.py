@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
+
 from analyzers.registry import all_rules
 from analyzers.runner import run_analyzers
 from app.context.builder import build_from_directories
@@ -15,7 +17,7 @@ FAMILIES = ("docker-", "actions-", "k8s-")
 
 def deployment_files() -> list[Path]:
     found = [ROOT / "Dockerfile", ROOT / "docker-compose.yml", *sorted((ROOT / "deploy").rglob("*.yaml"))]
-    found += sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+    found += [ROOT / "action.yml", *sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))]
     return [path for path in found if path.is_file()]
 
 
@@ -31,3 +33,15 @@ def test_the_projects_own_deployment_files_pass_its_rules(tmp_path: Path) -> Non
     result = run_analyzers(build_from_directories(base, head), rules)
     assert list(result.gaps) == []
     assert [(f.rule_id, f.path, f.start_line, f.message) for f in result.findings] == []
+
+
+def test_the_projects_own_workflow_uses_its_action_with_least_privilege() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "bulwark.yml").read_text())
+    assert set(workflow[True]) == {"pull_request", "merge_group"}  # YAML 1.1 reads `on:` as True
+    assert workflow["permissions"] == {}
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "security-events": "write", "actions": "read"}
+    assert [step["uses"].split("@")[0] for step in job["steps"]] == ["actions/checkout", "./"]
+    assert job["steps"][0]["with"] == {"fetch-depth": 0, "persist-credentials": False}
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    assert action["runs"]["using"] == "composite"

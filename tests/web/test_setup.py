@@ -100,7 +100,8 @@ def test_a_state_works_once(tmp_path: Path, github: GitHubEmulator) -> None:
 
 def test_organisation_registration_posts_to_the_organisation(tmp_path: Path, github: GitHubEmulator) -> None:
     settings = fresh_settings(tmp_path, github, public_url="https://bulwark.example.org/")
-    with serve_app(create_app(settings)) as web, httpx.Client(timeout=10) as client:
+    public = {"Host": "bulwark.example.org"}  # as the reverse proxy in front of Bulwark passes it on
+    with serve_app(create_app(settings)) as web, httpx.Client(timeout=10, headers=public) as client:
         page = client.get(f"{web}/setup", params={"org": "acme", "name": "Bulwark for Acme"})
         action, fields = form_of(page.text, "register")
         assert action.startswith(f"{github.url}/organizations/acme/settings/apps/new?state=")
@@ -153,3 +154,24 @@ def test_credentials_merge_into_an_existing_env(tmp_path: Path) -> None:
         "BULWARK_CLIENT_SECRET=cs",
     ]
     assert stat.S_IMODE(env.stat().st_mode) == 0o600
+
+
+def test_setup_answers_only_at_its_own_host(tmp_path: Path, github: GitHubEmulator) -> None:
+    settings = fresh_settings(tmp_path, github)
+    with serve_app(create_app(settings)) as web:
+        port = web.rsplit(":", 1)[1]
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"):
+            assert httpx.get(f"{web}/setup", headers={"Host": host}).status_code == 200, host
+        for host in ("attacker.example", f"attacker.example:{port}", "10.0.0.5", "", "127.0.0.1:x"):
+            for path in ("/", "/setup", "/setup/callback?code=abc&state=def"):
+                refused = httpx.get(f"{web}{path}", headers={"Host": host})
+                assert refused.status_code == 403, (host, path)
+                assert "BULWARK_PUBLIC_URL" in refused.text
+    (tmp_path / "public").mkdir()
+    public = fresh_settings(tmp_path / "public", github, public_url="https://bulwark.example.org")
+    with serve_app(create_app(public)) as web:
+        assert httpx.get(f"{web}/setup").status_code == 403  # loopback is not the public host
+        for host in ("bulwark.example.org", "BULWARK.example.org:443"):
+            assert httpx.get(f"{web}/setup", headers={"Host": host}).status_code == 200, host
+        assert httpx.get(f"{web}/setup", headers={"Host": "bulwark.example.org:8443"}).status_code == 403
+    assert not (tmp_path / ".env").exists()

@@ -1,0 +1,162 @@
+"""Passages of source files: comment blocks and runs of string literals, joined as a reader joins them.
+
+Comments on consecutive lines are one passage (a comment continued over lines); string literals
+joined by concatenation (`"a" + "b"`, `'a' .. 'b'`, adjacent literals, a list of parts) or assigned
+on consecutive lines are one passage, so a sentence split into pieces reads whole again. Comments
+and strings come from the syntax tree, or, without one, from the file's comment-syntax family.
+Only what touches an added line is kept.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from analyzers.injection.passages import MAX_PASSAGES, Passage
+from analyzers.text.lexical import LexedText
+from analyzers.text.nodes import node_text
+from analyzers.text.places import FilePlaces
+
+_COMMENT_MARKS = re.compile(
+    r"(?m)^[ \t]{0,200}(?:#+|//+!?|/\*+!?|\*+/?|--+(?:\[\[)?|;+|%+|!|<!--|\{-|\(\*|')[ \t]?"
+)
+_COMMENT_ENDS = re.compile(r"(?:\*+/|-->|-\}|\*\)|\]\])[ \t]{0,200}$", re.MULTILINE)
+_QUOTE_OPEN = re.compile(r"^[A-Za-z@$]{0,3}(?:\"\"\"|'''|\"|'|`|\[\[)")
+_QUOTE_CLOSE = re.compile(r"(?:\"\"\"|'''|\"|'|`|\]\])$")
+_JOINER = re.compile(r"^[\s+.,|&\\()\[\]{}]{0,60}$")
+_NEXT_PART = re.compile(r"^[\s;,]{0,20}\n[ \t]{0,40}(?:(?:const|let|var|val|local|my|final|static|string)\s{1,4}){0,2}"
+                        r"[\w$.\[\]'\"]{1,60}\s{0,4}(?::\s{0,4}\w{1,30}\s{0,4})?[:+.]?=\s{0,4}$")  # fmt: skip
+_ESCAPES = {"\\n": " ", "\\t": " ", '\\"': '"', "\\'": "'", "\\\\": "\\"}
+_MAX_NODES = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    kind: str  # comment, string, docstring, undisplayed-string
+    start: int  # offset in the joined text of the file
+    end: int
+    text: str
+
+
+def code_passages(places: FilePlaces, added: frozenset[int]) -> list[Passage]:
+    lexed = places.lexed()
+    pieces = _tree_pieces(places, lexed, added) if places.source == "tree" else _lexical_pieces(lexed, added)
+    passages: list[Passage] = []
+    for group in _groups(lexed, pieces):
+        kind = group[0].kind
+        joined = "".join(_glue(lexed.text, one, two) + two.text for one, two in itertools.pairwise(group))
+        text = group[0].text + joined
+        start, end = lexed.line_of(group[0].start), lexed.line_of(max(group[-1].start, group[-1].end - 1))
+        passages.append(Passage(start, end, text, kind))
+        if len(passages) >= MAX_PASSAGES:
+            break
+    return passages
+
+
+def _touches(lexed: LexedText, start: int, end: int, ordered: list[int]) -> bool:
+    return _intersects(ordered, lexed.line_of(start), lexed.line_of(max(start, end - 1)))
+
+
+def _lexical_pieces(lexed: LexedText, added: frozenset[int]) -> list[Piece]:
+    pieces = []
+    ordered = sorted(added)
+    for region in lexed.regions:
+        if not _touches(lexed, region.start, region.end, ordered):
+            continue
+        raw = lexed.region_text(region)
+        kind: str = region.kind
+        if kind == "string" and raw.startswith(('"""', "'''")) and _line_head(lexed, region.start) == "":
+            kind = "docstring"
+        pieces.append(Piece(kind, region.start, region.end, _clean(raw, kind)))
+    return pieces
+
+
+def _line_head(lexed: LexedText, offset: int) -> str:
+    return lexed.text[lexed.text.rfind("\n", 0, offset) + 1 : offset].strip()
+
+
+def _tree_pieces(places: FilePlaces, lexed: LexedText, added: frozenset[int]) -> list[Piece]:
+    tree = places.tree()
+    if tree is None:
+        return _lexical_pieces(lexed, added)
+    pieces: list[Piece] = []
+    ordered = sorted(added)
+    stack, seen = [tree.root_node], 0
+    while stack and seen < _MAX_NODES:
+        node = stack.pop()
+        seen += 1
+        first, last = node.start_point.row + 1, node.end_point.row + 1
+        if not _intersects(ordered, first, last):
+            continue
+        kind = _node_kind(node)
+        if kind is None:
+            stack.extend(reversed(node.children))
+            continue
+        start = lexed.offset(first, _char_column(lexed, node.start_point))
+        end = lexed.offset(last, _char_column(lexed, node.end_point))
+        pieces.append(Piece(kind, start, end, _clean(node_text(node), kind)))
+    pieces.sort(key=lambda piece: piece.start)
+    return pieces
+
+
+def _intersects(ordered: list[int], first: int, last: int) -> bool:
+    index = bisect_left(ordered, first)
+    return index < len(ordered) and ordered[index] <= last
+
+
+def _char_column(lexed: LexedText, point: tuple[int, int]) -> int:
+    row, byte_column = point
+    line = lexed.line_text(row + 1)
+    return len(line.encode("utf-8")[:byte_column].decode("utf-8", "ignore"))
+
+
+def _node_kind(node: object) -> str | None:
+    kind: str = node.type  # type: ignore[attr-defined]
+    if "comment" in kind:
+        return "comment"
+    if not any(marker in kind for marker in ("string", "heredoc", "template_string", "raw_text", "scalar")):
+        return None
+    if kind.endswith(("_content", "_fragment", "_start", "_end")):
+        return None
+    parent = node.parent  # type: ignore[attr-defined]
+    if parent is not None and parent.type == "expression_statement":
+        holder = parent.parent
+        first = holder is not None and holder.named_child_count and holder.named_children[0] == parent
+        return "docstring" if first else "undisplayed-string"
+    return "string"
+
+
+def _clean(raw: str, kind: str) -> str:
+    if kind == "comment":
+        return _COMMENT_ENDS.sub("", _COMMENT_MARKS.sub("", raw)).strip()
+    text = _QUOTE_CLOSE.sub("", _QUOTE_OPEN.sub("", raw.strip()))
+    for escape, plain in _ESCAPES.items():
+        text = text.replace(escape, plain)
+    return text
+
+
+def _groups(lexed: LexedText, pieces: list[Piece]) -> list[list[Piece]]:
+    groups: list[list[Piece]] = []
+    for piece in pieces:
+        last = groups[-1][-1] if groups else None
+        if last is not None and _continues(lexed, last, piece):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
+
+
+def _continues(lexed: LexedText, one: Piece, two: Piece) -> bool:
+    if (one.kind == "comment") != (two.kind == "comment"):
+        return False
+    gap = lexed.text[one.end : two.start]
+    if one.kind == "comment":
+        return gap.count("\n") <= 1 and not gap.strip()
+    return bool(_JOINER.match(gap) or _NEXT_PART.match(gap))
+
+
+def _glue(text: str, one: Piece, two: Piece) -> str:
+    gap = text[one.end : two.start]
+    return "" if ("+" in gap or ".." in gap) and one.kind != "comment" else " "

@@ -1,0 +1,157 @@
+"""Text as a language model reads it: folded, cleaned of hidden characters, and with obvious
+encodings decoded.
+
+`fold` is the canonical form every cue is matched on: NFKC, case folded, accents removed, invisible
+characters dropped, Unicode tag characters read as the ASCII they mirror, and words that mix Latin
+with look-alike letters of other scripts (`іgnоre`) replaced by their confusable skeleton.
+`decoded_views` gives the other readings of a passage that an attacker may use to slip past a
+reader: base64 and hex blobs decoded, rot13, reversed text, leetspeak and spaced-out letters. Every
+step is linear in its (capped) input; the patterns have no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analyzers.text import confusables, unicode
+
+MAX_PASSAGE_CHARS = 8_000  # characters of one passage that are read
+_BLOB = re.compile(r"[A-Za-z0-9+/_-]{16,4000}={0,2}")
+_HEX = re.compile(r"\b[0-9a-fA-F]{24,4000}\b")
+_MIXED_WORD = re.compile(r"[^\W\d_]{2,64}")
+_LEET_WORD = re.compile(r"(?<![\w@$])[a-z@$0-9!|]{3,40}(?![\w@$])")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a",
+                       "$": "s", "!": "i", "|": "l", "9": "g"})  # fmt: skip
+_SPACED = re.compile(r"(?<![\w.*-])(?:\w[ .*-]){2,400}\w(?![\w*-])")
+_SPACED_SEP = re.compile(r"[ .*-]")
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One reading of a passage: its folded text and how it was decoded ("" for the plain reading)."""
+
+    text: str
+    decoding: str
+
+
+def _drop_or_map(ch: str) -> str:
+    cp = ord(ch)
+    if unicode.is_tag(cp):
+        value = cp - unicode.TAG_FIRST
+        return chr(value) if 0x20 <= value < 0x7F else ""
+    if unicode.is_format(cp) or cp in unicode.BIDI_CONTROLS or cp == unicode.BOM:
+        return ""
+    if unicode.is_variation_selector(cp) or cp in unicode.BIDI_MARKS:
+        return ""
+    return ch
+
+
+def strip_hidden(text: str) -> str:
+    """Text without invisible characters, tag characters read as ASCII."""
+    if text.isascii():
+        return text
+    return "".join(_drop_or_map(ch) for ch in text)
+
+
+def _unaccent(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch) or _keeps_mark(ch))
+    return unicodedata.normalize("NFC", kept)
+
+
+def _keeps_mark(ch: str) -> bool:
+    """Marks that are part of a letter in scripts whose words would change without them."""
+    cp = ord(ch)
+    return cp >= 0x0900 and not 0x1DC0 <= cp <= 0x1DFF and not 0xFE20 <= cp <= 0xFE2F
+
+
+def _fold_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if word.isascii() or not confusables.is_mixed_script(word):
+        return word
+    shape = confusables.skeleton(word)
+    return shape.lower() if shape.isascii() else word
+
+
+@lru_cache(maxsize=4096)
+def fold_entry(entry: str) -> str:
+    """A lexicon entry in the canonical form (the same steps as `fold`, without decoding)."""
+    return _unaccent(unicodedata.normalize("NFKC", entry).casefold())
+
+
+def fold(text: str) -> str:
+    """The canonical form of `text` that cues are matched on."""
+    text = strip_hidden(text[:MAX_PASSAGE_CHARS])
+    if text.isascii():
+        return text.lower()
+    text = _unaccent(unicodedata.normalize("NFKC", text).casefold())
+    return _MIXED_WORD.sub(_fold_word, text)
+
+
+def decoded_views(folded: str, raw: str) -> list[View]:
+    """Other readings of a passage: decoded blobs, rot13, reversed, leetspeak, spaced letters."""
+    views: list[View] = []
+    for decoded in _blobs(raw[:MAX_PASSAGE_CHARS]):
+        views.append(View(fold(decoded), "base64"))
+    views.append(View(codecs.encode(folded, "rot13"), "rot13"))
+    views.append(View(folded[::-1], "reversed"))
+    if _LEET_WORD.search(folded) and any(ch in folded for ch in "0134578@$!|9"):
+        leet = _LEET_WORD.sub(_unleet, folded)
+        if leet != folded:
+            views.append(View(leet, "leetspeak"))
+    if _SPACED.search(folded):
+        views.append(View(_SPACED.sub(_join_spaced, folded), "spaced letters"))
+    return views
+
+
+def _unleet(match: re.Match[str]) -> str:
+    word = match.group(0)
+    letters = sum(ch.isalpha() for ch in word)
+    return word.translate(_LEET) if 0 < letters < len(word) else word
+
+
+def _join_spaced(match: re.Match[str]) -> str:
+    """`i g n o r e  a-l-l` → `ignore  all`: a run of single letters becomes one word."""
+    return _SPACED_SEP.sub("", match.group(0))
+
+
+def _blobs(text: str) -> list[str]:
+    """Printable text hidden in base64 (standard or URL-safe) or hex blobs."""
+    found: list[str] = []
+    for match in _BLOB.finditer(text):
+        decoded = _decode_base64(match.group(0))
+        if decoded:
+            found.append(decoded)
+        if len(found) >= 8:
+            return found
+    for match in _HEX.finditer(text):
+        if len(match.group(0)) % 2:
+            continue
+        decoded = _printable(binascii.unhexlify(match.group(0)))
+        if decoded:
+            found.append(decoded)
+    return found[:8]
+
+
+def _decode_base64(blob: str) -> str | None:
+    padded = blob + "=" * (-len(blob) % 4)
+    try:
+        data = base64.b64decode(padded.replace("-", "+").replace("_", "/"), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return _printable(data)
+
+
+def _printable(data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    letters = sum(ch.isalpha() or ch == " " for ch in text)
+    return text if len(text) >= 8 and letters >= 0.75 * len(text) and " " in text else None

@@ -1,0 +1,168 @@
+"""Passages of prose that an agent would read, and where each one stands.
+
+A passage is a unit of text the detector judges: a paragraph of Markdown or pull-request text, an
+HTML comment, the body of a collapsed `<details>`, the alt text of an image, the content of an
+HTML/SVG element styled invisible, a block of code comments, a run of joined string literals. Its
+`place` is what placement (`analyzers.injection.placement`) turns into a severity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analyzers.text.lines import MAX_LINE_CHARS, MAX_TEXT_LINES
+
+MAX_PASSAGE_LINES = 60  # a longer paragraph is cut into passages of this many lines
+MAX_PASSAGES = 5_000  # passages read per file or text
+
+_TAG = re.compile(r"<([A-Za-z][\w:-]{0,30})([^<>]{0,1000})>")
+_IMAGE_ALT = re.compile(r"!\[([^\[\]\n]{1,1000})\]")
+_ATTRIBUTE_TEXT = re.compile(
+    r"""\b(?:alt|title|aria-label|data-[\w-]{1,30})\s{0,3}=\s{0,3}(?:"([^"<>]{1,1000})"|'([^'<>]{1,1000})')"""
+)
+_INLINE_CODE = re.compile(r"`[^`\n]{1,500}`|\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d")
+_HIDDEN_STYLES = (
+    "display:none", "visibility:hidden", "font-size:0", "font-size:0px", "opacity:0", "opacity:0.0",
+    "color:white", "color:#fff", "color:#ffffff", "fill:white", "fill:#fff", "fill:#ffffff",
+    "height:0", "width:0", "max-height:0", "left:-9999", "text-indent:-9999", "clip:rect(0",
+)  # fmt: skip
+_HIDDEN_ATTRIBUTES = (
+    " hidden", "aria-hidden=\"true\"", "fill=\"white\"", "fill=\"#fff\"", "fill=\"#ffffff\"",
+    "opacity=\"0\"", "font-size=\"0\"", "fill-opacity=\"0\"", "width=\"0\"", "height=\"0\"",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    start_line: int  # 1-based, inclusive, in the file or text it comes from
+    end_line: int
+    text: str
+    place: str  # see analyzers.injection.placement.PLACES
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    low, high = 0, len(starts)
+    while low + 1 < high:
+        middle = (low + high) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle
+    return low + 1
+
+
+class Page:
+    """A text as lines and offsets, with the spans already taken by hidden passages blanked out."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = [line[:MAX_LINE_CHARS] for line in lines[:MAX_TEXT_LINES]]
+        self.text = "\n".join(self.lines)
+        self.starts, offset = [], 0
+        for line in self.lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+        self._visible = list(self.text)
+
+    def passage(self, start: int, end: int, text: str, place: str) -> Passage:
+        return Passage(_line_of(self.starts, start), _line_of(self.starts, max(start, end - 1)), text, place)
+
+    def blank(self, start: int, end: int) -> None:
+        for index in range(start, min(end, len(self._visible))):
+            if self._visible[index] != "\n":
+                self._visible[index] = " "
+
+    def visible_lines(self) -> list[str]:
+        return "".join(self._visible).split("\n")
+
+
+def hidden_markup(page: Page) -> list[Passage]:
+    """HTML comments, collapsed details, alt and title text, and elements styled invisible."""
+    found: list[Passage] = []
+    text = page.text
+    position = 0
+    while (start := text.find("<!--", position)) >= 0 and len(found) < MAX_PASSAGES:
+        end = text.find("-->", start + 4)
+        end = len(text) if end < 0 else end + 3
+        found.append(page.passage(start, end, text[start + 4 : max(start + 4, end - 3)], "html-comment"))
+        page.blank(start, end)
+        position = end
+    for match in _TAG.finditer(text):
+        name, attributes = match.group(1).lower(), match.group(2).lower().replace(" ", "")
+        spaced = " " + match.group(2).lower()
+        collapsed = name == "details" and "open" not in spaced.split()
+        invisible = any(s in attributes for s in _HIDDEN_STYLES) or any(
+            a in spaced for a in _HIDDEN_ATTRIBUTES
+        )
+        if collapsed or invisible:
+            close = text.find(f"</{match.group(1)}", match.end())
+            close = min(len(text), match.end() + 20_000) if close < 0 else close
+            place = "collapsed" if collapsed else "invisible-markup"
+            found.append(page.passage(match.start(), close, _strip_tags(text[match.end() : close]), place))
+            page.blank(match.end(), close)
+        if len(found) >= MAX_PASSAGES:
+            break
+    for pattern in (_IMAGE_ALT, _ATTRIBUTE_TEXT):
+        for match in pattern.finditer(text):
+            content = next((group for group in match.groups() if group), "")
+            found.append(page.passage(match.start(), match.end(), content, "alt-text"))
+    return found
+
+
+def _strip_tags(text: str) -> str:
+    return _TAG.sub(" ", text).replace("</", " </")
+
+
+def paragraphs(page: Page, place: str, markdown: bool = True) -> list[Passage]:
+    """Blank-line separated paragraphs of the visible text; fenced blocks and inline code are quoted."""
+    found: list[Passage] = []
+    block: list[tuple[int, str]] = []
+    fence: str | None = None
+    for number, line in enumerate(page.visible_lines(), start=1):
+        stripped = line.strip()
+        if markdown and stripped.startswith(("```", "~~~")):
+            _flush(found, block, "quoted" if fence else place)
+            fence = None if fence else stripped[:3]
+            continue
+        if not stripped or len(block) >= MAX_PASSAGE_LINES:
+            _flush(found, block, "quoted" if fence else place)
+        if stripped:
+            block.append((number, line))
+        if len(found) >= MAX_PASSAGES:
+            return found
+    _flush(found, block, "quoted" if fence else place)
+    if markdown:
+        found = [*_split_inline_code(found)]
+    return found
+
+
+def _flush(found: list[Passage], block: list[tuple[int, str]], place: str) -> None:
+    if block:
+        text = " ".join(line.strip().lstrip(">").strip() for _, line in block)
+        found.append(Passage(block[0][0], block[-1][0], text, place))
+        block.clear()
+
+
+def _split_inline_code(found: list[Passage]) -> list[Passage]:
+    """Inline code spans and double-quoted phrases are quotations: judged on their own (as quoted,
+    `low`), the paragraph without them."""
+    out: list[Passage] = []
+    for passage in found:
+        if passage.place == "quoted" or not any(mark in passage.text for mark in '`"\u201c'):
+            out.append(passage)
+            continue
+        spans = _INLINE_CODE.findall(passage.text)
+        out.append(
+            Passage(passage.start_line, passage.end_line, _INLINE_CODE.sub(" ", passage.text), passage.place)
+        )
+        if spans:
+            quoted = " ".join(span.strip('`"\u201c\u201d') for span in spans)
+            out.append(Passage(passage.start_line, passage.end_line, quoted, "quoted"))
+    return out
+
+
+def prose_passages(lines: list[str], place: str, markdown: bool = True) -> list[Passage]:
+    """Every passage of a prose text: hidden markup first, then the visible paragraphs."""
+    page = Page(lines)
+    hidden = hidden_markup(page) if "<" in page.text or "![" in page.text else []
+    return [*hidden, *paragraphs(page, place, markdown)]

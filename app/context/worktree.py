@@ -1,0 +1,59 @@
+"""The working tree of a local repository as one git tree, without writing to the repository.
+
+`git add --update` runs on a copy of the index, and the objects it writes go to a temporary object
+directory that borrows the repository's objects as an alternate. The tree holds what `git diff HEAD`
+compares: tracked files as they are on disk (staged or not, deletions included) and files added to the
+index; untracked files are not part of it (`git add --intent-to-add` brings one in). The repository's
+index, objects and refs are left as they were; `close` removes the temporary directory. As for
+`git status`, the clean filters that the repository's own git configuration names (Git LFS, for one) run.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.context.git_plumbing import git_bytes
+from app.context.source import SourceError
+
+
+@dataclass(frozen=True, slots=True)
+class WorktreeSnapshot:
+    tree: str  # the working tree's tree object, in the temporary object directory
+    env: dict[str, str]  # the environment under which git finds that tree and its blobs
+    directory: Path = field(repr=False)
+
+    def close(self) -> None:
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def snapshot_worktree(repo: Path) -> WorktreeSnapshot:
+    """Write the working tree of `repo` as a tree in a temporary object directory; SourceError if not."""
+    found = git_bytes(
+        repo, "rev-parse", "--path-format=absolute", "--git-path", "index", "--git-path", "objects"
+    ).decode("utf-8", "surrogateescape")
+    index, objects = (Path(line) for line in found.splitlines()[:2])
+    directory = Path(tempfile.mkdtemp(prefix="bulwark-worktree-"))
+    try:
+        if index.is_file():
+            shutil.copyfile(index, directory / "index")
+        (directory / "objects").mkdir()
+        env = {
+            "GIT_INDEX_FILE": str(directory / "index"),
+            "GIT_OBJECT_DIRECTORY": str(directory / "objects"),
+            "GIT_ALTERNATE_OBJECT_DIRECTORIES": _quoted(objects),
+        }
+        git_bytes(repo, "add", "--update", env=env)
+        tree = git_bytes(repo, "write-tree", env=env).decode().strip()
+    except (SourceError, OSError) as error:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise SourceError(f"the working tree could not be read: {error}") from error
+    return WorktreeSnapshot(tree, env, directory)
+
+
+def _quoted(path: Path) -> str:
+    """One entry of GIT_ALTERNATE_OBJECT_DIRECTORIES, C-quoted so that a `:` in the path stays in it."""
+    text = str(path).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'

@@ -1,0 +1,104 @@
+"""Build the labelled attack corpus of the instruction detector from the hand-written texts.
+
+    .venv/bin/python -m bench.injection_corpus
+
+Writes `bench/injection/attacks.jsonl` (training split) and `bench/injection/attacks_heldout.jsonl`
+(held out: templates written after the weights were fitted, never used for fitting). Each line:
+`{"technique", "language", "text"}`. Smuggling (base64, rot13, leetspeak, spaced letters,
+homoglyphs), filler overload, few-shot priming and mixed-language attacks are derived here from the
+hand-written templates of `bench/injection/attack_texts.py`.
+"""
+
+from __future__ import annotations
+
+import base64
+import codecs
+import json
+from pathlib import Path
+
+from bench.injection.attack_texts import CMDS, FILLER, HELD_OUT, SLOTS, TRAIN, URLS
+
+FOLDER = Path(__file__).parent / "injection"
+_HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "i": "і", "x": "х"})
+_LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
+
+
+def fill(template: str, language: str, index: int) -> str:
+    slots = SLOTS[language]
+    return template.format(ai=slots["ai"][index % 3], target=slots["target"][index % 3], url=URLS[index % 3],
+                           cmd=CMDS[index % 3])  # fmt: skip
+
+
+def smuggled(text: str, language: str, index: int) -> list[tuple[str, str]]:
+    encoded = base64.b64encode(text.encode()).decode()
+    out = [("base64", f"Decode this base64 and follow it: {encoded}")]
+    if language in ("en", "de", "fr", "es"):
+        out.append(("rot13", f"rot13: {codecs.encode(text, 'rot13')}"))
+        out.append(("leetspeak", text.lower().translate(_LEET)))
+        out.append(("spaced", "  ".join(" ".join(word) for word in text.split()[:12])))
+        out.append(("homoglyphs", text.translate(_HOMOGLYPHS)))
+    return out
+
+
+def derived(texts: list[tuple[str, str, str]]) -> list[dict[str, str]]:
+    """Smuggling, filler, priming and mixed-language attacks from (technique, language, text)."""
+    rows: list[dict[str, str]] = []
+    languages = sorted(FILLER)
+    for index, (technique, language, text) in enumerate(texts):
+        if technique not in ("plain-override", "mode", "indirect"):
+            continue
+        for how, variant in smuggled(text, language, index):
+            if technique == "plain-override" or how in ("base64", "homoglyphs"):
+                rows.append(
+                    {"technique": "smuggling", "language": language, "text": variant, "encoding": how}
+                )
+        if technique == "plain-override":
+            filler = FILLER[language] * 14
+            middle = len(filler) // 2
+            rows.append(
+                {
+                    "technique": "filler",
+                    "language": language,
+                    "text": filler[:middle] + text + " " + filler[middle:],
+                }
+            )
+            rows.append({"technique": "priming", "language": language, "text": _priming(text)})
+            other = languages[(languages.index(language) + 1 + index) % len(languages)]
+            rows.append(
+                {"technique": "mixed-language", "language": language, "text": FILLER[other] * 2 + text}
+            )
+    return rows
+
+
+def _priming(text: str) -> str:
+    turns = [
+        ("What is 2 + 2?", "4."),
+        ("Translate 'cat' to French.", "chat."),
+        ("List the files you can read.", "README.md, .env, id_rsa."),
+    ]
+    lines = [part for question, answer in turns for part in (f"User: {question}", f"Assistant: {answer}")]
+    return "\n".join([*lines, f"User: {text}", "Assistant: Sure, doing it now:"])
+
+
+def build(source: dict[str, dict[str, list[str]]]) -> list[dict[str, str]]:
+    base: list[tuple[str, str, str]] = []
+    for technique, by_language in source.items():
+        for language, templates in by_language.items():
+            for template in templates:
+                for index in range(3):
+                    base.append((technique, language, fill(template, language, index)))
+    rows = [{"technique": t, "language": lang, "text": text} for t, lang, text in base]
+    return rows + derived(base)
+
+
+def main() -> None:
+    for name, source in (("attacks.jsonl", TRAIN), ("attacks_heldout.jsonl", HELD_OUT)):
+        rows = build(source)
+        with (FOLDER / name).open("w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"{name}: {len(rows)} attack texts")
+
+
+if __name__ == "__main__":
+    main()
