@@ -6,9 +6,11 @@ so every file would be parsed twice on a two-core machine) and forking a threade
 The caller waits on an event, which releases the GIL, so the job's heartbeat thread keeps beating while
 a rule runs, as long as no single C call holds the GIL for long: every pattern run on pull-request
 text is linear and every parse has a size and a time cap (`bench/hostile.py` measures the longest
-pause). Work that passes its limit is abandoned: the caller gets `InputLimitError` at once, the thread is
-asked to stop (`Abandoned`, raised in it at its next Python instruction) and whatever it still
-produces is dropped.
+pause). Work that passes its limit is abandoned: the caller gets `InputLimitError` at once and whatever
+the thread still produces is dropped. The thread is left to finish (every reader is bounded, so it
+does) and only when it is still running after a grace period is it told to stop (`Abandoned`, raised
+in it at its next Python instruction): an asynchronous exception can land anywhere, even in a
+garbage-collection callback of another library, so it is kept for work that would not end.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from __future__ import annotations
 import contextvars
 import ctypes
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from app.context.limits import InputLimitError
 
@@ -35,6 +38,7 @@ class Budget:
     file_seconds: float = 5.0  # one rule over one file, when a failed rule is re-run file by file
     file_total_seconds: float = 15.0  # one file over every rule; past it, the file leaves the analysis
     total_seconds: float = 600.0  # the whole analysis; past it, the remaining rules do not run
+    grace_seconds: float = 60.0  # an abandoned thread still running this long after is told to stop
 
 
 DEFAULT_BUDGET = Budget()
@@ -58,6 +62,7 @@ def run_within(
     *,
     name: str = "analysis",
     late: list[threading.Thread] | None = None,
+    grace: float = DEFAULT_BUDGET.grace_seconds,
 ) -> T:
     """`work()` in a thread of its own; `InputLimitError` when it runs longer than `seconds`.
 
@@ -81,7 +86,9 @@ def run_within(
     thread = threading.Thread(target=target, name=name, daemon=True)
     thread.start()
     if not done.wait(seconds) or not outcome:
-        abandon(thread)
+        stopper = threading.Timer(grace, stop, args=(thread,))
+        stopper.daemon = True
+        stopper.start()
         if late is not None:
             late.append(thread)
         raise InputLimitError(f"took more than {seconds:g} s")
@@ -92,24 +99,35 @@ def run_within(
     raise value
 
 
-def abandon(thread: threading.Thread) -> None:
-    """Ask `thread` to stop: `Abandoned` is raised in it at its next Python instruction."""
-    if thread.ident is not None and thread.is_alive():
+def stop(thread: threading.Thread, attempts: int = 40) -> None:
+    """Tell `thread` to stop: `Abandoned` is raised in it at its next Python instruction, again every
+    half second while it runs (a raise that lands in a callback is swallowed there)."""
+    for _ in range(attempts):
+        if thread.ident is None or not thread.is_alive():
+            return
         _set_async_exc(thread.ident, Abandoned)
+        thread.join(0.5)
 
 
 def _install_quiet_hook() -> None:
-    """An abandoned thread ends silently (no traceback on standard error), whatever it was doing."""
+    """A stopped thread ends silently (no traceback on standard error), wherever `Abandoned` landed."""
     global _hook_installed
     with _hook_lock:
         if _hook_installed:
             return
-        previous = threading.excepthook
+        previous_thread_hook = threading.excepthook
+        previous_unraisable_hook = sys.unraisablehook
 
-        def hook(args: threading.ExceptHookArgs) -> None:
+        def thread_hook(args: threading.ExceptHookArgs) -> None:
             if args.exc_type is not None and issubclass(args.exc_type, Abandoned):
                 return
-            previous(args)
+            previous_thread_hook(args)
 
-        threading.excepthook = hook
+        def unraisable_hook(args: Any) -> None:  # sys.UnraisableHookArgs
+            if isinstance(args.exc_value, Abandoned):
+                return
+            previous_unraisable_hook(args)
+
+        threading.excepthook = thread_hook
+        sys.unraisablehook = unraisable_hook
         _hook_installed = True

@@ -129,7 +129,10 @@ class Isolation:
 
         rule_id = rule_class.meta.id
         try:
-            return _Outcome(run_within(seconds, work, name=f"rule {rule_id}", late=self.late))
+            pairs = run_within(
+                seconds, work, name=f"rule {rule_id}", late=self.late, grace=self.budget.grace_seconds
+            )
+            return _Outcome(pairs)
         except InputLimitError as error:
             logger.info("rule %s stopped: %s", rule_id, error.reason)
             return _Outcome(None, error.reason)

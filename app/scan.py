@@ -149,6 +149,7 @@ def to_json(result: ScanResult) -> dict[str, Any]:
                 for f in ctx.files
             ],
             "provenance": [asdict(s) for s in manifest.provenance],
+            "notes": list(ctx.notes),
         },
         "findings": [
             {

@@ -87,7 +87,13 @@ class _Builder:
         self.source = source
         self.options = options
         self.errors: list[str] = []
+        self.notes: list[str] = []
         self.attributes = GitAttributes()
+
+    def note(self, message: str) -> None:
+        """Work left out on purpose: said in the report, not a gap of the analysis."""
+        logger.info("context: %s", message)
+        self.notes.append(message)
 
     def record(self, message: str) -> None:
         logger.info("context: %s", message)
@@ -164,7 +170,7 @@ class _Builder:
             skipped_reason=skipped,
         )
         if FileKind.GENERATED in kinds and not binary and changed.added_lines:
-            self.record(f"{item.path}: generated file, not checked for hidden characters")
+            self.note(f"{item.path}: generated file, not checked for hidden characters")
         if self.options.map_scopes:
             self.map_scopes(changed)
         return changed
@@ -244,6 +250,7 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
         texts=_texts(pr),
         base_files=base_files,
         errors=builder.errors,
+        notes=builder.notes,
     )
 
 

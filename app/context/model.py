@@ -338,7 +338,8 @@ class ChangeContext:
     policy: Any = None  # app.context.policy.RepoPolicy, read from the base ref
     facts: Facts = field(default_factory=Facts)
     base_files: Mapping[str, str] = field(default_factory=dict)  # selected base-side files by path
-    errors: list[str] = field(default_factory=list)  # recorded, never fatal
+    errors: list[str] = field(default_factory=list)  # recorded, never fatal; each one a gap of the analysis
+    notes: list[str] = field(default_factory=list)  # work left out on purpose (said, not a gap)
     # What several rules derive from the same files, computed once (analyzers.derived.per_change).
     derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 

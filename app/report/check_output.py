@@ -70,7 +70,7 @@ def compose_check_output(
         unavailable=ctx.facts.unavailable_checks,
         manifest=manifest,
         calibration_notes=calibration_notes,
-        skipped=skipped_files(ctx, gaps),
+        skipped=[*skipped_files(ctx, gaps), *ctx.notes],
         incomplete_reason=incomplete_reason,
         not_inline=not_inline,
     )
