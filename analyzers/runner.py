@@ -20,14 +20,16 @@ not reported either.
 from __future__ import annotations
 
 import logging
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from analyzers.base import PROVENANCE_RAISED_FAMILIES, Analyzer, Finding
+from analyzers.budget import DEFAULT_BUDGET, Budget
 from analyzers.fingerprint import fingerprint_of, snippet_of
+from analyzers.gaps import Gap, context_gaps, unique
+from analyzers.isolation import Isolation
 from analyzers.suppression import Suppression, find_suppressions, refusal, suppression_for
 from app.context.model import ChangeContext, ChangedFile, FileStatus, ProvenanceSignal
 
@@ -46,10 +48,14 @@ class AddedSuppression:
 @dataclass(frozen=True, slots=True)
 class AnalysisResult:
     findings: tuple[Finding, ...]
-    errors: tuple[tuple[str, str], ...] = ()  # (rule id, message)
+    gaps: tuple[Gap, ...] = ()  # work that did not happen: the analysis is incomplete when any
     timings: Mapping[str, float] = field(default_factory=dict)  # seconds per rule id
     suppressed: tuple[Finding, ...] = ()  # findings silenced by an honoured suppression
     added_suppressions: tuple[AddedSuppression, ...] = ()
+
+    @property
+    def incomplete(self) -> bool:
+        return bool(self.gaps)
 
 
 def run_analyzers(
@@ -58,42 +64,35 @@ def run_analyzers(
     *,
     policy: Any = None,
     progress: Callable[[str], None] | None = None,
+    budget: Budget = DEFAULT_BUDGET,
 ) -> AnalysisResult:
     """Run `rules` (default: every registered rule not disabled by the policy) over `ctx`.
 
+    Each rule runs within `budget`, its failures contained per file (`analyzers.isolation`); whatever
+    did not run is a gap of the result, beside the gaps of the context itself (`analyzers.gaps`).
     `progress`, when given, is called with each rule's id before the rule runs (a terminal's bar).
     """
     if rules is None:
         from analyzers.registry import all_rules  # imports every family: only when needed
 
         rules = all_rules()
-    chosen = list(rules)
     disabled = _disabled_rules(policy if policy is not None else ctx.policy)
+    isolation = Isolation(ctx, budget)
     raw: list[tuple[Analyzer, Finding]] = []
-    errors: list[tuple[str, str]] = []
-    timings: dict[str, float] = {}
-    for rule_class in chosen:
-        rule_id = rule_class.meta.id
-        if rule_id in disabled:
+    for rule_class in rules:
+        if rule_class.meta.id in disabled:
             continue
         if progress is not None:
-            progress(rule_id)
-        started = time.perf_counter()
-        try:
-            rule = rule_class()
-            raw.extend((rule, finding) for finding in rule.analyze(ctx))
-        except Exception as exc:  # the analyzer boundary: one rule must not stop the others
-            logger.exception("rule %s failed", rule_id)
-            errors.append((rule_id, f"{type(exc).__name__}: {exc}"))
-        finally:
-            timings[rule_id] = timings.get(rule_id, 0.0) + time.perf_counter() - started
-    return _finish(ctx, raw, errors, timings, policy if policy is not None else ctx.policy)
+            progress(rule_class.meta.id)
+        raw.extend(isolation.run(rule_class))
+    gaps = [*context_gaps(ctx), *isolation.shared_gaps(), *isolation.gaps]
+    return _finish(ctx, raw, unique(gaps), isolation.timings, policy if policy is not None else ctx.policy)
 
 
 def _finish(
     ctx: ChangeContext,
     raw: list[tuple[Analyzer, Finding]],
-    errors: list[tuple[str, str]],
+    gaps: tuple[Gap, ...],
     timings: dict[str, float],
     policy: Any = None,
 ) -> AnalysisResult:
@@ -108,7 +107,7 @@ def _finish(
     findings, suppressed, added = _apply_suppressions(files, fingerprinted, policy)
     return AnalysisResult(
         findings=tuple(findings),
-        errors=tuple(errors),
+        gaps=gaps,
         timings=dict(timings),
         suppressed=tuple(suppressed),
         added_suppressions=tuple(added),

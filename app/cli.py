@@ -148,7 +148,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    from app.scan import ScanUsageError, has_blocking, render, run_scan, write_output
+    from app.scan import ScanUsageError, exit_code, render, run_scan, write_output
 
     logging.basicConfig(level=logging.WARNING)
     try:
@@ -165,8 +165,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     write_output(render(result, args.format), args.output, sys.stdout)
-    fail_on = Severity.parse(args.fail_on) if args.fail_on else None
-    return 1 if has_blocking(result, fail_on) else 0
+    return exit_code(result, Severity.parse(args.fail_on) if args.fail_on else None)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -293,7 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyse local changes like a pull request",
         description="Analyse the change from --base to --head (default: the working tree) in a git "
         "repository. Exit status: 0 nothing fails, 1 a finding the policy blocks or one at or above "
-        "--fail-on, 2 a usage error.",
+        "--fail-on, 2 a usage error, 3 the analysis did not finish and nothing fails (every finding "
+        "found is still printed, with what did not run, where and why).",
     )
     scan.add_argument("--repo", default=".", help="the git repository (default: here)")
     scan.add_argument("--base", required=True, help="the base revision (the branch merged into)")

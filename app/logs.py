@@ -16,8 +16,8 @@ _context: contextvars.ContextVar[dict[str, object] | None] = contextvars.Context
 )
 # Token shapes redacted from any message: GitHub tokens, JWTs, PEM bodies, webhook signatures.
 _SECRET_PATTERNS = re.compile(
-    r"(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_.-]+"
-    r"|-----BEGIN [A-Z ]*PRIVATE KEY-----[^-]*|sha256=[0-9a-f]{64})"
+    r"(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|eyJ[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_.-]+)?"
+    r"|-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[^-]*|sha256=[0-9a-f]{64})"
 )
 
 

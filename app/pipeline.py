@@ -230,7 +230,7 @@ def _run_analysis(
         output = compose_check_output(
             ctx,
             placed,
-            errors=result.errors,
+            gaps=result.gaps,
             not_inline=review.not_inline,
             calibration_notes=notes,
             total_files=source.total_files(),

@@ -1,8 +1,10 @@
 """`bulwark scan`: the same context and analyzers as the App, on a local git range.
 
 Output formats: `text` (a table for a terminal), `json` (documented in `docs/scan-json.md`) and `sarif`
-(SARIF 2.1.0). Exit codes: 0 no blocking finding, 1 at least one blocking finding (or, with
-`--fail-on`, one at or above that severity), 2 usage errors. With no head the working tree is compared.
+(SARIF 2.1.0). Exit codes: 0 no blocking finding and the analysis finished, 1 at least one blocking
+finding (or, with `--fail-on`, one at or above that severity), 2 usage errors, 3 the analysis did not
+finish (a rule failed or ran out of time, a file was past a reader's bound) and nothing blocks: every
+finding found is still printed, with each gap. With no head the working tree is compared.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from analyzers.base import Severity
+from analyzers.gaps import Gap
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import __version__
 from app.context.builder import build_context
@@ -116,6 +119,13 @@ def has_blocking(result: ScanResult, fail_on: Severity | None = None) -> bool:
     )
 
 
+def exit_code(result: ScanResult, fail_on: Severity | None = None) -> int:
+    """1 with a blocking finding (see `has_blocking`), else 3 when the analysis did not finish, else 0."""
+    if has_blocking(result, fail_on):
+        return 1
+    return 3 if result.analysis.incomplete else 0
+
+
 def to_json(result: ScanResult) -> dict[str, Any]:
     ctx = result.ctx
     manifest = build_manifest(ctx)
@@ -139,6 +149,7 @@ def to_json(result: ScanResult) -> dict[str, Any]:
                 for f in ctx.files
             ],
             "provenance": [asdict(s) for s in manifest.provenance],
+            "notes": list(ctx.notes),
         },
         "findings": [
             {
@@ -156,10 +167,17 @@ def to_json(result: ScanResult) -> dict[str, Any]:
             }
             for p in result.placed
         ],
-        "errors": [{"rule_id": rule, "message": message} for rule, message in result.analysis.errors]
-        + [{"rule_id": None, "message": message} for message in ctx.errors],
+        "errors": [{"rule_id": gap.rule_id, "message": _gap_message(gap)} for gap in result.analysis.gaps],
+        "incomplete": result.analysis.incomplete,
+        "gaps": [
+            {"rule_id": gap.rule_id, "path": gap.path, "reason": gap.reason} for gap in result.analysis.gaps
+        ],
         "stats": result.stats,
     }
+
+
+def _gap_message(gap: Gap) -> str:
+    return f"{gap.path}: {gap.reason}" if gap.path else gap.reason
 
 
 def render(result: ScanResult, fmt: str) -> str:
@@ -171,7 +189,7 @@ def render(result: ScanResult, fmt: str) -> str:
         return json.dumps(log, indent=2) + "\n"
     from app.report.text import render_text  # the table needs rich: loaded for this format only
 
-    return render_text(result.placed, errors=result.analysis.errors)
+    return render_text(result.placed, gaps=result.analysis.gaps)
 
 
 def write_output(text: str, output: str | None, stream: TextIO) -> None:

@@ -131,7 +131,11 @@ def scan(mirrors: Path, commit: Commit) -> tuple[int, list[Reported], list[str]]
     ctx.facts = gather_facts(ctx, RegistryConfig(offline=True), MemoryFactCache())
     analysis = run_analyzers(ctx, policy=ctx.policy)
     reported = [_reported(commit, placed) for placed in place_all(analysis.findings, ctx.policy)]
-    return changed_lines(ctx), reported, [f"{rule}: {message}" for rule, message in analysis.errors]
+    return (
+        changed_lines(ctx),
+        reported,
+        [f"{gap.rule_id or 'analysis'} on {gap.path or 'the change'}: {gap.reason}" for gap in analysis.gaps],
+    )
 
 
 def _reported(commit: Commit, placed: Placed) -> Reported:

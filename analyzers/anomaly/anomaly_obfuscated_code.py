@@ -33,7 +33,7 @@ _SINK = re.compile(
 _DECODE = re.compile(
     r"\batob\s*\(|b64decode\s*\(|b32decode\s*\(|base64_decode\s*\(|decodebytes\s*\(|unhexlify\s*\("
     r"|bytes\.fromhex\s*\(|codecs\.decode\s*\(|zlib\.decompress\s*\(|gzinflate\s*\(|str_rot13\s*\("
-    r"|marshal\.loads\s*\(|Buffer\.from\s*\([^)]*['\"](?:base64|hex)['\"]|String\.fromCharCode\s*\("
+    r"|marshal\.loads\s*\(|Buffer\.from\s*\([^)]{0,300}['\"](?:base64|hex)['\"]|String\.fromCharCode\s*\("
     r"|unpack\s*\(\s*['\"][mH]|base64\s+(?:-d|--decode)\b|\.decode\s*\(\s*['\"](?:base64|hex|rot13)"
 )
 _BLOB = re.compile(r"['\"`]([A-Za-z0-9+/=_-]{120,}|(?:[0-9a-fA-F]{2}){60,})['\"`]")

@@ -34,8 +34,10 @@ from analyzers.anomaly.testcode import DefinedTest, Marker, squeeze
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from app.context.model import ChangeContext, ChangedFile, FileStatus
 
+# Closing quotes are optional: an unclosed string runs to the end, and a match once started cannot
+# fail (a required closing quote made every opening quote rescan the rest of the line).
 _LITERAL = re.compile(
-    r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`|\b\d+(?:\.\d+)?\b"
+    r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^'\\]|\\.)*'?|`[^`]*`?|\b\d+(?:\.\d+)?\b"
     r"|\b(?:True|False|None|true|false|null|nil|undefined)\b"
 )
 
@@ -44,7 +46,7 @@ _TAUTOLOGIES = tuple(
     re.compile(pattern)
     for pattern in (
         r"^assert\s+(?:True|1|\"[^\"]+\"|'[^']+')\s*(?:,.*)?$",
-        rf"^assert\s+\(?\s*({_LIT})\s*(?:==|is)\s*\1\s*\)?\s*(?:,.*)?$",
+        rf"^assert\s+(?:\(\s*)?({_LIT})\s*(?:==|is)\s*\1\s*(?:\)\s*)?(?:,.*)?$",
         r"(?:^|[.\s])(?:assertTrue|assert_true|assert|ok|True|isTrue)\(\s*(?:t\s*,\s*)?(?:true|True|1)\s*[,)]",
         rf"(?:^|[.\s])(?:assertEquals?|assertSame|equal|strictEqual|deepEqual|Equal|is)\(\s*(?:t\s*,\s*)?({_LIT})\s*,\s*\1\s*[,)]",
         rf"expect\(\s*({_LIT})\s*\)\s*\.(?:toBe|toEqual|toStrictEqual)\(\s*\1\s*\)",

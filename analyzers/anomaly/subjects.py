@@ -17,7 +17,7 @@ _IMPORT_LINES = re.compile(
     re.MULTILINE,
 )
 _ISSUE_REFERENCE = re.compile(
-    r"https?://\S+/(?:issues|pull|browse)/[\w-]+|(?<![\w&])#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|\bgh-\d+\b"
+    r"https?://\S{1,300}?/(?:issues|pull|browse)/[\w-]+|(?<![\w&])#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|\bgh-\d+\b"
 )
 
 

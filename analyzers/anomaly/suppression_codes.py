@@ -49,7 +49,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _ASSERT_CODES = frozenset({"B101", "S101"})
 _ANNOTATION_CODES = re.compile(r"\"([^\"\n]{1,120})\"")
-_JUSTIFICATION = re.compile(r"justification\s*=\s*\"(?:[^\"\\\n]|\\.)*\"")
+_JUSTIFICATION = re.compile(r"justification\s*=\s*\"(?:[^\"\\\n]|\\.){0,500}\"")
 _CODE_SPLIT = re.compile(r"[\s,]+")
 _ESLINT_SECURITY = re.compile(
     r"^(?:security|security-node|no-unsanitized|@microsoft/sdl|xss|scanjs-rules|no-secrets)/"

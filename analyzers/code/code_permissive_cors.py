@@ -14,13 +14,13 @@ _CREDENTIALS = re.compile(
     r"|AllowCredentials\s*:\s*true",
 )
 _WILDCARD = re.compile(
-    r"(?:origins|allow_origins|origin|AllowedOrigins|AllowOrigins)\s*[=:]\s*(?:\[\]string\{|\[)?\s*"
+    r"(?:origins|allow_origins|origin|AllowedOrigins|AllowOrigins)\s*[=:]\s*(?:(?:\[\]string\{|\[)\s*)?"
     r"[\"'`]\*[\"'`]"
     r"|allow_origin_regex\s*=\s*[\"']\.\*[\"']"
     r"|origin\s*:\s*(?:true|/\.\*/)"
     r"|AllowAllOrigins\s*:\s*true"
     r"|cb\(\s*null\s*,\s*true\s*\)|callback\(\s*null\s*,\s*true\s*\)"
-    r"|AllowOriginFunc\s*:\s*func[^{]*\{\s*return\s+true"
+    r"|AllowOriginFunc\s*:\s*func[^{]{0,300}\{\s*return\s+true"
 )
 _REFLECTED = re.compile(
     r"req\.headers\.origin|req\.header\([\"']origin[\"']\)|req\.get\([\"']origin[\"']\)"

@@ -18,6 +18,7 @@ from tree_sitter import Node
 from analyzers.base import Analyzer, Finding
 from analyzers.code.flow import FlowIndex, Origin
 from analyzers.derived import per_change
+from analyzers.gaps import read_each
 from analyzers.query import (
     Captures,
     canonical_language,
@@ -26,6 +27,7 @@ from analyzers.query import (
     query_requirements,
     requirements_within_match,
 )
+from app.context.limits import InputLimitError
 from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 SKIPPED_KINDS = frozenset({FileKind.TEST, FileKind.GENERATED, FileKind.VENDORED, FileKind.DOCS})
@@ -148,17 +150,25 @@ def changed_regions(ctx: ChangeContext) -> dict[str, str]:
     """Per modified file, the head text of the top-level statements that hold its changed lines,
     when that is well short of the whole file. Every node but the root lies inside one top-level
     statement, so a match whose sink touches a changed line has all its nodes in this text."""
-    regions: dict[str, str] = {}
-    for changed in ctx.files:
-        lines = _changed_lines(changed)
+    read = read_each(ctx, "changed statements not found", ctx.files, _region_of)
+    return {changed.path: region for changed, region in read if region is not None}
+
+
+def _region_of(changed: ChangedFile) -> str | None:
+    """The region of one file; None when there is none, or when its tree is past a limit (a region
+    is only a shortcut: each rule that needs the tree meets the limit itself and says so)."""
+    lines = _changed_lines(changed)
+    try:
         tree = changed.tree("head") if lines else None
-        if tree is None or lines is None:
-            continue
-        all_lines = changed.lines("head")
-        spans = _statement_spans(tree.root_node, line_runs(lines))
-        if sum(last - first + 1 for first, last in spans) * 4 < len(all_lines) * 3:
-            regions[changed.path] = "\n".join("\n".join(all_lines[first - 1 : last]) for first, last in spans)
-    return regions
+    except InputLimitError:
+        return None
+    if tree is None or lines is None:
+        return None
+    all_lines = changed.lines("head")
+    spans = _statement_spans(tree.root_node, line_runs(lines))
+    if sum(last - first + 1 for first, last in spans) * 4 >= len(all_lines) * 3:
+        return None
+    return "\n".join("\n".join(all_lines[first - 1 : last]) for first, last in spans)
 
 
 def _statement_spans(root: Node, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,4 +1,7 @@
-"""Terraform/HCL files as blocks and attributes with their lines, read with tree-sitter-hcl."""
+"""Terraform/HCL files as blocks and attributes with their lines, read with tree-sitter-hcl.
+
+Blocks nested deeper than `MAX_DEPTH` raise `InputLimitError` (the reader and `Block.walk` recurse once
+per level)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from functools import lru_cache
 
 from tree_sitter import Node
 
+from app.context.limits import MAX_DEPTH, too_deep
 from app.context.syntax import parse_text
 
 
@@ -42,7 +46,6 @@ class Block:
     end_line: int
     attributes: tuple[Attribute, ...]
     blocks: tuple[Block, ...]
-    text: str
 
     def attr(self, name: str) -> Attribute | None:
         for attribute in self.attributes:
@@ -71,7 +74,7 @@ def blocks(text: str) -> tuple[Block, ...]:
         return ()
     found: list[Block] = []
     for body in _bodies(tree.root_node):
-        found.extend(_block(child) for child in body.named_children if child.type == "block")
+        found.extend(_block(child, 0) for child in body.named_children if child.type == "block")
     return tuple(found)
 
 
@@ -89,7 +92,9 @@ def _bodies(node: Node) -> Iterator[Node]:
             yield child
 
 
-def _block(node: Node) -> Block:
+def _block(node: Node, depth: int) -> Block:
+    if depth > MAX_DEPTH:
+        raise too_deep("HCL blocks")
     block_type = ""
     labels: list[str] = []
     attributes: list[Attribute] = []
@@ -104,7 +109,7 @@ def _block(node: Node) -> Block:
                 if item.type == "attribute":
                     attributes.append(_attribute(item))
                 elif item.type == "block":
-                    inner.append(_block(item))
+                    inner.append(_block(item, depth + 1))
     return Block(
         block_type,
         tuple(labels),
@@ -112,7 +117,6 @@ def _block(node: Node) -> Block:
         node.end_point.row + 1,
         tuple(attributes),
         tuple(inner),
-        _text(node),
     )
 
 

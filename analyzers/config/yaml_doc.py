@@ -3,21 +3,24 @@
 Parsed with tree-sitter-yaml. When a file with Helm-style templates (`{{ … }}`) fails to parse, the
 templates are masked (same length, so every line and column stays put) and it is parsed again; what
 still fails becomes ERROR nodes whose key/value pairs are kept: a broken file yields what parsed.
+
+Bounded for hostile files: a document nested deeper than `MAX_DEPTH` levels, or whose aliases expand
+to more than `MAX_NODES` values (what a walker of it would visit), raises `InputLimitError`; templates
+are found with `str.find`, never with a backtracking pattern.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tree_sitter import Node
 
+from app.context.limits import MAX_DEPTH, MAX_NODES, too_deep, too_many_nodes
 from app.context.syntax import parse_text
 
-_TEMPLATE = re.compile(r"(?<!\$)\{\{-?.*?-?\}\}")
-_DIRECTIVE_LINE = re.compile(r"^(\s*)((?<!\$)\{\{-?.*?-?\}\}\s*)+$")
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "0": "\0"}
 
 
@@ -32,6 +35,7 @@ class YNode:
     pairs: tuple[tuple[str, int, YNode], ...] = ()  # map: (key, key line, value)
     items: tuple[YNode, ...] = ()  # seq
     raw_lines: tuple[str, ...] = field(default=(), repr=False)  # source lines line..end_line
+    size: int = field(default=1, repr=False, compare=False)  # values under it, aliases expanded
 
     def get(self, key: str) -> YNode | None:
         for name, _line, value in self.pairs:
@@ -79,11 +83,37 @@ def mask_templates(text: str) -> str:
     """Blank out template directives, keeping every character position."""
     lines = []
     for line in text.split("\n"):
-        if _DIRECTIVE_LINE.match(line):
+        if _is_directive_line(line):
             lines.append(" " * len(line))
         else:
-            lines.append(_TEMPLATE.sub(lambda m: "x" * len(m.group(0)), line))
+            lines.append(_mask_line(line))
     return "\n".join(lines)
+
+
+def _is_directive_line(line: str) -> bool:
+    """A line holding only templates (`{{- if .x }}`): from a `{{` after the indentation to a `}}` at
+    its end, whatever lies between (what `^\\s*(\\{\\{.*?\\}\\}\\s*)+$` means, without its
+    exponential backtracking)."""
+    stripped = line.strip()
+    return len(stripped) >= 4 and stripped.startswith("{{") and stripped.endswith("}}")
+
+
+def _mask_line(line: str) -> str:
+    """Every `{{ … }}` not written `${{` (a GitHub expression) replaced by as many `x`, left to right."""
+    out: list[str] = []
+    index = done = 0
+    while (start := line.find("{{", index)) >= 0:
+        if start > 0 and line[start - 1] == "$":
+            index = start + 1
+            continue
+        end = line.find("}}", start + 2)
+        if end < 0:
+            break  # no later `{{` has a `}}` after it either
+        out.append(line[done:start])
+        out.append("x" * (end + 2 - start))
+        index = done = end + 2
+    out.append(line[done:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=32)
@@ -99,7 +129,7 @@ def load_documents(text: str) -> tuple[YNode, ...]:
     docs: list[YNode] = []
     roots = [c for c in tree.root_node.children if c.type == "document"] or [tree.root_node]
     for root in roots:
-        node = reader.value(root)
+        node = reader.value(root, 0)
         if node is not None:
             docs.append(node)
     return tuple(docs)
@@ -127,14 +157,17 @@ class _Reader:
     def empty(self, row: int) -> YNode:
         return YNode("scalar", row, row, "", raw_lines=(self.lines[row - 1],))
 
-    def value(self, node: Node) -> YNode | None:
+    def value(self, node: Node, depth: int) -> YNode | None:
+        """The YNode of `node`; `depth` counts the calls above it (about two per YAML level)."""
+        if depth > _MAX_CALLS:
+            raise too_deep("YAML")
         kind = node.type
         if kind in {"document", "block_node", "flow_node", "stream"}:
-            return self.wrapped(node)
+            return self.wrapped(node, depth + 1)
         if kind in {"block_mapping", "flow_mapping", "ERROR"}:
-            return self.mapping(node)
+            return self.mapping(node, depth + 1)
         if kind in {"block_sequence", "flow_sequence"}:
-            return self.sequence(node)
+            return self.sequence(node, depth + 1)
         line, end, raw = self.span(node)
         if kind in {"plain_scalar", "double_quote_scalar", "single_quote_scalar", "block_scalar"}:
             return YNode("scalar", line, end, scalar_text(node), raw_lines=raw)
@@ -143,9 +176,11 @@ class _Reader:
             return self.anchors.get(text[1:]) or YNode("scalar", line, end, text, raw_lines=raw)
         return None
 
-    def wrapped(self, node: Node) -> YNode | None:
+    def wrapped(self, node: Node, depth: int) -> YNode | None:
         inner = [c for c in node.named_children if c.type not in {"comment", "anchor", "tag"}]
-        result = self.value(inner[0]) if len(inner) == 1 else self.mapping(node) if inner else None
+        result = (
+            self.value(inner[0], depth) if len(inner) == 1 else self.mapping(node, depth) if inner else None
+        )
         if result is None and node.type != "document" and node.named_children:
             result = self.empty(node.start_point.row + 1)  # only an anchor or a tag: null
         for child in node.named_children:
@@ -153,68 +188,81 @@ class _Reader:
                 self.anchors[_text(child)[1:]] = result
         return result
 
-    def mapping(self, node: Node) -> YNode:
+    def mapping(self, node: Node, depth: int) -> YNode:
         pairs: list[tuple[str, int, YNode]] = []
         merged: list[tuple[str, int, YNode]] = []
         seq_items: list[YNode] = []
         for child in node.named_children:
             if child.type in {"block_mapping_pair", "flow_pair"}:
-                pair = self.pair(child)
+                pair = self.pair(child, depth)
                 if pair is not None and pair[0] == "<<":
                     merged.extend(_merge_source(pair[2]))
                 elif pair is not None:
                     pairs.append(pair)
             elif child.type == "flow_node" and node.type == "flow_mapping":
-                name = self.value(child)
+                name = self.value(child, depth)
                 row = child.start_point.row + 1
                 pairs.append((name.text if name is not None else _text(child), row, self.empty(row)))
             elif child.type in {"ERROR", "block_node", "block_mapping", "flow_node"}:
-                nested = self.value(child)
+                nested = self.value(child, depth)
                 if nested is not None and nested.is_map:
                     pairs.extend(nested.pairs)
                 elif nested is not None and nested.is_seq:
                     seq_items.extend(nested.items)
             elif child.type == "block_sequence_item":
-                item = self.item(child)
+                item = self.item(child, depth)
                 if item is not None:
                     seq_items.append(item)
         line, end, raw = self.span(node)
         if seq_items and not pairs:
-            return YNode("seq", line, end, items=tuple(seq_items), raw_lines=raw)
+            return YNode("seq", line, end, items=tuple(seq_items), raw_lines=raw, size=_size_of(seq_items))
         own = {name for name, _line, _value in pairs}
         pairs.extend(pair for pair in merged if pair[0] not in own)
-        return YNode("map", line, end, pairs=tuple(pairs), raw_lines=raw)
+        size = _size_of(value for _name, _line, value in pairs)
+        return YNode("map", line, end, pairs=tuple(pairs), raw_lines=raw, size=size)
 
-    def pair(self, node: Node) -> tuple[str, int, YNode] | None:
+    def pair(self, node: Node, depth: int) -> tuple[str, int, YNode] | None:
         key = node.child_by_field_name("key")
         if key is None:
             return None
-        key_node = self.value(key)
+        key_node = self.value(key, depth)
         name = key_node.text if key_node is not None else _text(key)
         value_node = node.child_by_field_name("value")
-        value = self.value(value_node) if value_node is not None else None
+        value = self.value(value_node, depth) if value_node is not None else None
         row = key.start_point.row + 1
         return name, row, value if value is not None else self.empty(row)
 
-    def sequence(self, node: Node) -> YNode:
+    def sequence(self, node: Node, depth: int) -> YNode:
         items: list[YNode] = []
         for child in node.named_children:
             if child.type == "block_sequence_item":
-                item = self.item(child)
+                item = self.item(child, depth)
             elif child.type in {"flow_node", "flow_pair"}:
-                item = self.value(child)
+                item = self.value(child, depth)
             else:
                 continue
             if item is not None:
                 items.append(item)
         line, end, raw = self.span(node)
-        return YNode("seq", line, end, items=tuple(items), raw_lines=raw)
+        return YNode("seq", line, end, items=tuple(items), raw_lines=raw, size=_size_of(items))
 
-    def item(self, node: Node) -> YNode | None:
+    def item(self, node: Node, depth: int) -> YNode | None:
         inner = [c for c in node.named_children if c.type not in {"comment", "anchor", "tag"}]
         if not inner:
             return self.empty(node.start_point.row + 1)
-        return self.value(inner[0])
+        return self.value(inner[0], depth)
+
+
+# Calls of `_Reader.value` above one node: a YAML level takes about two (a node and its collection).
+_MAX_CALLS = 2 * MAX_DEPTH + 8
+
+
+def _size_of(values: Iterable[YNode]) -> int:
+    """1 + the sizes of `values` (an alias counts all it stands for); past `MAX_NODES`, a limit."""
+    size = 1 + sum(value.size for value in values)
+    if size > MAX_NODES:
+        raise too_many_nodes("YAML")
+    return size
 
 
 def _merge_source(node: YNode) -> list[tuple[str, int, YNode]]:

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.drift.common import jobs, workflows
+from analyzers.drift.common import EXPRESSION, jobs, workflows
 from app.context.model import ChangeContext
 
-_ALL_SECRETS = re.compile(r"\$\{\{[^}]*\btojson\s*\(\s*secrets\s*\)", re.IGNORECASE)
+_ALL_SECRETS = re.compile(r"\btojson\s*\(\s*secrets\s*\)", re.IGNORECASE)  # within one `${{ … }}`
 
 
 class ActionsSecretsInherited(Analyzer):
@@ -74,7 +74,7 @@ class ActionsSecretsInherited(Analyzer):
                         evidence=file.line(secrets.line).strip(),
                     )
             for number, text in enumerate(file.lines("head"), start=1):
-                if _ALL_SECRETS.search(text):
+                if _dumps_all_secrets(text):
                     yield self.finding(
                         file,
                         number,
@@ -82,3 +82,8 @@ class ActionsSecretsInherited(Analyzer):
                         confidence=0.9,
                         evidence=text.strip(),
                     )
+
+
+def _dumps_all_secrets(text: str) -> bool:
+    """Whether an expression of `text` passes `toJSON(secrets)` (up to its first `}`)."""
+    return any(_ALL_SECRETS.search(match.group(1).split("}", 1)[0]) for match in EXPRESSION.finditer(text))

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from analyzers.config.yaml_doc import YNode
+from analyzers.drift.common import EXPRESSION
 
 CHECK_WORDS = re.compile(
     r"(?<![\w-])(?:test|tests|pytest|unittest|tox|nox|jest|mocha|vitest|lint|linters?|eslint|ruff|"
@@ -61,7 +62,7 @@ _CHECK_PART = re.compile(
 )
 _SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
-_EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.DOTALL)
+_EXPRESSION = EXPRESSION  # `${{ … }}`, or an unclosed one to the end: one pass, linear
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 _MATRIX = re.compile(r"\$\{\{\s*matrix\.([\w-]+)\s*\}\}")
 _MAX_EXPANSIONS = 20

@@ -198,7 +198,14 @@ def line_text(file: ChangedFile, line: int, side: Side = "head") -> str:
     return file.line(line, side).strip()
 
 
-EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
+# `${{ … }}`: the body runs to the first `}}`, or to the end of the text when there is none (check
+# `is_closed`); written so that a match, once started, cannot fail: one linear pass, however many
+# unclosed `${{` a line holds (`.*?` between them would rescan the rest of the line from each).
+EXPRESSION = re.compile(r"\$\{\{((?:[^}]|\}(?!\}))*)(?:\}\}|\Z)")
+
+
+def is_closed(expression: re.Match[str]) -> bool:
+    return expression.group(0).endswith("}}")
 
 
 def walk_pairs(node: YNode) -> Iterator[tuple[str, int, YNode, YNode]]:

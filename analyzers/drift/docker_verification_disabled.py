@@ -29,7 +29,7 @@ _FLAGS: dict[str, tuple[str, ...]] = {
     "gem": ("--no-verify",),
 }
 _SETTINGS = re.compile(
-    r"strict-ssl\s*(?:=|\s)\s*false|sslVerify\s*(?:=|\s)\s*false|GIT_SSL_NO_VERIFY=\S+|"
+    r"strict-ssl(?:\s*=\s*|\s+)false|sslVerify(?:\s*=\s*|\s+)false|GIT_SSL_NO_VERIFY=\S+|"
     r"NODE_TLS_REJECT_UNAUTHORIZED=['\"]?0|PIP_TRUSTED_HOST=|check_certificate\s*=\s*off|"
     r"AllowUnauthenticated\s+\"?true|gpgcheck=0|insecure\s*=\s*true|PYTHONHTTPSVERIFY=['\"]?0",
     re.IGNORECASE,

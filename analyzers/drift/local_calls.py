@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from analyzers.config.yaml_doc import YNode, load_document
+from app.context.limits import InputLimitError
 from app.context.model import ChangeContext, ChangedFile, Side
 
 _MAX_FILE = 512 * 1024  # a workflow larger than this is not read for its references
@@ -41,7 +42,10 @@ def local_references(files: Sequence[ChangedFile]) -> list[str]:
         for text in (changed.head_text, changed.base_text):
             if text is None or len(text) > _MAX_FILE:
                 continue
-            document = load_document(text)
+            try:
+                document = load_document(text)
+            except InputLimitError:
+                continue  # past a reader's bound: the rules that read this file name the gap
             for uses in _uses_texts(document):
                 target = local_target(uses)
                 if target is not None:

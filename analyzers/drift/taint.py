@@ -277,7 +277,8 @@ def _action_output(action: str, output: str, reference: str) -> Origin:
 
 
 _EVENT_READ = re.compile(
-    r"GITHUB_EVENT_PATH|git\s+(?:log|show)\b[^)]*%(?:[sbB]|[ac][neNE])|gh\s+(?:pr|issue)\s+view\b[^)]*(?:title|body)"
+    r"GITHUB_EVENT_PATH|git\s+(?:log|show)\b[^)\n]{0,300}?%(?:[sbB]|[ac][neNE])"
+    r"|gh\s+(?:pr|issue)\s+view\b[^)\n]{0,300}?(?:title|body)"
 )
 
 

@@ -9,12 +9,12 @@ from app.context.model import ChangedFile
 
 _COVERAGE = re.compile(
     r"(?P<key>cov-fail-under|fail[-_]under|min(?:imum)?[-_]coverage|coverage[-_]threshold)"
-    r"['\"]?\s*[=:]?\s*['\"]?(?P<value>\d+(?:\.\d+)?)",
+    r"['\"]?\s*(?:[=:]\s*)?['\"]?(?P<value>\d+(?:\.\d+)?)",
     re.IGNORECASE,
 )
 _SEVERITY = re.compile(
     r"(?P<key>severity[-_]threshold|severity[-_]cutoff|audit[-_]level|fail[-_]on[-_]severity|"
-    r"(?<![\w-])severity)['\"]?\s*[=:]?\s*['\"]?(?P<value>(?:(?:unknown|info|low|moderate|medium|"
+    r"(?<![\w-])severity)['\"]?\s*(?:[=:]\s*)?['\"]?(?P<value>(?:(?:unknown|info|low|moderate|medium|"
     r"high|critical|error|warning|note),?)+)",
     re.IGNORECASE,
 )

@@ -22,7 +22,7 @@ from analyzers.text.places import FilePlaces
 _COMMENT_MARKS = re.compile(
     r"(?m)^[ \t]{0,200}(?:#+|//+!?|/\*+!?|\*+/?|--+(?:\[\[)?|;+|%+|!|<!--|\{-|\(\*|')[ \t]?"
 )
-_COMMENT_ENDS = re.compile(r"(?:\*+/|-->|-\}|\*\)|\]\])[ \t]{0,200}$", re.MULTILINE)
+_COMMENT_ENDS = re.compile(r"(?:(?<!\*)\*+/|-->|-\}|\*\)|\]\])[ \t]{0,200}$", re.MULTILINE)
 _QUOTE_OPEN = re.compile(r"^[A-Za-z@$]{0,3}(?:\"\"\"|'''|\"|'|`|\[\[)")
 _QUOTE_CLOSE = re.compile(r"(?:\"\"\"|'''|\"|'|`|\]\])$")
 _JOINER = re.compile(r"^[\s+.,|&\\()\[\]{}]{0,60}$")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import tomllib
 from typing import Any
 
 import yaml
+
+from app.context.limits import InputLimitError
+from app.context.loaders import load_json, load_toml, load_yaml
 
 MAX_DOCUMENT_CHARS = 1_000_000
 
@@ -58,16 +59,19 @@ def _drop_trailing_commas(text: str) -> str:
 
 
 def load_document(path: str, text: str | None) -> Any:
-    """The parsed document, or None when it is absent, too large or does not parse."""
-    if text is None or len(text) > MAX_DOCUMENT_CHARS:
+    """The parsed document, or None when it is absent or does not parse; `InputLimitError` when it is
+    too large, nested too deep or expands too far (an agent may still read it: not a clean file)."""
+    if text is None:
         return None
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputLimitError(f"larger than {MAX_DOCUMENT_CHARS:,} characters")
     lowered = path.lower()
     try:
         if lowered.endswith((".yaml", ".yml")):
-            return yaml.safe_load(text)
+            return load_yaml(text)
         if lowered.endswith(".toml"):
-            return tomllib.loads(text)
-        return json.loads(strip_json_comments(text))
+            return load_toml(text)
+        return load_json(strip_json_comments(text))
     except (ValueError, yaml.YAMLError):
         return None
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePosixPath
 
 from analyzers.derived import per_change
+from analyzers.gaps import read_each, read_one
 from analyzers.supply_chain.declared import Declared, DependencyFile
 from analyzers.supply_chain.imports import ImportedModule, imported_modules
 from analyzers.supply_chain.installs import installed_packages
@@ -51,29 +53,32 @@ def dependency_file(changed: ChangedFile, side: str) -> DependencyFile | None:
 
 @per_change
 def new_dependencies(ctx: ChangeContext) -> list[Dependency]:
-    """Every (ecosystem, name) the change adds to a manifest, lockfile or install command."""
-    found: list[Dependency] = []
-    for changed in ctx.files:
-        head = dependency_file(changed, "head")
-        if head is not None:
-            base = dependency_file(changed, "base")
-            known = base.declared_keys() if base is not None else frozenset()
-            source = LOCKFILE if head.lockfile else MANIFEST
-            found.extend(
-                _dependency(entry.ecosystem, entry.name, changed.path, entry.line, source)
-                for entry in _first_per_key(head.entries)
-                if entry.key not in known
-            )
-            continue
-        installs = installed_packages(changed, "head")
-        if installs:
-            known = frozenset(item.key for item in installed_packages(changed, "base"))
-            found.extend(
-                _dependency(item.ecosystem, item.name, changed.path, item.line, INSTALL)
-                for item in installs
-                if item.key not in known and item.line in changed.added_lines
-            )
-    return found
+    """Every (ecosystem, name) the change adds to a manifest, lockfile or install command; a file
+    that cannot be read is left out and named as a gap."""
+    read = read_each(ctx, "dependencies not read", ctx.files, _new_dependencies_of)
+    return [dependency for _changed, found in read for dependency in found]
+
+
+def _new_dependencies_of(changed: ChangedFile) -> list[Dependency]:
+    head = dependency_file(changed, "head")
+    if head is not None:
+        base = dependency_file(changed, "base")
+        known = base.declared_keys() if base is not None else frozenset()
+        source = LOCKFILE if head.lockfile else MANIFEST
+        return [
+            _dependency(entry.ecosystem, entry.name, changed.path, entry.line, source)
+            for entry in _first_per_key(head.entries)
+            if entry.key not in known
+        ]
+    installs = installed_packages(changed, "head")
+    if not installs:
+        return []
+    known = frozenset(item.key for item in installed_packages(changed, "base"))
+    return [
+        _dependency(item.ecosystem, item.name, changed.path, item.line, INSTALL)
+        for item in installs
+        if item.key not in known and item.line in changed.added_lines
+    ]
 
 
 def _first_per_key(entries: tuple[Declared, ...]) -> Iterator[Declared]:
@@ -97,17 +102,19 @@ def reportable(dependencies: list[Dependency], *, direct_only: bool) -> list[Dep
 @per_change
 def new_imports(ctx: ChangeContext) -> list[tuple[ChangedFile, ImportedModule]]:
     """Imports on added lines of third-party modules the base side of the file did not import."""
-    found: list[tuple[ChangedFile, ImportedModule]] = []
-    for changed in ctx.files:
-        added = [item for item in imported_modules(changed) if not item.builtin]
-        if not added:
-            continue
-        # The base side can only import a module on a line that names it: only those lines of
-        # the base tree are queried, not the whole file.
-        lines = lines_naming(changed.base_text or "", {item.module for item in added})
-        before = {(i.ecosystem, i.module) for i in imported_modules(changed, "base", lines=lines)}
-        found.extend((changed, i) for i in added if (i.ecosystem, i.module) not in before)
-    return found
+    read = read_each(ctx, "imports not read", ctx.files, _new_imports_of)
+    return [(changed, item) for changed, found in read for item in found]
+
+
+def _new_imports_of(changed: ChangedFile) -> list[ImportedModule]:
+    added = [item for item in imported_modules(changed) if not item.builtin]
+    if not added:
+        return []
+    # The base side can only import a module on a line that names it: only those lines of
+    # the base tree are queried, not the whole file.
+    lines = lines_naming(changed.base_text or "", {item.module for item in added})
+    before = {(i.ecosystem, i.module) for i in imported_modules(changed, "base", lines=lines)}
+    return [i for i in added if (i.ecosystem, i.module) not in before]
 
 
 def distribution_candidates(
@@ -138,11 +145,15 @@ def module_provided_by(
 @per_change
 def visible_dependency_files(ctx: ChangeContext) -> list[DependencyFile]:
     """Head versions of changed dependency files, plus base files the context carries unchanged."""
-    files = [parsed for c in ctx.files if (parsed := dependency_file(c, "head")) is not None]
+    read = read_each(ctx, "dependencies not read", ctx.files, lambda c: dependency_file(c, "head"))
+    files = [parsed for _changed, parsed in read if parsed is not None]
     changed_paths = {c.path for c in ctx.files}
     for path, text in sorted(ctx.base_files.items()):
-        if path not in changed_paths and (parsed := parse_dependency_file(path, text)) is not None:
-            files.append(parsed)
+        if path in changed_paths:
+            continue
+        found = read_one(ctx, "dependencies not read", path, partial(parse_dependency_file, path, text))
+        if found is not None and found[0] is not None:
+            files.append(found[0])
     return files
 
 

@@ -2,7 +2,8 @@
 
 Read with tree-sitter-json and tree-sitter-toml. TOML tables and arrays of tables are merged into
 nested maps and sequences; a key keeps the line where it was first written. What does not parse
-is left out: a broken file yields what parsed.
+is left out: a broken file yields what parsed. A file nested deeper than `MAX_DEPTH` raises
+`InputLimitError` (the readers recurse once per level).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import lru_cache
 from tree_sitter import Node
 
 from analyzers.config.yaml_doc import YNode
+from app.context.limits import MAX_DEPTH, too_deep
 from app.context.syntax import parse_text
 
 _TOML_SCALARS = {"string", "integer", "float", "boolean", "offset_date_time", "local_date_time"}
@@ -29,17 +31,19 @@ def load_json(text: str) -> YNode | None:
     return _json_value(values[0]) if values else None
 
 
-def _json_value(node: Node) -> YNode:
+def _json_value(node: Node, depth: int = 0) -> YNode:
+    if depth > MAX_DEPTH:
+        raise too_deep("JSON")
     line, end = node.start_point.row + 1, node.end_point.row + 1
     if node.type == "object":
         pairs = []
         for pair in node.named_children:
             key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
             if pair.type == "pair" and key is not None and value is not None:
-                pairs.append((_json_string(key), key.start_point.row + 1, _json_value(value)))
+                pairs.append((_json_string(key), key.start_point.row + 1, _json_value(value, depth + 1)))
         return YNode("map", line, end, pairs=tuple(pairs))
     if node.type == "array":
-        items = tuple(_json_value(c) for c in node.named_children if c.type != "comment")
+        items = tuple(_json_value(c, depth + 1) for c in node.named_children if c.type != "comment")
         return YNode("seq", line, end, items=items)
     text = _json_string(node) if node.type == "string" else _text(node)
     return YNode("scalar", line, end, text)
@@ -112,6 +116,8 @@ def _add_table(root: _Table, node: Node) -> None:
         return
     line = node.start_point.row + 1
     path = _key_path(keys[0])
+    if len(path) > MAX_DEPTH:
+        raise too_deep("TOML")
     table = root
     for key in path[:-1]:
         table = table.child(key, line)
@@ -128,38 +134,50 @@ def _add_table(root: _Table, node: Node) -> None:
             _add_pair(table, child)
 
 
-def _add_pair(table: _Table, node: Node) -> None:
+def _add_pair(table: _Table, node: Node, depth: int = 0) -> None:
     key_nodes = [child for child in node.named_children if child.type.endswith("key")]
     values = [c for c in node.named_children if not c.type.endswith("key") and c.type != "comment"]
     if not key_nodes or not values:
         return
     line = node.start_point.row + 1
     path = _key_path(key_nodes[0])
+    depth += len(path)
+    if depth > MAX_DEPTH:
+        raise too_deep("TOML")
     for key in path[:-1]:
         table = table.child(key, line)
-    table.entries.setdefault(path[-1], (line, _toml_value(values[0])))
+    table.entries.setdefault(path[-1], (line, _toml_value(values[0], depth)))
 
 
-def _toml_value(node: Node) -> YNode:
+def _toml_value(node: Node, depth: int = 0) -> YNode:
+    if depth > MAX_DEPTH:
+        raise too_deep("TOML")
     line, end = node.start_point.row + 1, node.end_point.row + 1
     if node.type == "array":
-        items = tuple(_toml_value(c) for c in node.named_children if c.type != "comment")
+        items = tuple(_toml_value(c, depth + 1) for c in node.named_children if c.type != "comment")
         return YNode("seq", line, end, items=items)
     if node.type == "inline_table":
         table = _Table(line)
         for child in node.named_children:
             if child.type == "pair":
-                _add_pair(table, child)
+                _add_pair(table, child, depth + 1)
         return table.freeze(end)
     text = _toml_string(_text(node)) if node.type == "string" else _text(node)
     return YNode("scalar", line, end, text)
 
 
 def _key_path(node: Node) -> list[str]:
-    if node.type == "dotted_key":
-        return [part for child in node.named_children for part in _key_path(child)]
-    text = _text(node)
-    return [_toml_string(text) if node.type == "quoted_key" else text]
+    """The parts of a (dotted) key, read without recursion: a key may have thousands of dots."""
+    parts: list[str] = []
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if current.type == "dotted_key":
+            pending.extend(reversed(current.named_children))
+        else:
+            text = _text(current)
+            parts.append(_toml_string(text) if current.type == "quoted_key" else text)
+    return parts
 
 
 def _toml_string(raw: str) -> str:

@@ -8,8 +8,8 @@ from analyzers.supply_chain.declared import Declared, DependencyFile, IndexUrl
 from analyzers.supply_chain.documents import load_json, load_toml
 from analyzers.supply_chain.names import CARGO, GO, PACKAGIST, RUBYGEMS
 
-_GEM = re.compile(r"""^\s*gem\s*\(?\s*["']([^"']+)["']\s*(?:,\s*["']([^"']*)["'])?""")
-_GEM_SOURCE = re.compile(r"""^\s*source\s*\(?\s*["']([^"']+)["']""")
+_GEM = re.compile(r"""^\s*gem\s*(?:\(\s*)?["']([^"']+)["']\s*(?:,\s*["']([^"']*)["'])?""")
+_GEM_SOURCE = re.compile(r"""^\s*source\s*(?:\(\s*)?["']([^"']+)["']""")
 _CARGO_TABLES = ("dependencies", "dev-dependencies", "build-dependencies")
 _COMPOSER_PLATFORM = re.compile(r"^(php|hhvm|composer(-.*)?|ext-.*|lib-.*)$", re.IGNORECASE)
 

@@ -11,6 +11,7 @@ from app.context.attributes import GitAttributes
 from app.context.classify import classify
 from app.context.diff import make_patch, read_patch
 from app.context.directory_source import DirectorySource, default_pull_request, looks_binary
+from app.context.limits import InputLimitError
 from app.context.model import (
     ChangeContext,
     ChangedFile,
@@ -90,7 +91,13 @@ class _Builder:
         self.source = source
         self.options = options
         self.errors: list[str] = []
+        self.notes: list[str] = []
         self.attributes = GitAttributes()
+
+    def note(self, message: str) -> None:
+        """Work left out on purpose: said in the report, not a gap of the analysis."""
+        logger.info("context: %s", message)
+        self.notes.append(message)
 
     def record(self, message: str) -> None:
         logger.info("context: %s", message)
@@ -130,7 +137,12 @@ class _Builder:
         if self.options.referenced_paths is None:
             return {}
         changed = {f.path for f in files} | {f.previous_path for f in files if f.previous_path}
-        wanted = [p for p in dict.fromkeys(self.options.referenced_paths(files)) if p not in changed]
+        try:
+            named = self.options.referenced_paths(files)
+        except Exception as error:  # the builder's boundary: recorded as a gap, never raised
+            self.record(f"referenced files: not found ({type(error).__name__}: {str(error)[:200]})")
+            return {}
+        wanted = [p for p in dict.fromkeys(named) if p not in changed]
         if len(wanted) > self.options.max_referenced:
             self.record(
                 f"referenced files: {len(wanted)} wanted, the first {self.options.max_referenced} read"
@@ -148,7 +160,7 @@ class _Builder:
             parsed = read_patch(item.patch)
             if not parsed.truncated:
                 return parsed.hunks, False
-            self.record(f"{item.path}: patch truncated; hunks computed from the blobs")
+            logger.info("context: %s: patch truncated; hunks computed from the blobs", item.path)
         if base.text is None and head.text is None:
             return (read_patch(item.patch).hunks if item.patch else ()), item.patch is None
         hunks = read_patch(make_patch(base.text or "", head.text or "")).hunks
@@ -184,10 +196,27 @@ class _Builder:
             skipped_reason=skipped,
         )
         if FileKind.GENERATED in kinds and not binary and changed.added_lines:
-            self.record(f"{item.path}: generated file, not checked for hidden characters")
+            self.note(f"{item.path}: generated file, not checked for hidden characters")
         if self.options.map_scopes:
             self.map_scopes(changed)
         return changed
+
+    def build_file_or_skip(self, item: SourceFile) -> ChangedFile:
+        """`build_file`, or the file marked skipped with the reason when reading it fails: one file
+        cannot stop the others from being read (the skip is a gap of the analysis, not a pass)."""
+        try:
+            return self.build_file(item)
+        except Exception as error:  # the builder's boundary: every error is recorded, never raised
+            logger.warning("context: %s could not be read", item.path, exc_info=True)
+            reason = (
+                error.reason if isinstance(error, InputLimitError) else f"{type(error).__name__}: {error}"
+            )
+            return ChangedFile(
+                path=item.path,
+                status=item.status,
+                previous_path=item.previous_path,
+                skipped_reason=f"could not be read ({reason[:200]})",
+            )
 
     def map_scopes(self, changed: ChangedFile) -> None:
         if not changed.added_lines or changed.head_text is None:
@@ -203,7 +232,7 @@ class _Builder:
             if outcome.skipped_reason:
                 self.record(f"{changed.path}: {outcome.skipped_reason}")
             tree = outcome.tree
-            changed.cache_tree("head", tree)
+            changed.cache_tree("head", tree, outcome.skipped_reason)
         changed.ranges = map_ranges(changed.language, tree, changed.lines(), changed.added_lines)
 
 
@@ -236,7 +265,7 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
     _prefetch(builder, items)
     base_files = builder.base_files() if items else {}
     builder.attributes = GitAttributes.parse(base_files.get(".gitattributes"))
-    files = tuple(builder.build_file(item) for item in items)
+    files = tuple(builder.build_file_or_skip(item) for item in items)
     referenced = builder.referenced_files(files)
     aliases = {f.previous_path: f.path for f in files if f.previous_path}
     provenance = collect_provenance(pr, commits, [f.path for f in files], aliases=aliases)
@@ -249,6 +278,7 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
         base_files=base_files,
         referenced_files=referenced,
         errors=builder.errors,
+        notes=builder.notes,
     )
 
 

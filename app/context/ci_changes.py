@@ -8,9 +8,10 @@ from typing import Any
 import yaml
 
 from app.context.action_refs import bumped, uses_values
+from app.context.limits import InputLimitError
+from app.context.loaders import load_yaml
 
 _LEVELS = {"none": 0, "read": 1, "write": 2}
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +25,8 @@ def _load(text: str | None) -> dict[Any, Any] | None:
     if text is None:
         return None
     try:
-        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader, C when available)
-    except yaml.YAMLError:
+        data = load_yaml(text)  # bounded: a workflow past a bound is described as unreadable
+    except (yaml.YAMLError, InputLimitError):
         return None
     return data if isinstance(data, dict) else None
 

@@ -68,7 +68,7 @@ _VENDOR_DIRS = frozenset(
     {"vendor", "node_modules", "third_party", "third-party", "thirdparty", "bower_components"}
 )
 _GENERATED_MARKER = re.compile(
-    r"@generated|DO NOT EDIT|[Aa]uto-?generated|[Gg]enerated by |Code generated .* DO NOT EDIT"
+    r"@generated|DO NOT EDIT|[Aa]uto-?generated|[Gg]enerated by "  # Go's `Code generated … DO NOT EDIT` too
 )
 _K8S_API = re.compile(r"^apiVersion:\s*\S", re.MULTILINE)
 _K8S_KIND = re.compile(r"^kind:\s*\S", re.MULTILINE)

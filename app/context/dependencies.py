@@ -1,20 +1,22 @@
 """Declared dependencies of a manifest file, and what a change did to them.
 
 Covers requirements*.txt, pyproject.toml (PEP 621 and Poetry), Pipfile, package.json, composer.json,
-go.mod, Cargo.toml and Gemfile. Unparseable text yields no dependencies, never an error.
+go.mod, Cargo.toml and Gemfile. Unparseable text yields no dependencies; text past a reader's bound
+(nested too deep) raises `InputLimitError`: the file is not read, and that is said.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from app.context.loaders import load_json, load_toml
+
 _REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$")
-_GO_REQUIRE = re.compile(r"^\s*(?:require\s+)?([\w.\-~/]+\.[\w.\-~/]+)\s+(v\S+)")
+_GO_REQUIRE = re.compile(r"^\s*(?:require\s+)?([\w\-~/]+(?:\.[\w\-~/]+)+)\s+(v\S+)")
 _GEM = re.compile(r"""^\s*gem\s+['"]([^'"]+)['"]\s*(?:,\s*['"]([^'"]+)['"])?""")
 _NPM_SECTIONS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
 _CARGO_SECTIONS = ("dependencies", "dev-dependencies", "build-dependencies")
@@ -64,7 +66,7 @@ def _mapping(section: object) -> Deps:
 
 
 def _pyproject(text: str) -> Deps:
-    data = tomllib.loads(text)
+    data = load_toml(text)
     project = data.get("project", {})
     found = _pep508(project.get("dependencies", []))
     for extra in project.get("optional-dependencies", {}).values():
@@ -76,14 +78,14 @@ def _pyproject(text: str) -> Deps:
 
 
 def _pipfile(text: str) -> Deps:
-    data = tomllib.loads(text)
+    data = load_toml(text)
     found = _mapping(data.get("packages"))
     found.update(_mapping(data.get("dev-packages")))
     return {_normalise(name): version for name, version in found.items()}
 
 
 def _package_json(text: str) -> Deps:
-    data: Any = json.loads(text)
+    data: Any = load_json(text)
     found: Deps = {}
     for section in _NPM_SECTIONS:
         found.update(_mapping(data.get(section)) if isinstance(data, dict) else {})
@@ -91,7 +93,7 @@ def _package_json(text: str) -> Deps:
 
 
 def _composer(text: str) -> Deps:
-    data: Any = json.loads(text)
+    data: Any = load_json(text)
     found: Deps = {}
     if isinstance(data, dict):
         found.update(_mapping(data.get("require")))
@@ -100,7 +102,7 @@ def _composer(text: str) -> Deps:
 
 
 def _cargo(text: str) -> Deps:
-    data = tomllib.loads(text)
+    data = load_toml(text)
     found: Deps = {}
     for section in _CARGO_SECTIONS:
         found.update(_mapping(data.get(section)))
@@ -128,7 +130,8 @@ def _gemfile(text: str) -> Deps:
 def parser_for(path: str) -> tuple[str, Callable[[str], Deps]] | None:
     """(ecosystem, parser) for a manifest path, None for anything else."""
     name = path.rsplit("/", 1)[-1]
-    if re.fullmatch(r"(.*requirements.*|constraints.*)\.(txt|in)", name):
+    stem, dot, extension = name.rpartition(".")
+    if dot and extension in ("txt", "in") and ("requirements" in stem or stem.startswith("constraints")):
         return "pypi", _requirements
     table: dict[str, tuple[str, Callable[[str], Deps]]] = {
         "pyproject.toml": ("pypi", _pyproject),

@@ -6,15 +6,18 @@ permission changes, and AI provenance with its evidence.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from app.context.capabilities import CapabilityUse, find_capabilities
 from app.context.ci_changes import CiChange, ci_changes, merge_bumps
 from app.context.dependencies import DependencyChange, dependency_changes
+from app.context.limits import InputLimitError
 from app.context.manifest_markdown import render
 from app.context.model import ChangeContext, ChangedFile, FileKind, ProvenanceSignal
 from app.context.symbols import SymbolChange, symbol_changes
 
+logger = logging.getLogger(__name__)
 _DEPENDENCY_KINDS = frozenset({FileKind.DEPENDENCY_MANIFEST})
 _SKIPPED_FOR_CODE = frozenset({FileKind.GENERATED, FileKind.VENDORED, FileKind.BINARY})
 
@@ -94,20 +97,52 @@ def _provenance(ctx: ChangeContext) -> tuple[ProvenanceSignal, ...]:
     return tuple(dict.fromkeys(signals))
 
 
+@dataclass
+class _Parts:
+    symbols: list[SymbolChange]
+    capabilities: list[CapabilityUse]
+    dependencies: list[DependencyChange]
+    ci: list[CiChange]
+    errors: list[str]
+
+    def add(self, changed: ChangedFile) -> None:
+        """One file's part; a file that cannot be summarised (past a reader's bound) is named instead,
+        the others still are (the analysis reports the same file as a gap)."""
+        try:
+            symbols, capabilities, dependencies, ci = _summaries(changed)
+        except Exception as error:  # the manifest's per-file boundary: it describes, it must not stop
+            reason = error.reason if isinstance(error, InputLimitError) else type(error).__name__
+            if not isinstance(error, InputLimitError):
+                logger.warning("manifest: %s not summarised", changed.path, exc_info=True)
+            self.errors.append(f"{changed.path}: not summarised ({reason})")
+            return
+        self.symbols.extend(symbols)
+        self.capabilities.extend(capabilities)
+        self.dependencies.extend(dependencies)
+        self.ci.extend(ci)
+
+
+def _summaries(
+    changed: ChangedFile,
+) -> tuple[list[SymbolChange], tuple[CapabilityUse, ...], list[DependencyChange], list[CiChange]]:
+    code = _is_code(changed)
+    symbols = list(symbol_changes(changed)) if code else []
+    capabilities = _capabilities(changed) if code else ()
+    dependencies: list[DependencyChange] = []
+    if changed.kinds & _DEPENDENCY_KINDS:
+        dependencies = dependency_changes(changed.path, changed.base_text, changed.head_text)
+    ci = (
+        ci_changes(changed.path, changed.base_text, changed.head_text) if FileKind.CI in changed.kinds else []
+    )
+    return symbols, capabilities, dependencies, ci
+
+
 def build_manifest(ctx: ChangeContext) -> ChangeManifest:
     """Summarise `ctx`; parses trees only for code files with changes (reusing cached trees)."""
-    symbols: list[SymbolChange] = []
-    capabilities: list[CapabilityUse] = []
-    dependencies: list[DependencyChange] = []
-    ci: list[CiChange] = []
+    parts = _Parts([], [], [], [], [])
     for changed in ctx.files:
-        if _is_code(changed):
-            symbols.extend(symbol_changes(changed))
-            capabilities.extend(_capabilities(changed))
-        if changed.kinds & _DEPENDENCY_KINDS:
-            dependencies.extend(dependency_changes(changed.path, changed.base_text, changed.head_text))
-        if FileKind.CI in changed.kinds:
-            ci.extend(ci_changes(changed.path, changed.base_text, changed.head_text))
+        parts.add(changed)
+    symbols, capabilities, dependencies, ci = parts.symbols, parts.capabilities, parts.dependencies, parts.ci
     ai_files = tuple(f.path for f in ctx.files if ctx.provenance.is_ai_authored(f.path))
     return ChangeManifest(
         files=tuple(_entry(f) for f in ctx.files),
@@ -120,7 +155,7 @@ def build_manifest(ctx: ChangeContext) -> ChangeManifest:
         ai_authored_files=ai_files,
         additions=sum(len(f.added_lines) for f in ctx.files),
         deletions=sum(len(f.removed_lines) for f in ctx.files),
-        errors=tuple(ctx.errors),
+        errors=(*ctx.errors, *parts.errors),
     )
 
 

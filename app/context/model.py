@@ -182,6 +182,9 @@ class Facts:
     # Python import name -> the distributions that provide it, where the names differ (`yaml` -> pyyaml).
     module_distributions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     unavailable_checks: tuple[str, ...] = ()  # e.g. "pypi registry: timeout"
+    # The unavailable checks that were expected to run (not those turned off, as offline look-ups are):
+    # each makes the analysis incomplete.
+    failed_checks: tuple[str, ...] = ()
     history: Any = None  # the repository's change-history baseline, when known
 
 
@@ -197,6 +200,7 @@ class ChangedFile:
 
     __slots__ = (
         "_lines",
+        "_tree_problems",
         "_trees",
         "added_lines",
         "base_text",
@@ -248,6 +252,7 @@ class ChangedFile:
         self.added_lines: frozenset[int] = frozenset(n for h in hunks for n in h.added)
         self.removed_lines: frozenset[int] = frozenset(n for h in hunks for n in h.removed)
         self._trees: dict[Side, Tree | None] = {}
+        self._tree_problems: dict[Side, str] = {}
         self._lines: dict[Side, list[str]] = {}
 
     def __repr__(self) -> str:
@@ -284,23 +289,37 @@ class ChangedFile:
     def tree(self, side: Side = "head") -> Tree | None:
         """The tree-sitter tree of one side, parsed on first use (None: no grammar, skipped, absent).
 
-        The base side of a modified file is parsed incrementally from the head tree
-        (`app.context.baseside`)."""
+        Raises `InputLimitError` when the text is past a parse limit (size, time, YAML depth): a rule that
+        needs the tree cannot run on this file, and the runner records why. The base side of a modified
+        file is parsed incrementally from the head tree (`app.context.baseside`)."""
+        problem = self._tree_problems.get(side)
+        if problem is not None:
+            from app.context.limits import InputLimitError
+
+            raise InputLimitError(problem)
         if side not in self._trees:
             from app.context.baseside import base_origin
+            from app.context.limits import InputLimitError
             from app.context.syntax import parse_text
 
             text = self.text(side)
             if text is None or self.language is None or self.skipped_reason:
                 self._trees[side] = None
             else:
-                origin = base_origin(self) if side == "base" else None
-                self._trees[side] = parse_text(self.language, text, origin)
+                try:
+                    origin = base_origin(self) if side == "base" else None
+                    self._trees[side] = parse_text(self.language, text, origin)
+                except InputLimitError as error:
+                    self._tree_problems[side] = error.reason
+                    raise
         return self._trees[side]
 
-    def cache_tree(self, side: Side, tree: Tree | None) -> None:
-        """Keep a tree the builder already parsed, so `tree()` does not parse again."""
+    def cache_tree(self, side: Side, tree: Tree | None, problem: str | None = None) -> None:
+        """Keep a tree the builder already parsed, so `tree()` does not parse again; or the limit
+        that kept it from being parsed, so `tree()` raises it."""
         self._trees[side] = tree
+        if problem is not None:
+            self._tree_problems[side] = problem
 
     def scope_at(self, line: int) -> Scope | None:
         for changed in self.ranges:
@@ -324,7 +343,8 @@ class ChangeContext:
     # Unchanged files the change refers to (a local reusable workflow or action), by path: the same text
     # on both sides.
     referenced_files: Mapping[str, str] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)  # recorded, never fatal
+    errors: list[str] = field(default_factory=list)  # recorded, never fatal; each one a gap of the analysis
+    notes: list[str] = field(default_factory=list)  # work left out on purpose (said, not a gap)
     # What several rules derive from the same files, computed once (analyzers.derived.per_change).
     derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 

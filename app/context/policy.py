@@ -23,12 +23,14 @@ ORG_POLICY_PATH = ".github/bulwark.yml"
 
 SeverityName = Literal["info", "low", "medium", "high", "critical"]
 Access = Literal["read", "write", "none"]
+OnIncomplete = Literal["neutral", "failure"]
 PermissionScope = Literal[
     "actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues",
     "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
 ]  # fmt: skip
 SEVERITY_NAMES: tuple[SeverityName, ...] = ("info", "low", "medium", "high", "critical")
 ACCESS_LEVELS: tuple[Access, ...] = ("read", "write", "none")
+ON_INCOMPLETE: tuple[OnIncomplete, ...] = ("neutral", "failure")
 PERMISSION_SCOPES: tuple[PermissionScope, ...] = (
     "actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues",
     "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
@@ -95,6 +97,7 @@ class RepoPolicy:
     workflows: WorkflowsPolicy = field(default_factory=WorkflowsPolicy)
     codeowners: CodeownersPolicy = field(default_factory=CodeownersPolicy)
     sarif_upload: bool = False
+    on_incomplete: OnIncomplete = "neutral"  # the conclusion of an analysis that did not finish
     # The keys the file set (with their values), which inheritance merges: an explicit `false`
     # overrides an organisation's `true`, a key left out does not.
     _explicit: dict[str, Any] | None = field(default=None, compare=False, repr=False)
@@ -579,6 +582,7 @@ _POLICY_CHECK = _record(
         ),
         "codeowners": _record(CodeownersPolicy, {"path": _optional(_str)}),
         "sarif_upload": _bool,
+        "on_incomplete": _one_of(ON_INCOMPLETE),
     },
     keep_explicit=True,
 )

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import ctypes
 import importlib
-import logging
 import re
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 
 from tree_sitter import Language, Parser, Point, Tree
 
-logger = logging.getLogger(__name__)
+from app.context.limits import InputLimitError
 
 DEFAULT_MAX_BYTES = 1_000_000
 DEFAULT_TIMEOUT_SECONDS = 2.0
@@ -223,9 +223,28 @@ def parse_outcome(
     return ParseOutcome(tree, None, time.monotonic() - started)
 
 
+_FAILED_LIMIT = 64
+_FAILED_SECONDS = 600.0  # a parse over time on a busy machine is tried again after this
+_failed: OrderedDict[tuple[str, int, int], tuple[float, str]] = OrderedDict()  # texts past a limit
+_failed_lock = threading.Lock()
+
+
 def parse_text(language: str, text: str, old_tree: Tree | None = None) -> Tree | None:
-    """Parse `text` as `language`; None when no grammar is known, the file is too big or too slow."""
+    """Parse `text` as `language`; None when no grammar is known.
+
+    Raises `InputLimitError` when the text is too big, too deep or too slow to parse: whoever needed the
+    tree cannot do its work on this text, and must not take that for an empty file. A text that failed
+    recently fails again at once (a hostile file costs one parse limit, not one per rule)."""
+    key = (language, len(text), hash(text))
+    with _failed_lock:
+        known = _failed.get(key)
+    if known is not None and time.monotonic() - known[0] < _FAILED_SECONDS:
+        raise InputLimitError(known[1])
     outcome = parse_outcome(language, text, old_tree=old_tree)
-    if outcome.skipped_reason:
-        logger.info("parse skipped: %s", outcome.skipped_reason)
+    if outcome.skipped_reason and language in GRAMMARS:
+        with _failed_lock:
+            _failed[key] = (time.monotonic(), outcome.skipped_reason)
+            while len(_failed) > _FAILED_LIMIT:
+                _failed.popitem(last=False)
+        raise InputLimitError(outcome.skipped_reason)
     return outcome.tree

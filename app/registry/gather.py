@@ -46,12 +46,14 @@ class GatheredFacts:
 
     packages: Mapping[tuple[str, str], PackageFacts]
     unavailable_checks: tuple[str, ...] = ()
+    failed_checks: tuple[str, ...] = ()  # the unavailable checks that failed (not offline by choice)
 
     def merged_into(self, facts: Facts) -> Facts:
         """A copy of `facts` holding these package facts and unavailable checks as well."""
         packages = {**facts.packages, **self.packages}
         checks = tuple(dict.fromkeys((*facts.unavailable_checks, *self.unavailable_checks)))
-        return replace(facts, packages=packages, unavailable_checks=checks)
+        failed = tuple(dict.fromkeys((*facts.failed_checks, *self.failed_checks)))
+        return replace(facts, packages=packages, unavailable_checks=checks, failed_checks=failed)
 
 
 @dataclass
@@ -120,10 +122,9 @@ async def gather_package_facts_async(
     ) as client:
         lookup = _Lookup(client, config, cache, limit, moment, ttl, sources, osv)
         results = await asyncio.gather(*(lookup.facts(eco, name) for eco, name in keys))
-    checks = [s.summary() for s in (*sources.values(), osv)]
+    checks = tuple(check for check in (s.summary() for s in (*sources.values(), osv)) if check)
     return GatheredFacts(
-        packages={(f.ecosystem, f.name): f for f in results},
-        unavailable_checks=tuple(check for check in checks if check),
+        packages={(f.ecosystem, f.name): f for f in results}, unavailable_checks=checks, failed_checks=checks
     )
 
 

@@ -30,7 +30,11 @@ def _with_popular(facts: Facts) -> Facts:
     except OSError as error:
         logger.warning("shipped package data unreadable: %s", error)
         note = f"popular package lists: unreadable; not run: {', '.join(POPULAR_CHECKS)}"
-        return replace(facts, unavailable_checks=(*facts.unavailable_checks, note))
+        return replace(
+            facts,
+            unavailable_checks=(*facts.unavailable_checks, note),
+            failed_checks=(*facts.failed_checks, note),
+        )
     return replace(facts, popular_packages=popular, module_distributions=modules)
 
 

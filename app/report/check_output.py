@@ -6,11 +6,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from analyzers.gaps import Gap
 from app.context.manifest import build_manifest, render_manifest_markdown
 from app.context.model import ChangeContext
 from app.report.actions import requested_actions
 from app.report.annotations import build_annotations
-from app.report.markdown import conclusion_for, render_summary, render_title
+from app.report.markdown import OnIncomplete, conclusion_for, render_summary, render_title
 from app.report.placement import Placed
 
 MANIFEST_LIMIT = 20_000
@@ -25,46 +26,64 @@ class CheckOutput:
     actions: list[dict[str, str]]
 
 
-def skipped_files(ctx: ChangeContext, total_files: int | None = None) -> list[str]:
-    """What was not analysed, and why."""
-    notes = [f"`{f.path}`: {f.skipped_reason}" for f in ctx.files if f.skipped_reason]
-    if total_files is not None and total_files > len(ctx.files):
-        notes.append(
-            f"{total_files - len(ctx.files)} of {total_files} changed files were not analysed: only the first "
-            f"{len(ctx.files)} are read (GitHub lists at most 3,000 files of a pull request; "
-            "BULWARK_MAX_FILES may set fewer)"
-        )
-    return notes
+def skipped_files(ctx: ChangeContext, gaps: Sequence[Gap] = ()) -> list[str]:
+    """Files not analysed that are not gaps (binary files, generated code), and why."""
+    gap_paths = {gap.path for gap in gaps if gap.rule_id is None}
+    return [
+        f"`{f.path}`: {f.skipped_reason}" for f in ctx.files if f.skipped_reason and f.path not in gap_paths
+    ]
+
+
+def unlisted_files_gap(ctx: ChangeContext, total_files: int | None) -> list[Gap]:
+    """The changed files past those read (GitHub lists at most 3,000; BULWARK_MAX_FILES may set fewer)."""
+    if total_files is None or total_files <= len(ctx.files):
+        return []
+    reason = (
+        f"{total_files - len(ctx.files)} of {total_files} changed files were not analysed: only the first "
+        f"{len(ctx.files)} are read (GitHub lists at most 3,000 files of a pull request; "
+        "BULWARK_MAX_FILES may set fewer)"
+    )
+    return [Gap(reason)]
 
 
 def compose_check_output(
     ctx: ChangeContext,
     placed: Sequence[Placed],
     *,
-    errors: Sequence[tuple[str, str]] = (),
+    gaps: Sequence[Gap] = (),
     not_inline: Collection[str] = (),
     calibration_notes: Sequence[str] = (),
     total_files: int | None = None,
     incomplete_reason: str | None = None,
 ) -> CheckOutput:
+    """What the check run shows. `gaps` (work that did not happen) or an `incomplete_reason` make the
+    analysis incomplete: the conclusion is then the policy's `on_incomplete` (neutral by default), never
+    success."""
     placements = [p.placement for p in placed]
     paths = {f.path for f in ctx.files}  # findings on PR text (title, body, comments) are summary-only
-    incomplete = incomplete_reason is not None
+    gaps = [*gaps, *unlisted_files_gap(ctx, total_files)]
+    incomplete = incomplete_reason is not None or bool(gaps)
     manifest = render_manifest_markdown(build_manifest(ctx), MANIFEST_LIMIT)
     summary = render_summary(
         placed,
-        errors=errors,
+        gaps=gaps,
         unavailable=ctx.facts.unavailable_checks,
         manifest=manifest,
         calibration_notes=calibration_notes,
-        skipped=[*skipped_files(ctx, total_files), *ctx.errors],
+        skipped=[*skipped_files(ctx, gaps), *ctx.notes],
         incomplete_reason=incomplete_reason,
         not_inline=not_inline,
     )
     return CheckOutput(
         title=render_title(placements, incomplete=incomplete),
         summary=summary,
-        conclusion=conclusion_for(placements, incomplete=incomplete),
+        conclusion=conclusion_for(placements, incomplete=incomplete, on_incomplete=on_incomplete(ctx.policy)),
         annotations=build_annotations([p for p in placed if p.finding.path in paths]),
         actions=requested_actions(placed),
     )
+
+
+def on_incomplete(policy: object) -> OnIncomplete:
+    """The policy's `on_incomplete` (neutral when there is no valid policy)."""
+    value = getattr(policy, "on_incomplete", "neutral")
+    return "failure" if value == "failure" else "neutral"

@@ -1,7 +1,7 @@
 """The check run's title, conclusion and Markdown summary.
 
-The summary reads, most important first: counts by placement; why analysis did not complete and how to
-re-run; analyzer errors; checks that could not run; findings by family and severity with links to each
+The summary reads, most important first: counts by placement; why analysis did not complete (every
+gap: what did not run, where and why) and how to re-run; checks that could not run; findings by family and severity with links to each
 rule's page; calibration notes; skipped files; shadowed findings (collapsed); the change manifest. It is
 kept under GitHub's 65,535-character limit by cutting from the least important end, with a note of
 what was cut. Text from the pull request is escaped (`app.report.escape`); the manifest arrives rendered.
@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
 from analyzers.base import Family, Severity
+from analyzers.gaps import Gap, GapGroup, grouped
 from app.report.escape import cap, code_span, escape_inline
 from app.report.placement import Placed, Placement
 from app.report.section import Item, Section, fit, join, size
@@ -21,6 +22,7 @@ from app.report.section import Item, Section, fit, join, size
 SUMMARY_LIMIT = 65_535
 RERUN_HINT = "To re-run, choose **Re-run** on this check or push a new commit."
 Conclusion = Literal["failure", "neutral", "success"]
+OnIncomplete = Literal["neutral", "failure"]
 
 _PLACEMENT_WORDS = {
     Placement.BLOCK: "blocking",
@@ -39,11 +41,14 @@ _FAMILY_TITLES = {
 _UNKNOWN_FAMILY = "Other"
 
 
-def conclusion_for(placements: Iterable[Placement], *, incomplete: bool) -> Conclusion:
-    """failure only with a blocking finding; neutral when analysis could not complete; else success."""
+def conclusion_for(
+    placements: Iterable[Placement], *, incomplete: bool, on_incomplete: OnIncomplete = "neutral"
+) -> Conclusion:
+    """failure with a blocking finding; when analysis did not complete, `on_incomplete` (the policy's
+    choice, neutral by default): an incomplete analysis is never a success; else success."""
     if Placement.BLOCK in set(placements):
         return "failure"
-    return "neutral" if incomplete else "success"
+    return on_incomplete if incomplete else "success"
 
 
 def _counts(placements: Iterable[Placement]) -> Counter[Placement]:
@@ -129,11 +134,25 @@ def _list(label: str, head: str, lines: Iterable[str], tail: str = "") -> Sectio
     return Section(label, head, items, tail) if items else Section(label, "")
 
 
-def _incomplete(reason: str | None) -> Section:
-    if not reason:
+def _incomplete(reason: str | None, gaps: Sequence[Gap]) -> Section:
+    if not reason and not gaps:
         return Section("", "")
-    text = f"### Analysis incomplete\n\n{escape_inline(reason, 600)}\n\n{RERUN_HINT}"
-    return Section("the incomplete-analysis notice", text)
+    lead = escape_inline(reason, 600) if reason else "This analysis did not finish, so it is not a pass."
+    head = f"### Analysis incomplete\n\n{lead}\n\n{RERUN_HINT}"
+    items = tuple(Item(f"- {_gap_line(group)}") for group in grouped(gaps))
+    if items:
+        head += "\n\nWhat did not run, where and why:"
+    return Section("the incomplete-analysis notice", head, items)
+
+
+def _gap_line(group: GapGroup) -> str:
+    where = f"{code_span(group.path, 200)}: " if group.path else "the whole change: "
+    line = f"{where}{escape_inline(group.reason, 300)}"
+    if group.rule_ids:
+        rules = ", ".join(code_span(rule, 80) for rule in group.rule_ids[:12])
+        more = len(group.rule_ids) - 12
+        line += f" (not run: {rules}{f', and {more} more' if more > 0 else ''})"
+    return line
 
 
 def _shadowed(placed: Sequence[Placed]) -> Section:
@@ -148,7 +167,7 @@ def _shadowed(placed: Sequence[Placed]) -> Section:
 def _sections(
     placed: Sequence[Placed],
     *,
-    errors: Sequence[tuple[str, str]],
+    gaps: Sequence[Gap],
     unavailable: Sequence[str],
     manifest: str,
     calibration_notes: Sequence[str],
@@ -159,12 +178,7 @@ def _sections(
     """The summary's sections, most important first; empty ones left out."""
     visible = [p for p in placed if p.placement is not Placement.SHADOW]
     sections = [
-        _incomplete(incomplete_reason),
-        _list(
-            "analyzer errors",
-            "### Analyzer errors\n\nThese rules failed; the others ran.",
-            (f"{code_span(rule, 80)}: {escape_inline(message, 300)}" for rule, message in errors),
-        ),
+        _incomplete(incomplete_reason, gaps),
         _list("unavailable checks", "### Checks that could not run", map(escape_inline, unavailable)),
         _findings(visible, not_inline),
         _list("calibration notes", "### Calibration", map(escape_inline, calibration_notes)),
@@ -201,7 +215,7 @@ def _note(cut: Sequence[str], full_report_url: str | None) -> str:
 def render_summary(
     placed: Sequence[Placed],
     *,
-    errors: Sequence[tuple[str, str]] = (),
+    gaps: Sequence[Gap] = (),
     unavailable: Sequence[str] = (),
     manifest: str = "",
     calibration_notes: Sequence[str] = (),
@@ -219,7 +233,7 @@ def render_summary(
     head = _headline(placed)
     sections = _sections(
         placed,
-        errors=errors,
+        gaps=gaps,
         unavailable=unavailable,
         manifest=manifest,
         calibration_notes=calibration_notes,

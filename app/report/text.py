@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from analyzers.base import Finding, Severity
+from analyzers.gaps import Gap, gap_sentence, grouped
 from app.report.escape import plain
 from app.report.placement import Placed
 
@@ -74,11 +75,11 @@ def _totals(rows: Sequence[tuple[Finding, str]]) -> str:
 def render_text(
     findings: Sequence[Finding | Placed],
     *,
-    errors: Sequence[tuple[str, str]] = (),
+    gaps: Sequence[Gap] = (),
     width: int = 100,
     color: bool = False,
 ) -> str:
-    """A table of findings (most severe first), their totals, then analyzer errors."""
+    """A table of findings (most severe first), their totals, then what did not run (the gaps)."""
     rows = sorted(
         (_as_placed(item) for item in findings),
         key=lambda row: (-int(row[0].severity), row[0].path, row[0].start_line, row[0].rule_id),
@@ -99,6 +100,8 @@ def render_text(
     if rows:
         console.print(_table(rows, with_placement=any(p for _, p in rows)))
     console.print(Text(_totals(rows)))
-    for rule_id, message in errors:
-        console.print(Text(f"error: {rule_id} failed: {plain(message, 300)}"))
+    if gaps:
+        console.print(Text("Analysis incomplete: this is not a pass. What did not run, where and why:"))
+    for group in grouped(gaps):
+        console.print(Text(f"incomplete: {plain(gap_sentence(group), 600)}"))
     return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())

@@ -105,8 +105,11 @@ def _lines(location: dict[str, dict[str, dict[str, dict[str, int]]]]) -> tuple[i
 def run_bulwark(folder: Path, empty: Path) -> list[Finding]:
     rules = [rule for rule in all_rules() if rule.meta.id in RULES or rule.meta.id.startswith("actions-")]
     result = run_analyzers(build_from_directories(empty, folder), rules)
-    for rule_id, message in result.errors:
-        print(f"  {folder.name}: {rule_id} failed: {message}", file=sys.stderr)
+    for gap in result.gaps:
+        print(
+            f"  {folder.name}: {gap.rule_id or 'analysis'} on {gap.path or 'the change'}: {gap.reason}",
+            file=sys.stderr,
+        )
     return [replace_path(f, folder.name) for f in result.findings]
 
 

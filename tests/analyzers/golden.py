@@ -96,8 +96,8 @@ def findings_of(case: GoldenCase, workdir: Path) -> list[dict[str, Any]]:
     if rule is None:
         raise LookupError(f"case {case.id}: no registered rule {case.rule_id!r}")
     result = run_analyzers(build_case_context(case, workdir), [rule])
-    if result.errors:
-        raise AssertionError(f"case {case.id}: the rule failed: {result.errors}")
+    if result.gaps:
+        raise AssertionError(f"case {case.id}: the rule failed: {result.gaps}")
     return [
         {
             "rule": finding.rule_id,

@@ -35,7 +35,7 @@ def _context(tmp_path: Path, base: dict[str, str], head: dict[str, str]) -> Chan
 
 def _ids(ctx: ChangeContext) -> list[tuple[str, str, int]]:
     result = run_analyzers(ctx, list(RULES), policy=policy_of(ctx))
-    assert result.errors == ()
+    assert result.gaps == ()
     return [(f.rule_id, f.path, f.start_line) for f in result.findings]
 
 

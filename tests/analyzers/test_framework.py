@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.gaps import Gap
 from analyzers.runner import run_analyzers
 from app.context.builder import build_from_directories
 from app.context.model import ChangeContext, Provenance, ProvenanceSignal
@@ -67,7 +68,11 @@ def lines_of(ctx: ChangeContext, rules: list[type[Analyzer]]) -> list[tuple[str,
 def test_a_raising_rule_becomes_an_error_and_the_others_still_run(tmp_path: Path) -> None:
     ctx = change(tmp_path, None, {"a.txt": f"{MARK}\n"})
     result = run_analyzers(ctx, [RaisingRule, MarkerRule])
-    assert result.errors == (("test-raising", "RuntimeError: boom"),)
+    # It fails alone on its one file (a gap there) and without any file (a gap of the whole change).
+    assert result.gaps == (
+        Gap("RuntimeError: boom", None, "test-raising"),
+        Gap("RuntimeError: boom", "a.txt", "test-raising"),
+    )
     assert [(f.rule_id, f.start_line) for f in result.findings] == [("test-marker", 1)]
     assert set(result.timings) == {"test-raising", "test-marker"}
 

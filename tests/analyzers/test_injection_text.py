@@ -169,7 +169,7 @@ def test_the_runner_keeps_findings_on_pull_request_text() -> None:
     body = "ok" + tags("hidden order") + "\n"
     ctx = context(texts=(TextItem("pr-body", body),))
     result = run_analyzers(ctx, [InjectionUnicodeTagCharacters])
-    assert result.errors == ()
+    assert result.gaps == ()
     assert [(f.path, f.start_line) for f in result.findings] == [("(pull request body)", 1)]
     assert result.findings[0].fingerprint
 

@@ -71,6 +71,7 @@ def snapshot(ctx: ChangeContext) -> dict[str, Any]:
                 "files": [_file(changed) for changed in ctx.files],
                 "manifest": manifest,
                 "errors": ctx.errors,
+                "notes": ctx.notes,
             }
         )
     )

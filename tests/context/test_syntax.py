@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.context.limits import InputLimitError
 from app.context.syntax import (
     GRAMMARS,
     detect_language,
@@ -92,8 +93,10 @@ def test_size_cap_skips_with_reason() -> None:
     assert outcome.skipped_reason == "larger than 20 bytes (60)"
 
 
-def test_five_megabyte_single_line_is_capped() -> None:
-    assert parse_text("javascript", "a" * 5_000_000) is None
+def test_five_megabyte_single_line_is_capped_and_said() -> None:
+    with pytest.raises(InputLimitError, match="larger than 1000000 bytes"):
+        parse_text("javascript", "a" * 5_000_000)
+    assert parse_text("markdown", "# not a grammar") is None
 
 
 def test_time_limit_stops_a_slow_parse_and_the_parser_recovers() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from analyzers.base import Severity
+from analyzers.gaps import Gap
 from app.report.markdown import (
     SUMMARY_LIMIT,
     conclusion_for,
@@ -52,7 +53,7 @@ MANIFEST = "**Files:** 5 changed (3 code, 1 ci, 1 config)\n\n- New capability: p
 def test_summary_is_exact() -> None:
     summary = render_summary(
         PLACED,
-        errors=[("code-sql-string", "ValueError: bad node <b>@here</b>")],
+        gaps=[Gap("ValueError: bad node <b>@here</b>", "app/@x.py", "code-sql-string"), Gap("no reply")],
         unavailable=["pypi registry: timeout after 5 s"],
         manifest=MANIFEST,
         calibration_notes=["actions-unpinned-uses → annotate here: 1 confirm, 6 dismissals"],
@@ -112,14 +113,14 @@ def test_truncation_drops_the_least_important_sections_whole_with_a_note() -> No
 def test_truncation_cuts_findings_last_and_keeps_the_markdown_whole() -> None:
     summary = render_summary(
         _many(1_000, Placement.COMMENT),
-        errors=[("r", "boom")],
+        gaps=[Gap("boom", rule_id="r")],
         manifest="m" * 100,
     )
     assert size(summary) <= SUMMARY_LIMIT
-    assert "the change manifest; 816 of 1,000 findings." in summary
-    assert summary.count("- commented ·") == 184
-    assert "### Analyzer errors" in summary
-    assert summary.endswith("… and 816 more not shown.\n")
+    assert "the change manifest; 817 of 1,000 findings." in summary
+    assert summary.count("- commented ·") == 183
+    assert "### Analysis incomplete" in summary
+    assert summary.endswith("… and 817 more not shown.\n")
 
 
 @pytest.mark.parametrize("limit", [2_000, 5_000, 20_000])

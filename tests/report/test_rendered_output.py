@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 
 from analyzers.base import DOCS_BASE_URL
+from analyzers.gaps import Gap
 from app.report.comment import render_comment
 from app.report.markdown import render_summary
 from app.report.placement import Placed, Placement
@@ -89,7 +90,7 @@ def _hostile_findings() -> list[Placed]:
 def test_summary_with_hostile_text_renders_harmlessly() -> None:
     summary = render_summary(
         _hostile_findings(),
-        errors=[("code-x", HOSTILE)],
+        gaps=[Gap(HOSTILE, HOSTILE, "code-x")],
         unavailable=[HOSTILE],
         calibration_notes=[HOSTILE],
         skipped=[HOSTILE],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from analyzers.gaps import Gap
 from app.report.placement import Placed, Placement
 from app.report.text import render_text
 from tests.report.samples import PINS, SHELL, finding
@@ -14,7 +15,8 @@ FINDINGS = [
 
 
 def test_table_is_exact_most_severe_first() -> None:
-    assert render_text(FINDINGS, errors=[("code-sql-string", "ValueError: bad")], width=80) == (
+    gaps = [Gap("ValueError: bad", "app/run.py", "code-sql-string")]
+    assert render_text(FINDINGS, gaps=gaps, width=80) == (
         "Severity   Rule                     Location               Message\n"
         "────────────────────────────────────────────────────────────────────────────────\n"
         "high       code-command-injection   app/run.py:12-13       os.system with\n"
@@ -24,7 +26,8 @@ def test_table_is_exact_most_severe_first() -> None:
         "                                    .yml:14                is not pinned\n"
         "low        retired-rule             old.py                 whole file\n"
         "3 findings (1 high, 1 medium, 1 low).\n"
-        "error: code-sql-string failed: ValueError: bad\n"
+        "Analysis incomplete: this is not a pass. What did not run, where and why:\n"
+        "incomplete: app/run.py: ValueError: bad (not run: code-sql-string)\n"
     )
 
 

@@ -1,0 +1,31 @@
+"""The bounds every reader of pull-request content keeps, and the one exception that says one was hit.
+
+A pull request's author chooses every byte Bulwark reads, so each reader stops at a bound instead of
+recursing, expanding or backtracking without end. Hitting a bound is not a bug: the reader raises
+`InputLimitError` with a reason a person can act on, the analyzer runner records that the work on that
+file did not happen (a gap), and the check run says so instead of passing.
+"""
+
+from __future__ import annotations
+
+# Nesting of one document (YAML, JSON, TOML, HCL, syntax trees walked by recursion). Real workflows,
+# manifests and configurations stay under 30 levels; every reader here is iterative or checks this.
+MAX_DEPTH = 100
+# Values of one YAML document once aliases are expanded (what a walker of the document would visit).
+MAX_NODES = 200_000
+
+
+class InputLimitError(Exception):
+    """A reader stopped at one of its bounds; `reason` says which, in words for the report."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def too_deep(what: str, limit: int = MAX_DEPTH) -> InputLimitError:
+    return InputLimitError(f"{what} nested deeper than {limit} levels")
+
+
+def too_many_nodes(what: str, limit: int = MAX_NODES) -> InputLimitError:
+    return InputLimitError(f"{what} expands to more than {limit:,} values (aliases?)")
