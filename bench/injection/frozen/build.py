@@ -20,7 +20,9 @@ from bench.injection.frozen.texts_eu import EU, EU_SMUGGLED
 
 FOLDER = Path(__file__).parent
 _LEET = str.maketrans({"e": "3", "a": "@", "o": "0", "i": "!", "s": "$"})
-_GLYPHS = str.maketrans({"o": "\u03bf", "e": "\u0435", "a": "\u0430", "p": "\u0440", "y": "\u0443", "c": "\u0441"})
+_GLYPHS = str.maketrans(
+    {"o": "\u03bf", "e": "\u0435", "a": "\u0430", "p": "\u0440", "y": "\u0443", "c": "\u0441"}
+)
 
 
 def encode(text: str, how: str) -> str:
