@@ -19,10 +19,18 @@ from importlib import resources
 from analyzers.injection.normalise import fold_entry
 
 CATEGORIES = (
-    "addressee", "second_person", "imperative", "override", "instruction_ref", "role_tag", "action",
-    "target", "secrecy", "roleplay", "mode", "hypothetical", "persuasion", "output_format", "indirect",
-    "splitting", "meta",
+    "addressee", "vocative", "second_person", "imperative", "request", "modal", "hedge", "dismiss", "prior",
+    "override", "instruction_ref", "role_tag", "action", "transfer", "secret", "safeguard", "destination", "secrecy",
+    "roleplay", "mode", "hypothetical", "persuasion", "output_format", "reference", "indirect", "splitting",
+    "verdict", "meta", "docs",
 )  # fmt: skip
+"""Semantic classes of the lexicon: who is addressed (`addressee`, `vocative`, `second_person`), the
+mood (`imperative` sentence openings, polite `request`, deontic `modal`, descriptive `hedge`), what is
+dismissed (`dismiss`, `prior`, `override`, `instruction_ref`), what is asked (`action`, `transfer`)
+on what (`secret`, `safeguard`, `destination`), where orders are said to be (`reference`) and the words that defer
+to them (`indirect`), the framings of known techniques, the words of a review's outcome (`verdict`),
+`meta`, the vocabulary of text that talks about attacks rather than making one, and `docs`, the
+vocabulary of software documentation."""
 MAX_PHRASE_WORDS = 6
 TOKEN = re.compile(r"\w+(?:'\w+)?")
 _WORDY = re.compile(r"^\w+(?:'\w+)?(?: \w+(?:'\w+)?)*\*?$")
@@ -92,28 +100,34 @@ def lexicon() -> Lexicon:
     return read_lexicon(json.loads(data.read_text(encoding="utf-8")))
 
 
-def count_cues(folded: str, tokens: list[str], lex: Lexicon | None = None) -> Counter[str]:
-    """How many entries of each category `folded` holds (`tokens`: its TOKEN matches)."""
+def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[tuple[str, str]]:
+    """The distinct (category, matched text) cues of `folded` (`tokens`: its TOKEN matches): a word
+    repeated, or matched both whole and by its stem, is one cue."""
     lex = lex or lexicon()
-    counts: Counter[str] = Counter()
+    hits: set[tuple[str, str]] = set()
     words, phrases, starts, prefixes = lex.words, lex.phrases, lex.starts, lex.prefixes
     for index, word in enumerate(tokens):
-        hit = words.get(word)
-        if hit:
-            counts.update(hit)
+        if (found := words.get(word)) is not None:
+            hits.update((category, word) for category in found)
         if word in starts:
             for size in range(2, MAX_PHRASE_WORDS + 1):
-                if (found := phrases.get(tuple(tokens[index : index + size]))) is not None:
-                    counts.update(found)
+                key = tuple(tokens[index : index + size])
+                if (found := phrases.get(key)) is not None:
+                    hits.update((category, " ".join(key)) for category in found)
         if prefixes:
             for length in lex.prefix_lengths:
                 if length <= len(word) and (found := prefixes.get(word[:length])) is not None:
-                    counts.update(found)
+                    hits.update((category, word) for category in found)
     for entry, category in lex.substrings:
         if entry in folded:
-            counts[category] += 1
+            hits.add((category, entry))
     if _SPACELESS.search(folded):
         for entry, category in lex.spaceless:
             if entry in folded:
-                counts[category] += 1
-    return counts
+                hits.add((category, entry))
+    return hits
+
+
+def count_cues(folded: str, tokens: list[str], lex: Lexicon | None = None) -> Counter[str]:
+    """How many distinct entries of each category `folded` holds."""
+    return Counter(category for category, _ in cue_hits(folded, tokens, lex))

@@ -5,8 +5,9 @@ encodings decoded.
 characters dropped, Unicode tag characters read as the ASCII they mirror, and words that mix Latin
 with look-alike letters of other scripts (`іgnоre`) replaced by their confusable skeleton.
 `decoded_views` gives the other readings of a passage that an attacker may use to slip past a
-reader: base64 and hex blobs decoded, rot13, reversed text, leetspeak and spaced-out letters. Every
-step is linear in its (capped) input; the patterns have no nested quantifiers.
+reader: base64 and hex blobs decoded, rot13, reversed text, leetspeak, spaced-out letters and quoted
+fragments joined; each only where its signature shows, so ordinary text costs one look at its words.
+Every step is linear in its (capped) input; the patterns have no nested quantifiers.
 """
 
 from __future__ import annotations
@@ -30,6 +31,50 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "$": "s", "!": "i", "|": "l", "9": "g"})  # fmt: skip
 _SPACED = re.compile(r"(?<![\w.*-])(?:\w[ .*-]){2,400}\w(?![\w*-])")
 _SPACED_SEP = re.compile(r"[ .*-]")
+_WORD = re.compile(r"[a-z]{2,20}")
+_LATIN = re.compile(r"[a-z]{3}")
+_LEET_MIX = re.compile(r"[a-z][0-9@$!|]{1,3}[a-z]")
+_QUOTED = re.compile(r"(?<!\w)'([^'\n]{1,120})'(?!\w)|(?<!\w)\"([^\"\n]{1,120})\"(?!\w)")
+_SIGN_WORDS = [
+    "the",
+    "and",
+    "you",
+    "your",
+    "all",
+    "this",
+    "that",
+    "with",
+    "for",
+    "now",
+    "ignore",
+    "previous",
+    "instructions",
+    "send",
+    "print",
+    "reveal",
+    "secret",
+    "token",
+    "password",
+    "run",
+    "die",
+    "und",
+    "der",
+    "alle",
+    "ist",
+    "nicht",
+    "les",
+    "tous",
+    "est",
+    "que",
+    "las",
+    "los",
+    "todas",
+    "tus",
+    "che",
+    "tutte",
+]
+_ROT13_SIGNS = frozenset(codecs.encode(word, "rot13") for word in _SIGN_WORDS) - set(_SIGN_WORDS)
+_REVERSED_SIGNS = frozenset(word[::-1] for word in _SIGN_WORDS if len(word) >= 3) - set(_SIGN_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +117,13 @@ def _keeps_mark(ch: str) -> bool:
 
 
 def _fold_word(match: re.Match[str]) -> str:
+    """A word mixing Latin with look-alike letters of other scripts (`іgnоre`), its foreign letters
+    read as the Latin ones they mimic (only those: a Latin `m` stays `m`, not the skeleton `rn`)."""
     word = match.group(0)
     if word.isascii() or not confusables.is_mixed_script(word):
         return word
-    shape = confusables.skeleton(word)
+    table = confusables.confusables_table()
+    shape = "".join(ch if ch.isascii() else table.get(ch, ch) for ch in word)
     return shape.lower() if shape.isascii() else word
 
 
@@ -95,18 +143,25 @@ def fold(text: str) -> str:
 
 
 def decoded_views(folded: str, raw: str) -> list[View]:
-    """Other readings of a passage: decoded blobs, rot13, reversed, leetspeak, spaced letters."""
-    views: list[View] = []
-    for decoded in _blobs(raw[:MAX_PASSAGE_CHARS]):
-        views.append(View(fold(decoded), "base64"))
-    views.append(View(codecs.encode(folded, "rot13"), "rot13"))
-    views.append(View(folded[::-1], "reversed"))
-    if _LEET_WORD.search(folded) and any(ch in folded for ch in "0134578@$!|9"):
+    """Other readings of a passage, each only where its signature shows: decoded base64 and hex
+    blobs, rot13 and reversed text (words of their alphabet of signs), leetspeak (words mixing
+    letters with digits and symbols), spaced-out letters, and quoted fragments joined together."""
+    views = [View(fold(decoded), "base64") for decoded in _blobs(raw[:MAX_PASSAGE_CHARS])]
+    words = set(_WORD.findall(folded)) if folded.isascii() or _LATIN.search(folded) else set()
+    if len(words & _ROT13_SIGNS) >= 2 or "rot13" in folded or "rot-13" in folded:
+        views.append(View(codecs.encode(folded, "rot13"), "rot13"))
+    if len(words & _REVERSED_SIGNS) >= 2:
+        views.append(View(folded[::-1], "reversed"))
+    if len(_LEET_MIX.findall(folded, 0, 4000)) >= 2:
         leet = _LEET_WORD.sub(_unleet, folded)
         if leet != folded:
             views.append(View(leet, "leetspeak"))
     if _SPACED.search(folded):
         views.append(View(_SPACED.sub(_join_spaced, folded), "spaced letters"))
+    if folded.count("'") + folded.count('"') >= 4:
+        fragments = [one or two for one, two in _QUOTED.findall(folded)]
+        if len(fragments) >= 2:
+            views.append(View("".join(fragments), "joined fragments"))
     return views
 
 

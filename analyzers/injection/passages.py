@@ -9,12 +9,14 @@ HTML/SVG element styled invisible, a block of code comments, a run of joined str
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from analyzers.text.lines import MAX_LINE_CHARS, MAX_TEXT_LINES
 
 MAX_PASSAGE_LINES = 60  # a longer paragraph is cut into passages of this many lines
 MAX_PASSAGES = 5_000  # passages read per file or text
+_END = 1 << 62  # larger than any offset
 
 _TAG = re.compile(r"<([A-Za-z][\w:-]{0,30})([^<>]{0,1000})>")
 _IMAGE_ALT = re.compile(r"!\[([^\[\]\n]{1,1000})\]")
@@ -76,18 +78,48 @@ class Page:
         return "".join(self._visible).split("\n")
 
 
-def hidden_markup(page: Page) -> list[Passage]:
-    """HTML comments, collapsed details, alt and title text, and elements styled invisible."""
+def fenced_spans(page: Page) -> list[tuple[int, int]]:
+    """Offsets of the fenced code blocks of a Markdown text (an unclosed fence runs to the end):
+    what stands in them is shown as code, markup included."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for start, line in zip(page.starts, page.lines, strict=True):
+        if line.lstrip().startswith(("```", "~~~")):
+            if opened is None:
+                opened = start
+            else:
+                spans.append((opened, start + len(line)))
+                opened = None
+    if opened is not None:
+        spans.append((opened, len(page.text)))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (sorted, disjoint)."""
+    index = bisect_right(spans, (offset, _END)) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def hidden_markup(page: Page, markdown: bool = True) -> list[Passage]:
+    """HTML comments, collapsed details, alt and title text, and elements styled invisible (in
+    Markdown, not inside fenced code blocks, which show markup as it is)."""
     found: list[Passage] = []
     text = page.text
+    fences = fenced_spans(page)[:MAX_PASSAGES] if markdown else []
     position = 0
     while (start := text.find("<!--", position)) >= 0 and len(found) < MAX_PASSAGES:
+        if _inside(fences, start):
+            position = fences[bisect_right(fences, (start, _END)) - 1][1]
+            continue
         end = text.find("-->", start + 4)
         end = len(text) if end < 0 else end + 3
         found.append(page.passage(start, end, text[start + 4 : max(start + 4, end - 3)], "html-comment"))
         page.blank(start, end)
         position = end
     for match in _TAG.finditer(text):
+        if fences and _inside(fences, match.start()):
+            continue
         name, attributes = match.group(1).lower(), match.group(2).lower().replace(" ", "")
         spaced = " " + match.group(2).lower()
         collapsed = name == "details" and "open" not in spaced.split()
@@ -104,6 +136,8 @@ def hidden_markup(page: Page) -> list[Passage]:
             break
     for pattern in (_IMAGE_ALT, _ATTRIBUTE_TEXT):
         for match in pattern.finditer(text):
+            if fences and _inside(fences, match.start()):
+                continue
             content = next((group for group in match.groups() if group), "")
             found.append(page.passage(match.start(), match.end(), content, "alt-text"))
     return found
@@ -164,5 +198,5 @@ def _split_inline_code(found: list[Passage]) -> list[Passage]:
 def prose_passages(lines: list[str], place: str, markdown: bool = True) -> list[Passage]:
     """Every passage of a prose text: hidden markup first, then the visible paragraphs."""
     page = Page(lines)
-    hidden = hidden_markup(page) if "<" in page.text or "![" in page.text else []
+    hidden = hidden_markup(page, markdown) if "<" in page.text or "![" in page.text else []
     return [*hidden, *paragraphs(page, place, markdown)]
