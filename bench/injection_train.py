@@ -45,7 +45,7 @@ def as_read(row: dict[str, str]) -> list[Passage]:
 
 def bag(text: str) -> list[Vector]:
     windows = [
-        v for folded, how in detector.readings(text) for v in features.reading_features(text, folded, how)
+        v for folded, how, _ in detector.readings(text) for v in features.reading_features(text, folded, how)
     ]
     return windows[:40] or [{}]
 

@@ -4,15 +4,18 @@ The lexicon is `analyzers/data/instruction_cues.json`. Entries made of words are
 tokens (phrases of up to six words as token n-grams; `word*` as a prefix); entries holding other
 characters (`.env`, `<|im_start|>`, `system:`) and entries in scripts written without spaces between
 words (Chinese, Japanese, Korean) are matched as substrings. Matching is dictionary look-ups per token
-and one substring search per entry of a script present in the text: linear in the text.
+(each distinct word resolved once), and substring searches only for the entries whose trigger
+character occurs in the text: linear in the text.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -34,19 +37,27 @@ vocabulary of software documentation."""
 MAX_PHRASE_WORDS = 6
 TOKEN = re.compile(r"\w+(?:'\w+)?")
 _WORDY = re.compile(r"^\w+(?:'\w+)?(?: \w+(?:'\w+)?)*\*?$")
+_JOINED = re.compile(r"^\w+(?:[-.]\w+)+\.?$")
+_JOINERS = re.compile(r"[-.]")
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+Hit = tuple[str, str]  # (category, matched text)
+_MEMO_LIMIT = 200_000  # distinct words remembered per lexicon
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     words: dict[str, frozenset[str]]  # one word → categories
     phrases: dict[tuple[str, ...], frozenset[str]]  # token n-gram of two words or more → categories
-    starts: frozenset[str]  # first words of those n-grams
+    longest: dict[str, int]  # first word of those n-grams → the longest n-gram it starts
+    bigrams: frozenset[tuple[str, str]]  # first two words of those n-grams
     prefixes: dict[str, frozenset[str]]  # word prefix → categories
     prefix_lengths: tuple[int, ...]
-    substrings: tuple[tuple[str, str], ...]  # (entry, category), entries with non-word characters
-    spaceless: tuple[tuple[str, str], ...]  # (entry, category), CJK and Hangul entries
+    substrings: dict[str, tuple[Hit, ...]]  # trigger character → (entry, category) holding it
+    spaceless: dict[str, tuple[Hit, ...]]  # first character → (entry, category), CJK and Hangul
     languages: tuple[str, ...]
+    memo: dict[str, frozenset[Hit]] = field(default_factory=dict)  # word → its hits, filled lazily
 
 
 def read_lexicon(data: dict[str, dict[str, list[str]]]) -> Lexicon:
@@ -63,16 +74,33 @@ def read_lexicon(data: dict[str, dict[str, list[str]]]) -> Lexicon:
                 raise ValueError(f"unknown cue category {category!r} in language {language!r}")
             for entry in entries:
                 _add(fold_entry(entry), category, phrases, prefixes, substrings, spaceless)
+    longest: dict[str, int] = {}
+    for key in phrases:
+        if len(key) > 1:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
     return Lexicon(
         words={key[0]: frozenset(value) for key, value in phrases.items() if len(key) == 1},
         phrases={key: frozenset(value) for key, value in phrases.items() if len(key) > 1},
-        starts=frozenset(key[0] for key in phrases if len(key) > 1),
+        longest=longest,
+        bigrams=frozenset((key[0], key[1]) for key in phrases if len(key) > 1),
         prefixes={key: frozenset(value) for key, value in prefixes.items()},
         prefix_lengths=tuple(sorted({len(key) for key in prefixes})),
-        substrings=tuple(sorted(substrings)),
-        spaceless=tuple(sorted(spaceless)),
+        substrings=_index(substrings, _trigger),
+        spaceless=_index(spaceless, lambda entry: entry[0]),
         languages=tuple(sorted(k for k in data if not k.startswith("_"))),
     )
+
+
+def _trigger(entry: str) -> str:
+    """The character an entry is looked up by: its first non-word character (rarer than letters)."""
+    return next((ch for ch in entry if not (ch.isalnum() or ch == " ")), entry[0])
+
+
+def _index(entries: set[tuple[str, str]], key: Callable[[str], str]) -> dict[str, tuple[Hit, ...]]:
+    index: dict[str, list[Hit]] = {}
+    for entry, category in sorted(entries):
+        index.setdefault(key(entry), []).append((entry, category))
+    return {ch: tuple(items) for ch, items in index.items()}
 
 
 def _add(
@@ -83,6 +111,8 @@ def _add(
     substrings: set[tuple[str, str]],
     spaceless: set[tuple[str, str]],
 ) -> None:
+    if _JOINED.match(entry):  # `ki-assistent`, `e.g`: the words a tokenised text holds
+        entry = _JOINERS.sub(" ", entry).strip()
     if _SPACELESS.search(entry):
         spaceless.add((entry, category))
     elif entry.endswith("*") and " " not in entry and _WORDY.match(entry):
@@ -100,32 +130,48 @@ def lexicon() -> Lexicon:
     return read_lexicon(json.loads(data.read_text(encoding="utf-8")))
 
 
-def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[tuple[str, str]]:
+def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[Hit]:
     """The distinct (category, matched text) cues of `folded` (`tokens`: its TOKEN matches): a word
-    repeated, or matched both whole and by its stem, is one cue."""
+    repeated, or matched both whole and by its stem, is one cue. Each distinct word is looked up
+    once per process; phrases only where their first two words occur together; entries with other
+    characters only where their trigger character occurs."""
     lex = lex or lexicon()
-    hits: set[tuple[str, str]] = set()
-    words, phrases, starts, prefixes = lex.words, lex.phrases, lex.starts, lex.prefixes
-    for index, word in enumerate(tokens):
-        if (found := words.get(word)) is not None:
-            hits.update((category, word) for category in found)
-        if word in starts:
-            for size in range(2, MAX_PHRASE_WORDS + 1):
-                key = tuple(tokens[index : index + size])
-                if (found := phrases.get(key)) is not None:
-                    hits.update((category, " ".join(key)) for category in found)
-        if prefixes:
-            for length in lex.prefix_lengths:
-                if length <= len(word) and (found := prefixes.get(word[:length])) is not None:
-                    hits.update((category, word) for category in found)
-    for entry, category in lex.substrings:
-        if entry in folded:
-            hits.add((category, entry))
+    hits: set[Hit] = set()
+    memo = lex.memo
+    for word in set(tokens):
+        found = memo.get(word)
+        if found is None:
+            found = _word_hits(word, lex)
+            if len(memo) < _MEMO_LIMIT:
+                memo[word] = found
+        if found:
+            hits |= found
+    pairs = lex.bigrams.intersection(itertools.pairwise(tokens))
+    if pairs:
+        count, longest, phrases = len(tokens), lex.longest, lex.phrases
+        for index in range(count - 1):
+            if (tokens[index], tokens[index + 1]) in pairs:
+                for size in range(2, min(longest[tokens[index]], count - index) + 1):
+                    key = tuple(tokens[index : index + size])
+                    if (categories := phrases.get(key)) is not None:
+                        hits.update((category, " ".join(key)) for category in categories)
+    present = set(folded)
+    for ch in present.intersection(lex.substrings):
+        hits.update((category, entry) for entry, category in lex.substrings[ch] if entry in folded)
     if _SPACELESS.search(folded):
-        for entry, category in lex.spaceless:
-            if entry in folded:
-                hits.add((category, entry))
+        for ch in present.intersection(lex.spaceless):
+            hits.update((category, entry) for entry, category in lex.spaceless[ch] if entry in folded)
     return hits
+
+
+def _word_hits(word: str, lex: Lexicon) -> frozenset[Hit]:
+    found = {(category, word) for category in lex.words.get(word, ())}
+    for length in lex.prefix_lengths:
+        if length > len(word):
+            break
+        if (categories := lex.prefixes.get(word[:length])) is not None:
+            found.update((category, word) for category in categories)
+    return frozenset(found)
 
 
 def count_cues(folded: str, tokens: list[str], lex: Lexicon | None = None) -> Counter[str]:

@@ -2,10 +2,10 @@
 
 A passage (a paragraph, a comment block, a joined string) is folded (`normalise.fold`) and read as
 it stands and in every decoded reading whose signature it shows (`normalise.decoded_views`). Each
-reading is first bounded cheaply: the whole reading counted as one window gives features that no
-window can exceed, so when even that bound scores under the lowest report threshold the reading is
-dropped without splitting it into sentences. Readings that pass are scored window by window
-(`features`), and the passage's score is its best window over all readings.
+reading is first bounded with one look at its words: the whole reading counted as one window gives
+features that no window can exceed, so when even that bound scores under the threshold that applies
+(or under the best window found so far) it is not split into sentences at all. Readings that pass
+are scored window by window (`features`); the passage's score is its best window over all readings.
 
 The weights are `analyzers/data/instruction_weights.json`, fitted by `bench/injection_train.py` on
 the training split of the corpus in `bench/injection/`; nothing is downloaded or learned at run time.
@@ -82,10 +82,19 @@ def logit(probability: float) -> float:
     return math.log(probability / (1.0 - probability))
 
 
-def readings(raw: str) -> list[tuple[str, str]]:
-    """(folded text, decoding) of the plain reading and of each decoded reading of a passage."""
+MIN_WORDS = 3  # a plain reading with fewer words gives no order
+
+
+def readings(raw: str) -> list[tuple[str, str, list[str]]]:
+    """(folded text, decoding, words) of the plain reading (when it has words enough to give an
+    order) and of each decoded reading of a passage; the words of a reading are its TOKEN matches,
+    found once and shared by the signatures of the decodings and the bound."""
     folded = normalise.fold(raw)
-    return [(folded, ""), *((view.text, view.decoding) for view in normalise.decoded_views(folded, raw))]
+    words = cues.TOKEN.findall(folded)
+    found = [(folded, "", words)] if len(words) >= MIN_WORDS else []
+    for view in normalise.decoded_views(folded, raw, words):
+        found.append((view.text, view.decoding, cues.TOKEN.findall(view.text)))
+    return found
 
 
 def judge(raw: str, weights: Weights | None = None, floor: float | None = None) -> Verdict:
@@ -94,10 +103,10 @@ def judge(raw: str, weights: Weights | None = None, floor: float | None = None) 
     weights = weights or packaged_weights()
     cutoff = logit(min(weights.report_at, weights.report_hidden_at) if floor is None else floor)
     best, best_features, best_decoding = -math.inf, {}, ""
-    for folded, decoding in readings(raw):
-        if upper_bound(features.bound_features(raw, folded, decoding), weights) < max(cutoff, best):
+    for folded, decoding, words in readings(raw):
+        if upper_bound(features.bound_features(raw, folded, words, decoding), weights) < max(cutoff, best):
             continue
-        for values in features.reading_features(raw, folded, decoding):
+        for values in features.vectors(features.read(raw, folded, decoding)):
             value = linear(values, weights)
             if value > best:
                 best, best_features, best_decoding = value, values, decoding

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 
 from analyzers.injection import cues, normalise
@@ -30,14 +31,17 @@ _SENTENCE = re.compile(
 _CODE_MARK = re.compile(r"[\[\]().`_*=/]")  # a label made of code (`[agents.Runner]:`) names no one
 _VOCATIVE_MARK = re.compile(r"[:\uff1a,\uff0c\u2014\u2013]| - ")
 # URLs, IP addresses and e-mail addresses: destinations, whose words are not read as cues
-_LITERAL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`)\]]{1,300}|\b\d{1,3}(?:\.\d{1,3}){3}\b(?::\d{1,5})?"
-                      r"|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b")  # fmt: skip
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`)\]]{1,300}")
+_IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b(?::\d{1,5})?")
+_DIGIT_DOT = re.compile(r"\d\.\d")
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b")
 _TURN = re.compile(r"(?m)^[ \t>#*\-/\[]{0,6}(?:user|human|assistant|ai|system|bot|q|a|question|answer|input|output"
                    r"|request|result|usuario|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ"
                    r"|用户|问|答|ユーザー|質問|回答|사용자)\]?\s{0,2}[:：]")  # fmt: skip
-_CODE_CHARS = frozenset("{}();=<>[]$&|\\")
+_NOT_CODE = str.maketrans(dict.fromkeys("{}();=<>[]$&|\\"))  # deletes the characters of code
 
 COUNTED = tuple(c for c in cues.CATEGORIES if c not in ("imperative", "request"))
+_COUNTED = frozenset(COUNTED)
 PAIRS = (
     ("addressee", ("action", "transfer", "dismiss", "secrecy", "modal")),
     ("vocative", ("action", "transfer", "dismiss", "imperative_lead", "modal", "secret", "indirect", "output_format")),
@@ -74,37 +78,55 @@ FEATURES = (
 )
 
 
+def _literals(text: str) -> tuple[str, list[str]]:
+    """`text` with its URLs, IP addresses and e-mail addresses blanked, and those literals; each
+    pattern only runs where its mark (`://`, a dotted number, `@`) can be."""
+    found: list[str] = []
+    for pattern, mark in ((_URL, "://"), (_EMAIL, "@"), (_IP, ".")):
+        if mark in text and (pattern is not _IP or _DIGIT_DOT.search(text)):
+            matched = pattern.findall(text)
+            if matched:
+                found.extend(matched)
+                text = pattern.sub(" ", text)
+    return text, found
+
+
 class Sentence:
     """The distinct cues of one sentence and whether it opens with an order."""
 
     __slots__ = ("hits", "lead", "tokens")
 
     def __init__(self, text: str) -> None:
-        literals: list[str] = []
-        if "/" in text or "@" in text or "." in text:
-            literals = _LITERAL.findall(text)
-            if literals:
-                text = _LITERAL.sub(" ", text)
+        text, literals = _literals(text)
         self.tokens = cues.TOKEN.findall(text)
         self.hits = cues.cue_hits(text, self.tokens)
         self.hits.update(("destination", literal) for literal in literals)
         self.lead = 0
         opening = self.tokens
         mark = _VOCATIVE_MARK.search(text, 0, 80)
-        if (
-            mark
-            and any(category == "addressee" for category, _ in self.hits)
-            and not _CODE_MARK.search(text, 0, mark.start())
-        ):
-            before = cues.TOKEN.findall(text[: mark.start()])
-            if 0 < len(before) <= 6 and cues.count_cues(text[: mark.start()], before)["addressee"]:
+        if mark and any(category == "addressee" for category, _ in self.hits):
+            head = text[: mark.start()]
+            before = cues.TOKEN.findall(head)
+            if (
+                0 < len(before) <= 6
+                and not _CODE_MARK.search(head)
+                and cues.count_cues(head, before)["addressee"]
+            ):
                 self.hits.add(("vocative", ":"))
                 opening = self.tokens[len(before) :]
         if opening and (opening[0] in _imperatives() or " ".join(opening[:2]) in _imperatives()):
             self.lead = 1
 
 
-def sentences(folded: str) -> list[Sentence]:
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of a passage: its sentences and the features shared by all its windows."""
+
+    sentences: list[Sentence]
+    shared: dict[str, float]
+
+
+def read(raw: str, folded: str, decoding: str) -> Reading:
     found: list[Sentence] = []
     for match in _SENTENCE.finditer(folded):
         text = match.group(0)
@@ -112,13 +134,13 @@ def sentences(folded: str) -> list[Sentence]:
             found.append(Sentence(text))
             if len(found) >= MAX_SENTENCES:
                 break
-    return found
+    return Reading(found, passage_features(raw, [t for s in found for t in s.tokens], decoding))
 
 
 def window_features(counts: Counter[str], lead: int, tokens: int) -> dict[str, float]:
     """The features of one window from its cue counts, its imperative sentence openings and its
     length in tokens (orders are dense: many cues in few words)."""
-    features: dict[str, float] = {c: float(min(counts[c], CAP)) for c in COUNTED if counts[c]}
+    features: dict[str, float] = {c: float(min(n, CAP)) for c, n in counts.items() if n and c in _COUNTED}
     strong = sum(n for c, n in counts.items() if c not in _DILUTE)
     if strong:
         features["density"] = min(CAP, 4 * strong / max(tokens, 8))
@@ -144,57 +166,67 @@ def windows(found: list[Sentence]) -> list[tuple[Counter[str], int, int]]:
         spans = [found] if found else []
     else:
         spans = [found[i : i + WINDOW_SENTENCES] for i in range(len(found) - WINDOW_SENTENCES + 1)]
-    merged = []
-    for span in spans:
-        hits: set[tuple[str, str]] = set()
-        for sentence in span:
-            hits |= sentence.hits
-        lead = sum(sentence.lead for sentence in span)
-        merged.append((Counter(category for category, _ in hits), lead, sum(len(s.tokens) for s in span)))
-    return merged
+    return [_merge(span) for span in spans]
 
 
-def passage_features(raw: str, tokens: list[str], decoding: str) -> dict[str, float]:
+def _merge(span: list[Sentence]) -> tuple[Counter[str], int, int]:
+    hits: set[cues.Hit] = set()
+    for sentence in span:
+        hits |= sentence.hits
+    lead = sum(sentence.lead for sentence in span)
+    return Counter(category for category, _ in hits), lead, sum(len(sentence.tokens) for sentence in span)
+
+
+def passage_features(raw: str, tokens: list[str], decoding: str, bound: bool = False) -> dict[str, float]:
+    """Features of the whole passage, the same in every window; for a bound, only those that can
+    raise a score (code density only lowers one)."""
     features: dict[str, float] = {}
-    turns = len(_TURN.findall(raw[: normalise.MAX_PASSAGE_CHARS]))
+    turns = len(_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS)) if ":" in raw or "\uff1a" in raw else 0
     if turns >= 2:
         features["turns"] = min(turns, 8) / 2
     if len(tokens) > 150:
         features["filler"] = 1.0 - len(set(tokens)) / len(tokens)
     sample = raw[:2000]
-    if sample:
-        features["code_density"] = 10 * sum(ch in _CODE_CHARS for ch in sample) / len(sample)
+    if sample and not bound:
+        features["code_density"] = 10 * (len(sample) - len(sample.translate(_NOT_CODE))) / len(sample)
     if decoding:
         features["decoded"] = 1.0
     return features
 
 
+def vectors(reading: Reading) -> list[dict[str, float]]:
+    """The feature vectors of every window of a reading."""
+    return [
+        {**window_features(counts, lead, size), **reading.shared}
+        for counts, lead, size in windows(reading.sentences)
+    ]
+
+
 def reading_features(raw: str, folded: str, decoding: str) -> list[dict[str, float]]:
     """The feature vectors of every window of one reading of a passage."""
-    found = sentences(folded)
-    if not found:
-        return []
-    shared = passage_features(raw, [t for s in found for t in s.tokens], decoding)
-    return [{**window_features(counts, lead, size), **shared} for counts, lead, size in windows(found)]
+    return vectors(read(raw, folded, decoding))
 
 
-def bound_features(raw: str, folded: str, decoding: str) -> dict[str, float]:
-    """Features no window of this reading can exceed (for the monotone ones): the whole reading
-    counted as one window, every structural cue assumed where its words are present."""
-    literals = _LITERAL.findall(folded) if "/" in folded or "@" in folded or "." in folded else []
-    text = _LITERAL.sub(" ", folded) if literals else folded
-    tokens = cues.TOKEN.findall(text)
-    hits = cues.cue_hits(text, tokens)
-    hits.update(("destination", literal) for literal in literals)
+def bound_features(raw: str, folded: str, words: list[str], decoding: str) -> dict[str, float]:
+    """Features no window of a reading can exceed, where they weigh for a report, from one look at
+    its words (`words`: the TOKEN matches of `folded`): the whole reading counted as one window,
+    with as many imperative openings as a window has sentences where an imperative word occurs,
+    one spoken-to opening where an addressee and a mark that can close it occur, destinations
+    wherever a URL, address or dotted number can be, and the densest window the cues allow. Words
+    inside URLs count too, which only raises the bound."""
+    hits = cues.cue_hits(folded, words)
     counts = Counter(category for category, _ in hits)
-    if counts["addressee"]:
-        counts["vocative"] += CAP
-    lead = CAP if _lead_words().intersection(tokens) else 0
+    if "://" in folded or "@" in folded or _DIGIT_DOT.search(folded):
+        counts["destination"] += CAP
+    if counts["addressee"] and _VOCATIVE_MARK.search(folded):
+        counts["vocative"] += 1
+    lead = WINDOW_SENTENCES if counts["imperative"] else 0
     bound = window_features(counts, lead, 8)
-    for name in ("density", "hedge"):  # not monotone in the window: their largest value
-        if name in bound or (name == "hedge" and counts["hedge"]):
-            bound[name] = float(CAP)
-    return {**bound, **passage_features(raw, tokens, decoding)}
+    if "density" in bound:
+        bound["density"] = min(float(CAP), sum(n for c, n in counts.items() if c not in _DILUTE) / 2)
+    if counts["hedge"]:
+        bound["hedge"] = float(CAP)
+    return {**bound, **passage_features(raw, words, decoding, bound=True)}
 
 
 @cache
@@ -203,9 +235,3 @@ def _imperatives() -> frozenset[str]:
     words = {word for word, cats in lex.words.items() if "imperative" in cats}
     words |= {" ".join(key) for key, cats in lex.phrases.items() if "imperative" in cats and len(key) == 2}
     return frozenset(words)
-
-
-@cache
-def _lead_words() -> frozenset[str]:
-    """Words an imperative opening can start with (single words and first words of phrases)."""
-    return frozenset(phrase.split(" ", 1)[0] for phrase in _imperatives())

@@ -22,15 +22,7 @@ _MARKDOWN = (".md", ".mdx", ".markdown", ".rst", ".txt", ".adoc", ".html", ".htm
 
 def has_hidden_characters(text: str) -> bool:
     """Tag characters, bidi controls, zero-width and other invisible characters."""
-    if text.isascii():
-        return False
-    for ch in text:
-        cp = ord(ch)
-        if cp in unicode.BIDI_CONTROLS or unicode.is_tag(cp) or unicode.is_format(cp):
-            return True
-        if unicode.is_supplementary_selector(cp):
-            return True
-    return False
+    return not text.isascii() and unicode.hidden_pattern().search(text) is not None
 
 
 def file_passages(ctx: ChangeContext, file: ChangedFile) -> list[Passage]:
@@ -38,10 +30,10 @@ def file_passages(ctx: ChangeContext, file: ChangedFile) -> list[Passage]:
     lines = file.lines("head")[:MAX_TEXT_LINES]
     places = None if is_instruction_file(file) else places_of(ctx, file)
     if is_instruction_file(file):
-        found = prose_passages(lines, "agent-file")
+        found = prose_passages(lines, "agent-file", keep=file.added_lines)
     elif places is None or places.family == "markup":
         markdown = file.path.lower().endswith(_MARKDOWN) or places is not None
-        found = prose_passages(lines, "docs", markdown)
+        found = prose_passages(lines, "docs", markdown, keep=file.added_lines)
     else:
         found = code_passages(places, file.added_lines)
         if file.is_kind(FileKind.TEST):
@@ -129,20 +121,30 @@ class InjectionInstructionText(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         weights = detector.packaged_weights()
+        judged: dict[tuple[str, float], detector.Verdict] = {}  # a text repeated in the change is judged once
         for file in ctx.files:
             if skip_reason(file) is None and file.added_lines:
                 for passage in file_passages(ctx, file):
-                    yield from self._judge(file.path, passage, weights)
+                    yield from self._judge(file.path, passage, weights, judged)
         for item in ctx.texts:
             for passage in prose_passages(item.text.splitlines(), "pr-text"):
-                yield from self._judge(text_path(item), passage, weights)
+                yield from self._judge(text_path(item), passage, weights, judged)
 
-    def _judge(self, path: str, passage: Passage, weights: detector.Weights) -> Iterator[Finding]:
+    def _judge(
+        self,
+        path: str,
+        passage: Passage,
+        weights: detector.Weights,
+        judged: dict[tuple[str, float], detector.Verdict],
+    ) -> Iterator[Finding]:
         if len(passage.text.strip()) < 8:
             return
         hidden = has_hidden_characters(passage.text)
-        verdict = detector.judge(passage.text, weights)
-        if verdict.score < (weights.report_hidden_at if hidden else weights.report_at):
+        floor = weights.report_hidden_at if hidden else weights.report_at
+        verdict = judged.get((passage.text, floor))
+        if verdict is None:
+            verdict = judged[(passage.text, floor)] = detector.judge(passage.text, weights, floor)
+        if verdict.score < floor:
             return
         severity, where = place_severity(passage.place, hidden)
         decoded = f", decoded from {verdict.decoding}" if verdict.decoding else ""

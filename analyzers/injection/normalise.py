@@ -31,8 +31,8 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "$": "s", "!": "i", "|": "l", "9": "g"})  # fmt: skip
 _SPACED = re.compile(r"(?<![\w.*-])(?:\w[ .*-]){2,400}\w(?![\w*-])")
 _SPACED_SEP = re.compile(r"[ .*-]")
-_WORD = re.compile(r"[a-z]{2,20}")
-_LATIN = re.compile(r"[a-z]{3}")
+# snake_case, kebab-case, lower or Capitalised words: never base64 of a sentence (its blobs mix cases)
+_PLAIN_WORD = re.compile(r"[a-z0-9_-]+|[A-Z0-9_-]+|[A-Z][a-z]+(?:[A-Z][a-z]+)*")
 _LEET_MIX = re.compile(r"[a-z][0-9@$!|]{1,3}[a-z]")
 _QUOTED = re.compile(r"(?<!\w)'([^'\n]{1,120})'(?!\w)|(?<!\w)\"([^\"\n]{1,120})\"(?!\w)")
 _SIGN_WORDS = [
@@ -99,7 +99,7 @@ def _drop_or_map(ch: str) -> str:
 
 def strip_hidden(text: str) -> str:
     """Text without invisible characters, tag characters read as ASCII."""
-    if text.isascii():
+    if text.isascii() or unicode.hidden_pattern().search(text) is None:
         return text
     return "".join(_drop_or_map(ch) for ch in text)
 
@@ -142,25 +142,29 @@ def fold(text: str) -> str:
     return _MIXED_WORD.sub(_fold_word, text)
 
 
-def decoded_views(folded: str, raw: str) -> list[View]:
-    """Other readings of a passage, each only where its signature shows: decoded base64 and hex
-    blobs, rot13 and reversed text (words of their alphabet of signs), leetspeak (words mixing
-    letters with digits and symbols), spaced-out letters, and quoted fragments joined together."""
-    views = [View(fold(decoded), "base64") for decoded in _blobs(raw[:MAX_PASSAGE_CHARS])]
-    words = set(_WORD.findall(folded)) if folded.isascii() or _LATIN.search(folded) else set()
-    if len(words & _ROT13_SIGNS) >= 2 or "rot13" in folded or "rot-13" in folded:
+def decoded_views(folded: str, raw: str, words: list[str]) -> list[View]:
+    """Other readings of a passage, each only where its signature shows in its words (`words`: the
+    word tokens of `folded`): decoded base64 and hex blobs (long words), rot13 and reversed text
+    (words of their alphabet of signs), leetspeak (letters mixed with digits and symbols),
+    spaced-out letters (runs of single letters), and quoted fragments joined together."""
+    views = []
+    sizes = list(map(len, words))
+    if sizes and max(sizes) >= 16:
+        views = [View(fold(decoded), "base64") for decoded in _blobs(raw[:MAX_PASSAGE_CHARS])]
+    present = set(words)
+    if len(present & _ROT13_SIGNS) >= 2 or "rot13" in present or "rot" in present:
         views.append(View(codecs.encode(folded, "rot13"), "rot13"))
-    if len(words & _REVERSED_SIGNS) >= 2:
+    if len(present & _REVERSED_SIGNS) >= 2:
         views.append(View(folded[::-1], "reversed"))
     if len(_LEET_MIX.findall(folded, 0, 4000)) >= 2:
         leet = _LEET_WORD.sub(_unleet, folded)
         if leet != folded:
             views.append(View(leet, "leetspeak"))
-    if _SPACED.search(folded):
+    if sizes.count(1) >= 6 and _SPACED.search(folded):
         views.append(View(_SPACED.sub(_join_spaced, folded), "spaced letters"))
     if folded.count("'") + folded.count('"') >= 4:
-        fragments = [one or two for one, two in _QUOTED.findall(folded)]
-        if len(fragments) >= 2:
+        fragments = [one or two for one, two in _QUOTED.findall(folded, 0, 4000)]
+        if 2 <= len(fragments) <= 40:
             views.append(View("".join(fragments), "joined fragments"))
     return views
 
@@ -180,6 +184,8 @@ def _blobs(text: str) -> list[str]:
     """Printable text hidden in base64 (standard or URL-safe) or hex blobs."""
     found: list[str] = []
     for match in _BLOB.finditer(text):
+        if _PLAIN_WORD.fullmatch(match.group(0)):  # an identifier or a word, not an encoding
+            continue
         decoded = _decode_base64(match.group(0))
         if decoded:
             found.append(decoded)
