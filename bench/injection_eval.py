@@ -27,6 +27,7 @@ from pathlib import Path
 
 from analyzers.base import Severity
 from analyzers.injection.injection_instruction_text import InjectionInstructionText
+from analyzers.injection.passages import prose_passages
 from app.context.classify import classify
 from app.context.model import ChangeContext, ChangedFile, FileStatus, Hunk, PullRequestInfo
 from app.context.syntax import detect_language
@@ -162,6 +163,24 @@ def benign(name: str, *, development_split: bool = True) -> None:
     print(f"\nagent-file paragraphs read as a README instead: {raw_agent[0]} of {raw_agent[1]} flagged")
 
 
+def whole_documents(folder: Path) -> None:
+    """Benign documents read whole, as a change adding them (adjacent paragraphs can be joined):
+    findings at medium or above per passage of prose read."""
+    by_kind: dict[str, list[int]] = _tally()
+    for path in sorted(folder.glob("*.md")):
+        kind = path.name.split(".", 1)[0]
+        body = path.read_text(encoding="utf-8").partition("\n")[2]
+        name = "AGENTS.md" if kind == "agent-file" else "docs/page.md"
+        ctx = ChangeContext(pr=PR, files=(changed(name, body),))
+        found = [f for f in InjectionInstructionText().analyze(ctx) if f.severity >= Severity.MEDIUM]
+        read = len(prose_passages(body.splitlines(), "docs"))
+        by_kind[kind][0] += len(found)
+        by_kind[kind][1] += read
+        for finding in found:
+            print(f"  flagged in {path.name}:{finding.start_line}: {finding.evidence[:100]!r}")
+    table(f"{folder.parent.name}/{folder.name} read whole", by_kind, "findings per passage")
+
+
 def check_frozen() -> None:
     """Refuse to evaluate on a frozen split whose files changed since they were recorded."""
     readme = (FOLDER / "frozen" / "README.md").read_text(encoding="utf-8")
@@ -183,11 +202,13 @@ def main() -> None:
         attacks("frozen/attacks.jsonl")
         split_across_files("frozen/files.jsonl")
         benign("frozen/benign.jsonl", development_split=False)
+        whole_documents(FOLDER / "frozen" / "benign_files")
     elif args.heldout:
         attacks("attacks_heldout.jsonl")
     else:
         attacks("attacks.jsonl")
         benign("benign.jsonl")
+        whole_documents(FOLDER / "benign_files")
 
 
 if __name__ == "__main__":

@@ -186,6 +186,8 @@ def _intersects(ordered: list[int], first: int, last: int) -> bool:
 def _char_column(lexed: LexedText, point: tuple[int, int]) -> int:
     row, byte_column = point
     line = lexed.line_text(row + 1)
+    if line.isascii():
+        return byte_column
     return len(line.encode("utf-8")[:byte_column].decode("utf-8", "ignore"))
 
 

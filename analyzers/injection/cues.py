@@ -35,6 +35,7 @@ to them (`indirect`), the framings of known techniques, the words of a review's 
 `meta`, the vocabulary of text that talks about attacks rather than making one, and `docs`, the
 vocabulary of software documentation."""
 MAX_PHRASE_WORDS = 6
+MIN_STEM = 5  # a shorter stem (`cle*`) matches unrelated words of other languages (`clear`)
 TOKEN = re.compile(r"\w+(?:'\w+)?")
 _WORDY = re.compile(r"^\w+(?:'\w+)?(?: \w+(?:'\w+)?)*\*?$")
 _JOINED = re.compile(r"^\w+(?:[-.]\w+)+\.?$")
@@ -116,6 +117,10 @@ def _add(
     if _SPACELESS.search(entry):
         spaceless.add((entry, category))
     elif entry.endswith("*") and " " not in entry and _WORDY.match(entry):
+        if len(entry) - 1 < MIN_STEM:
+            raise ValueError(
+                f"stem {entry!r} is shorter than {MIN_STEM} characters: it would match unrelated words"
+            )
         prefixes.setdefault(entry[:-1], set()).add(category)
     elif _WORDY.match(entry) and len(entry.split()) <= MAX_PHRASE_WORDS:
         phrases.setdefault(tuple(entry.split()), set()).add(category)

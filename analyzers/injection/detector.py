@@ -36,6 +36,7 @@ class Verdict:
     score: float
     cues: tuple[str, ...]  # categories of the best window, strongest first
     decoding: str  # how the best reading was decoded ("" for plain text)
+    bound: float = -math.inf  # the highest bound (logit) of its readings: how much evidence it holds
 
 
 def read_weights(data: dict[str, object]) -> Weights:
@@ -102,18 +103,20 @@ def judge(raw: str, weights: Weights | None = None, floor: float | None = None) 
     `floor` (by default the lowest report threshold) are not scored window by window."""
     weights = weights or packaged_weights()
     cutoff = logit(min(weights.report_at, weights.report_hidden_at) if floor is None else floor)
-    best, best_features, best_decoding = -math.inf, {}, ""
+    best, best_features, best_decoding, evidence = -math.inf, {}, "", -math.inf
     for folded, decoding, words in readings(raw):
-        if upper_bound(features.bound_features(raw, folded, words, decoding), weights) < max(cutoff, best):
+        bound = upper_bound(features.bound_features(raw, folded, words, decoding), weights)
+        evidence = max(evidence, bound)
+        if bound < max(cutoff, best):
             continue
         for values in features.vectors(features.read(raw, folded, decoding)):
             value = linear(values, weights)
             if value > best:
                 best, best_features, best_decoding = value, values, decoding
     if best == -math.inf:
-        return Verdict(0.0, (), "")
+        return Verdict(0.0, (), "", evidence)
     named = sorted(
         ((weights.weights.get(n, 0.0) * v, n) for n, v in best_features.items() if n in cues.CATEGORIES),
         reverse=True,
     )
-    return Verdict(sigmoid(best), tuple(n for w, n in named if w > 0)[:4], best_decoding)
+    return Verdict(sigmoid(best), tuple(n for w, n in named if w > 0)[:4], best_decoding, evidence)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.injection import detector
+from analyzers.injection import detector, split_payloads
 from analyzers.injection.agent_files import is_instruction_file
 from analyzers.injection.code_passages import code_passages
 from analyzers.injection.passages import Passage, prose_passages
@@ -121,38 +121,72 @@ class InjectionInstructionText(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         weights = detector.packaged_weights()
-        judged: dict[tuple[str, float], detector.Verdict] = {}  # a text repeated in the change is judged once
+        cache: dict[tuple[str, float], detector.Verdict] = {}  # a text repeated in the change is judged once
+        pieces: list[split_payloads.Judged] = []
         for file in ctx.files:
             if skip_reason(file) is None and file.added_lines:
                 for passage in file_passages(ctx, file):
-                    yield from self._judge(file.path, passage, weights, judged)
+                    yield from self._judge(file.path, passage, weights, cache, pieces)
         for item in ctx.texts:
             for passage in prose_passages(item.text.splitlines(), "pr-text"):
-                yield from self._judge(text_path(item), passage, weights, judged)
+                yield from self._judge(text_path(item), passage, weights, cache, pieces)
+        for joined in split_payloads.joins(pieces, weights):
+            yield from self._judge_joined(joined, weights)
 
     def _judge(
         self,
         path: str,
         passage: Passage,
         weights: detector.Weights,
-        judged: dict[tuple[str, float], detector.Verdict],
+        cache: dict[tuple[str, float], detector.Verdict],
+        pieces: list[split_payloads.Judged],
     ) -> Iterator[Finding]:
         if len(passage.text.strip()) < 8:
             return
         hidden = has_hidden_characters(passage.text)
         floor = weights.report_hidden_at if hidden else weights.report_at
-        verdict = judged.get((passage.text, floor))
+        verdict = cache.get((passage.text, floor))
         if verdict is None:
-            verdict = judged[(passage.text, floor)] = detector.judge(passage.text, weights, floor)
+            verdict = cache[(passage.text, floor)] = detector.judge(passage.text, weights, floor)
+        pieces.append(split_payloads.Judged(path, passage, verdict, verdict.score >= floor))
+        if verdict.score >= floor:
+            yield self._finding(path, passage, passage.place, hidden, verdict, weights, "")
+
+    def _judge_joined(self, joined: split_payloads.Joined, weights: detector.Weights) -> Iterator[Finding]:
+        hidden = any(has_hidden_characters(part.passage.text) for part in joined.parts)
+        floor = weights.report_hidden_at if hidden else weights.report_at
+        verdict = detector.judge(joined.text, weights, floor)
         if verdict.score < floor:
             return
-        severity, where = place_severity(passage.place, hidden)
+        first, last = joined.parts[0], joined.parts[-1]
+        passage = Passage(
+            first.passage.start_line,
+            last.passage.end_line if last.path == first.path else first.passage.end_line,
+            joined.text,
+            joined.place,
+        )
+        others = ", ".join(f"{part.path}:{part.passage.start_line}" for part in joined.parts[1:])
+        yield self._finding(
+            first.path, passage, joined.place, hidden, verdict, weights, f"; split, read with {others}"
+        )
+
+    def _finding(
+        self,
+        path: str,
+        passage: Passage,
+        place: str,
+        hidden: bool,
+        verdict: detector.Verdict,
+        weights: detector.Weights,
+        joined: str,
+    ) -> Finding:
+        severity, where = place_severity(place, hidden)
         decoded = f", decoded from {verdict.decoding}" if verdict.decoding else ""
         cues = ", ".join(verdict.cues) or "combined cues"
-        yield self.finding(
+        return self.finding(
             path,
             passage.start_line,
-            f"instruction text aimed at AI tools {where} (score {verdict.score:.2f}: {cues}{decoded})",
+            f"instruction text aimed at AI tools {where} (score {verdict.score:.2f}: {cues}{decoded}{joined})",
             end_line=passage.end_line,
             confidence=0.9 if verdict.score >= weights.sure_at else 0.7,
             severity=severity,
