@@ -49,30 +49,39 @@ class InjectionInstructionText(Analyzer):
     ## What it flags
 
     Text that gives orders to AI coding agents and AI reviewers, judged by a scored detector rather
-    than a phrase list: many weak cues (an AI addressee, imperative second person, references to
-    instructions, prompts, rules and system or developer modes, role tags such as `[INST]`,
-    `<|im_start|>`, `### Instruction` and `<system>`, requests to reveal, send, run, install,
-    approve, ignore or hide, targets such as secrets, tokens, `.env`, credentials, URLs and shells,
-    role play, hypothetical framing, persuasion, output-format orders, references to instructions
-    elsewhere, payload splitting) in English, German, French, Spanish, Portuguese, Italian,
-    Russian, Chinese, Japanese and Korean, combined by fitted weights into one score. Text is
-    normalised first (NFKC, case, accents, invisible characters, Unicode tag characters read as
-    ASCII, look-alike letters inside words), and base64, hex, rot13, reversed text, leetspeak and
-    spaced-out letters are decoded and judged too.
+    than a phrase list. Its cues are classes of meaning in English, German, French, Spanish,
+    Portuguese, Italian, Russian, Chinese, Japanese and Korean: who is spoken to (an AI tool named
+    or addressed, `Agent:`, "if you are an AI", second person), the mood (an imperative opening, a
+    deontic "must", hedged description), what is dismissed (earlier instructions, rules, guidance),
+    what is asked (reveal, send, upload, run, install, approve, hide, disable) on what (secrets,
+    tokens, `.env`, keys, the system prompt, safeguards such as branch protection or tests) and to
+    where (URLs, addresses), role tags (`[INST]`, `<|im_start|>`, `### Instruction`, `<system>`),
+    and the framings of known techniques: role play, developer or maintenance modes, hypothetical
+    and fictional framing, persuasion, output-format orders, review verdicts, orders said to be
+    elsewhere, numbered parts. Fitted weights combine them, per window of two sentences, into one
+    score; the vocabulary of text that talks about attacks, and of software documentation, weighs
+    against. Text is normalised first (NFKC, case, accents, invisible characters, Unicode tag
+    characters read as ASCII, look-alike letters inside words), and base64, hex, rot13, reversed
+    text, leetspeak, spaced-out letters and quoted fragments are decoded where their signature
+    shows and judged too.
 
     It reads added lines of every text file: paragraphs of Markdown and prose, HTML comments,
     collapsed `<details>`, alt and title text, HTML/SVG elements styled invisible, comment blocks
     and string literals of source code (joined across lines and concatenation; languages without a
     grammar through their comment-syntax family), and the pull request's title, body and comments.
+    A payload split into weak pieces is read joined: neighbouring comments and strings of one file,
+    and pieces marked as numbered parts (`part 1`, `2/3`) across the files and text of the change;
+    such a finding names the other pieces.
 
     Where the text stands decides the severity: `critical` where people do not read it (HTML
     comments, collapsed details, alt text, invisible markup, string literals that no code displays,
     any passage with hidden characters, pull-request text included); `high` in comments,
     docstrings, string literals, visible documentation and pull-request text; `low` for quotations
     in documentation (inline code, double quotes, fenced blocks), which is how documentation about
-    prompt injection shows its examples, and for string literals in tests (test payloads); `info` in the repository's own agent instruction files
-    (`AGENTS.md`, `CLAUDE.md`, `.cursorrules`, `.github/copilot-instructions.md`, ...), where
-    instructions are the point and `injection-agent-instructions-changed` reports the change.
+    prompt injection shows its examples, and for string literals in tests (test payloads); `info`
+    in the repository's own agent instruction files (`AGENTS.md`, `CLAUDE.md`, `.cursorrules`,
+    `.github/copilot-instructions.md`, ...), where instructions are the point and
+    `injection-agent-instructions-changed` reports the change.
 
     A passage with hidden characters is reported from a lower score (`report_hidden_at`): text that
     hides itself needs fewer cues.
@@ -101,7 +110,9 @@ class InjectionInstructionText(Analyzer):
 
     The family is protected: votes never mute it. The word lists are
     `analyzers/data/instruction_cues.json`; the weights, fitted by `bench/injection_train.py` on the
-    corpus in `bench/injection/`, are `analyzers/data/instruction_weights.json`.
+    training split of the corpus in `bench/injection/`, are `analyzers/data/instruction_weights.json`.
+    Documentation that shows examples of attacks should quote them (inline code, fenced blocks):
+    quotations are reported `low`.
 
     ## References
 
