@@ -27,7 +27,7 @@ FOLDER = Path(__file__).parent / "injection"
 OUTPUT = Path(__file__).parent.parent / "analyzers" / "data" / "instruction_weights.json"
 ROUNDS, EPOCHS, RATE, L2 = 5, 120, 0.5, 0.002
 TARGET_FPR, TARGET_KIND_FPR, MIN_KIND_ROWS = 0.006, 0.01, 300
-HARD_KINDS = {"security-doc": 2.0, "prompt-template": 2.0, "agent-docs": 2.0}
+HARD_KINDS = {"security-doc": 3.0, "prompt-template": 2.0, "agent-docs": 4.0}
 HIDDEN_REPORT_AT = 0.1  # text that hides itself needs fewer cues
 Vector = dict[str, float]
 

@@ -92,7 +92,7 @@ def readings(raw: str) -> list[tuple[str, str, list[str]]]:
     found once and shared by the signatures of the decodings and the bound."""
     folded = normalise.fold(raw)
     words = cues.TOKEN.findall(folded)
-    found = [(folded, "", words)] if len(words) >= MIN_WORDS else []
+    found = [(folded, "", words)] if features.words_in(folded, words) >= MIN_WORDS else []
     for view in normalise.decoded_views(folded, raw, words):
         found.append((view.text, view.decoding, cues.TOKEN.findall(view.text)))
     return found

@@ -29,6 +29,7 @@ _SENTENCE = re.compile(
     r"(?:[^.!?;\n\u3002\uff01\uff1f\uff1b]|[.!?;](?=\S)){1,2000}[.!?;\n\u3002\uff01\uff1f\uff1b]?"
 )
 _CODE_MARK = re.compile(r"[\[\]().`_*=/]")  # a label made of code (`[agents.Runner]:`) names no one
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Hangul is written with spaces
 _VOCATIVE_MARK = re.compile(r"[:\uff1a,\uff0c\u2014\u2013]| - ")
 # URLs, IP addresses and e-mail addresses: destinations, whose words are not read as cues
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`)\]]{1,300}")
@@ -67,6 +68,13 @@ PAIRS = (
     ("docs", ("action", "secret")),
     ("hedge", ("addressee", "action")),
 )  # fmt: skip
+# three classes that together are one act: exfiltration, overriding, an order on a secret
+TRIPLES = (
+    ("transfer", "secret", "destination"),
+    ("dismiss", "instruction_ref", "prior"),
+    ("addressee", "action", "secret"),
+    ("action", "safeguard", "addressee"),
+)
 PASSAGE_FEATURES = ("turns", "decoded", "filler", "code_density")
 _DILUTE = frozenset({"docs", "meta", "hedge", "imperative", "request", "second_person", "addressee"})
 FEATURES = (
@@ -74,6 +82,7 @@ FEATURES = (
     "imperative_lead",
     "density",
     *(f"{one}*{other}" for one, others in PAIRS for other in others),
+    *("*".join(triple) for triple in TRIPLES),
     *PASSAGE_FEATURES,
 )
 
@@ -91,14 +100,34 @@ def _literals(text: str) -> tuple[str, list[str]]:
     return text, found
 
 
+def words_in(text: str, tokens: list[str]) -> int:
+    """How many words a text holds: its tokens, and in scripts written without spaces one word for
+    every two characters (a token of Chinese or Japanese is a whole run of words)."""
+    if text.isascii():
+        return len(tokens)
+    spaceless = len(_SPACELESS.findall(text))
+    return len(tokens) + spaceless // 2 - (1 if spaceless else 0)
+
+
+def _names_addressee(head: str, words: list[str]) -> bool:
+    """Whether the words before a colon or comma end by naming an AI tool (`Dear assistant,`, `To the
+    reviewing model:`), as a vocative does; `Agents read comments,` names one and goes on."""
+    tail = head.rstrip()
+    return any(
+        category == "addressee" and (entry.split()[-1] == words[-1] or tail.endswith(entry))
+        for category, entry in cues.cue_hits(head, words)
+    )
+
+
 class Sentence:
     """The distinct cues of one sentence and whether it opens with an order."""
 
-    __slots__ = ("hits", "lead", "tokens")
+    __slots__ = ("hits", "lead", "size", "tokens")
 
     def __init__(self, text: str) -> None:
         text, literals = _literals(text)
         self.tokens = cues.TOKEN.findall(text)
+        self.size = words_in(text, self.tokens)
         self.hits = cues.cue_hits(text, self.tokens)
         self.hits.update(("destination", literal) for literal in literals)
         self.lead = 0
@@ -108,9 +137,9 @@ class Sentence:
             head = text[: mark.start()]
             before = cues.TOKEN.findall(head)
             if (
-                0 < len(before) <= 6
+                0 < words_in(head, before) <= 6
                 and not _CODE_MARK.search(head)
-                and cues.count_cues(head, before)["addressee"]
+                and _names_addressee(head, before)
             ):
                 self.hits.add(("vocative", ":"))
                 opening = self.tokens[len(before) :]
@@ -157,6 +186,9 @@ def window_features(counts: Counter[str], lead: int, tokens: int) -> dict[str, f
             for other in others:
                 if other in present:
                     features[f"{one}*{other}"] = 1.0
+    for triple in TRIPLES:
+        if present.issuperset(triple):
+            features["*".join(triple)] = 1.0
     return features
 
 
@@ -174,7 +206,7 @@ def _merge(span: list[Sentence]) -> tuple[Counter[str], int, int]:
     for sentence in span:
         hits |= sentence.hits
     lead = sum(sentence.lead for sentence in span)
-    return Counter(category for category, _ in hits), lead, sum(len(sentence.tokens) for sentence in span)
+    return Counter(category for category, _ in hits), lead, sum(sentence.size for sentence in span)
 
 
 def passage_features(raw: str, tokens: list[str], decoding: str, bound: bool = False) -> dict[str, float]:

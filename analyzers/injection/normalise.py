@@ -151,7 +151,7 @@ def decoded_views(folded: str, raw: str, words: list[str]) -> list[View]:
     sizes = list(map(len, words))
     if sizes and max(sizes) >= 16:
         views = [View(fold(decoded), "base64") for decoded in _blobs(raw[:MAX_PASSAGE_CHARS])]
-    if len(words) < 3:  # a blob is one word; every other encoding needs words to encode
+    if len(words) < 3 and folded.isascii():  # a blob is one word; other encodings need words to encode
         return views
     present = set(words)
     if len(present & _ROT13_SIGNS) >= 2 or "rot13" in present or "rot" in present:
