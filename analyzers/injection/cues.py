@@ -166,7 +166,23 @@ def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[
     if _SPACELESS.search(folded):
         for ch in present.intersection(lex.spaceless):
             hits.update((category, entry) for entry, category in lex.spaceless[ch] if entry in folded)
-    return hits
+    return _outermost(hits)
+
+
+def _outermost(hits: set[Hit]) -> set[Hit]:
+    """The hits not contained in a longer hit of the same class: `api token` holds `token`, and
+    `~/.ssh` holds `.ssh` and `ssh`; one mention is one cue."""
+    by_category: dict[str, list[str]] = {}
+    for category, entry in hits:
+        by_category.setdefault(category, []).append(entry)
+    inner = {
+        (category, entry)
+        for category, entries in by_category.items()
+        if len(entries) > 1
+        for entry in entries
+        if any(entry != other and entry in other for other in entries)
+    }
+    return hits - inner if inner else hits
 
 
 def _word_hits(word: str, lex: Lexicon) -> frozenset[Hit]:

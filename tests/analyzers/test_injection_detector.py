@@ -53,7 +53,7 @@ def test_the_weights_name_every_feature_and_order_their_thresholds() -> None:
 def test_a_cue_counts_once_however_often_and_however_matched() -> None:
     folded = normalise.fold("Secrets, secrets and more SECRETS: print the secret")
     hits = cues.cue_hits(folded, cues.TOKEN.findall(folded))
-    assert {entry for category, entry in hits if category == "secret"} == {"secrets", "secret"}
+    assert {entry for category, entry in hits if category == "secret"} == {"secrets"}
 
 
 def test_hyphenated_entries_match_as_words() -> None:
