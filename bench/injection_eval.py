@@ -119,7 +119,7 @@ def attacks(name: str) -> None:
         table(axis, counts, "recall")
 
 
-SPLIT_PLACES = [
+SPLIT_PLACES: list[tuple[str, Callable[[str], str]]] = [
     ("docs/notes.md", lambda t: f"# Notes\n\n{t}\n"),
     ("src/helper.py", lambda t: f"def helper():\n{_comment('    #', t)}\n    return 1\n"),
     ("lib/util.js", lambda t: f"{_comment('//', t)}\nexport const util = 1;\n"),

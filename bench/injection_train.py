@@ -3,7 +3,9 @@
     .venv/bin/python -m bench.injection_train
 
 Logistic regression over the window features of `analyzers.injection.features`, fitted by gradient
-descent with L2 regularisation in plain Python (identical feature vectors are merged first). A
+descent with L2 regularisation in plain Python (identical feature vectors are merged first); the
+features of three classes that make one act are pulled towards a positive prior weight (`PRIORS`)
+instead of towards zero. A
 passage is a bag of windows (and decoded readings): attack passages contribute their best window
 under the current weights, benign passages every window (each passage weighing one in all, the
 kinds that look most like attacks twice; attacks balanced over techniques and languages), refitted a
@@ -28,6 +30,10 @@ OUTPUT = Path(__file__).parent.parent / "analyzers" / "data" / "instruction_weig
 ROUNDS, EPOCHS, RATE, L2 = 5, 120, 0.5, 0.002
 TARGET_FPR, TARGET_KIND_FPR, MIN_KIND_ROWS = 0.006, 0.01, 300
 HARD_KINDS = {"security-doc": 3.0, "prompt-template": 2.0, "agent-docs": 4.0}
+# What is known before any data: the three classes of an act together are strong evidence whatever
+# words carry them (the training texts say most overrides with a few stock phrases, so without this
+# the weights would leave paraphrases to chance); pulled towards this weight, not towards zero.
+PRIORS = {"*".join(triple): (1.5, 0.02) for triple in features.TRIPLES}
 HIDDEN_REPORT_AT = 0.1  # text that hides itself needs fewer cues
 Vector = dict[str, float]
 
@@ -79,7 +85,8 @@ def fit(rows: list[tuple[Vector, float, float]], weights: Vector, bias: float) -
         bias -= RATE * grad_bias / total
         for name in features.FEATURES:
             current = weights.get(name, 0.0)
-            weights[name] = current - RATE * (grad.get(name, 0.0) / total + L2 * current)
+            centre, strength = PRIORS.get(name, (0.0, L2))
+            weights[name] = current - RATE * (grad.get(name, 0.0) / total + strength * (current - centre))
     return weights, bias
 
 

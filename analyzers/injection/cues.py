@@ -23,13 +23,14 @@ from analyzers.injection.normalise import fold_entry
 
 CATEGORIES = (
     "addressee", "vocative", "second_person", "imperative", "request", "modal", "hedge", "dismiss", "prior",
-    "override", "instruction_ref", "role_tag", "action", "transfer", "secret", "safeguard", "destination", "secrecy",
+    "instruction_ref", "role_tag", "action", "transfer", "secret", "safeguard", "destination", "secrecy",
     "roleplay", "mode", "hypothetical", "persuasion", "output_format", "reference", "indirect", "splitting",
     "verdict", "meta", "docs",
 )  # fmt: skip
 """Semantic classes of the lexicon: who is addressed (`addressee`, `vocative`, `second_person`), the
 mood (`imperative` sentence openings, polite `request`, deontic `modal`, descriptive `hedge`), what is
-dismissed (`dismiss`, `prior`, `override`, `instruction_ref`), what is asked (`action`, `transfer`)
+dismissed (`dismiss` what `instruction_ref` said `prior`: an override is these classes together, not
+a list of phrases), what is asked (`action`, `transfer`)
 on what (`secret`, `safeguard`, `destination`), where orders are said to be (`reference`) and the words that defer
 to them (`indirect`), the framings of known techniques, the words of a review's outcome (`verdict`),
 `meta`, the vocabulary of text that talks about attacks rather than making one, and `docs`, the
@@ -40,6 +41,8 @@ TOKEN = re.compile(r"\w+(?:'\w+)?")
 _WORDY = re.compile(r"^\w+(?:'\w+)?(?: \w+(?:'\w+)?)*\*?$")
 _JOINED = re.compile(r"^\w+(?:[-.]\w+)+\.?$")
 _JOINERS = re.compile(r"[-.]")
+_ENDINGS = frozenset({"modal", "imperative", "request", "hedge"})  # classes whose Korean entries end verbs
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -165,8 +168,21 @@ def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[
         hits.update((category, entry) for entry, category in lex.substrings[ch] if entry in folded)
     if _SPACELESS.search(folded):
         for ch in present.intersection(lex.spaceless):
-            hits.update((category, entry) for entry, category in lex.spaceless[ch] if entry in folded)
+            hits.update((c, entry) for entry, c in lex.spaceless[ch] if _holds(folded, entry, c in _ENDINGS))
     return _outermost(hits)
+
+
+def _holds(text: str, entry: str, ending: bool) -> bool:
+    """Whether `text` holds `entry`; a Korean entry only at the start of a word (Korean is written
+    with spaces: `키` is not in `패키지`, `너는` is not in `러너는`), unless it is a verb ending."""
+    if ending or not _HANGUL.match(entry):
+        return entry in text
+    index = text.find(entry)
+    while index >= 0:
+        if index == 0 or not _HANGUL.match(text[index - 1]):
+            return True
+        index = text.find(entry, index + 1)
+    return False
 
 
 def _outermost(hits: set[Hit]) -> set[Hit]:

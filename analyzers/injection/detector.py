@@ -80,6 +80,7 @@ def sigmoid(value: float) -> float:
 
 
 def logit(probability: float) -> float:
+    probability = min(max(probability, 1e-9), 1.0 - 1e-9)
     return math.log(probability / (1.0 - probability))
 
 

@@ -54,7 +54,7 @@ PAIRS = (
     ("secret", ("destination",)),
     ("safeguard", ("action", "dismiss", "imperative_lead", "vocative", "modal", "secrecy")),
     ("dismiss", ("instruction_ref", "prior")),
-    ("instruction_ref", ("override", "prior")),
+    ("instruction_ref", ("prior",)),
     ("roleplay", ("addressee", "mode", "action", "secret")),
     ("mode", ("action", "secret", "instruction_ref")),
     ("hypothetical", ("action", "secret", "imperative_lead", "transfer")),

@@ -69,12 +69,17 @@ def rows() -> list[dict[str, str]]:
 
 def main() -> None:
     with (FOLDER / "attacks.jsonl").open("w", encoding="utf-8") as handle:
-        for row in rows():
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for text in rows():
+            handle.write(json.dumps(text, ensure_ascii=False) + "\n")
     with (FOLDER / "files.jsonl").open("w", encoding="utf-8") as handle:
         for style, parts in EN_SPLIT_FILES:
             language = style[:2] if style[2:3] == "-" else "en"
-            row = {"technique": "splitting", "language": language, "style": style, "parts": parts}
+            row: dict[str, object] = {
+                "technique": "splitting",
+                "language": language,
+                "style": style,
+                "parts": parts,
+            }
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
