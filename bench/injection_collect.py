@@ -4,8 +4,8 @@
 
 MIRRORS is a folder holding bare or normal git clones named `<owner>+<name>/repo` (how the project's
 fetch tool lays them out). Each document below is read at its pinned commit and written to
-`bench/injection/benign_files/` (training) or `bench/injection/frozen/benign_files/` (held out,
-never read for fitting or for editing cue words) as `<kind>.<language>.<owner>.<slug>.md`, first
+`bench/injection/benign_files/` (training) or `bench/injection/frozen/benign_files/` and
+`bench/injection/frozen2/benign_files/` (held out, never read for fitting or for editing cue words) as `<kind>.<language>.<owner>.<slug>.md`, first
 line `source: <repository> <path> @<commit>`. Prompt templates (string literals and YAML prompt
 fields written for language models by the projects themselves) are written one per line to
 `prompt-template.en.<owner>.jsonl`. The split is by document: a held-out document is never in the
@@ -95,6 +95,53 @@ def documents() -> list[tuple[str, str, str, str, bool]]:
     return docs
 
 
+_TOPICS = {  # OWASP LLM Top 10 2025 pages beside prompt injection, by file name per translation
+    "LLM02": {
+        "pt-BR": "LLM02_DivulgacaodeInformacoesSensiveis.md",
+        "": "LLM02_SensitiveInformationDisclosure.md",
+    },
+    "LLM05": {"pt-BR": "LLM05_TratamentoImpropriodeSaida.md", "": "LLM05_ImproperOutputHandling.md"},
+}
+
+
+def second_round() -> list[tuple[str, str, str, str, str]]:
+    """(repository, path, kind, language, split) of the documents added in the second round: more
+    security documentation for training, and a second held-out split (`frozen2`)."""
+    docs: list[tuple[str, str, str, str, str]] = []
+    for names in _TOPICS.values():
+        docs.append((OWASP, f"{V2}/{names['']}", "security-doc", "en", "train"))
+        for folder, language in [*_OWASP_LANGUAGES.items(), ("pt-BR", "pt")]:
+            docs.append(
+                (
+                    OWASP,
+                    f"{V2}/translations/{folder}/{names.get(folder, names[''])}",
+                    "security-doc",
+                    language,
+                    "train",
+                )
+            )
+    for folder, language in _OWASP_LANGUAGES.items():
+        if folder != "ru-RU":
+            docs.append(
+                (
+                    OWASP,
+                    f"{V2}/translations/{folder}/LLM06_ExcessiveAgency.md",
+                    "security-doc",
+                    language,
+                    "train",
+                )
+            )
+    docs += [
+        (OWASP, "Archive/1_1_vulns/LLM01_PromptInjection.md", "security-doc", "en", "frozen2"),
+        *((OWASP, f"Archive/1_1_vulns/translations/{folder}/LLM01_PromptInjection.md", "security-doc", language, "frozen2")
+          for folder, language in (("de", "de"), ("zh", "zh"), ("ja", "ja"), ("pt", "pt"))),
+        (NEMO, "docs/user_guides/jailbreak_detection_heuristics/README.md", "security-doc", "en", "frozen2"),
+        (NEMO, "docs/user_guides/community/llama-guard.md", "security-doc", "en", "frozen2"),
+        (NEMO, "docs/user_guides/advanced/jailbreak-detection-heuristics-deployment.md", "security-doc", "en", "frozen2"),
+    ]  # fmt: skip
+    return docs
+
+
 def _git(mirrors: Path, repository: str, *args: str) -> str:
     clone = mirrors / repository.replace("/", "+") / "repo"
     done = subprocess.run(["git", "-C", str(clone), *args], check=True, capture_output=True, text=True)
@@ -111,14 +158,15 @@ def _slug(path: str) -> str:
 
 def copy_documents(mirrors: Path) -> int:
     written = 0
-    for repository, path, kind, language, held_out in documents():
+    rounds = [(*doc[:4], "frozen" if doc[4] else "train") for doc in documents()] + second_round()
+    for repository, path, kind, language, split in rounds:
         commit = _commit(mirrors, repository)
         try:
             text = _git(mirrors, repository, "show", f"{commit}:{path}")
         except subprocess.CalledProcessError:
             print(f"missing: {repository} {path}", file=sys.stderr)
             continue
-        target = (FOLDER / "frozen" if held_out else FOLDER) / "benign_files"
+        target = (FOLDER if split == "train" else FOLDER / split) / "benign_files"
         target.mkdir(parents=True, exist_ok=True)
         owner = repository.split("/")[0].lower()
         name = f"{kind}.{language}.{owner}.{_slug(path)}.md"

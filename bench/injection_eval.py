@@ -181,14 +181,16 @@ def whole_documents(folder: Path) -> None:
     table(f"{folder.parent.name}/{folder.name} read whole", by_kind, "findings per passage")
 
 
-def check_frozen() -> None:
+def check_frozen(split: str) -> None:
     """Refuse to evaluate on a frozen split whose files changed since they were recorded."""
-    readme = (FOLDER / "frozen" / "README.md").read_text(encoding="utf-8")
+    readme = (FOLDER / split / "README.md").read_text(encoding="utf-8")
     recorded = dict(re.findall(r"^\| (\S+) \| \d+ \| ([0-9a-f]{64}) \|$", readme, re.MULTILINE))
+    if not recorded:
+        raise SystemExit(f"{split}/README.md records no hashes")
     for name, digest in recorded.items():
-        actual = hashlib.sha256((FOLDER / "frozen" / name).read_bytes()).hexdigest()
+        actual = hashlib.sha256((FOLDER / split / name).read_bytes()).hexdigest()
         if actual != digest:
-            raise SystemExit(f"frozen/{name} changed since it was frozen ({actual} != {digest})")
+            raise SystemExit(f"{split}/{name} changed since it was frozen ({actual} != {digest})")
 
 
 def main() -> None:
@@ -196,9 +198,15 @@ def main() -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--heldout", action="store_true", help="the development split")
     group.add_argument("--frozen", action="store_true", help="the frozen held-out split (final figures only)")
+    group.add_argument("--frozen2", action="store_true", help="the second frozen held-out split")
     args = parser.parse_args()
-    if args.frozen:
-        check_frozen()
+    if args.frozen2:
+        check_frozen("frozen2")
+        attacks("frozen2/attacks.jsonl")
+        benign("frozen2/benign.jsonl", development_split=False)
+        whole_documents(FOLDER / "frozen2" / "benign_files")
+    elif args.frozen:
+        check_frozen("frozen")
         attacks("frozen/attacks.jsonl")
         split_across_files("frozen/files.jsonl")
         benign("frozen/benign.jsonl", development_split=False)

@@ -205,11 +205,12 @@ def main() -> None:
         rows += sample(language_rows, LIMITS["translation"] // len(LOCALES) + 1)
     rows += hand_kept()
     _write(FOLDER / "benign.jsonl", rows)
-    frozen = FOLDER / "frozen" / "benign.jsonl"
-    if not frozen.exists():  # built once, then frozen (its hash is recorded in frozen/README.md)
-        rows = hand_kept(FOLDER / "frozen" / "benign_files", own_docs=False)
-        _write(frozen, rows)
-        print(f"frozen/benign.jsonl: {len(rows)} texts")
+    for split in ("frozen", "frozen2"):
+        frozen = FOLDER / split / "benign.jsonl"
+        if not frozen.exists():  # built once, then frozen (its hash is recorded in the split's README)
+            kept = hand_kept(FOLDER / split / "benign_files", own_docs=False)
+            _write(frozen, kept)
+            print(f"{split}/benign.jsonl: {len(kept)} texts")
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["kind"]] = counts.get(row["kind"], 0) + 1
