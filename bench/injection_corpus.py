@@ -19,6 +19,7 @@ import codecs
 import json
 from pathlib import Path
 
+from bench.injection.attack_round2 import ROUND2
 from bench.injection.attack_texts import CMDS, FILLER, HELD_OUT, SLOTS, TRAIN, URLS
 from bench.injection.attack_varied_en import MORE_EN, VARIED_EN
 from bench.injection.attack_varied_intl import MORE_INTL, VARIED_INTL
@@ -95,7 +96,7 @@ def varied() -> list[tuple[str, str, str]]:
     ]
     rows += [(technique, language, text) for group in (VARIED_INTL, MORE_INTL) for language, items in group.items()
              for technique, text in items]  # fmt: skip
-    return rows
+    return rows + ROUND2
 
 
 def build(source: dict[str, dict[str, list[str]]], extra: list[tuple[str, str, str]]) -> list[dict[str, str]]:
