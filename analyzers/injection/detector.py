@@ -37,6 +37,7 @@ class Verdict:
     cues: tuple[str, ...]  # categories of the best window, strongest first
     decoding: str  # how the best reading was decoded ("" for plain text)
     bound: float = -math.inf  # the highest bound (logit) of its readings: how much evidence it holds
+    marks: frozenset[str] = frozenset()  # the cue classes of its readings' bounds (what it speaks of)
 
 
 def read_weights(data: dict[str, object]) -> Weights:
@@ -105,8 +106,11 @@ def judge(raw: str, weights: Weights | None = None, floor: float | None = None) 
     weights = weights or packaged_weights()
     cutoff = logit(min(weights.report_at, weights.report_hidden_at) if floor is None else floor)
     best, best_features, best_decoding, evidence = -math.inf, {}, "", -math.inf
+    marks: set[str] = set()
     for folded, decoding, words in readings(raw):
-        bound = upper_bound(features.bound_features(raw, folded, words, decoding), weights)
+        values = features.bound_features(raw, folded, words, decoding)
+        marks |= values.keys()
+        bound = upper_bound(values, weights)
         evidence = max(evidence, bound)
         if bound < max(cutoff, best):
             continue
@@ -115,9 +119,11 @@ def judge(raw: str, weights: Weights | None = None, floor: float | None = None) 
             if value > best:
                 best, best_features, best_decoding = value, values, decoding
     if best == -math.inf:
-        return Verdict(0.0, (), "", evidence)
+        return Verdict(0.0, (), "", evidence, frozenset(marks))
     named = sorted(
         ((weights.weights.get(n, 0.0) * v, n) for n, v in best_features.items() if n in cues.CATEGORIES),
         reverse=True,
     )
-    return Verdict(sigmoid(best), tuple(n for w, n in named if w > 0)[:4], best_decoding, evidence)
+    return Verdict(
+        sigmoid(best), tuple(n for w, n in named if w > 0)[:4], best_decoding, evidence, frozenset(marks)
+    )

@@ -109,14 +109,12 @@ def words_in(text: str, tokens: list[str]) -> int:
     return len(tokens) + spaceless // 2 - (1 if spaceless else 0)
 
 
-def _names_addressee(head: str, words: list[str]) -> bool:
+def _names_addressee(head: str, words: list[str], addressees: list[str]) -> bool:
     """Whether the words before a colon or comma end by naming an AI tool (`Dear assistant,`, `To the
-    reviewing model:`), as a vocative does; `Agents read comments,` names one and goes on."""
+    reviewing model:`), as a vocative does; `Agents read comments,` names one and goes on
+    (`addressees`: the addressee cues of the sentence)."""
     tail = head.rstrip()
-    return any(
-        category == "addressee" and (entry.split()[-1] == words[-1] or tail.endswith(entry))
-        for category, entry in cues.cue_hits(head, words)
-    )
+    return any(entry.split()[-1] == words[-1] or tail.endswith(entry) for entry in addressees)
 
 
 class Sentence:
@@ -132,14 +130,15 @@ class Sentence:
         self.hits.update(("destination", literal) for literal in literals)
         self.lead = 0
         opening = self.tokens
-        mark = _VOCATIVE_MARK.search(text, 0, 80)
-        if mark and any(category == "addressee" for category, _ in self.hits):
+        addressees = [entry for category, entry in self.hits if category == "addressee"]
+        mark = _VOCATIVE_MARK.search(text, 0, 80) if addressees else None
+        if mark:
             head = text[: mark.start()]
             before = cues.TOKEN.findall(head)
             if (
                 0 < words_in(head, before) <= 6
                 and not _CODE_MARK.search(head)
-                and _names_addressee(head, before)
+                and _names_addressee(head, before, addressees)
             ):
                 self.hits.add(("vocative", ":"))
                 opening = self.tokens[len(before) :]

@@ -159,7 +159,7 @@ class InjectionInstructionText(Analyzer):
         verdict = cache.get((passage.text, floor))
         if verdict is None:
             verdict = cache[(passage.text, floor)] = detector.judge(passage.text, weights, floor)
-        pieces.append(split_payloads.Judged(path, passage, verdict, verdict.score >= floor))
+        pieces.append(split_payloads.Judged(path, passage, verdict, verdict.score >= floor, hidden))
         if verdict.score >= floor:
             yield self._finding(path, passage, passage.place, hidden, verdict, weights, "")
 

@@ -34,6 +34,7 @@ _SPACED_SEP = re.compile(r"[ .*-]")
 # snake_case, kebab-case, lower or Capitalised words: never base64 of a sentence (its blobs mix cases)
 _PLAIN_WORD = re.compile(r"[a-z0-9_-]+|[A-Z0-9_-]+|[A-Z][a-z]+(?:[A-Z][a-z]+)*")
 _LEET_MIX = re.compile(r"[a-z][0-9@$!|]{1,3}[a-z]")
+_NOT_PROSE = str.maketrans(dict.fromkeys("{}()[];=<>\\_"))  # deletes characters of code
 _QUOTED = re.compile(r"(?<!\w)'([^'\n]{1,120})'(?!\w)|(?<!\w)\"([^\"\n]{1,120})\"(?!\w)")
 _SIGN_WORDS = [
     "the",
@@ -158,10 +159,8 @@ def decoded_views(folded: str, raw: str, words: list[str]) -> list[View]:
         views.append(View(codecs.encode(folded, "rot13"), "rot13"))
     if len(present & _REVERSED_SIGNS) >= 2:
         views.append(View(folded[::-1], "reversed"))
-    if len(_LEET_MIX.findall(folded, 0, 4000)) >= 2:
-        leet = _LEET_WORD.sub(_unleet, folded)
-        if leet != folded:
-            views.append(View(leet, "leetspeak"))
+    if len(_LEET_MIX.findall(folded, 0, 4000)) >= 2 and _reads_as_leet(folded):
+        views.append(View(_LEET_WORD.sub(_unleet, folded), "leetspeak"))
     if sizes.count(1) >= 6 and _SPACED.search(folded):
         views.append(View(_SPACED.sub(_join_spaced, folded), "spaced letters"))
     if folded.count("'") + folded.count('"') >= 4:
@@ -171,8 +170,20 @@ def decoded_views(folded: str, raw: str, words: list[str]) -> list[View]:
     return views
 
 
-def _unleet(match: re.Match[str]) -> str:
-    word = match.group(0)
+def _reads_as_leet(folded: str) -> bool:
+    """Prose with at least two words that become plain words of four letters or more once their
+    digits and symbols are read as letters (`1gn0r3`); code, with its brackets and operators, is
+    not leetspeak."""
+    sample = folded[:4000]
+    if 10 * (len(sample) - len(sample.translate(_NOT_PROSE))) > len(sample):
+        return False
+    words = [_unleet(match) for match in _LEET_WORD.findall(sample)]
+    return sum(1 for word, match in zip(words, _LEET_WORD.findall(sample), strict=True)
+               if word != match and word.isalpha() and len(word) >= 4) >= 2  # fmt: skip
+
+
+def _unleet(match: re.Match[str] | str) -> str:
+    word = match if isinstance(match, str) else match.group(0)
     letters = sum(ch.isalpha() for ch in word)
     return word.translate(_LEET) if 0 < letters < len(word) else word
 

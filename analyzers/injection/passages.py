@@ -18,6 +18,7 @@ from analyzers.text.lines import MAX_LINE_CHARS, MAX_TEXT_LINES
 MAX_PASSAGE_LINES = 60  # a longer paragraph is cut into passages of this many lines
 MAX_PASSAGES = 5_000  # passages read per file or text
 _END = 1 << 62  # larger than any offset
+_LOOK_BACK = 50  # blank lines looked past for the `::` that opens a literal block
 _ELEMENT_CHARS = 20_000  # characters of a hidden element read (closed or not)
 _FENCE = re.compile(r"(?m)^[ \t]{0,40}(?:```|~~~)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -217,17 +218,37 @@ def _read_region(
         line = lines[number - 1]
         stripped = line.strip()
         if markdown and stripped.startswith(("```", "~~~")):
-            _flush(found, block, "quoted" if fence else place, keep)
+            _flush(found, block, _block_place(lines, block, place, fence, markdown), keep)
             fence = None if fence else stripped[:3]
             continue
         if not stripped or len(block) >= MAX_PASSAGE_LINES:
-            _flush(found, block, "quoted" if fence else place, keep)
+            _flush(found, block, _block_place(lines, block, place, fence, markdown), keep)
         if stripped:
             block.append((number, line))
         if len(found) >= MAX_PASSAGES:
             return True
-    _flush(found, block, "quoted" if fence else place, keep)
+    _flush(found, block, _block_place(lines, block, place, fence, markdown), keep)
     return False
+
+
+def _block_place(
+    lines: list[str], block: list[tuple[int, str]], place: str, fence: str | None, markdown: bool
+) -> str:
+    """`quoted` for a block shown as code: in a fence, a doctest (`>>>`), or a reStructuredText
+    literal block (indented after a line ending in `::`); else `place`."""
+    if fence:
+        return "quoted"
+    if not markdown or not block:
+        return place
+    if block[0][1].lstrip().startswith(">>>"):
+        return "quoted"
+    if all(line[:1] in (" ", "\t") for _, line in block):
+        index = block[0][0] - 2
+        while index >= 0 and block[0][0] - index < _LOOK_BACK and not lines[index].strip():
+            index -= 1
+        if index >= 0 and lines[index].rstrip().endswith("::"):
+            return "quoted"
+    return place
 
 
 def _flush(

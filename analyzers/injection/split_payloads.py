@@ -6,8 +6,8 @@ as comments with code between them, or strings assigned on nearby lines; prose i
 and pieces marked as
 numbered parts anywhere in the change (`part 1`, `second half`, `(2/3)`), across files and
 pull-request text. Only pieces that hold some evidence take part (their bound is above the bias by
-`MIN_EVIDENCE`), at most `MAX_PARTS` in a join, so the joins cost a few more judgements, not a
-second pass over the change.
+`MIN_EVIDENCE`), at most `MAX_PARTS` in a join, and a join only when its pieces' evidence together
+can reach a report, so the joins cost a few more judgements, not a second pass over the change.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from analyzers.injection import cues, detector, normalise
+from analyzers.injection import detector
 from analyzers.injection.passages import Passage
 from analyzers.injection.placement import PLACES
 
@@ -36,6 +36,7 @@ class Judged:
     passage: Passage
     verdict: detector.Verdict
     reported: bool
+    hidden: bool  # holds hidden characters (reported from a lower score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,11 @@ class Joined:
 def joins(pieces: list[Judged], weights: detector.Weights) -> list[Joined]:
     """The joins worth judging: none of their parts was reported on its own."""
     candidates = [p for p in pieces if not p.reported and p.verdict.bound >= weights.bias + MIN_EVIDENCE]
-    found = [*_adjacent(candidates), *_numbered(candidates)]
+    found = [
+        joined
+        for joined in (*_adjacent(candidates), *_numbered(candidates))
+        if sum(part.verdict.bound - weights.bias for part in joined.parts) >= _reach(joined, weights)
+    ]
     seen: set[tuple[int, ...]] = set()
     unique = []
     for joined in found:
@@ -59,6 +64,12 @@ def joins(pieces: list[Judged], weights: detector.Weights) -> list[Joined]:
             seen.add(key)
             unique.append(joined)
     return unique
+
+
+def _reach(joined: Joined, weights: detector.Weights) -> float:
+    """The evidence (logit above the bias) a join's pieces must hold together to be worth judging."""
+    floor = weights.report_hidden_at if any(part.hidden for part in joined.parts) else weights.report_at
+    return detector.logit(floor) - weights.bias
 
 
 def _adjacent(candidates: list[Judged]) -> list[Joined]:
@@ -83,17 +94,14 @@ def _adjacent(candidates: list[Judged]) -> list[Joined]:
 
 
 def _numbered(candidates: list[Judged]) -> list[Joined]:
-    marked = [piece for piece in candidates if _is_part(piece.passage.text)]
+    marked = [piece for piece in candidates if _is_part(piece)]
     if len(marked) < 2 or (len({piece.path for piece in marked}) < 2 and _contiguous(marked)):
         return []
     return [_join(marked[:MAX_PARTS])]
 
 
-def _is_part(text: str) -> bool:
-    folded = normalise.fold(text)
-    if _NUMBERED.search(folded[:200]):
-        return True
-    return any(category == "splitting" for category, _ in cues.cue_hits(folded, cues.TOKEN.findall(folded)))
+def _is_part(piece: Judged) -> bool:
+    return "splitting" in piece.verdict.marks or _NUMBERED.search(piece.passage.text[:200]) is not None
 
 
 def _contiguous(pieces: list[Judged]) -> bool:
