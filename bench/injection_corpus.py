@@ -2,8 +2,11 @@
 
     .venv/bin/python -m bench.injection_corpus
 
-Writes `bench/injection/attacks.jsonl` (training split) and `bench/injection/attacks_heldout.jsonl`
-(held out: templates written after the weights were fitted, never used for fitting). Each line:
+Writes `bench/injection/attacks.jsonl` (training split: the slot templates of `attack_texts.py` and
+the complete texts of `attack_varied_en.py` and `attack_varied_intl.py`) and
+`bench/injection/attacks_heldout.jsonl` (the development split: templates written after the first
+weights were fitted, never used for fitting, read while the detector is worked on). The split that
+judges the detector is `bench/injection/frozen/`, built once and never read here. Each line:
 `{"technique", "language", "text"}`. Smuggling (base64, rot13, leetspeak, spaced letters,
 homoglyphs), filler overload, few-shot priming and mixed-language attacks are derived here from the
 hand-written templates of `bench/injection/attack_texts.py`.
@@ -16,7 +19,10 @@ import codecs
 import json
 from pathlib import Path
 
+from bench.injection.attack_round2 import ROUND2
 from bench.injection.attack_texts import CMDS, FILLER, HELD_OUT, SLOTS, TRAIN, URLS
+from bench.injection.attack_varied_en import MORE_EN, VARIED_EN
+from bench.injection.attack_varied_intl import MORE_INTL, VARIED_INTL
 
 FOLDER = Path(__file__).parent / "injection"
 _HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "i": "і", "x": "х"})
@@ -52,7 +58,7 @@ def derived(texts: list[tuple[str, str, str]]) -> list[dict[str, str]]:
                 rows.append(
                     {"technique": "smuggling", "language": language, "text": variant, "encoding": how}
                 )
-        if technique == "plain-override":
+        if technique == "plain-override" and language in FILLER:
             filler = FILLER[language] * 14
             middle = len(filler) // 2
             rows.append(
@@ -80,20 +86,34 @@ def _priming(text: str) -> str:
     return "\n".join([*lines, f"User: {text}", "Assistant: Sure, doing it now:"])
 
 
-def build(source: dict[str, dict[str, list[str]]]) -> list[dict[str, str]]:
+def varied() -> list[tuple[str, str, str]]:
+    """(technique, language, text) of the complete texts written in many voices."""
+    rows = [
+        (technique, "en", text)
+        for group in (VARIED_EN, MORE_EN)
+        for technique, texts in group.items()
+        for text in texts
+    ]
+    rows += [(technique, language, text) for group in (VARIED_INTL, MORE_INTL) for language, items in group.items()
+             for technique, text in items]  # fmt: skip
+    return rows + ROUND2
+
+
+def build(source: dict[str, dict[str, list[str]]], extra: list[tuple[str, str, str]]) -> list[dict[str, str]]:
     base: list[tuple[str, str, str]] = []
     for technique, by_language in source.items():
         for language, templates in by_language.items():
             for template in templates:
                 for index in range(3):
                     base.append((technique, language, fill(template, language, index)))
+    base += extra
     rows = [{"technique": t, "language": lang, "text": text} for t, lang, text in base]
     return rows + derived(base)
 
 
 def main() -> None:
-    for name, source in (("attacks.jsonl", TRAIN), ("attacks_heldout.jsonl", HELD_OUT)):
-        rows = build(source)
+    for name, source, extra in (("attacks.jsonl", TRAIN, varied()), ("attacks_heldout.jsonl", HELD_OUT, [])):
+        rows = build(source, extra)
         with (FOLDER / name).open("w", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -1,7 +1,7 @@
 """Recall and false-positive rate of `injection-instruction-text` on the labelled corpus, through the
 rule itself: every text embedded in a changed file as a reader would meet it.
 
-    .venv/bin/python -m bench.injection_eval [--heldout]
+    .venv/bin/python -m bench.injection_eval [--heldout | --frozen]
 
 Attack texts (`attacks.jsonl`, or `attacks_heldout.jsonl` with `--heldout`) are embedded in a
 Markdown paragraph, in comments of Python, JavaScript and SQL (no grammar here: the lexical
@@ -9,19 +9,25 @@ fallback) and in string literals of Python, JavaScript and Go; an embedding coun
 the rule reports it at `medium` or above. Benign texts are embedded where they came from (paragraphs
 and translations in a README, docstrings and comments in Python, agent files as AGENTS.md) and count
 as false positives when reported at `medium` or above; benign rows whose index is a multiple of 5
-were never used for fitting and are reported apart. Prints Markdown tables.
+were never used for fitting and are reported apart. `--heldout` reads the development split;
+`--frozen` the frozen held-out split (`bench/injection/frozen/`, attacks, payloads split across
+files of one change, and held-out benign documents), after checking that its files are the ones
+recorded in its README. Prints Markdown tables.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 from analyzers.base import Severity
 from analyzers.injection.injection_instruction_text import InjectionInstructionText
+from analyzers.injection.passages import prose_passages
 from app.context.classify import classify
 from app.context.model import ChangeContext, ChangedFile, FileStatus, Hunk, PullRequestInfo
 from app.context.syntax import detect_language
@@ -50,6 +56,7 @@ EMBEDDINGS: dict[str, tuple[str, Callable[[str], str]]] = {
 BENIGN_EMBEDDING = {
     "paragraph": "markdown", "translation": "markdown", "security-doc": "markdown",
     "docstring": "py-docstring", "comment": "py-comment", "agent-file": "agent-file",
+    "agent-docs": "markdown", "prompt-template": "py-string",
 }  # fmt: skip
 EXTRA: dict[str, tuple[str, Callable[[str], str]]] = {
     "py-docstring": (
@@ -70,7 +77,11 @@ def changed(path: str, text: str) -> ChangedFile:
 
 
 def flagged(path: str, text: str) -> bool:
-    ctx = ChangeContext(pr=PR, files=(changed(path, text),))
+    return flagged_change([(path, text)])
+
+
+def flagged_change(files: list[tuple[str, str]]) -> bool:
+    ctx = ChangeContext(pr=PR, files=tuple(changed(path, text) for path, text in files))
     return any(f.severity >= Severity.MEDIUM for f in InjectionInstructionText().analyze(ctx))
 
 
@@ -85,13 +96,13 @@ def table(title: str, counts: dict[str, list[int]], label: str) -> None:
         print(f"| {key} | {total} | {hits / total:.3f} |")
 
 
+def _tally() -> dict[str, list[int]]:
+    return defaultdict(lambda: [0, 0])
+
+
 def attacks(name: str) -> None:
     rows = load(name)
-    by: dict[str, dict[str, list[int]]] = {
-        "technique": defaultdict(lambda: [0, 0]),
-        "language": defaultdict(lambda: [0, 0]),
-        "embedding": defaultdict(lambda: [0, 0]),
-    }
+    by: dict[str, dict[str, list[int]]] = {"technique": _tally(), "language": _tally(), "embedding": _tally()}
     for row in rows:
         for embedding, (path, wrap) in EMBEDDINGS.items():
             hit = flagged(path, wrap(row["text"]))
@@ -108,40 +119,104 @@ def attacks(name: str) -> None:
         table(axis, counts, "recall")
 
 
-def benign() -> None:
-    rows = load("benign.jsonl")
-    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    by_language: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    split: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+SPLIT_PLACES: list[tuple[str, Callable[[str], str]]] = [
+    ("docs/notes.md", lambda t: f"# Notes\n\n{t}\n"),
+    ("src/helper.py", lambda t: f"def helper():\n{_comment('    #', t)}\n    return 1\n"),
+    ("lib/util.js", lambda t: f"{_comment('//', t)}\nexport const util = 1;\n"),
+]
+
+
+def split_across_files(name: str) -> None:
+    """Payloads split over several files of one change: one part per file."""
+    rows = load(name)
+    hits = sum(
+        flagged_change(
+            [(SPLIT_PLACES[i][0], SPLIT_PLACES[i][1](part)) for i, part in enumerate(row["parts"])]
+        )
+        for row in rows
+    )
+    print(f"\n## {name}: {len(rows)} payloads split across files, recall {hits / len(rows):.3f}")
+
+
+def benign(name: str, *, development_split: bool = True) -> None:
+    rows = load(name)
+    by_kind, by_language, split = _tally(), _tally(), _tally()
     raw_agent = [0, 0]
     for index, row in enumerate(rows):
         path, wrap = {**EMBEDDINGS, **EXTRA}[BENIGN_EMBEDDING[row["kind"]]]
         hit = flagged(path, wrap(row["text"]))
-        for counts, key in (
-            (by_kind, row["kind"]),
-            (by_language, row["language"]),
-            (split, "held out" if index % 5 == 0 else "training"),
-        ):
+        keys = [(by_kind, row["kind"]), (by_language, row["language"])]
+        if development_split:
+            keys.append((split, "held out" if index % 5 == 0 else "training"))
+        for counts, key in keys:
             counts[key][0] += hit
             counts[key][1] += 1
         if row["kind"] == "agent-file":
             raw_agent[0] += flagged("README.md", row["text"] + "\n")
             raw_agent[1] += 1
     hits, total = sum(v[0] for v in by_kind.values()), sum(v[1] for v in by_kind.values())
-    print(f"\n## benign.jsonl: {total} texts, false-positive rate {hits / total:.4f} at medium or above")
+    print(f"\n## {name}: {total} texts, false-positive rate {hits / total:.4f} at medium or above")
     table("kind", by_kind, "FPR")
     table("language", by_language, "FPR")
-    table("split", split, "FPR")
+    if development_split:
+        table("split", split, "FPR")
     print(f"\nagent-file paragraphs read as a README instead: {raw_agent[0]} of {raw_agent[1]} flagged")
+
+
+def whole_documents(folder: Path) -> None:
+    """Benign documents read whole, as a change adding them (adjacent paragraphs can be joined):
+    findings at medium or above per passage of prose read."""
+    by_kind: dict[str, list[int]] = _tally()
+    for path in sorted(folder.glob("*.md")):
+        kind = path.name.split(".", 1)[0]
+        body = path.read_text(encoding="utf-8").partition("\n")[2]
+        name = "AGENTS.md" if kind == "agent-file" else "docs/page.md"
+        ctx = ChangeContext(pr=PR, files=(changed(name, body),))
+        found = [f for f in InjectionInstructionText().analyze(ctx) if f.severity >= Severity.MEDIUM]
+        read = len(prose_passages(body.splitlines(), "docs"))
+        by_kind[kind][0] += len(found)
+        by_kind[kind][1] += read
+        for finding in found:
+            print(f"  flagged in {path.name}:{finding.start_line}: {finding.evidence[:100]!r}")
+    table(f"{folder.parent.name}/{folder.name} read whole", by_kind, "findings per passage")
+
+
+def check_frozen(split: str) -> None:
+    """Refuse to evaluate on a frozen split whose files changed since they were recorded."""
+    readme = (FOLDER / split / "README.md").read_text(encoding="utf-8")
+    recorded = dict(re.findall(r"^\| (\S+) \| \d+ \| ([0-9a-f]{64}) \|$", readme, re.MULTILINE))
+    if not recorded:
+        raise SystemExit(f"{split}/README.md records no hashes")
+    for name, digest in recorded.items():
+        actual = hashlib.sha256((FOLDER / split / name).read_bytes()).hexdigest()
+        if actual != digest:
+            raise SystemExit(f"{split}/{name} changed since it was frozen ({actual} != {digest})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--heldout", action="store_true")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--heldout", action="store_true", help="the development split")
+    group.add_argument("--frozen", action="store_true", help="the frozen held-out split (final figures only)")
+    group.add_argument("--frozen2", action="store_true", help="the second frozen held-out split")
     args = parser.parse_args()
-    attacks("attacks_heldout.jsonl" if args.heldout else "attacks.jsonl")
-    if not args.heldout:
-        benign()
+    if args.frozen2:
+        check_frozen("frozen2")
+        attacks("frozen2/attacks.jsonl")
+        benign("frozen2/benign.jsonl", development_split=False)
+        whole_documents(FOLDER / "frozen2" / "benign_files")
+    elif args.frozen:
+        check_frozen("frozen")
+        attacks("frozen/attacks.jsonl")
+        split_across_files("frozen/files.jsonl")
+        benign("frozen/benign.jsonl", development_split=False)
+        whole_documents(FOLDER / "frozen" / "benign_files")
+    elif args.heldout:
+        attacks("attacks_heldout.jsonl")
+    else:
+        attacks("attacks.jsonl")
+        benign("benign.jsonl")
+        whole_documents(FOLDER / "benign_files")
 
 
 if __name__ == "__main__":

@@ -5,9 +5,11 @@
 Reads README and description paragraphs of the installed Python packages (their METADATA), docs of
 Debian packages (/usr/share/doc), docstrings and comment blocks of installed Python modules, and the
 translated messages of installed programs (/usr/share/locale, nine languages), and writes
-`bench/injection/benign.jsonl`: `{"kind", "language", "source", "text"}`. Agent instruction files
-and security documentation about prompt injection from public repositories are kept by hand in
-`bench/injection/benign_files/` and added as they are. Deterministic: sources are read in sorted
+`bench/injection/benign.jsonl`: `{"kind", "language", "source", "text"}`. Agent instruction files,
+agent framework documentation, prompt templates and security documentation about prompt injection
+from public repositories are copied by `bench/injection_collect.py` into
+`bench/injection/benign_files/` and added chunk by chunk; the held-out ones in
+`bench/injection/frozen/benign_files/` become `bench/injection/frozen/benign.jsonl`. Deterministic: sources are read in sorted
 order and sampled by a fixed stride.
 """
 
@@ -126,25 +128,55 @@ def translations() -> list[dict[str, str]]:
     return rows
 
 
-def hand_kept() -> list[dict[str, str]]:
-    """Paragraphs of the agent instruction files and security documents kept in `benign_files/`
-    (`<kind>.<owner>.<name>.md`, first line `source: <repository> <path> @<commit>`), and of this
-    project's own documentation of its injection rules."""
-    rows = []
-    for path in sorted((FOLDER / "benign_files").glob("*.md")):
-        kind = path.name.split(".", 1)[0]
-        source, _, body = path.read_text(encoding="utf-8").partition("\n")
-        for part in _BLANK.split(body):
-            text = part.strip()
+def chunks(body: str) -> list[str]:
+    """Blank-line separated chunks of a Markdown document; a fenced block stays whole."""
+    out: list[str] = []
+    block: list[str] = []
+    fence = False
+    for line in [*body.splitlines(), ""]:
+        if line.strip().startswith(("```", "~~~")):
+            fence = not fence
+        if not line.strip() and not fence:
+            text = "\n".join(block).strip()
             if len(text) >= 30:
-                rows.append(
-                    {"kind": kind, "language": "en", "source": source.removeprefix("source: "), "text": text}
-                )
-    for path in sorted((FOLDER.parent.parent / "docs" / "rules").glob("injection-*.md")):
-        for text in _paragraphs(path.read_text(encoding="utf-8")):
+                out.append(text)
+            block = []
+        else:
+            block.append(line)
+    return out
+
+
+def _name_parts(path: Path) -> tuple[str, str]:
+    """(kind, language) of a kept file named `<kind>.<language>.<owner>.<slug>.md` (older files
+    without a language are English)."""
+    parts = path.name.split(".")
+    language = parts[1] if len(parts) > 3 and len(parts[1]) == 2 else "en"
+    return parts[0], language
+
+
+def hand_kept(folder: Path = FOLDER / "benign_files", own_docs: bool = True) -> list[dict[str, str]]:
+    """Chunks of the documents kept in `folder` (see `bench/injection_collect.py`; first line
+    `source: <repository> <path> @<commit>`), the prompt templates kept there one per line, and
+    chunks of this project's own documentation of its injection rules."""
+    rows = []
+    for path in sorted(folder.glob("*.md")):
+        kind, language = _name_parts(path)
+        source, _, body = path.read_text(encoding="utf-8").partition("\n")
+        for text in chunks(body):
             rows.append(
-                {"kind": "security-doc", "language": "en", "source": f"bulwark:{path.name}", "text": text}
+                {"kind": kind, "language": language, "source": source.removeprefix("source: "), "text": text}
             )
+    for path in sorted(folder.glob("*.jsonl")):
+        kind, language = _name_parts(path)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            rows.append({"kind": kind, "language": language, "source": item["source"], "text": item["text"]})
+    if own_docs:
+        for path in sorted((FOLDER.parent.parent / "docs" / "rules").glob("injection-*.md")):
+            for text in chunks(path.read_text(encoding="utf-8")):
+                rows.append(
+                    {"kind": "security-doc", "language": "en", "source": f"bulwark:{path.name}", "text": text}
+                )
     return rows
 
 
@@ -153,6 +185,12 @@ def sample(rows: list[dict[str, str]], limit: int) -> list[dict[str, str]]:
     unique = [r for r in rows if not (r["text"] in seen or seen.add(r["text"]))]  # type: ignore[func-returns-value]
     stride = max(1, len(unique) // limit)
     return unique[::stride][:limit]
+
+
+def _write(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
@@ -166,9 +204,13 @@ def main() -> None:
     for language_rows in by_language.values():
         rows += sample(language_rows, LIMITS["translation"] // len(LOCALES) + 1)
     rows += hand_kept()
-    with (FOLDER / "benign.jsonl").open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    _write(FOLDER / "benign.jsonl", rows)
+    for split in ("frozen", "frozen2"):
+        frozen = FOLDER / split / "benign.jsonl"
+        if not frozen.exists():  # built once, then frozen (its hash is recorded in the split's README)
+            kept = hand_kept(FOLDER / split / "benign_files", own_docs=False)
+            _write(frozen, kept)
+            print(f"{split}/benign.jsonl: {len(kept)} texts")
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["kind"]] = counts.get(row["kind"], 0) + 1

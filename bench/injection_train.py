@@ -2,28 +2,40 @@
 
     .venv/bin/python -m bench.injection_train
 
-Logistic regression over the window features of `analyzers.injection.detector`, fitted by gradient
-descent with L2 regularisation in plain Python (a few dozen features). A passage is a bag of windows
-(and decoded readings): attack passages contribute their best window under the current weights,
-benign passages every window, refitted a few rounds. The report threshold is the lowest score that
-keeps the training benign false-positive rate at or under 0.005. Benign rows whose index is a
-multiple of 5 and every held-out attack are never read here. Writes
-`analyzers/data/instruction_weights.json`.
+Logistic regression over the window features of `analyzers.injection.features`, fitted by gradient
+descent with L2 regularisation in plain Python (identical feature vectors are merged first); the
+features of three classes that make one act are pulled towards a positive prior weight (`PRIORS`)
+instead of towards zero. A
+passage is a bag of windows (and decoded readings): attack passages contribute their best window
+under the current weights, benign passages every window (each passage weighing one in all, the
+kinds that look most like attacks twice; attacks balanced over techniques and languages), refitted a
+few rounds. The report threshold is the lowest
+score that keeps the training benign false-positive rate at or under 0.006 overall and at or under 0.01 in
+every kind of benign text with at least 300 passages (a smaller kind's rate says little). Read: `attacks.jsonl` and the benign rows whose index is not a
+multiple of 5; never the development split (`attacks_heldout.jsonl`, benign rows at multiples of
+5) nor anything under `frozen/`. Writes `analyzers/data/instruction_weights.json`.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
 from pathlib import Path
 
-from analyzers.injection import detector
+from analyzers.injection import detector, features
 from analyzers.injection.passages import Passage, prose_passages
 
 FOLDER = Path(__file__).parent / "injection"
 OUTPUT = Path(__file__).parent.parent / "analyzers" / "data" / "instruction_weights.json"
-ROUNDS, EPOCHS, RATE, L2, BENIGN_WEIGHT = 5, 80, 0.5, 0.001, 1.0
-TARGET_FPR = 0.006
-HIDDEN_REPORT_AT = 0.2  # text that hides itself needs fewer cues
+ROUNDS, EPOCHS, RATE, L2 = 5, 120, 0.5, 0.002
+TARGET_FPR, TARGET_KIND_FPR, MIN_KIND_ROWS = 0.006, 0.01, 300
+HARD_KINDS = {"security-doc": 3.0, "prompt-template": 2.0, "agent-docs": 4.0}
+# What is known before any data: the three classes of an act together are strong evidence whatever
+# words carry them (the training texts say most overrides with a few stock phrases, so without this
+# the weights would leave paraphrases to chance); pulled towards this weight, not towards zero.
+PRIORS = {"*".join(triple): (1.5, 0.02) for triple in features.TRIPLES}
+HIDDEN_REPORT_AT = 0.1  # text that hides itself needs fewer cues
+Vector = dict[str, float]
 
 
 def load(name: str) -> list[dict[str, str]]:
@@ -32,61 +44,100 @@ def load(name: str) -> list[dict[str, str]]:
 
 def as_read(row: dict[str, str]) -> list[Passage]:
     """The passages the rule reads from a benign text: quotations apart, as in visible docs."""
-    if row["kind"] in ("docstring", "comment"):
+    if row["kind"] in ("docstring", "comment", "prompt-template"):
         return [Passage(1, 1, row["text"], "comment")]
     return [p for p in prose_passages(row["text"].splitlines(), "docs") if p.place != "quoted"]
 
 
-def bags(texts: list[str]) -> list[list[dict[str, float]]]:
-    out = []
-    for text in texts:
-        windows = [
-            f for folded, how in detector.readings(text) for f in detector.reading_features(text, folded, how)
-        ]
-        out.append(windows[:40] or [{}])
-    return out
+def bag(text: str) -> list[Vector]:
+    windows = [
+        v for folded, how, _ in detector.readings(text) for v in features.reading_features(text, folded, how)
+    ]
+    return windows[:40] or [{}]
 
 
-def fit(
-    rows: list[tuple[dict[str, float], float, float]], weights: dict[str, float], bias: float
-) -> tuple[dict[str, float], float]:
+def score(vector: Vector, weights: Vector, bias: float) -> float:
+    return bias + sum(weights.get(name, 0.0) * value for name, value in vector.items())
+
+
+def best(windows: list[Vector], weights: Vector, bias: float) -> float:
+    return max(score(vector, weights, bias) for vector in windows)
+
+
+def merged(rows: list[tuple[Vector, float, float]]) -> list[tuple[Vector, float, float]]:
+    """Identical (vector, label) rows as one row with their weights summed."""
+    total: dict[tuple[tuple[tuple[str, float], ...], float], float] = defaultdict(float)
+    for vector, label, weight in rows:
+        total[(tuple(sorted(vector.items())), label)] += weight
+    return [(dict(key), label, weight) for (key, label), weight in total.items()]
+
+
+def fit(rows: list[tuple[Vector, float, float]], weights: Vector, bias: float) -> tuple[Vector, float]:
+    total = sum(weight for _, _, weight in rows)
     for _ in range(EPOCHS):
-        grad: dict[str, float] = {}
-        grad_bias, total = 0.0, 0.0
-        for features, label, weight in rows:
-            z = bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
-            error = (detector.sigmoid(z) - label) * weight
+        grad: Vector = defaultdict(float)
+        grad_bias = 0.0
+        for vector, label, weight in rows:
+            error = (detector.sigmoid(score(vector, weights, bias)) - label) * weight
             grad_bias += error
-            total += weight
-            for k, v in features.items():
-                grad[k] = grad.get(k, 0.0) + error * v
+            for name, value in vector.items():
+                grad[name] += error * value
         bias -= RATE * grad_bias / total
-        for name in detector.FEATURES:
-            weights[name] = weights.get(name, 0.0) - RATE * (
-                grad.get(name, 0.0) / total + L2 * weights.get(name, 0.0)
-            )
+        for name in features.FEATURES:
+            current = weights.get(name, 0.0)
+            centre, strength = PRIORS.get(name, (0.0, L2))
+            weights[name] = current - RATE * (grad.get(name, 0.0) / total + strength * (current - centre))
     return weights, bias
 
 
-def best(bag: list[dict[str, float]], weights: dict[str, float], bias: float) -> float:
-    return max(bias + sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in bag)
+def threshold(benign: list[tuple[str, list[Vector]]], weights: Vector, bias: float) -> float:
+    """The lowest score whose false-positive rate meets the targets overall and per kind."""
+    scores = [(detector.sigmoid(best(windows, weights, bias)), kind) for kind, windows in benign]
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for value, kind in scores:
+        by_kind[kind].append(value)
+    cut = sorted((value for value, _ in scores), reverse=True)[int(TARGET_FPR * len(scores))]
+    for values in by_kind.values():
+        if len(values) >= MIN_KIND_ROWS:
+            values.sort(reverse=True)
+            cut = max(cut, values[int(TARGET_KIND_FPR * len(values))])
+    return max(0.5, cut + 1e-6)
+
+
+def balanced(rows: list[dict[str, str]]) -> list[float]:
+    """Weights that give every technique and every language of the attacks the same total, so the
+    many slot-filled templates do not drown the fewer texts written whole (mean weight one)."""
+    techniques = Counter(row["technique"] for row in rows)
+    languages = Counter(row["language"] for row in rows)
+    raw = [1.0 / techniques[row["technique"]] + 1.0 / languages[row["language"]] for row in rows]
+    scale = len(rows) / sum(raw)
+    return [value * scale for value in raw]
 
 
 def main() -> None:
-    attacks = [row["text"] for row in load("attacks.jsonl")]
-    benign = [p.text for index, row in enumerate(load("benign.jsonl")) if index % 5 for p in as_read(row)]
-    attack_bags, benign_bags = bags(attacks), bags(benign)
-    prior = detector.packaged_weights()
-    weights, bias = dict(prior.weights), prior.bias
+    attack_rows = load("attacks.jsonl")
+    attack_bags = [bag(row["text"]) for row in attack_rows]
+    attack_weights = balanced(attack_rows)
+    benign = [
+        (row["kind"], bag(passage.text))
+        for index, row in enumerate(load("benign.jsonl"))
+        if index % 5
+        for passage in as_read(row)
+    ]
+    weights: Vector = {}
+    bias = -4.0
     for _ in range(ROUNDS):
-        rows = [(max(bag, key=lambda f: best([f], weights, bias)), 1.0, 1.0) for bag in attack_bags]
-        rows += [(f, 0.0, BENIGN_WEIGHT / len(bag)) for bag in benign_bags for f in bag]
-        weights, bias = fit(rows, weights, bias)
-    benign_scores = sorted((detector.sigmoid(best(bag, weights, bias)) for bag in benign_bags), reverse=True)
-    allowed = int(TARGET_FPR * len(benign_scores))
-    report_at = max(0.5, benign_scores[allowed] + 1e-6)
-    sure_at = max(report_at, benign_scores[0] + 1e-6, 0.9)
-    recall = sum(detector.sigmoid(best(bag, weights, bias)) >= report_at for bag in attack_bags) / len(
+        rows = [
+            (max(windows, key=lambda v: score(v, weights, bias)), 1.0, weight)
+            for windows, weight in zip(attack_bags, attack_weights, strict=True)
+        ]
+        rows += [
+            (v, 0.0, HARD_KINDS.get(kind, 1.0) / len(windows)) for kind, windows in benign for v in windows
+        ]
+        weights, bias = fit(merged(rows), weights, bias)
+    report_at = threshold(benign, weights, bias)
+    top = max(detector.sigmoid(best(windows, weights, bias)) for _, windows in benign)
+    recall = sum(detector.sigmoid(best(w, weights, bias)) >= report_at for w in attack_bags) / len(
         attack_bags
     )
     data = {
@@ -94,11 +145,13 @@ def main() -> None:
         "bias": round(bias, 4),
         "report_at": round(report_at, 4),
         "report_hidden_at": HIDDEN_REPORT_AT,
-        "sure_at": round(min(sure_at, 0.999), 4),
-        "weights": {name: round(weights.get(name, 0.0), 4) for name in detector.FEATURES},
+        "sure_at": round(min(max(report_at, top + 1e-6, 0.9), 0.999), 4),
+        "weights": {name: round(weights.get(name, 0.0), 4) for name in features.FEATURES},
     }
     OUTPUT.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(f"training: {len(attacks)} attacks, {len(benign)} benign; recall {recall:.3f} at {report_at:.3f}")
+    print(
+        f"training: {len(attack_bags)} attacks, {len(benign)} benign; recall {recall:.3f} at {report_at:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -13,11 +13,16 @@ import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
+
+from tree_sitter import Node, Query, QueryError, Tree
 
 from analyzers.injection.passages import MAX_PASSAGES, Passage
 from analyzers.text.lexical import LexedText
 from analyzers.text.nodes import node_text
 from analyzers.text.places import FilePlaces
+from app.context.query import captures, compile_query
+from app.context.syntax import get_language
 
 _COMMENT_MARKS = re.compile(
     r"(?m)^[ \t]{0,200}(?:#+|//+!?|/\*+!?|\*+/?|--+(?:\[\[)?|;+|%+|!|<!--|\{-|\(\*|')[ \t]?"
@@ -30,6 +35,7 @@ _NEXT_PART = re.compile(r"^[\s;,]{0,20}\n[ \t]{0,40}(?:(?:const|let|var|val|loca
                         r"[\w$.\[\]'\"]{1,60}\s{0,4}(?::\s{0,4}\w{1,30}\s{0,4})?[:+.]?=\s{0,4}$")  # fmt: skip
 _ESCAPES = {"\\n": " ", "\\t": " ", '\\"': '"', "\\'": "'", "\\\\": "\\"}
 _MAX_NODES = 200_000
+_MAX_RANGES = 16  # more runs of added lines are matched as one range and filtered
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,27 +84,98 @@ def _line_head(lexed: LexedText, offset: int) -> str:
 
 
 def _tree_pieces(places: FilePlaces, lexed: LexedText, added: frozenset[int]) -> list[Piece]:
+    """Comments and strings of the tree on added lines: matched in C by one query per language over
+    the ranges of added lines (a node inside one already taken is part of it), or, for a grammar
+    without such node kinds, by a bounded walk."""
     tree = places.tree()
     if tree is None:
         return _lexical_pieces(lexed, added)
+    query = _text_query(places.language)
+    if query is None:
+        return _walked_pieces(tree, lexed, added)
+    nodes: dict[tuple[int, int], Node] = {}
+    ordered = sorted(added)
+    for first, last in _line_ranges(added):
+        for node in captures(query, tree.root_node, lines=(first, last)).get("text", []):
+            if _intersects(ordered, node.start_point.row + 1, node.end_point.row + 1):
+                nodes[(node.start_byte, -node.end_byte)] = node
+    pieces: list[Piece] = []
+    reach = -1
+    for (start_byte, _), node in sorted(nodes.items()):
+        if start_byte < reach:
+            continue
+        reach = node.end_byte
+        kind = _node_kind(node)
+        if kind is not None:
+            pieces.append(_piece(lexed, node, kind))
+    return pieces
+
+
+def _line_ranges(added: frozenset[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive added lines; one range from the first to the last when there are many."""
+    ordered = sorted(added)
+    if not ordered:
+        return []
+    ranges = [(ordered[0], ordered[0])]
+    for number in ordered[1:]:
+        if number == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], number)
+        else:
+            ranges.append((number, number))
+    return ranges if len(ranges) <= _MAX_RANGES else [(ordered[0], ordered[-1])]  # filtered after
+
+
+@cache
+def _text_query(language: str | None) -> Query | None:
+    """A query capturing every comment and string node kind of `language`'s grammar, or None."""
+    if language is None:
+        return None
+    try:
+        grammar = get_language(language)
+    except KeyError:  # no grammar of that name here
+        return None
+    kinds = sorted(
+        {
+            name
+            for kind in range(grammar.node_kind_count)
+            if grammar.node_kind_is_named(kind)
+            and grammar.node_kind_is_visible(kind)
+            and (name := grammar.node_kind_for_id(kind))
+            and not name.startswith("_")
+            and _kind_of_type(name) is not None
+        }
+    )
+    if not kinds:
+        return None
+    try:
+        return compile_query(language, "[" + " ".join(f"({kind})" for kind in kinds) + "] @text")
+    except (QueryError, ValueError):
+        return None
+
+
+def _walked_pieces(tree: Tree, lexed: LexedText, added: frozenset[int]) -> list[Piece]:
     pieces: list[Piece] = []
     ordered = sorted(added)
     stack, seen = [tree.root_node], 0
     while stack and seen < _MAX_NODES:
         node = stack.pop()
         seen += 1
-        first, last = node.start_point.row + 1, node.end_point.row + 1
-        if not _intersects(ordered, first, last):
+        if not _intersects(ordered, node.start_point.row + 1, node.end_point.row + 1):
             continue
         kind = _node_kind(node)
         if kind is None:
             stack.extend(reversed(node.children))
             continue
-        start = lexed.offset(first, _char_column(lexed, node.start_point))
-        end = lexed.offset(last, _char_column(lexed, node.end_point))
-        pieces.append(Piece(kind, start, end, _clean(node_text(node), kind)))
+        pieces.append(_piece(lexed, node, kind))
     pieces.sort(key=lambda piece: piece.start)
     return pieces
+
+
+def _piece(lexed: LexedText, node: Node, kind: str) -> Piece:
+    first, last = node.start_point.row + 1, node.end_point.row + 1
+    start = lexed.offset(first, _char_column(lexed, node.start_point))
+    end = lexed.offset(last, _char_column(lexed, node.end_point))
+    return Piece(kind, start, end, _clean(node_text(node), kind))
 
 
 def _intersects(ordered: list[int], first: int, last: int) -> bool:
@@ -109,18 +186,28 @@ def _intersects(ordered: list[int], first: int, last: int) -> bool:
 def _char_column(lexed: LexedText, point: tuple[int, int]) -> int:
     row, byte_column = point
     line = lexed.line_text(row + 1)
+    if line.isascii():
+        return byte_column
     return len(line.encode("utf-8")[:byte_column].decode("utf-8", "ignore"))
 
 
-def _node_kind(node: object) -> str | None:
-    kind: str = node.type  # type: ignore[attr-defined]
+def _kind_of_type(kind: str) -> str | None:
+    """ "comment" or "string" for a node type that holds text a reader reads, else None."""
     if "comment" in kind:
         return "comment"
     if not any(marker in kind for marker in ("string", "heredoc", "template_string", "raw_text", "scalar")):
         return None
     if kind.endswith(("_content", "_fragment", "_start", "_end")):
         return None
-    parent = node.parent  # type: ignore[attr-defined]
+    return "string"
+
+
+def _node_kind(node: Node) -> str | None:
+    """The place of a comment or string node: comment, docstring, undisplayed-string or string."""
+    kind = _kind_of_type(node.type)
+    if kind != "string":
+        return kind
+    parent = node.parent
     if parent is not None and parent.type == "expression_statement":
         holder = parent.parent
         first = holder is not None and holder.named_child_count and holder.named_children[0] == parent

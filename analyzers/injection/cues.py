@@ -4,41 +4,64 @@ The lexicon is `analyzers/data/instruction_cues.json`. Entries made of words are
 tokens (phrases of up to six words as token n-grams; `word*` as a prefix); entries holding other
 characters (`.env`, `<|im_start|>`, `system:`) and entries in scripts written without spaces between
 words (Chinese, Japanese, Korean) are matched as substrings. Matching is dictionary look-ups per token
-and one substring search per entry of a script present in the text: linear in the text.
+(each distinct word resolved once), and substring searches only for the entries whose trigger
+character occurs in the text: linear in the text.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from analyzers.injection.normalise import fold_entry
 
 CATEGORIES = (
-    "addressee", "second_person", "imperative", "override", "instruction_ref", "role_tag", "action",
-    "target", "secrecy", "roleplay", "mode", "hypothetical", "persuasion", "output_format", "indirect",
-    "splitting", "meta",
+    "addressee", "vocative", "second_person", "imperative", "request", "modal", "hedge", "dismiss", "prior",
+    "instruction_ref", "role_tag", "action", "transfer", "secret", "safeguard", "destination", "secrecy",
+    "roleplay", "mode", "hypothetical", "persuasion", "output_format", "reference", "indirect", "splitting",
+    "verdict", "meta", "docs",
 )  # fmt: skip
+"""Semantic classes of the lexicon: who is addressed (`addressee`, `vocative`, `second_person`), the
+mood (`imperative` sentence openings, polite `request`, deontic `modal`, descriptive `hedge`), what is
+dismissed (`dismiss` what `instruction_ref` said `prior`: an override is these classes together, not
+a list of phrases), what is asked (`action`, `transfer`)
+on what (`secret`, `safeguard`, `destination`), where orders are said to be (`reference`) and the words that defer
+to them (`indirect`), the framings of known techniques, the words of a review's outcome (`verdict`),
+`meta`, the vocabulary of text that talks about attacks rather than making one, and `docs`, the
+vocabulary of software documentation."""
 MAX_PHRASE_WORDS = 6
+MIN_STEM = 5  # a shorter stem (`cle*`) matches unrelated words of other languages (`clear`)
 TOKEN = re.compile(r"\w+(?:'\w+)?")
 _WORDY = re.compile(r"^\w+(?:'\w+)?(?: \w+(?:'\w+)?)*\*?$")
+_JOINED = re.compile(r"^\w+(?:[-.]\w+)+\.?$")
+_JOINERS = re.compile(r"[-.]")
+_ENDINGS = frozenset({"modal", "imperative", "request", "hedge"})  # classes whose Korean entries end verbs
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+Hit = tuple[str, str]  # (category, matched text)
+_MEMO_LIMIT = 200_000  # distinct words remembered per lexicon
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     words: dict[str, frozenset[str]]  # one word → categories
     phrases: dict[tuple[str, ...], frozenset[str]]  # token n-gram of two words or more → categories
-    starts: frozenset[str]  # first words of those n-grams
+    longest: dict[str, int]  # first word of those n-grams → the longest n-gram it starts
+    bigrams: frozenset[tuple[str, str]]  # first two words of those n-grams
     prefixes: dict[str, frozenset[str]]  # word prefix → categories
     prefix_lengths: tuple[int, ...]
-    substrings: tuple[tuple[str, str], ...]  # (entry, category), entries with non-word characters
-    spaceless: tuple[tuple[str, str], ...]  # (entry, category), CJK and Hangul entries
+    substrings: dict[str, tuple[Hit, ...]]  # trigger character → (entry, category) holding it
+    spaceless: dict[str, tuple[Hit, ...]]  # first character → (entry, category), CJK and Hangul
     languages: tuple[str, ...]
+    memo: dict[str, frozenset[Hit]] = field(default_factory=dict)  # word → its hits, filled lazily
 
 
 def read_lexicon(data: dict[str, dict[str, list[str]]]) -> Lexicon:
@@ -55,16 +78,33 @@ def read_lexicon(data: dict[str, dict[str, list[str]]]) -> Lexicon:
                 raise ValueError(f"unknown cue category {category!r} in language {language!r}")
             for entry in entries:
                 _add(fold_entry(entry), category, phrases, prefixes, substrings, spaceless)
+    longest: dict[str, int] = {}
+    for key in phrases:
+        if len(key) > 1:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
     return Lexicon(
         words={key[0]: frozenset(value) for key, value in phrases.items() if len(key) == 1},
         phrases={key: frozenset(value) for key, value in phrases.items() if len(key) > 1},
-        starts=frozenset(key[0] for key in phrases if len(key) > 1),
+        longest=longest,
+        bigrams=frozenset((key[0], key[1]) for key in phrases if len(key) > 1),
         prefixes={key: frozenset(value) for key, value in prefixes.items()},
         prefix_lengths=tuple(sorted({len(key) for key in prefixes})),
-        substrings=tuple(sorted(substrings)),
-        spaceless=tuple(sorted(spaceless)),
+        substrings=_index(substrings, _trigger),
+        spaceless=_index(spaceless, lambda entry: entry[0]),
         languages=tuple(sorted(k for k in data if not k.startswith("_"))),
     )
+
+
+def _trigger(entry: str) -> str:
+    """The character an entry is looked up by: its first non-word character (rarer than letters)."""
+    return next((ch for ch in entry if not (ch.isalnum() or ch == " ")), entry[0])
+
+
+def _index(entries: set[tuple[str, str]], key: Callable[[str], str]) -> dict[str, tuple[Hit, ...]]:
+    index: dict[str, list[Hit]] = {}
+    for entry, category in sorted(entries):
+        index.setdefault(key(entry), []).append((entry, category))
+    return {ch: tuple(items) for ch, items in index.items()}
 
 
 def _add(
@@ -75,9 +115,15 @@ def _add(
     substrings: set[tuple[str, str]],
     spaceless: set[tuple[str, str]],
 ) -> None:
+    if _JOINED.match(entry):  # `ki-assistent`, `e.g`: the words a tokenised text holds
+        entry = _JOINERS.sub(" ", entry).strip()
     if _SPACELESS.search(entry):
         spaceless.add((entry, category))
     elif entry.endswith("*") and " " not in entry and _WORDY.match(entry):
+        if len(entry) - 1 < MIN_STEM:
+            raise ValueError(
+                f"stem {entry!r} is shorter than {MIN_STEM} characters: it would match unrelated words"
+            )
         prefixes.setdefault(entry[:-1], set()).add(category)
     elif _WORDY.match(entry) and len(entry.split()) <= MAX_PHRASE_WORDS:
         phrases.setdefault(tuple(entry.split()), set()).add(category)
@@ -92,28 +138,79 @@ def lexicon() -> Lexicon:
     return read_lexicon(json.loads(data.read_text(encoding="utf-8")))
 
 
-def count_cues(folded: str, tokens: list[str], lex: Lexicon | None = None) -> Counter[str]:
-    """How many entries of each category `folded` holds (`tokens`: its TOKEN matches)."""
+def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[Hit]:
+    """The distinct (category, matched text) cues of `folded` (`tokens`: its TOKEN matches): a word
+    repeated, or matched both whole and by its stem, is one cue. Each distinct word is looked up
+    once per process; phrases only where their first two words occur together; entries with other
+    characters only where their trigger character occurs."""
     lex = lex or lexicon()
-    counts: Counter[str] = Counter()
-    words, phrases, starts, prefixes = lex.words, lex.phrases, lex.starts, lex.prefixes
-    for index, word in enumerate(tokens):
-        hit = words.get(word)
-        if hit:
-            counts.update(hit)
-        if word in starts:
-            for size in range(2, MAX_PHRASE_WORDS + 1):
-                if (found := phrases.get(tuple(tokens[index : index + size]))) is not None:
-                    counts.update(found)
-        if prefixes:
-            for length in lex.prefix_lengths:
-                if length <= len(word) and (found := prefixes.get(word[:length])) is not None:
-                    counts.update(found)
-    for entry, category in lex.substrings:
-        if entry in folded:
-            counts[category] += 1
+    hits: set[Hit] = set()
+    memo = lex.memo
+    for word in set(tokens):
+        found = memo.get(word)
+        if found is None:
+            found = _word_hits(word, lex)
+            if len(memo) < _MEMO_LIMIT:
+                memo[word] = found
+        if found:
+            hits |= found
+    pairs = lex.bigrams.intersection(itertools.pairwise(tokens))
+    if pairs:
+        count, longest, phrases = len(tokens), lex.longest, lex.phrases
+        for index in range(count - 1):
+            if (tokens[index], tokens[index + 1]) in pairs:
+                for size in range(2, min(longest[tokens[index]], count - index) + 1):
+                    key = tuple(tokens[index : index + size])
+                    if (categories := phrases.get(key)) is not None:
+                        hits.update((category, " ".join(key)) for category in categories)
+    present = set(folded)
+    for ch in present.intersection(lex.substrings):
+        hits.update((category, entry) for entry, category in lex.substrings[ch] if entry in folded)
     if _SPACELESS.search(folded):
-        for entry, category in lex.spaceless:
-            if entry in folded:
-                counts[category] += 1
-    return counts
+        for ch in present.intersection(lex.spaceless):
+            hits.update((c, entry) for entry, c in lex.spaceless[ch] if _holds(folded, entry, c in _ENDINGS))
+    return _outermost(hits)
+
+
+def _holds(text: str, entry: str, ending: bool) -> bool:
+    """Whether `text` holds `entry`; a Korean entry only at the start of a word (Korean is written
+    with spaces: `키` is not in `패키지`, `너는` is not in `러너는`), unless it is a verb ending."""
+    if ending or not _HANGUL.match(entry):
+        return entry in text
+    index = text.find(entry)
+    while index >= 0:
+        if index == 0 or not _HANGUL.match(text[index - 1]):
+            return True
+        index = text.find(entry, index + 1)
+    return False
+
+
+def _outermost(hits: set[Hit]) -> set[Hit]:
+    """The hits not contained in a longer hit of the same class: `api token` holds `token`, and
+    `~/.ssh` holds `.ssh` and `ssh`; one mention is one cue."""
+    by_category: dict[str, list[str]] = {}
+    for category, entry in hits:
+        by_category.setdefault(category, []).append(entry)
+    inner = {
+        (category, entry)
+        for category, entries in by_category.items()
+        if len(entries) > 1
+        for entry in entries
+        if any(entry != other and entry in other for other in entries)
+    }
+    return hits - inner if inner else hits
+
+
+def _word_hits(word: str, lex: Lexicon) -> frozenset[Hit]:
+    found = {(category, word) for category in lex.words.get(word, ())}
+    for length in lex.prefix_lengths:
+        if length > len(word):
+            break
+        if (categories := lex.prefixes.get(word[:length])) is not None:
+            found.update((category, word) for category in categories)
+    return frozenset(found)
+
+
+def count_cues(folded: str, tokens: list[str], lex: Lexicon | None = None) -> Counter[str]:
+    """How many distinct entries of each category `folded` holds."""
+    return Counter(category for category, _ in cue_hits(folded, tokens, lex))

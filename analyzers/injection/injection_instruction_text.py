@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.injection import detector
+from analyzers.injection import detector, split_payloads
 from analyzers.injection.agent_files import is_instruction_file
 from analyzers.injection.code_passages import code_passages
 from analyzers.injection.passages import Passage, prose_passages
@@ -22,15 +22,7 @@ _MARKDOWN = (".md", ".mdx", ".markdown", ".rst", ".txt", ".adoc", ".html", ".htm
 
 def has_hidden_characters(text: str) -> bool:
     """Tag characters, bidi controls, zero-width and other invisible characters."""
-    if text.isascii():
-        return False
-    for ch in text:
-        cp = ord(ch)
-        if cp in unicode.BIDI_CONTROLS or unicode.is_tag(cp) or unicode.is_format(cp):
-            return True
-        if unicode.is_supplementary_selector(cp):
-            return True
-    return False
+    return not text.isascii() and unicode.hidden_pattern().search(text) is not None
 
 
 def file_passages(ctx: ChangeContext, file: ChangedFile) -> list[Passage]:
@@ -38,10 +30,10 @@ def file_passages(ctx: ChangeContext, file: ChangedFile) -> list[Passage]:
     lines = file.lines("head")[:MAX_TEXT_LINES]
     places = None if is_instruction_file(file) else places_of(ctx, file)
     if is_instruction_file(file):
-        found = prose_passages(lines, "agent-file")
+        found = prose_passages(lines, "agent-file", keep=file.added_lines)
     elif places is None or places.family == "markup":
         markdown = file.path.lower().endswith(_MARKDOWN) or places is not None
-        found = prose_passages(lines, "docs", markdown)
+        found = prose_passages(lines, "docs", markdown, keep=file.added_lines)
     else:
         found = code_passages(places, file.added_lines)
         if file.is_kind(FileKind.TEST):
@@ -57,30 +49,39 @@ class InjectionInstructionText(Analyzer):
     ## What it flags
 
     Text that gives orders to AI coding agents and AI reviewers, judged by a scored detector rather
-    than a phrase list: many weak cues (an AI addressee, imperative second person, references to
-    instructions, prompts, rules and system or developer modes, role tags such as `[INST]`,
-    `<|im_start|>`, `### Instruction` and `<system>`, requests to reveal, send, run, install,
-    approve, ignore or hide, targets such as secrets, tokens, `.env`, credentials, URLs and shells,
-    role play, hypothetical framing, persuasion, output-format orders, references to instructions
-    elsewhere, payload splitting) in English, German, French, Spanish, Portuguese, Italian,
-    Russian, Chinese, Japanese and Korean, combined by fitted weights into one score. Text is
-    normalised first (NFKC, case, accents, invisible characters, Unicode tag characters read as
-    ASCII, look-alike letters inside words), and base64, hex, rot13, reversed text, leetspeak and
-    spaced-out letters are decoded and judged too.
+    than a phrase list. Its cues are classes of meaning in English, German, French, Spanish,
+    Portuguese, Italian, Russian, Chinese, Japanese and Korean: who is spoken to (an AI tool named
+    or addressed, `Agent:`, "if you are an AI", second person), the mood (an imperative opening, a
+    deontic "must", hedged description), what is dismissed (earlier instructions, rules, guidance),
+    what is asked (reveal, send, upload, run, install, approve, hide, disable) on what (secrets,
+    tokens, `.env`, keys, the system prompt, safeguards such as branch protection or tests) and to
+    where (URLs, addresses), role tags (`[INST]`, `<|im_start|>`, `### Instruction`, `<system>`),
+    and the framings of known techniques: role play, developer or maintenance modes, hypothetical
+    and fictional framing, persuasion, output-format orders, review verdicts, orders said to be
+    elsewhere, numbered parts. Fitted weights combine them, per window of two sentences, into one
+    score; the vocabulary of text that talks about attacks, and of software documentation, weighs
+    against. Text is normalised first (NFKC, case, accents, invisible characters, Unicode tag
+    characters read as ASCII, look-alike letters inside words), and base64, hex, rot13, reversed
+    text, leetspeak, spaced-out letters and quoted fragments are decoded where their signature
+    shows and judged too.
 
     It reads added lines of every text file: paragraphs of Markdown and prose, HTML comments,
     collapsed `<details>`, alt and title text, HTML/SVG elements styled invisible, comment blocks
     and string literals of source code (joined across lines and concatenation; languages without a
     grammar through their comment-syntax family), and the pull request's title, body and comments.
+    A payload split into weak pieces is read joined: neighbouring comments and strings of one file,
+    and pieces marked as numbered parts (`part 1`, `2/3`) across the files and text of the change;
+    such a finding names the other pieces.
 
     Where the text stands decides the severity: `critical` where people do not read it (HTML
     comments, collapsed details, alt text, invisible markup, string literals that no code displays,
     any passage with hidden characters, pull-request text included); `high` in comments,
     docstrings, string literals, visible documentation and pull-request text; `low` for quotations
     in documentation (inline code, double quotes, fenced blocks), which is how documentation about
-    prompt injection shows its examples, and for string literals in tests (test payloads); `info` in the repository's own agent instruction files
-    (`AGENTS.md`, `CLAUDE.md`, `.cursorrules`, `.github/copilot-instructions.md`, ...), where
-    instructions are the point and `injection-agent-instructions-changed` reports the change.
+    prompt injection shows its examples, and for string literals in tests (test payloads); `info`
+    in the repository's own agent instruction files (`AGENTS.md`, `CLAUDE.md`, `.cursorrules`,
+    `.github/copilot-instructions.md`, ...), where instructions are the point and
+    `injection-agent-instructions-changed` reports the change.
 
     A passage with hidden characters is reported from a lower score (`report_hidden_at`): text that
     hides itself needs fewer cues.
@@ -109,7 +110,9 @@ class InjectionInstructionText(Analyzer):
 
     The family is protected: votes never mute it. The word lists are
     `analyzers/data/instruction_cues.json`; the weights, fitted by `bench/injection_train.py` on the
-    corpus in `bench/injection/`, are `analyzers/data/instruction_weights.json`.
+    training split of the corpus in `bench/injection/`, are `analyzers/data/instruction_weights.json`.
+    Documentation that shows examples of attacks should quote them (inline code, fenced blocks):
+    quotations are reported `low`.
 
     ## References
 
@@ -129,28 +132,72 @@ class InjectionInstructionText(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         weights = detector.packaged_weights()
+        cache: dict[tuple[str, float], detector.Verdict] = {}  # a text repeated in the change is judged once
+        pieces: list[split_payloads.Judged] = []
         for file in ctx.files:
             if skip_reason(file) is None and file.added_lines:
                 for passage in file_passages(ctx, file):
-                    yield from self._judge(file.path, passage, weights)
+                    yield from self._judge(file.path, passage, weights, cache, pieces)
         for item in ctx.texts:
             for passage in prose_passages(item.text.splitlines(), "pr-text"):
-                yield from self._judge(text_path(item), passage, weights)
+                yield from self._judge(text_path(item), passage, weights, cache, pieces)
+        for joined in split_payloads.joins(pieces, weights):
+            yield from self._judge_joined(joined, weights)
 
-    def _judge(self, path: str, passage: Passage, weights: detector.Weights) -> Iterator[Finding]:
+    def _judge(
+        self,
+        path: str,
+        passage: Passage,
+        weights: detector.Weights,
+        cache: dict[tuple[str, float], detector.Verdict],
+        pieces: list[split_payloads.Judged],
+    ) -> Iterator[Finding]:
         if len(passage.text.strip()) < 8:
             return
         hidden = has_hidden_characters(passage.text)
-        verdict = detector.judge(passage.text, weights)
-        if verdict.score < (weights.report_hidden_at if hidden else weights.report_at):
+        floor = weights.report_hidden_at if hidden else weights.report_at
+        verdict = cache.get((passage.text, floor))
+        if verdict is None:
+            verdict = cache[(passage.text, floor)] = detector.judge(passage.text, weights, floor)
+        pieces.append(split_payloads.Judged(path, passage, verdict, verdict.score >= floor, hidden))
+        if verdict.score >= floor:
+            yield self._finding(path, passage, passage.place, hidden, verdict, weights, "")
+
+    def _judge_joined(self, joined: split_payloads.Joined, weights: detector.Weights) -> Iterator[Finding]:
+        hidden = any(has_hidden_characters(part.passage.text) for part in joined.parts)
+        floor = weights.report_hidden_at if hidden else weights.report_at
+        verdict = detector.judge(joined.text, weights, floor)
+        if verdict.score < floor:
             return
-        severity, where = place_severity(passage.place, hidden)
+        first, last = joined.parts[0], joined.parts[-1]
+        passage = Passage(
+            first.passage.start_line,
+            last.passage.end_line if last.path == first.path else first.passage.end_line,
+            joined.text,
+            joined.place,
+        )
+        others = ", ".join(f"{part.path}:{part.passage.start_line}" for part in joined.parts[1:])
+        yield self._finding(
+            first.path, passage, joined.place, hidden, verdict, weights, f"; split, read with {others}"
+        )
+
+    def _finding(
+        self,
+        path: str,
+        passage: Passage,
+        place: str,
+        hidden: bool,
+        verdict: detector.Verdict,
+        weights: detector.Weights,
+        joined: str,
+    ) -> Finding:
+        severity, where = place_severity(place, hidden)
         decoded = f", decoded from {verdict.decoding}" if verdict.decoding else ""
         cues = ", ".join(verdict.cues) or "combined cues"
-        yield self.finding(
+        return self.finding(
             path,
             passage.start_line,
-            f"instruction text aimed at AI tools {where} (score {verdict.score:.2f}: {cues}{decoded})",
+            f"instruction text aimed at AI tools {where} (score {verdict.score:.2f}: {cues}{decoded}{joined})",
             end_line=passage.end_line,
             confidence=0.9 if verdict.score >= weights.sure_at else 0.7,
             severity=severity,

@@ -5,8 +5,9 @@ encodings decoded.
 characters dropped, Unicode tag characters read as the ASCII they mirror, and words that mix Latin
 with look-alike letters of other scripts (`іgnоre`) replaced by their confusable skeleton.
 `decoded_views` gives the other readings of a passage that an attacker may use to slip past a
-reader: base64 and hex blobs decoded, rot13, reversed text, leetspeak and spaced-out letters. Every
-step is linear in its (capped) input; the patterns have no nested quantifiers.
+reader: base64 and hex blobs decoded, rot13, reversed text, leetspeak, spaced-out letters and quoted
+fragments joined; each only where its signature shows, so ordinary text costs one look at its words.
+Every step is linear in its (capped) input; the patterns have no nested quantifiers.
 """
 
 from __future__ import annotations
@@ -30,6 +31,51 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "$": "s", "!": "i", "|": "l", "9": "g"})  # fmt: skip
 _SPACED = re.compile(r"(?<![\w.*-])(?:\w[ .*-]){2,400}\w(?![\w*-])")
 _SPACED_SEP = re.compile(r"[ .*-]")
+# snake_case, kebab-case, lower or Capitalised words: never base64 of a sentence (its blobs mix cases)
+_PLAIN_WORD = re.compile(r"[a-z0-9_-]+|[A-Z0-9_-]+|[A-Z][a-z]+(?:[A-Z][a-z]+)*")
+_LEET_MIX = re.compile(r"[a-z][0-9@$!|]{1,3}[a-z]")
+_NOT_PROSE = str.maketrans(dict.fromkeys("{}()[];=<>\\_"))  # deletes characters of code
+_QUOTED = re.compile(r"(?<!\w)'([^'\n]{1,120})'(?!\w)|(?<!\w)\"([^\"\n]{1,120})\"(?!\w)")
+_SIGN_WORDS = [
+    "the",
+    "and",
+    "you",
+    "your",
+    "all",
+    "this",
+    "that",
+    "with",
+    "for",
+    "now",
+    "ignore",
+    "previous",
+    "instructions",
+    "send",
+    "print",
+    "reveal",
+    "secret",
+    "token",
+    "password",
+    "run",
+    "die",
+    "und",
+    "der",
+    "alle",
+    "ist",
+    "nicht",
+    "les",
+    "tous",
+    "est",
+    "que",
+    "las",
+    "los",
+    "todas",
+    "tus",
+    "che",
+    "tutte",
+]
+_ROT13_SIGNS = frozenset(codecs.encode(word, "rot13") for word in _SIGN_WORDS) - set(_SIGN_WORDS)
+_REVERSED_SIGNS = frozenset(word[::-1] for word in _SIGN_WORDS if len(word) >= 3) - set(_SIGN_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +100,7 @@ def _drop_or_map(ch: str) -> str:
 
 def strip_hidden(text: str) -> str:
     """Text without invisible characters, tag characters read as ASCII."""
-    if text.isascii():
+    if text.isascii() or unicode.hidden_pattern().search(text) is None:
         return text
     return "".join(_drop_or_map(ch) for ch in text)
 
@@ -72,10 +118,13 @@ def _keeps_mark(ch: str) -> bool:
 
 
 def _fold_word(match: re.Match[str]) -> str:
+    """A word mixing Latin with look-alike letters of other scripts (`іgnоre`), its foreign letters
+    read as the Latin ones they mimic (only those: a Latin `m` stays `m`, not the skeleton `rn`)."""
     word = match.group(0)
     if word.isascii() or not confusables.is_mixed_script(word):
         return word
-    shape = confusables.skeleton(word)
+    table = confusables.confusables_table()
+    shape = "".join(ch if ch.isascii() else table.get(ch, ch) for ch in word)
     return shape.lower() if shape.isascii() else word
 
 
@@ -94,24 +143,47 @@ def fold(text: str) -> str:
     return _MIXED_WORD.sub(_fold_word, text)
 
 
-def decoded_views(folded: str, raw: str) -> list[View]:
-    """Other readings of a passage: decoded blobs, rot13, reversed, leetspeak, spaced letters."""
-    views: list[View] = []
-    for decoded in _blobs(raw[:MAX_PASSAGE_CHARS]):
-        views.append(View(fold(decoded), "base64"))
-    views.append(View(codecs.encode(folded, "rot13"), "rot13"))
-    views.append(View(folded[::-1], "reversed"))
-    if _LEET_WORD.search(folded) and any(ch in folded for ch in "0134578@$!|9"):
-        leet = _LEET_WORD.sub(_unleet, folded)
-        if leet != folded:
-            views.append(View(leet, "leetspeak"))
-    if _SPACED.search(folded):
+def decoded_views(folded: str, raw: str, words: list[str]) -> list[View]:
+    """Other readings of a passage, each only where its signature shows in its words (`words`: the
+    word tokens of `folded`): decoded base64 and hex blobs (long words), rot13 and reversed text
+    (words of their alphabet of signs), leetspeak (letters mixed with digits and symbols),
+    spaced-out letters (runs of single letters), and quoted fragments joined together."""
+    views = []
+    sizes = list(map(len, words))
+    if sizes and max(sizes) >= 16:
+        views = [View(fold(decoded), "base64") for decoded in _blobs(raw[:MAX_PASSAGE_CHARS])]
+    if len(words) < 3 and folded.isascii():  # a blob is one word; other encodings need words to encode
+        return views
+    present = set(words)
+    if len(present & _ROT13_SIGNS) >= 2 or "rot13" in present or "rot" in present:
+        views.append(View(codecs.encode(folded, "rot13"), "rot13"))
+    if len(present & _REVERSED_SIGNS) >= 2:
+        views.append(View(folded[::-1], "reversed"))
+    if len(_LEET_MIX.findall(folded, 0, 4000)) >= 2 and _reads_as_leet(folded):
+        views.append(View(_LEET_WORD.sub(_unleet, folded), "leetspeak"))
+    if sizes.count(1) >= 6 and _SPACED.search(folded):
         views.append(View(_SPACED.sub(_join_spaced, folded), "spaced letters"))
+    if folded.count("'") + folded.count('"') >= 4:
+        fragments = [one or two for one, two in _QUOTED.findall(folded, 0, 4000)]
+        if 2 <= len(fragments) <= 40:
+            views.append(View("".join(fragments), "joined fragments"))
     return views
 
 
-def _unleet(match: re.Match[str]) -> str:
-    word = match.group(0)
+def _reads_as_leet(folded: str) -> bool:
+    """Prose with at least two words that become plain words of four letters or more once their
+    digits and symbols are read as letters (`1gn0r3`); code, with its brackets and operators, is
+    not leetspeak."""
+    sample = folded[:4000]
+    if 10 * (len(sample) - len(sample.translate(_NOT_PROSE))) > len(sample):
+        return False
+    words = [_unleet(match) for match in _LEET_WORD.findall(sample)]
+    return sum(1 for word, match in zip(words, _LEET_WORD.findall(sample), strict=True)
+               if word != match and word.isalpha() and len(word) >= 4) >= 2  # fmt: skip
+
+
+def _unleet(match: re.Match[str] | str) -> str:
+    word = match if isinstance(match, str) else match.group(0)
     letters = sum(ch.isalpha() for ch in word)
     return word.translate(_LEET) if 0 < letters < len(word) else word
 
@@ -125,6 +197,8 @@ def _blobs(text: str) -> list[str]:
     """Printable text hidden in base64 (standard or URL-safe) or hex blobs."""
     found: list[str] = []
     for match in _BLOB.finditer(text):
+        if _PLAIN_WORD.fullmatch(match.group(0)):  # an identifier or a word, not an encoding
+            continue
         decoded = _decode_base64(match.group(0))
         if decoded:
             found.append(decoded)

@@ -9,12 +9,19 @@ HTML/SVG element styled invisible, a block of code comments, a run of joined str
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from analyzers.text.lines import MAX_LINE_CHARS, MAX_TEXT_LINES
 
 MAX_PASSAGE_LINES = 60  # a longer paragraph is cut into passages of this many lines
 MAX_PASSAGES = 5_000  # passages read per file or text
+_END = 1 << 62  # larger than any offset
+_LOOK_BACK = 50  # blank lines looked past for the `::` that opens a literal block
+_ELEMENT_CHARS = 20_000  # characters of a hidden element read (closed or not)
+_FENCE = re.compile(r"(?m)^[ \t]{0,40}(?:```|~~~)")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 _TAG = re.compile(r"<([A-Za-z][\w:-]{0,30})([^<>]{0,1000})>")
 _IMAGE_ALT = re.compile(r"!\[([^\[\]\n]{1,1000})\]")
@@ -42,14 +49,7 @@ class Passage:
 
 
 def _line_of(starts: list[int], offset: int) -> int:
-    low, high = 0, len(starts)
-    while low + 1 < high:
-        middle = (low + high) // 2
-        if starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle
-    return low + 1
+    return max(1, bisect_right(starts, offset))
 
 
 class Page:
@@ -58,36 +58,76 @@ class Page:
     def __init__(self, lines: list[str]) -> None:
         self.lines = [line[:MAX_LINE_CHARS] for line in lines[:MAX_TEXT_LINES]]
         self.text = "\n".join(self.lines)
-        self.starts, offset = [], 0
-        for line in self.lines:
-            self.starts.append(offset)
-            offset += len(line) + 1
-        self._visible = list(self.text)
+        self.starts = list(accumulate(map((1).__add__, map(len, self.lines)), initial=0))[: len(self.lines)]
+        self._blanked: list[tuple[int, int]] = []
 
     def passage(self, start: int, end: int, text: str, place: str) -> Passage:
         return Passage(_line_of(self.starts, start), _line_of(self.starts, max(start, end - 1)), text, place)
 
     def blank(self, start: int, end: int) -> None:
-        for index in range(start, min(end, len(self._visible))):
-            if self._visible[index] != "\n":
-                self._visible[index] = " "
+        self._blanked.append((start, min(end, len(self.text))))
 
     def visible_lines(self) -> list[str]:
-        return "".join(self._visible).split("\n")
+        if not self._blanked:
+            return self.lines
+        pieces, position = [], 0
+        for start, end in sorted(self._blanked):
+            start = max(start, position)
+            if start < end:
+                pieces += [self.text[position:start], _NOT_NEWLINE.sub(" ", self.text[start:end])]
+                position = end
+        pieces.append(self.text[position:])
+        return "".join(pieces).split("\n")
 
 
-def hidden_markup(page: Page) -> list[Passage]:
-    """HTML comments, collapsed details, alt and title text, and elements styled invisible."""
+def fence_lines(page: Page) -> list[int]:
+    """0-based indexes of the lines that open or close a fenced code block."""
+    return [_line_of(page.starts, match.start()) - 1 for match in _FENCE.finditer(page.text)][:MAX_PASSAGES]
+
+
+def fenced_spans(page: Page) -> list[tuple[int, int]]:
+    """Offsets of the fenced code blocks of a Markdown text (an unclosed fence runs to the end):
+    what stands in them is shown as code, markup included."""
+    marks = fence_lines(page)
+    spans = []
+    for index in range(0, len(marks), 2):
+        start = page.starts[marks[index]]
+        end = (
+            page.starts[marks[index + 1]] + len(page.lines[marks[index + 1]])
+            if index + 1 < len(marks)
+            else len(page.text)
+        )
+        spans.append((start, end))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (sorted, disjoint)."""
+    index = bisect_right(spans, (offset, _END)) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def hidden_markup(page: Page, markdown: bool = True, keep: frozenset[int] | None = None) -> list[Passage]:
+    """HTML comments, collapsed details, alt and title text, and elements styled invisible (in
+    Markdown, not inside fenced code blocks, which show markup as it is). With `keep`, elements
+    are looked for only where one holding a kept line can start."""
     found: list[Passage] = []
     text = page.text
+    low, high = _reach(page, keep)
+    fences = fenced_spans(page)[:MAX_PASSAGES] if markdown else []
     position = 0
     while (start := text.find("<!--", position)) >= 0 and len(found) < MAX_PASSAGES:
+        if _inside(fences, start):
+            position = fences[bisect_right(fences, (start, _END)) - 1][1]
+            continue
         end = text.find("-->", start + 4)
         end = len(text) if end < 0 else end + 3
         found.append(page.passage(start, end, text[start + 4 : max(start + 4, end - 3)], "html-comment"))
         page.blank(start, end)
         position = end
-    for match in _TAG.finditer(text):
+    for match in _TAG.finditer(text, low, high):
+        if fences and _inside(fences, match.start()):
+            continue
         name, attributes = match.group(1).lower(), match.group(2).lower().replace(" ", "")
         spaced = " " + match.group(2).lower()
         collapsed = name == "details" and "open" not in spaced.split()
@@ -95,52 +135,129 @@ def hidden_markup(page: Page) -> list[Passage]:
             a in spaced for a in _HIDDEN_ATTRIBUTES
         )
         if collapsed or invisible:
-            close = text.find(f"</{match.group(1)}", match.end())
-            close = min(len(text), match.end() + 20_000) if close < 0 else close
+            limit = min(len(text), match.end() + _ELEMENT_CHARS)
+            close = text.find(f"</{match.group(1)}", match.end(), limit)
+            close = limit if close < 0 else close
             place = "collapsed" if collapsed else "invisible-markup"
             found.append(page.passage(match.start(), close, _strip_tags(text[match.end() : close]), place))
             page.blank(match.end(), close)
         if len(found) >= MAX_PASSAGES:
             break
     for pattern in (_IMAGE_ALT, _ATTRIBUTE_TEXT):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, low, high):
+            if fences and _inside(fences, match.start()):
+                continue
             content = next((group for group in match.groups() if group), "")
             found.append(page.passage(match.start(), match.end(), content, "alt-text"))
     return found
+
+
+def _reach(page: Page, keep: frozenset[int] | None) -> tuple[int, int]:
+    """Offsets between which an element holding a kept line can start (a hidden element is read
+    for at most `_ELEMENT_CHARS` characters)."""
+    if not keep or not page.lines:
+        return 0, len(page.text)
+    first, last = max(1, min(keep)), min(len(page.lines), max(keep))
+    if first > len(page.lines):
+        return 0, 0
+    return max(0, page.starts[first - 1] - _ELEMENT_CHARS), page.starts[last - 1] + len(page.lines[last - 1])
 
 
 def _strip_tags(text: str) -> str:
     return _TAG.sub(" ", text).replace("</", " </")
 
 
-def paragraphs(page: Page, place: str, markdown: bool = True) -> list[Passage]:
-    """Blank-line separated paragraphs of the visible text; fenced blocks and inline code are quoted."""
+def paragraphs(
+    page: Page, place: str, markdown: bool = True, keep: frozenset[int] | None = None
+) -> list[Passage]:
+    """Blank-line separated paragraphs of the visible text; fenced blocks and inline code are quoted.
+    With `keep`, only the paragraphs holding one of those line numbers are built, and only the
+    lines from the start of their blocks are read."""
+    lines = page.visible_lines()
+    fences = fence_lines(page) if markdown else []
     found: list[Passage] = []
-    block: list[tuple[int, str]] = []
-    fence: str | None = None
-    for number, line in enumerate(page.visible_lines(), start=1):
-        stripped = line.strip()
-        if markdown and stripped.startswith(("```", "~~~")):
-            _flush(found, block, "quoted" if fence else place)
-            fence = None if fence else stripped[:3]
-            continue
-        if not stripped or len(block) >= MAX_PASSAGE_LINES:
-            _flush(found, block, "quoted" if fence else place)
-        if stripped:
-            block.append((number, line))
-        if len(found) >= MAX_PASSAGES:
+    for first, last in _regions(lines, fences, keep):
+        if _read_region(
+            lines, first, last, bisect_left(fences, first) % 2 == 1, place, markdown, keep, found
+        ):
             return found
-    _flush(found, block, "quoted" if fence else place)
     if markdown:
         found = [*_split_inline_code(found)]
     return found
 
 
-def _flush(found: list[Passage], block: list[tuple[int, str]], place: str) -> None:
-    if block:
+def _regions(lines: list[str], fences: list[int], keep: frozenset[int] | None) -> list[tuple[int, int]]:
+    """[first, last) line indexes to read: everything, or the blocks around the kept lines (from
+    the blank or fence line before them to the one after)."""
+    if keep is None:
+        return [(0, len(lines))]
+    fenced = set(fences)
+    regions: list[tuple[int, int]] = []
+    for number in sorted(keep):
+        index = number - 1
+        if index >= len(lines) or (regions and index < regions[-1][1]):
+            continue
+        first = index
+        while first > 0 and lines[first - 1].strip() and first - 1 not in fenced:
+            first -= 1
+        last = index + 1
+        while last < len(lines) and lines[last].strip() and last not in fenced:
+            last += 1
+        regions.append((first, min(len(lines), last + 1)))
+    return regions
+
+
+def _read_region(
+    lines: list[str], first: int, last: int, fenced: bool, place: str, markdown: bool,
+    keep: frozenset[int] | None, found: list[Passage],
+) -> bool:  # fmt: skip
+    """Paragraphs of lines[first:last] into `found`; True when `found` is full."""
+    block: list[tuple[int, str]] = []
+    fence = "```" if fenced else None
+    for number in range(first + 1, last + 1):
+        line = lines[number - 1]
+        stripped = line.strip()
+        if markdown and stripped.startswith(("```", "~~~")):
+            _flush(found, block, _block_place(lines, block, place, fence, markdown), keep)
+            fence = None if fence else stripped[:3]
+            continue
+        if not stripped or len(block) >= MAX_PASSAGE_LINES:
+            _flush(found, block, _block_place(lines, block, place, fence, markdown), keep)
+        if stripped:
+            block.append((number, line))
+        if len(found) >= MAX_PASSAGES:
+            return True
+    _flush(found, block, _block_place(lines, block, place, fence, markdown), keep)
+    return False
+
+
+def _block_place(
+    lines: list[str], block: list[tuple[int, str]], place: str, fence: str | None, markdown: bool
+) -> str:
+    """`quoted` for a block shown as code: in a fence, a doctest (`>>>`), or a reStructuredText
+    literal block (indented after a line ending in `::`); else `place`."""
+    if fence:
+        return "quoted"
+    if not markdown or not block:
+        return place
+    if block[0][1].lstrip().startswith(">>>"):
+        return "quoted"
+    if all(line[:1] in (" ", "\t") for _, line in block):
+        index = block[0][0] - 2
+        while index >= 0 and block[0][0] - index < _LOOK_BACK and not lines[index].strip():
+            index -= 1
+        if index >= 0 and lines[index].rstrip().endswith("::"):
+            return "quoted"
+    return place
+
+
+def _flush(
+    found: list[Passage], block: list[tuple[int, str]], place: str, keep: frozenset[int] | None
+) -> None:
+    if block and (keep is None or any(number in keep for number, _ in block)):
         text = " ".join(line.strip().lstrip(">").strip() for _, line in block)
         found.append(Passage(block[0][0], block[-1][0], text, place))
-        block.clear()
+    block.clear()
 
 
 def _split_inline_code(found: list[Passage]) -> list[Passage]:
@@ -161,8 +278,11 @@ def _split_inline_code(found: list[Passage]) -> list[Passage]:
     return out
 
 
-def prose_passages(lines: list[str], place: str, markdown: bool = True) -> list[Passage]:
-    """Every passage of a prose text: hidden markup first, then the visible paragraphs."""
+def prose_passages(
+    lines: list[str], place: str, markdown: bool = True, keep: frozenset[int] | None = None
+) -> list[Passage]:
+    """Every passage of a prose text: hidden markup first, then the visible paragraphs (with `keep`,
+    the paragraphs holding one of those line numbers)."""
     page = Page(lines)
-    hidden = hidden_markup(page) if "<" in page.text or "![" in page.text else []
-    return [*hidden, *paragraphs(page, place, markdown)]
+    hidden = hidden_markup(page, markdown, keep) if "<" in page.text or "![" in page.text else []
+    return [*hidden, *paragraphs(page, place, markdown, keep)]

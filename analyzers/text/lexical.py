@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from pathlib import PurePosixPath
 from typing import Literal
 
@@ -193,11 +194,7 @@ class LexedText:
         self._lines = lines
         self.regions = regions(self.text, family) if family is not None else []
         self._region_starts = [region.start for region in self.regions]
-        starts, offset = [], 0
-        for line in lines:
-            starts.append(offset)
-            offset += len(line) + 1
-        self._line_starts = starts
+        self._line_starts = list(accumulate(map((1).__add__, map(len, lines)), initial=0))[: len(lines)]
 
     def offset(self, line_number: int, column: int) -> int:
         if not 0 < line_number <= len(self._line_starts):

@@ -65,6 +65,11 @@ class FilePlaces:
     def tree(self) -> Tree | None:
         return self._file.tree("head") if self.source == "tree" else None
 
+    @property
+    def language(self) -> str | None:
+        """The grammar's language name when the places come from a tree."""
+        return self._file.language if self.source == "tree" else None
+
     def place(self, number: int, line: str, column: int) -> Place:
         return self.holder(number, line, column)[0]
 

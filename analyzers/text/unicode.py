@@ -2,14 +2,16 @@
 
 Everything here works on code points (`ord`), never on regular expressions over decoded text, so
 that a character is judged by what it is and by its neighbours (an emoji sequence, a right-to-left
-word).
+word); one character class (`hidden_pattern`) only finds quickly whether there is anything to judge.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 TAG_FIRST, TAG_LAST = 0xE0000, 0xE007F
 CANCEL_TAG = 0xE007F
@@ -113,6 +115,27 @@ def is_variation_selector(cp: int) -> bool:
 
 def is_supplementary_selector(cp: int) -> bool:
     return 0xE0100 <= cp <= 0xE01EF
+
+
+# Blocks that hold every format (Cf) character of the Unicode versions Python ships
+_FORMAT_BLOCKS = ((0x0000, 0x0900), (0x1800, 0x1900), (0x2000, 0x2100), (0xFE00, 0x10000), (0x11000, 0x11100),
+                  (0x13400, 0x13500), (0x1BC00, 0x1BD00), (0x1D100, 0x1D200), (0xE0000, 0xE0200))  # fmt: skip
+
+
+@cache
+def hidden_pattern() -> re.Pattern[str]:
+    """One character class of everything that renders as nothing or reorders text: format
+    characters, invisible letters, bidi controls and marks, the BOM, variation selectors and tag
+    characters; built once from the blocks that hold them, matched in C."""
+    points = {
+        cp
+        for start, end in _FORMAT_BLOCKS
+        for cp in range(start, end)
+        if unicodedata.category(chr(cp)) == "Cf"
+    }
+    points |= set(INVISIBLE_LETTERS) | set(BIDI_CONTROLS) | set(BIDI_MARKS) | {BOM}
+    ranges = "".join(re.escape(chr(cp)) for cp in sorted(points))
+    return re.compile(f"[{ranges}\ufe00-\ufe0f\U000e0000-\U000e01ef]")
 
 
 def is_format(cp: int) -> bool:

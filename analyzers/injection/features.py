@@ -1,0 +1,268 @@
+"""Feature vectors of the instruction detector: sentences, windows of sentences, structural cues.
+
+A reading of a passage (folded text, see `normalise.fold`) is split into sentences and read in
+windows of up to three sentences, so that cues far apart in a long text do not add up. A window's
+features are, per semantic class of the cue lexicon, how many entries it holds (capped), two cues
+of sentence structure (a sentence that opens with an imperative verb, possibly after naming whom it
+speaks to; a sentence that opens by addressing an AI tool: `Agent:`, `To the reviewing AI,`), and
+the pairs of classes that together mark an order to a machine (an addressee with an action, an
+action with a secret, a secret with a destination, a dismissal with instructions, ...). Passage-wide
+features add dialogue turns (few-shot priming), filler, code density and whether the reading was
+decoded. Everything is linear in the (capped) text; the patterns have no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from analyzers.injection import cues, normalise
+
+WINDOW_SENTENCES = 2
+MAX_SENTENCES = 400
+CAP = 3
+_ENDS = ".!?;\u3002\uff01\uff1f\uff1b"
+# a sentence: characters up to an end mark followed by a space (a dot inside `.env` or a URL is no end)
+_SENTENCE = re.compile(
+    r"(?:[^.!?;\n\u3002\uff01\uff1f\uff1b]|[.!?;](?=\S)){1,2000}[.!?;\n\u3002\uff01\uff1f\uff1b]?"
+)
+_CODE_MARK = re.compile(r"[\[\]().`_*=/]")  # a label made of code (`[agents.Runner]:`) names no one
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Hangul is written with spaces
+_VOCATIVE_MARK = re.compile(r"[:\uff1a,\uff0c\u2014\u2013]| - ")
+# URLs, IP addresses and e-mail addresses: destinations, whose words are not read as cues
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`)\]]{1,300}")
+_IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b(?::\d{1,5})?")
+_DIGIT_DOT = re.compile(r"\d\.\d")
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b")
+_TURN = re.compile(r"(?m)^[ \t>#*\-/\[]{0,6}(?:user|human|assistant|ai|system|bot|q|a|question|answer|input|output"
+                   r"|request|result|usuario|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ"
+                   r"|用户|问|答|ユーザー|質問|回答|사용자)\]?\s{0,2}[:：]")  # fmt: skip
+_NOT_CODE = str.maketrans(dict.fromkeys("{}();=<>[]$&|\\"))  # deletes the characters of code
+
+COUNTED = tuple(c for c in cues.CATEGORIES if c not in ("imperative", "request"))
+_COUNTED = frozenset(COUNTED)
+PAIRS = (
+    ("addressee", ("action", "transfer", "dismiss", "secrecy", "modal")),
+    ("vocative", ("action", "transfer", "dismiss", "imperative_lead", "modal", "secret", "indirect", "output_format")),
+    ("second_person", ("dismiss", "secrecy", "roleplay", "mode", "output_format", "action", "hypothetical", "secret")),
+    ("imperative_lead", ("action", "transfer", "dismiss", "secret", "secrecy", "destination")),
+    ("modal", ("action", "transfer", "secret", "output_format")),
+    ("action", ("secret", "destination", "secrecy")),
+    ("transfer", ("secret", "destination")),
+    ("secret", ("destination",)),
+    ("safeguard", ("action", "dismiss", "imperative_lead", "vocative", "modal", "secrecy")),
+    ("dismiss", ("instruction_ref", "prior")),
+    ("instruction_ref", ("prior",)),
+    ("roleplay", ("addressee", "mode", "action", "secret")),
+    ("mode", ("action", "secret", "instruction_ref")),
+    ("hypothetical", ("action", "secret", "imperative_lead", "transfer")),
+    ("persuasion", ("action", "transfer", "secret", "dismiss")),
+    ("output_format", ("addressee", "imperative_lead", "action")),
+    ("indirect", ("imperative_lead", "instruction_ref", "action", "modal", "reference")),
+    ("reference", ("instruction_ref", "imperative_lead", "modal")),
+    ("splitting", ("action", "instruction_ref", "imperative_lead", "dismiss")),
+    ("verdict", ("output_format", "secrecy", "modal", "imperative_lead", "second_person", "vocative", "persuasion")),
+    ("meta", ("addressee", "action", "instruction_ref")),
+    ("docs", ("action", "secret")),
+    ("hedge", ("addressee", "action")),
+)  # fmt: skip
+# three classes that together are one act: exfiltration, overriding, an order on a secret
+TRIPLES = (
+    ("transfer", "secret", "destination"),
+    ("dismiss", "instruction_ref", "prior"),
+    ("addressee", "action", "secret"),
+    ("action", "safeguard", "addressee"),
+)
+PASSAGE_FEATURES = ("turns", "decoded", "filler", "code_density")
+_DILUTE = frozenset({"docs", "meta", "hedge", "imperative", "request", "second_person", "addressee"})
+FEATURES = (
+    *COUNTED,
+    "imperative_lead",
+    "density",
+    *(f"{one}*{other}" for one, others in PAIRS for other in others),
+    *("*".join(triple) for triple in TRIPLES),
+    *PASSAGE_FEATURES,
+)
+
+
+def _literals(text: str) -> tuple[str, list[str]]:
+    """`text` with its URLs, IP addresses and e-mail addresses blanked, and those literals; each
+    pattern only runs where its mark (`://`, a dotted number, `@`) can be."""
+    found: list[str] = []
+    for pattern, mark in ((_URL, "://"), (_EMAIL, "@"), (_IP, ".")):
+        if mark in text and (pattern is not _IP or _DIGIT_DOT.search(text)):
+            matched = pattern.findall(text)
+            if matched:
+                found.extend(matched)
+                text = pattern.sub(" ", text)
+    return text, found
+
+
+def words_in(text: str, tokens: list[str]) -> int:
+    """How many words a text holds: its tokens, and in scripts written without spaces one word for
+    every two characters (a token of Chinese or Japanese is a whole run of words)."""
+    if text.isascii():
+        return len(tokens)
+    spaceless = len(_SPACELESS.findall(text))
+    return len(tokens) + spaceless // 2 - (1 if spaceless else 0)
+
+
+def _names_addressee(head: str, words: list[str], addressees: list[str]) -> bool:
+    """Whether the words before a colon or comma end by naming an AI tool (`Dear assistant,`, `To the
+    reviewing model:`), as a vocative does; `Agents read comments,` names one and goes on
+    (`addressees`: the addressee cues of the sentence)."""
+    tail = head.rstrip()
+    return any(entry.split()[-1] == words[-1] or tail.endswith(entry) for entry in addressees)
+
+
+class Sentence:
+    """The distinct cues of one sentence and whether it opens with an order."""
+
+    __slots__ = ("hits", "lead", "size", "tokens")
+
+    def __init__(self, text: str) -> None:
+        text, literals = _literals(text)
+        self.tokens = cues.TOKEN.findall(text)
+        self.size = words_in(text, self.tokens)
+        self.hits = cues.cue_hits(text, self.tokens)
+        self.hits.update(("destination", literal) for literal in literals)
+        self.lead = 0
+        opening = self.tokens
+        addressees = [entry for category, entry in self.hits if category == "addressee"]
+        mark = _VOCATIVE_MARK.search(text, 0, 80) if addressees else None
+        if mark:
+            head = text[: mark.start()]
+            before = cues.TOKEN.findall(head)
+            if (
+                0 < words_in(head, before) <= 6
+                and not _CODE_MARK.search(head)
+                and _names_addressee(head, before, addressees)
+            ):
+                self.hits.add(("vocative", ":"))
+                opening = self.tokens[len(before) :]
+        if opening and (opening[0] in _imperatives() or " ".join(opening[:2]) in _imperatives()):
+            self.lead = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of a passage: its sentences and the features shared by all its windows."""
+
+    sentences: list[Sentence]
+    shared: dict[str, float]
+
+
+def read(raw: str, folded: str, decoding: str) -> Reading:
+    found: list[Sentence] = []
+    for match in _SENTENCE.finditer(folded):
+        text = match.group(0)
+        if text.strip():
+            found.append(Sentence(text))
+            if len(found) >= MAX_SENTENCES:
+                break
+    return Reading(found, passage_features(raw, [t for s in found for t in s.tokens], decoding))
+
+
+def window_features(counts: Counter[str], lead: int, tokens: int) -> dict[str, float]:
+    """The features of one window from its cue counts, its imperative sentence openings and its
+    length in tokens (orders are dense: many cues in few words)."""
+    features: dict[str, float] = {c: float(min(n, CAP)) for c, n in counts.items() if n and c in _COUNTED}
+    strong = sum(n for c, n in counts.items() if c not in _DILUTE)
+    if strong:
+        features["density"] = min(CAP, 4 * strong / max(tokens, 8))
+    hedge = counts["hedge"] - counts["request"]
+    if hedge > 0:
+        features["hedge"] = float(min(hedge, CAP))
+    else:
+        features.pop("hedge", None)
+    if lead:
+        features["imperative_lead"] = float(min(lead, CAP))
+    present = {name for name, value in features.items() if value}
+    for one, others in PAIRS:
+        if one in present:
+            for other in others:
+                if other in present:
+                    features[f"{one}*{other}"] = 1.0
+    for triple in TRIPLES:
+        if present.issuperset(triple):
+            features["*".join(triple)] = 1.0
+    return features
+
+
+def windows(found: list[Sentence]) -> list[tuple[Counter[str], int, int]]:
+    """(cue counts, imperative openings, tokens) of every window of up to two sentences."""
+    if len(found) <= WINDOW_SENTENCES:
+        spans = [found] if found else []
+    else:
+        spans = [found[i : i + WINDOW_SENTENCES] for i in range(len(found) - WINDOW_SENTENCES + 1)]
+    return [_merge(span) for span in spans]
+
+
+def _merge(span: list[Sentence]) -> tuple[Counter[str], int, int]:
+    hits: set[cues.Hit] = set()
+    for sentence in span:
+        hits |= sentence.hits
+    lead = sum(sentence.lead for sentence in span)
+    return Counter(category for category, _ in hits), lead, sum(sentence.size for sentence in span)
+
+
+def passage_features(raw: str, tokens: list[str], decoding: str, bound: bool = False) -> dict[str, float]:
+    """Features of the whole passage, the same in every window; for a bound, only those that can
+    raise a score (code density only lowers one)."""
+    features: dict[str, float] = {}
+    turns = len(_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS)) if ":" in raw or "\uff1a" in raw else 0
+    if turns >= 2:
+        features["turns"] = min(turns, 8) / 2
+    if len(tokens) > 150:
+        features["filler"] = 1.0 - len(set(tokens)) / len(tokens)
+    sample = raw[:2000]
+    if sample and not bound:
+        features["code_density"] = 10 * (len(sample) - len(sample.translate(_NOT_CODE))) / len(sample)
+    if decoding:
+        features["decoded"] = 1.0
+    return features
+
+
+def vectors(reading: Reading) -> list[dict[str, float]]:
+    """The feature vectors of every window of a reading."""
+    return [
+        {**window_features(counts, lead, size), **reading.shared}
+        for counts, lead, size in windows(reading.sentences)
+    ]
+
+
+def reading_features(raw: str, folded: str, decoding: str) -> list[dict[str, float]]:
+    """The feature vectors of every window of one reading of a passage."""
+    return vectors(read(raw, folded, decoding))
+
+
+def bound_features(raw: str, folded: str, words: list[str], decoding: str) -> dict[str, float]:
+    """Features no window of a reading can exceed, where they weigh for a report, from one look at
+    its words (`words`: the TOKEN matches of `folded`): the whole reading counted as one window,
+    with as many imperative openings as a window has sentences where an imperative word occurs,
+    one spoken-to opening where an addressee and a mark that can close it occur, destinations
+    wherever a URL, address or dotted number can be, and the densest window the cues allow. Words
+    inside URLs count too, which only raises the bound."""
+    hits = cues.cue_hits(folded, words)
+    counts = Counter(category for category, _ in hits)
+    if "://" in folded or "@" in folded or _DIGIT_DOT.search(folded):
+        counts["destination"] += CAP
+    if counts["addressee"] and _VOCATIVE_MARK.search(folded):
+        counts["vocative"] += 1
+    lead = WINDOW_SENTENCES if counts["imperative"] else 0
+    bound = window_features(counts, lead, 8)
+    if "density" in bound:
+        bound["density"] = min(float(CAP), sum(n for c, n in counts.items() if c not in _DILUTE) / 2)
+    if counts["hedge"]:
+        bound["hedge"] = float(CAP)
+    return {**bound, **passage_features(raw, words, decoding, bound=True)}
+
+
+@cache
+def _imperatives() -> frozenset[str]:
+    lex = cues.lexicon()
+    words = {word for word, cats in lex.words.items() if "imperative" in cats}
+    words |= {" ".join(key) for key, cats in lex.phrases.items() if "imperative" in cats and len(key) == 2}
+    return frozenset(words)

@@ -1,0 +1,1 @@
+"""The frozen held-out split of the instruction detector's corpus (see README.md)."""

@@ -1,0 +1,4 @@
+struct Gate {
+    let isAdmin = false
+    let is​Admin = true
+}
