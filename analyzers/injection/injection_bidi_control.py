@@ -47,7 +47,8 @@ class InjectionBidiControl(Analyzer):
     legitimate and stay quiet, and so is prose (Markdown, plain text). Every other text file is
     read: languages without a grammar here (assembly, Solidity, SQL, Kotlin, Swift, Lua, ...) are
     split into code, comments and strings by their comment-syntax family (`//`, `#`, `--`, `;`,
-    `/* */`, `<!-- -->`, ...) and judged the same way. Binary and generated files are skipped.
+    `/* */`, `<!-- -->`, ...) and judged the same way. Binary files are skipped; generated files are read
+    too, since a pull request can write the marker that makes a file look generated.
 
     ## Why it is risky
 
@@ -88,7 +89,7 @@ class InjectionBidiControl(Analyzer):
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         for file in ctx.files:
             candidates = [(n, line) for n, line in non_ascii_added(file) if any(unicode.runs(line, "bidi"))]
-            places = places_of(ctx, file) if candidates else None
+            places = places_of(ctx, file, generated=True) if candidates else None
             if places is None:
                 continue
             for number, line in candidates:

@@ -129,9 +129,12 @@ def _places(ctx: ChangeContext) -> dict[str, FilePlaces | None]:
     return {}
 
 
-def places_of(ctx: ChangeContext, file: ChangedFile) -> FilePlaces | None:
-    """The places of a source file of the change (kept for the change), or None for prose, binary and
-    generated files."""
+def places_of(ctx: ChangeContext, file: ChangedFile, *, generated: bool = False) -> FilePlaces | None:
+    """The places of a source file of the change (kept for the change), or None for prose and binary
+    files, and for generated ones unless `generated` (a rule that a generated-file marker must not switch
+    off: the pull request writes the marker too)."""
+    if file.is_kind(FileKind.GENERATED) and not generated:
+        return None
     kept = _places(ctx)
     if file.path not in kept:
         kept[file.path] = _build(file)
@@ -139,7 +142,8 @@ def places_of(ctx: ChangeContext, file: ChangedFile) -> FilePlaces | None:
 
 
 def _build(file: ChangedFile) -> FilePlaces | None:
-    if skip_reason(file) is not None:
+    reason = skip_reason(file)
+    if reason is not None and reason != "generated":
         return None
     family = lexical.family_of(file.path, file.head_text)
     if file.language is not None and not file.skipped_reason and file.tree("head") is not None:

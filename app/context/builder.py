@@ -196,7 +196,7 @@ class _Builder:
             skipped_reason=skipped,
         )
         if FileKind.GENERATED in kinds and not binary and changed.added_lines:
-            self.note(f"{item.path}: generated file, not checked for hidden characters")
+            self.note(f"{item.path}: generated file, not checked for invisible characters or look-alike names")
         if self.options.map_scopes:
             self.map_scopes(changed)
         return changed
