@@ -1,0 +1,273 @@
+"""The engine: every changed function interpreted, callees followed with the values they receive.
+
+Each function that holds a changed line is an entry: its parameters are untrusted where a model says
+so (a routed view's URL parameters, a Django view's `request`) and of unknown origin otherwise. A call
+to a function of the program is followed with the abstract values of its arguments (the function's
+summary in that context, kept per context), up to `MAX_DEPTH` calls deep and `MAX_CONTEXTS` contexts
+per function; past a bound, or past the time budget, a call is treated like a library call the models
+do not know (its result holds its arguments' data) and the hits found that way are marked `bounded`,
+so a finding falls back to the plain confidence scale instead of vanishing.
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import replace
+
+from analyzers.base import TraceStep as Step
+from analyzers.flow.hit import Hit
+from analyzers.flow.interpret import FunctionRun, Outcome
+from analyzers.flow.ir import Assign, Function, Import, Param
+from analyzers.flow.model import Models, load_models
+from analyzers.flow.program import Program
+from analyzers.flow.value import EMPTY, Fact, Value
+
+MAX_DEPTH = 5  # calls followed below an entry
+MAX_CONTEXTS = 8  # contexts analysed per function
+BUDGET_SECONDS = 30.0  # for a whole change
+FILE_BUDGET_SECONDS = 3.0  # for the entries of one file, before its calls stop being followed
+MAX_FACTS_PER_HIT = 16
+_BUILTINS = frozenset(dir(builtins))
+_ROUTE_PLACEHOLDER = re.compile(r"<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>|\{([A-Za-z_]\w*)(?::[^}]*)?\}")
+
+
+class Engine:
+    def __init__(self, program: Program, *, budget: float = BUDGET_SECONDS) -> None:
+        self.program = program
+        self.deadline = time.monotonic() + budget
+        self.hits: dict[tuple[str, int, str], Hit] = {}
+        self._memo: dict[tuple[object, ...], Outcome] = {}
+        self._contexts: dict[tuple[str, str], int] = {}
+        self._active: set[tuple[str, str]] = set()
+        self._globals: dict[str, dict[str, Value] | None] = {}
+        self._file_deadline = self.deadline
+        self.bounded_files: set[str] = set()
+
+    # -- entry ----------------------------------------------------------------------------------
+    def analyze(self) -> list[Hit]:
+        for path, file in self.program.files.items():
+            if not file.in_change:
+                continue
+            self._file_deadline = min(self.deadline, time.monotonic() + FILE_BUDGET_SECONDS)
+            module = self.program.modules[path]
+            for identifier in module.ids_at(file.changed):
+                self.entry(path, identifier)
+        return sorted(self.hits.values(), key=lambda hit: (hit.path, hit.line, hit.kind))
+
+    def entry(self, path: str, identifier: str) -> None:
+        function = self.program.function(path, identifier)
+        if function is None:
+            return
+        if identifier == self.program.modules[path].module.top:
+            self.module_globals(path)
+            return
+        bindings = {param.name: self.entry_value(function, param) for param in function.params}
+        key = ("entry", path, identifier)
+        if key in self._memo:
+            return
+        self._memo[key] = FunctionRun(self, function, bindings, 0).run()
+
+    def entry_value(self, function: Function, param: Param) -> Value:
+        """What a parameter holds when nothing is known of the callers."""
+        models = self.models(function.path)
+        for source in models.sources:
+            if self._is_source_parameter(function, param, source):
+                if source.type is not None and source.parameters == "":
+                    return Value(ref=source.type)
+                fact = Fact(source.kind, f"parameter `{param.name}`", function.path, function.start_line)
+                fact = fact.step(
+                    Step(function.path, function.start_line, f"`{param.name}` comes from the request")
+                )
+                return Value(facts=frozenset({fact}), ref=source.type)
+        if function.class_name is not None and param is function.params[0] and param.name in ("self", "cls"):
+            info = self.program.class_info(function.path, function.class_name)
+            qualified = f"{function.module}.{info.name}" if info is not None else None
+            return Value(ref=qualified, container="object", facts=self._unknown(function, param))
+        return Value(facts=self._unknown(function, param))
+
+    def _unknown(self, function: Function, param: Param) -> frozenset[Fact]:
+        origin = f"parameter `{param.name}`"
+        step = Step(function.path, function.start_line, f"{origin} of `{function.name}`")
+        return frozenset({Fact("unknown", origin, function.path, function.start_line, steps=(step,))})
+
+    def _is_source_parameter(self, function: Function, param: Param, source: object) -> bool:
+        from analyzers.flow.model import Source, call_matches
+
+        if not isinstance(source, Source) or (
+            source.imports and not self._imports_any(function.path, source.imports)
+        ):
+            return False
+        if source.annotations and param.annotation:
+            resolved = self.annotation_ref(function, param.annotation)
+            if resolved in source.annotations or param.annotation in source.annotations:
+                return True
+        if source.names and param.name in source.names and (not source.decorators or function.decorators):
+            return param is function.params[0] or source.parameters == "all"
+        if not source.decorators or not any(
+            call_matches(source.decorators, d, d.rsplit(".", 1)[-1]) for d in function.decorators
+        ):
+            return False
+        if param.name in ("self", "cls"):
+            return False
+        if source.parameters == "all":
+            return True
+        placeholders = {
+            m.group(1) or m.group(2)
+            for a in function.decorator_args
+            for s in a
+            for m in _ROUTE_PLACEHOLDER.finditer(s)
+        }
+        return source.parameters == "route" and param.name in placeholders
+
+    def annotation_ref(self, function: Function, annotation: str) -> str | None:
+        head, _, rest = annotation.strip("'\" ").partition(".")
+        value = self.free_name(function, head)
+        if value.ref is None:
+            return None
+        return f"{value.ref}.{rest}" if rest else value.ref
+
+    def _imports_any(self, path: str, prefixes: tuple[str, ...]) -> bool:
+        imports = self.imports_of(path)
+        return any(i == p or i.startswith(p + ".") for i in imports for p in prefixes)
+
+    def imports_of(self, path: str) -> frozenset[str]:
+        top = self.program.function(path, "<module>")
+        if top is None:
+            return frozenset()
+        return frozenset(
+            s.expr.path
+            for b in top.blocks
+            for s in b.statements
+            if isinstance(s, Assign) and isinstance(s.expr, Import)
+        )
+
+    # -- calls ----------------------------------------------------------------------------------
+    def invoke(self, function: Function, bindings: Mapping[str, Value], depth: int) -> Outcome | None:
+        """`function` run with `bindings`, or None when a bound stops the call being followed."""
+        identity = (function.path, function.id)
+        if depth > MAX_DEPTH or identity in self._active or self.out_of_time():
+            return None
+        key = (identity, tuple(sorted(bindings.items(), key=lambda item: item[0])))
+        known = self._memo.get(key)
+        if known is not None:
+            return known
+        count = self._contexts.get(identity, 0)
+        if count >= MAX_CONTEXTS:
+            bindings = {name: generalize(value) for name, value in bindings.items()}
+            key = (identity, tuple(sorted(bindings.items(), key=lambda item: item[0])))
+            known = self._memo.get(key)
+            if known is not None:
+                return known
+        self._contexts[identity] = count + 1
+        self._active.add(identity)
+        try:
+            outcome = FunctionRun(self, function, bindings, depth).run()
+        finally:
+            self._active.discard(identity)
+        self._memo[key] = outcome
+        return outcome
+
+    def out_of_time(self) -> bool:
+        return time.monotonic() > self._file_deadline
+
+    # -- names ----------------------------------------------------------------------------------
+    def models(self, path: str) -> Models:
+        return load_models(self.program.language(path) or "python")
+
+    def module_globals(self, path: str) -> dict[str, Value] | None:
+        """The values the module's top level leaves in its names (None while it is being run)."""
+        if path in self._globals:
+            return self._globals[path]
+        self._globals[path] = None
+        top = self.program.function(path, "<module>")
+        state: dict[str, Value] = {}
+        if top is not None:
+            run = FunctionRun(self, top, {}, MAX_DEPTH - 1)
+            run.run()
+            state = run.final_state
+        self._globals[path] = state
+        return state
+
+    def free_name(self, function: Function, name: str) -> Value:
+        """A name the function did not bind: the module's, a builtin, or of unknown origin."""
+        module = self.module_globals(function.path) if function.id != "<module>" else None
+        if module is not None and name in module:
+            value = module[name]
+            return value if value.ref is not None else replace(value, ref=f"{function.module}.{name}")
+        if name in _BUILTINS:
+            return Value(ref=name)
+        fact = Fact("unknown", f"`{name}`", function.path, function.start_line)
+        return Value(ref=name, facts=frozenset({fact}))
+
+    def resolve(self, ref: str) -> Value | None:
+        """The value the program gives a qualified name (`helpers.utils.escape`), if it defines it."""
+        found = self.program.split(ref)
+        if found is None:
+            path = self.program.module_path(ref)
+            return Value(ref=ref, container="module") if path is not None else None
+        path, rest = found
+        names = rest.split(".")
+        module = self.module_globals(path)
+        value = module.get(names[0]) if module is not None else None
+        if value is None:
+            return None
+        for name in names[1:]:
+            inner = value.slot("." + name)
+            if inner is None:
+                return None
+            value = inner
+        return value if value.ref is not None else replace(value, ref=ref)
+
+    def method(self, class_ref: str, name: str, depth: int = 0) -> tuple[str, str] | None:
+        """(path, function id) of method `name` of the program's class `class_ref`, through bases."""
+        found = self.program.split(class_ref)
+        if found is None or depth > 4:
+            return None
+        path, class_name = found
+        module = self.program.modules[path]
+        info = next((c for c in module.module.classes.values() if c.id == class_name), None)
+        if info is None:
+            return None
+        if name in info.methods:
+            return path, info.methods[name]
+        top = self.program.function(path, "<module>")
+        for base in info.bases:
+            head = base.split(".")[0]
+            value = self.free_name(top, head) if top is not None else EMPTY
+            base_ref = f"{value.ref}{base[len(head) :]}" if value.ref else None
+            if base_ref is not None:
+                hit = self.method(base_ref, name, depth + 1)
+                if hit is not None:
+                    return hit
+        return None
+
+    # -- hits -----------------------------------------------------------------------------------
+    def record(self, hit: Hit) -> None:
+        key = (hit.path, hit.line, hit.kind)
+        old = self.hits.get(key)
+        if old is None:
+            self.hits[key] = replace(
+                hit, facts=frozenset(sorted(hit.facts, key=_fact_order)[:MAX_FACTS_PER_HIT])
+            )
+            return
+        facts = frozenset(sorted(old.facts | hit.facts, key=_fact_order)[:MAX_FACTS_PER_HIT])
+        self.hits[key] = replace(
+            old, facts=facts, built=old.built or hit.built, bounded=old.bounded and hit.bounded
+        )
+
+
+def generalize(value: Value, depth: int = 0) -> Value:
+    """`value` without its constants (at every depth): the context a function is analysed in once
+    its specific contexts are used up."""
+    if depth > 3:
+        return Value(facts=value.deep_facts(), ref=value.ref)
+    slots = tuple((key, generalize(inner, depth + 1)) for key, inner in value.slots)
+    rest = generalize(value.rest, depth + 1) if value.rest is not None else None
+    return replace(value, const=Value().const, slots=slots, rest=rest, text=None)
+
+
+def _fact_order(fact: Fact) -> tuple[int, str, int, str]:
+    return (fact.kind == "unknown", fact.path, fact.line, fact.origin)

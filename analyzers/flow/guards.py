@@ -1,0 +1,157 @@
+"""What a branch proves about the data it tests, on each way out.
+
+The test of a branch is read back through the definitions of its temporaries into checks that hold
+on one way: `not`, `and` (both hold when true), `or` (neither holds when false). Each check marks the
+facts of the data it tests:
+
+| check | mark |
+| --- | --- |
+| `"x" not in data` | `lacks:x` (`lacks-inner:x` on `data[1:-1]`) |
+| `data in collection` | `member` |
+| `data == "constant"` | `equals` |
+| `data.attr == ...`, `data.attr in ...` | `attr:attr` |
+| `data.method(...)` is true | `method:method`; `starts:x`/`ends:x` for `startswith("x")`/`endswith("x")`, `prefix` for `startswith(value)` |
+| `function(data, ...)` is true | `call:function` |
+
+The `[[guard]]` models then clear the sink kinds whose required marks a fact carries: `lacks:../`
+clears `path`. Marks go on the facts wherever they are in the state, so a check of `url.netloc` where
+`url = urlparse(target)` also covers `target`.
+"""
+
+from __future__ import annotations
+
+from analyzers.flow.ir import Attr, Binary, Call, Compare, Const, Function, Operand, Slice, Unary, Var
+from analyzers.flow.model import Models
+from analyzers.flow.value import Fact, Value, map_facts
+
+State = dict[str, Value]
+Check = tuple[object, bool]  # an expression and whether it holds
+_MAX_CHECKS = 16
+
+
+def refine(models: Models, function: Function, test: Operand, state: State, holds: bool) -> State:
+    """The state on the way out of a branch where `test` is `holds`."""
+    checks = _checks(function, test, holds, 0)
+    if not checks or not models.guards:
+        return state
+    change: dict[Fact, Fact] = {}
+    for expression, held in checks[:_MAX_CHECKS]:
+        for facts, marks in _marks(function, expression, held, state):
+            for fact in facts:
+                current = change.get(fact, fact)
+                change[fact] = current.mark(marks)
+    if not change:
+        return state
+    change = {
+        old: _cleared(models, new) for old, new in change.items() if new != old or new.marks != old.marks
+    }
+    if not change:
+        return state
+    return {name: map_facts(value, change) for name, value in state.items()}
+
+
+def _cleared(models: Models, fact: Fact) -> Fact:
+    for guard in models.guards:
+        if guard.marks <= fact.marks:
+            fact = fact.clear(guard.clears)
+    return fact
+
+
+def _checks(function: Function, test: Operand, holds: bool, depth: int) -> list[Check]:
+    if not isinstance(test, Var) or depth > 8:
+        return []
+    definition = function.temporaries.get(test.name)
+    if isinstance(definition, Unary) and definition.op == "not":
+        return _checks(function, definition.operand, not holds, depth + 1)
+    if isinstance(definition, Binary) and definition.op in ("and", "or"):
+        both = (definition.op == "and") == holds
+        if not both:
+            return []
+        return _checks(function, definition.left, holds, depth + 1) + _checks(
+            function, definition.right, holds, depth + 1
+        )
+    if isinstance(definition, Compare | Call):
+        return [(definition, holds)]
+    return []
+
+
+def _value(operand: Operand, state: State) -> Value:
+    if isinstance(operand, Const):
+        return Value(const=operand.value)
+    return state.get(operand.name, Value())
+
+
+def _marks(
+    function: Function, expression: object, held: bool, state: State
+) -> list[tuple[frozenset[Fact], frozenset[str]]]:
+    if isinstance(expression, Compare):
+        return _compare_marks(function, expression, held, state)
+    if isinstance(expression, Call) and held:
+        return _call_marks(expression, state)
+    return []
+
+
+def _compare_marks(
+    function: Function, compare: Compare, held: bool, state: State
+) -> list[tuple[frozenset[Fact], frozenset[str]]]:
+    left, right = _value(compare.left, state), _value(compare.right, state)
+    op = compare.op
+    if op in ("in", "not in"):
+        inside = (op == "in") == held
+        if left.known and isinstance(left.const, str) and right.facts and not inside:
+            inner = _is_inner_slice(function, compare.right)
+            return [(right.deep_facts(), frozenset({("lacks-inner:" if inner else "lacks:") + left.const}))]
+        if inside and left.facts:
+            return [(left.facts, _data_marks(function, compare.left, "member"))]
+        return []
+    if op in ("==", "!=", "is", "is not"):
+        equal = (op in ("==", "is")) == held
+        if not equal:
+            return []
+        found = []
+        for data, other, operand in ((left, right, compare.left), (right, left, compare.right)):
+            if data.facts and (other.known or not other.facts):
+                found.append((data.facts, _data_marks(function, operand, "equals" if other.known else "")))
+        return [item for item in found if item[1]]
+    return []
+
+
+def _data_marks(function: Function, operand: Operand, plain: str) -> frozenset[str]:
+    """`attr:name` when the tested data is an attribute of something (a parsed URL's host), else
+    `plain` (nothing when empty)."""
+    definition = function.temporaries.get(operand.name) if isinstance(operand, Var) else None
+    if isinstance(definition, Attr):
+        return frozenset({f"attr:{definition.name}"})
+    return frozenset({plain}) if plain else frozenset()
+
+
+def _is_inner_slice(function: Function, operand: Operand) -> bool:
+    definition = function.temporaries.get(operand.name) if isinstance(operand, Var) else None
+    if not isinstance(definition, Slice):
+        return False
+    lower = definition.lower.value if isinstance(definition.lower, Const) else None
+    upper = definition.upper.value if isinstance(definition.upper, Const) else None
+    return isinstance(lower, int) and lower > 0 and isinstance(upper, int) and upper < 0
+
+
+def _call_marks(call: Call, state: State) -> list[tuple[frozenset[Fact], frozenset[str]]]:
+    if call.method is not None:
+        receiver = _value(call.func, state)
+        if not receiver.facts:
+            return []
+        marks = {f"method:{call.method}"}
+        argument = _value(call.args[0], state) if call.args else None
+        if argument is not None and call.method in ("startswith", "endswith"):
+            if argument.known and isinstance(argument.const, str):
+                marks.add(("starts:" if call.method == "startswith" else "ends:") + argument.const)
+            elif call.method == "startswith":
+                marks.add("prefix")
+        return [(receiver.facts, frozenset(marks))]
+    callee = _value(call.func, state)
+    name = callee.ref or ""
+    found = []
+    for operand in call.args[:2]:
+        data = _value(operand, state)
+        if data.facts and name:
+            found.append((data.facts, frozenset({f"call:{name}"})))
+    return found

@@ -1,0 +1,216 @@
+"""Abstract values: what the engine knows about a value at a point of a function.
+
+A `Value` carries the `Fact`s of the untrusted (or otherwise notable) data it holds, each with its
+source kind (`http`, `cli`, `env`, `file`, `network`, `database`; `unknown` for a parameter or a call
+the engine could not follow; `random` for a predictable random number; `error` for an exception's
+details), where it came from, the sink kinds it has been made safe for (`cleared`) and the checks it
+has passed (`marks`). Beside the facts: the constant it is when known (for folding), the qualified name
+of what it is (`ref`: `flask.request`, `sqlite3.Cursor`), the known contents of a container or object
+(`slots`: `[0`, `['key'`, `.attribute`), typestate `flags`, and whether it is a string built from a
+literal and non-constant parts (`built`).
+
+Values are immutable and hashable; trace steps ride on facts without taking part in equality, so the
+lattice stays finite (the sources of a change, the sink kinds, the marks) and every join terminates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from analyzers.base import TraceStep as Step  # a fact carries the steps a finding shows
+from analyzers.flow.ir import ConstValue
+
+MAX_SLOTS = 32  # known slots of one container; beyond, contents join into `rest`
+MAX_DEPTH = 4  # nesting of containers followed
+MAX_STEPS = 6  # trace steps kept per fact: the first two and the last four
+MAX_TEXT = 400  # characters of a built string's literal skeleton
+
+
+class _NoConstant:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_CONSTANT"
+
+
+NOT_CONSTANT = _NoConstant()
+Constant = ConstValue | _NoConstant
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    kind: str
+    origin: str  # what the data is, for messages: "`request.args`", "parameter `cmd`"
+    path: str
+    line: int
+    cleared: frozenset[str] = frozenset()
+    marks: frozenset[str] = frozenset()
+    steps: tuple[Step, ...] = field(default=(), compare=False)
+
+    def clear(self, kinds: frozenset[str]) -> Fact:
+        return self if kinds <= self.cleared else replace(self, cleared=self.cleared | kinds)
+
+    def mark(self, marks: frozenset[str]) -> Fact:
+        return self if marks <= self.marks else replace(self, marks=self.marks | marks)
+
+    def step(self, step: Step) -> Fact:
+        steps = self.steps
+        if steps and steps[-1] == step:
+            return self
+        kept = (*steps, step)
+        if len(kept) > MAX_STEPS:
+            kept = (*kept[:2], *kept[-(MAX_STEPS - 2) :])
+        return replace(self, steps=kept)
+
+    def live_for(self, kind: str) -> bool:
+        return kind not in self.cleared and "*" not in self.cleared
+
+
+Facts = frozenset[Fact]
+NO_FACTS: Facts = frozenset()
+Slots = tuple[tuple[str, "Value"], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    facts: Facts = NO_FACTS
+    const: Constant = NOT_CONSTANT
+    ref: str | None = None
+    slots: Slots = ()
+    rest: Value | None = None  # contents at keys not in `slots` (or all, for a sequence of unknown length)
+    length: int | None = None  # exact length of a list or tuple
+    container: str | None = None  # list, tuple, set, dict, object
+    flags: frozenset[str] = frozenset()
+    built: bool = False
+    text: str | None = None  # literal skeleton of a built string, non-constant parts as `\x00`
+    function: tuple[str, str] | None = None  # (module path, function id) of a user function or class
+
+    @property
+    def known(self) -> bool:
+        return not isinstance(self.const, _NoConstant)
+
+    def slot(self, key: str) -> Value | None:
+        for name, value in self.slots:
+            if name == key:
+                return value
+        return None
+
+    def with_slot(self, key: str, value: Value, *, strong: bool = True) -> Value:
+        """This container with `key` set to `value` (joined with the old content when not `strong`)."""
+        old = self.slot(key)
+        new = value if strong or old is None else join(old, value)
+        slots = tuple(sorted([(k, v) for k, v in self.slots if k != key] + [(key, new)], key=lambda s: s[0]))
+        if len(slots) > MAX_SLOTS:
+            spilled = join_all([v for _, v in slots[MAX_SLOTS:]] + ([self.rest] if self.rest else []))
+            return replace(self, slots=slots[:MAX_SLOTS], rest=spilled)
+        return replace(self, slots=slots)
+
+    def deep_facts(self, depth: int = 0) -> Facts:
+        """The facts of the value and of everything it contains."""
+        if (not self.slots and self.rest is None) or depth >= MAX_DEPTH:
+            return self.facts
+        found = set(self.facts)
+        for _, value in self.slots:
+            found |= value.deep_facts(depth + 1)
+        if self.rest is not None:
+            found |= self.rest.deep_facts(depth + 1)
+        return frozenset(found)
+
+    def elements(self) -> Value:
+        """The join of every element (iteration, an unknown index)."""
+        parts = [v for k, v in self.slots if k.startswith("[")]
+        if self.rest is not None:
+            parts.append(self.rest)
+        if not parts:
+            return Value(facts=self.facts)
+        joined = join_all(parts)
+        return replace(joined, facts=joined.facts | self.facts) if self.facts else joined
+
+
+EMPTY = Value()
+
+
+def constant(value: ConstValue) -> Value:
+    return Value(const=value, ref=_type_of(value))
+
+
+def _type_of(value: ConstValue) -> str | None:
+    if isinstance(value, bool):
+        return "bool"
+    return {str: "str", bytes: "bytes", int: "int", float: "float"}.get(type(value))
+
+
+def tainted(facts: Facts, **extra: object) -> Value:
+    return Value(facts=facts, **extra)  # type: ignore[arg-type]
+
+
+def join(a: Value, b: Value, depth: int = 0) -> Value:
+    """The least value that over-approximates both."""
+    if a is b or a == b:
+        return a
+    if depth >= MAX_DEPTH:
+        return Value(facts=a.deep_facts() | b.deep_facts(), built=a.built or b.built)
+    same_const = a.known and b.known and type(a.const) is type(b.const) and a.const == b.const
+    return Value(
+        facts=a.facts | b.facts,
+        const=a.const if same_const else NOT_CONSTANT,
+        ref=a.ref if a.ref == b.ref else None,
+        slots=_join_slots(a, b, depth),
+        rest=_join_optional(a.rest, b.rest, depth),
+        length=a.length if a.length == b.length else None,
+        container=a.container if a.container == b.container else (a.container or b.container),
+        flags=a.flags | b.flags,
+        built=a.built or b.built,
+        text=a.text if a.text == b.text else (a.text or b.text),
+        function=a.function if a.function == b.function else None,
+    )
+
+
+def _join_optional(a: Value | None, b: Value | None, depth: int) -> Value | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return join(a, b, depth + 1)
+
+
+def _join_slots(a: Value, b: Value, depth: int) -> Slots:
+    if not a.slots and not b.slots:
+        return ()
+    keys = sorted({k for k, _ in a.slots} | {k for k, _ in b.slots})
+    joined: list[tuple[str, Value]] = []
+    for key in keys[:MAX_SLOTS]:
+        left, right = a.slot(key), b.slot(key)
+        if left is None or right is None:
+            joined.append((key, left if right is None else right))  # type: ignore[arg-type]
+        else:
+            joined.append((key, join(left, right, depth + 1)))
+    return tuple(joined)
+
+
+def join_all(values: list[Value]) -> Value:
+    if not values:
+        return EMPTY
+    result = values[0]
+    for value in values[1:]:
+        result = join(result, value)
+    return result
+
+
+def map_facts(value: Value, change: dict[Fact, Fact], depth: int = 0) -> Value:
+    """`value` with every fact in `change` replaced (a guard clearing or marking data everywhere)."""
+    if depth >= MAX_DEPTH:
+        return value
+    facts = frozenset(change.get(f, f) for f in value.facts) if value.facts else value.facts
+    slots = tuple((k, map_facts(v, change, depth + 1)) for k, v in value.slots) if value.slots else ()
+    rest = map_facts(value.rest, change, depth + 1) if value.rest is not None else None
+    if facts == value.facts and slots == value.slots and rest == value.rest:
+        return value
+    return replace(value, facts=facts, slots=slots, rest=rest)
+
+
+def item_key(const: ConstValue) -> str:
+    """The slot name of a constant key or index: `[0`, `['name'`."""
+    return "[" + repr(const)
+
+
+def attribute_key(name: str) -> str:
+    return "." + name
