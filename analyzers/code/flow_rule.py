@@ -132,8 +132,7 @@ class FlowRule(QueryRule):
         if fact is None or origin is None:
             return self.literal_confidence, None
         if fact.kind in UNTRUSTED:
-            crossed = any(step.note.startswith(("passed to", "returned from")) for step in fact.steps)
-            return (0.9 if crossed else 0.95), None
+            return (0.9 if _crossed(fact) else 0.95), None
         if fact.kind in LOCAL:
             return 0.7, self.meta.severity.lowered()
         if fact.kind in ("random", "error"):
@@ -164,9 +163,16 @@ def _strongest(facts: list[Fact]) -> Fact | None:
 
 
 def _origin(fact: Fact, hit: Hit) -> Origin:
+    """Where the data comes from, on the scale of `analyzers.code.flow.Origin`. A string built with a
+    value of unknown origin counts as built only when the value did not cross a call on its way:
+    code generators build text from their callers' values all the time."""
     if fact.kind == "unknown":
-        return Origin.BUILT if hit.built else Origin.UNKNOWN
+        return Origin.BUILT if hit.built and not _crossed(fact) else Origin.UNKNOWN
     return Origin.REQUEST
+
+
+def _crossed(fact: Fact) -> bool:
+    return any(step.note.startswith(("passed to", "returned from")) for step in fact.steps)
 
 
 def _through(fact: Fact) -> str:

@@ -84,6 +84,16 @@ class FunctionBuilder:
         self.emit(Assign(name, expr, line))
         return Var(name)
 
+    def lasting(self, operand: Operand, line: int) -> Operand:
+        """`operand` kept in a variable that outlives its block (a loop's iterable, a `match`
+        subject): block temporaries are dropped when their block ends."""
+        if not isinstance(operand, Var) or not operand.name.startswith("$"):
+            return operand
+        self._temps += 1
+        name = f"$${self._temps}"
+        self.emit(Assign(name, operand, line))
+        return Var(name)
+
     def assign(self, name: str, expr: Expr, line: int) -> None:
         self.emit(Assign(name, expr, line))
 

@@ -20,6 +20,7 @@ from analyzers.flow.model import Condition, Sink
 from analyzers.flow.value import (
     EMPTY,
     NOT_CONSTANT,
+    PARAMETER,
     Fact,
     Value,
     item_key,
@@ -102,11 +103,15 @@ class CallEvaluator:
         if function is None:
             return self.library(None, call.expr.method, receiver, call)
         bindings = _bind(function, receiver, call, self._passed(call))
+        if not self._worth_following(function, bindings):
+            return self._default(f"{function.module}.{function.id}", receiver, call, method=call.expr.method)
         outcome = self.engine.invoke(function, bindings, self.evaluator.depth + 1)
         if outcome is None:
             self.evaluator.run.bounded = True
             return self._default(None, receiver, call, bounded=True)
         self._write_back(function, receiver, call, outcome.params)
+        for reach in outcome.reaches:
+            self.report(reach)
         step = Step(self.path, call.line, f"returned from `{call.expr.label or function.name}`")
         returned = outcome.returned
         if returned.facts:
@@ -114,6 +119,18 @@ class CallEvaluator:
         if outcome.bounded:
             self.evaluator.run.bounded = True
         return returned
+
+    def _worth_following(self, function: Function, bindings: dict[str, Value]) -> bool:
+        """Whether following the call can tell more than its default (a result holding the
+        arguments' data): an argument holds data of a known kind, a string built with a literal, or
+        something sources are read from; or the function reads a source itself."""
+        holders = self.models.source_holders
+        for value in bindings.values():
+            if value.built or any(fact.kind != "unknown" for fact in value.deep_facts()):
+                return True
+            if _holds_source(value, holders, 0):
+                return True
+        return self.engine.program.mentions(function.path, function.id, self.models.source_words)
 
     def instantiate(self, path: str, name: str, call: _Site) -> Value:
         module = self.engine.program.modules[path].module.name
@@ -269,7 +286,7 @@ class CallEvaluator:
                 holder = _argument(sink.flag_arg, receiver, call) if sink.flag_arg is not None else receiver
                 if sink.absent_flag is not None and holder is not None and sink.absent_flag in holder.flags:
                     continue
-                self.engine.record(self._hit(sink, label, call.line, frozenset(), literal=True))
+                self.report(self._hit(sink, label, call.line, frozenset(), literal=True))
                 continue
             for spec in sink.args:
                 value = _argument(spec, receiver, call)
@@ -296,12 +313,29 @@ class CallEvaluator:
             return
         if sink.text is not None and not _text_fits(sink.text, value, facts):
             return
-        self.engine.record(self._hit(sink, label, line, facts, built=value.built))
+        self.report(self._hit(sink, label, line, facts, built=value.built))
 
     def live(self, sink: Sink, value: Value, *, shallow: bool = False) -> frozenset[Fact]:
-        kinds = frozenset(sink.sources) if sink.sources is not None else DEFAULT_SOURCES
+        """The facts of `value` that count for `sink` (a summary's placeholders always do: the data they
+        stand for is known at the call)."""
+        kinds = _accepted(sink)
         facts = value.facts if shallow else value.deep_facts()
-        return frozenset(f for f in facts if f.kind in kinds and f.live_for(sink.kind))
+        return frozenset(
+            f for f in facts if (f.kind in kinds or f.kind == PARAMETER) and f.live_for(sink.kind)
+        )
+
+    def report(self, hit: Hit) -> None:
+        """Record a hit; the part made by a summary's placeholders goes to the caller, which knows the
+        data they stand for."""
+        live = frozenset(
+            f for f in hit.facts if f.live_for(hit.kind) and (f.kind in hit.accepts or f.kind == PARAMETER)
+        )
+        pending = frozenset(f for f in live if f.kind == PARAMETER)
+        real = live - pending
+        if pending:
+            self.evaluator.run.reaches.append(replace(hit, facts=pending))
+        if real or (hit.literal and not pending):
+            self.engine.record(replace(hit, facts=real))
 
     def _hit(
         self,
@@ -325,6 +359,7 @@ class CallEvaluator:
             bounded=self.evaluator.run.bounded,
             note=sink.note,
             function=self.evaluator.function.id,
+            accepts=_accepted(sink),
         )
 
     def check_store(self, obj: Value, key: Value, value: Value, line: int, label: str) -> None:
@@ -336,7 +371,7 @@ class CallEvaluator:
                 continue
             facts = self.live(sink, key) | self.live(sink, value)
             if facts:
-                self.engine.record(self._hit(sink, label, line, facts, built=value.built))
+                self.report(self._hit(sink, label, line, facts, built=value.built))
 
     def check_return(self, function: Function, value: Value, line: int) -> None:
         """Sinks on what a function returns (the response of a web view)."""
@@ -356,7 +391,7 @@ class CallEvaluator:
             facts = self.live(sink, returned, shallow=sink.shallow)
             if facts:
                 label = f"the response of `{function.name}`"
-                self.engine.record(self._hit(sink, label, line, facts, built=returned.built))
+                self.report(self._hit(sink, label, line, facts, built=returned.built))
 
 
 class _Site:
@@ -380,6 +415,18 @@ class _Site:
         self.line = line
         self.state = state
         self.flags_on_result: frozenset[str] = frozenset()
+
+
+def _holds_source(value: Value, holders: frozenset[str], depth: int) -> bool:
+    if value.ref is not None and value.ref in holders:
+        return True
+    if depth >= 2:
+        return False
+    return any(_holds_source(inner, holders, depth + 1) for _, inner in value.slots)
+
+
+def _accepted(sink: Sink) -> frozenset[str]:
+    return frozenset(sink.sources) if sink.sources is not None else DEFAULT_SOURCES
 
 
 def _bind(function: Function, receiver: Value | None, call: _Site, passed: Step) -> dict[str, Value]:
@@ -463,13 +510,13 @@ def _argv(value: Value) -> Value:
 
 
 def _text_fits(shape: str, value: Value, facts: frozenset[Fact]) -> bool:
+    """Whether data of unknown origin reaches a text of the sink's shape (SQL text, an LDAP filter):
+    untrusted data counts whatever the text around it."""
     pattern = TEXT_SHAPES.get(shape)
-    text = value.const if isinstance(value.const, str) else value.text
-    if pattern is None:
+    if pattern is None or any(f.kind not in ("unknown", PARAMETER) for f in facts):
         return True
-    if text is None:
-        return any(f.kind != "unknown" for f in facts)
-    return bool(pattern.search(text))
+    text = value.const if isinstance(value.const, str) else value.text
+    return text is not None and bool(pattern.search(text))
 
 
 def _store_matches(pattern: str, ref: str, name: str) -> bool:

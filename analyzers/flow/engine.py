@@ -23,12 +23,13 @@ from analyzers.flow.interpret import FunctionRun, Outcome
 from analyzers.flow.ir import Assign, Function, Import, Param
 from analyzers.flow.model import Models, load_models
 from analyzers.flow.program import Program
-from analyzers.flow.value import EMPTY, Fact, Value
+from analyzers.flow.value import EMPTY, Fact, Value, placeholder, substitute, substitute_facts, summarize
 
 MAX_DEPTH = 5  # calls followed below an entry
-MAX_CONTEXTS = 8  # contexts analysed per function
-BUDGET_SECONDS = 30.0  # for a whole change
-FILE_BUDGET_SECONDS = 3.0  # for the entries of one file, before its calls stop being followed
+MAX_CONTEXTS = 8  # contexts analysed per function with their constants
+MAX_SUMMARIES = 4  # summaries per function (of differently shaped arguments) beyond the contexts
+BUDGET_SECONDS = 120.0  # for following calls in a whole change
+FILE_BUDGET_SECONDS = 3.0  # for following calls from the entries of one file
 MAX_FACTS_PER_HIT = 16
 _BUILTINS = frozenset(dir(builtins))
 _ROUTE_PLACEHOLDER = re.compile(r"<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>|\{([A-Za-z_]\w*)(?::[^}]*)?\}")
@@ -43,6 +44,7 @@ class Engine:
         self._contexts: dict[tuple[str, str], int] = {}
         self._active: set[tuple[str, str]] = set()
         self._globals: dict[str, dict[str, Value] | None] = {}
+        self._imports: dict[str, frozenset[str]] = {}
         self._file_deadline = self.deadline
         self.bounded_files: set[str] = set()
 
@@ -134,6 +136,12 @@ class Engine:
         return any(i == p or i.startswith(p + ".") for i in imports for p in prefixes)
 
     def imports_of(self, path: str) -> frozenset[str]:
+        known = self._imports.get(path)
+        if known is None:
+            known = self._imports[path] = self._read_imports(path)
+        return known
+
+    def _read_imports(self, path: str) -> frozenset[str]:
         top = self.program.function(path, "<module>")
         if top is None:
             return frozenset()
@@ -156,12 +164,35 @@ class Engine:
             return known
         count = self._contexts.get(identity, 0)
         if count >= MAX_CONTEXTS:
-            bindings = {name: generalize(value) for name, value in bindings.items()}
-            key = (identity, tuple(sorted(bindings.items(), key=lambda item: item[0])))
-            known = self._memo.get(key)
-            if known is not None:
-                return known
+            return self._summary(function, bindings, depth)
         self._contexts[identity] = count + 1
+        return self._run(function, bindings, depth, key)
+
+    def _summary(self, function: Function, bindings: Mapping[str, Value], depth: int) -> Outcome | None:
+        """The function's summary (parameters as placeholders), with the call's data put back."""
+        owner = f"{function.path}::{function.id}"
+        stand_ins = {name: summarize(value, placeholder(owner, name)) for name, value in bindings.items()}
+        identity = (function.path, function.id)
+        key = ("summary", identity, tuple(sorted(stand_ins.items(), key=lambda item: item[0])))
+        outcome = self._memo.get(key)
+        if outcome is None:
+            count = self._contexts.get(identity, 0)
+            if count >= MAX_CONTEXTS + MAX_SUMMARIES:
+                return None
+            self._contexts[identity] = count + 1
+            outcome = self._run(function, stand_ins, depth, key)
+        actual = {(owner, name): value.deep_facts() for name, value in bindings.items()}
+        return Outcome(
+            returned=substitute(outcome.returned, actual),
+            params={name: substitute(value, actual) for name, value in outcome.params.items()},
+            bounded=outcome.bounded,
+            reaches=[replace(hit, facts=substitute_facts(hit.facts, actual)) for hit in outcome.reaches],
+        )
+
+    def _run(
+        self, function: Function, bindings: Mapping[str, Value], depth: int, key: tuple[object, ...]
+    ) -> Outcome:
+        identity = (function.path, function.id)
         self._active.add(identity)
         try:
             outcome = FunctionRun(self, function, bindings, depth).run()
@@ -257,16 +288,6 @@ class Engine:
         self.hits[key] = replace(
             old, facts=facts, built=old.built or hit.built, bounded=old.bounded and hit.bounded
         )
-
-
-def generalize(value: Value, depth: int = 0) -> Value:
-    """`value` without its constants (at every depth): the context a function is analysed in once
-    its specific contexts are used up."""
-    if depth > 3:
-        return Value(facts=value.deep_facts(), ref=value.ref)
-    slots = tuple((key, generalize(inner, depth + 1)) for key, inner in value.slots)
-    rest = generalize(value.rest, depth + 1) if value.rest is not None else None
-    return replace(value, const=Value().const, slots=slots, rest=rest, text=None)
 
 
 def _fact_order(fact: Fact) -> tuple[int, str, int, str]:

@@ -29,11 +29,15 @@ Check = tuple[object, bool]  # an expression and whether it holds
 _MAX_CHECKS = 16
 
 
-def refine(models: Models, function: Function, test: Operand, state: State, holds: bool) -> State:
-    """The state on the way out of a branch where `test` is `holds`."""
+def refine(
+    models: Models, function: Function, test: Operand, state: State, holds: bool, kept: State | None = None
+) -> State:
+    """The state on the way out of a branch where `test` is `holds`: `kept` (the part of `state` that
+    leaves the block, all of it by default) with the data the test checked marked and cleared."""
+    kept = state if kept is None else kept
     checks = _checks(function, test, holds, 0)
     if not checks or not models.guards:
-        return state
+        return kept
     change: dict[Fact, Fact] = {}
     for expression, held in checks[:_MAX_CHECKS]:
         for facts, marks in _marks(function, expression, held, state):
@@ -41,7 +45,7 @@ def refine(models: Models, function: Function, test: Operand, state: State, hold
                 current = change.get(fact, fact)
                 change[fact] = current.mark(marks)
     if not change:
-        return state
+        return kept
     change = {
         old: _cleared(models, new) for old, new in change.items() if new != old or new.marks != old.marks
     }

@@ -21,6 +21,7 @@ class Hit:
     bounded: bool = False  # an analysis bound was hit on the way: the facts may be incomplete
     note: str = ""  # the model's note on this sink
     function: str = ""  # id of the function holding the sink
+    accepts: frozenset[str] = frozenset()  # the kinds of data the sink counts (for summaries replayed)
 
     def trace(self, fact: Fact) -> tuple[Step, ...]:
         """The steps of `fact` from its source to this sink."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from analyzers.flow.constant import truth
 from analyzers.flow.guards import refine
+from analyzers.flow.hit import Hit
 from analyzers.flow.ir import Assign, Branch, Function, Goto, Return, SetAttr, SetItem
 from analyzers.flow.transfer import Evaluator
 from analyzers.flow.value import EMPTY, Value, join
@@ -33,6 +34,7 @@ class Outcome:
     returned: Value
     params: dict[str, Value] = field(default_factory=dict)
     bounded: bool = False
+    reaches: list[Hit] = field(default_factory=list)  # hits by a summary's placeholders, for the caller
 
 
 class FunctionRun:
@@ -44,6 +46,7 @@ class FunctionRun:
         self.bindings = dict(bindings)
         self.depth = depth
         self.bounded = False
+        self.reaches: list[Hit] = []
         self.final_state: State = {}
         self.evaluator = Evaluator(engine, function, depth, self)
 
@@ -56,9 +59,6 @@ class FunctionRun:
         returned: Value | None = None
         finals: State = {}
         while pending:
-            if self.engine.out_of_time():
-                self.bounded = True
-                break
             index = min(pending)
             pending.remove(index)
             state = entry_states[index]
@@ -88,10 +88,11 @@ class FunctionRun:
                 ):
                     self.evaluator.calls.check_return(self.function, value, terminator.line)
                 returned = value if returned is None else join(returned, value)
+                out = _outgoing(out)
                 finals = _join_states(finals, out) if finals else out
         self.final_state = finals
         params = {p.name: finals[p.name] for p in self.function.params if p.name in finals}
-        return Outcome(returned if returned is not None else EMPTY, params, self.bounded)
+        return Outcome(returned if returned is not None else EMPTY, params, self.bounded, self.reaches)
 
     def execute(self, index: int, state: State) -> State:
         for statement in self.function.blocks[index].statements:
@@ -112,11 +113,13 @@ class FunctionRun:
         pending: list[int],
     ) -> None:
         decided = truth(self.evaluator.operand(terminator.test, state).const)
+        kept = _outgoing(state)
+        models = self.evaluator.models
         if decided is not False:
-            then = refine(self.evaluator.models, self.function, terminator.test, state, True)
+            then = refine(models, self.function, terminator.test, state, True, kept)
             self._merge(entry_states, visits, pending, terminator.then, then)
         if decided is not True:
-            orelse = refine(self.evaluator.models, self.function, terminator.test, state, False)
+            orelse = refine(models, self.function, terminator.test, state, False, kept)
             self._merge(entry_states, visits, pending, terminator.orelse, orelse)
 
     def _merge(
@@ -127,6 +130,7 @@ class FunctionRun:
         target: int,
         state: State,
     ) -> None:
+        state = _outgoing(state)
         old = entry_states[target]
         new = state if old is None else _join_states(old, state)
         if visits[target] >= WIDEN_AFTER:
@@ -135,6 +139,14 @@ class FunctionRun:
             entry_states[target] = new
             if target not in pending:
                 pending.append(target)
+
+
+def _outgoing(state: State) -> State:
+    """The state a block hands on: temporaries live within their block, except the lasting ones
+    (`$$...`: a loop's iterable, a conditional expression's result)."""
+    if not any(name[0] == "$" for name in state):
+        return state
+    return {name: value for name, value in state.items() if name[0] != "$" or name.startswith("$$")}
 
 
 def _join_states(a: State, b: State) -> State:

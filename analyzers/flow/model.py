@@ -139,6 +139,19 @@ class Models:
     guards: tuple[Guard, ...] = ()
     source_refs: Mapping[str, Source] = field(default_factory=dict)
 
+    @property
+    def source_holders(self) -> frozenset[str]:
+        """Qualified names of values that sources are read from (`flask.request`,
+        `django.http.HttpRequest`): a call given one of these may read untrusted data."""
+        return _holders(self)
+
+    @property
+    def source_words(self) -> tuple[str, ...]:
+        """Words that show a function may give its result data or a type of its own: it reads a
+        source (`request.args`, `getenv(`), sets a flag (`setFeature(`) or makes a typed value
+        (`connect(`)."""
+        return _words(self)
+
     def matching(self, entries: tuple[Any, ...], ref: str | None, method: str | None) -> list[Any]:
         """The entries whose `calls` name this call, those naming it exactly first, then by pattern,
         then by method name alone (`*.get`)."""
@@ -155,6 +168,35 @@ class Models:
             if entry not in ordered:
                 ordered.append(entry)
         return ordered
+
+
+_DERIVED: dict[int, tuple[Models, frozenset[str], tuple[str, ...]]] = {}
+
+
+def _derive(models: Models) -> tuple[frozenset[str], tuple[str, ...]]:
+    known = _DERIVED.get(id(models))
+    if known is not None and known[0] is models:
+        return known[1], known[2]
+    holders: set[str] = {s.type for s in models.sources if s.type}
+    words: set[str] = set()
+    for ref in models.source_refs:
+        parts = ref.removesuffix("()").split(".")
+        holders.update(".".join(parts[:cut]) for cut in range(2, len(parts)))
+        last = parts[-1]
+        words.add(f"{last}(" if ref.endswith("()") else (f".{last}" if len(parts) > 1 else last))
+    for flag in models.flags:
+        words.update(f"{call.rsplit('.', 1)[-1]}(" for call in flag.calls)
+    words.update(f"{call.rsplit('.', 1)[-1]}(" for call in models.types if "." in call)
+    _DERIVED[id(models)] = (models, frozenset(holders), tuple(sorted(words)))
+    return frozenset(holders), tuple(sorted(words))
+
+
+def _holders(models: Models) -> frozenset[str]:
+    return _derive(models)[0]
+
+
+def _words(models: Models) -> tuple[str, ...]:
+    return _derive(models)[1]
 
 
 @dataclass(frozen=True, slots=True)

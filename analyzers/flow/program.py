@@ -28,6 +28,8 @@ class SourceModule(Protocol):
 
     def ids_at(self, lines: frozenset[int] | None) -> list[str]: ...
 
+    def mentions(self, identifier: str, words: tuple[str, ...]) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
@@ -91,6 +93,10 @@ class Program:
     def class_info(self, path: str, identifier: str) -> ClassInfo | None:
         module = self.modules.get(path)
         return module.class_info(identifier) if module is not None else None
+
+    def mentions(self, path: str, identifier: str, words: tuple[str, ...]) -> bool:
+        module = self.modules.get(path)
+        return module is not None and module.mentions(identifier, words)
 
     def language(self, path: str) -> str:
         module = self.modules.get(path)

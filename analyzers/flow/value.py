@@ -197,7 +197,7 @@ def join_all(values: list[Value]) -> Value:
 
 def map_facts(value: Value, change: dict[Fact, Fact], depth: int = 0) -> Value:
     """`value` with every fact in `change` replaced (a guard clearing or marking data everywhere)."""
-    if depth >= MAX_DEPTH:
+    if depth >= MAX_DEPTH or (not value.facts and not value.slots and value.rest is None):
         return value
     facts = frozenset(change.get(f, f) for f in value.facts) if value.facts else value.facts
     slots = tuple((k, map_facts(v, change, depth + 1)) for k, v in value.slots) if value.slots else ()
@@ -205,6 +205,57 @@ def map_facts(value: Value, change: dict[Fact, Fact], depth: int = 0) -> Value:
     if facts == value.facts and slots == value.slots and rest == value.rest:
         return value
     return replace(value, facts=facts, slots=slots, rest=rest)
+
+
+PARAMETER = "parameter"  # the kind of a placeholder fact: whatever a parameter will hold
+
+
+def placeholder(function: str, name: str) -> Fact:
+    """The fact standing for the data of parameter `name` of `function` in its summary."""
+    return Fact(PARAMETER, name, function, 0)
+
+
+def summarize(value: Value, stand_in: Fact, depth: int = 0) -> Value:
+    """`value` for a function's summary: constants dropped, every fact replaced by `stand_in` (the
+    shape, types and flags kept, so what the function does with them still shows)."""
+    facts = frozenset({stand_in}) if value.facts else NO_FACTS
+    if depth > MAX_DEPTH:
+        return Value(facts=frozenset({stand_in}) if value.deep_facts() else NO_FACTS, ref=value.ref)
+    slots = tuple((key, summarize(inner, stand_in, depth + 1)) for key, inner in value.slots)
+    rest = summarize(value.rest, stand_in, depth + 1) if value.rest is not None else None
+    return replace(value, facts=facts, const=NOT_CONSTANT, slots=slots, rest=rest, text=None)
+
+
+def substitute(value: Value, actual: dict[tuple[str, str], Facts], depth: int = 0) -> Value:
+    """`value` with each placeholder fact replaced by the facts its parameter holds at a call, each
+    carrying the placeholder's checks, clearances and steps."""
+    if depth >= MAX_DEPTH or (not value.facts and not value.slots and value.rest is None):
+        return value
+    facts = substitute_facts(value.facts, actual)
+    slots = tuple((k, substitute(v, actual, depth + 1)) for k, v in value.slots) if value.slots else ()
+    rest = substitute(value.rest, actual, depth + 1) if value.rest is not None else None
+    if facts == value.facts and slots == value.slots and rest == value.rest:
+        return value
+    return replace(value, facts=facts, slots=slots, rest=rest)
+
+
+def substitute_facts(facts: Facts, actual: dict[tuple[str, str], Facts]) -> Facts:
+    if not any(fact.kind == PARAMETER for fact in facts):
+        return facts
+    result: set[Fact] = set()
+    for fact in facts:
+        replacement = actual.get((fact.path, fact.origin)) if fact.kind == PARAMETER else None
+        if replacement is None:
+            result.add(fact)
+            continue
+        if "*" in fact.cleared:
+            continue
+        for real in replacement:
+            moved = real.clear(fact.cleared).mark(fact.marks)
+            for step in fact.steps:
+                moved = moved.step(step)
+            result.add(moved)
+    return frozenset(result)
 
 
 def item_key(const: ConstValue) -> str:

@@ -203,7 +203,7 @@ class ExpressionLowering:
     def conditional(self, node: Node, depth: int) -> Expr:
         body, condition, alternative = [*node.named_children, None, None, None][:3]
         test = self.expr(condition, depth)
-        result = f"$c{line(node)}_{node.start_byte}"
+        result = f"$$c{line(node)}_{node.start_byte}"
         then, orelse, after = (self.builder.new_block() for _ in range(3))
         self.builder.branch(test, then, orelse, line(node))
         for block, value in ((then, body), (orelse, alternative)):

@@ -41,6 +41,7 @@ class PythonModule:
         self.tree = tree
         self._nodes: dict[str, Node] = {}
         self._ids: dict[int, str] = {}  # definition node start byte -> id
+        self._mentions: dict[tuple[str, tuple[str, ...]], bool] = {}
         self._index()
 
     # -- discovery ------------------------------------------------------------------------------
@@ -100,6 +101,17 @@ class PythonModule:
 
     def class_info(self, identifier: str) -> ClassInfo | None:
         return self.module.classes.get(identifier)
+
+    def mentions(self, identifier: str, words: tuple[str, ...]) -> bool:
+        """Whether the source text of function `identifier` holds one of `words`."""
+        key = (identifier, words)
+        known = self._mentions.get(key)
+        if known is None:
+            node = self._nodes.get(identifier)
+            body = text(node) if node is not None else ""
+            known = any(word in body for word in words)
+            self._mentions[key] = known
+        return known
 
     def ids_at(self, lines: frozenset[int] | None) -> list[str]:
         """Ids of the functions whose own statements hold one of `lines` (every one when None),

@@ -176,7 +176,7 @@ class StatementLowering(ExpressionLowering):
             self.body(alternative.child_by_field_name("body"), depth)
 
     def for_statement(self, node: Node, depth: int) -> None:
-        iterable = self.expr(node.child_by_field_name("right"), depth)
+        iterable = self.builder.lasting(self.expr(node.child_by_field_name("right"), depth), line(node))
         head, body, exit_ = (self.builder.new_block() for _ in range(3))
         self.builder.goto(head)
         self.builder.start(head)
@@ -262,7 +262,7 @@ class StatementLowering(ExpressionLowering):
         self.builder.end(Return(None, line(node)))
 
     def match_statement(self, node: Node, depth: int) -> None:
-        subject = self.expr(node.child_by_field_name("subject"), depth)
+        subject = self.builder.lasting(self.expr(node.child_by_field_name("subject"), depth), line(node))
         after = self.builder.new_block()
         body = node.child_by_field_name("body")
         for clause in body.named_children if body is not None else []:
