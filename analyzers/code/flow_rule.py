@@ -32,6 +32,7 @@ from analyzers.flow.program import LANGUAGES, Program, SourceFile
 from analyzers.flow.value import Fact
 from analyzers.query import canonical_language
 from app.context.model import ChangeContext, ChangedFile, FileStatus
+from app.context.syntax import detect_language, parse_text
 
 UNTRUSTED = frozenset({"http", "network"})
 LOCAL = frozenset({"cli", "env", "file", "database"})
@@ -46,7 +47,8 @@ class FlowReport:
 
 @per_change
 def flow_report(ctx: ChangeContext) -> FlowReport:
-    """Every hit of the engine on the change, computed once for all the rules."""
+    """Every hit of the engine on the change, computed once for all the rules: the changed files are
+    analysed, the unchanged files they import are there to be called into."""
     files: list[SourceFile] = []
     for changed in ctx.files:
         language = canonical_language(changed.language)
@@ -57,6 +59,11 @@ def flow_report(ctx: ChangeContext) -> FlowReport:
             continue
         lines = None if changed.status is FileStatus.ADDED or changed.patch_missing else changed.added_lines
         files.append(SourceFile(changed.path, language, tree, lines, not (changed.kinds & SKIPPED_KINDS)))
+    for path, text in sorted(ctx.imported_files.items()):
+        language = canonical_language(detect_language(path))
+        tree = parse_text(language, text) if language in LANGUAGES and language is not None else None
+        if tree is not None and language is not None:
+            files.append(SourceFile(path, language, tree, frozenset(), in_change=False))
     engine = Engine(Program(files))
     hits = engine.analyze()
     return FlowReport(tuple(hits), any(hit.bounded for hit in hits))
@@ -119,7 +126,7 @@ class FlowRule(QueryRule):
         return self.finding(
             changed,
             line,
-            self.describe_hit(hit, fact),
+            self.describe_hit(hit, fact, path),
             confidence=confidence,
             severity=severity,
             evidence=changed.line(line).strip()[:_EVIDENCE_LIMIT],
@@ -141,15 +148,20 @@ class FlowRule(QueryRule):
             return self.confidence_for(origin), self.meta.severity.lowered()
         return self.confidence_for(origin), None
 
-    def describe_hit(self, hit: Hit, fact: Fact | None) -> str:
-        """The summary, then where the data came from and where it went."""
+    def describe_hit(self, hit: Hit, fact: Fact | None, path: str) -> str:
+        """The summary, then where the data came from and where it went (lines of the file reported
+        on, `path:line` elsewhere)."""
         if fact is None:
             note = f" ({hit.note})" if hit.note else ""
             return f"{self.meta.summary}: `{hit.sink}`{note}"
-        where = f"line {fact.line}" if fact.path == hit.path else f"{fact.path}:{fact.line}"
         through = _through(fact)
         via = f" through {through}" if through else ""
-        return f"{self.meta.summary}: {fact.origin} ({where}) reaches `{hit.sink}` (line {hit.line}){via}"
+        source, sink = _place(fact.path, fact.line, path), _place(hit.path, hit.line, path)
+        return f"{self.meta.summary}: {fact.origin} ({source}) reaches `{hit.sink}` ({sink}){via}"
+
+
+def _place(path: str, line: int, reported: str) -> str:
+    return f"line {line}" if path == reported else f"{path}:{line}"
 
 
 def _strongest(facts: list[Fact]) -> Fact | None:

@@ -90,7 +90,9 @@ class CallEvaluator:
     def _conventional(self, ref: str | None) -> bool:
         """Whether a function of the program is named like a sanitizer the models know
         (`escape_html`): the name is taken at its word rather than the body followed."""
-        return ref is not None and bool(self.models.matching(self.models.sanitizers, ref, None))
+        if ref is None:
+            return False
+        return any(entry.own for entry in self.models.matching(self.models.sanitizers, ref, None))
 
     # -- the program's own functions ------------------------------------------------------------
     def user(self, target: tuple[str, str], receiver: Value | None, call: _Site) -> Value:

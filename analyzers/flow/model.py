@@ -17,7 +17,8 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   `text` a shape the constant part of the string must have (`sql`), `sources` to restrict the source
   kinds; or `stores` (item and attribute stores into these refs) or `returns` (values returned by
   functions with these decorators). A sink without `args` reports the call itself.
-- `[[sanitizer]]`: calls whose result is safe for the sink kinds in `clears` (`*`: every kind).
+- `[[sanitizer]]`: calls whose result is safe for the sink kinds in `clears` (`*`: every kind); with
+  `own = true` the names also apply to the program's own functions (`*escape_html`).
 - `[[propagator]]`: calls that move data in a way the default does not (the default: a call's result
   holds the data of its receiver and arguments): `action` is one of the engine's container operations.
 - `[[flag]]`: calls that set a typestate `flag` on their `receiver` or `result` when `when` holds.
@@ -100,6 +101,7 @@ class Sanitizer:
     calls: tuple[str, ...]
     clears: frozenset[str]
     when: tuple[Condition, ...] = ()
+    own: bool = False  # also names the program's own functions (taken at their word, bodies not read)
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,9 +370,9 @@ def _sink(name: str, entry: dict[str, Any]) -> Sink:
 
 
 def _sanitizer(name: str, entry: dict[str, Any]) -> Sanitizer:
-    _check(name, entry, "sanitizer", {"calls", "clears", "when"})
+    _check(name, entry, "sanitizer", {"calls", "clears", "when", "own"})
     return Sanitizer(_strings(entry, "calls", name), frozenset(_strings(entry, "clears", name)),
-                     _conditions(entry.get("when", []), name))  # fmt: skip
+                     _conditions(entry.get("when", []), name), bool(entry.get("own", False)))  # fmt: skip
 
 
 def _propagator(name: str, entry: dict[str, Any]) -> Propagator:

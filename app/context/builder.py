@@ -11,6 +11,7 @@ from app.context.attributes import GitAttributes
 from app.context.classify import classify
 from app.context.diff import make_patch, read_patch
 from app.context.directory_source import DirectorySource, default_pull_request, looks_binary
+from app.context.imports import imported_files
 from app.context.model import (
     ChangeContext,
     ChangedFile,
@@ -213,6 +214,7 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
     base_files = builder.base_files() if items else {}
     builder.attributes = GitAttributes.parse(base_files.get(".gitattributes"))
     files = tuple(builder.build_file(item) for item in items)
+    imported = _imported(builder, files)
     aliases = {f.previous_path: f.path for f in files if f.previous_path}
     provenance = collect_provenance(pr, commits, [f.path for f in files], aliases=aliases)
     return ChangeContext(
@@ -222,8 +224,16 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
         provenance=provenance,
         texts=_texts(pr),
         base_files=base_files,
+        imported_files=imported,
         errors=builder.errors,
     )
+
+
+def _imported(builder: _Builder, files: Sequence[ChangedFile]) -> dict[str, str]:
+    kept, note = imported_files(builder.source, files, builder.options.max_bytes)
+    if note:
+        builder.record(note)
+    return kept
 
 
 def _pull_request(builder: _Builder) -> PullRequestInfo:

@@ -319,6 +319,8 @@ class ChangeContext:
     policy: Any = None  # app.context.policy.RepoPolicy, read from the base ref
     facts: Facts = field(default_factory=Facts)
     base_files: Mapping[str, str] = field(default_factory=dict)  # selected base-side files by path
+    # Unchanged files the changed code imports, read from the head (app.context.imports).
+    imported_files: Mapping[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # recorded, never fatal
     # What several rules derive from the same files, computed once (analyzers.derived.per_change).
     derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
