@@ -40,6 +40,7 @@ from analyzers.code.code_template_injection import CodeTemplateInjection
 from analyzers.code.code_tls_verification_disabled import CodeTlsVerificationDisabled
 from analyzers.code.code_trust_boundary import CodeTrustBoundary
 from analyzers.code.code_unbounded_c_string import CodeUnboundedCString
+from analyzers.code.code_unrestricted_upload import CodeUnrestrictedUpload
 from analyzers.code.code_unsafe_deserialization import CodeUnsafeDeserialization
 from analyzers.code.code_weak_cryptography import CodeWeakCryptography
 from analyzers.code.code_xml_external_entities import CodeXmlExternalEntities
@@ -76,4 +77,5 @@ RULES: tuple[type[Analyzer], ...] = (
     CodeCleartextTransport,
     CodeInsecureTempFile,
     CodePermissiveFileMode,
+    CodeUnrestrictedUpload,
 )

@@ -167,6 +167,8 @@ class CallEvaluator:
 
     # -- libraries ------------------------------------------------------------------------------
     def library(self, ref: str | None, method: str | None, receiver: Value | None, call: _Site) -> Value:
+        if ref is not None and ref in self.models.exits:
+            self.evaluator.run.halted = True
         self.check_sinks(ref, method, receiver, call)
         self.set_flags(ref, method, receiver, call)
         result = self._result(ref, method, receiver, call)
@@ -417,6 +419,13 @@ class _Site:
         self.line = line
         self.state = state
         self.flags_on_result: frozenset[str] = frozenset()
+
+
+def _entered_at(fact: Fact, origins: tuple[str, ...]) -> bool:
+    import fnmatch
+
+    name = fact.origin.strip("`")
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in origins)
 
 
 def _holds_source(value: Value, holders: frozenset[str], depth: int) -> bool:

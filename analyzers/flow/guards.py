@@ -20,6 +20,9 @@ clears `path`. Marks go on the facts wherever they are in the state, so a check 
 
 from __future__ import annotations
 
+import fnmatch
+from collections.abc import Callable
+
 from analyzers.flow.ir import Attr, Binary, Call, Compare, Const, Function, Operand, Slice, Unary, Var
 from analyzers.flow.model import Models
 from analyzers.flow.value import Fact, Value, map_facts
@@ -29,8 +32,17 @@ Check = tuple[object, bool]  # an expression and whether it holds
 _MAX_CHECKS = 16
 
 
+Evaluate = Callable[[Operand, State], Value]
+
+
 def refine(
-    models: Models, function: Function, test: Operand, state: State, holds: bool, kept: State | None = None
+    models: Models,
+    function: Function,
+    test: Operand,
+    state: State,
+    holds: bool,
+    kept: State | None = None,
+    evaluate: Evaluate | None = None,
 ) -> State:
     """The state on the way out of a branch where `test` is `holds`: `kept` (the part of `state` that
     leaves the block, all of it by default) with the data the test checked marked and cleared."""
@@ -39,8 +51,9 @@ def refine(
     if not checks or not models.guards:
         return kept
     change: dict[Fact, Fact] = {}
+    value_of = evaluate or _value
     for expression, held in checks[:_MAX_CHECKS]:
-        for facts, marks in _marks(function, expression, held, state):
+        for facts, marks in _marks(function, expression, held, state, value_of):
             for fact in facts:
                 current = change.get(fact, fact)
                 change[fact] = current.mark(marks)
@@ -56,9 +69,16 @@ def refine(
 
 def _cleared(models: Models, fact: Fact) -> Fact:
     for guard in models.guards:
-        if guard.marks <= fact.marks:
+        if all(_marked(fact.marks, mark) for mark in guard.marks):
             fact = fact.clear(guard.clears)
     return fact
+
+
+def _marked(marks: frozenset[str], wanted: str) -> bool:
+    """Whether `marks` hold `wanted` (a glob when it has `*`: `call:*allowed_file`)."""
+    if "*" not in wanted:
+        return wanted in marks
+    return any(fnmatch.fnmatchcase(mark, wanted) for mark in marks)
 
 
 def _checks(function: Function, test: Operand, holds: bool, depth: int) -> list[Check]:
@@ -86,19 +106,19 @@ def _value(operand: Operand, state: State) -> Value:
 
 
 def _marks(
-    function: Function, expression: object, held: bool, state: State
+    function: Function, expression: object, held: bool, state: State, value_of: Evaluate
 ) -> list[tuple[frozenset[Fact], frozenset[str]]]:
     if isinstance(expression, Compare):
-        return _compare_marks(function, expression, held, state)
+        return _compare_marks(function, expression, held, state, value_of)
     if isinstance(expression, Call) and held:
-        return _call_marks(expression, state)
+        return _call_marks(expression, state, value_of)
     return []
 
 
 def _compare_marks(
-    function: Function, compare: Compare, held: bool, state: State
+    function: Function, compare: Compare, held: bool, state: State, value_of: Evaluate
 ) -> list[tuple[frozenset[Fact], frozenset[str]]]:
-    left, right = _value(compare.left, state), _value(compare.right, state)
+    left, right = value_of(compare.left, state), value_of(compare.right, state)
     op = compare.op
     if op in ("in", "not in"):
         inside = (op == "in") == held
@@ -138,24 +158,24 @@ def _is_inner_slice(function: Function, operand: Operand) -> bool:
     return isinstance(lower, int) and lower > 0 and isinstance(upper, int) and upper < 0
 
 
-def _call_marks(call: Call, state: State) -> list[tuple[frozenset[Fact], frozenset[str]]]:
+def _call_marks(call: Call, state: State, value_of: Evaluate) -> list[tuple[frozenset[Fact], frozenset[str]]]:
     if call.method is not None:
-        receiver = _value(call.func, state)
+        receiver = value_of(call.func, state)
         if not receiver.facts:
             return []
         marks = {f"method:{call.method}"}
-        argument = _value(call.args[0], state) if call.args else None
+        argument = value_of(call.args[0], state) if call.args else None
         if argument is not None and call.method in ("startswith", "endswith"):
             if argument.known and isinstance(argument.const, str):
                 marks.add(("starts:" if call.method == "startswith" else "ends:") + argument.const)
             elif call.method == "startswith":
                 marks.add("prefix")
         return [(receiver.facts, frozenset(marks))]
-    callee = _value(call.func, state)
+    callee = value_of(call.func, state)
     name = callee.ref or ""
     found = []
     for operand in call.args[:2]:
-        data = _value(operand, state)
+        data = value_of(operand, state)
         if data.facts and name:
             found.append((data.facts, frozenset({f"call:{name}"})))
     return found

@@ -46,6 +46,7 @@ class FunctionRun:
         self.bindings = dict(bindings)
         self.depth = depth
         self.bounded = False
+        self.halted = False  # a call that never returns ended the block being run
         self.reaches: list[Hit] = []
         self.final_state: State = {}
         self.evaluator = Evaluator(engine, function, depth, self)
@@ -70,6 +71,8 @@ class FunctionRun:
                 continue
             block = blocks[index]
             out = self.execute(index, dict(state))
+            if out is None:
+                continue
             if block.handler is not None:
                 self._merge(entry_states, visits, pending, block.handler, _join_states(state, out))
             terminator = block.terminator
@@ -94,7 +97,9 @@ class FunctionRun:
         params = {p.name: finals[p.name] for p in self.function.params if p.name in finals}
         return Outcome(returned if returned is not None else EMPTY, params, self.bounded, self.reaches)
 
-    def execute(self, index: int, state: State) -> State:
+    def execute(self, index: int, state: State) -> State | None:
+        """The state after the block's statements, or None when a call that never returns ends it."""
+        self.halted = False
         for statement in self.function.blocks[index].statements:
             if isinstance(statement, Assign):
                 state[statement.target] = self.evaluator.expr(statement.expr, state, statement.line)
@@ -102,6 +107,8 @@ class FunctionRun:
                 self.evaluator.set_attribute(statement, state)
             elif isinstance(statement, SetItem):
                 self.evaluator.set_item(statement, state)
+            if self.halted:
+                return None
         return state
 
     def _branch(
@@ -116,10 +123,12 @@ class FunctionRun:
         kept = _outgoing(state)
         models = self.evaluator.models
         if decided is not False:
-            then = refine(models, self.function, terminator.test, state, True, kept)
+            then = refine(models, self.function, terminator.test, state, True, kept, self.evaluator.operand)
             self._merge(entry_states, visits, pending, terminator.then, then)
         if decided is not True:
-            orelse = refine(models, self.function, terminator.test, state, False, kept)
+            orelse = refine(
+                models, self.function, terminator.test, state, False, kept, self.evaluator.operand
+            )
             self._merge(entry_states, visits, pending, terminator.orelse, orelse)
 
     def _merge(

@@ -12,7 +12,8 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   or `*.method` for any receiver), the `args` that matter (positions, keyword names, `receiver`),
   conditions `when`/`unless` on the call's arguments, `argv = true` for a program's argument vector,
   `element` to look only at one element of a tuple (or one key of a dict), `shallow` to count only
-  the value's own data (not its items'), `flag` a typestate the argument (or `flag_arg`) must carry and
+  the value's own data (not its items'), `origins` to count only data that entered at these source
+  refs (`flask.request.files`), `flag` a typestate the argument (or `flag_arg`) must carry and
   `absent_flag` one it must lack,
   `text` a shape the constant part of the string must have (`sql`), `sources` to restrict the source
   kinds; or `stores` (item and attribute stores into these refs) or `returns` (values returned by
@@ -22,6 +23,7 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
 - `[[propagator]]`: calls that move data in a way the default does not (the default: a call's result
   holds the data of its receiver and arguments): `action` is one of the engine's container operations.
 - `[[flag]]`: calls that set a typestate `flag` on their `receiver` or `result` when `when` holds.
+- `exits`: calls that never return (`sys.exit`, `flask.abort`): code after them is not reached.
 - `[[guard]]`: checks (`marks`, all required) that make data safe for the sink kinds in `clears` on the
   branch where they hold.
 
@@ -89,6 +91,7 @@ class Sink:
     absent_flag: str | None = None  # report only when the flag holder lacks this flag
     shallow: bool = False  # only the value's own data, not what its items or attributes hold
     imports: tuple[str, ...] = ()  # for `returns`: the module must import one of these
+    origins: tuple[str, ...] = ()  # only data that entered here (a source ref, globs allowed)
     text: str | None = None
     sources: tuple[str, ...] | None = None
     stores: tuple[str, ...] = ()
@@ -140,6 +143,7 @@ class Models:
     flags: tuple[Flag, ...] = ()
     guards: tuple[Guard, ...] = ()
     source_refs: Mapping[str, Source] = field(default_factory=dict)
+    exits: frozenset[str] = frozenset()  # calls that never return (`sys.exit`, `flask.abort`)
 
     @property
     def source_holders(self) -> frozenset[str]:
@@ -263,10 +267,24 @@ def read_model(path: Path) -> Models:
 
 def parse_model(name: str, data: Mapping[str, Any]) -> Models:
     language = _text(data, "language", name)
-    known = {"language", "framework", "types", "source", "sink", "sanitizer", "propagator", "flag", "guard"}
+    known = {
+        "language",
+        "framework",
+        "types",
+        "source",
+        "sink",
+        "sanitizer",
+        "propagator",
+        "flag",
+        "guard",
+        "exits",
+    }
     unknown = set(data) - known
     if unknown:
         raise ModelError(f"{name}: unknown keys {sorted(unknown)}")
+    exits = data.get("exits", [])
+    if not isinstance(exits, list) or not all(isinstance(e, str) for e in exits):
+        raise ModelError(f"{name}: exits is a list of calls that never return")
     types = data.get("types", {})
     if not isinstance(types, dict) or not all(isinstance(v, str) for v in types.values()):
         raise ModelError(f"{name}: [types] maps names to type names")
@@ -282,6 +300,7 @@ def parse_model(name: str, data: Mapping[str, Any]) -> Models:
         flags=tuple(_flag(name, entry) for entry in _entries(data, "flag", name)),
         guards=tuple(_guard(name, entry) for entry in _entries(data, "guard", name)),
         source_refs={ref: source for source in sources for ref in source.refs},
+        exits=frozenset(exits),
     )
 
 
@@ -297,6 +316,7 @@ def merge(language: str, models: list[Models]) -> Models:
         flags=tuple(f for m in models for f in m.flags),
         guards=tuple(g for m in models for g in m.guards),
         source_refs={k: v for m in models for k, v in m.source_refs.items()},
+        exits=frozenset().union(*(m.exits for m in models)),
     )
 
 
@@ -338,7 +358,7 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
 
 def _sink(name: str, entry: dict[str, Any]) -> Sink:
     allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
-               "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports"}  # fmt: skip
+               "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins"}  # fmt: skip
     _check(name, entry, "sink", allowed)
     cwe = entry.get("cwe", [])
     if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
@@ -361,6 +381,7 @@ def _sink(name: str, entry: dict[str, Any]) -> Sink:
         absent_flag=entry.get("absent_flag"),
         shallow=bool(entry.get("shallow", False)),
         imports=_strings(entry, "imports", name),
+        origins=_strings(entry, "origins", name),
         text=entry.get("text"),
         sources=tuple(sources) if isinstance(sources, list) else None,
         stores=_strings(entry, "stores", name),
