@@ -45,6 +45,7 @@ class Engine:
         self._active: set[tuple[str, str]] = set()
         self._globals: dict[str, dict[str, Value] | None] = {}
         self._imports: dict[str, frozenset[str]] = {}
+        self._words: dict[int, tuple[str, ...]] = {}
         self._file_deadline = self.deadline
         self.bounded_files: set[str] = set()
 
@@ -60,17 +61,29 @@ class Engine:
         return sorted(self.hits.values(), key=lambda hit: (hit.path, hit.line, hit.kind))
 
     def entry(self, path: str, identifier: str) -> None:
+        module = self.program.modules[path]
+        if identifier == module.module.top:
+            self.module_globals(path)
+            return
+        if not module.decorated(identifier) and not module.mentions(identifier, self._entry_words(path)):
+            return  # no sink, source, flag, typed call or call of the program's own: nothing to find
         function = self.program.function(path, identifier)
         if function is None:
-            return
-        if identifier == self.program.modules[path].module.top:
-            self.module_globals(path)
             return
         bindings = {param.name: self.entry_value(function, param) for param in function.params}
         key = ("entry", path, identifier)
         if key in self._memo:
             return
         self._memo[key] = FunctionRun(self, function, bindings, 0).run()
+
+    def _entry_words(self, path: str) -> tuple[str, ...]:
+        models = self.models(path)
+        key = id(models)
+        known = self._words.get(key)
+        if known is None:
+            names = tuple(f"{name}(" for name in sorted(self.program.defined_names()))
+            known = self._words[key] = (*models.sink_words, *models.source_words, *names)
+        return known
 
     def entry_value(self, function: Function, param: Param) -> Value:
         """What a parameter holds when nothing is known of the callers."""
@@ -216,7 +229,7 @@ class Engine:
         top = self.program.function(path, "<module>")
         state: dict[str, Value] = {}
         if top is not None:
-            run = FunctionRun(self, top, {}, MAX_DEPTH - 1)
+            run = FunctionRun(self, top, {}, MAX_DEPTH + 1)  # top levels: calls not followed
             run.run()
             state = run.final_state
         self._globals[path] = state

@@ -152,6 +152,12 @@ class Models:
         return _holders(self)
 
     @property
+    def sink_words(self) -> tuple[str, ...]:
+        """Words that show a function may reach a sink itself: a sink's call (`execute(`) or the
+        container it stores into (`session`)."""
+        return _sink_words(self)
+
+    @property
     def source_words(self) -> tuple[str, ...]:
         """Words that show a function may give its result data or a type of its own: it reads a
         source (`request.args`, `getenv(`), sets a flag (`setFeature(`) or makes a typed value
@@ -160,20 +166,35 @@ class Models:
 
     def matching(self, entries: tuple[Any, ...], ref: str | None, method: str | None) -> list[Any]:
         """The entries whose `calls` name this call, those naming it exactly first, then by pattern,
-        then by method name alone (`*.get`)."""
-        index = _index(entries)
-        exact = index.exact.get(ref, []) if ref is not None else []
-        named = [] if method is None else index.methods.get(method, [])
-        if ref is not None and "." in ref:
-            named = named + [e for e in index.methods.get(ref.rsplit(".", 1)[-1], []) if e not in named]
-        elif ref is not None:
-            named = named + [e for e in index.methods.get(ref, []) if e not in named]
-        globbed = [e for pattern, e in index.globs if ref is not None and fnmatch.fnmatchcase(ref, pattern)]
-        ordered: list[Any] = []
-        for entry in [*exact, *globbed, *named]:
-            if entry not in ordered:
-                ordered.append(entry)
-        return ordered
+        then by method name alone (`*.get`); answers are kept (model lists never change)."""
+        key = (id(entries), ref, method)
+        known = _MATCHES.get(key)
+        if known is not None and known[0] is entries:
+            return known[1]
+        found = _matching(entries, ref, method)
+        if len(_MATCHES) >= _MAX_MATCHES:
+            _MATCHES.clear()
+        _MATCHES[key] = (entries, found)
+        return found
+
+
+_MATCHES: dict[tuple[int, str | None, str | None], tuple[tuple[Any, ...], list[Any]]] = {}
+_MAX_MATCHES = 20_000
+
+
+def _matching(entries: tuple[Any, ...], ref: str | None, method: str | None) -> list[Any]:
+    index = _index(entries)
+    exact = index.exact.get(ref, []) if ref is not None else []
+    named = [] if method is None else index.methods.get(method, [])
+    if ref is not None:
+        last = ref.rsplit(".", 1)[-1]
+        named = named + [e for e in index.methods.get(last, []) if e not in named]
+    globbed = [e for pattern, e in index.globs if ref is not None and fnmatch.fnmatchcase(ref, pattern)]
+    ordered: list[Any] = []
+    for entry in [*exact, *globbed, *named]:
+        if entry not in ordered:
+            ordered.append(entry)
+    return ordered
 
 
 _DERIVED: dict[int, tuple[Models, frozenset[str], tuple[str, ...]]] = {}
@@ -195,6 +216,24 @@ def _derive(models: Models) -> tuple[frozenset[str], tuple[str, ...]]:
     words.update(f"{call.rsplit('.', 1)[-1]}(" for call in models.types if "." in call)
     _DERIVED[id(models)] = (models, frozenset(holders), tuple(sorted(words)))
     return frozenset(holders), tuple(sorted(words))
+
+
+_SINK_WORDS: dict[int, tuple[Models, tuple[str, ...]]] = {}
+
+
+def _sink_words(models: Models) -> tuple[str, ...]:
+    known = _SINK_WORDS.get(id(models))
+    if known is not None and known[0] is models:
+        return known[1]
+    words: set[str] = set()
+    for sink in models.sinks:
+        for call in sink.calls:
+            last = call.rsplit(".", 1)[-1]
+            words.add(f"{last}(" if "*" not in last else last.replace("*", ""))
+        words.update(store.rsplit(".", 1)[-1].replace("*", "") for store in sink.stores)
+    result = tuple(sorted(word for word in words if word))
+    _SINK_WORDS[id(models)] = (models, result)
+    return result
 
 
 def _holders(models: Models) -> frozenset[str]:

@@ -30,6 +30,10 @@ class SourceModule(Protocol):
 
     def mentions(self, identifier: str, words: tuple[str, ...]) -> bool: ...
 
+    def decorated(self, identifier: str) -> bool: ...
+
+    def names(self) -> frozenset[str]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
@@ -60,6 +64,7 @@ class Program:
         self.files: dict[str, SourceFile] = {}
         self.modules: dict[str, SourceModule] = {}
         self._by_name: dict[str, str] = {}
+        self._names: frozenset[str] | None = None
         for file in files:
             module = lower(file)
             if module is None:
@@ -97,6 +102,12 @@ class Program:
     def mentions(self, path: str, identifier: str, words: tuple[str, ...]) -> bool:
         module = self.modules.get(path)
         return module is not None and module.mentions(identifier, words)
+
+    def defined_names(self) -> frozenset[str]:
+        """Every function and class name the program defines (kept once computed)."""
+        if self._names is None:
+            self._names = frozenset().union(*(module.names() for module in self.modules.values()))
+        return self._names
 
     def language(self, path: str) -> str:
         module = self.modules.get(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Callable
 
@@ -55,11 +54,19 @@ def line(node: Node) -> int:
 
 
 def number(source: str) -> Const:
+    """The value of a numeric literal (None for imaginary ones and what does not parse); integer
+    literals longer than 4,300 digits are refused by `int` itself."""
+    written = source.replace("_", "").lower()
     try:
-        value = ast.literal_eval(source.replace("_", ""))
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        if written.endswith(("j", "l")):
+            return Const(None)
+        if written.startswith(("0x", "0o", "0b")):
+            return Const(int(written, 0))
+        if written.isdigit():
+            return Const(int(written))
+        return Const(float(written))
+    except ValueError:
         return Const(None)
-    return Const(value if isinstance(value, int | float) else None)
 
 
 class ExpressionLowering:

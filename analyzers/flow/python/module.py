@@ -102,13 +102,22 @@ class PythonModule:
     def class_info(self, identifier: str) -> ClassInfo | None:
         return self.module.classes.get(identifier)
 
+    def decorated(self, identifier: str) -> bool:
+        node = self._nodes.get(identifier)
+        return node is not None and node.parent is not None and node.parent.type == "decorated_definition"
+
+    def names(self) -> frozenset[str]:
+        """The names of every function and class the file defines."""
+        return frozenset(identifier.rsplit(".", 1)[-1] for identifier in self._nodes)
+
     def mentions(self, identifier: str, words: tuple[str, ...]) -> bool:
-        """Whether the source text of function `identifier` holds one of `words`."""
+        """Whether the body of function `identifier` holds one of `words`."""
         key = (identifier, words)
         known = self._mentions.get(key)
         if known is None:
             node = self._nodes.get(identifier)
-            body = text(node) if node is not None else ""
+            inner = node.child_by_field_name("body") if node is not None else None
+            body = text(inner if inner is not None else node)
             known = any(word in body for word in words)
             self._mentions[key] = known
         return known
