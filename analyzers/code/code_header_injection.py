@@ -14,7 +14,7 @@ class CodeHeaderInjection(FlowRule):
 
     ## What it flags
 
-    A value from the request stored into a response's headers (`response.headers["X-Name"] = value`)
+    A value from the request stored into a response's headers (`response.headers["X-Name"] = value`, a servlet's `setHeader`/`addHeader`)
     without removing line breaks.
 
     ## Why it is risky
@@ -50,7 +50,7 @@ class CodeHeaderInjection(FlowRule):
         summary="Response header set from request data",
         severity=Severity.MEDIUM,
         cwe=(113,),
-        languages=("python",),
+        languages=("python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"header"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

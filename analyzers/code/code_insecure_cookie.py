@@ -15,7 +15,8 @@ class CodeInsecureCookie(FlowRule):
 
     `response.set_cookie(..., secure=False)` (the cookie also travels over plain HTTP) and
     `set_cookie(..., httponly=False)` (scripts on the page can read it), in Flask, Werkzeug, Django and
-    Starlette responses, whether the flag is passed by keyword or by position.
+    Starlette responses, whether the flag is passed by keyword or by position; Java's
+    `cookie.setSecure(false)` and `cookie.setHttpOnly(false)`.
 
     ## Why it is risky
 
@@ -50,6 +51,6 @@ class CodeInsecureCookie(FlowRule):
         summary="Cookie set without the Secure or HttpOnly flag",
         severity=Severity.MEDIUM,
         cwe=(614, 1004),
-        languages=("python",),
+        languages=("python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"cookie"})

@@ -15,7 +15,8 @@ class CodeOpenRedirect(FlowRule):
     ## What it flags
 
     A redirect whose target comes from the request, directly or through helper functions:
-    `flask.redirect`, Django `redirect`/`HttpResponseRedirect`, Starlette/FastAPI `RedirectResponse`.
+    `flask.redirect`, Django `redirect`/`HttpResponseRedirect`, Starlette/FastAPI `RedirectResponse`,
+    Java servlets' `response.sendRedirect`.
 
     ## Why it is risky
 
@@ -52,7 +53,7 @@ class CodeOpenRedirect(FlowRule):
         summary="Redirect to a URL taken from the request",
         severity=Severity.MEDIUM,
         cwe=(601,),
-        languages=("python",),
+        languages=("python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"redirect"})
     min_origin: ClassVar[Origin] = Origin.REQUEST

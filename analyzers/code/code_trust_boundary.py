@@ -15,7 +15,7 @@ class CodeTrustBoundary(FlowRule):
     ## What it flags
 
     A key or value of the server-side session (`flask.session[...] = ...`, Django's
-    `request.session[...]`) that comes from the request, directly or through helper functions.
+    `request.session[...]`, a servlet session's `setAttribute`/`putValue`) that comes from the request, directly or through helper functions.
 
     ## Why it is risky
 
@@ -49,7 +49,7 @@ class CodeTrustBoundary(FlowRule):
         summary="Request data stored in the session",
         severity=Severity.MEDIUM,
         cwe=(501,),
-        languages=("python",),
+        languages=("python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"session"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

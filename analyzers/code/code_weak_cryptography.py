@@ -69,7 +69,9 @@ class CodeWeakCryptography(FlowRule):
     MD5/SHA-1 are reported only when the line mentions a password, secret, signature or credential
     (checksums and cache keys are fine); confidence 0.6. In Python every `hashlib.md5`/`sha1` (or
     `hashlib.new("md5")`) is reported, medium with such a word on the line and low (confidence 0.4)
-    otherwise; `usedforsecurity=False` declares a checksum and is not reported. Ciphers, ECB and short
+    otherwise; `usedforsecurity=False` declares a checksum and is not reported. In Java,
+    `MessageDigest.getInstance("MD5"/"SHA-1")` and `Cipher.getInstance` of DES, 3DES, RC2, RC4 or
+    Blowfish are followed from constant algorithm names. Ciphers, ECB and short
     keys are literal (0.9); an IV is reported only when it is a constant. Test files are skipped.
 
     ## References
@@ -87,7 +89,7 @@ class CodeWeakCryptography(FlowRule):
         cwe=(327, 328),
         languages=("python", "javascript", "typescript", "go", "java", "ruby", "php"),
     )
-    kinds: ClassVar[frozenset[str]] = frozenset({"weak-hash"})
+    kinds: ClassVar[frozenset[str]] = frozenset({"weak-hash", "weak-cipher"})
     queries_beside_engine: ClassVar[bool] = True
     marker_confidence: ClassVar[dict[str, float]] = {"hash": 0.6}
 

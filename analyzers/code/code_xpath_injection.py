@@ -16,7 +16,7 @@ class CodeXpathInjection(FlowRule):
 
     An XPath expression that holds data from the request (or, spliced into a string, from a parameter)
     when it is evaluated: lxml's `xpath()`/`XPath()`/`ETXPath()`, `elementpath.select`, ElementTree's
-    `find`/`findall` paths.
+    `find`/`findall` paths, Java's `XPath.evaluate`/`compile`.
 
     ## Why it is risky
 
@@ -52,7 +52,7 @@ class CodeXpathInjection(FlowRule):
         summary="XPath expression built from untrusted data",
         severity=Severity.MEDIUM,
         cwe=(643,),
-        languages=("python",),
+        languages=("python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"xpath"})
     min_origin: ClassVar[Origin] = Origin.BUILT

@@ -40,7 +40,7 @@ class CodeXssSink(FlowRule):
     concatenation, 0.6 otherwise. A value of unknown origin lowers the severity one step. Test files
     are skipped. Template files (`v-html`, `|safe`) are not parsed yet. In Python, request data in the
     response of a Flask view (which is HTML unless the view says otherwise), in Django's `HttpResponse` or
-    FastAPI's `HTMLResponse` is reported too; `html.escape`, `markupsafe.escape` and helpers named like
+    FastAPI's `HTMLResponse` is reported too, and in Java what a servlet writes to its response (`response.getWriter().print`/`println`/`write`/`format`); `html.escape`, `markupsafe.escape` and helpers named like
     escapers (`escape_html`) clear it. In Python the value is followed through assignments, containers, branches and calls to the change's own functions (and the files they import), with constant conditions folded; the message names the source and the sink with their lines.
 
     ## References
@@ -55,6 +55,6 @@ class CodeXssSink(FlowRule):
         summary="Non-constant markup written without escaping",
         severity=Severity.MEDIUM,
         cwe=(79,),
-        languages=("javascript", "typescript", "python"),
+        languages=("javascript", "typescript", "python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"xss"})

@@ -43,6 +43,7 @@ TEXT_SHAPES = {
     ),
     "ldap": re.compile(r"\((?:[&|!]|[\w.;-]+[~<>]?=)"),
 }
+_CHAINED = frozenset({"append", "insert", "write", "concat"})  # methods that return their receiver
 DEFAULT_SOURCES = frozenset({"http", "cli", "env", "file", "network", "database", "unknown"})
 _PURE_BUILTINS = frozenset({"len", "str", "int", "float", "bool", "repr", "abs", "min", "max", "sorted", "list", "tuple",
                             "dict", "set", "frozenset", "range", "enumerate", "zip", "reversed", "sum", "any", "all",
@@ -100,7 +101,7 @@ class CallEvaluator:
         program = self.engine.program
         info = program.class_info(path, identifier)
         if info is not None:
-            return self.instantiate(path, info.name, call)
+            return self.instantiate(path, identifier, call)
         function = program.function(path, identifier)
         if function is None:
             return self.library(None, call.expr.method, receiver, call)
@@ -134,9 +135,9 @@ class CallEvaluator:
                 return True
         return self.engine.program.mentions(function.path, function.id, self.models.source_words)
 
-    def instantiate(self, path: str, name: str, call: _Site) -> Value:
+    def instantiate(self, path: str, identifier: str, call: _Site) -> Value:
         module = self.engine.program.modules[path].module.name
-        qualified = f"{module}.{name}" if module else name
+        qualified = f"{module}.{identifier}" if module else identifier
         obj = Value(ref=qualified, container="object")
         found = self.engine.method(qualified, "__init__")
         function = self.engine.program.function(*found) if found is not None else None
@@ -157,7 +158,10 @@ class CallEvaluator:
     ) -> None:
         names = [p.name for p in function.params if p.kind == "positional"]
         operands: list[Operand] = list(call.expr.args)
-        if receiver is not None and names:
+        explicit = next((p.name for p in function.params if p.kind == "receiver"), None)
+        if receiver is not None and explicit is not None:
+            self.evaluator.write_back(call.expr.func, params.get(explicit, receiver), call.state)
+        elif receiver is not None and names:
             self.evaluator.write_back(call.expr.func, params.get(names[0], receiver), call.state)
             names = names[1:]
         for name, operand in zip(names, operands, strict=False):
@@ -172,6 +176,8 @@ class CallEvaluator:
         self.check_sinks(ref, method, receiver, call)
         self.set_flags(ref, method, receiver, call)
         result = self._result(ref, method, receiver, call)
+        if call.expr.new and ref is not None and result.ref is None:
+            result = replace(result, ref=self.models.types.get(ref, ref))
         if call.flags_on_result:
             result = replace(result, flags=result.flags | call.flags_on_result)
         return result
@@ -210,10 +216,12 @@ class CallEvaluator:
             folded = constant.builtin(key or "", ([receiver.const] if receiver is not None else []) + consts)
             if not isinstance(folded, type(NOT_CONSTANT)):
                 return self.evaluator_constant(folded)
-        if ref is not None:
-            facts = facts | self.evaluator.source_facts(f"{ref}()", call.line)
+        entered = self.evaluator.source_facts(f"{ref}()", call.line) if ref is not None else frozenset()
         if method is not None:
-            facts = facts | self.evaluator.source_facts(f"*.{method}()", call.line)
+            entered = entered | self.evaluator.source_facts(f"*.{method}()", call.line)
+        if entered:
+            facts = entered | (receiver.facts if receiver is not None else frozenset())  # not the arguments:
+            # `getParameter("name")` returns the request's data, not its own argument
         known = (
             ref in _PURE_BUILTINS
             or ref in self.models.types
@@ -269,7 +277,21 @@ class CallEvaluator:
         result, updated = outcome
         if updated is not None and receiver is not None:
             self.evaluator.write_back(call.expr.func, updated, call.state)
+            if action == "absorb":
+                self._chain_back(call.expr.func, updated, call.state)
         return result
+
+    def _chain_back(self, operand: Operand, updated: Value, state: State) -> None:
+        """`builder.append(a).append(b)`: the second call's receiver is what the first returned, the
+        builder itself, so the builder takes the data too."""
+        for _ in range(16):
+            definition = (
+                self.evaluator.function.temporaries.get(operand.name) if isinstance(operand, Var) else None
+            )
+            if not isinstance(definition, Call) or definition.method not in _CHAINED:
+                return
+            operand = definition.func
+            self.evaluator.write_back(operand, updated, state)
 
     # -- flags ----------------------------------------------------------------------------------
     def set_flags(self, ref: str | None, method: str | None, receiver: Value | None, call: _Site) -> None:
@@ -294,6 +316,8 @@ class CallEvaluator:
                 continue
             for spec in sink.args:
                 value = _argument(spec, receiver, call)
+                if sink.argv and spec == 0 and len(call.args) > 1:
+                    value = _vector(call.args)  # `new ProcessBuilder("sh", "-c", command)`
                 if value is not None:
                     self._reach(sink, value, label, call.line, receiver, call)
 
@@ -445,7 +469,10 @@ def _bind(function: Function, receiver: Value | None, call: _Site, passed: Step)
     bindings: dict[str, Value] = {}
     positional = [p for p in params if p.kind == "positional"]
     static = "staticmethod" in function.decorators
-    if receiver is not None and positional and not static:
+    explicit = next((p for p in params if p.kind == "receiver"), None)
+    if explicit is not None:
+        bindings[explicit.name] = receiver if receiver is not None else Value()
+    elif receiver is not None and positional and not static:
         bindings[positional[0].name] = receiver
         positional = positional[1:]
     values = [_stepped(v, passed) for v in call.args]
@@ -507,16 +534,24 @@ def _holds(condition: Condition, call: _Site) -> bool:
     return True
 
 
+def _vector(args: list[Value]) -> Value:
+    vector = Value(container="list", length=len(args))
+    for index, arg in enumerate(args):
+        vector = vector.with_slot(item_key(index), arg)
+    return vector
+
+
 def _argv(value: Value) -> Value:
     """Of an argument vector, what reaches a shell or names the program: the program (element 0),
     and every later element when the program is a shell run with `-c`."""
     if value.container not in ("list", "tuple") or value.slot(item_key(0)) is None:
         return value
     program = value.slot(item_key(0)) or EMPTY
-    if not (program.known and str(program.const).rsplit("/", 1)[-1] in SHELLS | {"sh"}):
+    names = program.possible()
+    if not names or not all(str(name).rsplit("/", 1)[-1].lower() in SHELLS for name in names):
         return program
     words = [v for k, v in value.slots if k != item_key(0)] + ([value.rest] if value.rest is not None else [])
-    switches = any(w.known and w.const in SHELL_SWITCHES for w in words)
+    switches = any(w.possible() and all(c in SHELL_SWITCHES for c in w.possible() or ()) for w in words)
     return join(program, join_all(words)) if switches or not words else program
 
 

@@ -198,6 +198,38 @@ def _integer(value: object, *rest: object) -> int:
     return int(value, *rest)  # type: ignore[call-overload, no-any-return]
 
 
+def _java(name: str) -> Callable[..., object]:
+    """Java's `String` methods on constants, by their Java names."""
+
+    def call(receiver: object, *args: object) -> object:
+        if not isinstance(receiver, str):
+            raise TypeError(name)
+        if name == "charAt" and len(args) == 1 and isinstance(args[0], int):
+            return receiver[args[0]]
+        if name == "substring" and all(isinstance(a, int) for a in args) and 1 <= len(args) <= 2:
+            return receiver[args[0] : args[1] if len(args) > 1 else None]  # type: ignore[index]
+        if name in ("equals", "equalsIgnoreCase", "contains", "concat", "indexOf") and len(args) == 1:
+            other = args[0]
+            if not isinstance(other, str):
+                raise TypeError(name)
+            if name == "equals":
+                return receiver == other
+            if name == "equalsIgnoreCase":
+                return receiver.lower() == other.lower()
+            if name == "contains":
+                return other in receiver
+            return receiver + other if name == "concat" else receiver.find(other)
+        simple: dict[str, Callable[[str], object]] = {
+            "toUpperCase": str.upper, "toLowerCase": str.lower, "trim": str.strip, "length": len,
+            "isEmpty": lambda text: not text,
+        }  # fmt: skip
+        if name in simple and not args:
+            return simple[name](receiver)
+        raise TypeError(name)
+
+    return call
+
+
 _BUILTINS: dict[str, Callable[..., object]] = {
     "len": _length,
     "str": _text,
@@ -211,5 +243,10 @@ _BUILTINS: dict[str, Callable[..., object]] = {
             "find", "index", "split", "title", "capitalize", "casefold", "center", "ljust", "rjust",
             "zfill", "isdigit", "isalnum", "isalpha",
         )
+    },
+    **{
+        f"str.{name}": _java(name)
+        for name in ("charAt", "substring", "equals", "equalsIgnoreCase", "contains", "concat", "indexOf",
+                     "toUpperCase", "toLowerCase", "trim", "length", "isEmpty")
     },
 }  # fmt: skip

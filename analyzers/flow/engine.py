@@ -32,6 +32,10 @@ BUDGET_SECONDS = 120.0  # for following calls in a whole change
 FILE_BUDGET_SECONDS = 3.0  # for following calls from the entries of one file
 MAX_FACTS_PER_HIT = 16
 _BUILTINS = frozenset(dir(builtins))
+# Java names every file sees without an import.
+_JAVA_LANG = frozenset({"String", "Integer", "Long", "Double", "Float", "Boolean", "Character", "Byte", "Short",
+                        "Math", "System", "Object", "StringBuilder", "StringBuffer", "Runtime", "ProcessBuilder",
+                        "Process", "Thread", "Class", "Exception", "RuntimeException", "Number", "Iterable"})  # fmt: skip
 _ROUTE_PLACEHOLDER = re.compile(r"<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>|\{([A-Za-z_]\w*)(?::[^}]*)?\}")
 
 
@@ -97,11 +101,16 @@ class Engine:
                     Step(function.path, function.start_line, f"`{param.name}` comes from the request")
                 )
                 return Value(facts=frozenset({fact}), ref=source.type)
-        if function.class_name is not None and param is function.params[0] and param.name in ("self", "cls"):
-            info = self.program.class_info(function.path, function.class_name)
-            qualified = f"{function.module}.{info.name}" if info is not None else None
+        receiver = param.kind == "receiver" or (param is function.params[0] and param.name in ("self", "cls"))
+        if function.class_name is not None and receiver:
+            qualified = f"{function.module}.{function.class_name}"
             return Value(ref=qualified, container="object", facts=self._unknown(function, param))
-        return Value(facts=self._unknown(function, param))
+        declared = self.annotation_ref(function, param.annotation) if param.annotation else None
+        if declared is not None:
+            declared = models.types.get(declared, declared)
+            if declared in models.source_holders:
+                return Value(ref=declared)  # what sources are read from is not data itself
+        return Value(facts=self._unknown(function, param), ref=declared)
 
     def _unknown(self, function: Function, param: Param) -> frozenset[Fact]:
         origin = f"parameter `{param.name}`"
@@ -241,6 +250,8 @@ class Engine:
         if module is not None and name in module:
             value = module[name]
             return value if value.ref is not None else replace(value, ref=f"{function.module}.{name}")
+        if self.program.language(function.path) == "java":
+            return Value(ref=f"java.lang.{name}" if name in _JAVA_LANG else name, container="module")
         if name in _BUILTINS:
             return Value(ref=name)
         fact = Fact("unknown", f"`{name}`", function.path, function.start_line)

@@ -111,7 +111,11 @@ def _marks(
     if isinstance(expression, Compare):
         return _compare_marks(function, expression, held, state, value_of)
     if isinstance(expression, Call) and held:
-        return _call_marks(expression, state, value_of)
+        return _call_marks(function, expression, state, value_of)
+    if isinstance(expression, Call) and expression.method in ("contains", "includes") and expression.args:
+        receiver, needle = value_of(expression.func, state), value_of(expression.args[0], state)
+        if receiver.facts and needle.known and isinstance(needle.const, str):
+            return [(receiver.deep_facts(), frozenset({f"lacks:{needle.const}"}))]
     return []
 
 
@@ -143,10 +147,30 @@ def _compare_marks(
 def _data_marks(function: Function, operand: Operand, plain: str) -> frozenset[str]:
     """`attr:name` when the tested data is an attribute of something (a parsed URL's host), else
     `plain` (nothing when empty)."""
+    accessor = _accessor(function, operand)
+    if accessor is not None:
+        return frozenset({f"attr:{accessor}"})
+    return frozenset({plain}) if plain else frozenset()
+
+
+_NORMALIZERS = frozenset({"lower", "upper", "strip", "casefold", "toLowerCase", "toUpperCase", "trim", "toString",
+                          "lstrip", "rstrip", "intern"})  # fmt: skip
+
+
+def _accessor(function: Function, operand: Operand) -> str | None:
+    """The attribute or getter the tested value was read through (`url.netloc`, `cookie.getName()`):
+    a check of that part says nothing of the rest of the data. Normalizing calls (`lower()`) are not
+    accessors."""
     definition = function.temporaries.get(operand.name) if isinstance(operand, Var) else None
     if isinstance(definition, Attr):
-        return frozenset({f"attr:{definition.name}"})
-    return frozenset({plain}) if plain else frozenset()
+        return definition.name
+    if (
+        isinstance(definition, Call)
+        and definition.method is not None
+        and definition.method not in _NORMALIZERS
+    ):
+        return definition.method
+    return None
 
 
 def _is_inner_slice(function: Function, operand: Operand) -> bool:
@@ -158,19 +182,19 @@ def _is_inner_slice(function: Function, operand: Operand) -> bool:
     return isinstance(lower, int) and lower > 0 and isinstance(upper, int) and upper < 0
 
 
-def _call_marks(call: Call, state: State, value_of: Evaluate) -> list[tuple[frozenset[Fact], frozenset[str]]]:
+def _call_marks(
+    function: Function, call: Call, state: State, value_of: Evaluate
+) -> list[tuple[frozenset[Fact], frozenset[str]]]:
     if call.method is not None:
         receiver = value_of(call.func, state)
         if not receiver.facts:
             return []
-        marks = {f"method:{call.method}"}
         argument = value_of(call.args[0], state) if call.args else None
-        if argument is not None and call.method in ("startswith", "endswith"):
-            if argument.known and isinstance(argument.const, str):
-                marks.add(("starts:" if call.method == "startswith" else "ends:") + argument.const)
-            elif call.method == "startswith":
-                marks.add("prefix")
-        return [(receiver.facts, frozenset(marks))]
+        marks = _method_marks(call.method, argument)
+        accessor = _accessor(function, call.func)
+        if accessor is not None and "equals" in marks:
+            marks = (marks - {"equals"}) | {f"attr:{accessor}"}
+        return [(receiver.facts, marks)]
     callee = value_of(call.func, state)
     name = callee.ref or ""
     found = []
@@ -179,3 +203,26 @@ def _call_marks(call: Call, state: State, value_of: Evaluate) -> list[tuple[froz
         if data.facts and name:
             found.append((data.facts, frozenset({f"call:{name}"})))
     return found
+
+
+_PREFIX = frozenset({"startswith", "startsWith"})
+_SUFFIX = frozenset({"endswith", "endsWith"})
+_EQUALS = frozenset({"equals", "equalsIgnoreCase", "contentEquals"})
+
+
+def _method_marks(method: str, argument: Value | None) -> frozenset[str]:
+    """What a method call that held says of its receiver: `startswith("x")` -> `starts:x`, Java's
+    `equals("x")` -> `equals`, `contains("x")` (held) -> nothing more than `method:contains`."""
+    marks = {f"method:{method}"}
+    constant = (
+        argument.const
+        if argument is not None and argument.known and isinstance(argument.const, str)
+        else None
+    )
+    if method in _PREFIX:
+        marks.add(f"starts:{constant}" if constant is not None else "prefix")
+    elif method in _SUFFIX and constant is not None:
+        marks.add(f"ends:{constant}")
+    elif method in _EQUALS and constant is not None:
+        marks.add("equals")
+    return frozenset(marks)

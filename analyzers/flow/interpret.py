@@ -170,6 +170,13 @@ def _join_states(a: State, b: State) -> State:
 
 def _widen(value: Value) -> Value:
     """Forget what can keep growing in a loop: constants, contents, skeletons."""
-    if not value.known and not value.slots and value.rest is None and value.text is None:
+    if (
+        not value.known
+        and not value.slots
+        and value.rest is None
+        and value.text is None
+        and value.alternatives is None
+    ):
         return value
-    return replace(value, const=Value().const, slots=(), rest=Value(facts=value.deep_facts()), text=None)
+    contents = Value(facts=value.deep_facts()) if value.slots or value.rest is not None else None
+    return replace(value, const=Value().const, slots=(), rest=contents, text=None, alternatives=None)

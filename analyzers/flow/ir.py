@@ -88,6 +88,15 @@ class Call:
     method: str | None = None
     spread: Operand | None = None  # *args / **kwargs joined into one value
     label: str = ""  # the callee as written, for messages (`cursor.execute`)
+    new: bool = False  # a constructor call (`new T(...)`): the result is of the type called
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """A value given a declared type (`String s = ...`, `(String) x`): the type is named as written."""
+
+    operand: Operand
+    type: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +147,7 @@ Expr = (
     | Unary
     | Compare
     | Call
+    | Cast
     | Format
     | Pack
     | Element
@@ -205,9 +215,12 @@ class Block:
 @dataclass(frozen=True, slots=True)
 class Param:
     name: str
-    kind: str = "positional"  # positional, keyword (after *), star (*args), double (**kwargs)
+    kind: str = (
+        "positional"  # positional, keyword (after *), star (*args), double (**kwargs), receiver (`this`)
+    )
     has_default: bool = False
-    annotation: str = ""  # the annotation's text, for models that type parameters
+    annotation: str = ""  # the annotation's (or declared type's) text, for models that type parameters
+    markers: tuple[str, ...] = ()  # the parameter's own annotations (`RequestParam`), by name
 
 
 @dataclass(slots=True)

@@ -45,7 +45,7 @@ from typing import Any
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 ACTIONS = frozenset(
     {"append", "extend", "insert", "pop", "get", "store", "load", "update", "copy", "absorb", "identity", "items",
-     "keys", "values", "join", "derive", "format"}
+     "keys", "values", "join", "derive", "format", "new-list", "new-dict"}
 )  # fmt: skip
 
 

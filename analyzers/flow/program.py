@@ -53,10 +53,14 @@ def lower(file: SourceFile) -> SourceModule | None:
         from analyzers.flow.python.module import PythonModule
 
         return PythonModule(file.path, file.tree)
+    if file.language == "java":
+        from analyzers.flow.java.module import JavaModule
+
+        return JavaModule(file.path, file.tree)
     return None
 
 
-LANGUAGES = frozenset({"python"})
+LANGUAGES = frozenset({"python", "java"})
 
 
 class Program:
@@ -65,6 +69,7 @@ class Program:
         self.modules: dict[str, SourceModule] = {}
         self._by_name: dict[str, str] = {}
         self._names: frozenset[str] | None = None
+        self._suffixes: dict[str, str | None] | None = None
         for file in files:
             module = lower(file)
             if module is None:
@@ -74,13 +79,18 @@ class Program:
             self._by_name.setdefault(module.module.name, file.path)
 
     def module_path(self, dotted: str) -> str | None:
-        """The path of the program's module named `dotted` (or ending with it), else None."""
+        """The path of the program's module named `dotted` (or ending with it, when only one does)."""
         exact = self._by_name.get(dotted)
         if exact is not None:
             return exact
-        suffix = "." + dotted
-        found = [path for name, path in self._by_name.items() if name.endswith(suffix)]
-        return found[0] if len(found) == 1 else None
+        if self._suffixes is None:
+            self._suffixes = {}
+            for name, path in self._by_name.items():
+                parts = name.split(".")
+                for cut in range(1, len(parts)):
+                    suffix = ".".join(parts[cut:])
+                    self._suffixes[suffix] = path if suffix not in self._suffixes else None
+        return self._suffixes.get(dotted)
 
     def split(self, ref: str) -> tuple[str, str] | None:
         """`pkg.mod.name.attr` -> (path of `pkg.mod`, `name.attr`) for the longest module prefix."""

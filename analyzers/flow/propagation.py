@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from analyzers.flow.value import EMPTY, Value, item_key, join, join_all
+from analyzers.flow.value import EMPTY, NOT_CONSTANT, Value, item_key, join, join_all
 
 Outcome = tuple[Value, Value | None] | None
 _SEQUENCES = ("list", "tuple")
@@ -25,9 +25,15 @@ def apply(
     args: list[Value],
     keywords: Mapping[str, Value],
 ) -> Outcome:
+    if action == "new-list":
+        return Value(container="list", length=0), None
+    if action == "new-dict":
+        return Value(container="dict"), None
     if action == "identity":
         return (args[0] if args else EMPTY), None
     if action == "format":
+        if receiver is None or receiver.ref in ("java.lang.String", "java.text.MessageFormat"):
+            return _format(args[0] if args else None, [*args[1:], *keywords.values()]), None
         return _format(receiver, [*args, *keywords.values()]), None
     if action == "derive":
         facts = frozenset().union(*(a.deep_facts() for a in args)) | (
@@ -129,9 +135,13 @@ def _copy(receiver: Value, _args: list[Value], _key: tuple[int, ...], _value: in
 
 
 def _absorb(receiver: Value, args: list[Value], _key: tuple[int, ...], _value: int) -> Outcome:
+    """The receiver takes in the arguments' data (a builder's `append`, a buffer's `write`); the
+    result is the receiver, for chained calls."""
     facts = frozenset().union(*(a.deep_facts() for a in args)) if args else frozenset()
-    built = any(a.built or a.known for a in args) and any(not a.known for a in args)
-    return Value(), replace(receiver, facts=receiver.facts | facts, built=receiver.built or built)
+    literal = receiver.known or receiver.built or any(a.known for a in args)
+    built = receiver.built or (literal and any(not a.known for a in args))
+    updated = replace(receiver, facts=receiver.facts | facts, built=built, const=NOT_CONSTANT)
+    return updated, updated
 
 
 def _keys(receiver: Value, _args: list[Value], _key: tuple[int, ...], _value: int) -> Outcome:

@@ -11,6 +11,7 @@ from analyzers.flow.ir import (
     Attr,
     Binary,
     Call,
+    Cast,
     Compare,
     Const,
     Element,
@@ -46,7 +47,8 @@ if TYPE_CHECKING:
     from analyzers.flow.interpret import FunctionRun
 
 State = dict[str, Value]
-_STRINGS = frozenset({"str", "bytes"})
+_STRINGS = frozenset({"str", "bytes", "java.lang.String"})
+_PRIMITIVES = frozenset({"int", "long", "short", "byte", "char", "boolean", "float", "double", "var", "void"})
 
 
 class Evaluator:
@@ -94,6 +96,8 @@ class Evaluator:
             return self.unary(expr.op, self.operand(expr.operand, state))
         if isinstance(expr, Format):
             return self.format([self.operand(part, state) for part in expr.parts])
+        if isinstance(expr, Cast):
+            return self.cast(self.operand(expr.operand, state), expr.type)
         if isinstance(expr, Pack):
             return self.pack(expr, state)
         if isinstance(expr, Slice):
@@ -108,15 +112,22 @@ class Evaluator:
             return self.opaque(expr.reason, line)
         return EMPTY
 
+    def cast(self, value: Value, written: str) -> Value:
+        """A value given a declared type: it keeps a type of its own (or a constant's), else takes the
+        declared one (`java.sql.Statement st = ...`)."""
+        if value.known or value.ref is not None or not written or written in _PRIMITIVES or "[" in written:
+            return value
+        declared = self.engine.annotation_ref(self.function, written) or written
+        return replace(value, ref=self.models.types.get(declared, declared))
+
     def imported(self, path: str) -> Value:
         resolved = self.engine.resolve(path)
         return resolved if resolved is not None else Value(ref=path, container="module")
 
     def function_value(self, identifier: str) -> Value:
+        """A function or class of the program, named by its module and its id there (`pkg.mod.Outer.Inner`)."""
         module = self.function.module
-        info = self.engine.program.class_info(self.path, identifier)
-        name = info.name if info is not None else identifier
-        return Value(ref=f"{module}.{name}" if module else name, function=(self.path, identifier))
+        return Value(ref=f"{module}.{identifier}" if module else identifier, function=(self.path, identifier))
 
     def opaque(self, reason: str, line: int) -> Value:
         if reason in ("loop", "exception", "case", "pattern", "slice"):

@@ -24,6 +24,7 @@ MAX_SLOTS = 32  # known slots of one container; beyond, contents join into `rest
 MAX_DEPTH = 4  # nesting of containers followed
 MAX_STEPS = 6  # trace steps kept per fact: the first two and the last four
 MAX_TEXT = 400  # characters of a built string's literal skeleton
+MAX_ALTERNATIVES = 4  # constants a value is kept as one of
 
 
 class _NoConstant:
@@ -84,6 +85,13 @@ class Value:
     built: bool = False
     text: str | None = None  # literal skeleton of a built string, non-constant parts as `\x00`
     function: tuple[str, str] | None = None  # (module path, function id) of a user function or class
+    alternatives: frozenset[ConstValue] | None = None  # the constants it may be, when it is one of a few
+
+    def possible(self) -> frozenset[ConstValue] | None:
+        """The constants the value may be (one when known), or None when it is not among a few."""
+        if self.known:
+            return frozenset({self.const})  # type: ignore[arg-type]
+        return self.alternatives
 
     @property
     def known(self) -> bool:
@@ -163,7 +171,15 @@ def join(a: Value, b: Value, depth: int = 0) -> Value:
         built=a.built or b.built,
         text=a.text if a.text == b.text else (a.text or b.text),
         function=a.function if a.function == b.function else None,
+        alternatives=None if same_const else _alternatives(a, b),
     )
+
+
+def _alternatives(a: Value, b: Value) -> frozenset[ConstValue] | None:
+    left, right = a.possible(), b.possible()
+    if left is None or right is None or len(left | right) > MAX_ALTERNATIVES:
+        return None
+    return left | right
 
 
 def _join_optional(a: Value | None, b: Value | None, depth: int) -> Value | None:

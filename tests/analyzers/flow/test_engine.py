@@ -119,3 +119,42 @@ def test_hostile_nesting_is_bounded_and_marked() -> None:
     assert function is not None
     assert function.truncated
     assert [hit.line for hit in hits] == [4]  # the sink is still reported, its value not followed
+
+
+JAVA = """
+import javax.servlet.http.HttpServletRequest;
+
+public class Shop {
+    public void view(HttpServletRequest request, java.sql.Statement statement) throws Exception {
+        String param = request.getParameter("q");
+        String bar = new Helper().pass(param);
+        char pick = "ABC".charAt(1);
+        String chosen = param;
+        switch (pick) {
+            case 'A': chosen = param; break;
+            case 'B': chosen = "bob";
+            case 'C': chosen = chosen + "!"; break;
+            default: chosen = param;
+        }
+        statement.execute("SELECT * FROM t WHERE a = '" + bar + "'");
+        statement.execute("SELECT * FROM t WHERE a = '" + chosen + "'");
+    }
+
+    private class Helper {
+        public String pass(String value) {
+            return value;
+        }
+    }
+}
+"""
+
+
+def test_java_methods_switches_and_inner_classes() -> None:
+    hits = hits_of({"src/Shop.java": JAVA}, language="java")
+    assert _lines(hits, "sql") == [16]  # case 'B' falls through to 'C' with a constant: line 17 is safe
+
+
+def test_hostile_java_nesting_is_bounded() -> None:
+    text = "class A { void f(String x) { Runtime.getRuntime().exec(" + "(" * 300 + "x" + ")" * 300 + "); } }"
+    (hit,) = hits_of({"A.java": text}, language="java")
+    assert hit.kind == "command"

@@ -13,11 +13,13 @@ from tests.analyzers.flow.helpers import hits_of, untrusted
 
 CASES_DIR = Path(__file__).parent / "models"
 MODEL_FILES = sorted(MODELS_DIR.glob("*/*.toml"))
-_EXPECT = re.compile(r"#\s*expect:\s*([\w-]+)")
+_EXPECT = re.compile(r"(?:#|//)\s*expect:\s*([\w-]+)")
+_SAFE = re.compile(r"(?:#|//)\s*safe:")
+EXTENSIONS = {"python": "py", "java": "java"}
 
 
 def _case_of(model: Path) -> Path:
-    return CASES_DIR / model.parent.name / f"{model.stem}.py.case"
+    return CASES_DIR / model.parent.name / f"{model.stem}.{EXTENSIONS[model.parent.name]}.case"
 
 
 @pytest.mark.parametrize("model", MODEL_FILES, ids=[f"{m.parent.name}/{m.stem}" for m in MODEL_FILES])
@@ -26,7 +28,7 @@ def test_model_parses_and_has_positive_and_negative_cases(model: Path) -> None:
     assert parsed.language == model.parent.name
     case = _case_of(model).read_text(encoding="utf-8")
     assert _EXPECT.search(case), f"{model.name}: no positive case"
-    assert "# safe:" in case, f"{model.name}: no negative case"
+    assert _SAFE.search(case), f"{model.name}: no negative case"
 
 
 @pytest.mark.parametrize("model", MODEL_FILES, ids=[f"{m.parent.name}/{m.stem}" for m in MODEL_FILES])
@@ -38,11 +40,13 @@ def test_model_cases_report_exactly_the_expected_lines(model: Path) -> None:
         for match in [_EXPECT.search(line)]
         if match is not None
     }
-    found = {(hit.line, hit.kind) for hit in hits_of({"case.py": text}) if untrusted(hit)}
+    language = model.parent.name
+    path = f"case.{EXTENSIONS[language]}"
+    found = {(hit.line, hit.kind) for hit in hits_of({path: text}, language=language) if untrusted(hit)}
     assert sorted(found) == sorted(expected)
 
 
 def test_every_case_file_has_its_model() -> None:
     models = {(m.parent.name, m.stem) for m in MODEL_FILES}
-    cases = {(c.parent.name, c.name.removesuffix(".py.case")) for c in CASES_DIR.glob("*/*.case")}
+    cases = {(c.parent.name, c.name.split(".")[0]) for c in CASES_DIR.glob("*/*.case")}
     assert sorted(cases - models) == []
