@@ -106,8 +106,12 @@ class CallEvaluator:
         if function is None:
             return self.library(None, call.expr.method, receiver, call)
         bindings = _bind(function, receiver, call, self._passed(call))
+        if function.abstract:  # an interface's method: what implements it is not known here
+            return Value(facts=self._inputs(receiver, call))
         if not self._worth_following(function, bindings):
-            return self._default(f"{function.module}.{function.id}", receiver, call, method=call.expr.method)
+            # Its arguments hold no data of a known kind and it reads no source: what it returns is
+            # made of its arguments and its own constants.
+            return Value(facts=self._inputs(receiver, call))
         outcome = self.engine.invoke(function, bindings, self.evaluator.depth + 1)
         if outcome is None:
             self.evaluator.run.bounded = True
@@ -226,6 +230,8 @@ class CallEvaluator:
             ref in _PURE_BUILTINS
             or ref in self.models.types
             or (receiver is not None and receiver.ref == "str")
+            # A method of an object that holds no data: what it returns is made of safe state.
+            or (receiver is not None and receiver.container != "module")
         )
         if not facts and (bounded or not known):
             label = call.expr.label or name or "a call"

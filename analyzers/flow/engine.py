@@ -23,7 +23,16 @@ from analyzers.flow.interpret import FunctionRun, Outcome
 from analyzers.flow.ir import Assign, Function, Import, Param
 from analyzers.flow.model import Models, load_models
 from analyzers.flow.program import Program
-from analyzers.flow.value import EMPTY, Fact, Value, placeholder, substitute, substitute_facts, summarize
+from analyzers.flow.value import (
+    EMPTY,
+    RECEIVER,
+    Fact,
+    Value,
+    placeholder,
+    substitute,
+    substitute_facts,
+    summarize,
+)
 
 MAX_DEPTH = 5  # calls followed below an entry
 MAX_CONTEXTS = 8  # contexts analysed per function with their constants
@@ -104,7 +113,7 @@ class Engine:
         receiver = param.kind == "receiver" or (param is function.params[0] and param.name in ("self", "cls"))
         if function.class_name is not None and receiver:
             qualified = f"{function.module}.{function.class_name}"
-            return Value(ref=qualified, container="object", facts=self._unknown(function, param))
+            return Value(ref=qualified, container="object", flags=frozenset({f"{RECEIVER}{param.name}"}))
         declared = self.annotation_ref(function, param.annotation) if param.annotation else None
         if declared is not None:
             declared = models.types.get(declared, declared)
@@ -262,7 +271,13 @@ class Engine:
         found = self.program.split(ref)
         if found is None:
             path = self.program.module_path(ref)
-            return Value(ref=ref, container="module") if path is not None else None
+            if path is None:
+                return None
+            if self.program.language(path) == "java":  # a Java file is named for its class
+                primary = (self.module_globals(path) or {}).get(ref.rsplit(".", 1)[-1])
+                if primary is not None and primary.function is not None:
+                    return primary
+            return Value(ref=ref, container="module")
         path, rest = found
         names = rest.split(".")
         module = self.module_globals(path)
@@ -279,6 +294,10 @@ class Engine:
     def method(self, class_ref: str, name: str, depth: int = 0) -> tuple[str, str] | None:
         """(path, function id) of method `name` of the program's class `class_ref`, through bases."""
         found = self.program.split(class_ref)
+        if found is None:
+            path = self.program.module_path(class_ref)  # a Java file named for its class
+            if path is not None and self.program.language(path) == "java":
+                found = (path, class_ref.rsplit(".", 1)[-1])
         if found is None or depth > 4:
             return None
         path, class_name = found

@@ -240,6 +240,7 @@ class Function:
     temporaries: dict[str, Expr] = field(default_factory=dict)  # definition of every `$` variable
     locals: frozenset[str] = frozenset()
     truncated: bool = False  # the lowering hit a bound: some values are Opaque
+    abstract: bool = False  # declared without a body (an interface's method)
 
 
 @dataclass(slots=True)

@@ -34,6 +34,7 @@ from analyzers.flow.value import (
     EMPTY,
     MAX_TEXT,
     NOT_CONSTANT,
+    RECEIVER,
     Fact,
     Value,
     attribute_key,
@@ -149,11 +150,19 @@ class Evaluator:
                 return resolved
             if self.engine.program.module_path(ref) is not None:
                 return Value(ref=ref, container="module")
-        facts = frozenset(_member_fact(fact, name, line) for fact in obj.facts) if obj.facts else obj.facts
+        facts = obj.facts
+        owner = next((flag[len(RECEIVER) :] for flag in obj.flags if flag.startswith(RECEIVER)), None)
+        if owner is not None:  # state of an object nothing is known of: of unknown origin
+            facts = facts | {Fact("unknown", f"`{owner}.{name}`", self.path, line)}
         if ref is not None:
             facts = facts | self.source_facts(ref, line)
-            ref = self.models.types.get(ref, ref)
-        return Value(facts=facts, ref=ref)
+            typed = self.models.types.get(ref)
+            if typed is not None:
+                return Value(facts=facts, ref=typed)
+        # A dotted name under a module or package stays a name (`org.example.Util.method`), so the
+        # program's classes and functions are found at its end.
+        container = "module" if obj.container == "module" and not facts else None
+        return Value(facts=facts, ref=ref, container=container)
 
     def source_facts(self, ref: str, line: int) -> frozenset[Fact]:
         source = self.models.source_refs.get(ref)
@@ -303,17 +312,6 @@ class Evaluator:
             if key.known:
                 owner = self.operand(definition.obj, state)
                 self.write_back(definition.obj, owner.with_slot(item_key(key.const), value), state, depth + 1)  # type: ignore[arg-type]
-
-
-_RECEIVERS = {"parameter `self`": "self", "parameter `cls`": "cls"}
-
-
-def _member_fact(fact: Fact, name: str, line: int) -> Fact:
-    """An attribute of the object a method runs on is named as such (`self.table`)."""
-    owner = _RECEIVERS.get(fact.origin)
-    if owner is None or fact.kind != "unknown":
-        return fact
-    return Fact("unknown", f"`{owner}.{name}`", fact.path, line, steps=fact.steps)
 
 
 def _constant(value: object) -> Value:

@@ -224,6 +224,9 @@ def map_facts(value: Value, change: dict[Fact, Fact], depth: int = 0) -> Value:
 
 
 PARAMETER = "parameter"  # the kind of a placeholder fact: whatever a parameter will hold
+RECEIVER = (
+    "receiver:"  # the flag of the object a method runs on when nothing is known of it (`receiver:self`)
+)
 
 
 def placeholder(function: str, name: str) -> Fact:

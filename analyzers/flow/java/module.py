@@ -152,6 +152,7 @@ class JavaModule:
         builder = FunctionBuilder(function)
         lowering = JavaStatements(builder, self.nested)
         body = node.child_by_field_name("body")
+        function.abstract = body is None
         if node.type == "lambda_expression" and body is not None and body.type != "block":
             builder.end(Return(lowering.expr(body), line(node)))
         else:
