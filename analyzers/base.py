@@ -96,6 +96,15 @@ class RuleMeta:
 
 
 @dataclass(frozen=True, slots=True)
+class TraceStep:
+    """One step of the path data took to a finding: where (head side, 1-based) and what happened."""
+
+    path: str
+    line: int
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One thing a rule found. Line numbers are on the head side, 1-based, inclusive."""
 
@@ -111,6 +120,8 @@ class Finding:
     about_change: bool = False  # about the change itself (a removed line, a widened permission)
     fingerprint: str = ""  # filled by the runner
     notes: tuple[str, ...] = field(default=())  # e.g. why the severity was raised
+    cwe: tuple[int, ...] = ()  # the weaknesses this finding is an instance of (the rule's by default)
+    trace: tuple[TraceStep, ...] = ()  # from the source of the data to the sink, for data-flow findings
 
 
 class Analyzer(ABC):
@@ -134,6 +145,8 @@ class Analyzer(ABC):
         evidence: str = "",
         suggestion: str | None = None,
         about_change: bool = False,
+        cwe: tuple[int, ...] | None = None,
+        trace: tuple[TraceStep, ...] = (),
     ) -> Finding:
         """Build a finding of this rule with its defaults filled in."""
         return Finding(
@@ -147,4 +160,6 @@ class Analyzer(ABC):
             evidence=evidence,
             suggestion=suggestion,
             about_change=about_change,
+            cwe=cwe if cwe is not None else self.meta.cwe,
+            trace=trace,
         )

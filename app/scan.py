@@ -164,6 +164,8 @@ def to_json(result: ScanResult) -> dict[str, Any]:
                 "message": p.finding.message,
                 "fingerprint": p.finding.fingerprint,
                 "notes": list(p.finding.notes),
+                "cwe": list(p.finding.cwe or (p.meta.cwe if p.meta else ())),
+                "trace": [{"path": s.path, "line": s.line, "note": s.note} for s in p.finding.trace],
             }
             for p in result.placed
         ],

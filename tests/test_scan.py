@@ -44,6 +44,11 @@ def test_json_output_has_context_findings_and_stats(repo: Path, capsys: pytest.C
         ("code-command-injection", "b.py", 5, "critical")
     ]
     assert report["findings"][0]["notes"][0].startswith("severity raised from high to critical")
+    assert report["findings"][0]["cwe"] == [78]
+    assert report["findings"][0]["trace"] == [
+        {"path": "b.py", "line": 4, "note": "parameter `cmd` of `run`"},
+        {"path": "b.py", "line": 5, "note": "reaches `os.system`"},
+    ]
     assert [f["path"] for f in report["context"]["files"]] == ["b.py"]
     assert [(p["agent"], p["source"]) for p in report["context"]["provenance"]] == [("copilot", "trailer")]
     assert report["stats"]["files"] == 1

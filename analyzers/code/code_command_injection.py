@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from analyzers.base import Family, RuleMeta, Severity
-from analyzers.code.pattern import QueryRule
+from analyzers.code.flow_rule import FlowRule
 
 LANGUAGES = ("python", "javascript", "typescript", "go", "java", "ruby", "php", "c", "cpp", "bash")
 
 
-class CodeCommandInjection(QueryRule):
+class CodeCommandInjection(FlowRule):
     """Shell execution of a non-constant string.
 
     ## What it flags
@@ -39,9 +41,12 @@ class CodeCommandInjection(QueryRule):
     ## Tuning
 
     Constant strings are never reported. Values passed through `shlex.quote`, `escapeshellarg` or
-    `escapeshellcmd` are treated as sanitised. Confidence is 0.95 for request-derived values, 0.9
-    for strings built by concatenation or interpolation, 0.6 for values of unknown origin. A value
-    of unknown origin lowers the severity one step. Test files are skipped.
+    `escapeshellcmd` are treated as sanitised. Confidence is 0.95 for request-derived values (0.9 when
+    they pass through calls), 0.9 for strings built by concatenation or interpolation, 0.7 for the
+    command line, environment or files, 0.6 for values of unknown origin. A value of unknown origin,
+    or from the command line or environment, lowers the severity one step. In Python an argument
+    vector without a shell (`subprocess.run([...])`) is reported when its program, or the script after
+    a shell's `-c`, is not constant. In Python the value is followed through assignments, containers, branches and calls to the change's own functions (and the files they import), with constant conditions folded; the message names the source and the sink with their lines. Test files are skipped.
 
     ## References
 
@@ -57,3 +62,4 @@ class CodeCommandInjection(QueryRule):
         cwe=(78,),
         languages=LANGUAGES,
     )
+    kinds: ClassVar[frozenset[str]] = frozenset({"command"})

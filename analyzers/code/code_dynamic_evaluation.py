@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from analyzers.base import Family, RuleMeta, Severity
-from analyzers.code.pattern import QueryRule
+from analyzers.code.flow_rule import FlowRule
 
 
-class CodeDynamicEvaluation(QueryRule):
+class CodeDynamicEvaluation(FlowRule):
     """Code evaluated from a non-constant string.
 
     ## What it flags
@@ -40,7 +40,8 @@ class CodeDynamicEvaluation(QueryRule):
     Constant strings are never reported, nor are blocks (`instance_eval { ... }`) or function
     references passed to timers. Confidence is 0.95 for request-derived text, 0.9 for text built by
     concatenation or interpolation, 0.6 otherwise. A value of unknown origin lowers the severity one
-    step. Test files are skipped.
+    step. In Python the value is followed through assignments, containers, branches and calls to the change's own functions (and the files they import), with constant conditions folded; the message names the source and the sink with their lines. A value checked to be one quoted string literal (starts and ends with a
+    quote, none inside) is not reported. Test files are skipped.
 
     ## References
 
@@ -56,4 +57,5 @@ class CodeDynamicEvaluation(QueryRule):
         cwe=(94, 95),
         languages=("python", "javascript", "typescript", "java", "ruby", "php", "bash"),
     )
+    kinds: ClassVar[frozenset[str]] = frozenset({"code"})
     one_per_line: ClassVar[bool] = True

@@ -7,7 +7,8 @@ from typing import ClassVar
 
 from analyzers.base import Family, RuleMeta, Severity
 from analyzers.code.flow import FUNCTION_TYPES, FlowIndex
-from analyzers.code.pattern import QueryRule, capture_text, root_text
+from analyzers.code.flow_rule import FlowRule
+from analyzers.code.pattern import capture_text, root_text
 from analyzers.query import Captures
 
 SECRET_WORDS = frozenset(
@@ -45,7 +46,7 @@ def name_words(name: str) -> set[str]:
     return {word.lower() for word in _WORD.findall(name)}
 
 
-class CodeInsecureRandomness(QueryRule):
+class CodeInsecureRandomness(FlowRule):
     """A predictable random generator feeding a secret value.
 
     ## What it flags
@@ -75,8 +76,10 @@ class CodeInsecureRandomness(QueryRule):
     ## Tuning
 
     The finding rests on the name of the target, so confidence is 0.5. Go files that import only
-    `crypto/rand` are not reported, nor are expressions that also use a secure source. Test files are
-    skipped.
+    `crypto/rand` are not reported, nor are expressions that also use a secure source. In Python, a
+    value of `random` (not `random.SystemRandom` or `secrets`) followed into a cookie's value or a
+    session (`session[...]`, stores into containers named like sessions or tokens) is reported at 0.8.
+    Test files are skipped.
 
     ## References
 
@@ -92,6 +95,9 @@ class CodeInsecureRandomness(QueryRule):
         cwe=(330, 338),
         languages=("python", "javascript", "typescript", "go", "java", "ruby", "php", "c", "cpp"),
     )
+    kinds: ClassVar[frozenset[str]] = frozenset({"weak-random"})
+    queries_beside_engine: ClassVar[bool] = True
+    counted: ClassVar[frozenset[str]] = frozenset({"random"})
     literal_confidence: ClassVar[float] = 0.5
     one_per_line: ClassVar[bool] = True
 

@@ -6,10 +6,10 @@ from typing import ClassVar
 
 from analyzers.base import Family, RuleMeta, Severity
 from analyzers.code.flow import Origin
-from analyzers.code.pattern import QueryRule
+from analyzers.code.flow_rule import FlowRule
 
 
-class CodePathTraversal(QueryRule):
+class CodePathTraversal(FlowRule):
     """A request-derived value used as a file path.
 
     ## What it flags
@@ -40,9 +40,10 @@ class CodePathTraversal(QueryRule):
 
     ## Tuning
 
-    Only values traced to the request in the same function are reported (confidence 0.95); values passed
-    through `basename`, `secure_filename`, `normpath`, `realpath` or `filepath.Clean` are not. Test files
-    are skipped.
+    Only values traced to the request are reported (confidence 0.95 in the same function, 0.9 through
+    calls); values passed through `basename` or `secure_filename` are not, nor are paths checked on the
+    way: a resolved path tested with `startswith(base)`, or a value tested to hold no `..`. In Python the value is followed through assignments, containers, branches and calls to the change's own functions (and the files they import), with constant conditions folded; the message names the source and the sink with their lines.
+    Test files are skipped.
 
     ## References
 
@@ -58,5 +59,6 @@ class CodePathTraversal(QueryRule):
         cwe=(22,),
         languages=("python", "javascript", "typescript", "go", "java", "ruby", "php"),
     )
+    kinds: ClassVar[frozenset[str]] = frozenset({"path"})
     min_origin: ClassVar[Origin] = Origin.REQUEST
     one_per_line: ClassVar[bool] = True

@@ -6,10 +6,10 @@ from typing import ClassVar
 
 from analyzers.base import Family, RuleMeta, Severity
 from analyzers.code.flow import Origin
-from analyzers.code.pattern import QueryRule
+from analyzers.code.flow_rule import FlowRule
 
 
-class CodeServerSideRequest(QueryRule):
+class CodeServerSideRequest(FlowRule):
     """A request-derived URL fetched by the server.
 
     ## What it flags
@@ -39,8 +39,9 @@ class CodeServerSideRequest(QueryRule):
 
     ## Tuning
 
-    Only URLs traced to the request in the same function are reported (confidence 0.95). Test files are
-    skipped.
+    Only URLs traced to the request are reported (confidence 0.95 in the same function, 0.9 through
+    calls). A check of the parsed URL's host (`urlparse(url).netloc in ALLOWED`) clears it. In Python the value is followed through assignments, containers, branches and calls to the change's own functions (and the files they import), with constant conditions folded; the message names the source and the sink with their lines.
+    Test files are skipped.
 
     ## References
 
@@ -56,5 +57,6 @@ class CodeServerSideRequest(QueryRule):
         cwe=(918,),
         languages=("python", "javascript", "typescript", "go", "java", "ruby", "php"),
     )
+    kinds: ClassVar[frozenset[str]] = frozenset({"ssrf"})
     min_origin: ClassVar[Origin] = Origin.REQUEST
     one_per_line: ClassVar[bool] = True

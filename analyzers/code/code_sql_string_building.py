@@ -7,7 +7,9 @@ from typing import ClassVar
 
 from analyzers.base import Family, RuleMeta, Severity
 from analyzers.code.flow import FlowIndex, Origin
-from analyzers.code.pattern import QueryRule, capture_text, node_text
+from analyzers.code.flow_rule import FlowRule
+from analyzers.code.pattern import capture_text, node_text
+from analyzers.flow.value import Fact
 from analyzers.query import Captures
 
 SQL_TEXT = re.compile(
@@ -19,11 +21,12 @@ SQL_TEXT = re.compile(
 _CONFIGURED_IDENTIFIER = re.compile(
     r"^(?:(?:self|this|cls)(?:\.|->)[A-Za-z_][\w.]*|@\w+|\$this->\w+|[A-Z][A-Z0-9_]*)$"
 )
+_CONFIGURED_ORIGIN = re.compile(r"^`(?:(?:self|cls)\.[A-Za-z_][\w.]*|[A-Z][A-Z0-9_]*)`$")
 # Query-builder methods whose argument is an SQL fragment even without a keyword.
 _FRAGMENT_METHODS = frozenset({"where", "order", "having", "joins", "Where", "Order", "whereRaw"})
 
 
-class CodeSqlStringBuilding(QueryRule):
+class CodeSqlStringBuilding(FlowRule):
     """SQL text built from strings and passed to an execute or query call.
 
     ## What it flags
@@ -59,7 +62,10 @@ class CodeSqlStringBuilding(QueryRule):
     `INSERT INTO`) except for query-builder fragments (`where`, `order`). Text whose only variable
     pieces are the object's own attributes or upper-case constants (`self.table`, `TABLE`: table
     names from configuration) is not reported. Confidence is 0.95 when a
-    request value is spliced in, 0.9 otherwise. Test files are skipped.
+    request value is spliced in, 0.9 otherwise. In Python the query text a driver runs is followed
+    back to where it was built, through calls to the change's own functions; request data reaching a
+    typed driver call (`sqlite3`, `psycopg`, SQLAlchemy `text`) is reported even without a literal, and
+    a parameterised call (`execute(sql, params)`) is not. Test files are skipped.
 
     ## References
 
@@ -75,7 +81,11 @@ class CodeSqlStringBuilding(QueryRule):
         cwe=(89,),
         languages=("python", "javascript", "typescript", "go", "java", "ruby", "php"),
     )
+    kinds: ClassVar[frozenset[str]] = frozenset({"sql"})
     min_origin: ClassVar[Origin] = Origin.BUILT
+
+    def counts(self, fact: Fact) -> bool:
+        return fact.kind != "unknown" or not _CONFIGURED_ORIGIN.match(fact.origin)
 
     def accept(self, captures: Captures, flow: FlowIndex) -> bool:
         if capture_text(captures, "_fn") in _FRAGMENT_METHODS:

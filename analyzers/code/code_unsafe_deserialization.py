@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from analyzers.base import Family, RuleMeta, Severity
 from analyzers.code.flow import FUNCTION_TYPES, FlowIndex, Origin
-from analyzers.code.pattern import QueryRule, ancestor_text
+from analyzers.code.flow_rule import FlowRule
+from analyzers.code.pattern import ancestor_text
 from analyzers.query import Captures
 
 _JAVA_FILTERS = ("setObjectInputFilter", "ValidatingObjectInputStream", "ObjectInputFilter")
 
 
-class CodeUnsafeDeserialization(QueryRule):
+class CodeUnsafeDeserialization(FlowRule):
     """Data deserialized with a format that can build arbitrary objects.
 
     ## What it flags
@@ -45,7 +48,7 @@ class CodeUnsafeDeserialization(QueryRule):
     Constant arguments are not reported. Confidence is 0.95 for request-derived data, 0.8 when the
     origin is unknown (these formats are risky by themselves). A value of unknown origin lowers the
     severity one step. Java reads in a method that installs an `ObjectInputFilter` are not reported.
-    Test files are skipped.
+    In Python the value is followed through assignments, containers, branches and calls to the change's own functions (and the files they import), with constant conditions folded; the message names the source and the sink with their lines. Test files are skipped.
 
     ## References
 
@@ -61,6 +64,7 @@ class CodeUnsafeDeserialization(QueryRule):
         cwe=(502,),
         languages=("python", "javascript", "typescript", "java", "ruby", "php"),
     )
+    kinds: ClassVar[frozenset[str]] = frozenset({"deserialization"})
 
     def confidence_for(self, origin: Origin) -> float:
         return 0.8 if origin is Origin.UNKNOWN else origin.confidence

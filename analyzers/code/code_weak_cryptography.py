@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import ClassVar
 
 from tree_sitter import Node
 
-from analyzers.base import Family, RuleMeta, Severity
+from analyzers.base import Family, Finding, RuleMeta, Severity
 from analyzers.code.flow import FUNCTION_TYPES, FlowIndex, Origin
-from analyzers.code.pattern import QueryRule, ancestor_text, capture_text, node_text, root_text
+from analyzers.code.flow_rule import FlowRule
+from analyzers.code.pattern import ancestor_text, capture_text, node_text, root_text
+from analyzers.flow.hit import Hit
 from analyzers.query import Captures
+from app.context.model import ChangedFile
 
 MIN_RSA_BITS = 2048
 _PASSWORD_CONTEXT = re.compile(
@@ -32,7 +36,7 @@ _MESSAGES = {
 }
 
 
-class CodeWeakCryptography(QueryRule):
+class CodeWeakCryptography(FlowRule):
     """Broken hashes, ciphers, modes, fixed IVs and short RSA keys.
 
     ## What it flags
@@ -63,8 +67,12 @@ class CodeWeakCryptography(QueryRule):
     ## Tuning
 
     MD5/SHA-1 are reported only when the line mentions a password, secret, signature or credential
-    (checksums and cache keys are fine); confidence 0.6. Ciphers, ECB and short keys are literal (0.9);
-    an IV is reported only when it is a constant. Test files are skipped.
+    (checksums and cache keys are fine); confidence 0.6. In Python every `hashlib.md5`/`sha1` (or
+    `hashlib.new("md5")`) is reported, medium with such a word on the line and low (confidence 0.4)
+    otherwise; `usedforsecurity=False` declares a checksum and is not reported. In Java,
+    `MessageDigest.getInstance("MD5"/"SHA-1")` and `Cipher.getInstance` of DES, 3DES, RC2, RC4 or
+    Blowfish are followed from constant algorithm names. Ciphers, ECB and short
+    keys are literal (0.9); an IV is reported only when it is a constant. Test files are skipped.
 
     ## References
 
@@ -81,10 +89,22 @@ class CodeWeakCryptography(QueryRule):
         cwe=(327, 328),
         languages=("python", "javascript", "typescript", "go", "java", "ruby", "php"),
     )
+    kinds: ClassVar[frozenset[str]] = frozenset({"weak-hash", "weak-cipher"})
+    queries_beside_engine: ClassVar[bool] = True
     marker_confidence: ClassVar[dict[str, float]] = {"hash": 0.6}
 
     def accept(self, captures: Captures, flow: FlowIndex) -> bool:
         return _kind(captures) is not None
+
+    def judge_hit(self, hit: Hit, files: dict[str, ChangedFile]) -> Finding | None:
+        """A weak hash is medium with a password or signature in sight, low otherwise (a checksum
+        or cache key is the usual reason for MD5)."""
+        finding = super().judge_hit(hit, files)
+        if finding is None or hit.kind != "weak-hash":
+            return finding
+        if _PASSWORD_CONTEXT.search(finding.evidence):
+            return replace(finding, confidence=0.6)
+        return replace(finding, confidence=0.4, severity=Severity.LOW)
 
     def describe(self, captures: Captures, origin: Origin | None) -> str:
         kind = _kind(captures)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from analyzers.base import Family, RuleMeta, Severity
-from analyzers.code.pattern import QueryRule
+from analyzers.code.flow_rule import FlowRule
 
 
-class CodeXssSink(QueryRule):
+class CodeXssSink(FlowRule):
     """Non-constant markup written to the page without escaping.
 
     ## What it flags
@@ -36,7 +38,10 @@ class CodeXssSink(QueryRule):
     Constant markup and values passed through a known sanitiser or escaper are not reported.
     Confidence is 0.95 for request-derived values, 0.9 for markup built with interpolation or
     concatenation, 0.6 otherwise. A value of unknown origin lowers the severity one step. Test files
-    are skipped. Template files (`v-html`, `|safe`) are not parsed yet.
+    are skipped. Template files (`v-html`, `|safe`) are not parsed yet. In Python, request data in the
+    response of a Flask view (which is HTML unless the view says otherwise), in Django's `HttpResponse` or
+    FastAPI's `HTMLResponse` is reported too, and in Java what a servlet writes to its response (`response.getWriter().print`/`println`/`write`/`format`); `html.escape`, `markupsafe.escape` and helpers named like
+    escapers (`escape_html`) clear it. In Python the value is followed through assignments, containers, branches and calls to the change's own functions (and the files they import), with constant conditions folded; the message names the source and the sink with their lines.
 
     ## References
 
@@ -50,5 +55,6 @@ class CodeXssSink(QueryRule):
         summary="Non-constant markup written without escaping",
         severity=Severity.MEDIUM,
         cwe=(79,),
-        languages=("javascript", "typescript", "python"),
+        languages=("javascript", "typescript", "python", "java"),
     )
+    kinds: ClassVar[frozenset[str]] = frozenset({"xss"})

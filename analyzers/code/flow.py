@@ -1,5 +1,9 @@
 """A light, intra-function data flow on tree-sitter trees: where does a value come from?
 
+It serves the query rules in the languages the data-flow engine does not lower yet (JavaScript,
+TypeScript, Go, Ruby, PHP, C/C++, shell); Python and Java go through `analyzers.flow`. Its `Origin`
+scale is the one every rule grades on.
+
 `FlowIndex.origin(node)` classifies an expression as a constant literal, a sanitised value, a value of
 unknown origin, a string built from a literal and non-constant parts (concatenation, interpolation,
 `%`/`.format`/`Sprintf`), or a value derived from the incoming request (Flask/Django `request.*`,

@@ -11,6 +11,7 @@ from app.context.attributes import GitAttributes
 from app.context.classify import classify
 from app.context.diff import make_patch, read_patch
 from app.context.directory_source import DirectorySource, default_pull_request, looks_binary
+from app.context.imports import imported_files
 from app.context.limits import InputLimitError
 from app.context.model import (
     ChangeContext,
@@ -196,7 +197,9 @@ class _Builder:
             skipped_reason=skipped,
         )
         if FileKind.GENERATED in kinds and not binary and changed.added_lines:
-            self.note(f"{item.path}: generated file, not checked for invisible characters or look-alike names")
+            self.note(
+                f"{item.path}: generated file, not checked for invisible characters or look-alike names"
+            )
         if self.options.map_scopes:
             self.map_scopes(changed)
         return changed
@@ -267,6 +270,7 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
     builder.attributes = GitAttributes.parse(base_files.get(".gitattributes"))
     files = tuple(builder.build_file_or_skip(item) for item in items)
     referenced = builder.referenced_files(files)
+    imported = _imported(builder, files)
     aliases = {f.previous_path: f.path for f in files if f.previous_path}
     provenance = collect_provenance(pr, commits, [f.path for f in files], aliases=aliases)
     return ChangeContext(
@@ -277,9 +281,23 @@ def build_context(source: ChangeSource, *, options: BuildOptions | None = None) 
         texts=_texts(pr),
         base_files=base_files,
         referenced_files=referenced,
+        imported_files=imported,
         errors=builder.errors,
         notes=builder.notes,
     )
+
+
+def _imported(builder: _Builder, files: Sequence[ChangedFile]) -> dict[str, str]:
+    """Unchanged files the changed code imports: enrichment, so a bound hit or a failure is a note (data is
+    then followed no further, and its findings keep today's confidence), never a gap."""
+    try:
+        kept, note = imported_files(builder.source, files, builder.options.max_bytes)
+    except Exception as error:  # the builder's boundary: noted, never raised
+        builder.note(f"imported files: not read ({type(error).__name__}: {str(error)[:200]})")
+        return {}
+    if note:
+        builder.note(note)
+    return kept
 
 
 def _pull_request(builder: _Builder) -> PullRequestInfo:

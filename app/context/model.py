@@ -343,6 +343,8 @@ class ChangeContext:
     # Unchanged files the change refers to (a local reusable workflow or action), by path: the same text
     # on both sides.
     referenced_files: Mapping[str, str] = field(default_factory=dict)
+    # Unchanged files the changed code imports, read from the head (app.context.imports).
+    imported_files: Mapping[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # recorded, never fatal; each one a gap of the analysis
     notes: list[str] = field(default_factory=list)  # work left out on purpose (said, not a gap)
     # What several rules derive from the same files, computed once (analyzers.derived.per_change).

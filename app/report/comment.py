@@ -1,6 +1,7 @@
 """The inline review comment for one finding, its hidden marker, and where it may be anchored.
 
-A body reads: headline, message, why it matters, how to fix, a `suggestion` block when the fix is safe
+A body reads: headline, message, the path data took (two to four steps, for data-flow findings),
+why it matters, how to fix, a `suggestion` block when the fix is safe
 and mechanical, a footer (rule and version, this repository's counts, how to reply) and, last, a hidden
 marker `<!-- bulwark:fingerprint=<fp> rule=<id> v=<version> -->` by which Bulwark recognises its own
 comments across pushes. Bodies stay under `BODY_LIMIT` characters: a suggestion that does not fit is
@@ -14,7 +15,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from analyzers.base import Finding, RuleMeta
+from analyzers.base import Finding, RuleMeta, TraceStep
 from app.report.escape import code_span, escape_inline, fenced, has_hidden
 from app.report.ruledoc import RuleDoc
 
@@ -58,8 +59,12 @@ def _headline(finding: Finding, meta: RuleMeta | None) -> str:
 
 
 def _explanation(finding: Finding, doc: RuleDoc | None) -> list[str]:
-    """Message, evidence, why and how to fix: the parts after the first are optional, in that order."""
+    """Message, path, evidence, why and how to fix: the parts after the first are optional, in that
+    order."""
     lines = [escape_inline(finding.message, 240)]
+    path = _path(finding)
+    if path:
+        lines.append(path)
     if finding.evidence.strip():
         lines.append(f"Found: {code_span(finding.evidence.strip(), 120)}")
     lines.extend(f"Note: {escape_inline(note, 300)}" for note in finding.notes)
@@ -70,6 +75,23 @@ def _explanation(finding: Finding, doc: RuleDoc | None) -> list[str]:
     if fix:
         lines.append(f"**How to fix:** {fix}")
     return lines
+
+
+def telling_steps(trace: tuple[TraceStep, ...], most: int = 4) -> tuple[TraceStep, ...]:
+    """The steps of a data path worth showing: the source, the sink, and between them the calls it
+    crosses (`passed to`, `returned from`), at most `most` in all."""
+    if len(trace) <= 2:
+        return trace
+    middle = [step for step in trace[1:-1] if step.note.startswith(("passed to", "returned from"))]
+    return (trace[0], *middle[: max(most - 2, 0)], trace[-1])
+
+
+def _path(finding: Finding) -> str:
+    steps = telling_steps(finding.trace)
+    if len(steps) < 2:
+        return ""
+    shown = [f"{code_span(f'{step.path}:{step.line}', 80)} {escape_inline(step.note, 80)}" for step in steps]
+    return "**Path:** " + " → ".join(shown)
 
 
 def _footer(finding: Finding, meta: RuleMeta | None, counts_line: str) -> str:

@@ -3,7 +3,8 @@
 Each rule becomes a `reportingDescriptor` (id, short description, help URI, default level, and the
 properties code scanning reads: `tags`, `security-severity`, `precision`); each finding a `result` with
 its location, level and the partial fingerprint `bulwarkFingerprint/v1`, which lets code scanning follow
-a finding across line shifts the way Bulwark does.
+a finding across line shifts the way Bulwark does, and, for data-flow findings, a `codeFlows` thread from
+the source of the data to the sink.
 """
 
 from __future__ import annotations
@@ -78,11 +79,30 @@ def _result(finding: Finding, index: int | None, base_uri: str | None) -> dict[s
     result["locations"] = [_location(finding, base_uri)]
     if finding.fingerprint:
         result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    if len(finding.trace) > 1:
+        result["codeFlows"] = [_code_flow(finding, base_uri)]
     result["properties"] = {
         "severity": finding.severity.label,
         "confidence": round(finding.confidence, 3),
     }
+    if finding.cwe:
+        result["properties"]["cwe"] = [f"CWE-{number}" for number in finding.cwe]
     return result
+
+
+def _code_flow(finding: Finding, base_uri: str | None) -> dict[str, Any]:
+    """The path data took, as one thread of locations from the source to the sink."""
+    locations = []
+    for step in finding.trace:
+        artifact: dict[str, Any] = {"uri": quote(step.path, safe="/")}
+        if base_uri is not None:
+            artifact["uriBaseId"] = SRCROOT
+        physical: dict[str, Any] = {"artifactLocation": artifact}
+        if step.line >= 1:
+            physical["region"] = {"startLine": step.line}
+        location = {"physicalLocation": physical, "message": {"text": show_hidden(step.note) or "step"}}
+        locations.append({"location": location})
+    return {"threadFlows": [{"locations": locations}]}
 
 
 def _unique_rules(rules: Iterable[RuleMeta]) -> list[RuleMeta]:

@@ -88,7 +88,7 @@ def test_added_text_holds_only_added_lines(tmp_path: Path) -> None:
 
 
 def test_requirements_within_match_only_for_derived_words_of_patterns_below_the_root() -> None:
-    assert requirements_within_match("python", "code-command-injection")
+    assert requirements_within_match("python", "code-jwt-verification-disabled")
     assert not requirements_within_match("python", "code-insecure-randomness")  # `; requires:`
     assert not requirements_within_match("python", "code-debug-enabled")  # a `(module …)` pattern
     assert not requirements_within_match("python", "code-no-such-query")

@@ -73,6 +73,30 @@ def _result(result: Any, rules: list[Any], path: str, problems: list[str]) -> No
     fingerprints = result.get("partialFingerprints", {})
     if not all(isinstance(v, str) for v in fingerprints.values()):
         problems.append(f"{path}.partialFingerprints: string values only")
+    for i, flow in enumerate(result.get("codeFlows", [])):
+        _code_flow(flow, f"{path}.codeFlows[{i}]", problems)
+
+
+def _code_flow(flow: Any, path: str, problems: list[str]) -> None:
+    """A codeFlow holds threadFlows, each a non-empty array of threadFlowLocations with a location."""
+    threads = flow.get("threadFlows") if isinstance(flow, dict) else None
+    if not isinstance(threads, list) or not threads:
+        problems.append(f"{path}.threadFlows: required non-empty array")
+        return
+    for t, thread in enumerate(threads):
+        steps = thread.get("locations") if isinstance(thread, dict) else None
+        if not isinstance(steps, list) or not steps:
+            problems.append(f"{path}.threadFlows[{t}].locations: required non-empty array")
+            continue
+        for s, step in enumerate(steps):
+            where = f"{path}.threadFlows[{t}].locations[{s}]"
+            location = step.get("location") if isinstance(step, dict) else None
+            if not isinstance(location, dict):
+                problems.append(f"{where}.location: required object")
+                continue
+            _location(location, f"{where}.location", problems)
+            if "message" in location:
+                _text(location["message"], f"{where}.location.message", problems)
 
 
 def check_sarif(log: Any) -> list[str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from analyzers.base import Family, Finding, RuleMeta, Severity
+from analyzers.base import Family, Finding, RuleMeta, Severity, TraceStep
 from app.report.comment import (
     BODY_LIMIT,
     Marker,
@@ -14,6 +15,7 @@ from app.report.comment import (
     render_comment,
     render_marker,
     review_comment_payload,
+    telling_steps,
 )
 from app.report.ruledoc import parse_rule_doc
 from tests.report.samples import HOSTILE_SNIPPET, SHELL, SHELL_DOC, finding
@@ -133,3 +135,20 @@ def test_long_explanations_are_dropped_last_first_before_the_message() -> None:
     assert len(body) <= BODY_LIMIT
     assert "**Why it matters:**" in body
     assert "**How to fix:**" not in body
+
+
+def test_a_data_flow_comment_shows_the_telling_steps_of_its_path() -> None:
+    trace = (
+        TraceStep("app.py", 7, "`request.args` read"),
+        TraceStep("app.py", 8, "passed to `lookup`"),
+        TraceStep("db.py", 3, "returned from `quote_name`"),
+        TraceStep("db.py", 4, "passed to `build`"),
+        TraceStep("db.py", 9, "reaches `cursor.execute`"),
+    )
+    body = render_comment(replace(SHELL_FINDING, trace=trace), SHELL, None)
+    path_line = next(line for line in body.splitlines() if line.startswith("**Path:**"))
+    assert path_line.count(" → ") == 3
+    assert "`app.py:7`" in path_line
+    assert "`db.py:9`" in path_line
+    assert "`db.py:4`" not in path_line  # four steps at most: the source, two calls, the sink
+    assert telling_steps(trace[:2]) == trace[:2]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
+from analyzers.base import TraceStep
 from app.report.sarif import render_sarif
 from tests.report.samples import HOSTILE_SNIPPET, PINS, SHELL, TOKEN, finding
 from tests.report.sarif_check import check_sarif
@@ -126,3 +128,27 @@ def test_checker_finds_broken_logs() -> None:
         "$.runs[0].results[0].locations[0].physicalLocation.region.startLine: integer >= 1",
     ]
     assert check_sarif({"version": "2.0.0"}) == ["$.version: must be '2.1.0'"]
+
+
+def test_data_flow_findings_carry_their_path_as_a_code_flow() -> None:
+    traced = replace(
+        SHELL_FINDING,
+        cwe=(78,),
+        trace=(
+            TraceStep("src/views.py", 7, "`request.args` read"),
+            TraceStep("src/views.py", 8, "passed to `run`"),
+            TraceStep("src/my app/run.py", 12, "reaches `os.system`"),
+        ),
+    )
+    log = render_sarif([traced], [SHELL], tool_version="0.1.0", base_uri="file:///repo")
+    (result,) = log["runs"][0]["results"]
+    steps = result["codeFlows"][0]["threadFlows"][0]["locations"]
+    assert [(s["location"]["physicalLocation"]["artifactLocation"]["uri"],
+             s["location"]["physicalLocation"]["region"]["startLine"],
+             s["location"]["message"]["text"]) for s in steps] == [
+        ("src/views.py", 7, "`request.args` read"),
+        ("src/views.py", 8, "passed to `run`"),
+        ("src/my%20app/run.py", 12, "reaches `os.system`"),
+    ]  # fmt: skip
+    assert result["properties"]["cwe"] == ["CWE-78"]
+    assert check_sarif(log) == []

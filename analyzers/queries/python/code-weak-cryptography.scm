@@ -1,16 +1,5 @@
 (call
   function: (attribute object: (identifier) @_mod attribute: (identifier) @_fn)
-  (#eq? @_mod "hashlib")
-  (#any-of? @_fn "md5" "sha1")) @sink @hash
-
-(call
-  function: (attribute object: (identifier) @_mod attribute: (identifier) @_fn)
-  arguments: (argument_list . (string) @_alg)
-  (#eq? @_mod "hashlib")
-  (#eq? @_fn "new")) @sink @hash
-
-(call
-  function: (attribute object: (identifier) @_mod attribute: (identifier) @_fn)
   (#any-of? @_mod "DES" "DES3" "ARC4" "ARC2" "Blowfish" "CAST")
   (#eq? @_fn "new")) @sink @cipher
 

@@ -1,0 +1,54 @@
+"""code-error-disclosure: an exception's details returned to the client."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from analyzers.base import Family, RuleMeta, Severity
+from analyzers.code.flow_rule import FlowRule
+
+
+class CodeErrorDisclosure(FlowRule):
+    """An exception's details returned to the client.
+
+    ## What it flags
+
+    The text of a caught exception (`str(e)`, `f"{e}"`, `traceback.format_exc()`) in the response of a
+    web view: the value a Flask or FastAPI route returns.
+
+    ## Why it is risky
+
+    Error messages carry file paths, SQL statements, host names, library versions and sometimes secrets:
+    a map for the next attack (information exposure through an error message).
+
+    ## Example
+
+    ```diff
+    +except Exception as error:
+    +    return f"failed: {error}", 500
+    ```
+
+    ## How to fix
+
+    Log the details on the server and answer with a generic message and an identifier the user can
+    quote.
+
+    ## Tuning
+
+    Reported at confidence 0.8 with severity low. Test files are skipped.
+
+    ## References
+
+    - CWE-209: Generation of Error Message Containing Sensitive Information
+    """
+
+    meta = RuleMeta(
+        id="code-error-disclosure",
+        family=Family.CODE,
+        summary="Exception details returned to the client",
+        severity=Severity.LOW,
+        cwe=(209,),
+        languages=("python",),
+    )
+    kinds: ClassVar[frozenset[str]] = frozenset({"error-disclosure"})
+    counted: ClassVar[frozenset[str]] = frozenset({"error"})

@@ -1,0 +1,56 @@
+"""code-insecure-cookie: a cookie set without the Secure or HttpOnly flag."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from analyzers.base import Family, RuleMeta, Severity
+from analyzers.code.flow_rule import FlowRule
+
+
+class CodeInsecureCookie(FlowRule):
+    """A cookie set with `secure=False` or `httponly=False`.
+
+    ## What it flags
+
+    `response.set_cookie(..., secure=False)` (the cookie also travels over plain HTTP) and
+    `set_cookie(..., httponly=False)` (scripts on the page can read it), in Flask, Werkzeug, Django and
+    Starlette responses, whether the flag is passed by keyword or by position; Java's
+    `cookie.setSecure(false)` and `cookie.setHttpOnly(false)`.
+
+    ## Why it is risky
+
+    A session or remember-me cookie sent over HTTP can be read by anyone on the network path; one that
+    scripts can read is stolen by any cross-site scripting flaw on the site.
+
+    ## Example
+
+    ```diff
+    +resp.set_cookie("session", token, secure=False, httponly=True)
+    ```
+
+    ## How to fix
+
+    Set `secure=True` and `httponly=True` (and `samesite="Lax"` or `"Strict"`) on every cookie that
+    identifies a user; leave `httponly` off only for values a script must read.
+
+    ## Tuning
+
+    Only flags set to `False` explicitly are reported (confidence 0.9). Test files are skipped.
+
+    ## References
+
+    - CWE-614: Sensitive Cookie in HTTPS Session Without 'Secure' Attribute
+    - CWE-1004: Sensitive Cookie Without 'HttpOnly' Flag
+    - OWASP: Session Management Cheat Sheet
+    """
+
+    meta = RuleMeta(
+        id="code-insecure-cookie",
+        family=Family.CODE,
+        summary="Cookie set without the Secure or HttpOnly flag",
+        severity=Severity.MEDIUM,
+        cwe=(614, 1004),
+        languages=("python", "java"),
+    )
+    kinds: ClassVar[frozenset[str]] = frozenset({"cookie"})

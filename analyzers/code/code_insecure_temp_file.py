@@ -1,0 +1,53 @@
+"""code-insecure-temp-file: a temporary file name chosen before the file exists."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from analyzers.base import Family, RuleMeta, Severity
+from analyzers.code.flow_rule import FlowRule
+
+
+class CodeInsecureTempFile(FlowRule):
+    """A temporary file name chosen before the file is created.
+
+    ## What it flags
+
+    `tempfile.mktemp()`, `os.tempnam()` and `os.tmpnam()`: functions that return a free name and leave
+    creating the file to the caller.
+
+    ## Why it is risky
+
+    Between choosing the name and opening it, another local user can create the file or a symbolic link
+    with that name: the program then writes into a file the attacker controls (insecure temporary file,
+    a time-of-check to time-of-use race).
+
+    ## Example
+
+    ```diff
+    +path = tempfile.mktemp(suffix=".csv")
+    ```
+
+    ## How to fix
+
+    Create the file and get its name in one step: `tempfile.NamedTemporaryFile`, `tempfile.mkstemp`, or
+    `tempfile.TemporaryDirectory` for a private folder.
+
+    ## Tuning
+
+    Reported at confidence 0.9. Test files are skipped.
+
+    ## References
+
+    - CWE-377: Insecure Temporary File
+    """
+
+    meta = RuleMeta(
+        id="code-insecure-temp-file",
+        family=Family.CODE,
+        summary="Temporary file name chosen before the file exists",
+        severity=Severity.MEDIUM,
+        cwe=(377,),
+        languages=("python",),
+    )
+    kinds: ClassVar[frozenset[str]] = frozenset({"temp-file"})

@@ -1,0 +1,228 @@
+"""What a branch proves about the data it tests, on each way out.
+
+The test of a branch is read back through the definitions of its temporaries into checks that hold
+on one way: `not`, `and` (both hold when true), `or` (neither holds when false). Each check marks the
+facts of the data it tests:
+
+| check | mark |
+| --- | --- |
+| `"x" not in data` | `lacks:x` (`lacks-inner:x` on `data[1:-1]`) |
+| `data in collection` | `member` |
+| `data == "constant"` | `equals` |
+| `data.attr == ...`, `data.attr in ...` | `attr:attr` |
+| `data.method(...)` is true | `method:method`; `starts:x`/`ends:x` for `startswith("x")`/`endswith("x")`, `prefix` for `startswith(value)` |
+| `function(data, ...)` is true | `call:function` |
+
+The `[[guard]]` models then clear the sink kinds whose required marks a fact carries: `lacks:../`
+clears `path`. Marks go on the facts wherever they are in the state, so a check of `url.netloc` where
+`url = urlparse(target)` also covers `target`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable
+
+from analyzers.flow.ir import Attr, Binary, Call, Compare, Const, Function, Operand, Slice, Unary, Var
+from analyzers.flow.model import Models
+from analyzers.flow.value import Fact, Value, map_facts
+
+State = dict[str, Value]
+Check = tuple[object, bool]  # an expression and whether it holds
+_MAX_CHECKS = 16
+
+
+Evaluate = Callable[[Operand, State], Value]
+
+
+def refine(
+    models: Models,
+    function: Function,
+    test: Operand,
+    state: State,
+    holds: bool,
+    kept: State | None = None,
+    evaluate: Evaluate | None = None,
+) -> State:
+    """The state on the way out of a branch where `test` is `holds`: `kept` (the part of `state` that
+    leaves the block, all of it by default) with the data the test checked marked and cleared."""
+    kept = state if kept is None else kept
+    checks = _checks(function, test, holds, 0)
+    if not checks or not models.guards:
+        return kept
+    change: dict[Fact, Fact] = {}
+    value_of = evaluate or _value
+    for expression, held in checks[:_MAX_CHECKS]:
+        for facts, marks in _marks(function, expression, held, state, value_of):
+            for fact in facts:
+                current = change.get(fact, fact)
+                change[fact] = current.mark(marks)
+    if not change:
+        return kept
+    change = {
+        old: _cleared(models, new) for old, new in change.items() if new != old or new.marks != old.marks
+    }
+    if not change:
+        return state
+    return {name: map_facts(value, change) for name, value in state.items()}
+
+
+def _cleared(models: Models, fact: Fact) -> Fact:
+    for guard in models.guards:
+        if all(_marked(fact.marks, mark) for mark in guard.marks):
+            fact = fact.clear(guard.clears)
+    return fact
+
+
+def _marked(marks: frozenset[str], wanted: str) -> bool:
+    """Whether `marks` hold `wanted` (a glob when it has `*`: `call:*allowed_file`)."""
+    if "*" not in wanted:
+        return wanted in marks
+    return any(fnmatch.fnmatchcase(mark, wanted) for mark in marks)
+
+
+def _checks(function: Function, test: Operand, holds: bool, depth: int) -> list[Check]:
+    if not isinstance(test, Var) or depth > 8:
+        return []
+    definition = function.temporaries.get(test.name)
+    if isinstance(definition, Unary) and definition.op == "not":
+        return _checks(function, definition.operand, not holds, depth + 1)
+    if isinstance(definition, Binary) and definition.op in ("and", "or"):
+        both = (definition.op == "and") == holds
+        if not both:
+            return []
+        return _checks(function, definition.left, holds, depth + 1) + _checks(
+            function, definition.right, holds, depth + 1
+        )
+    if isinstance(definition, Compare | Call):
+        return [(definition, holds)]
+    return []
+
+
+def _value(operand: Operand, state: State) -> Value:
+    if isinstance(operand, Const):
+        return Value(const=operand.value)
+    return state.get(operand.name, Value())
+
+
+def _marks(
+    function: Function, expression: object, held: bool, state: State, value_of: Evaluate
+) -> list[tuple[frozenset[Fact], frozenset[str]]]:
+    if isinstance(expression, Compare):
+        return _compare_marks(function, expression, held, state, value_of)
+    if isinstance(expression, Call) and held:
+        return _call_marks(function, expression, state, value_of)
+    if isinstance(expression, Call) and expression.method in ("contains", "includes") and expression.args:
+        receiver, needle = value_of(expression.func, state), value_of(expression.args[0], state)
+        if receiver.facts and needle.known and isinstance(needle.const, str):
+            return [(receiver.deep_facts(), frozenset({f"lacks:{needle.const}"}))]
+    return []
+
+
+def _compare_marks(
+    function: Function, compare: Compare, held: bool, state: State, value_of: Evaluate
+) -> list[tuple[frozenset[Fact], frozenset[str]]]:
+    left, right = value_of(compare.left, state), value_of(compare.right, state)
+    op = compare.op
+    if op in ("in", "not in"):
+        inside = (op == "in") == held
+        if left.known and isinstance(left.const, str) and right.facts and not inside:
+            inner = _is_inner_slice(function, compare.right)
+            return [(right.deep_facts(), frozenset({("lacks-inner:" if inner else "lacks:") + left.const}))]
+        if inside and left.facts:
+            return [(left.facts, _data_marks(function, compare.left, "member"))]
+        return []
+    if op in ("==", "!=", "is", "is not"):
+        equal = (op in ("==", "is")) == held
+        if not equal:
+            return []
+        found = []
+        for data, other, operand in ((left, right, compare.left), (right, left, compare.right)):
+            if data.facts and (other.known or not other.facts):
+                found.append((data.facts, _data_marks(function, operand, "equals" if other.known else "")))
+        return [item for item in found if item[1]]
+    return []
+
+
+def _data_marks(function: Function, operand: Operand, plain: str) -> frozenset[str]:
+    """`attr:name` when the tested data is an attribute of something (a parsed URL's host), else
+    `plain` (nothing when empty)."""
+    accessor = _accessor(function, operand)
+    if accessor is not None:
+        return frozenset({f"attr:{accessor}"})
+    return frozenset({plain}) if plain else frozenset()
+
+
+_NORMALIZERS = frozenset({"lower", "upper", "strip", "casefold", "toLowerCase", "toUpperCase", "trim", "toString",
+                          "lstrip", "rstrip", "intern"})  # fmt: skip
+
+
+def _accessor(function: Function, operand: Operand) -> str | None:
+    """The attribute or getter the tested value was read through (`url.netloc`, `cookie.getName()`):
+    a check of that part says nothing of the rest of the data. Normalizing calls (`lower()`) are not
+    accessors."""
+    definition = function.temporaries.get(operand.name) if isinstance(operand, Var) else None
+    if isinstance(definition, Attr):
+        return definition.name
+    if (
+        isinstance(definition, Call)
+        and definition.method is not None
+        and definition.method not in _NORMALIZERS
+    ):
+        return definition.method
+    return None
+
+
+def _is_inner_slice(function: Function, operand: Operand) -> bool:
+    definition = function.temporaries.get(operand.name) if isinstance(operand, Var) else None
+    if not isinstance(definition, Slice):
+        return False
+    lower = definition.lower.value if isinstance(definition.lower, Const) else None
+    upper = definition.upper.value if isinstance(definition.upper, Const) else None
+    return isinstance(lower, int) and lower > 0 and isinstance(upper, int) and upper < 0
+
+
+def _call_marks(
+    function: Function, call: Call, state: State, value_of: Evaluate
+) -> list[tuple[frozenset[Fact], frozenset[str]]]:
+    if call.method is not None:
+        receiver = value_of(call.func, state)
+        if not receiver.facts:
+            return []
+        argument = value_of(call.args[0], state) if call.args else None
+        marks = _method_marks(call.method, argument)
+        accessor = _accessor(function, call.func)
+        if accessor is not None and "equals" in marks:
+            marks = (marks - {"equals"}) | {f"attr:{accessor}"}
+        return [(receiver.facts, marks)]
+    callee = value_of(call.func, state)
+    name = callee.ref or ""
+    found = []
+    for operand in call.args[:2]:
+        data = value_of(operand, state)
+        if data.facts and name:
+            found.append((data.facts, frozenset({f"call:{name}"})))
+    return found
+
+
+_PREFIX = frozenset({"startswith", "startsWith"})
+_SUFFIX = frozenset({"endswith", "endsWith"})
+_EQUALS = frozenset({"equals", "equalsIgnoreCase", "contentEquals"})
+
+
+def _method_marks(method: str, argument: Value | None) -> frozenset[str]:
+    """What a method call that held says of its receiver: `startswith("x")` -> `starts:x`, Java's
+    `equals("x")` -> `equals`, `contains("x")` (held) -> nothing more than `method:contains`."""
+    marks = {f"method:{method}"}
+    constant = (
+        argument.const
+        if argument is not None and argument.known and isinstance(argument.const, str)
+        else None
+    )
+    if method in _PREFIX:
+        marks.add(f"starts:{constant}" if constant is not None else "prefix")
+    elif method in _SUFFIX and constant is not None:
+        marks.add(f"ends:{constant}")
+    elif method in _EQUALS and constant is not None:
+        marks.add("equals")
+    return frozenset(marks)

@@ -1,0 +1,496 @@
+"""Models as data: what libraries and frameworks do with untrusted data, read from TOML files.
+
+Each file `analyzers/models/<language>/<framework>.toml` describes one framework or library family:
+
+- `[types]`: the type of what a call or attribute returns (`"sqlite3.connect" = "sqlite3.Connection"`),
+  so methods on the result are named by type (`sqlite3.Connection.cursor`).
+- `[[source]]`: where untrusted data enters, of a `kind` (`http`, `cli`, `env`, `file`, `network`,
+  `database`, or `random` for predictable randomness): `refs` read or called (`flask.request.args`,
+  `os.getenv()`), or parameters of decorated functions (`decorators`, `parameters = "route"` for the
+  route's placeholders or `"all"`), of annotated types (`annotations`) or with given `names`.
+- `[[sink]]`: where data must not arrive: a `kind` (which selects the rule), `cwe`, `calls` (qualified,
+  or `*.method` for any receiver), the `args` that matter (positions, keyword names, `receiver`),
+  conditions `when`/`unless` on the call's arguments, `argv = true` for a program's argument vector,
+  `element` to look only at one element of a tuple (or one key of a dict), `shallow` to count only
+  the value's own data (not its items'), `origins` to count only data that entered at these source
+  refs (`flask.request.files`), `flag` a typestate the argument (or `flag_arg`) must carry and
+  `absent_flag` one it must lack,
+  `text` a shape the constant part of the string must have (`sql`), `sources` to restrict the source
+  kinds; or `stores` (item and attribute stores into these refs) or `returns` (values returned by
+  functions with these decorators). A sink without `args` reports the call itself.
+- `[[sanitizer]]`: calls whose result is safe for the sink kinds in `clears` (`*`: every kind); with
+  `own = true` the names also apply to the program's own functions (`*escape_html`).
+- `[[propagator]]`: calls that move data in a way the default does not (the default: a call's result
+  holds the data of its receiver and arguments): `action` is one of the engine's container operations.
+- `[[flag]]`: calls that set a typestate `flag` on their `receiver` or `result` when `when` holds.
+- `exits`: calls that never return (`sys.exit`, `flask.abort`): code after them is not reached.
+- `[[guard]]`: checks (`marks`, all required) that make data safe for the sink kinds in `clears` on the
+  branch where they hold.
+
+A condition is a table: `{position = 0, keyword = "shell", equals = [true], ref = "...", absent = true}`:
+the argument is looked up by keyword, then by position; `equals` lists constants one of which it must
+be, `ref` the qualified name it must be, and `absent = true` lets a missing argument satisfy it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+ACTIONS = frozenset(
+    {"append", "extend", "insert", "pop", "get", "store", "load", "update", "copy", "absorb", "identity", "items",
+     "keys", "values", "join", "derive", "format", "new-list", "new-dict"}
+)  # fmt: skip
+
+
+class ModelError(ValueError):
+    """A model file does not follow the schema; the message names the file and the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    position: int | None = None
+    keyword: str | None = None
+    equals: tuple[object, ...] | None = None
+    ref: str | None = None
+    absent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    kind: str
+    origin: str  # the file that declared it
+    refs: tuple[str, ...] = ()
+    decorators: tuple[str, ...] = ()
+    parameters: str = ""  # route, all, rest
+    annotations: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    type: str | None = None  # the parameter's type, for models of its attributes
+    imports: tuple[str, ...] = ()  # the module must import one of these
+
+
+@dataclass(frozen=True, slots=True)
+class Sink:
+    kind: str
+    cwe: tuple[int, ...]
+    origin: str
+    calls: tuple[str, ...] = ()
+    args: tuple[int | str, ...] = ()
+    when: tuple[Condition, ...] = ()
+    unless: tuple[Condition, ...] = ()
+    argv: bool = False
+    element: int | str | None = None
+    flag: str | None = None
+    flag_arg: int | str | None = None
+    absent_flag: str | None = None  # report only when the flag holder lacks this flag
+    shallow: bool = False  # only the value's own data, not what its items or attributes hold
+    imports: tuple[str, ...] = ()  # for `returns`: the module must import one of these
+    origins: tuple[str, ...] = ()  # only data that entered here (a source ref, globs allowed)
+    text: str | None = None
+    sources: tuple[str, ...] | None = None
+    stores: tuple[str, ...] = ()
+    returns: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sanitizer:
+    calls: tuple[str, ...]
+    clears: frozenset[str]
+    when: tuple[Condition, ...] = ()
+    own: bool = False  # also names the program's own functions (taken at their word, bodies not read)
+
+
+@dataclass(frozen=True, slots=True)
+class Propagator:
+    calls: tuple[str, ...]
+    action: str
+    key: tuple[int, ...] = (0,)
+    value: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    calls: tuple[str, ...]
+    flag: str
+    on: str = "result"  # result or receiver
+    when: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    marks: frozenset[str]
+    clears: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    """Every model of one language, with indexes by call name for the interpreter."""
+
+    language: str
+    files: tuple[str, ...] = ()
+    types: Mapping[str, str] = field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
+    sinks: tuple[Sink, ...] = ()
+    sanitizers: tuple[Sanitizer, ...] = ()
+    propagators: tuple[Propagator, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    guards: tuple[Guard, ...] = ()
+    source_refs: Mapping[str, Source] = field(default_factory=dict)
+    exits: frozenset[str] = frozenset()  # calls that never return (`sys.exit`, `flask.abort`)
+
+    @property
+    def source_holders(self) -> frozenset[str]:
+        """Qualified names of values that sources are read from (`flask.request`,
+        `django.http.HttpRequest`): a call given one of these may read untrusted data."""
+        return _holders(self)
+
+    @property
+    def sink_words(self) -> tuple[str, ...]:
+        """Words that show a function may reach a sink itself: a sink's call (`execute(`) or the
+        container it stores into (`session`)."""
+        return _sink_words(self)
+
+    @property
+    def source_words(self) -> tuple[str, ...]:
+        """Words that show a function may give its result data or a type of its own: it reads a
+        source (`request.args`, `getenv(`), sets a flag (`setFeature(`) or makes a typed value
+        (`connect(`)."""
+        return _words(self)
+
+    def matching(self, entries: tuple[Any, ...], ref: str | None, method: str | None) -> list[Any]:
+        """The entries whose `calls` name this call, those naming it exactly first, then by pattern,
+        then by method name alone (`*.get`); answers are kept (model lists never change)."""
+        key = (id(entries), ref, method)
+        known = _MATCHES.get(key)
+        if known is not None and known[0] is entries:
+            return known[1]
+        found = _matching(entries, ref, method)
+        if len(_MATCHES) >= _MAX_MATCHES:
+            _MATCHES.clear()
+        _MATCHES[key] = (entries, found)
+        return found
+
+
+_MATCHES: dict[tuple[int, str | None, str | None], tuple[tuple[Any, ...], list[Any]]] = {}
+_MAX_MATCHES = 20_000
+
+
+def _matching(entries: tuple[Any, ...], ref: str | None, method: str | None) -> list[Any]:
+    index = _index(entries)
+    exact = index.exact.get(ref, []) if ref is not None else []
+    named = [] if method is None else index.methods.get(method, [])
+    if ref is not None:
+        last = ref.rsplit(".", 1)[-1]
+        named = named + [e for e in index.methods.get(last, []) if e not in named]
+    globbed = [e for pattern, e in index.globs if ref is not None and fnmatch.fnmatchcase(ref, pattern)]
+    ordered: list[Any] = []
+    for entry in [*exact, *globbed, *named]:
+        if entry not in ordered:
+            ordered.append(entry)
+    return ordered
+
+
+_DERIVED: dict[int, tuple[Models, frozenset[str], tuple[str, ...]]] = {}
+
+
+def _derive(models: Models) -> tuple[frozenset[str], tuple[str, ...]]:
+    known = _DERIVED.get(id(models))
+    if known is not None and known[0] is models:
+        return known[1], known[2]
+    holders: set[str] = {s.type for s in models.sources if s.type}
+    words: set[str] = set()
+    for ref in models.source_refs:
+        parts = ref.removesuffix("()").split(".")
+        holders.update(".".join(parts[:cut]) for cut in range(2, len(parts)))
+        last = parts[-1]
+        words.add(f"{last}(" if ref.endswith("()") else (f".{last}" if len(parts) > 1 else last))
+    for flag in models.flags:
+        words.update(f"{call.rsplit('.', 1)[-1]}(" for call in flag.calls)
+    words.update(f"{call.rsplit('.', 1)[-1]}(" for call in models.types if "." in call)
+    _DERIVED[id(models)] = (models, frozenset(holders), tuple(sorted(words)))
+    return frozenset(holders), tuple(sorted(words))
+
+
+_SINK_WORDS: dict[int, tuple[Models, tuple[str, ...]]] = {}
+
+
+def _sink_words(models: Models) -> tuple[str, ...]:
+    known = _SINK_WORDS.get(id(models))
+    if known is not None and known[0] is models:
+        return known[1]
+    words: set[str] = set()
+    for sink in models.sinks:
+        for call in sink.calls:
+            last = call.rsplit(".", 1)[-1]
+            words.add(f"{last}(" if "*" not in last else last.replace("*", ""))
+        words.update(store.rsplit(".", 1)[-1].replace("*", "") for store in sink.stores)
+    result = tuple(sorted(word for word in words if word))
+    _SINK_WORDS[id(models)] = (models, result)
+    return result
+
+
+def _holders(models: Models) -> frozenset[str]:
+    return _derive(models)[0]
+
+
+def _words(models: Models) -> tuple[str, ...]:
+    return _derive(models)[1]
+
+
+@dataclass(frozen=True, slots=True)
+class _CallIndex:
+    exact: dict[str, list[Any]]
+    methods: dict[str, list[Any]]
+    globs: list[tuple[str, Any]]
+
+
+_INDEXES: dict[int, tuple[tuple[Any, ...], _CallIndex]] = {}
+
+
+def _index(entries: tuple[Any, ...]) -> _CallIndex:
+    """The entries of one model list by the names they call (built once per list)."""
+    known = _INDEXES.get(id(entries))
+    if known is not None and known[0] is entries:
+        return known[1]
+    index = _CallIndex({}, {}, [])
+    for entry in entries:
+        for pattern in getattr(entry, "calls", ()):
+            if pattern.startswith("*.") and "*" not in pattern[2:]:
+                index.methods.setdefault(pattern[2:], []).append(entry)
+            elif "*" in pattern:
+                index.globs.append((pattern, entry))
+            else:
+                index.exact.setdefault(pattern, []).append(entry)
+    _INDEXES[id(entries)] = (entries, index)
+    return index
+
+
+def call_matches(patterns: Iterable[str], ref: str | None, method: str | None) -> bool:
+    """Whether a call of `ref` (or of method `method` on a receiver of unknown type) is named by one
+    of `patterns`: a qualified name, `*.name` (any receiver or module), or a glob (`*escape_html`)."""
+    for pattern in patterns:
+        if pattern.startswith("*.") and "*" not in pattern[2:]:
+            name = pattern[2:]
+            if method == name or (ref is not None and (ref == name or ref.endswith("." + name))):
+                return True
+        elif "*" in pattern:
+            if ref is not None and fnmatch.fnmatchcase(ref, pattern):
+                return True
+        elif pattern == ref:
+            return True
+    return False
+
+
+@cache
+def load_models(language: str) -> Models:
+    """Every model file of `language`, read once per process."""
+    folder = MODELS_DIR / language
+    files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    return merge(language, [read_model(path) for path in files])
+
+
+def read_model(path: Path) -> Models:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ModelError(f"{path.name}: {error}") from error
+    return parse_model(path.name, data)
+
+
+def parse_model(name: str, data: Mapping[str, Any]) -> Models:
+    language = _text(data, "language", name)
+    known = {
+        "language",
+        "framework",
+        "types",
+        "source",
+        "sink",
+        "sanitizer",
+        "propagator",
+        "flag",
+        "guard",
+        "exits",
+    }
+    unknown = set(data) - known
+    if unknown:
+        raise ModelError(f"{name}: unknown keys {sorted(unknown)}")
+    exits = data.get("exits", [])
+    if not isinstance(exits, list) or not all(isinstance(e, str) for e in exits):
+        raise ModelError(f"{name}: exits is a list of calls that never return")
+    types = data.get("types", {})
+    if not isinstance(types, dict) or not all(isinstance(v, str) for v in types.values()):
+        raise ModelError(f"{name}: [types] maps names to type names")
+    sources = tuple(_source(name, entry) for entry in _entries(data, "source", name))
+    return Models(
+        language=language,
+        files=(name,),
+        types=dict(types),
+        sources=sources,
+        sinks=tuple(_sink(name, entry) for entry in _entries(data, "sink", name)),
+        sanitizers=tuple(_sanitizer(name, entry) for entry in _entries(data, "sanitizer", name)),
+        propagators=tuple(_propagator(name, entry) for entry in _entries(data, "propagator", name)),
+        flags=tuple(_flag(name, entry) for entry in _entries(data, "flag", name)),
+        guards=tuple(_guard(name, entry) for entry in _entries(data, "guard", name)),
+        source_refs={ref: source for source in sources for ref in source.refs},
+        exits=frozenset(exits),
+    )
+
+
+def merge(language: str, models: list[Models]) -> Models:
+    return Models(
+        language=language,
+        files=tuple(f for m in models for f in m.files),
+        types={k: v for m in models for k, v in m.types.items()},
+        sources=tuple(s for m in models for s in m.sources),
+        sinks=tuple(s for m in models for s in m.sinks),
+        sanitizers=tuple(s for m in models for s in m.sanitizers),
+        propagators=tuple(p for m in models for p in m.propagators),
+        flags=tuple(f for m in models for f in m.flags),
+        guards=tuple(g for m in models for g in m.guards),
+        source_refs={k: v for m in models for k, v in m.source_refs.items()},
+        exits=frozenset().union(*(m.exits for m in models)),
+    )
+
+
+# -- entries ------------------------------------------------------------------------------------
+def _entries(data: Mapping[str, Any], key: str, name: str) -> list[dict[str, Any]]:
+    entries = data.get(key, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ModelError(f"{name}: [[{key}]] entries are tables")
+    return entries
+
+
+def _check(name: str, entry: Mapping[str, Any], kind: str, allowed: set[str]) -> None:
+    extra = set(entry) - allowed
+    if extra:
+        raise ModelError(f"{name}: [[{kind}]] has unknown keys {sorted(extra)}: {dict(entry)}")
+
+
+def _source(name: str, entry: dict[str, Any]) -> Source:
+    _check(
+        name,
+        entry,
+        "source",
+        {"kind", "refs", "decorators", "parameters", "annotations", "names", "type", "imports"},
+    )
+    if entry.get("parameters", "") not in ("", "route", "all", "rest"):
+        raise ModelError(f"{name}: [[source]] parameters is route, all or rest: {entry}")
+    return Source(
+        kind=_text(entry, "kind", name),
+        origin=name,
+        refs=_strings(entry, "refs", name),
+        decorators=_strings(entry, "decorators", name),
+        parameters=entry.get("parameters", ""),
+        annotations=_strings(entry, "annotations", name),
+        names=_strings(entry, "names", name),
+        type=entry.get("type"),
+        imports=_strings(entry, "imports", name),
+    )
+
+
+def _sink(name: str, entry: dict[str, Any]) -> Sink:
+    allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
+               "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins"}  # fmt: skip
+    _check(name, entry, "sink", allowed)
+    cwe = entry.get("cwe", [])
+    if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
+        raise ModelError(f"{name}: [[sink]] needs a list of CWE numbers: {entry}")
+    if not (entry.get("calls") or entry.get("stores") or entry.get("returns")):
+        raise ModelError(f"{name}: [[sink]] needs calls, stores or returns: {entry}")
+    sources = entry.get("sources")
+    return Sink(
+        kind=_text(entry, "kind", name),
+        cwe=tuple(cwe),
+        origin=name,
+        calls=_strings(entry, "calls", name),
+        args=tuple(a for a in entry.get("args", []) if isinstance(a, int | str)),
+        when=_conditions(entry.get("when", []), name),
+        unless=_conditions(entry.get("unless", []), name),
+        argv=bool(entry.get("argv", False)),
+        element=entry.get("element"),
+        flag=entry.get("flag"),
+        flag_arg=entry.get("flag_arg"),
+        absent_flag=entry.get("absent_flag"),
+        shallow=bool(entry.get("shallow", False)),
+        imports=_strings(entry, "imports", name),
+        origins=_strings(entry, "origins", name),
+        text=entry.get("text"),
+        sources=tuple(sources) if isinstance(sources, list) else None,
+        stores=_strings(entry, "stores", name),
+        returns=_strings(entry, "returns", name),
+        note=entry.get("note", ""),
+    )
+
+
+def _sanitizer(name: str, entry: dict[str, Any]) -> Sanitizer:
+    _check(name, entry, "sanitizer", {"calls", "clears", "when", "own"})
+    return Sanitizer(_strings(entry, "calls", name), frozenset(_strings(entry, "clears", name)),
+                     _conditions(entry.get("when", []), name), bool(entry.get("own", False)))  # fmt: skip
+
+
+def _propagator(name: str, entry: dict[str, Any]) -> Propagator:
+    _check(name, entry, "propagator", {"calls", "action", "key", "value"})
+    action = _text(entry, "action", name)
+    if action not in ACTIONS:
+        raise ModelError(f"{name}: [[propagator]] action {action!r} is not one of {sorted(ACTIONS)}")
+    key = entry.get("key", [0])
+    return Propagator(_strings(entry, "calls", name), action, tuple(key), int(entry.get("value", 1)))
+
+
+def _flag(name: str, entry: dict[str, Any]) -> Flag:
+    _check(name, entry, "flag", {"calls", "flag", "on", "when"})
+    on = entry.get("on", "result")
+    if on not in ("result", "receiver"):
+        raise ModelError(f"{name}: [[flag]] on is result or receiver: {entry}")
+    return Flag(
+        _strings(entry, "calls", name),
+        _text(entry, "flag", name),
+        on,
+        _conditions(entry.get("when", []), name),
+    )
+
+
+def _guard(name: str, entry: dict[str, Any]) -> Guard:
+    _check(name, entry, "guard", {"marks", "clears"})
+    return Guard(frozenset(_strings(entry, "marks", name)), frozenset(_strings(entry, "clears", name)))
+
+
+def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
+    if not isinstance(entries, list):
+        raise ModelError(f"{name}: conditions are a list of tables")
+    found: list[Condition] = []
+    for entry in entries:
+        if not isinstance(entry, dict) or set(entry) - {"position", "keyword", "equals", "ref", "absent"}:
+            raise ModelError(f"{name}: bad condition {entry!r}")
+        equals = entry.get("equals")
+        found.append(
+            Condition(
+                position=entry.get("position"),
+                keyword=entry.get("keyword"),
+                equals=tuple(equals) if isinstance(equals, list) else None,
+                ref=entry.get("ref"),
+                absent=bool(entry.get("absent", False)),
+            )
+        )
+    return tuple(found)
+
+
+def _text(entry: Mapping[str, Any], key: str, name: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value:
+        raise ModelError(f"{name}: {key!r} must be a non-empty string in {dict(entry)}")
+    return value
+
+
+def _strings(entry: Mapping[str, Any], key: str, name: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ModelError(f"{name}: {key!r} must be a list of strings in {dict(entry)}")
+    return tuple(value)
