@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analyzers.base import Severity
 from app import __version__
 from app.calibration_cli import register as register_calibration
 from app.logs import configure_logging
+from app.scan_cli import register as register_scan
 from app.settings_error import SettingsError
 
 if TYPE_CHECKING:
@@ -147,27 +147,6 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_scan(args: argparse.Namespace) -> int:
-    from app.scan import ScanUsageError, exit_code, render, run_scan, write_output
-
-    logging.basicConfig(level=logging.WARNING)
-    try:
-        result = run_scan(
-            Path(args.repo), args.base, args.head, offline=args.offline, progress=sys.stderr.isatty()
-        )
-    except ScanUsageError as error:
-        print(f"bulwark scan: {error}", file=sys.stderr)
-        return 2
-    compared = len(result.ctx.files)
-    head = args.head or "the working tree"
-    print(
-        f"bulwark scan: compared {compared} file{'s' * (compared != 1)}, {args.base}...{head}",
-        file=sys.stderr,
-    )
-    write_output(render(result, args.format), args.output, sys.stdout)
-    return exit_code(result, Severity.parse(args.fail_on) if args.fail_on else None)
-
-
 def cmd_rules(args: argparse.Namespace) -> int:
     from analyzers.docs import list_rules_table, render_all, rule_page
 
@@ -287,30 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.set_defaults(func=cmd_migrate)
     doctor = sub.add_parser("doctor", help="check settings, database, queue, GitHub credentials and webhooks")
     doctor.set_defaults(func=cmd_doctor)
-    scan = sub.add_parser(
-        "scan",
-        help="analyse local changes like a pull request",
-        description="Analyse the change from --base to --head (default: the working tree) in a git "
-        "repository. Exit status: 0 nothing fails, 1 a finding the policy blocks or one at or above "
-        "--fail-on, 2 a usage error, 3 the analysis did not finish and nothing fails (every finding "
-        "found is still printed, with what did not run, where and why).",
-    )
-    scan.add_argument("--repo", default=".", help="the git repository (default: here)")
-    scan.add_argument("--base", required=True, help="the base revision (the branch merged into)")
-    scan.add_argument(
-        "--head",
-        help="the head revision (default: the working tree, uncommitted changes to tracked files included)",
-    )
-    scan.add_argument(
-        "--fail-on",
-        choices=[s.label for s in reversed(Severity)],
-        metavar="SEVERITY",
-        help="also exit 1 on a finding at or above this severity: critical, high, medium, low or info",
-    )
-    scan.add_argument("--format", choices=["text", "json", "sarif"], default="text")
-    scan.add_argument("--offline", action="store_true", help="no registry look-ups (said in the output)")
-    scan.add_argument("--output", help="write to this file instead of standard output")
-    scan.set_defaults(func=cmd_scan)
+    register_scan(sub)
     rules = sub.add_parser("rules", help="list the rules, or print one rule's page")
     rules.add_argument("rule_id", nargs="?")
     rules.add_argument("--render", metavar="DIR", help="write every rule's page to DIR")
