@@ -177,7 +177,11 @@ def cmd_policy(args: argparse.Namespace) -> int:
         print(problem)
     if not problems:
         print(f"{args.file}: valid")
-    return 1 if problems else 0
+        return 0
+    if problems[0].startswith(f"{args.file}: cannot read: "):
+        return 2
+    print(f"{args.file}: {len(problems)} problem{'s' * (len(problems) != 1)}")
+    return 1
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
