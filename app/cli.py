@@ -101,9 +101,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         threading.Thread(
             target=_supervise_worker, args=(stop, procs), name="worker-supervisor", daemon=True
         ).start()
-    print(f"bulwark: listening on {listening_url(args.host, args.port)}", file=sys.stderr, flush=True)
+    url = listening_url(args.host, args.port)
+    log.info("listening on %s", url)  # a log line: in JSON logs too, it stays one entry
     if not settings.has_credentials:
-        print("bulwark: no GitHub App yet: open that address to register one", file=sys.stderr, flush=True)
+        log.warning("no GitHub App credentials yet: open %s to register the App", url)
     try:
         uvicorn.run(
             create_app(settings),

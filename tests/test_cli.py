@@ -86,5 +86,5 @@ def test_serve_prints_the_address_it_listens_on(tmp_path: Path) -> None:
         url = f"http://127.0.0.1:{port}/"
         wait_for(lambda: _answers(f"{url}healthz"), what="/healthz")
     lines = log.read_text().splitlines()
-    assert f"bulwark: listening on {url}" in lines
-    assert "bulwark: no GitHub App yet: open that address to register one" in lines
+    assert f"INFO bulwark listening on {url}" in lines
+    assert f"WARNING bulwark no GitHub App credentials yet: open {url} to register the App" in lines
