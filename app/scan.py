@@ -230,7 +230,9 @@ def skipped_checks(result: ScanResult) -> list[SkippedCheck]:
     return found
 
 
-def render(result: ScanResult, fmt: str, *, width: int | None = None, verbose: bool = False) -> str:
+def render(
+    result: ScanResult, fmt: str, *, width: int | None = None, verbose: bool = False, color: bool = False
+) -> str:
     """The result in `fmt` (text, json, sarif); for text, `width` None does not wrap."""
     if fmt == "json":
         return json.dumps(to_json(result), indent=2, sort_keys=False) + "\n"
@@ -240,7 +242,9 @@ def render(result: ScanResult, fmt: str, *, width: int | None = None, verbose: b
     from app.report.text import render_text
 
     said = [check.sentence for check in skipped if check.kind != "gap"]
-    return render_text(result.placed, gaps=result.analysis.gaps, skipped=said, width=width, verbose=verbose)
+    return render_text(
+        result.placed, gaps=result.analysis.gaps, skipped=said, width=width, verbose=verbose, color=color
+    )
 
 
 def _sarif(result: ScanResult, skipped: list[SkippedCheck]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -86,7 +87,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
         return 2
     print(f"bulwark scan: {compared_line(len(result.ctx.files), args)}", file=sys.stderr)
     width = None if args.output else text_width(sys.stdout)
-    write_output(render(result, args.format, width=width, verbose=args.verbose), args.output, sys.stdout)
+    color = width is not None and not os.environ.get("NO_COLOR")  # a terminal, unless told not to
+    text = render(result, args.format, width=width, verbose=args.verbose, color=color)
+    write_output(text, args.output, sys.stdout)
     return exit_code(result, Severity.parse(args.fail_on) if args.fail_on else None)
 
 

@@ -227,9 +227,15 @@ class _Terminal:
         return True
 
 
-def _scan_text(repo: Path, monkeypatch: pytest.MonkeyPatch, columns: int, *extra: str) -> str:
+def _scan_text(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, columns: int, *extra: str, colour: bool = False
+) -> str:
     terminal = _Terminal()
     monkeypatch.setenv("COLUMNS", str(columns))
+    if colour:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setattr(sys, "stdout", terminal)
     main(["scan", "--offline", "--repo", str(repo), "--base", "main", *extra])
     monkeypatch.undo()
@@ -257,6 +263,9 @@ def test_text_follows_the_terminal_width_and_verbose_explains(
         "see:",
     ]
     assert "code-command-injection.md" in block
+    assert "flow: from the source of the data" in block
+    assert "\x1b[1;31mcritical" in _scan_text(repo, monkeypatch, 80, colour=True)  # a terminal, in colour
+    assert "\x1b[" not in narrow
 
 
 def test_checks_that_did_not_run_are_said_in_text_json_and_sarif(
@@ -283,3 +292,17 @@ def test_checks_that_did_not_run_are_said_in_text_json_and_sarif(
     assert any(n["message"]["text"] == offline["reason"] for n in notes)
     [png] = [n for n in notes if n["descriptor"]["id"] == "file"]
     assert png["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "logo.png"
+
+
+def test_a_gap_is_a_skipped_check_and_a_sarif_warning(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "big.py").write_text("x = 1\n" * 200_000)  # past the reader's size bound
+    code, report = _scan_json(repo)
+    assert code == 3
+    [gap] = [c for c in report["skipped_checks"] if c["kind"] == "gap"]
+    assert (gap["path"], gap["rule_id"]) == ("big.py", None)
+    assert gap["reason"].startswith("not analysed: larger than")
+    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "sarif"]) == 3
+    [invocation] = json.loads(capsys.readouterr().out)["runs"][0]["invocations"]
+    [note] = [n for n in invocation["toolExecutionNotifications"] if n["descriptor"]["id"] == "gap"]
+    assert note["level"] == "warning"
+    assert note["message"]["text"] == f"big.py: {gap['reason']}"

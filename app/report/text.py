@@ -2,7 +2,8 @@
 
 One block per finding, most severe first: a head line with severity, location, rule and (for placed
 findings) how the App would show it, then the message wrapped to the width. With `verbose`, the block
-also says why the pattern is risky, how to fix it and where the rule's page is. Lines are wrapped at
+also says why the pattern is risky, how to fix it, where the rule's page is and, for data-flow
+findings, the path the data took. Lines are wrapped at
 spaces only: a path or a rule id is never split, a word longer than the line runs past it. Then the
 totals, the checks that did not run (said, not a gap) and the gaps (the analysis is incomplete).
 
@@ -88,6 +89,11 @@ def _explained(finding: Finding, meta: RuleMeta | None, width: int | None) -> li
     ):
         if text:
             lines += _wrap(text, width, INDENT + "     ", first=f"{INDENT}{label} ")
+    if len(finding.trace) > 1:
+        lines.append(f"{INDENT}flow: from the source of the data to where it is used")
+        for step in finding.trace:
+            where = plain(f"{step.path}:{step.line}" if step.line >= 1 else step.path, 300)
+            lines += _wrap(plain(step.note, 300), width, INDENT + "        ", first=f"{INDENT}  {where}  ")
     for note in finding.notes:
         lines += _wrap(plain(note, 300), width, INDENT + "      ", first=f"{INDENT}note: ")
     return lines
