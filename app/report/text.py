@@ -64,15 +64,17 @@ def _wrap(text: str, width: int | None, indent: str = INDENT, first: str | None 
     ) or [(indent if first is None else first).rstrip()]
 
 
-def _head(finding: Finding, placement: str, color: bool) -> str:
+def _head(finding: Finding, placement: str, color: bool, width: int | None) -> list[str]:
+    """Severity, location, rule (and placement) on one line; the rule on a second line when the
+    first would pass the width (the location is never split)."""
     severity = Severity(finding.severity)
     label = f"{severity.label:<{_LABEL_WIDTH}}"
-    if color:
-        label = f"\x1b[{_SEVERITY_COLOURS[severity]}m{label}\x1b[0m"
-    parts = [label, plain(_location(finding), 300), finding.rule_id]
-    if placement:
-        parts.append(f"({placement})")
-    return "  ".join(parts)
+    shown = f"\x1b[{_SEVERITY_COLOURS[severity]}m{label}\x1b[0m" if color else label
+    where = plain(_location(finding), 300)
+    rule = finding.rule_id + (f"  ({placement})" if placement else "")
+    if width is not None and len(f"{label}  {where}  {rule}") > width:
+        return [f"{shown}  {where}", f"{INDENT}{rule}"]
+    return [f"{shown}  {where}  {rule}"]
 
 
 def _explained(finding: Finding, meta: RuleMeta | None, width: int | None) -> list[str]:
@@ -140,7 +142,7 @@ def render_text(
     )
     lines: list[str] = []
     for finding, placement, meta in rows:
-        lines.append(_head(finding, placement, color))
+        lines += _head(finding, placement, color, width)
         lines += _wrap(plain(finding.message, 600), width)
         if verbose:
             lines += _explained(finding, meta, width)

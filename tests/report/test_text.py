@@ -44,8 +44,11 @@ def test_lines_fit_the_width_and_no_path_is_split() -> None:
         lines = text.splitlines()
         assert sum(LONG_PATH in line for line in lines) == 2  # the head line and the message, whole
         assert all(len(line) <= width for line in lines if LONG_PATH not in line)
-        assert " ".join(" ".join(lines[1:3]).split()).startswith("the value read in")
+        assert "the value read in" in " ".join(" ".join(lines[1:4]).split())
     assert len(render_text(items, width=40).splitlines()) > len(render_text(items, width=120).splitlines())
+    head, rule = render_text(items, width=80).splitlines()[:2]  # the rule moves under a long location
+    assert (head, rule) == (f"high      {LONG_PATH}:3", "    code-command-injection")
+    assert render_text(items, width=140).splitlines()[0] == f"high      {LONG_PATH}:3  code-command-injection"
 
 
 def test_without_a_width_each_message_is_one_line() -> None:
