@@ -128,6 +128,9 @@ class Analyzer(ABC):
     """A rule. Subclasses set `meta`, write their docs in the docstring and implement `analyze`."""
 
     meta: ClassVar[RuleMeta]
+    # The keys this rule reads from its `config` in the repository policy (`bulwark policy check`
+    # reports any other key as a typo).
+    config_keys: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:

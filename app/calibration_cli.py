@@ -134,18 +134,22 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add `calibration` and its commands to the `bulwark` parser's subcommands."""
-    parser = sub.add_parser("calibration", help="calibration report, replay and simulated feedback logs")
+    parser = sub.add_parser(
+        "calibration", help="how reviewers' feedback tunes each rule: a report, and replays of feedback logs"
+    )
     commands = parser.add_subparsers(dest="calibration_command", required=True)
     report = commands.add_parser(
-        "report", help="per rule: not-useful rate, fix rate, placement by repository"
+        "report", help="per rule: the share of findings voted not useful, the share fixed, how each was shown"
     )
     report.add_argument("--format", choices=["table", "json"], default="table")
     report.add_argument("--database-url", help="the database to read (default: BULWARK_DATABASE_URL)")
     report.set_defaults(func=cmd_report)
-    replay = commands.add_parser("replay", help="replay calibration over a feedback log (JSONL)")
+    replay = commands.add_parser(
+        "replay", help="replay the tuning over a feedback log (JSON lines) and check its targets"
+    )
     replay.add_argument("file")
     replay.set_defaults(func=cmd_replay)
-    simulate = commands.add_parser("simulate", help="write a simulated feedback log (JSONL)")
+    simulate = commands.add_parser("simulate", help="write a simulated feedback log (JSON lines) to replay")
     simulate.add_argument("file")
     simulate.add_argument("--seed", type=int, default=7)
     simulate.add_argument("--repos", type=int, default=24)

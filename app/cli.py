@@ -1,4 +1,4 @@
-"""`bulwark` command line: serve, worker, migrate, and the commands later pillars add."""
+"""`bulwark` command line: the GitHub App's server and worker, local scans, rules, policy and set-up checks."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analyzers.base import Severity
 from app import __version__
 from app.calibration_cli import register as register_calibration
 from app.logs import configure_logging
+from app.scan_cli import register as register_scan
 from app.settings_error import SettingsError
 
 if TYPE_CHECKING:
@@ -101,6 +101,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         threading.Thread(
             target=_supervise_worker, args=(stop, procs), name="worker-supervisor", daemon=True
         ).start()
+    url = listening_url(args.host, args.port)
+    log.info("listening on %s", url)  # a log line: in JSON logs too, it stays one entry
+    if not settings.has_credentials:
+        log.warning("no GitHub App credentials yet: open %s to register the App", url)
     try:
         uvicorn.run(
             create_app(settings),
@@ -118,6 +122,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             except subprocess.TimeoutExpired:
                 proc.kill()
     return 0
+
+
+def listening_url(host: str, port: int) -> str:
+    """The address `serve` listens on, as a browser opens it (`0.0.0.0`: every address, shown as here)."""
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
@@ -147,27 +159,6 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_scan(args: argparse.Namespace) -> int:
-    from app.scan import ScanUsageError, exit_code, render, run_scan, write_output
-
-    logging.basicConfig(level=logging.WARNING)
-    try:
-        result = run_scan(
-            Path(args.repo), args.base, args.head, offline=args.offline, progress=sys.stderr.isatty()
-        )
-    except ScanUsageError as error:
-        print(f"bulwark scan: {error}", file=sys.stderr)
-        return 2
-    compared = len(result.ctx.files)
-    head = args.head or "the working tree"
-    print(
-        f"bulwark scan: compared {compared} file{'s' * (compared != 1)}, {args.base}...{head}",
-        file=sys.stderr,
-    )
-    write_output(render(result, args.format), args.output, sys.stdout)
-    return exit_code(result, Severity.parse(args.fail_on) if args.fail_on else None)
-
-
 def cmd_rules(args: argparse.Namespace) -> int:
     from analyzers.docs import list_rules_table, render_all, rule_page
 
@@ -175,17 +166,22 @@ def cmd_rules(args: argparse.Namespace) -> int:
         written = render_all(Path(args.render))
         print(f"wrote {len(written)} rule pages to {args.render}")
         return 0
+    rows = list_rules_table()
     if args.rule_id:
         try:
             print(rule_page(args.rule_id), end="")
         except KeyError:
-            print(f"bulwark rules: no rule {args.rule_id!r}", file=sys.stderr)
+            from app.context.policy import did_you_mean
+
+            hint = did_you_mean(args.rule_id, [row["id"] for row in rows])
+            print(f"bulwark rules: no rule has the id {args.rule_id!r}{hint}", file=sys.stderr)
+            print("bulwark rules: `bulwark rules` lists them all", file=sys.stderr)
             return 2
         return 0
-    rows = list_rules_table()
+    header = {"id": "RULE", "family": "FAMILY", "severity": "SEVERITY", "languages": "LANGUAGES"}
     width = max(len(r["id"]) for r in rows)
-    for row in rows:
-        languages = ", ".join(row["languages"]) or "any"
+    for row in [header, *rows]:
+        languages = row["languages"] if row is header else ", ".join(row["languages"]) or "any"
         print(f"{row['id']:<{width}}  {row['family']:<12} {row['severity']:<8} {languages}")
     return 0
 
@@ -198,7 +194,11 @@ def cmd_policy(args: argparse.Namespace) -> int:
         print(problem)
     if not problems:
         print(f"{args.file}: valid")
-    return 1 if problems else 0
+        return 0
+    if problems[0].startswith(f"{args.file}: cannot read: "):
+        return 2
+    print(f"{args.file}: {len(problems)} problem{'s' * (len(problems) != 1)}")
+    return 1
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -272,53 +272,85 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     data_sub.add_parser("refresh", help="the same as `update popular`").set_defaults(func=cmd_data)
 
 
+DESCRIPTION = """\
+Bulwark finds security problems in pull requests. Run it as a GitHub App (serve, worker, migrate,
+doctor) or on a local git checkout with no App at all (scan, rules, policy check)."""
+
+EXIT_CODES = """\
+exit status:
+  0  done; for scan, nothing fails (see `bulwark scan --help`)
+  1  problems found: findings that fail (scan), an invalid policy (policy check), a set-up that needs
+     attention (doctor), a data source that could not be refreshed (data update)
+  2  usage or configuration error (an unknown option, a bad setting, a database at the wrong migration)
+  3  scan only: the analysis did not finish and nothing fails"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bulwark", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="bulwark",
+        description=DESCRIPTION,
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"bulwark {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="serve the App (webhooks, health) and start a worker")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=3000)
-    serve.add_argument("--no-worker", action="store_true", help="web tier only")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    serve = sub.add_parser(
+        "serve",
+        help="run the GitHub App: receive webhooks, analyse pull requests (prints the address it listens on)",
+        description="Serve the GitHub App's webhook endpoint, set-up page and dashboard, and analyse pull "
+        "requests in a worker process started alongside (restarted if it dies). With no App credentials "
+        "yet, open the printed address to register the App. Exit status 2 when the database is not at "
+        "the code's migration or a setting is invalid.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=3000, help="the port to listen on (default: 3000)")
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="only receive webhooks; analyse with `bulwark worker` processes started separately",
+    )
     serve.set_defaults(func=cmd_serve)
-    worker = sub.add_parser("worker", help="consume jobs from the queue")
+    worker = sub.add_parser(
+        "worker",
+        help="analyse the pull requests `serve` received (for more workers, or a separate machine)",
+        description="Take the received webhook deliveries from the queue and process them. `serve` "
+        "starts one; start more for throughput. Exit status 2 on a database or settings problem.",
+    )
     worker.set_defaults(func=cmd_worker)
-    migrate = sub.add_parser("migrate", help="upgrade the database to the latest migration")
+    migrate = sub.add_parser(
+        "migrate",
+        help="bring the database to this version's schema",
+        description="Upgrade the database to this version's schema (SQLite is also upgraded by `serve`). "
+        "Exit status 2 when it cannot.",
+    )
     migrate.set_defaults(func=cmd_migrate)
-    doctor = sub.add_parser("doctor", help="check settings, database, queue, GitHub credentials and webhooks")
+    doctor = sub.add_parser(
+        "doctor",
+        help="check the set-up: settings, database, queue, GitHub credentials, recent webhook deliveries",
+        description="Check each part of the set-up and say how to fix what is wrong. Creates nothing. "
+        "Exit status 0 healthy (warnings allowed), 1 something needs attention.",
+    )
     doctor.set_defaults(func=cmd_doctor)
-    scan = sub.add_parser(
-        "scan",
-        help="analyse local changes like a pull request",
-        description="Analyse the change from --base to --head (default: the working tree) in a git "
-        "repository. Exit status: 0 nothing fails, 1 a finding the policy blocks or one at or above "
-        "--fail-on, 2 a usage error, 3 the analysis did not finish and nothing fails (every finding "
-        "found is still printed, with what did not run, where and why).",
+    register_scan(sub)
+    rules = sub.add_parser(
+        "rules",
+        help="list the rules, or print one rule's page",
+        description="With no argument, a table of every rule (id, family, default severity, languages). "
+        "With a rule id, that rule's page. Exit status 2 for an id no rule has (the nearest is suggested).",
     )
-    scan.add_argument("--repo", default=".", help="the git repository (default: here)")
-    scan.add_argument("--base", required=True, help="the base revision (the branch merged into)")
-    scan.add_argument(
-        "--head",
-        help="the head revision (default: the working tree, uncommitted changes to tracked files included)",
-    )
-    scan.add_argument(
-        "--fail-on",
-        choices=[s.label for s in reversed(Severity)],
-        metavar="SEVERITY",
-        help="also exit 1 on a finding at or above this severity: critical, high, medium, low or info",
-    )
-    scan.add_argument("--format", choices=["text", "json", "sarif"], default="text")
-    scan.add_argument("--offline", action="store_true", help="no registry look-ups (said in the output)")
-    scan.add_argument("--output", help="write to this file instead of standard output")
-    scan.set_defaults(func=cmd_scan)
-    rules = sub.add_parser("rules", help="list the rules, or print one rule's page")
-    rules.add_argument("rule_id", nargs="?")
-    rules.add_argument("--render", metavar="DIR", help="write every rule's page to DIR")
+    rules.add_argument("rule_id", nargs="?", metavar="RULE", help="a rule id, as `code-command-injection`")
+    rules.add_argument("--render", metavar="DIR", help="write every rule's page to DIR as Markdown")
     rules.set_defaults(func=cmd_rules)
-    policy = sub.add_parser("policy", help="repository policy tools")
-    policy_sub = policy.add_subparsers(dest="policy_command", required=True)
-    check = policy_sub.add_parser("check", help="validate a .github/bulwark.yml file")
-    check.add_argument("file")
+    policy = sub.add_parser("policy", help="check a repository policy file (.github/bulwark.yml)")
+    policy_sub = policy.add_subparsers(dest="policy_command", required=True, metavar="COMMAND")
+    check = policy_sub.add_parser(
+        "check",
+        help="report every problem in a .github/bulwark.yml file",
+        description="Report every problem in a repository policy file at once, with its line and key: "
+        "unknown keys and rule ids, keys a rule's config does not take, values of the wrong kind. "
+        "Exit status 0 valid, 1 problems, 2 the file cannot be read.",
+    )
+    check.add_argument("file", metavar="FILE")
     check.set_defaults(func=cmd_policy)
     register_calibration(sub)
     _add_data(sub)
@@ -330,6 +362,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
+    except BrokenPipeError:  # `bulwark rules | head`: the reader left, nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except SettingsError as exc:
         print(f"bulwark: configuration error: {exc}", file=sys.stderr)
         return 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import httpx
@@ -115,8 +116,31 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text_}"[:300] if text_ else type(exc).__name__
 
 
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL when it does not exist (opening it would create it), else None."""
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if (
+        not parsed.drivername.startswith("sqlite")
+        or database in ("", ":memory:")
+        or database.startswith("file:")
+    ):
+        return None
+    path = Path(database)
+    return None if path.exists() else path
+
+
 def _check_database(settings: Settings, notes: _Notes) -> None:
     shown = make_url(settings.database_url).render_as_string(hide_password=True)
+    missing = missing_sqlite_file(settings.database_url)
+    if missing is not None:  # doctor only looks: it creates no database file
+        notes.bad(
+            "database",
+            f"the SQLite database {missing} does not exist (looked for from {Path.cwd()})",
+            "Run `bulwark migrate` or `bulwark serve` where Bulwark runs (they create it), or set "
+            "BULWARK_DATABASE_URL to the database Bulwark uses.",
+        )
+        return
     try:
         state = read_schema(settings.database_url)
     except Exception as exc:
@@ -142,6 +166,11 @@ def _check_database(settings: Settings, notes: _Notes) -> None:
 
 def _check_queue(settings: Settings, notes: _Notes) -> None:
     where = "Redis" if settings.redis_url else f"SQLite file {settings.sqlite_queue_path()}"
+    if not settings.redis_url and not Path(settings.sqlite_queue_path()).exists():
+        notes.passed.append(
+            f"queue: {where} not created yet (`bulwark serve` and `bulwark worker` create it)"
+        )
+        return
     try:
         build_queue(settings).ping()
     except Exception as exc:

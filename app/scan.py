@@ -4,7 +4,8 @@ Output formats: `text` (a table for a terminal), `json` (documented in `docs/sca
 (SARIF 2.1.0). Exit codes: 0 no blocking finding and the analysis finished, 1 at least one blocking
 finding (or, with `--fail-on`, one at or above that severity), 2 usage errors, 3 the analysis did not
 finish (a rule failed or ran out of time, a file was past a reader's bound) and nothing blocks: every
-finding found is still printed, with each gap. With no head the working tree is compared.
+finding found is still printed, with each gap. With no head the working tree is compared: staged and
+unstaged changes, and untracked files that `.gitignore` does not exclude.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from app.facts import build_options, gather_facts, registry_config
 from app.registry.cache import MemoryFactCache
 from app.registry.config import RegistryConfig
 from app.report.placement import Placed, Placement, place_all
-from app.report.sarif import render_sarif
+from app.report.sarif import Notification, render_sarif
 
 JSON_SCHEMA_VERSION = 1
 
@@ -48,12 +49,20 @@ class ScanResult:
 
 
 def run_scan(
-    repo: Path, base: str, head: str | None, *, offline: bool = False, progress: bool = False
+    repo: Path,
+    base: str,
+    head: str | None,
+    *,
+    offline: bool = False,
+    progress: bool = False,
+    untracked: bool = True,
 ) -> ScanResult:
-    """Build the context of base..head in `repo` (head None: the working tree) and run every analyzer."""
+    """Build the context of base..head in `repo` and run every analyzer. Head None: the working tree,
+    uncommitted changes included, and untracked files `.gitignore` does not exclude unless `untracked`
+    is False."""
     started = time.perf_counter()
     try:
-        source = GitSource(repo, base, head)
+        source = GitSource(repo, base, head, untracked=untracked)
     except SourceError as error:
         raise ScanUsageError(str(error)) from error
     with source:
@@ -174,6 +183,7 @@ def to_json(result: ScanResult) -> dict[str, Any]:
         "gaps": [
             {"rule_id": gap.rule_id, "path": gap.path, "reason": gap.reason} for gap in result.analysis.gaps
         ],
+        "skipped_checks": [asdict(check) for check in skipped_checks(result)],
         "stats": result.stats,
     }
 
@@ -182,16 +192,76 @@ def _gap_message(gap: Gap) -> str:
     return f"{gap.path}: {gap.reason}" if gap.path else gap.reason
 
 
-def render(result: ScanResult, fmt: str) -> str:
+@dataclass(frozen=True, slots=True)
+class SkippedCheck:
+    """A check that did not run. `kind`: `offline` (registry look-ups switched off), `registry` (a
+    registry did not answer), `file` (a file not analysed: binary, generated, vendored…), `note` (work
+    left out on purpose) or `gap` (work that should have happened: the analysis is incomplete)."""
+
+    kind: str
+    reason: str
+    path: str | None = None
+    rule_id: str | None = None
+
+    @property
+    def sentence(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        rule = f" (not run: {self.rule_id})" if self.rule_id else ""
+        return f"{where}{self.reason}{rule}"
+
+
+def skipped_checks(result: ScanResult) -> list[SkippedCheck]:
+    """Every check that did not run, with why: the registries, the files not analysed, the work left
+    out on purpose, then the gaps."""
+    ctx = result.ctx
+    failed = set(ctx.facts.failed_checks)
+    found = [
+        SkippedCheck("registry" if check in failed else "offline", check)
+        for check in ctx.facts.unavailable_checks
+    ]
+    gap_paths = {gap.path for gap in result.analysis.gaps if gap.rule_id is None}
+    found += [
+        SkippedCheck("file", f"not analysed: {f.skipped_reason}", f.path)
+        for f in ctx.files
+        if f.skipped_reason and f.path not in gap_paths
+    ]
+    found += [SkippedCheck("note", note) for note in ctx.notes]
+    found += [SkippedCheck("gap", gap.reason, gap.path, gap.rule_id) for gap in result.analysis.gaps]
+    return found
+
+
+def render(
+    result: ScanResult, fmt: str, *, width: int | None = None, verbose: bool = False, color: bool = False
+) -> str:
+    """The result in `fmt` (text, json, sarif); for text, `width` None does not wrap."""
     if fmt == "json":
         return json.dumps(to_json(result), indent=2, sort_keys=False) + "\n"
+    skipped = skipped_checks(result)
     if fmt == "sarif":
-        metas = [p.meta for p in result.placed if p.meta is not None]
-        log = render_sarif([p.finding for p in result.placed], metas, tool_version=__version__)
-        return json.dumps(log, indent=2) + "\n"
-    from app.report.text import render_text  # the table needs rich: loaded for this format only
+        return json.dumps(_sarif(result, skipped), indent=2) + "\n"
+    from app.report.text import render_text
 
-    return render_text(result.placed, gaps=result.analysis.gaps)
+    said = [check.sentence for check in skipped if check.kind != "gap"]
+    return render_text(
+        result.placed, gaps=result.analysis.gaps, skipped=said, width=width, verbose=verbose, color=color
+    )
+
+
+def _sarif(result: ScanResult, skipped: list[SkippedCheck]) -> dict[str, Any]:
+    metas = [p.meta for p in result.placed if p.meta is not None]
+    notifications = [
+        Notification(
+            check.kind,
+            check.sentence,
+            check.path,
+            check.rule_id,
+            "warning" if check.kind in {"gap", "registry"} else "note",
+        )
+        for check in skipped
+    ]
+    return render_sarif(
+        [p.finding for p in result.placed], metas, tool_version=__version__, notifications=notifications
+    )
 
 
 def write_output(text: str, output: str | None, stream: TextIO) -> None:

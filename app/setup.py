@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import yaml
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -146,7 +147,8 @@ async def setup_page(request: Request) -> Response:
     name = request.query_params.get("name", "").strip()[:34] or None
     state = request.app.state.setup_states.issue()
     manifest = build_manifest(settings, base_url(settings, request), name)
-    response = page("Set up Bulwark", _setup_body(settings, manifest, state, org))
+    held = await run_in_threadpool(held_deliveries, settings)
+    response = page("Set up Bulwark", _setup_body(settings, manifest, state, org, held))
     response.set_cookie(
         STATE_COOKIE,
         state,
@@ -172,7 +174,38 @@ def _missing(settings: Settings) -> str:
     return ", ".join(f"<code>{name}</code>" for name in names)
 
 
-def _setup_body(settings: Settings, manifest: dict[str, Any], state: str, org: str | None) -> str:
+def _webhook_state(settings: Settings, held: int | None) -> str:
+    """What happens to a webhook now: refused without a secret, else verified, stored and held."""
+    if settings.webhook_secret is None or not settings.webhook_secret.get_secret_value():
+        return "Until a webhook secret is set, webhooks answer 503: nothing is ever accepted unverified."
+    waiting = (
+        f' <b id="held-deliveries">{held} event{"s" * (held != 1)} {"is" if held == 1 else "are"} waiting '
+        "for configuration.</b>"
+        if held
+        else ""
+    )
+    return (
+        "Webhooks signed with the configured secret are accepted and stored; until the App's id and key "
+        f"are set, they wait, and are processed after the restart that reads them.{waiting}"
+    )
+
+
+def held_deliveries(settings: Settings) -> int | None:
+    """How many deliveries wait for the App's configuration (None when the database cannot say)."""
+    from app.db import repo
+    from app.db.models import DeliveryStatus
+    from app.db.session import session_scope
+
+    try:
+        with session_scope(settings.database_url) as session:
+            return repo.count_deliveries(session, DeliveryStatus.AWAITING_CONFIG)
+    except Exception:  # no schema yet: the setup page still answers
+        return None
+
+
+def _setup_body(
+    settings: Settings, manifest: dict[str, Any], state: str, org: str | None, held: int | None = None
+) -> str:
     owner = f"the organisation <b>{esc(org)}</b>" if org else "your personal account"
     action = esc(registration_url(settings, state, org))
     return f"""
@@ -180,8 +213,7 @@ def _setup_body(settings: Settings, manifest: dict[str, Any], state: str, org: s
 <p>Bulwark has no GitHub App credentials yet. Register the App on {owner} at
 <code>{esc(settings.github_url)}</code>: GitHub asks you to confirm, then sends you back here and Bulwark
 writes its credentials to <code>{esc(settings.env_path)}</code>.</p>
-<p class="muted">Not set yet: {_missing(settings)}. Until a webhook secret is set, webhooks answer 503:
-nothing is ever accepted unverified.</p>
+<p class="muted">Not set yet: {_missing(settings)}. {_webhook_state(settings, held)}</p>
 <form id="register" method="post" action="{action}">
 <input type="hidden" name="manifest" value="{esc(json.dumps(manifest))}">
 <button id="register-app" type="submit">Register the GitHub App “{esc(manifest.get("name", ""))}”</button>

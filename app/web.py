@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC
 from pathlib import Path
+from urllib.parse import quote
 
 from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.applications import Starlette
@@ -13,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from analyzers.base import DOCS_BASE_URL
 from app import metrics, setup
 from app.clock import Clock, utcnow
 from app.dashboard.html import esc, page
@@ -25,6 +27,7 @@ from app.settings import Settings
 from app.webhooks import receive_webhook
 
 STATIC = Path(__file__).resolve().parent / "static"
+DOCS_URL = DOCS_BASE_URL.removesuffix("/rules")  # the rule pages' folder holds them; its parent, the docs
 
 
 async def healthz(_request: Request) -> JSONResponse:
@@ -81,10 +84,15 @@ async def home(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     if not settings.has_credentials:
         return await setup.setup_page(request)
+    install = f"{settings.github_url.rstrip('/')}/apps/{quote(settings.app_slug)}/installations/new"
     body = (
         f"<h1>Bulwark is running</h1><p>App id {settings.app_id}; "
-        f"GitHub API {esc(settings.github_api_url)}.</p>"
-        '<p><a href="/dashboard">Open the dashboard</a> (sign in with GitHub).</p>'
+        f"GitHub API {esc(settings.github_api_url)}.</p><ul>"
+        f'<li><a id="install-link" href="{esc(install)}">Install the App on repositories</a> (or change '
+        "which repositories it sees)</li>"
+        '<li><a id="dashboard-link" href="/dashboard">Open the dashboard</a> (sign in with GitHub)</li>'
+        f'<li><a id="docs-link" href="{esc(DOCS_URL)}">Read the documentation</a>: the rules, the repository '
+        "policy, operations</li></ul>"
     )
     return page("Bulwark", body)
 

@@ -5,7 +5,9 @@ Status codes, in the order they are decided: 503 no webhook secret configured; 4
 delivery headers — all before a byte of the body is read. Then 503 (with `Retry-After`) when the
 process already holds its budget of unverified bodies (`app.body_budget`), 408 a body slower than 10
 seconds, 401 a signature that does not match, 400 malformed JSON; 200 for a ping, an event Bulwark does
-not handle, or a delivery id seen before; 202 for a delivery stored and queued. 503 also
+not handle, or a delivery id seen before; 202 for a delivery stored and queued, or stored and held
+(`awaiting_config`) when the secret is set but the App's id or key is not yet: it is processed once they
+are. 503 also
 when the database cannot take the delivery (never 500: GitHub shows it failed, and the missed-delivery
 check asks for it again).
 """
@@ -157,7 +159,11 @@ def _object(container: dict[str, Any], key: str) -> dict[str, Any]:
     return value
 
 
-def _describe(event: str, payload: dict[str, Any], body: str, delivery_id: str) -> repo.DeliveryRecord:
+def _describe(
+    event: str, payload: dict[str, Any], body: str, delivery_id: str, *, configured: bool = True
+) -> repo.DeliveryRecord:
+    """The delivery as stored: handled events with their body (held when the App is not configured
+    yet), others as ignored."""
     action = str(payload.get("action") or "")
     installation = _object(payload, "installation")
     repository = _object(payload, "repository")
@@ -175,10 +181,26 @@ def _describe(event: str, payload: dict[str, Any], body: str, delivery_id: str) 
         pr_number=int(pr["number"]) if pr.get("number") else None,
         head_sha=str(_object(pr, "head").get("sha") or suite.get("head_sha") or ""),
         body=body if handled else "",
-        status=DeliveryStatus.QUEUED if handled else DeliveryStatus.IGNORED,
+        status=(DeliveryStatus.QUEUED if configured else DeliveryStatus.AWAITING_CONFIG)
+        if handled
+        else DeliveryStatus.IGNORED,
     )
 
 
+def _held(state: Any, event: str, delivery_id: str) -> JSONResponse:
+    """A signed delivery stored before the App's id and key are set: said once in the log, 202."""
+    metrics.DELIVERIES.labels(event=event, outcome="awaiting_config").inc()
+    if not getattr(state, "held_logged", False):
+        state.held_logged = True
+        log.warning(
+            "deliveries are stored but not processed until BULWARK_APP_ID and BULWARK_PRIVATE_KEY are "
+            "set: they are processed after the restart that reads them"
+        )
+    answer = {"status": "awaiting_config", "delivery": delivery_id, "detail": _HELD_DETAIL}
+    return JSONResponse(answer, status_code=202)
+
+
+_HELD_DETAIL = "stored; processed once BULWARK_APP_ID and BULWARK_PRIVATE_KEY are configured"
 _SQLITE_WRITER = threading.Lock()
 STORE_THREADS = 2
 
@@ -254,7 +276,9 @@ async def receive_webhook(request: Request) -> JSONResponse:
     if not isinstance(payload, dict):
         return _refused("malformed", "body is not a JSON object")
     try:
-        record = _describe(event, payload, body.decode("utf-8"), delivery_id)
+        record = _describe(
+            event, payload, body.decode("utf-8"), delivery_id, configured=settings.has_credentials
+        )
     except (KeyError, TypeError, ValueError, OverflowError):
         return _refused("malformed", "payload fields have unexpected types")
     try:
@@ -273,5 +297,7 @@ async def receive_webhook(request: Request) -> JSONResponse:
     if not stored and not process:
         metrics.DELIVERIES.labels(event=event, outcome="duplicate").inc()
         return JSONResponse({"status": "duplicate", "delivery": delivery_id}, status_code=200)
+    if record.status is DeliveryStatus.AWAITING_CONFIG:
+        return _held(request.app.state, event, delivery_id)
     metrics.DELIVERIES.labels(event=event, outcome="accepted").inc()
     return JSONResponse({"status": "queued", "delivery": delivery_id}, status_code=202)

@@ -24,7 +24,14 @@ _HOST = socket.gethostname()
 
 
 def process_delivery(settings: Settings, delivery_id: str) -> None:
-    """Claim the delivery, run the pipeline, and record done or failed (the error re-raised)."""
+    """Claim the delivery, run the pipeline, and record done or failed (the error re-raised). Without
+    the App's id and key, the delivery is held until they are configured (`sweep` releases it)."""
+    if not settings.has_credentials:
+        with session_scope(settings.database_url) as session:
+            held = repo.hold_delivery(session, delivery_id)
+        if held:
+            log.info("delivery held until BULWARK_APP_ID and BULWARK_PRIVATE_KEY are set")
+        return
     with session_scope(settings.database_url) as session:
         if not repo.claim_delivery(session, delivery_id, settings.lease_seconds):
             log.info("delivery not claimable (done, or in progress elsewhere)")
@@ -76,11 +83,17 @@ def _heartbeat(settings: Settings, delivery_id: str, owner: str) -> Iterator[Non
 
 
 def sweep(settings: Settings, queue: JobQueue) -> int:
-    """Re-enqueue deliveries accepted but not finished (a dead worker, a lost queue)."""
+    """Re-enqueue deliveries accepted but not finished (a dead worker, a lost queue), and, once the App
+    is configured, those held for its configuration."""
     with session_scope(settings.database_url) as session:
         lost = repo.find_lost_deliveries(
             session, lease_seconds=settings.lease_seconds, max_attempts=settings.max_attempts
         )
+        released = repo.release_held_deliveries(session) if settings.has_credentials else []
+    if released:
+        log.warning("%d deliveries received before the App was configured are processed now", len(released))
+    for delivery_id in released:
+        queue.enqueue(delivery_id)
     for delivery_id in lost:
         queue.enqueue(delivery_id)
     if lost:

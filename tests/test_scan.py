@@ -152,15 +152,28 @@ def test_without_head_the_working_tree_is_compared(repo: Path, capsys: pytest.Ca
     (repo / "c.py").write_text(RISKY)  # new and staged
     git(repo, "add", "c.py")
     (repo / "c.py").write_text(RISKY + "x = 2\n")  # and changed again after staging
-    (repo / "d.py").write_text(RISKY)  # untracked: not part of the change
+    (repo / "d.py").write_text(RISKY)  # untracked, new
+    (repo / ".gitignore").write_text("build/\n*.log\n")  # untracked too
+    (repo / "build").mkdir()
+    (repo / "build" / "e.py").write_text(RISKY)  # ignored: never part of the change
+    (repo / "f.log").write_text("token=1\n")  # ignored
     before = _state(repo)
     code, report = _scan_json(repo)
     assert code == 0
-    assert sorted(f["path"] for f in report["context"]["files"]) == ["a.py", "b.py", "c.py"]
-    assert sorted(f["path"] for f in report["findings"]) == ["a.py", "b.py", "c.py"]
+    compared = [".gitignore", "a.py", "b.py", "c.py", "d.py"]
+    assert sorted(f["path"] for f in report["context"]["files"]) == compared
+    assert sorted(f["path"] for f in report["findings"]) == ["a.py", "b.py", "c.py", "d.py"]
     assert [f["added_lines"] for f in report["context"]["files"] if f["path"] == "c.py"] == [6]
-    assert "compared 3 files, main...the working tree" in capsys.readouterr().err
+    assert "compared 5 files, main...the working tree (staged and unstaged changes, untracked files)" in (
+        capsys.readouterr().err
+    )
     assert _state(repo) == before  # no object, index entry or file was written
+    code, report = _scan_json(repo, "--tracked-only")
+    assert sorted(f["path"] for f in report["context"]["files"]) == ["a.py", "b.py", "c.py"]
+    assert (
+        "compared 3 files, main...the working tree (staged and unstaged changes)" in capsys.readouterr().err
+    )
+    assert _state(repo) == before
     code, report = _scan_json(repo, "--head", "HEAD")
     assert [f["path"] for f in report["context"]["files"]] == ["b.py"]
     assert "compared 1 file, main...HEAD" in capsys.readouterr().err
@@ -174,9 +187,11 @@ def test_the_working_tree_includes_deletions_and_leaves_no_temporary_files(
     (repo / "b.py").unlink()
     code, report = _scan_json(repo)
     assert (code, report["context"]["files"], report["findings"]) == (0, [], [])
-    git(repo, "rm", "-q", "--cached", "a.py")
-    _, report = _scan_json(repo)
+    git(repo, "rm", "-q", "--cached", "a.py")  # out of the index, still on disk (untracked)
+    _, report = _scan_json(repo, "--tracked-only")
     assert [(f["path"], f["status"]) for f in report["context"]["files"]] == [("a.py", "removed")]
+    _, report = _scan_json(repo)  # the working tree as it is on disk: a.py is there, unchanged
+    assert report["context"]["files"] == []
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
@@ -196,3 +211,98 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exited.value.code == 0
     assert capsys.readouterr().out == f"bulwark {__version__}\n"
+
+
+class _Terminal:
+    """Standard output as a terminal: what `bulwark scan` wraps its text for."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _scan_text(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, columns: int, *extra: str, colour: bool = False
+) -> str:
+    terminal = _Terminal()
+    monkeypatch.setenv("COLUMNS", str(columns))
+    if colour:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(sys, "stdout", terminal)
+    main(["scan", "--offline", "--repo", str(repo), "--base", "main", *extra])
+    monkeypatch.undo()
+    return terminal.text
+
+
+def test_text_follows_the_terminal_width_and_verbose_explains(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deep = "services/payments/internal/handlers/refunds"
+    (repo / deep).mkdir(parents=True)
+    (repo / deep / "very_long_module_name_for_refunds.py").write_text(RISKY)
+    narrow, wide = _scan_text(repo, monkeypatch, 60), _scan_text(repo, monkeypatch, 160)
+    assert f"{deep}/very_long_module_name_for_refunds.py:5" in narrow  # never split
+    assert all(len(line) <= 60 for line in narrow.splitlines() if deep not in line)
+    assert max(len(line) for line in wide.splitlines()) > 60
+    assert "why:" not in narrow
+    verbose = _scan_text(repo, monkeypatch, 80, "--verbose")
+    block = verbose.split("\n\n")[0]
+    assert [
+        line.split()[0] for line in block.splitlines() if line[4:8].strip() in {"why:", "fix:", "see:"}
+    ] == [
+        "why:",
+        "fix:",
+        "see:",
+    ]
+    assert "code-command-injection.md" in block
+    assert "flow: from the source of the data" in block
+    assert "\x1b[1;31mcritical" in _scan_text(repo, monkeypatch, 80, colour=True)  # a terminal, in colour
+    assert "\x1b[" not in narrow
+
+
+def test_checks_that_did_not_run_are_said_in_text_json_and_sarif(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "requirements.txt").write_text("requests==2.32.3\n")
+    (repo / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    code, report = _scan_json(repo)
+    assert code == 0
+    kinds = {(c["kind"], c["path"]) for c in report["skipped_checks"]}
+    assert ("offline", None) in kinds
+    assert ("file", "logo.png") in kinds
+    offline = next(c for c in report["skipped_checks"] if c["kind"] == "offline")
+    assert offline["reason"].startswith("registry look-ups: offline; not run:")
+    assert set(report["skipped_checks"][0]) == {"kind", "reason", "path", "rule_id"}
+    main(["scan", "--offline", "--repo", str(repo), "--base", "main"])
+    text = capsys.readouterr().out
+    assert f"not checked: {offline['reason']}" in text
+    assert "not checked: logo.png: not analysed:" in text
+    main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "sarif"])
+    [invocation] = json.loads(capsys.readouterr().out)["runs"][0]["invocations"]
+    notes = invocation["toolExecutionNotifications"]
+    assert {(n["descriptor"]["id"], n["level"]) for n in notes} >= {("offline", "note"), ("file", "note")}
+    assert any(n["message"]["text"] == offline["reason"] for n in notes)
+    [png] = [n for n in notes if n["descriptor"]["id"] == "file"]
+    assert png["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "logo.png"
+
+
+def test_a_gap_is_a_skipped_check_and_a_sarif_warning(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "big.py").write_text("x = 1\n" * 200_000)  # past the reader's size bound
+    code, report = _scan_json(repo)
+    assert code == 3
+    [gap] = [c for c in report["skipped_checks"] if c["kind"] == "gap"]
+    assert (gap["path"], gap["rule_id"]) == ("big.py", None)
+    assert gap["reason"].startswith("not analysed: larger than")
+    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "sarif"]) == 3
+    [invocation] = json.loads(capsys.readouterr().out)["runs"][0]["invocations"]
+    [note] = [n for n in invocation["toolExecutionNotifications"] if n["descriptor"]["id"] == "gap"]
+    assert note["level"] == "warning"
+    assert note["message"]["text"] == f"big.py: {gap['reason']}"

@@ -204,6 +204,7 @@ def test_the_pre_commit_hook_stops_a_staged_risky_change(runtime: Path, tmp_path
     assert (done.returncode, "code-command-injection" in done.stdout) == (1, True), done.stderr
     assert "compared 1 file, HEAD...the working tree" in done.stderr
     _run("git", "-C", repo, "reset", "-q", "--hard", cwd=tmp_path)
+    (repo / "notes.py").write_text(RISKY)  # untracked: not part of the commit, so not of the hook's scan
     assert subprocess.run(command, cwd=repo, env=env, capture_output=True).returncode == 0
 
 

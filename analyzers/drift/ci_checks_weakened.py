@@ -108,6 +108,7 @@ class CiChecksWeakened(Analyzer):
     - GitHub Docs: "Workflow syntax" (`jobs.<job_id>.continue-on-error`)
     """
 
+    config_keys = ("check_words",)
     meta = RuleMeta(
         id="ci-checks-weakened",
         family=Family.DRIFT,

@@ -43,11 +43,18 @@ _STATUS = {
 class GitSource:
     """`GitSource(repo, "main", "HEAD")`: the change a pull request from `head` into `base` would show.
 
-    With `head=None` the head is the working tree (`app/context/worktree.py`): uncommitted changes to
-    tracked files are included; the commits are those of `HEAD`."""
+    With `head=None` the head is the working tree (`app/context/worktree.py`): uncommitted changes are
+    included, and untracked files that `.gitignore` does not exclude unless `untracked` is False; the
+    commits are those of `HEAD`."""
 
     def __init__(
-        self, repo_path: Path | str, base: str, head: str | None = "HEAD", *, merge_base: bool = True
+        self,
+        repo_path: Path | str,
+        base: str,
+        head: str | None = "HEAD",
+        *,
+        merge_base: bool = True,
+        untracked: bool = True,
     ) -> None:
         self.repo = Path(repo_path)
         commit = "HEAD" if head is None else head
@@ -56,7 +63,7 @@ class GitSource:
         self.head_branch = ""
         self._blobs: dict[tuple[str, Side], str] = {}
         self._cache: dict[tuple[str, Side], bytes | None] = {}
-        self._worktree = snapshot_worktree(self.repo) if head is None else None
+        self._worktree = snapshot_worktree(self.repo, untracked=untracked) if head is None else None
         self._env = self._worktree.env if self._worktree else None
         resolve = start_git(
             self.repo, "rev-parse", f"{base}^{{commit}}", f"{commit}^{{commit}}",

@@ -169,29 +169,66 @@ class PolicyError(ValueError):
 
 
 def parse_policy(
-    text: str, *, source: str = POLICY_PATH, known_rules: Collection[str] | None = None
+    text: str,
+    *,
+    source: str = POLICY_PATH,
+    known_rules: Collection[str] | Mapping[str, Collection[str]] | None = None,
 ) -> RepoPolicy:
-    """Parse and validate a policy; an empty file is the default policy.
+    """Parse and validate a policy; an empty file is the default policy. Every problem is reported at
+    once, in the order of the file's lines.
 
-    `known_rules`, when given, makes unknown rule ids under `rules:` errors too.
+    `known_rules`, when given, makes unknown rule ids under `rules:` errors too (with the nearest known
+    id); as a mapping of rule id to the keys its `config` takes, unknown `config` keys as well.
     """
     data, lines = _load(text, source)
     found: list[tuple[str, str]] = []
     policy = _POLICY_CHECK(data, "", found)
-    if found or not isinstance(policy, RepoPolicy):
-        problems = (PolicyProblem(path, _nearest_line(path, lines), message) for path, message in found)
-        raise PolicyError(source, tuple(problems))
     if known_rules:
-        unknown = [rule_id for rule_id in policy.rules if rule_id not in known_rules]
-        if unknown:
-            raise PolicyError(
-                source,
-                tuple(
-                    PolicyProblem(key, lines.get(key, 0), "unknown rule")
-                    for key in (f"rules.{rule_id}" for rule_id in unknown)
-                ),
-            )
+        found += _rule_problems(data, known_rules)
+    if found or not isinstance(policy, RepoPolicy):
+        problems = sorted(
+            (PolicyProblem(path, _nearest_line(path, lines), message) for path, message in found),
+            key=lambda problem: problem.line,
+        )
+        raise PolicyError(source, tuple(problems))
     return policy
+
+
+def _rule_problems(
+    data: Any, known: Collection[str] | Mapping[str, Collection[str]]
+) -> list[tuple[str, str]]:
+    """Unknown rule ids under `rules:` and, when `known` maps ids to config keys, unknown `config` keys."""
+    rules = data.get("rules") if isinstance(data, Mapping) else None
+    if not isinstance(rules, Mapping):
+        return []
+    found: list[tuple[str, str]] = []
+    for rule_id, settings in rules.items():
+        path = _child("rules", rule_id)
+        if not isinstance(rule_id, str) or rule_id not in known:
+            found.append((path, "no rule has this id" + did_you_mean(str(rule_id), known)))
+            continue
+        config = settings.get("config") if isinstance(settings, Mapping) else None
+        if not isinstance(known, Mapping) or not isinstance(config, Mapping):
+            continue
+        takes = sorted(known[rule_id])
+        for key in config:
+            if key not in takes:
+                said = f"it takes {', '.join(takes)}" if takes else "it takes no config"
+                hint = did_you_mean(str(key), takes)
+                found.append(
+                    (_child(f"{path}.config", key), f"this rule reads no such config key ({said}){hint}")
+                )
+    return found
+
+
+def did_you_mean(word: str, choices: Collection[str]) -> str:
+    """`; did you mean 'x'?` for the nearest of `choices`, or nothing when none is near."""
+    import difflib
+
+    near = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not near and len(word) >= 3:  # `sarif` for `sarif_upload`
+        near = sorted(choice for choice in choices if choice.startswith(word))[:1]
+    return f"; did you mean {near[0]!r}?" if near else ""
 
 
 def merge_policies(org: RepoPolicy, repo: RepoPolicy) -> RepoPolicy:
@@ -292,10 +329,11 @@ def policy_check_file(path: str | Path) -> list[str]:
     return []
 
 
-def _registered_rule_ids() -> frozenset[str] | None:
+def _registered_rule_ids() -> dict[str, tuple[str, ...]] | None:
+    """Each registered rule's id and the keys its `config` takes."""
     from analyzers.registry import all_rules
 
-    ids = frozenset(rule.meta.id for rule in all_rules())
+    ids = {rule.meta.id: tuple(rule.config_keys) for rule in all_rules()}
     return ids or None
 
 
@@ -403,6 +441,16 @@ _TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
 _FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
 
 
+def _shown(value: Any) -> str:
+    """A value as a policy problem names it: short scalars quoted, anything else by its kind."""
+    if isinstance(value, bool) or value is None:
+        return "true" if value is True else "false" if value is False else "nothing"
+    if isinstance(value, str | int | float) and len(str(value)) <= 40:
+        return repr(value)
+    kinds = {dict: "a mapping", list: "a list", str: "a long text"}
+    return next((word for kind, word in kinds.items() if isinstance(value, kind)), "a number")
+
+
 def _child(path: str, key: object) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
@@ -416,14 +464,14 @@ def _bool(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
         return bool(value)
     if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
         return value.strip().lower() in _TRUE
-    found.append((path, "Input should be a valid boolean, unable to interpret input"))
+    found.append((path, f"expected true or false, not {_shown(value)}"))
     return _INVALID
 
 
 def _str(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
     if isinstance(value, str):
         return value
-    found.append((path, "Input should be a valid string"))
+    found.append((path, f"expected text, not {_shown(value)}"))
     return _INVALID
 
 
@@ -435,13 +483,13 @@ def _optional(check: Check) -> Check:
 
 
 def _one_of(options: tuple[str, ...]) -> Check:
-    quoted = [repr(option) for option in options]
-    wording = f"Input should be {', '.join(quoted[:-1])} or {quoted[-1]}"
+    wording = f"expected {', '.join(options[:-1])} or {options[-1]}"
 
     def one_of(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
         if isinstance(value, str) and value in options:
             return value
-        found.append((path, wording))
+        hint = did_you_mean(value, options) if isinstance(value, str) else ""
+        found.append((path, f"{wording}, not {_shown(value)}{hint}"))
         return _INVALID
 
     return one_of
@@ -463,7 +511,7 @@ def _matching(pattern: re.Pattern[str], message: str) -> Check:
 def _tuple_of(check: Check) -> Check:
     def tuple_of(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
         if not isinstance(value, list | tuple | set | frozenset):
-            found.append((path, "Input should be a valid tuple"))
+            found.append((path, f"expected a list, not {_shown(value)}"))
             return _INVALID
         items = [check(item, _child(path, index), found) for index, item in enumerate(value)]
         return _INVALID if any(item is _INVALID for item in items) else tuple(items)
@@ -474,7 +522,7 @@ def _tuple_of(check: Check) -> Check:
 def _is_mapping(value: Any, path: str, found: list[tuple[str, str]]) -> bool:
     if isinstance(value, Mapping):
         return True
-    found.append((path, "Input should be a valid dictionary"))
+    found.append((path, f"expected keys with values (a mapping), not {_shown(value)}"))
     return False
 
 
@@ -489,7 +537,8 @@ def _mapping_of(keys: tuple[str, ...] | None, check: Check | None) -> Check:
         valid = True
         for key, item in value.items():
             if not isinstance(key, str) or (keys is not None and key not in keys):
-                found.append((_child(path, key), f"unknown key {key!r}"))
+                hint = did_you_mean(str(key), keys) if keys is not None else ""
+                found.append((_child(path, key), f"unknown key {key!r}{hint}"))
                 valid = False
                 continue
             converted = item if check is None else check(item, _child(path, key), found)
@@ -517,7 +566,7 @@ def _record(cls: type[Any], checks: dict[str, Check], *, keep_explicit: bool = F
                 valid = valid and converted[name] is not _INVALID
         for key in value:
             if key not in checks:
-                found.append((_child(path, key), "unknown key"))
+                found.append((_child(path, key), "unknown key" + did_you_mean(str(key), checks)))
                 valid = False
         if not valid:
             return _INVALID

@@ -1,9 +1,10 @@
 """The working tree of a local repository as one git tree, without writing to the repository.
 
-`git add --update` runs on a copy of the index, and the objects it writes go to a temporary object
-directory that borrows the repository's objects as an alternate. The tree holds what `git diff HEAD`
-compares: tracked files as they are on disk (staged or not, deletions included) and files added to the
-index; untracked files are not part of it (`git add --intent-to-add` brings one in). The repository's
+`git add --all` runs on a copy of the index, and the objects it writes go to a temporary object
+directory that borrows the repository's objects as an alternate. The tree holds tracked files as they are
+on disk (staged or not, deletions included), files added to the index, and untracked files that
+`.gitignore` does not exclude; with `untracked=False` (`git add --update`), untracked files are left out,
+as a commit of the index leaves them out (`git add --intent-to-add` brings one in). The repository's
 index, objects and refs are left as they were; `close` removes the temporary directory. As for
 `git status`, the clean filters that the repository's own git configuration names (Git LFS, for one) run.
 """
@@ -29,8 +30,10 @@ class WorktreeSnapshot:
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
-def snapshot_worktree(repo: Path) -> WorktreeSnapshot:
-    """Write the working tree of `repo` as a tree in a temporary object directory; SourceError if not."""
+def snapshot_worktree(repo: Path, *, untracked: bool = True) -> WorktreeSnapshot:
+    """Write the working tree of `repo` as a tree in a temporary object directory; SourceError if not.
+
+    `untracked`: also the files git does not track and `.gitignore` does not exclude."""
     found = git_bytes(
         repo, "rev-parse", "--path-format=absolute", "--git-path", "index", "--git-path", "objects"
     ).decode("utf-8", "surrogateescape")
@@ -45,7 +48,7 @@ def snapshot_worktree(repo: Path) -> WorktreeSnapshot:
             "GIT_OBJECT_DIRECTORY": str(directory / "objects"),
             "GIT_ALTERNATE_OBJECT_DIRECTORIES": _quoted(objects),
         }
-        git_bytes(repo, "add", "--update", env=env)
+        git_bytes(repo, "add", "--all" if untracked else "--update", env=env)
         tree = git_bytes(repo, "write-tree", env=env).decode().strip()
     except (SourceError, OSError) as error:
         shutil.rmtree(directory, ignore_errors=True)

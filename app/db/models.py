@@ -22,6 +22,8 @@ class DeliveryStatus(StrEnum):
     DONE = "done"
     FAILED = "failed"
     IGNORED = "ignored"
+    # Signed and stored before the App's id and key were configured: processed once they are.
+    AWAITING_CONFIG = "awaiting_config"
 
 
 class AnalysisStatus(StrEnum):

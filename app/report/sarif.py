@@ -4,12 +4,14 @@ Each rule becomes a `reportingDescriptor` (id, short description, help URI, defa
 properties code scanning reads: `tags`, `security-severity`, `precision`); each finding a `result` with
 its location, level and the partial fingerprint `bulwarkFingerprint/v1`, which lets code scanning follow
 a finding across line shifts the way Bulwark does, and, for data-flow findings, a `codeFlows` thread from
-the source of the data to the sink.
+the source of the data to the sink. Checks that did not run are the run's invocation's
+`toolExecutionNotifications`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -105,6 +107,30 @@ def _code_flow(finding: Finding, base_uri: str | None) -> dict[str, Any]:
     return {"threadFlows": [{"locations": locations}]}
 
 
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """A check that did not run: `kind` (the descriptor id), the sentence, where, which rule, level."""
+
+    kind: str
+    text: str
+    path: str | None = None
+    rule_id: str | None = None
+    level: str = "note"
+
+    def as_sarif(self) -> dict[str, Any]:
+        found: dict[str, Any] = {
+            "descriptor": {"id": self.kind},
+            "level": self.level,
+            "message": {"text": show_hidden(self.text) or self.kind},
+        }
+        if self.path:
+            artifact = {"artifactLocation": {"uri": quote(self.path, safe="/")}}
+            found["locations"] = [{"physicalLocation": artifact}]
+        if self.rule_id:
+            found["associatedRule"] = {"id": self.rule_id}
+        return found
+
+
 def _unique_rules(rules: Iterable[RuleMeta]) -> list[RuleMeta]:
     seen: dict[str, RuleMeta] = {}
     for meta in rules:
@@ -119,8 +145,10 @@ def render_sarif(
     tool_version: str,
     base_uri: str | None = None,
     precision: Mapping[str, str] | None = None,
+    notifications: Sequence[Notification] = (),
 ) -> dict[str, Any]:
-    """A SARIF 2.1.0 log with one run. `precision` maps a rule id to very-high/high/medium/low."""
+    """A SARIF 2.1.0 log with one run. `precision` maps a rule id to very-high/high/medium/low;
+    `notifications`, the checks that did not run (then the run has one invocation that lists them)."""
     metas = _unique_rules(rules)
     index = {meta.id: i for i, meta in enumerate(metas)}
     chosen = precision or {}
@@ -136,6 +164,13 @@ def render_sarif(
         "results": [_result(f, index.get(f.rule_id), base_uri) for f in ordered],
         "columnKind": "unicodeCodePoints",
     }
+    if notifications:
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [n.as_sarif() for n in notifications],
+            }
+        ]
     if base_uri is not None:
         run["originalUriBaseIds"] = {SRCROOT: {"uri": base_uri.rstrip("/") + "/"}}
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}

@@ -1,31 +1,38 @@
-"""Findings as a plain-text table for a terminal (`bulwark scan --format text`).
+"""Findings as plain text for a terminal (`bulwark scan --format text`).
+
+One block per finding, most severe first: a head line with severity, location, rule and (for placed
+findings) how the App would show it, then the message wrapped to the width. With `verbose`, the block
+also says why the pattern is risky, how to fix it, where the rule's page is and, for data-flow
+findings, the path the data took. Lines are wrapped at
+spaces only: a path or a rule id is never split, a word longer than the line runs past it. Then the
+totals, the checks that did not run (said, not a gap) and the gaps (the analysis is incomplete).
 
 Text from the pull request is shown with hidden characters as `U+XXXX`, which also neutralises terminal
-escape sequences (ESC is a control character), and is never read as rich markup.
+escape sequences (ESC is a control character).
 """
 
 from __future__ import annotations
 
-import io
+import textwrap
 from collections.abc import Sequence
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from analyzers.base import Finding, Severity
+from analyzers.base import Finding, RuleMeta, Severity
 from analyzers.gaps import Gap, gap_sentence, grouped
 from app.report.escape import plain
 from app.report.placement import Placed
 
-_SEVERITY_STYLES = {
-    Severity.CRITICAL: "bold red",
-    Severity.HIGH: "red",
-    Severity.MEDIUM: "yellow",
-    Severity.LOW: "cyan",
-    Severity.INFO: "dim",
+MIN_WIDTH = 40
+PARAGRAPH_LIMIT = 800
+DEFAULT_WIDTH = 80
+INDENT = "    "
+_SEVERITY_COLOURS = {
+    Severity.CRITICAL: "1;31",
+    Severity.HIGH: "31",
+    Severity.MEDIUM: "33",
+    Severity.LOW: "36",
+    Severity.INFO: "2",
 }
+_LABEL_WIDTH = max(len(s.label) for s in Severity)
 
 
 def _location(finding: Finding) -> str:
@@ -36,38 +43,81 @@ def _location(finding: Finding) -> str:
     return f"{finding.path}:{finding.start_line}"
 
 
-def _as_placed(item: Finding | Placed) -> tuple[Finding, str]:
+def _as_placed(item: Finding | Placed) -> tuple[Finding, str, RuleMeta | None]:
     if isinstance(item, Placed):
-        return item.finding, item.placement.value
-    return item, ""
+        return item.finding, item.placement.value, item.meta
+    return item, "", None
 
 
-def _table(rows: Sequence[tuple[Finding, str]], with_placement: bool) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Severity", no_wrap=True)
-    table.add_column("Rule", no_wrap=True)
-    table.add_column("Location", overflow="fold")
-    table.add_column("Message", overflow="fold", ratio=1)
-    if with_placement:
-        table.add_column("Shown as", no_wrap=True)
-    for finding, placement in rows:
-        severity = Severity(finding.severity)
-        cells = [
-            Text(severity.label, style=_SEVERITY_STYLES[severity]),
-            Text(finding.rule_id),
-            Text(plain(_location(finding), 200)),
-            Text(plain(finding.message, 300)),
-        ]
-        if with_placement:
-            cells.append(Text(placement))
-        table.add_row(*cells)
-    return table
+def _wrap(text: str, width: int | None, indent: str = INDENT, first: str | None = None) -> list[str]:
+    """`text` wrapped at spaces only (no word, path or URL is ever split or hyphenated); width None:
+    on one line."""
+    if width is None:
+        return [(indent if first is None else first) + " ".join(text.split())]
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [(indent if first is None else first).rstrip()]
 
 
-def _totals(rows: Sequence[tuple[Finding, str]]) -> str:
+def _head(finding: Finding, placement: str, color: bool, width: int | None) -> list[str]:
+    """Severity, location, rule (and placement) on one line; the rule on a second line when the
+    first would pass the width (the location is never split)."""
+    severity = Severity(finding.severity)
+    label = f"{severity.label:<{_LABEL_WIDTH}}"
+    shown = f"\x1b[{_SEVERITY_COLOURS[severity]}m{label}\x1b[0m" if color else label
+    where = plain(_location(finding), 300)
+    rule = finding.rule_id + (f"  ({placement})" if placement else "")
+    if width is not None and len(f"{label}  {where}  {rule}") > width:
+        return [f"{shown}  {where}", f"{INDENT}{rule}"]
+    return [f"{shown}  {where}  {rule}"]
+
+
+def _explained(finding: Finding, meta: RuleMeta | None, width: int | None) -> list[str]:
+    """Why, how to fix and the rule's page, for `verbose`: from the rule's own documentation."""
+    from app.report.ruledoc import rule_doc  # reads every rule's docstring: only when asked for
+
+    doc = rule_doc(finding.rule_id)
+    meta = meta or _meta_of(finding.rule_id)
+    lines: list[str] = []
+    for label, text in (
+        ("why:", _paragraph(doc.section("Why it is risky")) if doc else ""),
+        ("fix:", _paragraph(doc.section("How to fix")) if doc else ""),
+        ("see:", meta.docs_url if meta else ""),
+    ):
+        if text:
+            lines += _wrap(text, width, INDENT + "     ", first=f"{INDENT}{label} ")
+    if len(finding.trace) > 1:
+        lines.append(f"{INDENT}flow: from the source of the data to where it is used")
+        for step in finding.trace:
+            where = plain(f"{step.path}:{step.line}" if step.line >= 1 else step.path, 300)
+            lines += _wrap(plain(step.note, 300), width, INDENT + "        ", first=f"{INDENT}  {where}  ")
+    for note in finding.notes:
+        lines += _wrap(plain(note, 300), width, INDENT + "      ", first=f"{INDENT}note: ")
+    return lines
+
+
+def _paragraph(text: str) -> str:
+    """The first paragraph of a docs section, on one line, whole up to `PARAGRAPH_LIMIT` characters."""
+    from app.report.ruledoc import shorten
+
+    return shorten(" ".join(text.strip().split("\n\n", 1)[0].split()), PARAGRAPH_LIMIT)
+
+
+def _meta_of(rule_id: str) -> RuleMeta | None:
+    from app.report.placement import rule_meta
+
+    return rule_meta(rule_id)
+
+
+def _totals(rows: Sequence[tuple[Finding, str, RuleMeta | None]]) -> str:
     if not rows:
         return "No findings."
-    counts = {s: sum(1 for f, _ in rows if f.severity == s) for s in reversed(Severity)}
+    counts = {s: sum(1 for f, _, _ in rows if f.severity == s) for s in reversed(Severity)}
     parts = ", ".join(f"{n} {s.label}" for s, n in counts.items() if n)
     return f"{len(rows)} finding{'s' if len(rows) != 1 else ''} ({parts})."
 
@@ -76,32 +126,32 @@ def render_text(
     findings: Sequence[Finding | Placed],
     *,
     gaps: Sequence[Gap] = (),
-    width: int = 100,
+    skipped: Sequence[str] = (),
+    width: int | None = DEFAULT_WIDTH,
     color: bool = False,
+    verbose: bool = False,
 ) -> str:
-    """A table of findings (most severe first), their totals, then what did not run (the gaps)."""
+    """Each finding (most severe first), the totals, what was not checked, then the gaps.
+
+    `skipped`: checks that did not run and are not gaps (offline, a file not analysed), in words.
+    `width` None: no wrapping (for a pipe or a log, one line per message)."""
+    width = None if width is None else max(width, MIN_WIDTH)
     rows = sorted(
         (_as_placed(item) for item in findings),
         key=lambda row: (-int(row[0].severity), row[0].path, row[0].start_line, row[0].rule_id),
     )
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        legacy_windows=False,
-        _environ={},
-    )
-    if rows:
-        console.print(_table(rows, with_placement=any(p for _, p in rows)))
-    console.print(Text(_totals(rows)))
+    lines: list[str] = []
+    for finding, placement, meta in rows:
+        lines += _head(finding, placement, color, width)
+        lines += _wrap(plain(finding.message, 600), width)
+        if verbose:
+            lines += _explained(finding, meta, width)
+        lines.append("")
+    lines.append(_totals(rows))
+    for item in skipped:
+        lines += _wrap(plain(item, 600), width, INDENT, first="not checked: ")
     if gaps:
-        console.print(Text("Analysis incomplete: this is not a pass. What did not run, where and why:"))
+        lines.append("Analysis incomplete: this is not a pass. What did not run, where and why:")
     for group in grouped(gaps):
-        console.print(Text(f"incomplete: {plain(gap_sentence(group), 600)}"))
-    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+        lines += _wrap(plain(gap_sentence(group), 600), width, INDENT, first="incomplete: ")
+    return "".join(line.rstrip() + "\n" for line in lines)

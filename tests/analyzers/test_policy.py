@@ -35,7 +35,7 @@ rules:
   ci-checks-weakened:
     ignore_paths: ["experimental/**"]
     config:
-      step_names: [test, lint]
+      check_words: [smoke, lint]
 protected_paths:
   - .github/workflows/
   - "infra/**/*.tf"
@@ -63,7 +63,7 @@ def test_valid_policy_parses_every_key() -> None:
         severity="high", paths=(".github/workflows/**",), block=True
     )
     assert policy.rule_settings("docker-runs-as-root").disable is True
-    assert policy.rule_settings("ci-checks-weakened").config == {"step_names": ["test", "lint"]}
+    assert policy.rule_settings("ci-checks-weakened").config == {"check_words": ["smoke", "lint"]}
     assert policy.rule_settings("never-mentioned") == RuleSettings()
     assert policy.actions.allowed_owners == ("actions", "acme")
     assert policy.containers.allowed_registries == ("ghcr.io", "registry.acme.internal:5000")
@@ -89,11 +89,21 @@ def test_empty_policy_is_the_default() -> None:
     ("text", "key_path", "line", "message"),
     [
         ("sarif: true\n", "sarif", 1, "unknown key"),
-        ("rules:\n  x-y:\n    severity: loud\n", "rules.x-y.severity", 3, "Input should be"),
-        ("rules:\n  x-y:\n    disabled: true\n", "rules.x-y.disabled", 3, "unknown key"),
+        (
+            "rules:\n  x-y:\n    severity: loud\n",
+            "rules.x-y.severity",
+            3,
+            "expected info, low, medium, high or critical, not 'loud'",
+        ),
+        (
+            "rules:\n  x-y:\n    disabled: true\n",
+            "rules.x-y.disabled",
+            3,
+            "unknown key; did you mean 'disable'?",
+        ),
         ("rules:\n  Bad_Rule: {}\n", "rules", 1, "rule id 'Bad_Rule' is not kebab-case"),
-        ("rules:\n  x-y:\n    paths: 3\n", "rules.x-y.paths", 3, "valid tuple"),
-        ("protected_paths:\n  - a\n  - [b]\n", "protected_paths[1]", 3, "valid string"),
+        ("rules:\n  x-y:\n    paths: 3\n", "rules.x-y.paths", 3, "expected a list, not 3"),
+        ("protected_paths:\n  - a\n  - [b]\n", "protected_paths[1]", 3, "expected text, not a list"),
         ("actions:\n  owners: [a]\n", "actions.owners", 2, "unknown key"),
         (
             "containers:\n  allowed_registries:\n    - ghcr.io\n    - Bad Host\n",
@@ -101,7 +111,12 @@ def test_empty_policy_is_the_default() -> None:
             4,
             "'Bad Host' is not a registry host name",
         ),
-        ("containers:\n  require_digest: maybe\n", "containers.require_digest", 2, "boolean"),
+        (
+            "containers:\n  require_digest: maybe\n",
+            "containers.require_digest",
+            2,
+            "expected true or false, not 'maybe'",
+        ),
         (
             "workflows:\n  baseline_permissions:\n    contents: read\n    secrets: write\n",
             "workflows.baseline_permissions.secrets",
@@ -112,7 +127,7 @@ def test_empty_policy_is_the_default() -> None:
             "workflows:\n  baseline_permissions:\n    contents: admin\n",
             "workflows.baseline_permissions.contents",
             3,
-            "Input should be 'read', 'write' or 'none'",
+            "expected read, write or none, not 'admin'",
         ),
         ("extends: not a repo\n", "extends", 1, "expected owner/repo or owner/repo:path"),
         ("sarif_upload: true\nsarif_upload: false\n", "sarif_upload", 2, "duplicate key"),
@@ -134,10 +149,10 @@ def test_every_problem_is_reported_at_once() -> None:
     text = "sarif: 1\nrules:\n  a-b:\n    oops: 2\nactions:\n  allowed_owners: [x]\n  more: 3\n"
     with pytest.raises(PolicyError) as caught:
         parse_policy(text)
-    assert caught.value.messages() == [
+    assert caught.value.messages() == [  # in the order of the file's lines
+        ".github/bulwark.yml:1: sarif: unknown key; did you mean 'sarif_upload'?",
         ".github/bulwark.yml:4: rules.a-b.oops: unknown key",
         ".github/bulwark.yml:7: actions.more: unknown key",
-        ".github/bulwark.yml:1: sarif: unknown key",
     ]
 
 
@@ -145,7 +160,7 @@ def test_unknown_rule_ids_are_errors_when_the_registry_is_known() -> None:
     text = "rules:\n  a-b: {}\n  c-d:\n    disable: true\n"
     with pytest.raises(PolicyError) as caught:
         parse_policy(text, known_rules={"a-b"})
-    assert caught.value.messages() == [".github/bulwark.yml:3: rules.c-d: unknown rule"]
+    assert caught.value.messages() == [".github/bulwark.yml:3: rules.c-d: no rule has this id"]
 
 
 def test_extends_merges_org_defaults_under_the_repository() -> None:
@@ -228,12 +243,14 @@ def test_policy_check_file(tmp_path: Path) -> None:
     good = tmp_path / "good.yml"
     good.write_text(VALID)
     bad = tmp_path / "bad.yml"
-    bad.write_text("rules:\n  a-b:\n    serverity: high\n")
+    bad.write_text("rules:\n  code-command-injection:\n    serverity: high\n")
     assert policy_check_file(good) == []
-    assert policy_check_file(bad) == [f"{bad}:3: rules.a-b.serverity: unknown key"]
+    assert policy_check_file(bad) == [
+        f"{bad}:3: rules.code-command-injection.serverity: unknown key; did you mean 'severity'?"
+    ]
     unknown = tmp_path / "unknown.yml"
     unknown.write_text("rules:\n  actions-unpinned-uses: {}\n  no-such-rule:\n    disable: true\n")
-    assert policy_check_file(unknown) == [f"{unknown}:3: rules.no-such-rule: unknown rule"]
+    assert policy_check_file(unknown) == [f"{unknown}:3: rules.no-such-rule: no rule has this id"]
     missing = tmp_path / "missing.yml"
     assert policy_check_file(missing)[0].startswith(f"{missing}: cannot read: ")
 
@@ -304,7 +321,7 @@ def test_an_empty_section_is_its_defaults_and_private_names_are_unknown_keys() -
         parse_policy("rules:\n  a-b: [x]\n")
     assert (caught.value.key_path, caught.value.problems[0].message) == (
         "rules.a-b",
-        "Input should be a valid dictionary",
+        "expected keys with values (a mapping), not a list",
     )
 
 
@@ -316,5 +333,34 @@ def test_policies_built_in_code_merge_by_their_non_default_values() -> None:
     assert merged.sarif_upload is True
     assert merged.rule_settings("a-b") == RuleSettings(severity="low", block=True)
     assert policy_of_data({"rules": {"a-b": {"disable": True}}}).disabled_rules == frozenset({"a-b"})
-    with pytest.raises(ValueError, match=r"^sarif_upload: Input should be a valid boolean"):
+    with pytest.raises(ValueError, match=r"^sarif_upload: expected true or false, not 'maybe'"):
         policy_of_data({"sarif_upload": "maybe"})
+
+
+def test_policy_check_reports_every_problem_in_one_pass(tmp_path: Path) -> None:
+    """Unknown rule ids (with the nearest id), unknown config keys and schema problems, together."""
+    policy = tmp_path / "bulwark.yml"
+    policy.write_text(
+        "rules:\n"
+        "  code-comand-injection:\n"
+        "    disable: true\n"
+        "  actions-unpinned-uses:\n"
+        "    severity: severe\n"
+        "  ci-checks-weakened:\n"
+        "    config:\n"
+        "      check_word: [lint]\n"
+        "  docker-runs-as-root:\n"
+        "    config: {strict: true}\n"
+        "protected_path: [infra/]\n"
+    )
+    assert policy_check_file(policy) == [
+        f"{policy}:2: rules.code-comand-injection: no rule has this id; did you mean 'code-command-injection'?",
+        f"{policy}:5: rules.actions-unpinned-uses.severity: expected info, low, medium, high or critical, "
+        "not 'severe'",
+        f"{policy}:8: rules.ci-checks-weakened.config.check_word: this rule reads no such config key "
+        "(it takes check_words); did you mean 'check_words'?",
+        f"{policy}:10: rules.docker-runs-as-root.config.strict: this rule reads no such config key "
+        "(it takes no config)",
+        f"{policy}:11: protected_path: unknown key; did you mean 'protected_paths'?",
+    ]
+    assert not any("Input should" in problem for problem in policy_check_file(policy))

@@ -153,3 +153,19 @@ def test_the_command_exits_1_and_prints_each_fix(
     assert "WARNING  settings: BULWARK_CLIENT_ID / BULWARK_CLIENT_SECRET not set" in out[-5]
     assert out[-3].startswith("ERROR    github: GitHub refused the App's JWT (401)")
     assert out[-2].startswith("         fix: Check BULWARK_APP_ID")
+
+
+def test_doctor_creates_no_database_file_where_it_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Run in a fresh directory with the default SQLite settings: it says so and leaves no file behind."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("BULWARK_DATABASE_URL", "BULWARK_QUEUE_PATH", "BULWARK_REDIS_URL", "BULWARK_APP_ID"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BULWARK_LOG_FORMAT", "text")
+    assert main(["doctor"]) == 1
+    out = capsys.readouterr().out
+    assert "the SQLite database bulwark.db does not exist" in out
+    assert "fix: Run `bulwark migrate` or `bulwark serve`" in out
+    assert "queue: SQLite file bulwark-queue.db not created yet" in out
+    assert list(tmp_path.iterdir()) == []

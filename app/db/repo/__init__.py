@@ -23,9 +23,11 @@ from app.db.repo.deliveries import (
     find_lost_deliveries,
     finish_delivery,
     get_delivery,
+    hold_delivery,
     last_error_of,
     oldest_waiting_delivery,
     record_delivery,
+    release_held_deliveries,
 )
 from app.db.repo.entities import (
     open_pulls_with_comments,
@@ -82,6 +84,7 @@ __all__ = [
     "get_baseline",
     "get_delivery",
     "get_package_fact",
+    "hold_delivery",
     "last_error_of",
     "mark_findings",
     "mark_fingerprint",
@@ -96,6 +99,7 @@ __all__ = [
     "put_package_fact",
     "recent_analyses",
     "record_delivery",
+    "release_held_deliveries",
     "rule_confidences",
     "rule_report_rows",
     "save_analysis",

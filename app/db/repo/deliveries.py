@@ -84,6 +84,37 @@ def record_delivery(connection: Connection, record: DeliveryRecord) -> tuple[boo
     return True, record.status == DeliveryStatus.QUEUED
 
 
+def hold_delivery(session: Session, delivery_id: str) -> bool:
+    """Put a queued or failed delivery aside until the App is configured (`release_held_deliveries`)."""
+    result = session.execute(
+        update(Delivery)
+        .where(col(Delivery.delivery_id) == delivery_id)
+        .where(col(Delivery.status).in_([DeliveryStatus.QUEUED.value, DeliveryStatus.FAILED.value]))
+        .values(status=DeliveryStatus.AWAITING_CONFIG.value, lease_until=None)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def release_held_deliveries(session: Session, limit: int = 500) -> list[str]:
+    """The deliveries held for configuration, queued again (the caller enqueues them)."""
+    held = list(
+        session.exec(
+            select(Delivery.delivery_id)
+            .where(Delivery.status == DeliveryStatus.AWAITING_CONFIG.value)
+            .order_by(col(Delivery.received_at))
+            .limit(limit)
+        ).all()
+    )
+    if held:
+        session.execute(
+            update(Delivery)
+            .where(col(Delivery.delivery_id).in_(held))
+            .where(col(Delivery.status) == DeliveryStatus.AWAITING_CONFIG.value)
+            .values(status=DeliveryStatus.QUEUED.value, enqueued_at=utcnow(), last_error="")
+        )
+    return held
+
+
 def get_delivery(session: Session, delivery_id: str) -> Delivery | None:
     return session.exec(select(Delivery).where(Delivery.delivery_id == delivery_id)).first()
 
