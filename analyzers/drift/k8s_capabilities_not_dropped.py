@@ -20,8 +20,9 @@ class K8sCapabilitiesNotDropped(Analyzer):
     Containers of Kubernetes workloads whose `securityContext.capabilities.drop` does not hold
     `ALL`, in a manifest the change adds or in a container that dropped them before. Privileged
     containers are left to `k8s-privileged-container`, which also flags powerful capabilities
-    added back (`SYS_ADMIN`, `NET_ADMIN`, ...). Containers whose lines hold a Helm template are not
-    judged. Low severity: a hardening gap.
+    added back (`SYS_ADMIN`, `NET_ADMIN`, ...). Containers whose lines hold a Helm template, and
+    containers without an `image` (Kustomize patches), are not judged. Low severity: a hardening
+    gap.
 
     ## Why it is risky
 
@@ -71,7 +72,7 @@ def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
             context = container.security_context
             if context is not None and (is_true(context.get("privileged")) or _drops_all(context)):
                 continue
-            if container.templated():
+            if container.unknown():
                 continue
             yield Site(
                 (*container.key, "capabilities"),

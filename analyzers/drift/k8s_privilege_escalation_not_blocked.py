@@ -19,8 +19,9 @@ class K8sPrivilegeEscalationNotBlocked(Analyzer):
     Containers of Kubernetes workloads whose `securityContext` does not set
     `allowPrivilegeEscalation: false`, in a manifest the change adds or in a container that set it
     before. An explicit `true` and `privileged: true` are left to `k8s-privileged-container`
-    (critical). Containers whose lines hold a Helm template are not judged. Low severity: the
-    default is a hardening gap, not an exposure on its own.
+    (critical). Containers whose lines hold a Helm template, and containers without an `image`
+    (Kustomize patches), are not judged. Low severity: the default is a hardening gap, not an
+    exposure on its own.
 
     ## Why it is risky
 
@@ -70,7 +71,7 @@ def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
                 escalation = context.get("allowPrivilegeEscalation")
                 if is_false(escalation) or is_true(escalation) or is_true(context.get("privileged")):
                     continue
-            if container.templated():
+            if container.unknown():
                 continue
             yield Site(
                 (*container.key, "escalation"),

@@ -20,7 +20,8 @@ class K8sResourceLimitsMissing(Analyzer):
     Containers of Kubernetes workloads without `resources.limits.memory` or
     `resources.limits.cpu`, in a manifest the change adds or in a container that had both before.
     A `LimitRange` applies defaults the manifest cannot show, so this is low severity; containers
-    whose lines hold a Helm template are not judged.
+    whose lines hold a Helm template, and containers without an `image` (Kustomize patches), are
+    not judged.
 
     ## Why it is risky
 
@@ -75,7 +76,7 @@ def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
             missing = [
                 name for name in _RESOURCES if limits is None or not limits.is_map or not limits.has(name)
             ]
-            if not missing or container.templated():
+            if not missing or container.unknown():
                 continue
             yield Site(
                 (*container.key, "limits"),

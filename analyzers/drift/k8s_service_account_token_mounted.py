@@ -19,8 +19,9 @@ class K8sServiceAccountTokenMounted(Analyzer):
     Pod specs of Kubernetes workloads that do not set `automountServiceAccountToken: false`, in a
     manifest the change adds or in a workload that set it before. A pod whose service account is
     declared in the same file with `automountServiceAccountToken: false` is not reported, nor is a
-    pod spec holding a Helm template. Low severity: most workloads never call the API, and those
-    that do (controllers, operators) should say so.
+    pod spec holding a Helm template or a Kustomize patch (no container names an image). Low
+    severity: most workloads never call the API, and those that do (controllers, operators)
+    should say so.
 
     ## Why it is risky
 
@@ -70,7 +71,7 @@ def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
     for workload in workloads:
         spec = workload.pod_spec
         setting = spec.get("automountServiceAccountToken")
-        if is_false(setting) or workload.templated():
+        if is_false(setting) or workload.templated() or workload.fragment:
             continue
         account = spec.scalar("serviceAccountName") or spec.scalar("serviceAccount") or "default"
         if setting is None and account in workload.tokenless_accounts:

@@ -19,8 +19,9 @@ class K8sWritableRootFilesystem(Analyzer):
     Containers (and init containers) of Kubernetes workloads (`Pod`, `Deployment`, `StatefulSet`,
     `DaemonSet`, `Job`, `CronJob`, ...) whose `securityContext` does not set
     `readOnlyRootFilesystem: true`, in a manifest the change adds or in a container that had it
-    before. A container whose lines hold a Helm template (`{{ … }}`) is not judged: its values may
-    set it. Low severity: a hardening gap, not an exposure on its own.
+    before. A container whose lines hold a Helm template (`{{ … }}`) is not judged (its values may
+    set it), nor a container without an `image` (a Kustomize patch merged over a base). Low
+    severity: a hardening gap, not an exposure on its own.
 
     ## Why it is risky
 
@@ -70,7 +71,7 @@ def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
             context = container.security_context
             if context is not None and is_true(context.get("readOnlyRootFilesystem")):
                 continue
-            if container.templated():
+            if container.unknown():
                 continue
             yield Site(
                 (*container.key, "writable"),

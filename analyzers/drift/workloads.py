@@ -2,8 +2,9 @@
 
 A workload is any document whose kind carries a pod template: `Pod`, `Deployment`, `StatefulSet`,
 `DaemonSet`, `ReplicaSet`, `ReplicationController`, `Job`, `CronJob` and `PodTemplate`. Rules about a
-setting that is *missing* must not guess inside Helm templates: `templated` tells whether the source
-lines of a node hold a `{{ … }}` (a values file may supply the setting there).
+setting that is *missing* must not guess where the rest of the object lives elsewhere: inside Helm
+templates (`templated`: the source lines of a node hold a `{{ … }}`, which a values file may fill) and
+in Kustomize patches (`fragment`: a container without an `image`, merged over a base at build time).
 """
 
 from __future__ import annotations
@@ -56,6 +57,15 @@ class Container:
     def templated(self) -> bool:
         return self.workload.lines_templated(self.node.line, self.node.end_line)
 
+    @property
+    def fragment(self) -> bool:
+        """A container without an image: a patch merged over a base, not a whole container."""
+        return not self.node.has("image")
+
+    def unknown(self) -> bool:
+        """Whether a setting missing here may be set where this rule cannot see."""
+        return self.fragment or self.templated()
+
 
 @dataclass(frozen=True, slots=True)
 class Workload:
@@ -80,6 +90,11 @@ class Workload:
 
     def templated(self) -> bool:
         return self.lines_templated(self.pod_spec.line, self.pod_spec.end_line)
+
+    @property
+    def fragment(self) -> bool:
+        """No container names an image: a Kustomize patch, not a whole workload."""
+        return all(container.fragment for container in self.containers())
 
     def containers(self) -> Iterator[Container]:
         for section in CONTAINER_LISTS:
