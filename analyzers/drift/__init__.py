@@ -25,6 +25,7 @@ from analyzers.drift.docker_missing_healthcheck import DockerMissingHealthcheck
 from analyzers.drift.docker_pipe_to_shell import DockerPipeToShell
 from analyzers.drift.docker_runs_as_root import DockerRunsAsRoot
 from analyzers.drift.docker_secret_in_env import DockerSecretInEnv
+from analyzers.drift.docker_ssh_port_exposed import DockerSshPortExposed
 from analyzers.drift.docker_unpinned_base_image import DockerUnpinnedBaseImage
 from analyzers.drift.docker_verification_disabled import DockerVerificationDisabled
 from analyzers.drift.k8s_capabilities_not_dropped import K8sCapabilitiesNotDropped
@@ -69,6 +70,7 @@ RULES: tuple[type[Analyzer], ...] = (
     DockerSecretInEnv,
     DockerAddFromUrl,
     DockerMissingHealthcheck,
+    DockerSshPortExposed,
     K8sSecretInManifest,
     K8sUnpinnedImage,
     K8sPrivilegeEscalationNotBlocked,

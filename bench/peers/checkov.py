@@ -107,6 +107,7 @@ DOCKERFILE = Framework(
         "CKV_DOCKER_3": _rules("docker-runs-as-root"),  # no USER
         "CKV_DOCKER_8": _rules("docker-runs-as-root"),  # last USER is root
         "CKV_DOCKER_7": _rules("docker-unpinned-base-image"),  # latest or no tag
+        "CKV_DOCKER_1": _rules("docker-ssh-port-exposed"),  # EXPOSE 22
         "CKV2_DOCKER_2": _rules("docker-verification-disabled"),  # curl -k
         "CKV2_DOCKER_3": _rules("docker-verification-disabled"),  # wget --no-check-certificate
         "CKV2_DOCKER_4": _rules("docker-verification-disabled"),  # pip --trusted-host
