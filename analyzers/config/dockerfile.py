@@ -1,7 +1,14 @@
-"""Dockerfiles as stages of instructions with their lines, read with tree-sitter-dockerfile."""
+"""Dockerfiles as stages of instructions with their lines, read with tree-sitter-dockerfile.
+
+The grammar stops at some valid syntax (an `ARG` naming several variables over continuation lines)
+and swallows the rest of the file into one ERROR node, which would hide the final stage. A file whose
+tree has an error at the top is read again line by line: continuation lines joined, comments
+skipped, heredocs kept, every instruction at its line.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,24 +66,98 @@ def stages(text: str) -> tuple[Stage, ...]:
     tree = parse_text("dockerfile", text)
     if tree is None:
         return ()
+    if any(node.type == "ERROR" for node in tree.root_node.children):
+        return _group(line_instructions(text))
+    read: list[tuple[Instruction, tuple[ImageRef | None, str | None]]] = []
+    for node in tree.root_node.named_children:
+        instruction = _instruction(node)
+        if instruction is not None:
+            parts = _from_parts(node) if instruction.keyword == "FROM" else (None, None)
+            read.append((instruction, parts))
+    return _group(read)
+
+
+def _group(read: Iterable[tuple[Instruction, tuple[ImageRef | None, str | None]]]) -> tuple[Stage, ...]:
     found: list[Stage] = []
     current: list[Instruction] = []
     image: ImageRef | None = None
     alias: str | None = None
     from_line = 0
-    for node in tree.root_node.named_children:
-        instruction = _instruction(node)
-        if instruction is None:
-            continue
+    for instruction, parts in read:
         if instruction.keyword == "FROM":
             if from_line:
                 found.append(Stage(image, alias, from_line, tuple(current)))
-            image, alias = _from_parts(node)
+            image, alias = parts
             from_line, current = instruction.line, []
         current.append(instruction)
     if from_line:
         found.append(Stage(image, alias, from_line, tuple(current)))
     return tuple(found)
+
+
+def line_instructions(text: str) -> Iterator[tuple[Instruction, tuple[ImageRef | None, str | None]]]:
+    """The instructions of a Dockerfile read line by line (and the image and alias of each FROM)."""
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        first = lines[index]
+        stripped = first.strip()
+        if not stripped or stripped.startswith("#"):
+            index += 1
+            continue
+        start = index
+        rows = [first]
+        while rows[-1].rstrip().endswith("\\") and index + 1 < len(lines):
+            index += 1
+            if not lines[index].strip().startswith("#"):
+                rows.append(lines[index])
+            else:
+                rows.append("")
+        keyword, _, rest = stripped.partition(" ")
+        keyword = keyword.upper()
+        marker = _heredoc_marker(rest) if keyword in {"RUN", "COPY", "ADD"} else None
+        body: list[str] = []
+        if marker is not None:
+            while index + 1 < len(lines) and lines[index + 1].strip() != marker:
+                index += 1
+                body.append(lines[index])
+            index += 1  # the terminator
+        joined = "\n".join(rows)
+        args = joined.strip()[len(keyword) :].strip()
+        shell = None
+        if keyword == "RUN":
+            shell = "\n".join(["", *body]) if marker is not None else _shell_text(first, rows)
+        instruction = Instruction(keyword, args, start + 1, index + 1, shell)
+        yield instruction, _from_words(args) if keyword == "FROM" else (None, None)
+        index += 1
+
+
+def _heredoc_marker(rest: str) -> str | None:
+    position = rest.find("<<")
+    if position < 0:
+        return None
+    word = rest[position + 2 :].lstrip("-").split(" ", 1)[0].strip().strip("'\"")
+    return word or None
+
+
+def _shell_text(first: str, rows: list[str]) -> str | None:
+    """A shell-form RUN's command, padded so its rows and columns match the file."""
+    body = first.lstrip()[3:]
+    options = body.lstrip()
+    while options.startswith("--"):
+        options = options.split(" ", 1)[1].lstrip() if " " in options else ""
+    if options.startswith("["):
+        return None
+    column = len(first) - len(options)
+    return "\n".join([" " * column + options, *rows[1:]])
+
+
+def _from_words(args: str) -> tuple[ImageRef | None, str | None]:
+    words = [word for word in args.split() if not word.startswith("--")]
+    if not words:
+        return None, None
+    alias = words[2] if len(words) >= 3 and words[1].lower() == "as" else None
+    return parse_image(words[0]), alias
 
 
 def _instruction(node: Node) -> Instruction | None:

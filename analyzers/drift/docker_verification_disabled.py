@@ -17,8 +17,8 @@ _FLAGS: dict[str, tuple[str, ...]] = {
     "wget": ("--no-check-certificate",),
     "pip": ("--trusted-host",),
     "pip3": ("--trusted-host",),
-    "apt-get": ("--allow-unauthenticated", "--allow-insecure-repositories", "--no-check-gpg"),
-    "apt": ("--allow-unauthenticated", "--allow-insecure-repositories"),
+    "apt-get": ("--allow-unauthenticated", "--allow-insecure-repositories", "--no-check-gpg", "--force-yes"),
+    "apt": ("--allow-unauthenticated", "--allow-insecure-repositories", "--force-yes"),
     "yum": ("--nogpgcheck",),
     "dnf": ("--nogpgcheck",),
     "microdnf": ("--nogpgcheck",),
@@ -44,8 +44,8 @@ class DockerVerificationDisabled(Analyzer):
     In `RUN`, `ENV` and `ARG` instructions: `curl -k`/`--insecure`, `wget --no-check-certificate`,
     `pip install --trusted-host`, `npm config set strict-ssl false`, `git config
     http.sslVerify false`, `GIT_SSL_NO_VERIFY`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `apt-get
-    --allow-unauthenticated`, `yum`/`dnf --nogpgcheck`, `gpgcheck=0`, `apk --allow-untrusted`,
-    `rpm --nosignature`. Commands are read with the bash grammar, so `-fsSLk` counts as `-k`.
+    --allow-unauthenticated` and `--force-yes`, `yum`/`dnf --nogpgcheck`, `gpgcheck=0`,
+    `apk --allow-untrusted`, `rpm --nosignature`. Commands are read with the bash grammar, so `-fsSLk` counts as `-k`.
 
     ## Why it is risky
 

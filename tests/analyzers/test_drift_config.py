@@ -107,6 +107,25 @@ def test_dockerfile_stages_instructions_and_images() -> None:
     assert parse_image("acme/app:1").registry == "docker.io"
 
 
+def test_dockerfile_the_grammar_stops_on_is_read_line_by_line() -> None:
+    # tree-sitter-dockerfile turns an ARG of several names into an ERROR that swallows the rest
+    text = (
+        "FROM golang:1.23 AS build\nARG TARGETOS \\\n    TARGETARCH\n# a comment\n"
+        "RUN --mount=type=cache,target=/c go build \\\n    ./...\n"
+        "RUN <<EOF\necho hi\nEOF\nFROM --platform=$BUILDPLATFORM build AS final\nUSER 1000\n"
+    )
+    found = stages(text)
+    assert [(s.alias, s.from_line, [(i.keyword, i.line) for i in s.instructions]) for s in found] == [
+        ("build", 1, [("FROM", 1), ("ARG", 2), ("RUN", 5), ("RUN", 7)]),
+        ("final", 10, [("FROM", 10), ("USER", 11)]),
+    ]
+    build_run, heredoc = found[0].instructions[2:]
+    assert build_run.shell == " " * 33 + "go build \\\n    ./..."
+    assert (heredoc.shell, heredoc.end_line) == ("\necho hi", 9)
+    assert found[1].image is not None
+    assert found[1].image.name == "build"
+
+
 def test_hcl_blocks_and_attributes() -> None:
     text = 'resource "aws_s3_bucket" "b" {\n  acl = "private"\n  tags = ["a", "b"]\n  rule {\n    x = true\n  }\n}\n'
     (block,) = blocks(text)

@@ -1,0 +1,87 @@
+"""k8s-resource-limits-missing: a container may use all of its node's memory or CPU."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.drift.changes import Site
+from analyzers.drift.workloads import Workload, workload_findings
+from app.context.model import ChangeContext
+
+_RESOURCES = ("memory", "cpu")
+
+
+class K8sResourceLimitsMissing(Analyzer):
+    """A container sets no memory or no CPU limit (`resources.limits`).
+
+    ## What it flags
+
+    Containers of Kubernetes workloads without `resources.limits.memory` or
+    `resources.limits.cpu`, in a manifest the change adds or in a container that had both before.
+    A `LimitRange` applies defaults the manifest cannot show, so this is low severity; containers
+    whose lines hold a Helm template, and containers without an `image` (Kustomize patches), are
+    not judged.
+
+    ## Why it is risky
+
+    A container without limits can take all of its node's memory or CPU: one bug, one request
+    flood or one crypto-miner dropped through a vulnerability starves every other pod on the node
+    (a denial of service that crosses workloads).
+
+    ## Example
+
+    ```diff
+           resources:
+    -        limits:
+    -          memory: 512Mi
+             requests:
+               memory: 256Mi
+    ```
+
+    ## How to fix
+
+    Set `resources.limits.memory` (and `cpu` where the cluster's policy asks for it) on every
+    container, or enforce defaults with a `LimitRange` in the namespace.
+
+    ## Tuning
+
+    `rules.k8s-resource-limits-missing.paths` limits the manifests checked; disable the rule when
+    a `LimitRange` or an admission policy sets limits.
+
+    ## References
+
+    - CWE-770: Allocation of Resources Without Limits or Throttling
+    - Kubernetes Docs: "Resource Management for Pods and Containers"
+    """
+
+    meta = RuleMeta(
+        id="k8s-resource-limits-missing",
+        family=Family.DRIFT,
+        summary="A container sets no memory or CPU limit",
+        severity=Severity.LOW,
+        cwe=(770,),
+    )
+
+    def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
+        return workload_findings(self, ctx, _sites)
+
+
+def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
+    for workload in workloads:
+        for container in workload.containers():
+            if container.section == "ephemeralContainers":
+                continue  # the API refuses resources on ephemeral containers
+            limits = container.node.path("resources", "limits")
+            missing = [
+                name for name in _RESOURCES if limits is None or not limits.is_map or not limits.has(name)
+            ]
+            if not missing or container.unknown():
+                continue
+            yield Site(
+                (*container.key, "limits"),
+                container.node.line,
+                f"{container.label} has no {' and no '.join(missing)} limit",
+                Severity.LOW,
+                0.5,
+            )
