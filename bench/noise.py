@@ -122,7 +122,7 @@ def read_corpus(path: Path = CORPUS) -> list[Commit]:
 
 def scan(mirrors: Path, commit: Commit) -> tuple[int, list[Reported], list[str]]:
     """Changed lines, findings and analyzer errors of one commit against its first parent."""
-    with GitSource(mirror_of(mirrors, commit.repo), commit.base, commit.commit) as source:
+    with GitSource(mirror_of(mirrors, commit.repo), commit.base, commit.commit, name=commit.repo) as source:
         ctx = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
     try:
         ctx.policy = policy_from_base(ctx.base_files)

@@ -123,7 +123,8 @@ class AnomalyTestsWeakened(Analyzer):
     bodies touch security behaviour (`auth`, `permission`, `prototype`, `redirect`, `escape`,
     `sanitize`, `csrf`, `injection`, `path` in a name, ...) or when a commit of the change (or the pull
     request's title) reverts a security fix (`Revert` with `CVE-`, `GHSA-` or `security` in its
-    subject). Rewritten expected values are high in files an AI agent wrote (provenance evidence),
+    subject, or a commit saying `This reverts commit <id>` of a commit of the change whose subject
+    names one). Rewritten expected values are high in files an AI agent wrote (provenance evidence),
     where "make the tests pass" is the known failure, and medium otherwise, where they usually record
     an intended change of behaviour.
 

@@ -3,8 +3,8 @@ security fix, and did the code under test change the same way as the test.
 
 Words that mark security behaviour in a test's name or body (`auth`, `permission`, `prototype`,
 `redirect`, `escape`, `sanitize`, `csrf`, `injection`, ...) raise a weakened test's severity, and so does
-a change that reverts a security fix (a `Revert` whose subject, or the reverted commit's subject it
-quotes, names a `CVE-`, a `GHSA-` or security). A literal changed identically in the code and in the
+a change that reverts a security fix (a `Revert` or `This reverts commit` whose subject, or the
+reverted commit's subject, names a `CVE-`, a `GHSA-` or security). A literal changed identically in the code and in the
 test's expected value is the test following the code, not a test made to pass.
 """
 
@@ -27,6 +27,7 @@ _SECURITY_WORDS = re.compile(
 _NAME_WORDS = re.compile(r"(?<![a-z])path", re.IGNORECASE)  # too common in bodies; names only
 _REVERT = re.compile(r"^\s*revert\b", re.IGNORECASE)
 _SECURITY_FIX = re.compile(r"\bCVE-\d{4}-\d+|\bGHSA-[\w-]+|security|vulnerab|\bXSS\b|\bCSRF\b", re.IGNORECASE)
+_REVERTS_COMMIT = re.compile(r"\bThis reverts commit ([0-9a-fA-F]{7,40})\b")
 _TOKEN = re.compile(r"\w+")
 
 
@@ -39,11 +40,26 @@ def touches_security(names: Iterable[str], bodies: Iterable[str]) -> bool:
 
 
 def reverted_security_fix(ctx: ChangeContext) -> str | None:
-    """The subject of a commit (or the pull request title) that reverts a security fix, if any."""
-    subjects = [ctx.pr.title, *(commit.message.split("\n", 1)[0] for commit in ctx.commits)]
-    for subject in subjects:
-        if _REVERT.match(subject) and _SECURITY_FIX.search(subject):
+    """The subject of a commit (or the pull request title) that reverts a security fix, if any.
+
+    A commit reverts when its subject starts with `Revert` or its message says `This reverts commit
+    <id>`; the fix is a security fix when the revert's subject, or the subject of the reverted commit
+    (when the change carries it), names a `CVE-`, a `GHSA-` or security."""
+    if _REVERT.match(ctx.pr.title) and _SECURITY_FIX.search(ctx.pr.title):
+        return ctx.pr.title.strip()[:120]
+    subjects = {commit.sha: commit.message.split("\n", 1)[0] for commit in ctx.commits}
+    for commit in ctx.commits:
+        subject = subjects[commit.sha]
+        reverted = _REVERTS_COMMIT.search(commit.message[:10_000])
+        if not (_REVERT.match(subject) or reverted):
+            continue
+        if _SECURITY_FIX.search(subject):
             return subject.strip()[:120]
+        if reverted is not None:
+            prefix = reverted.group(1).lower()
+            fixed = next((text for sha, text in subjects.items() if sha.lower().startswith(prefix)), "")
+            if _SECURITY_FIX.search(fixed):
+                return f'{subject.strip()[:80]} (reverts "{fixed.strip()[:80]}")'
     return None
 
 

@@ -17,6 +17,8 @@ SCOPES = (
     "security-events", "statuses",
 )  # fmt: skip
 _UNLISTED_BASELINE = "read"
+# Scopes whose write access touches conversation and status, not code, releases or credentials.
+_CONVERSATION = frozenset({"checks", "discussions", "issues", "models", "repository-projects", "statuses"})
 
 
 class ActionsPermissionsWidened(Analyzer):
@@ -57,7 +59,11 @@ class ActionsPermissionsWidened(Analyzer):
 
     `workflows.baseline_permissions` in `.github/bulwark.yml` maps scopes to the most they may be
     granted (`read`, `write`, `none`); scopes it does not list may be granted `read`. Narrowing a
-    scope is never reported. The rule is protected: votes never mute it, and a suppression comment the
+    scope is never reported. A raise is high when it gives write access to code, releases or
+    credentials (`contents`, `packages`, `id-token`, `actions`, ...), and medium when it gives
+    `read`, when the scope only touches conversation and status (`issues`, `discussions`, `checks`,
+    `statuses`, `repository-projects`, `models`), or when the same change takes `write` away from
+    another scope at the same level (the net change is a trade, said in the message). The rule is protected: votes never mute it, and a suppression comment the
     pull request itself adds is not honoured.
 
     ## References
@@ -110,13 +116,16 @@ class ActionsPermissionsWidened(Analyzer):
         head = expand(node)
         if base_node is not None:
             base = expand(base_node)
+            lowered = [s for s, a in base.items() if a == "write" and LEVELS[head.get(s, "none")] < 2]
             for scope, access in head.items():
                 if LEVELS[access] > LEVELS[base.get(scope, "none")]:
+                    traded = f" while `{'`, `'.join(lowered)}` lost `write`" if lowered else ""
                     yield self.finding(
                         file,
                         _scope_line(node, scope),
-                        f"{where} raises `{scope}` from `{base.get(scope, 'none')}` to `{access}`",
+                        f"{where} raises `{scope}` from `{base.get(scope, 'none')}` to `{access}`{traded}",
                         confidence=0.9,
+                        severity=_raise_severity(scope, access, lowered),
                         about_change=True,
                         evidence=f"{scope}: {access}",
                     )
@@ -205,6 +214,15 @@ class ActionsPermissionsWidened(Analyzer):
                     severity=Severity.MEDIUM,
                     evidence=file.line(line).strip(),
                 )
+
+
+def _raise_severity(scope: str, access: str, lowered: list[str]) -> Severity:
+    """High for write access to code, releases or credentials; medium for a conversation scope, for
+    read access, or when the same change takes `write` away from another scope at the same level (a
+    trade, such as `contents: write` replaced by `id-token: write` and a token minted elsewhere)."""
+    if access == "write" and scope not in _CONVERSATION and not lowered:
+        return Severity.HIGH
+    return Severity.MEDIUM
 
 
 def _effective(workflow: YNode, job: YNode) -> YNode | None:

@@ -47,9 +47,16 @@ class GitSource:
     tracked files are included; the commits are those of `HEAD`."""
 
     def __init__(
-        self, repo_path: Path | str, base: str, head: str | None = "HEAD", *, merge_base: bool = True
+        self,
+        repo_path: Path | str,
+        base: str,
+        head: str | None = "HEAD",
+        *,
+        merge_base: bool = True,
+        name: str | None = None,
     ) -> None:
         self.repo = Path(repo_path)
+        self.name = name  # `owner/name` of the repository, when the caller knows it
         commit = "HEAD" if head is None else head
         if base.startswith("-") or commit.startswith("-"):
             raise SourceError(f"not a revision: {base if base.startswith('-') else commit}")
@@ -105,7 +112,7 @@ class GitSource:
 
     def pull_request(self) -> PullRequestInfo:
         return PullRequestInfo(
-            repo_full_name=f"local/{self.repo.resolve().name}",
+            repo_full_name=self.name or f"local/{self.repo.resolve().name}",
             number=0,
             title="",
             body="",
