@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from analyzers.anomaly.rewrites import keeps_strength
 from analyzers.anomaly.sides import (
     LazyCorpus,
     Sides,
@@ -21,6 +22,7 @@ from analyzers.anomaly.stakes import (
     code_tokens,
     follows_code,
     removed_identifiers,
+    removed_messages,
     reverted_security_fix,
 )
 from analyzers.anomaly.subjects import (
@@ -114,7 +116,12 @@ class AnomalyTestsWeakened(Analyzer):
     Tests deleted together with the module they are named for (`FooTest.java` with `Foo.java`) are a
     feature removed, not reported unless the change reverts a security fix. A
     rewritten expected value whose changed words changed the same way in the code (a message fixed
-    in both) is the test following the code and is not reported.
+    in both) is the test following the code and is not reported, and neither is a rewrite that keeps
+    the test as strict: only the failure message reworded (a prose string ending the call after two
+    other arguments, or `assert cond, "message"`), or the text looked for made stricter (a shorter
+    text that must be absent, a longer one that must be present). Removed assertions that expect a
+    message the change removes from the code (an error text of a retired check) are low, like tests
+    of removed identifiers.
 
     Severity: removed assertions and deleted tests are medium when the change touches the code under
     test and low otherwise (features are removed with their tests), and low when they use an
@@ -148,7 +155,12 @@ class AnomalyTestsWeakened(Analyzer):
             return
         sides = [sides_of(changed) for changed in ctx.files if is_test_file(changed)]
         head_corpus = LazyCorpus(sides)
-        stakes = Stakes(reverted_security_fix(ctx), code_tokens(sources), removed_identifiers(sources))
+        stakes = Stakes(
+            reverted_security_fix(ctx),
+            code_tokens(sources),
+            removed_identifiers(sources),
+            removed_messages(sources),
+        )
         for side in sides:
             touched = _may_need_subject(side) and touches_code_under_test(side.file, sources)
             yield from self._skips(side, touched)
@@ -216,7 +228,8 @@ class AnomalyTestsWeakened(Analyzer):
                 if match is None:
                     continue
                 replaced.add(match)
-                if not follows_code(olds.pop(match), text, stakes.code):
+                old = olds.pop(match)
+                if not follows_code(old, text, stakes.code) and not keeps_strength(old, text):
                     found.append(self._rewrite_finding(side.file, number, text, ai))
         return found, replaced
 

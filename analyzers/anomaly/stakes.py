@@ -29,6 +29,8 @@ _REVERT = re.compile(r"^\s*revert\b", re.IGNORECASE)
 _SECURITY_FIX = re.compile(r"\bCVE-\d{4}-\d+|\bGHSA-[\w-]+|security|vulnerab|\bXSS\b|\bCSRF\b", re.IGNORECASE)
 _REVERTS_COMMIT = re.compile(r"\bThis reverts commit ([0-9a-fA-F]{7,40})\b")
 _TOKEN = re.compile(r"\w+")
+# A quoted phrase of three words or more (an error or log message), at most 300 characters.
+_PHRASE = re.compile(r"\"([^\"\\\n]{12,300})\"|'([^'\\\n]{12,300})'")
 
 
 def touches_security(names: Iterable[str], bodies: Iterable[str]) -> bool:
@@ -99,9 +101,38 @@ def removed_identifiers(sources: Iterable[ChangedFile]) -> frozenset[str]:
     return frozenset(removed - present)
 
 
-def uses_removed_code(texts: Iterable[str], removed: frozenset[str]) -> bool:
-    """Whether tests or assertions with these texts name code that the change removes."""
-    return bool(removed) and any(word in removed for text in texts for word in _TOKEN.findall(text))
+def phrases(text: str) -> list[str]:
+    """The quoted phrases of three words or more in `text` (messages, not identifiers)."""
+    found = (a or b for a, b in _PHRASE.findall(text[:200_000]))
+    return [phrase for phrase in found if phrase.count(" ") >= 2]
+
+
+def removed_messages(sources: Iterable[ChangedFile], limit: int = 500) -> frozenset[str]:
+    """Messages (quoted phrases of three words or more) that the change removes from the code: on
+    removed lines of a source file and in the head side of none."""
+    sources = list(sources)
+    removed: set[str] = set()
+    for source in sources:
+        lines = "\n".join(source.line(n, "base") for n in sorted(source.removed_lines))
+        removed.update(phrases(lines))
+        if len(removed) >= limit:
+            break
+    heads = [source.head_text or "" for source in sources]
+    return frozenset(m for m in list(removed)[:limit] if not any(m in head for head in heads))
+
+
+def uses_removed_code(
+    texts: Iterable[str], removed: frozenset[str], messages: frozenset[str] = frozenset()
+) -> bool:
+    """Whether tests or assertions with these texts name code that the change removes: one of its
+    distinctive identifiers, or a message of it (an expected error text the code no longer has)."""
+    texts = list(texts)
+    if removed and any(word in removed for text in texts for word in _TOKEN.findall(text)):
+        return True
+    if not messages:
+        return False
+    asked = [phrase for text in texts for phrase in phrases(text)][:200]
+    return any(phrase in message for phrase in asked for message in messages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +142,7 @@ class Stakes:
     revert: str | None  # the subject of a commit that reverts a security fix
     code: list[tuple[frozenset[str], frozenset[str]]]  # words removed and added per source file
     removed: frozenset[str]  # distinctive identifiers the change removes from the code
+    messages: frozenset[str] = frozenset()  # messages (quoted phrases) the change removes from the code
 
     def severity(
         self, base: Severity, names: list[str], bodies: list[str]
@@ -121,6 +153,6 @@ class Stakes:
             return max(base, Severity.HIGH), (f"the change reverts a security fix: {self.revert}",)
         if touches_security(names, bodies):
             return max(base, Severity.HIGH), ("the tests guard security behaviour",)
-        if uses_removed_code(bodies, self.removed):
+        if uses_removed_code(bodies, self.removed, self.messages):
             return Severity.LOW, ("the tests use code that the change removes",)
         return base, ()

@@ -116,7 +116,7 @@ def _full_release(version: str) -> bool:
 
 def _changed_alone(ref: ActionRef, base: list[tuple[int, ActionRef]]) -> str | None:
     same_action = [old for _line, old in base if old.action == ref.action]
-    moved = any(old.comment_version == ref.comment_version and old.ref != ref.ref for old in same_action)
+    moved = any(old.comment == ref.comment and old.ref != ref.ref for old in same_action)
     if moved and _full_release(ref.comment_version) and not any(old.ref == ref.ref for old in same_action):
         return "the change moved the pin to another commit and kept the comment"
     if any(old.ref == ref.ref and old.comment_version != ref.comment_version for old in same_action):
