@@ -10,6 +10,7 @@ from analyzers.anomaly.rewrites import keeps_strength
 from analyzers.anomaly.sides import (
     LazyCorpus,
     Sides,
+    added_test_names,
     deleted_tests,
     enclosing,
     is_test_file,
@@ -24,6 +25,7 @@ from analyzers.anomaly.stakes import (
     removed_identifiers,
     removed_messages,
     reverted_security_fix,
+    unimported_names,
 )
 from analyzers.anomaly.subjects import (
     has_issue_reference,
@@ -120,8 +122,9 @@ class AnomalyTestsWeakened(Analyzer):
     the test as strict: only the failure message reworded (a prose string ending the call after two
     other arguments, or `assert cond, "message"`), or the text looked for made stricter (a shorter
     text that must be absent, a longer one that must be present). Removed assertions that expect a
-    message the change removes from the code (an error text of a retired check) are low, like tests
-    of removed identifiers.
+    message the change removes from the code (an error text of a retired check), and deleted tests
+    that use a name whose import the change removes from the test file (`from app.cli import main`
+    gone with the test of `main`), are low, like tests of removed identifiers.
 
     Severity: removed assertions and deleted tests are medium when the change touches the code under
     test and low otherwise (features are removed with their tests), and low when they use an
@@ -155,6 +158,7 @@ class AnomalyTestsWeakened(Analyzer):
             return
         sides = [sides_of(changed) for changed in ctx.files if is_test_file(changed)]
         head_corpus = LazyCorpus(sides)
+        moved = added_test_names(sides)
         stakes = Stakes(
             reverted_security_fix(ctx),
             code_tokens(sources),
@@ -171,7 +175,7 @@ class AnomalyTestsWeakened(Analyzer):
             base = Severity.MEDIUM if touched else Severity.LOW
             if subject_removed(side.file, sources) and stakes.revert is None:
                 continue  # a feature removed with its tests
-            gone = deleted_tests(side, head_corpus)
+            gone = deleted_tests(side, head_corpus, moved)
             yield from self._weakened(side, head_corpus, replaced, gone, base, stakes)
 
     def _skips(self, side: Sides, touched: bool) -> Iterator[Finding]:
@@ -256,6 +260,7 @@ class AnomalyTestsWeakened(Analyzer):
         """One finding per hunk (or per deleted file) that deletes tests or removes assertions."""
         removed_file = side.file.status is FileStatus.REMOVED
         hunks = [None] if removed_file else list(side.file.hunks)
+        unimported = frozenset() if removed_file else unimported_names(side.file)
         for hunk in hunks:
             tests = gone if hunk is None else [t for t in gone if t.start_line in hunk.removed]
             lost = lost_assertions(side, hunk, head_corpus, replaced, gone)
@@ -263,7 +268,7 @@ class AnomalyTestsWeakened(Analyzer):
                 continue
             names = [t.name for t in (*tests, *enclosing(side.base.tests if side.base else (), lost))]
             bodies = [*(t.body for t in tests), *(m.text for m in lost)]
-            severity, notes = stakes.severity(base, names, bodies)
+            severity, notes = stakes.severity(base, names, bodies, unimported)
             first = min([t.start_line for t in tests] + [m.line for m in lost])
             finding = self.finding(
                 side.file,

@@ -29,6 +29,8 @@ _REVERT = re.compile(r"^\s*revert\b", re.IGNORECASE)
 _SECURITY_FIX = re.compile(r"\bCVE-\d{4}-\d+|\bGHSA-[\w-]+|security|vulnerab|\bXSS\b|\bCSRF\b", re.IGNORECASE)
 _REVERTS_COMMIT = re.compile(r"\bThis reverts commit ([0-9a-fA-F]{7,40})\b")
 _TOKEN = re.compile(r"\w+")
+_FROM_IMPORT = re.compile(r"^\s*from\s+[\w.]{1,200}\s+import\s+\(?([\w ,]{1,500})\)?$")
+_JS_IMPORT = re.compile(r"^\s*import\s+\{([\w ,$]{1,500})\}\s+from\b")
 # A quoted phrase of three words or more (an error or log message), at most 300 characters.
 _PHRASE = re.compile(r"\"([^\"\\\n]{12,300})\"|'([^'\\\n]{12,300})'")
 
@@ -121,6 +123,26 @@ def removed_messages(sources: Iterable[ChangedFile], limit: int = 500) -> frozen
     return frozenset(m for m in list(removed)[:limit] if not any(m in head for head in heads))
 
 
+def unimported_names(test_file: ChangedFile) -> frozenset[str]:
+    """Names that removed import lines of a test file bound (`from flask.cli import main as
+    cli_main`, `import { parse } from "./x"`) and that its head side no longer uses at all: what
+    the tests that used them tested is gone from the file's reach."""
+    bound: set[str] = set()
+    for number in sorted(test_file.removed_lines)[:2_000]:
+        line = test_file.line(number, "base").rstrip()
+        found = _FROM_IMPORT.match(line) or _JS_IMPORT.match(line)
+        if found is None:
+            continue
+        for item in found.group(1).split(","):
+            words = item.split()
+            if words:
+                bound.add(words[-1])
+    if not bound:
+        return frozenset()
+    head = set(_TOKEN.findall(test_file.head_text or ""))
+    return frozenset(name for name in bound if name not in head and len(name) >= 3)
+
+
 def uses_removed_code(
     texts: Iterable[str], removed: frozenset[str], messages: frozenset[str] = frozenset()
 ) -> bool:
@@ -145,7 +167,7 @@ class Stakes:
     messages: frozenset[str] = frozenset()  # messages (quoted phrases) the change removes from the code
 
     def severity(
-        self, base: Severity, names: list[str], bodies: list[str]
+        self, base: Severity, names: list[str], bodies: list[str], unimported: frozenset[str] = frozenset()
     ) -> tuple[Severity, tuple[str, ...]]:
         """`base` raised to high for tests of security behaviour or in a revert of a security fix;
         low for tests of code the change removes (they go with it)."""
@@ -155,4 +177,6 @@ class Stakes:
             return max(base, Severity.HIGH), ("the tests guard security behaviour",)
         if uses_removed_code(bodies, self.removed, self.messages):
             return Severity.LOW, ("the tests use code that the change removes",)
+        if uses_removed_code(bodies, unimported):
+            return Severity.LOW, ("the tests use names whose import the change removes",)
         return base, ()
