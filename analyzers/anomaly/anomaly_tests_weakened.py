@@ -15,6 +15,7 @@ from analyzers.anomaly.sides import (
     enclosing,
     is_test_file,
     lost_assertions,
+    moved_tests,
     replaced_blocks,
     sides_of,
 )
@@ -176,7 +177,8 @@ class AnomalyTestsWeakened(Analyzer):
             if subject_removed(side.file, sources) and stakes.revert is None:
                 continue  # a feature removed with its tests
             gone = deleted_tests(side, head_corpus, moved)
-            yield from self._weakened(side, head_corpus, replaced, gone, base, stakes)
+            elsewhere = moved_tests(side, moved)
+            yield from self._weakened(side, head_corpus, replaced, gone, base, stakes, elsewhere)
 
     def _skips(self, side: Sides, touched: bool) -> Iterator[Finding]:
         if side.head is None:
@@ -256,6 +258,7 @@ class AnomalyTestsWeakened(Analyzer):
         gone: list[DefinedTest],
         base: Severity,
         stakes: Stakes,
+        elsewhere: list[DefinedTest],
     ) -> Iterator[Finding]:
         """One finding per hunk (or per deleted file) that deletes tests or removes assertions."""
         removed_file = side.file.status is FileStatus.REMOVED
@@ -263,7 +266,7 @@ class AnomalyTestsWeakened(Analyzer):
         unimported = frozenset() if removed_file else unimported_names(side.file)
         for hunk in hunks:
             tests = gone if hunk is None else [t for t in gone if t.start_line in hunk.removed]
-            lost = lost_assertions(side, hunk, head_corpus, replaced, gone)
+            lost = lost_assertions(side, hunk, head_corpus, replaced, [*gone, *elsewhere])
             if not tests and not lost:
                 continue
             names = [t.name for t in (*tests, *enclosing(side.base.tests if side.base else (), lost))]

@@ -81,6 +81,20 @@ def tabled(text: str, added: str) -> bool:
     return bool(literals) and all(literal in added for literal in literals)
 
 
+def moved_tests(side: Sides, added_elsewhere: frozenset[str]) -> list[DefinedTest]:
+    """Base tests that start on a removed line and that another test file of the change adds under
+    the same name: their assertions moved with them."""
+    if side.base is None or side.file.status is FileStatus.REMOVED:
+        return []
+    return [
+        test
+        for test in side.base.tests
+        if test.start_line in side.file.removed_lines
+        and test.name.rsplit(".", 1)[-1] in added_elsewhere
+        and squeeze(test.name.rsplit(".", 1)[-1]) not in side.head_text
+    ]
+
+
 def added_test_names(sides: list[Sides]) -> frozenset[str]:
     """Bare names of the tests that the change adds, in any test file (a test moved to another file
     keeps its name there)."""

@@ -23,7 +23,9 @@ DATA_DIR = Path(__file__).resolve().parent
 MODULES_FILE = "pypi-modules.txt"
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _SEPARATORS = re.compile(r"[-_.]+")
-_STRAY = frozenset({"test", "tests", "testing", "doc", "docs", "example", "examples", "benchmarks", "scripts"})
+_STRAY = frozenset(
+    {"test", "tests", "testing", "doc", "docs", "example", "examples", "benchmarks", "scripts"}
+)
 _OWN = "bulwark"  # this project, installed from its checkout: its packages are no one's imports
 
 
