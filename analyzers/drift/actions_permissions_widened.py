@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
 from analyzers.drift.common import base_workflow, jobs, policy_of, triggers, workflows
+from analyzers.drift.local_calls import called_document, local_target
 from app.context.model import ChangeContext, ChangedFile
 from app.context.policy import RepoPolicy
 
@@ -29,7 +30,9 @@ class ActionsPermissionsWidened(Analyzer):
     - `permissions: write-all`, at the top of a workflow or on a job;
     - a new workflow with no top-level `permissions:` while some job declares none either (the
       token then gets the repository's default, often read/write on everything), and a new job
-      without `permissions:` in a workflow that declares none;
+      without `permissions:` in a workflow that declares none (a job calling a local reusable
+      workflow, `uses: ./.github/workflows/x.yml`, is followed into it: it counts when a job of
+      that workflow declares no `permissions:` either);
     - `permissions:` removed from a workflow or job so that a job falls back to that default
       (reported on the job);
     - any scope raised compared with the base version of the same workflow at the same level
@@ -94,7 +97,7 @@ class ActionsPermissionsWidened(Analyzer):
                         seen.add(finding.start_line)
                         yield finding
             if workflow.get("permissions") is None:
-                yield from self._undeclared(file, workflow, base)
+                yield from self._undeclared(ctx, file, workflow, base)
             else:
                 yield from self._shared(file, workflow, base)
             if base is not None:
@@ -160,13 +163,16 @@ class ActionsPermissionsWidened(Analyzer):
                     evidence=file.line(line).strip(),
                 )
 
-    def _undeclared(self, file: ChangedFile, workflow: YNode, base: YNode | None) -> Iterator[Finding]:
-        """A new workflow, or a new job of a workflow, that runs with the default token."""
+    def _undeclared(
+        self, ctx: ChangeContext, file: ChangedFile, workflow: YNode, base: YNode | None
+    ) -> Iterator[Finding]:
+        """A new workflow, or a new job of a workflow, that runs with the default token (a job that
+        calls a local reusable workflow is followed: it does when that workflow declares none)."""
         old_jobs = {job_id for job_id, _line, _job in jobs(base)} if base is not None else set()
         bare = [
             (job_id, line, job)
             for job_id, line, job in jobs(workflow)
-            if job.get("permissions") is None and job_id not in old_jobs and job.get("uses") is None
+            if job.get("permissions") is None and job_id not in old_jobs and _runs_bare(ctx, job)
         ]
         if not bare or triggers(workflow) == {"workflow_call"}:
             return  # a reusable workflow runs with the permissions its caller grants
@@ -223,6 +229,20 @@ def _raise_severity(scope: str, access: str, lowered: list[str]) -> Severity:
     if access == "write" and scope not in _CONVERSATION and not lowered:
         return Severity.HIGH
     return Severity.MEDIUM
+
+
+def _runs_bare(ctx: ChangeContext, job: YNode) -> bool:
+    """Whether a job without `permissions:` runs with the default token: its steps do; a call of a
+    local reusable workflow does when some job of that workflow declares none either (a remote one
+    is taken to declare its own)."""
+    uses = job.get("uses")
+    if uses is None:
+        return True
+    target = local_target(uses.text)
+    called = called_document(ctx, target, "head") if target is not None else None
+    if called is None or called.get("permissions") is not None:
+        return False
+    return any(inner.get("permissions") is None for _id, _line, inner in jobs(called))
 
 
 def _effective(workflow: YNode, job: YNode) -> YNode | None:
