@@ -16,6 +16,7 @@ apart to judge the same thing on commits the tuning never saw.
     .venv/bin/python -m bench.noise select --mirrors /work/.mirror
     .venv/bin/python -m bench.noise run --label before --split tune --out bench/results/noise-before.jsonl
     .venv/bin/python -m bench.noise table bench/results/noise-before.jsonl bench/results/noise-after.jsonl
+    .venv/bin/python -m bench.noise table --exclude injection-instruction-text before.jsonl after.jsonl
 
 The figures of the last measured runs are in `bench/noise_results.md`; "before" runs on main's code
 from an exported tree (`git archive main | tar -x -C DIR`, then `PYTHONPATH=DIR` for `run`).
@@ -122,7 +123,7 @@ def read_corpus(path: Path = CORPUS) -> list[Commit]:
 
 def scan(mirrors: Path, commit: Commit) -> tuple[int, list[Reported], list[str]]:
     """Changed lines, findings and analyzer errors of one commit against its first parent."""
-    with GitSource(mirror_of(mirrors, commit.repo), commit.base, commit.commit) as source:
+    with GitSource(mirror_of(mirrors, commit.repo), commit.base, commit.commit, name=commit.repo) as source:
         ctx = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
     try:
         ctx.policy = policy_from_base(ctx.base_files)
@@ -198,6 +199,16 @@ def read_run(path: Path) -> RunFile:
     return RunFile(label, sum(r["changed_lines"] for r in records), len(records), errors, findings, commits)
 
 
+def without(run_file: RunFile, rules: set[str]) -> RunFile:
+    """The run with the findings of `rules` left out (to show figures without one rule's)."""
+    if not rules:
+        return run_file
+    kept = [f for f in run_file.findings if f.rule not in rules]
+    return RunFile(
+        run_file.label, run_file.lines, run_file.commits, run_file.errors, kept, run_file.commit_ids
+    )
+
+
 Judged = dict[tuple[str, str, str, str, int], dict[str, str]]
 
 
@@ -243,6 +254,8 @@ def table(
     yield from _by_rule(runs, judged)
     yield ""
     yield from _judged_shares(runs, judged)
+    yield ""
+    yield from _true_table(runs, judged)
 
 
 def _by_rule(runs: Sequence[RunFile], judged: Judged) -> Iterator[str]:
@@ -301,6 +314,23 @@ def _judged_shares(
         yield f"\n{run_file.label}: {kept} of {len(wanted)} places judged true are reported"
 
 
+def _true_table(runs: Sequence[RunFile], judged: Judged) -> Iterator[str]:
+    """Every place judged true among the runs' commits, with the severity each run reports there (a
+    finding of the rule on the same file of the same commit) or "not reported"."""
+    scanned = {commit[:12] for r in runs for commit in r.commit_ids}
+    places = sorted(
+        {key[:4] for key, item in judged.items() if item["verdict"] == "true" and key[1] in scanned}
+    )
+    yield "| judged true: repository, commit, rule, path | " + " | ".join(r.label for r in runs) + " |"
+    yield "| --- |" + " --- |" * len(runs)
+    for repo, commit, rule, path in places:
+        cells = []
+        for run_file in runs:
+            found = [f.severity for f in run_file.findings if f.key[:4] == (repo, commit, rule, path)]
+            cells.append(max(found, key=SEVERITIES.index) if found else "not reported")
+        yield f"| {repo} {commit} {rule} `{path}` | " + " | ".join(cells) + " |"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.noise", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -313,6 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scan_all.add_argument("--out", type=Path, required=True)
     count = sub.add_parser("table", help="findings per 10,000 changed lines, runs side by side")
     count.add_argument("runs", nargs="+", type=Path)
+    count.add_argument("--exclude", action="append", default=[], metavar="RULE", help="leave a rule out")
     args = parser.parse_args(argv)
     if args.command == "select":
         commits = select(args.mirrors)
@@ -321,7 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "run":
         run(args.mirrors, args.split, args.out, args.label)
     else:
-        print("\n".join(table([read_run(path) for path in args.runs], read_judged())))
+        runs = [without(read_run(path), set(args.exclude)) for path in args.runs]
+        print("\n".join(table(runs, read_judged())))
     return 0
 
 

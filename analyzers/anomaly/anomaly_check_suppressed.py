@@ -23,7 +23,7 @@ class AnomalyCheckSuppressed(Analyzer):
     Suppressions on added lines that can silence a security check, found in the comment nodes of the
     syntax tree (or, for files without a grammar, in the comment part of the line):
 
-    - markers of security tools: `# nosec` (Bandit, gosec), `nosemgrep`, CodeQL's `lgtm[...]` and
+    - markers of security tools: `# nosec` (Bandit, gosec), `nosemgrep`, CodeQL's `lgtm[...]`, a bare `// lgtm` and
       `codeql[...]`, `checkov:skip=`, `tfsec:ignore:`, `trivy:ignore:`, `kics-scan ignore`,
       `zizmor: ignore[...]`, `gitleaks:allow`, `pragma: allowlist secret`, and Bulwark's own
       `bulwark: ignore[...]`;

@@ -6,13 +6,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from analyzers.anomaly.rewrites import keeps_strength
 from analyzers.anomaly.sides import (
     LazyCorpus,
     Sides,
+    added_test_names,
     deleted_tests,
     enclosing,
     is_test_file,
     lost_assertions,
+    moved_tests,
     replaced_blocks,
     sides_of,
 )
@@ -21,7 +24,9 @@ from analyzers.anomaly.stakes import (
     code_tokens,
     follows_code,
     removed_identifiers,
+    removed_messages,
     reverted_security_fix,
+    unimported_names,
 )
 from analyzers.anomaly.subjects import (
     has_issue_reference,
@@ -114,7 +119,13 @@ class AnomalyTestsWeakened(Analyzer):
     Tests deleted together with the module they are named for (`FooTest.java` with `Foo.java`) are a
     feature removed, not reported unless the change reverts a security fix. A
     rewritten expected value whose changed words changed the same way in the code (a message fixed
-    in both) is the test following the code and is not reported.
+    in both) is the test following the code and is not reported, and neither is a rewrite that keeps
+    the test as strict: only the failure message reworded (a prose string ending the call after two
+    other arguments, or `assert cond, "message"`), or the text looked for made stricter (a shorter
+    text that must be absent, a longer one that must be present). Removed assertions that expect a
+    message the change removes from the code (an error text of a retired check), and deleted tests
+    that use a name whose import the change removes from the test file (`from app.cli import main`
+    gone with the test of `main`), are low, like tests of removed identifiers.
 
     Severity: removed assertions and deleted tests are medium when the change touches the code under
     test and low otherwise (features are removed with their tests), and low when they use an
@@ -123,7 +134,8 @@ class AnomalyTestsWeakened(Analyzer):
     bodies touch security behaviour (`auth`, `permission`, `prototype`, `redirect`, `escape`,
     `sanitize`, `csrf`, `injection`, `path` in a name, ...) or when a commit of the change (or the pull
     request's title) reverts a security fix (`Revert` with `CVE-`, `GHSA-` or `security` in its
-    subject). Rewritten expected values are high in files an AI agent wrote (provenance evidence),
+    subject, or a commit saying `This reverts commit <id>` of a commit of the change whose subject
+    names one). Rewritten expected values are high in files an AI agent wrote (provenance evidence),
     where "make the tests pass" is the known failure, and medium otherwise, where they usually record
     an intended change of behaviour.
 
@@ -147,7 +159,13 @@ class AnomalyTestsWeakened(Analyzer):
             return
         sides = [sides_of(changed) for changed in ctx.files if is_test_file(changed)]
         head_corpus = LazyCorpus(sides)
-        stakes = Stakes(reverted_security_fix(ctx), code_tokens(sources), removed_identifiers(sources))
+        moved = added_test_names(sides)
+        stakes = Stakes(
+            reverted_security_fix(ctx),
+            code_tokens(sources),
+            removed_identifiers(sources),
+            removed_messages(sources),
+        )
         for side in sides:
             touched = _may_need_subject(side) and touches_code_under_test(side.file, sources)
             yield from self._skips(side, touched)
@@ -158,8 +176,9 @@ class AnomalyTestsWeakened(Analyzer):
             base = Severity.MEDIUM if touched else Severity.LOW
             if subject_removed(side.file, sources) and stakes.revert is None:
                 continue  # a feature removed with its tests
-            gone = deleted_tests(side, head_corpus)
-            yield from self._weakened(side, head_corpus, replaced, gone, base, stakes)
+            gone = deleted_tests(side, head_corpus, moved)
+            elsewhere = moved_tests(side, moved)
+            yield from self._weakened(side, head_corpus, replaced, gone, base, stakes, elsewhere)
 
     def _skips(self, side: Sides, touched: bool) -> Iterator[Finding]:
         if side.head is None:
@@ -215,7 +234,8 @@ class AnomalyTestsWeakened(Analyzer):
                 if match is None:
                     continue
                 replaced.add(match)
-                if not follows_code(olds.pop(match), text, stakes.code):
+                old = olds.pop(match)
+                if not follows_code(old, text, stakes.code) and not keeps_strength(old, text):
                     found.append(self._rewrite_finding(side.file, number, text, ai))
         return found, replaced
 
@@ -238,18 +258,20 @@ class AnomalyTestsWeakened(Analyzer):
         gone: list[DefinedTest],
         base: Severity,
         stakes: Stakes,
+        elsewhere: list[DefinedTest],
     ) -> Iterator[Finding]:
         """One finding per hunk (or per deleted file) that deletes tests or removes assertions."""
         removed_file = side.file.status is FileStatus.REMOVED
         hunks = [None] if removed_file else list(side.file.hunks)
+        unimported = frozenset() if removed_file else unimported_names(side.file)
         for hunk in hunks:
             tests = gone if hunk is None else [t for t in gone if t.start_line in hunk.removed]
-            lost = lost_assertions(side, hunk, head_corpus, replaced, gone)
+            lost = lost_assertions(side, hunk, head_corpus, replaced, [*gone, *elsewhere])
             if not tests and not lost:
                 continue
             names = [t.name for t in (*tests, *enclosing(side.base.tests if side.base else (), lost))]
             bodies = [*(t.body for t in tests), *(m.text for m in lost)]
-            severity, notes = stakes.severity(base, names, bodies)
+            severity, notes = stakes.severity(base, names, bodies, unimported)
             first = min([t.start_line for t in tests] + [m.line for m in lost])
             finding = self.finding(
                 side.file,

@@ -13,6 +13,7 @@ from analyzers.query import canonical_language
 from app.context.model import ChangedFile, FileKind, FileStatus, Hunk
 
 _STRING = re.compile(r"\"[^\"\\\n]{2,120}\"|'[^'\\\n]{2,120}'")
+_NUMBER = re.compile(r"\b\d{1,12}\.\d{1,12}\b|\b\d{3,12}\b")  # numbers too distinct to turn up by chance
 _MAX_PAIRS = 4_000_000  # removed x added lines of a hunk past which rewrites are not looked for
 _TEST_HINT = re.compile(
     r"assert|expect|[Tt]est|[Ss]kip|xfail|xit\b|Error|Fatal|fail|raises|warns|Disabled|Ignore|describe"
@@ -39,10 +40,13 @@ class Sides:
         return squeeze(self.file.head_text or "")
 
 
-def deleted_tests(side: Sides, head_corpus: LazyCorpus) -> list[DefinedTest]:
+def deleted_tests(
+    side: Sides, head_corpus: LazyCorpus, added_elsewhere: frozenset[str] = frozenset()
+) -> list[DefinedTest]:
     """Base tests that start on a removed line and reappear nowhere in the change's test files (by
-    name in the same file or by body anywhere), in hunks that end with fewer tests than they began
-    with (a test rewritten under a new name in its hunk is not deleted)."""
+    name in the same file, by name as a test another test file adds, or by body anywhere), in hunks
+    that end with fewer tests than they began with (a test rewritten under a new name in its hunk is
+    not deleted)."""
     if side.base is None:
         return []
     gone = [
@@ -50,6 +54,7 @@ def deleted_tests(side: Sides, head_corpus: LazyCorpus) -> list[DefinedTest]:
         for test in side.base.tests
         if (side.file.status is FileStatus.REMOVED or test.start_line in side.file.removed_lines)
         and squeeze(test.name.rsplit(".", 1)[-1]) not in side.head_text
+        and test.name.rsplit(".", 1)[-1] not in added_elsewhere
         and not (test.body and test.body in head_corpus)
     ]
     if side.file.status is FileStatus.REMOVED or side.head is None:
@@ -69,10 +74,37 @@ def deleted_tests(side: Sides, head_corpus: LazyCorpus) -> list[DefinedTest]:
 
 
 def tabled(text: str, added: str) -> bool:
-    """A test or assertion whose every string literal the hunk adds again: a case moved into a table
-    (`it.each([...])`, `@pytest.mark.parametrize`, `[]struct{...}` of Go)."""
-    literals = set(_STRING.findall(text))
+    """A test or assertion whose every string literal (and distinct number: `10.0`, `404`) the hunk
+    adds again: a case moved into a table (`it.each([...])`, `@pytest.mark.parametrize`, `[]struct{...}`
+    of Go) or assertions merged into one (`containsExactly(10.0, 20.0)`)."""
+    literals = set(_STRING.findall(text)) | set(_NUMBER.findall(text))
     return bool(literals) and all(literal in added for literal in literals)
+
+
+def moved_tests(side: Sides, added_elsewhere: frozenset[str]) -> list[DefinedTest]:
+    """Base tests that start on a removed line and that another test file of the change adds under
+    the same name: their assertions moved with them."""
+    if side.base is None or side.file.status is FileStatus.REMOVED:
+        return []
+    return [
+        test
+        for test in side.base.tests
+        if test.start_line in side.file.removed_lines
+        and test.name.rsplit(".", 1)[-1] in added_elsewhere
+        and squeeze(test.name.rsplit(".", 1)[-1]) not in side.head_text
+    ]
+
+
+def added_test_names(sides: list[Sides]) -> frozenset[str]:
+    """Bare names of the tests that the change adds, in any test file (a test moved to another file
+    keeps its name there)."""
+    return frozenset(
+        test.name.rsplit(".", 1)[-1]
+        for side in sides
+        if side.head is not None
+        for test in side.head.tests
+        if test.start_line in side.file.added_lines
+    )
 
 
 class LazyCorpus:

@@ -46,6 +46,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("detect-secrets", re.compile(r"pragma:\s*allowlist\s+secret\b")),
     ("NOSONAR", re.compile(r"\bNOSONAR\b")),
     ("rubocop:disable", re.compile(r"rubocop:disable\b(?P<codes>[^\n]*)")),
+    ("codeql", re.compile(r"^(?://|#|--)\s*lgtm\s*$|^/\*\s*lgtm\s*\*/$")),  # a bare `// lgtm`: every query
 )
 _ASSERT_CODES = frozenset({"B101", "S101"})
 _ANNOTATION_CODES = re.compile(r"\"([^\"\n]{1,120})\"")
@@ -104,7 +105,6 @@ def is_security_code(marker: str, codes: frozenset[str]) -> bool:
     if codes and codes <= _ASSERT_CODES:
         return False
     if marker in ALWAYS_SECURITY:
-        return True
         return True
     if marker == "noqa":
         return any(re.fullmatch(r"S\d{3}", code) for code in codes)

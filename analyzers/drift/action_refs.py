@@ -28,6 +28,7 @@ class ActionRef:
     action: str  # owner/repo, lower case (a path inside the repository dropped)
     ref: str
     comment_version: str  # the version a trailing `# v1.2.3` names, or ""
+    comment: str = ""  # the whole trailing comment, white space squeezed
 
     @property
     def pinned(self) -> bool:
@@ -49,8 +50,9 @@ def read_ref(uses: str, line_text: str) -> ActionRef | None:
         return None
     target, _, ref = uses.partition("@")
     action = "/".join(target.lower().split("/")[:2])
-    found = _COMMENT_VERSION.search(line_text.partition("#")[1] + line_text.partition("#")[2])
-    return ActionRef(action, ref.strip(), found.group(1) if found else "")
+    _code, mark, comment = line_text.partition("#")
+    found = _COMMENT_VERSION.search(mark + comment)
+    return ActionRef(action, ref.strip(), found.group(1) if found else "", " ".join(comment.split()))
 
 
 def version_tuple(text: str) -> tuple[int, ...]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.drift.common import Step, steps, triggers, workflows
+from analyzers.config.yaml_doc import YNode
+from analyzers.drift.changes import Site, site_findings
+from analyzers.drift.common import Step, base_workflow, steps, triggers, workflows
 from app.context.model import ChangeContext
 
 _UPLOADS = frozenset({"actions/upload-artifact", "actions/upload-pages-artifact", "actions/cache/save"})
@@ -50,7 +52,9 @@ class ActionsCredentialsPersisted(Analyzer):
 
     `rules.actions-credentials-persisted.paths` limits the workflows checked. Checkouts in jobs that
     upload only build outputs (`dist/`, coverage files) and do not run in a privileged trigger are
-    not reported.
+    not reported. The base version of the workflow is the reference: a checkout that already kept
+    the token in the same job for the same reason (bumped to another version, moved within the job) is
+    not reported again; a new job, a new reason or `persist-credentials: false` removed is.
 
     ## References
 
@@ -70,25 +74,34 @@ class ActionsCredentialsPersisted(Analyzer):
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         for file, workflow in workflows(ctx):
-            untrusted = bool(triggers(workflow) & _UNTRUSTED_TRIGGERS)
-            all_steps = list(steps(workflow))
-            uploading = {s.job_id for s in all_steps if s.action in _UPLOADS and _uploads_workspace(s)}
-            for step in all_steps:
-                if step.action != "actions/checkout" or not _persists(step):
-                    continue
-                if not (untrusted or step.job_id in uploading):
-                    continue
-                why = "uploads artifacts" if step.job_id in uploading else "runs untrusted code"
-                uses = step.node.get("uses")
-                line = uses.line if uses is not None else step.node.line
-                yield self.finding(
-                    file,
-                    line,
-                    f"checkout keeps the token in `.git/config` and job `{step.job_id}` {why}; "
-                    "set `persist-credentials: false`",
-                    confidence=0.8,
-                    evidence=file.line(line).strip(),
-                )
+            base = base_workflow(file)
+            head_sites = list(_sites(workflow))
+            base_sites = list(_sites(base)) if base is not None else []
+            yield from site_findings(self, file, head_sites, base_sites)
+
+
+def _sites(workflow: YNode) -> Iterator[Site]:
+    """A checkout that keeps the token, per job and reason: the same checkout bumped to another
+    version or moved within its job is the same state, not a new one."""
+    untrusted = bool(triggers(workflow) & _UNTRUSTED_TRIGGERS)
+    all_steps = list(steps(workflow))
+    uploading = {s.job_id for s in all_steps if s.action in _UPLOADS and _uploads_workspace(s)}
+    for step in all_steps:
+        if step.action != "actions/checkout" or not _persists(step):
+            continue
+        if not (untrusted or step.job_id in uploading):
+            continue
+        why = "uploads artifacts" if step.job_id in uploading else "runs untrusted code"
+        uses = step.node.get("uses")
+        line = uses.line if uses is not None else step.node.line
+        yield Site(
+            key=("checkout-persisted", step.job_id, why),
+            line=line,
+            message=f"checkout keeps the token in `.git/config` and job `{step.job_id}` {why}; "
+            "set `persist-credentials: false`",
+            severity=Severity.MEDIUM,
+            confidence=0.8,
+        )
 
 
 def _uploads_workspace(step: Step) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
 from analyzers.drift.common import base_workflow, jobs, policy_of, triggers, workflows
+from analyzers.drift.local_calls import called_document, local_target
 from app.context.model import ChangeContext, ChangedFile
 from app.context.policy import RepoPolicy
 
@@ -17,6 +18,8 @@ SCOPES = (
     "security-events", "statuses",
 )  # fmt: skip
 _UNLISTED_BASELINE = "read"
+# Scopes whose write access touches conversation and status, not code, releases or credentials.
+_CONVERSATION = frozenset({"checks", "discussions", "issues", "models", "repository-projects", "statuses"})
 
 
 class ActionsPermissionsWidened(Analyzer):
@@ -27,7 +30,9 @@ class ActionsPermissionsWidened(Analyzer):
     - `permissions: write-all`, at the top of a workflow or on a job;
     - a new workflow with no top-level `permissions:` while some job declares none either (the
       token then gets the repository's default, often read/write on everything), and a new job
-      without `permissions:` in a workflow that declares none;
+      without `permissions:` in a workflow that declares none (a job calling a local reusable
+      workflow, `uses: ./.github/workflows/x.yml`, is followed into it: it counts when a job of
+      that workflow declares no `permissions:` either);
     - `permissions:` removed from a workflow or job so that a job falls back to that default
       (reported on the job);
     - any scope raised compared with the base version of the same workflow at the same level
@@ -57,7 +62,11 @@ class ActionsPermissionsWidened(Analyzer):
 
     `workflows.baseline_permissions` in `.github/bulwark.yml` maps scopes to the most they may be
     granted (`read`, `write`, `none`); scopes it does not list may be granted `read`. Narrowing a
-    scope is never reported. The rule is protected: votes never mute it, and a suppression comment the
+    scope is never reported. A raise is high when it gives write access to code, releases or
+    credentials (`contents`, `packages`, `id-token`, `actions`, ...), and medium when it gives
+    `read`, when the scope only touches conversation and status (`issues`, `discussions`, `checks`,
+    `statuses`, `repository-projects`, `models`), or when the same change takes `write` away from
+    another scope at the same level (the net change is a trade, said in the message). The rule is protected: votes never mute it, and a suppression comment the
     pull request itself adds is not honoured.
 
     ## References
@@ -88,7 +97,7 @@ class ActionsPermissionsWidened(Analyzer):
                         seen.add(finding.start_line)
                         yield finding
             if workflow.get("permissions") is None:
-                yield from self._undeclared(file, workflow, base)
+                yield from self._undeclared(ctx, file, workflow, base)
             else:
                 yield from self._shared(file, workflow, base)
             if base is not None:
@@ -110,13 +119,16 @@ class ActionsPermissionsWidened(Analyzer):
         head = expand(node)
         if base_node is not None:
             base = expand(base_node)
+            lowered = [s for s, a in base.items() if a == "write" and LEVELS[head.get(s, "none")] < 2]
             for scope, access in head.items():
                 if LEVELS[access] > LEVELS[base.get(scope, "none")]:
+                    traded = f" while `{'`, `'.join(lowered)}` lost `write`" if lowered else ""
                     yield self.finding(
                         file,
                         _scope_line(node, scope),
-                        f"{where} raises `{scope}` from `{base.get(scope, 'none')}` to `{access}`",
+                        f"{where} raises `{scope}` from `{base.get(scope, 'none')}` to `{access}`{traded}",
                         confidence=0.9,
+                        severity=_raise_severity(scope, access, lowered),
                         about_change=True,
                         evidence=f"{scope}: {access}",
                     )
@@ -151,13 +163,16 @@ class ActionsPermissionsWidened(Analyzer):
                     evidence=file.line(line).strip(),
                 )
 
-    def _undeclared(self, file: ChangedFile, workflow: YNode, base: YNode | None) -> Iterator[Finding]:
-        """A new workflow, or a new job of a workflow, that runs with the default token."""
+    def _undeclared(
+        self, ctx: ChangeContext, file: ChangedFile, workflow: YNode, base: YNode | None
+    ) -> Iterator[Finding]:
+        """A new workflow, or a new job of a workflow, that runs with the default token (a job that
+        calls a local reusable workflow is followed: it does when that workflow declares none)."""
         old_jobs = {job_id for job_id, _line, _job in jobs(base)} if base is not None else set()
         bare = [
             (job_id, line, job)
             for job_id, line, job in jobs(workflow)
-            if job.get("permissions") is None and job_id not in old_jobs and job.get("uses") is None
+            if job.get("permissions") is None and job_id not in old_jobs and _runs_bare(ctx, job)
         ]
         if not bare or triggers(workflow) == {"workflow_call"}:
             return  # a reusable workflow runs with the permissions its caller grants
@@ -205,6 +220,29 @@ class ActionsPermissionsWidened(Analyzer):
                     severity=Severity.MEDIUM,
                     evidence=file.line(line).strip(),
                 )
+
+
+def _raise_severity(scope: str, access: str, lowered: list[str]) -> Severity:
+    """High for write access to code, releases or credentials; medium for a conversation scope, for
+    read access, or when the same change takes `write` away from another scope at the same level (a
+    trade, such as `contents: write` replaced by `id-token: write` and a token minted elsewhere)."""
+    if access == "write" and scope not in _CONVERSATION and not lowered:
+        return Severity.HIGH
+    return Severity.MEDIUM
+
+
+def _runs_bare(ctx: ChangeContext, job: YNode) -> bool:
+    """Whether a job without `permissions:` runs with the default token: its steps do; a call of a
+    local reusable workflow does when some job of that workflow declares none either (a remote one
+    is taken to declare its own)."""
+    uses = job.get("uses")
+    if uses is None:
+        return True
+    target = local_target(uses.text)
+    called = called_document(ctx, target, "head") if target is not None else None
+    if called is None or called.get("permissions") is not None:
+        return False
+    return any(inner.get("permissions") is None for _id, _line, inner in jobs(called))
 
 
 def _effective(workflow: YNode, job: YNode) -> YNode | None:

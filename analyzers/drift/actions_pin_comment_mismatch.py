@@ -21,8 +21,9 @@ class ActionsPinCommentMismatch(Analyzer):
 
     - the shipped tag list of the action (refreshed by `bulwark data update`) knows the commit as
       another release than the comment names;
-    - the change moved the pin to another commit but kept the comment, or changed the comment but
-      kept the commit (compared with the same action in the base version of the file).
+    - the change moved the pin to another commit but kept a comment that names one release
+      (`# v1.2.3`; a moving tag such as `# v4` or `# v0.5` follows its line's releases), or changed
+      the comment but kept the commit (compared with the same action in the base version of the file).
 
     ## Why it is risky
 
@@ -106,10 +107,17 @@ def _known_mismatch(ref: ActionRef) -> str | None:
     return f"the commit is the release `{full}`"
 
 
+def _full_release(version: str) -> bool:
+    """Whether a comment names one release (`v1.2.3`), not a tag that moves with every release of a
+    line (`v4`, `v0.5`): a pin moved under a moving tag's comment is an ordinary bump."""
+    parts = version.lstrip("vV").split("-", 1)[0].split(".")
+    return len(parts) >= 3 and all(part.isdigit() for part in parts[:3])
+
+
 def _changed_alone(ref: ActionRef, base: list[tuple[int, ActionRef]]) -> str | None:
     same_action = [old for _line, old in base if old.action == ref.action]
-    moved = any(old.comment_version == ref.comment_version and old.ref != ref.ref for old in same_action)
-    if moved and not any(old.ref == ref.ref for old in same_action):
+    moved = any(old.comment == ref.comment and old.ref != ref.ref for old in same_action)
+    if moved and _full_release(ref.comment_version) and not any(old.ref == ref.ref for old in same_action):
         return "the change moved the pin to another commit and kept the comment"
     if any(old.ref == ref.ref and old.comment_version != ref.comment_version for old in same_action):
         return "the change rewrote the comment and kept the commit"

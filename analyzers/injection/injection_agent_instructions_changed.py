@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.injection.agent_files import is_instruction_file
@@ -25,10 +26,37 @@ ALWAYS_DEPENDENCY = re.compile(
 )
 
 
-def line_reasons(line: str, base_urls: set[str]) -> list[str]:
+_HOSTING = frozenset(
+    {"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "raw.githubusercontent.com"}
+)
+
+
+def own_url(url: str, repository: str, known_hosts: frozenset[str] = frozenset()) -> bool:
+    """Whether `url` points at the repository itself (`github.com/<owner>/<name>/...`) or at the
+    project's own site: a host the file already linked, `<owner>.github.io`, or a domain whose
+    registered name is the repository's or its owner's (`docs.locust.io` for `locustio/locust`)."""
+    owner, _, name = repository.lower().partition("/")
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return False
+    if not host or not owner or not name:
+        return False
+    if host in _HOSTING:
+        return [p.lower() for p in parts.path.split("/")[1:3]] == [owner, name]
+    if host in known_hosts or host == f"{owner}.github.io":
+        return True
+    labels = host.split(".")
+    return len(labels) >= 2 and labels[-2] in {owner, name} and not host.endswith(".github.io")
+
+
+def line_reasons(
+    line: str, base_urls: set[str], repository: str = "", known_hosts: frozenset[str] = frozenset()
+) -> list[str]:
     reasons: list[str] = []
     urls = [url.rstrip(".,;:") for url in URL.findall(line)]
-    new_urls = [url for url in urls if url not in base_urls]
+    new_urls = [u for u in urls if u not in base_urls and not own_url(u, repository, known_hosts)]
     if new_urls:
         reasons.append(f"a new URL ({new_urls[0][:120]})")
     if PIPE_TO_SHELL.search(line):
@@ -42,6 +70,13 @@ def line_reasons(line: str, base_urls: set[str]) -> list[str]:
     return reasons
 
 
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 class InjectionAgentInstructionsChanged(Analyzer):
     """New URLs, shell commands or dependency orders in agent instruction files.
 
@@ -52,7 +87,10 @@ class InjectionAgentInstructionsChanged(Analyzer):
     `.github/copilot-instructions.md`, `.github/instructions/**`, `.github/prompts/**`,
     `.github/agents/**`, `.claude/**`) that bring:
 
-    - a URL that the base version of the file did not have;
+    - a URL that the base version of the file did not have, unless it points at the repository
+      itself (`github.com/<owner>/<name>/...`) or at the project's own site (a host the file
+      already linked, `<owner>.github.io`, a domain registered under the repository's or the
+      owner's name such as `docs.example.io` for `example/example`);
     - a risky shell command: downloads (`curl`, `wget`), anything piped into a shell, remote shells,
       `sudo`, `chmod`, `eval`, `base64 -d`, package runners (`npx`, `uvx`) and package installs;
     - an order to always add, use or install a dependency, package or library.
@@ -102,20 +140,23 @@ class InjectionAgentInstructionsChanged(Analyzer):
         for file in ctx.files:
             if file.binary or file.head_text is None or not is_instruction_file(file):
                 continue
-            yield from self._scan(file, first_time)
+            yield from self._scan(file, first_time, ctx.pr.repo_full_name)
 
-    def _scan(self, file: ChangedFile, first_time: bool) -> Iterator[Finding]:
+    def _scan(self, file: ChangedFile, first_time: bool, repository: str) -> Iterator[Finding]:
         base_urls = {
             url.rstrip(".,;:")
             for _, line in numbered_lines(file.base_text or "")
             for url in URL.findall(line)
         }
+        known_hosts = frozenset(
+            host for host in (_host(url) for url in base_urls) if host and host not in _HOSTING
+        )
         severity = Severity.HIGH if first_time else self.meta.severity
         who = " by a first-time contributor" if first_time else ""
         first_added, reported = None, False
         for number, line in added_lines(file):
             first_added = first_added or number
-            reasons = line_reasons(line, base_urls)
+            reasons = line_reasons(line, base_urls, repository, known_hosts)
             if reasons:
                 reported = True
                 yield self.finding(

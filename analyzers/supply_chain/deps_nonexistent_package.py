@@ -14,6 +14,7 @@ from analyzers.supply_chain.dependencies import (
 from analyzers.supply_chain.facts import facts_of, line_text, registry_name
 from analyzers.supply_chain.indexes import private_index_of
 from analyzers.supply_chain.names import NPM
+from analyzers.supply_chain.workspaces import third_party
 from app.context.model import ChangeContext
 
 
@@ -50,7 +51,10 @@ class DepsNonexistentPackage(Analyzer):
     ## Tuning
 
     A name that may come from a private index (a manifest of the ecosystem declares a non-default
-    index, or the npm name is scoped) is reported as `medium`. The rule relies on registry
+    index, or the npm name is scoped) is reported as `medium`. The repository's own packages are
+    never looked up: npm, yarn, pnpm and lerna workspace members, the Python project itself, and Go
+    modules under a `module` path of the repository, a `go.work` member or a local `replace`
+    (`=> ./tools`). The rule relies on registry
     look-ups made before analysis; when the registry cannot be
     reached (or `bulwark scan --offline`), it stays quiet and the check-run summary names it
     among the checks that could not run. Registry URLs are settings, so a mirror answers for
@@ -72,7 +76,7 @@ class DepsNonexistentPackage(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
-        for dependency in reportable(new_dependencies(ctx), direct_only=False):
+        for dependency in third_party(ctx, reportable(new_dependencies(ctx), direct_only=False)):
             facts = facts_of(ctx, dependency)
             if facts is None or facts.exists is not False:
                 continue

@@ -8,6 +8,7 @@ from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.supply_chain.dependencies import new_dependencies, reportable
 from analyzers.supply_chain.distance import NearName, near_popular_name
 from analyzers.supply_chain.facts import facts_of, line_text, popular_names, registry_name
+from analyzers.supply_chain.workspaces import third_party
 from app.context.model import ChangeContext, PackageFacts
 
 _CONFIDENCE = {"lookalike": 0.8, "separator": 0.7, "affix": 0.6}
@@ -96,7 +97,7 @@ class DepsTyposquat(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
-        for dependency in reportable(new_dependencies(ctx), direct_only=True):
+        for dependency in third_party(ctx, reportable(new_dependencies(ctx), direct_only=True)):
             popular = popular_names(ctx, dependency.ecosystem)
             if popular is None:
                 continue

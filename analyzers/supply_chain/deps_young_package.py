@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.supply_chain.dependencies import new_dependencies, reportable
 from analyzers.supply_chain.facts import facts_of, line_text, popular_names, registry_name
+from analyzers.supply_chain.workspaces import third_party
 from app.context.model import ChangeContext, PackageFacts
 
 YOUNG_DAYS = 30
@@ -74,7 +75,7 @@ class DepsYoungPackage(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterator[Finding]:
-        for dependency in reportable(new_dependencies(ctx), direct_only=True):
+        for dependency in third_party(ctx, reportable(new_dependencies(ctx), direct_only=True)):
             facts = facts_of(ctx, dependency)
             if facts is None or facts.exists is not True:
                 continue

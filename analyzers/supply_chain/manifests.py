@@ -67,6 +67,7 @@ def manifest_of(lockfile_path: str) -> str | None:
 
 
 WORKSPACE_FILES = ("package.json", "pnpm-workspace.yaml", "lerna.json")
+GO_WORKSPACE = "go.work"
 _CODE_MANIFESTS = {
     ".py": ("requirements.txt", "pyproject.toml", "setup.cfg", "Pipfile"),
     ".js": ("package.json",),
@@ -96,4 +97,6 @@ def base_paths_for(changed_paths: Iterable[str], *, max_depth: int = 4) -> tuple
             wanted.update(dict.fromkeys(sibling(f"{folder}/x", name) for name in names))
         if "package.json" in names:  # the workspace root, however deep the file is
             wanted.update(dict.fromkeys(WORKSPACE_FILES))
+        if PurePosixPath(path).name in ("go.mod", "go.sum"):  # the workspace and its root module
+            wanted.update(dict.fromkeys((GO_WORKSPACE, "go.mod")))
     return tuple(path for path in wanted if path not in changed)

@@ -55,8 +55,10 @@ class GitSource:
         *,
         merge_base: bool = True,
         untracked: bool = True,
+        name: str | None = None,
     ) -> None:
         self.repo = Path(repo_path)
+        self.name = name  # `owner/name` of the repository, when the caller knows it
         commit = "HEAD" if head is None else head
         if base.startswith("-") or commit.startswith("-"):
             raise SourceError(f"not a revision: {base if base.startswith('-') else commit}")
@@ -112,7 +114,7 @@ class GitSource:
 
     def pull_request(self) -> PullRequestInfo:
         return PullRequestInfo(
-            repo_full_name=f"local/{self.repo.resolve().name}",
+            repo_full_name=self.name or f"local/{self.repo.resolve().name}",
             number=0,
             title="",
             body="",

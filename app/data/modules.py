@@ -23,6 +23,9 @@ DATA_DIR = Path(__file__).resolve().parent
 MODULES_FILE = "pypi-modules.txt"
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _SEPARATORS = re.compile(r"[-_.]+")
+_STRAY = frozenset(
+    {"test", "tests", "testing", "doc", "docs", "example", "examples", "benchmarks", "scripts"}
+)
 _OWN = "bulwark"  # this project, installed from its checkout: its packages are no one's imports
 
 
@@ -86,7 +89,14 @@ def top_level_names(distribution: importlib.metadata.Distribution) -> set[str]:
         names = {line.strip().replace("/", ".").split(".", 1)[0] for line in text.splitlines()}
     else:
         names = set(_record_names(distribution.files or ()))
-    return {name for name in names if _IDENTIFIER.match(name) and not name.startswith("_")}
+    return {name for name in names if _IDENTIFIER.match(name) and not _stray(name)}
+
+
+def _stray(name: str) -> bool:
+    """A private name or a folder a distribution ships by mistake (`tests`, `docs`,
+    `sast_integration_tests`): no one imports the distribution by it."""
+    lowered = name.lower()
+    return name.startswith("_") or lowered in _STRAY or lowered.endswith(("_tests", "_test"))
 
 
 def _record_names(files: Iterable[importlib.metadata.PackagePath]) -> Iterator[str]:

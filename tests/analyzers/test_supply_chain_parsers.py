@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analyzers.supply_chain.declared import DependencyFile
 from analyzers.supply_chain.manifests import base_paths_for, lockfiles_of, manifest_of, parse_dependency_file
+from analyzers.supply_chain.names import GO
+from analyzers.supply_chain.workspaces import go_module_names, go_work_members, own_packages
+from app.context.builder import build_from_directories
+from app.context.syntax import DEFAULT_MAX_BYTES
+from app.facts import build_options
 
 
 def parsed(path: str, text: str) -> DependencyFile:
@@ -318,3 +325,27 @@ def test_base_paths_for_a_change() -> None:
         "pnpm-workspace.yaml",
         "lerna.json",
     )
+
+
+def test_go_workspace_and_local_replacements_are_own_modules(tmp_path: Path) -> None:
+    assert "go.work" in base_paths_for(["tools/go.mod"])
+    assert list(go_work_members('go 1.22\n\nuse (\n\t.\n\t./tools\n\t"./lint/"\n)\nuse ./gen\n')) == [
+        "tools",
+        "lint",
+        "gen",
+    ]
+    root = "module example.com/acme/app\n\nreplace (\n\texample.com/x/y => ./y\n\texample.com/z => example.com/z2 v1.0.0\n)\nreplace example.com/q => ../q\n"
+    assert list(go_module_names(root)) == ["example.com/acme/app", "example.com/x/y", "example.com/q"]
+    base, head = tmp_path / "base", tmp_path / "head"
+    for side in (base, head):
+        (side / "tools").mkdir(parents=True)
+        (side / "go.work").write_text("go 1.22\n\nuse ./tools\n", encoding="utf-8")
+        (side / "tools" / "go.mod").write_text("module example.com/acme/devtools\n", encoding="utf-8")
+    (head / "tools" / "go.mod").write_text("module example.com/acme/devtools\n\ngo 1.23\n", encoding="utf-8")
+    (head / "go.mod").write_text("module example.com/acme/app\n\nrequire example.com/acme/devtools v0.0.0\n")
+    ctx = build_from_directories(base, head, options=build_options(DEFAULT_MAX_BYTES))
+    own = own_packages(ctx)
+    assert own.owns(GO, "example.com/acme/devtools/lint")
+    assert own.owns(GO, "example.com/acme/app/internal")
+    assert not own.owns(GO, "example.com/acme/application")
+    assert not own.owns(GO, "example.com/other/devtools")

@@ -36,6 +36,7 @@ def test_update_adds_installed_names_and_keeps_every_entry(tmp_path: Path) -> No
     _site(site, "locustio", "0.14.6", top_level="locust\n")
     _site(site, "python-dateutil", "2.9.0", record="dateutil/__init__.py,,\ndateutil/tz.py,,\n")
     _site(site, "requests", "2.32.3", top_level="requests\n")
+    _site(site, "hcl-tools", "1.0", top_level="hcl_tools\ntest\ndocs\nsast_integration_tests\n_private\n")
     found, added = update_module_map("2026-12", [str(site)], data)
     assert added == 2
     assert dict(found.entries) == {
