@@ -17,6 +17,7 @@ from app.db.session import session_scope
 from app.github import reviews
 from app.github.client import InstallationGitHub
 from app.report.comment import parse_marker
+from app.report.links import Links, links_from
 from app.report.placement import Placed
 from app.report.review_plan import PriorComment, ReviewPlan, plan_review
 from app.settings import Settings
@@ -58,8 +59,8 @@ def publish_review(
     known = {**_commented_on_github(gh, target, settings.app_slug), **known}
     prior = {fp: PriorComment(fp, comment, thread) for fp, (comment, thread) in known.items()}
     outcome = ReviewOutcome(comments=dict(known))
-    plan = plan_review(placed, ctx, prior, counts_line=counts_line)
-    posted = _post(gh, target, ctx, placed, prior, plan, outcome, counts_line)
+    plan = plan_review(placed, ctx, prior, counts_line=counts_line, links=links_from(settings))
+    posted = _post(gh, target, ctx, placed, prior, plan, outcome, counts_line, links_from(settings))
     if posted:
         _link_threads(gh, target, posted, outcome)
     current = {p.finding.fingerprint for p in placed}
@@ -91,6 +92,7 @@ def _post(
     plan: ReviewPlan,
     outcome: ReviewOutcome,
     counts_line: Callable[[str], str],
+    links: Links,
 ) -> dict[str, int]:
     """Post the plan; on 422 once more anchored on added lines only; then give up inline comments."""
     for attempt in range(2):
@@ -114,7 +116,7 @@ def _post(
                 raise
             log.warning("review refused (422) on attempt %d", attempt + 1)
             plan = (
-                plan_review(placed, ctx, prior, counts_line=counts_line, added_only=True)
+                plan_review(placed, ctx, prior, counts_line=counts_line, added_only=True, links=links)
                 if attempt == 0
                 else plan
             )

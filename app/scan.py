@@ -29,6 +29,7 @@ from app.context.syntax import DEFAULT_MAX_BYTES
 from app.facts import build_options, gather_facts, registry_config
 from app.registry.cache import MemoryFactCache
 from app.registry.config import RegistryConfig
+from app.report.links import scan_links
 from app.report.placement import Placed, Placement, place_all
 from app.report.sarif import render_sarif
 
@@ -187,7 +188,9 @@ def render(result: ScanResult, fmt: str) -> str:
         return json.dumps(to_json(result), indent=2, sort_keys=False) + "\n"
     if fmt == "sarif":
         metas = [p.meta for p in result.placed if p.meta is not None]
-        log = render_sarif([p.finding for p in result.placed], metas, tool_version=__version__)
+        log = render_sarif(
+            [p.finding for p in result.placed], metas, tool_version=__version__, links=scan_links()
+        )
         return json.dumps(log, indent=2) + "\n"
     from app.report.text import render_text  # the table needs rich: loaded for this format only
 

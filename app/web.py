@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from app import metrics, setup
+from app import metrics, rule_pages, setup
 from app.clock import Clock, utcnow
 from app.dashboard.html import esc, page
 from app.dashboard.routes import ROUTES as DASHBOARD_ROUTES
@@ -98,6 +98,7 @@ def create_app(settings: Settings, queue: JobQueue | None = None, clock: Clock =
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
             *setup.ROUTES,
+            *rule_pages.ROUTES,
             *DASHBOARD_ROUTES,
             Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
         ]

@@ -17,6 +17,7 @@ from typing import Any
 
 from analyzers.base import Finding, RuleMeta, TraceStep
 from app.report.escape import code_span, escape_inline, fenced, has_hidden
+from app.report.links import REPOSITORY_LINKS, Links
 from app.report.ruledoc import RuleDoc
 
 BODY_LIMIT = 1_500
@@ -94,10 +95,10 @@ def _path(finding: Finding) -> str:
     return "**Path:** " + " → ".join(shown)
 
 
-def _footer(finding: Finding, meta: RuleMeta | None, counts_line: str) -> str:
+def _footer(finding: Finding, meta: RuleMeta | None, counts_line: str, links: Links) -> str:
     rule = code_span(finding.rule_id, 80)
     if meta is not None:
-        rule = f"[{rule}]({meta.docs_url}) v{meta.version}"
+        rule = f"[{rule}]({links.rule(finding.rule_id)}) v{meta.version}"
     parts = [f"Bulwark {rule}"]
     if counts_line.strip():
         parts.append(escape_inline(counts_line, 120))
@@ -113,7 +114,12 @@ def _suggestion(finding: Finding) -> str | None:
 
 
 def render_comment(
-    finding: Finding, meta: RuleMeta | None, doc: RuleDoc | None, *, counts_line: str = ""
+    finding: Finding,
+    meta: RuleMeta | None,
+    doc: RuleDoc | None,
+    *,
+    counts_line: str = "",
+    links: Links = REPOSITORY_LINKS,
 ) -> str:
     """The review comment body for `finding`, at most `BODY_LIMIT` characters.
 
@@ -122,7 +128,7 @@ def render_comment(
     parts = [_headline(finding, meta), *_explanation(finding, doc)]
     version = meta.version if meta is not None else 0
     marker = render_marker(Marker(finding.fingerprint, finding.rule_id, version))
-    tail = f"{_footer(finding, meta, counts_line)}\n{marker}"
+    tail = f"{_footer(finding, meta, counts_line, links)}\n{marker}"
     suggestion = _suggestion(finding)
     if suggestion is not None:
         body = "\n\n".join([*parts, suggestion, tail])

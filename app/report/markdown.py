@@ -16,6 +16,7 @@ from typing import Literal
 from analyzers.base import Family, Severity
 from analyzers.gaps import Gap, GapGroup, grouped
 from app.report.escape import cap, code_span, escape_inline
+from app.report.links import REPOSITORY_LINKS, Links
 from app.report.placement import Placed, Placement
 from app.report.section import Item, Section, fit, join, size
 
@@ -86,7 +87,7 @@ def _location(placed: Placed) -> str:
     return code_span(f"{finding.path}:{lines}", 200)
 
 
-def finding_line(placed: Placed, *, inline: bool = True) -> str:
+def finding_line(placed: Placed, *, inline: bool = True, links: Links = REPOSITORY_LINKS) -> str:
     """One list item: placement, rule (linked to its page), location, message, evidence.
 
     `inline=False` marks a finding meant for an inline comment that could not be anchored on the diff.
@@ -94,7 +95,7 @@ def finding_line(placed: Placed, *, inline: bool = True) -> str:
     finding = placed.finding
     rule = code_span(finding.rule_id, 80)
     if placed.meta is not None:
-        rule = f"[{rule}]({placed.meta.docs_url})"
+        rule = f"[{rule}]({links.rule(finding.rule_id)})"
     word = _PLACEMENT_WORDS[placed.placement]
     if not inline and placed.placement in (Placement.BLOCK, Placement.COMMENT):
         word = f"{word} (no inline comment: outside the diff, or past the 50 per review)"
@@ -114,7 +115,7 @@ def _family_order(placed: Placed) -> tuple[int, str]:
     return families.index(placed.meta.family), _FAMILY_TITLES[placed.meta.family]
 
 
-def _finding_items(placed: Iterable[Placed], not_inline: Collection[str]) -> tuple[Item, ...]:
+def _finding_items(placed: Iterable[Placed], not_inline: Collection[str], links: Links) -> tuple[Item, ...]:
     def key(p: Placed) -> tuple[int, int, int, str, int, str]:
         family, _ = _family_order(p)
         f = p.finding
@@ -124,7 +125,7 @@ def _finding_items(placed: Iterable[Placed], not_inline: Collection[str]) -> tup
     for p in sorted(placed, key=key):
         family = f"#### {_family_order(p)[1]}"
         severity = f"**{Severity(p.finding.severity).label.capitalize()}**"
-        line = finding_line(p, inline=p.finding.fingerprint not in not_inline)
+        line = finding_line(p, inline=p.finding.fingerprint not in not_inline, links=links)
         items.append(Item(line, (family, severity)))
     return tuple(items)
 
@@ -155,12 +156,12 @@ def _gap_line(group: GapGroup) -> str:
     return line
 
 
-def _shadowed(placed: Sequence[Placed]) -> Section:
+def _shadowed(placed: Sequence[Placed], links: Links) -> Section:
     shadowed = sorted((p for p in placed if p.placement is Placement.SHADOW), key=_by_location)
     if not shadowed:
         return Section("", "")
     head = f"<details>\n<summary>Shadowed findings ({len(shadowed)}): counted, not shown elsewhere</summary>"
-    items = tuple(Item(finding_line(p)) for p in shadowed)
+    items = tuple(Item(finding_line(p, links=links)) for p in shadowed)
     return Section("shadowed findings", head, items, "</details>")
 
 
@@ -174,25 +175,26 @@ def _sections(
     skipped: Sequence[str],
     incomplete_reason: str | None,
     not_inline: Collection[str],
+    links: Links,
 ) -> list[Section]:
     """The summary's sections, most important first; empty ones left out."""
     visible = [p for p in placed if p.placement is not Placement.SHADOW]
     sections = [
         _incomplete(incomplete_reason, gaps),
         _list("unavailable checks", "### Checks that could not run", map(escape_inline, unavailable)),
-        _findings(visible, not_inline),
+        _findings(visible, not_inline, links),
         _list("calibration notes", "### Calibration", map(escape_inline, calibration_notes)),
         _list("skipped files", "### Not analysed", map(escape_inline, skipped)),
-        _shadowed(placed),
+        _shadowed(placed, links),
         _manifest(manifest),
     ]
     return [section for section in sections if section.head]
 
 
-def _findings(visible: Sequence[Placed], not_inline: Collection[str]) -> Section:
+def _findings(visible: Sequence[Placed], not_inline: Collection[str], links: Links) -> Section:
     if not visible:
         return Section("", "")
-    return Section("findings", "### Findings", _finding_items(visible, not_inline))
+    return Section("findings", "### Findings", _finding_items(visible, not_inline, links))
 
 
 def _manifest(manifest: str) -> Section:
@@ -224,6 +226,7 @@ def render_summary(
     full_report_url: str | None = None,
     not_inline: Collection[str] = (),
     limit: int = SUMMARY_LIMIT,
+    links: Links = REPOSITORY_LINKS,
 ) -> str:
     """The check-run summary, at most `limit` UTF-8 bytes (so at most `limit` characters).
 
@@ -240,6 +243,7 @@ def render_summary(
         skipped=skipped,
         incomplete_reason=incomplete_reason,
         not_inline=not_inline,
+        links=links,
     )
     blocks, cut = fit(head, sections, limit)
     if cut:

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.context.model import ChangeContext
 from app.report.comment import render_comment, review_comment_payload
+from app.report.links import REPOSITORY_LINKS, Links
 from app.report.placement import Placed, Placement
 from app.report.ruledoc import rule_doc
 
@@ -55,6 +56,7 @@ def plan_review(
     *,
     counts_line: Callable[[str], str] = lambda _rule_id: "",
     added_only: bool = False,
+    links: Links = REPOSITORY_LINKS,
 ) -> ReviewPlan:
     plan = ReviewPlan()
     anchors = diff_lines(ctx, added_only=added_only)
@@ -70,6 +72,7 @@ def plan_review(
             item.meta,
             rule_doc(item.finding.rule_id),
             counts_line=counts_line(item.finding.rule_id),
+            links=links,
         )
         payload = review_comment_payload(item.finding, body, anchors)
         if payload is None or len(plan.comments) >= MAX_COMMENTS_PER_REVIEW:
