@@ -1,9 +1,10 @@
 """The check run's title, conclusion and Markdown summary.
 
 The summary reads, most important first: counts by placement; why analysis did not complete (every
-gap: what did not run, where and why) and how to re-run; checks that could not run; findings by family and severity with links to each
-rule's page; calibration notes; skipped files; shadowed findings (collapsed); the change manifest. It is
-kept under GitHub's 65,535-character limit by cutting from the least important end, with a note of
+gap: what did not run, where and why) and how to re-run; checks that could not run; findings with links
+to each rule's page, by severity then confidence across families (a critical hidden instruction before a
+high risky-code finding); calibration notes; skipped files; shadowed findings (collapsed); the change
+manifest. A heading is written only above what it heads. It is kept under GitHub's 65,535-character limit by cutting from the least important end, with a note of
 what was cut. Text from the pull request is escaped (`app.report.escape`); the manifest arrives rendered.
 """
 
@@ -13,9 +14,9 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
-from analyzers.base import Family, Severity
+from analyzers.base import Severity
 from analyzers.gaps import Gap, GapGroup, grouped
-from app.report.escape import cap, code_span, escape_inline
+from app.report.escape import cap, code_span, escape_inline, escape_with_code
 from app.report.links import REPOSITORY_LINKS, Links
 from app.report.placement import Placed, Placement
 from app.report.section import Item, Section, fit, join, size
@@ -31,15 +32,6 @@ _PLACEMENT_WORDS = {
     Placement.ANNOTATE: "annotated",
     Placement.SHADOW: "shadowed",
 }
-_FAMILY_TITLES = {
-    Family.CODE: "Risky code",
-    Family.SECRETS: "Secrets",
-    Family.INJECTION: "Hidden instructions",
-    Family.DRIFT: "Configuration drift",
-    Family.SUPPLY_CHAIN: "Supply chain",
-    Family.ANOMALY: "Anomalies",
-}
-_UNKNOWN_FAMILY = "Other"
 
 
 def conclusion_for(
@@ -100,7 +92,7 @@ def finding_line(placed: Placed, *, inline: bool = True, links: Links = REPOSITO
     if not inline and placed.placement in (Placement.BLOCK, Placement.COMMENT):
         word = f"{word} (no inline comment: outside the diff, or past the 50 per review)"
     line = f"- {word} · {rule} · {_location(placed)}: "
-    line += escape_inline(finding.message, 300)
+    line += escape_with_code(finding.message, 300)
     if finding.evidence.strip():
         line += f" · {code_span(finding.evidence.strip(), 100)}"
     for note in finding.notes:
@@ -108,25 +100,18 @@ def finding_line(placed: Placed, *, inline: bool = True, links: Links = REPOSITO
     return line
 
 
-def _family_order(placed: Placed) -> tuple[int, str]:
-    families = list(Family)
-    if placed.meta is None:
-        return len(families), _UNKNOWN_FAMILY
-    return families.index(placed.meta.family), _FAMILY_TITLES[placed.meta.family]
-
-
 def _finding_items(placed: Iterable[Placed], not_inline: Collection[str], links: Links) -> tuple[Item, ...]:
-    def key(p: Placed) -> tuple[int, int, int, str, int, str]:
-        family, _ = _family_order(p)
+    """Findings by severity, then confidence, across families, under one heading per severity."""
+
+    def key(p: Placed) -> tuple[int, float, int, str, int, str]:
         f = p.finding
-        return (family, -int(f.severity), p.placement.rank, f.path, f.start_line, f.rule_id)
+        return (-int(f.severity), -f.confidence, p.placement.rank, f.path, f.start_line, f.rule_id)
 
     items = []
     for p in sorted(placed, key=key):
-        family = f"#### {_family_order(p)[1]}"
-        severity = f"**{Severity(p.finding.severity).label.capitalize()}**"
+        severity = f"#### {Severity(p.finding.severity).label.capitalize()}"
         line = finding_line(p, inline=p.finding.fingerprint not in not_inline, links=links)
-        items.append(Item(line, (family, severity)))
+        items.append(Item(line, (severity,)))
     return tuple(items)
 
 
