@@ -36,7 +36,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Golden:
     """Compare a rendered text with its golden file, or rewrite the file under `--update-goldens`."""
-    return Golden(bool(request.config.getoption("--update-goldens")))
+    update = request.config.getoption("--update-goldens") or os.environ.get("BULWARK_UPDATE_GOLDEN") == "1"
+    return Golden(bool(update))
 
 
 def pytest_configure(config: pytest.Config) -> None:

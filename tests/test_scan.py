@@ -38,7 +38,8 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_json_output_has_context_findings_and_stats(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "json"]) == 0
+    # A critical finding at confidence 0.9 blocks by default: exit 1.
+    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert [(f["rule_id"], f["path"], f["start_line"], f["severity"]) for f in report["findings"]] == [
         ("code-command-injection", "b.py", 5, "critical")
@@ -72,14 +73,14 @@ def test_sarif_and_text_outputs(repo: Path, tmp_path: Path, capsys: pytest.Captu
                 str(out),
             ]
         )
-        == 0
+        == 1  # the critical finding blocks by default
     )
     log = json.loads(out.read_text())
     assert log["version"] == "2.1.0"
     [result] = log["runs"][0]["results"]
     assert result["ruleId"] == "code-command-injection"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
-    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main"]) == 0
+    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main"]) == 1
     text = capsys.readouterr().out
     assert "code-command-injection" in text
     assert "b.py:5" in text
@@ -114,7 +115,7 @@ def test_an_offline_scan_loads_no_validation_database_or_http_library(repo: Path
         f"print(code, sorted(m for m in {heavy!r} if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "0 []"
+    assert done.stdout.strip() == "1 []"  # the critical finding blocks by default
     assert json.loads((repo / "out.json").read_text())["findings"]
 
 
@@ -155,7 +156,7 @@ def test_without_head_the_working_tree_is_compared(repo: Path, capsys: pytest.Ca
     (repo / "d.py").write_text(RISKY)  # untracked: not part of the change
     before = _state(repo)
     code, report = _scan_json(repo)
-    assert code == 0
+    assert code == 1  # b.py's finding is critical (AI-authored commit) and blocks by default
     assert sorted(f["path"] for f in report["context"]["files"]) == ["a.py", "b.py", "c.py"]
     assert sorted(f["path"] for f in report["findings"]) == ["a.py", "b.py", "c.py"]
     assert [f["added_lines"] for f in report["context"]["files"] if f["path"] == "c.py"] == [6]
@@ -181,8 +182,10 @@ def test_the_working_tree_includes_deletions_and_leaves_no_temporary_files(
 
 
 def test_fail_on_sets_the_exit_threshold(repo: Path) -> None:
-    assert _scan_json(repo)[0] == 0  # the finding is critical, the policy blocks nothing
-    assert _scan_json(repo, "--fail-on", "critical")[0] == 1
+    git(repo, "commit", "-q", "--amend", "-m", "Add runner")  # not AI-authored: the finding stays high
+    assert _scan_json(repo)[0] == 0  # a high finding does not block by default
+    assert _scan_json(repo, "--fail-on", "critical")[0] == 0
+    assert _scan_json(repo, "--fail-on", "high")[0] == 1
     assert _scan_json(repo, "--fail-on", "low")[0] == 1
     (repo / "b.py").write_text("x = 2\n")
     assert _scan_json(repo, "--fail-on", "info")[0] == 0
@@ -196,3 +199,17 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exited.value.code == 0
     assert capsys.readouterr().out == f"bulwark {__version__}\n"
+
+
+def test_a_base_policy_relaxes_the_default_block(repo: Path) -> None:
+    assert _scan_json(repo)[0] == 1  # critical at confidence 0.9: blocks by default
+    git(repo, "checkout", "-q", "main")
+    (repo / ".github").mkdir()
+    (repo / ".github/bulwark.yml").write_text("blocking:\n  severity: none\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "policy")
+    git(repo, "checkout", "-q", "feature")
+    git(repo, "rebase", "-q", "main")
+    code, report = _scan_json(repo)
+    assert code == 0
+    assert [f["placement"] for f in report["findings"]] == ["comment"]

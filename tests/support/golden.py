@@ -1,5 +1,6 @@
-"""Golden files of rendered outputs: compared exactly; `pytest --update-goldens` rewrites them, and the
-diff is read by a person before it is committed."""
+"""Golden files of rendered outputs: compared exactly; `pytest --update-goldens` (or
+`BULWARK_UPDATE_GOLDEN=1`, as for the context cases) rewrites them, and the diff is read by a person before
+it is committed."""
 
 from __future__ import annotations
 
