@@ -19,7 +19,7 @@ from app.github import reviews
 from app.github.client import InstallationGitHub
 from app.report.comment import comment_fingerprints
 from app.report.links import Links, links_from
-from app.report.placement import Placed
+from app.report.placement import Placed, Placement
 from app.report.review_body import listed_fingerprints, render_review_body
 from app.report.review_plan import INLINE, PriorComment, ReviewPlan, plan_review
 from app.settings import Settings
@@ -89,11 +89,16 @@ def _commented_on_github(gh: InstallationGitHub, target: Target, app_slug: str) 
     return found
 
 
-def _listed_before(gh: InstallationGitHub, target: Target, app_slug: str) -> set[str]:
-    """The findings earlier Bulwark reviews on this pull request listed in their bodies."""
+def _listed_before(gh: InstallationGitHub, target: Target, app_slug: str) -> set[str] | None:
+    """The findings earlier Bulwark reviews on this pull request listed in their bodies; None when
+    Bulwark has posted no review on it yet."""
     ours = app_slug.removesuffix("[bot]").lower()
-    bodies = reviews.list_review_bodies(gh, target.owner, target.repo, target.number)
-    return {fp for author, body in bodies if author.lower() == ours for fp in listed_fingerprints(body)}
+    bodies = [
+        b
+        for a, b in reviews.list_review_bodies(gh, target.owner, target.repo, target.number)
+        if a.lower() == ours
+    ]
+    return {fp for body in bodies for fp in listed_fingerprints(body)} if bodies else None
 
 
 def _post(
@@ -106,17 +111,20 @@ def _post(
     outcome: ReviewOutcome,
     counts_line: Callable[[str], str],
     links: Links,
-    listed_before: set[str],
+    listed_before: set[str] | None,
 ) -> dict[str, int]:
     """Post the plan; on 422 once more anchored on added lines only; then the body alone, which lists
-    every finding without an inline comment. No review when nothing is new: no new inline comment and
-    no finding meant for one that an earlier review's body did not list already."""
+    every finding without an inline comment. The first review comes with the first finding; after it, a
+    push posts one only when something is new: an inline comment, or a finding meant for one that no
+    earlier review's body listed."""
+    visible = any(p.placement is not Placement.SHADOW for p in placed)
     for attempt in range(3):
         comments = plan.comments if attempt < 2 else []
         inline = set(prior) | {fp for comment in comments for fp in comment.fingerprints}
         missing = {p.finding.fingerprint for p in placed if p.placement in INLINE} - inline
         outcome.not_inline = set(missing)
-        if not comments and not missing - listed_before:
+        first = listed_before is None and visible
+        if not comments and not first and not missing - (listed_before or set()):
             return {}
         try:
             posted = reviews.post_review(

@@ -107,7 +107,9 @@ def _path(finding: Finding) -> str:
     steps = telling_steps(finding.trace)
     if len(steps) < 2:
         return ""
-    shown = [f"{code_span(f'{step.path}:{step.line}', 80)} {escape_inline(step.note, 80)}" for step in steps]
+    shown = [
+        f"{code_span(f'{step.path}:{step.line}', 80)} {escape_with_code(step.note, 80)}" for step in steps
+    ]
     return "**Path:** " + " → ".join(shown)
 
 

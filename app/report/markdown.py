@@ -71,7 +71,7 @@ def _headline(placed: Sequence[Placed]) -> str:
 
 def _location(placed: Placed) -> str:
     finding = placed.finding
-    if finding.start_line < 1:
+    if finding.start_line < 1 or finding.path.startswith("("):  # a whole file, or pull-request text
         return code_span(finding.path, 200)
     lines = str(finding.start_line)
     if finding.end_line > finding.start_line:
@@ -90,13 +90,13 @@ def finding_line(placed: Placed, *, inline: bool = True, links: Links = REPOSITO
         rule = f"[{rule}]({links.rule(finding.rule_id)})"
     word = _PLACEMENT_WORDS[placed.placement]
     if not inline and placed.placement in (Placement.BLOCK, Placement.COMMENT):
-        word = f"{word} (no inline comment: outside the diff, or past the 50 per review)"
+        word = f"{word} (not inline: pull-request text, a line outside the diff, or past 50 comments)"
     line = f"- {word} · {rule} · {_location(placed)}: "
     line += escape_with_code(finding.message, 300)
     if finding.evidence.strip():
         line += f" · {code_span(finding.evidence.strip(), 100)}"
     for note in finding.notes:
-        line += f" · note: {escape_inline(note, 300)}"
+        line += f" · note: {escape_with_code(note, 300)}"
     return line
 
 
@@ -183,7 +183,7 @@ def _findings(visible: Sequence[Placed], not_inline: Collection[str], links: Lin
 
 
 def _manifest(manifest: str) -> Section:
-    text = manifest.strip()
+    text = manifest.strip().removeprefix("### Change manifest").strip()  # one heading, not two
     return Section("the change manifest", f"### What changed\n\n{text}") if text else Section("", "")
 
 

@@ -30,7 +30,8 @@ def _line(item: Placed, links: Links) -> str:
     rule = code_span(finding.rule_id, 80)
     if item.meta is not None:
         rule = f"[{rule}]({links.rule(finding.rule_id)})"
-    where = finding.path if finding.start_line < 1 else f"{finding.path}:{finding.start_line}"
+    whole = finding.start_line < 1 or finding.path.startswith("(")  # a whole file, or pull-request text
+    where = finding.path if whole else f"{finding.path}:{finding.start_line}"
     severity = finding.severity.label.capitalize()
     return f"- **{severity}** · {rule} · {code_span(where, 200)}: {escape_with_code(finding.message, 300)}"
 

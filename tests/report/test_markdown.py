@@ -161,7 +161,7 @@ def test_findings_without_an_inline_comment_say_so() -> None:
     summary = render_summary(PLACED[1:3], not_inline=[PLACED[2].finding.fingerprint])
     assert "- commented · [`code-command-injection`]" in summary
     assert (
-        "- blocking (no inline comment: outside the diff, or past the 50 per review) · [`secrets-github-token`]"
+        "- blocking (not inline: pull-request text, a line outside the diff, or past 50 comments) · [`secrets-github-token`]"
         in summary
     )
 
