@@ -62,6 +62,7 @@ def test_two_findings_on_one_line_share_one_comment_and_the_body_counts_as_the_c
     assert REPLY_HELP not in comment.body
     assert review.body.count(REPLY_HELP) == 1
     assert f"**Bulwark: {run.output['title']}**" in review.body
+    assert github.unexpected == []
 
 
 def test_findings_that_cannot_be_inline_are_in_the_body_once(
@@ -82,3 +83,4 @@ def test_findings_that_cannot_be_inline_are_in_the_body_once(
     github.push(REPO, 2, {"README.md": "x\n", "other.md": "y\n"})
     analyse(settings, web, github, REPO, 2)
     assert len(github.reviews(REPO, 2)) == 1  # the same finding, already listed: no second review
+    assert github.unexpected == []

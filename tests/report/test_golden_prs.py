@@ -94,7 +94,8 @@ def _app_outputs(settings: Settings, web: str, github: GitHubEmulator, case: Cas
     return {"run": run, "reviews": reviews, "comments": comments, "rows": rows}
 
 
-def _scan_outputs(tmp_path: Path, case: Case) -> dict[str, str]:
+def _scan_outputs(tmp_path: Path, case: Case, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.delenv("BULWARK_DOCS_URL", raising=False)  # scan links: the repository's docs
     root = tmp_path / "checkout"
     root.mkdir()
     env = {**os.environ, **GIT_ENV}
@@ -135,7 +136,12 @@ def _comments_text(comments: list[Any]) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_rendered_outputs_match_their_golden_files(
-    case: Case, served: tuple[Settings, str], github: GitHubEmulator, tmp_path: Path, golden: Golden
+    case: Case,
+    served: tuple[Settings, str],
+    github: GitHubEmulator,
+    tmp_path: Path,
+    golden: Golden,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     settings, web = served
     found = _app_outputs(settings, web, github, case)
@@ -146,7 +152,8 @@ def test_rendered_outputs_match_their_golden_files(
     review = found["reviews"][0].body + "\n" if found["reviews"] else "(no review)\n"
     golden.check(folder / "review-body.md", review)
     golden.check(folder / "comments.md", _comments_text(found["comments"]))
-    for name, text in _scan_outputs(tmp_path, case).items():
+    assert github.unexpected == []
+    for name, text in _scan_outputs(tmp_path, case, monkeypatch).items():
         golden.check(folder / name, text)
 
 
