@@ -248,9 +248,7 @@ def _execute(
                 utcnow(),
             )
         ev.acknowledge(kind, comment_id)
-        answer = explain(decision)
-        if shown_state(decision) == "default":
-            answer += "\n- too little evidence yet: the default placement (severity and confidence) applies"
+        answer = explain(decision, default=shown_state(decision) == "default")
         ev.reply(kind, comment_id, answer)
         return "/why answered"
     if command.verb is Verb.REOPEN:

@@ -181,6 +181,8 @@ def place(
                 )
             decision = decided[key]
             shown = _shown(decision) if decision is not None else default
+            if default is Placement.BLOCK and shown is not None and not (decision and decision.demoted):
+                shown = Placement.BLOCK  # learning never lifts a block; two fp dismissals demote it
             if shown is not None:
                 result.placed.append(Placed(finding, shown, meta))
         for rule_id in {f.rule_id for f in findings}:

@@ -29,6 +29,7 @@ from app.history import history_note
 from app.logs import bind_log_context
 from app.outcome import effective_policy, record_findings, stage, upload_sarif, without_dismissed
 from app.report.check_output import compose_check_output
+from app.report.links import links_from
 from app.review import Target, publish_review
 from app.settings import Settings
 
@@ -201,7 +202,12 @@ def _run_analysis(
     try:
         ctx.policy = effective_policy(gh, ctx.base_files)
     except PolicyError as error:
-        output = compose_check_output(ctx, [], incomplete_reason=f"the repository policy is invalid: {error}")
+        output = compose_check_output(
+            ctx,
+            [],
+            incomplete_reason=f"the repository policy is invalid: {error}",
+            links=links_from(settings),
+        )
     else:
         history = load_history(settings, job.repository_id)
         ctx.facts.history = history
@@ -234,9 +240,10 @@ def _run_analysis(
             not_inline=review.not_inline,
             calibration_notes=notes,
             total_files=source.total_files(),
+            links=links_from(settings),
         )
         record_findings(settings, analysis, placed, review.comments)
-        upload_sarif(gh, job.owner, job.repo, job.number, job.head_sha, ctx, placed)
+        upload_sarif(gh, job.owner, job.repo, job.number, job.head_sha, ctx, placed, links_from(settings))
     checks.complete_check_run(
         gh,
         job.owner,

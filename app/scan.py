@@ -30,6 +30,7 @@ from app.context.syntax import DEFAULT_MAX_BYTES
 from app.facts import build_options, gather_facts, registry_config
 from app.registry.cache import MemoryFactCache
 from app.registry.config import RegistryConfig
+from app.report.links import scan_links
 from app.report.placement import Placed, Placement, place_all
 from app.report.sarif import Notification, render_sarif
 
@@ -243,7 +244,13 @@ def render(
 
     said = [check.sentence for check in skipped if check.kind != "gap"]
     return render_text(
-        result.placed, gaps=result.analysis.gaps, skipped=said, width=width, verbose=verbose, color=color
+        result.placed,
+        gaps=result.analysis.gaps,
+        skipped=said,
+        width=width,
+        verbose=verbose,
+        color=color,
+        links=scan_links(),
     )
 
 
@@ -260,7 +267,11 @@ def _sarif(result: ScanResult, skipped: list[SkippedCheck]) -> dict[str, Any]:
         for check in skipped
     ]
     return render_sarif(
-        [p.finding for p in result.placed], metas, tool_version=__version__, notifications=notifications
+        [p.finding for p in result.placed],
+        metas,
+        tool_version=__version__,
+        notifications=notifications,
+        links=scan_links(),
     )
 
 

@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     max_fetch_bytes: int = Field(default=50_000_000, ge=1)  # blob bytes fetched per pull request
     webhook_proxy_url: str | None = None  # smee-style relay for local development
     public_url: str | None = None  # this server's external URL (default: the URL a request came in on)
+    docs_url: str | None = None  # where rule links point (a base, or a template with {id}); default /rules/
     env_path: str = ".env"  # where the setup page writes the App's credentials
     session_secret: SecretStr | None = None  # seals dashboard cookies (development: from the client secret)
     pypi_url: str = "https://pypi.org"

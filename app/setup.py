@@ -70,6 +70,7 @@ def build_manifest(settings: Settings, server_url: str, name: str | None = None)
         manifest["name"] = name
     hook = settings.webhook_proxy_url or f"{server_url}/webhooks/github"  # a relay forwards to this server
     manifest["hook_attributes"] = dict(manifest.get("hook_attributes") or {}, url=hook)
+    manifest["url"] = server_url  # the App's homepage: this install's front page, which serves the rule pages
     manifest["redirect_url"] = f"{server_url}/setup/callback"
     manifest["callback_urls"] = [f"{server_url}/dashboard/callback"]
     return manifest

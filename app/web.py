@@ -15,7 +15,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from analyzers.base import DOCS_BASE_URL
-from app import metrics, setup
+from app import metrics, rule_pages, setup
 from app.clock import Clock, utcnow
 from app.dashboard.html import esc, page
 from app.dashboard.routes import ROUTES as DASHBOARD_ROUTES
@@ -91,8 +91,10 @@ async def home(request: Request) -> Response:
         f'<li><a id="install-link" href="{esc(install)}">Install the App on repositories</a> (or change '
         "which repositories it sees)</li>"
         '<li><a id="dashboard-link" href="/dashboard">Open the dashboard</a> (sign in with GitHub)</li>'
-        f'<li><a id="docs-link" href="{esc(DOCS_URL)}">Read the documentation</a>: the rules, the repository '
-        "policy, operations</li></ul>"
+        '<li><a id="rules-link" href="/rules">The rules</a> this install runs, what each finds and how to '
+        "fix it</li>"
+        f'<li><a id="docs-link" href="{esc(DOCS_URL)}">Read the documentation</a>: the repository policy, '
+        "operations</li></ul>"
     )
     return page("Bulwark", body)
 
@@ -106,6 +108,7 @@ def create_app(settings: Settings, queue: JobQueue | None = None, clock: Clock =
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
             *setup.ROUTES,
+            *rule_pages.ROUTES,
             *DASHBOARD_ROUTES,
             Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
         ]

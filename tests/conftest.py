@@ -14,6 +14,7 @@ from app.db.session import dispose_engines
 from app.migrate import upgrade
 from app.settings import Settings
 from tests.support.clock import CLOCK_SHIFT, shift_this_run
+from tests.support.golden import Golden
 from tests.support.servers import serve_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +22,22 @@ WEBHOOK_SECRET = "webhook-test-secret"
 
 pytest_plugins = ["tests.emulator.plugin"]
 SHIFT_KEY = pytest.StashKey[int | None]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files of rendered outputs (tests/**/golden/) instead of comparing them",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """Compare a rendered text with its golden file, or rewrite the file under `--update-goldens`."""
+    update = request.config.getoption("--update-goldens") or os.environ.get("BULWARK_UPDATE_GOLDEN") == "1"
+    return Golden(bool(update))
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -94,7 +94,7 @@ def test_annotations_go_in_batches_of_50(settings: Settings, web: str, github: G
     assert sorted(sizes, reverse=True)[:3] == [50, 50, 20]
     assert len(run.annotations) == 120
     assert len(github.review_comments(REPO, 2)) == 50  # at most 50 inline; the rest are in the summary
-    assert run.output["summary"].count("no inline comment") == 70
+    assert run.output["summary"].count("not inline: ") == 70
 
 
 def test_a_moved_finding_is_not_commented_again_and_a_fixed_one_is_resolved(

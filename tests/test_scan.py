@@ -38,7 +38,8 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_json_output_has_context_findings_and_stats(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "json"]) == 0
+    # A critical finding at confidence 0.9 blocks by default: exit 1.
+    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert [(f["rule_id"], f["path"], f["start_line"], f["severity"]) for f in report["findings"]] == [
         ("code-command-injection", "b.py", 5, "critical")
@@ -72,14 +73,14 @@ def test_sarif_and_text_outputs(repo: Path, tmp_path: Path, capsys: pytest.Captu
                 str(out),
             ]
         )
-        == 0
+        == 1  # the critical finding blocks by default
     )
     log = json.loads(out.read_text())
     assert log["version"] == "2.1.0"
     [result] = log["runs"][0]["results"]
     assert result["ruleId"] == "code-command-injection"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
-    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main"]) == 0
+    assert main(["scan", "--offline", "--repo", str(repo), "--base", "main"]) == 1
     text = capsys.readouterr().out
     assert "code-command-injection" in text
     assert "b.py:5" in text
@@ -114,7 +115,7 @@ def test_an_offline_scan_loads_no_validation_database_or_http_library(repo: Path
         f"print(code, sorted(m for m in {heavy!r} if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "0 []"
+    assert done.stdout.strip() == "1 []"  # the critical finding blocks by default
     assert json.loads((repo / "out.json").read_text())["findings"]
 
 
@@ -159,7 +160,7 @@ def test_without_head_the_working_tree_is_compared(repo: Path, capsys: pytest.Ca
     (repo / "f.log").write_text("token=1\n")  # ignored
     before = _state(repo)
     code, report = _scan_json(repo)
-    assert code == 0
+    assert code == 1  # b.py's finding is critical (AI-authored commit) and blocks by default
     compared = [".gitignore", "a.py", "b.py", "c.py", "d.py"]
     assert sorted(f["path"] for f in report["context"]["files"]) == compared
     assert sorted(f["path"] for f in report["findings"]) == ["a.py", "b.py", "c.py", "d.py"]
@@ -196,8 +197,10 @@ def test_the_working_tree_includes_deletions_and_leaves_no_temporary_files(
 
 
 def test_fail_on_sets_the_exit_threshold(repo: Path) -> None:
-    assert _scan_json(repo)[0] == 0  # the finding is critical, the policy blocks nothing
-    assert _scan_json(repo, "--fail-on", "critical")[0] == 1
+    git(repo, "commit", "-q", "--amend", "-m", "Add runner")  # not AI-authored: the finding stays high
+    assert _scan_json(repo)[0] == 0  # a high finding does not block by default
+    assert _scan_json(repo, "--fail-on", "critical")[0] == 0
+    assert _scan_json(repo, "--fail-on", "high")[0] == 1
     assert _scan_json(repo, "--fail-on", "low")[0] == 1
     (repo / "b.py").write_text("x = 2\n")
     assert _scan_json(repo, "--fail-on", "info")[0] == 0
@@ -274,7 +277,7 @@ def test_checks_that_did_not_run_are_said_in_text_json_and_sarif(
     (repo / "requirements.txt").write_text("requests==2.32.3\n")
     (repo / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     code, report = _scan_json(repo)
-    assert code == 0
+    assert code == 1  # b.py's critical finding blocks by default; the checks not run are still said
     kinds = {(c["kind"], c["path"]) for c in report["skipped_checks"]}
     assert ("offline", None) in kinds
     assert ("file", "logo.png") in kinds
@@ -295,6 +298,7 @@ def test_checks_that_did_not_run_are_said_in_text_json_and_sarif(
 
 
 def test_a_gap_is_a_skipped_check_and_a_sarif_warning(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    git(repo, "commit", "-q", "--amend", "-m", "Add runner")  # not AI-authored: nothing blocks
     (repo / "big.py").write_text("x = 1\n" * 200_000)  # past the reader's size bound
     code, report = _scan_json(repo)
     assert code == 3
@@ -306,3 +310,17 @@ def test_a_gap_is_a_skipped_check_and_a_sarif_warning(repo: Path, capsys: pytest
     [note] = [n for n in invocation["toolExecutionNotifications"] if n["descriptor"]["id"] == "gap"]
     assert note["level"] == "warning"
     assert note["message"]["text"] == f"big.py: {gap['reason']}"
+
+
+def test_a_base_policy_relaxes_the_default_block(repo: Path) -> None:
+    assert _scan_json(repo)[0] == 1  # critical at confidence 0.9: blocks by default
+    git(repo, "checkout", "-q", "main")
+    (repo / ".github").mkdir()
+    (repo / ".github/bulwark.yml").write_text("blocking:\n  severity: none\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "policy")
+    git(repo, "checkout", "-q", "feature")
+    git(repo, "rebase", "-q", "main")
+    code, report = _scan_json(repo)
+    assert code == 0
+    assert [f["placement"] for f in report["findings"]] == ["comment"]

@@ -40,7 +40,7 @@ class ActionsDangerousTrigger(Analyzer):
     Workflows triggered by `pull_request_target`, `workflow_run` or `issue_comment`, which run with
     the base repository's token and secrets on events that outsiders cause:
 
-    - **high**: a job checks out or fetches the pull request's head (`actions/checkout` with a `ref:`
+    - **critical**: a job checks out or fetches the pull request's head (`actions/checkout` with a `ref:`
       or `repository:` of the head, `refs/pull/…`, `allow-unsafe-pr-checkout: true`, `gh pr
       checkout`, `git fetch origin pull/…`), or downloads the triggering run's artifacts, and a later
       step of the same job runs code from the workspace: a build or install (`npm ci`, `pip
@@ -90,9 +90,9 @@ class ActionsDangerousTrigger(Analyzer):
         id="actions-dangerous-trigger",
         family=Family.DRIFT,
         summary="A privileged workflow trigger checks out or runs the pull request's code",
-        severity=Severity.HIGH,
+        severity=Severity.CRITICAL,
         cwe=(829,),
-        version=2,
+        version=3,
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
@@ -110,7 +110,7 @@ class ActionsDangerousTrigger(Analyzer):
                 f"then runs code from the workspace (line {site.detail}) with the base repository's "
                 "token and secrets"
             )
-            severity, confidence = Severity.HIGH, 0.9
+            severity, confidence = Severity.CRITICAL, 0.9
         elif site.kind == "fetch":
             message = (
                 f"a `{site.event}` workflow checks out the pull request's code in job `{site.job_id}` "

@@ -2,14 +2,73 @@
 
 from __future__ import annotations
 
-from app.calibration.decision import CellState, Decision
+from app.calibration.decision import CellState, Decision, Placement
 from app.calibration.estimate import Tally
 
 REPLY_HELP = "reply `/confirm`, `/dismiss fp|wontfix|test <why>`, or 👍/👎 (only writers affect calibration)"
 
 
-def explain(decision: Decision) -> str:
-    """The `/why` answer: α, β, mean, 90 % interval, placement, evidence counts and voters."""
+def explain(decision: Decision, *, default: bool = False) -> str:
+    """The `/why` answer: why in plain words first, then, collapsed, the statistics (α, β, mean, 90 %
+    interval, placement, evidence counts and voters). `default`: too little evidence, so the finding's
+    severity and confidence placed it."""
+    plain = plain_reason(decision, default=default)
+    details = statistics(decision)
+    if default:
+        details += "\n- too little evidence yet: the default placement (severity and confidence) applies"
+    return f"{plain}\n\n<details>\n<summary>The statistics</summary>\n\n{details}\n\n</details>"
+
+
+def plain_reason(decision: Decision, *, default: bool = False) -> str:
+    """One or two sentences a maintainer reads without knowing the model."""
+    tally = decision.estimate.tally
+    answered = tally.confirmations + tally.dismissals
+    record = (
+        f"maintainers here confirmed {tally.confirmations} of the {_count(answered, 'finding')} of this "
+        "rule they answered"
+    )
+    if "disabled by policy" in decision.reasons:
+        text = "Not shown: the repository policy turns this rule off."
+    elif "blocking by policy" in decision.reasons:
+        text = "Blocking because the repository policy asks this rule to block."
+    elif decision.demoted:
+        text = (
+            "Commented, no longer blocking: two maintainers dismissed this rule's findings as false "
+            "positives within 14 days."
+        )
+    elif default:
+        text = (
+            "Placed by its severity and confidence: maintainers here have not yet answered enough of "
+            f"this rule's findings to change that ({tally.confirmations} confirmed, {tally.dismissals} "
+            "dismissed so far)."
+        )
+    elif decision.explored:
+        text = "Shown inline this time to learn whether this rule helps here (a small share is)."
+    elif not decision.repo_specific:
+        text = (
+            f"{_SHOWN[decision.placement]} on the record of this rule across the organisation: this "
+            f"repository has too few answers of its own so far ({answered})."
+        )
+    elif decision.placement is Placement.SHADOW:
+        text = f"Counted but not shown because most maintainers here find it not useful: {record}."
+    else:
+        text = f"{_SHOWN[decision.placement]} because {record}."
+    if decision.proposal:
+        text += f" Maintainers confirm it so often that it could block: `{decision.proposal}`."
+    return text
+
+
+_SHOWN = {
+    Placement.BLOCK: "Blocking",
+    Placement.COMMENT: "Shown inline",
+    Placement.ANNOTATE: "Only annotated, not commented inline,",
+    Placement.SHADOW: "Counted but not shown",
+    Placement.OFF: "Not shown",
+}
+
+
+def statistics(decision: Decision) -> str:
+    """The model's figures behind a decision, one per line."""
     est = decision.estimate
     tally = est.tally
     bins = ",".join(str(b) for b in est.bins)

@@ -1,7 +1,8 @@
 """The change manifest: a deterministic summary of a change for people (the check-run summary).
 
-Files by kind, symbols added, removed and changed, capabilities newly used, dependency changes, CI and
-permission changes, and AI provenance with its evidence.
+Files by kind, symbols added, removed and changed, configuration changed by key path
+(`jobs.build.steps[1].run`), capabilities newly used, dependency changes, CI and permission changes, and
+AI provenance with its evidence.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from app.context.capabilities import CapabilityUse, find_capabilities
 from app.context.ci_changes import CiChange, ci_changes, merge_bumps
+from app.context.config_paths import CONFIG_SUFFIXES, SettingChange, setting_changes
 from app.context.dependencies import DependencyChange, dependency_changes
 from app.context.limits import InputLimitError
 from app.context.manifest_markdown import render
@@ -20,6 +22,9 @@ from app.context.symbols import SymbolChange, symbol_changes
 logger = logging.getLogger(__name__)
 _DEPENDENCY_KINDS = frozenset({FileKind.DEPENDENCY_MANIFEST})
 _SKIPPED_FOR_CODE = frozenset({FileKind.GENERATED, FileKind.VENDORED, FileKind.BINARY})
+_CONFIG_KINDS = frozenset(
+    {FileKind.CI, FileKind.KUBERNETES, FileKind.CONFIG, FileKind.POLICY, FileKind.AGENT_TOOL_CONFIG}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,7 @@ class ChangeManifest:
     additions: int
     deletions: int
     errors: tuple[str, ...] = ()
+    settings: tuple[SettingChange, ...] = ()
 
 
 def _note(changed: ChangedFile) -> str:
@@ -104,12 +110,14 @@ class _Parts:
     dependencies: list[DependencyChange]
     ci: list[CiChange]
     errors: list[str]
+    settings: list[SettingChange]
 
     def add(self, changed: ChangedFile) -> None:
         """One file's part; a file that cannot be summarised (past a reader's bound) is named instead,
         the others still are (the analysis reports the same file as a gap)."""
         try:
             symbols, capabilities, dependencies, ci = _summaries(changed)
+            settings = _settings(changed)
         except Exception as error:  # the manifest's per-file boundary: it describes, it must not stop
             reason = error.reason if isinstance(error, InputLimitError) else type(error).__name__
             if not isinstance(error, InputLimitError):
@@ -120,6 +128,15 @@ class _Parts:
         self.capabilities.extend(capabilities)
         self.dependencies.extend(dependencies)
         self.ci.extend(ci)
+        self.settings.extend(settings)
+
+
+def _settings(changed: ChangedFile) -> list[SettingChange]:
+    if not changed.kinds & _CONFIG_KINDS or changed.kinds & _SKIPPED_FOR_CODE:
+        return []
+    if not changed.path.lower().endswith(CONFIG_SUFFIXES):
+        return []
+    return setting_changes(changed.path, changed.base_text, changed.head_text)
 
 
 def _summaries(
@@ -139,7 +156,7 @@ def _summaries(
 
 def build_manifest(ctx: ChangeContext) -> ChangeManifest:
     """Summarise `ctx`; parses trees only for code files with changes (reusing cached trees)."""
-    parts = _Parts([], [], [], [], [])
+    parts = _Parts([], [], [], [], [], [])
     for changed in ctx.files:
         parts.add(changed)
     symbols, capabilities, dependencies, ci = parts.symbols, parts.capabilities, parts.dependencies, parts.ci
@@ -156,6 +173,7 @@ def build_manifest(ctx: ChangeContext) -> ChangeManifest:
         additions=sum(len(f.added_lines) for f in ctx.files),
         deletions=sum(len(f.removed_lines) for f in ctx.files),
         errors=(*ctx.errors, *parts.errors),
+        settings=tuple(parts.settings),
     )
 
 

@@ -14,6 +14,7 @@ from app.report.escape import code_span
 
 if TYPE_CHECKING:
     from app.context.capabilities import CapabilityUse
+    from app.context.config_paths import SettingChange
     from app.context.dependencies import DependencyChange
     from app.context.manifest import ChangeManifest
     from app.context.model import ProvenanceSignal
@@ -74,6 +75,12 @@ def _symbol(symbol: SymbolChange) -> str:
     return f"{symbol.change} {symbol.kind} {code(symbol.name)} in {where}"
 
 
+def _setting(change: SettingChange) -> str:
+    if change.change == "more":
+        return f"{code(change.path)}: more keys changed than listed"
+    return f"{change.change} {code(change.key)} in {code(change.path)}"
+
+
 def _capability(use: CapabilityUse) -> str:
     return f"{use.capability}: {code(use.callee)} at {code(f'{use.path}:{use.line}')}"
 
@@ -93,6 +100,7 @@ def _body(manifest: ChangeManifest, cap: int) -> list[str]:
         *_section("Provenance", _items(manifest.provenance, cap, _signal)),
         *_section("Files by kind", _items(groups, len(groups), lambda g: _kind_group(g, cap))),
         *_section("Symbols", _items(manifest.symbols, cap, _symbol)),
+        *_section("Configuration changed", _items(manifest.settings, cap, _setting)),
         *_section("Capabilities newly used", _items(manifest.capabilities, cap, _capability)),
         *_section("Dependencies", _items(manifest.dependencies, cap, _dependency)),
         *_section(

@@ -85,6 +85,24 @@ class CodeownersPolicy:
 
 
 @dataclass(frozen=True)
+class BlockingPolicy:
+    """Which findings fail the check run without a `rules.<id>.block` saying so: those at least as
+    severe as `severity` and at least as confident as `confidence`. Secure by default: critical, 0.9.
+    `severity: none` blocks nothing by default (only rules with `block: true` do)."""
+
+    severity: SeverityName | Literal["none"] = "critical"
+    confidence: float = 0.9
+
+    def blocks(self, severity: str, confidence: float) -> bool:
+        """Whether a finding of this severity name and confidence blocks by default."""
+        if self.severity == "none" or severity not in SEVERITY_NAMES:
+            return False
+        return SEVERITY_NAMES.index(severity) >= SEVERITY_NAMES.index(self.severity) and (
+            confidence >= self.confidence
+        )
+
+
+@dataclass(frozen=True)
 class RepoPolicy:
     """The parsed `.github/bulwark.yml`; every field has a safe default."""
 
@@ -98,6 +116,7 @@ class RepoPolicy:
     codeowners: CodeownersPolicy = field(default_factory=CodeownersPolicy)
     sarif_upload: bool = False
     on_incomplete: OnIncomplete = "neutral"  # the conclusion of an analysis that did not finish
+    blocking: BlockingPolicy = field(default_factory=BlockingPolicy)  # what blocks by default
     # The keys the file set (with their values), which inheritance merges: an explicit `false`
     # overrides an organisation's `true`, a key left out does not.
     _explicit: dict[str, Any] | None = field(default=None, compare=False, repr=False)
@@ -475,6 +494,13 @@ def _str(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
     return _INVALID
 
 
+def _confidence(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
+        return float(value)
+    found.append((path, "Input should be a number from 0 to 1"))
+    return _INVALID
+
+
 def _optional(check: Check) -> Check:
     def optional(value: Any, path: str, found: list[tuple[str, str]]) -> Any:
         return None if value is None else check(value, path, found)
@@ -632,10 +658,21 @@ _POLICY_CHECK = _record(
         "codeowners": _record(CodeownersPolicy, {"path": _optional(_str)}),
         "sarif_upload": _bool,
         "on_incomplete": _one_of(ON_INCOMPLETE),
+        "blocking": _record(
+            BlockingPolicy, {"severity": _one_of((*SEVERITY_NAMES, "none")), "confidence": _confidence}
+        ),
     },
     keep_explicit=True,
 )
-_SCHEMA_TYPES = (RepoPolicy, RuleSettings, ActionsPolicy, ContainersPolicy, WorkflowsPolicy, CodeownersPolicy)
+_SCHEMA_TYPES = (
+    RepoPolicy,
+    RuleSettings,
+    ActionsPolicy,
+    ContainersPolicy,
+    WorkflowsPolicy,
+    CodeownersPolicy,
+    BlockingPolicy,
+)
 
 
 def _nearest_line(path: str, lines: dict[str, int]) -> int:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from analyzers.base import Severity
 from app.report.escape import plain
+from app.report.links import REPOSITORY_LINKS, Links
 from app.report.placement import Placed, Placement
 
 BATCH_SIZE = 50  # GitHub's maximum number of annotations per check-run request
@@ -41,11 +42,11 @@ def sort_key(placed: Placed) -> tuple[int, int, str, int, str]:
     )
 
 
-def _details(placed: Placed) -> str:
+def _details(placed: Placed, links: Links) -> str:
     finding = placed.finding
     lines = [f"Rule: {finding.rule_id}"]
     if placed.meta is not None:
-        lines[0] += f" v{placed.meta.version} ({placed.meta.docs_url})"
+        lines[0] += f" v{placed.meta.version} ({links.rule(finding.rule_id)})"
     lines.append(f"Severity: {finding.severity.label} · confidence {finding.confidence:.2f}")
     lines.extend(f"Note: {note}" for note in finding.notes)
     if finding.evidence.strip():
@@ -53,7 +54,7 @@ def _details(placed: Placed) -> str:
     return plain("\n".join(lines), DETAILS_LIMIT)
 
 
-def build_annotation(placed: Placed) -> dict[str, Any]:
+def build_annotation(placed: Placed, links: Links = REPOSITORY_LINKS) -> dict[str, Any]:
     finding = placed.finding
     start = max(1, finding.start_line)
     severity = finding.severity.label.capitalize()
@@ -67,14 +68,14 @@ def build_annotation(placed: Placed) -> dict[str, Any]:
         "annotation_level": annotation_level(placed),
         "message": plain(finding.message, MESSAGE_LIMIT),
         "title": plain(title, TITLE_LIMIT),
-        "raw_details": _details(placed),
+        "raw_details": _details(placed, links),
     }
 
 
-def build_annotations(findings: Iterable[Placed]) -> list[dict[str, Any]]:
+def build_annotations(findings: Iterable[Placed], links: Links = REPOSITORY_LINKS) -> list[dict[str, Any]]:
     """Annotations for every finding not shadowed, most important first."""
     visible = [p for p in findings if p.placement is not Placement.SHADOW]
-    return [build_annotation(p) for p in sorted(visible, key=sort_key)]
+    return [build_annotation(p, links) for p in sorted(visible, key=sort_key)]
 
 
 def batches(items: Sequence[T], size: int = BATCH_SIZE) -> list[list[T]]:

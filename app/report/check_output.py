@@ -11,6 +11,7 @@ from app.context.manifest import build_manifest, render_manifest_markdown
 from app.context.model import ChangeContext
 from app.report.actions import requested_actions
 from app.report.annotations import build_annotations
+from app.report.links import REPOSITORY_LINKS, Links
 from app.report.markdown import OnIncomplete, conclusion_for, render_summary, render_title
 from app.report.placement import Placed
 
@@ -55,6 +56,7 @@ def compose_check_output(
     calibration_notes: Sequence[str] = (),
     total_files: int | None = None,
     incomplete_reason: str | None = None,
+    links: Links = REPOSITORY_LINKS,
 ) -> CheckOutput:
     """What the check run shows. `gaps` (work that did not happen) or an `incomplete_reason` make the
     analysis incomplete: the conclusion is then the policy's `on_incomplete` (neutral by default), never
@@ -73,12 +75,13 @@ def compose_check_output(
         skipped=[*skipped_files(ctx, gaps), *ctx.notes],
         incomplete_reason=incomplete_reason,
         not_inline=not_inline,
+        links=links,
     )
     return CheckOutput(
         title=render_title(placements, incomplete=incomplete),
         summary=summary,
         conclusion=conclusion_for(placements, incomplete=incomplete, on_incomplete=on_incomplete(ctx.policy)),
-        annotations=build_annotations([p for p in placed if p.finding.path in paths]),
+        annotations=build_annotations([p for p in placed if p.finding.path in paths], links),
         actions=requested_actions(placed),
     )
 

@@ -139,3 +139,33 @@ def fenced(content: str, info: str = "") -> str:
 def plain(text: str, limit: int) -> str:
     """Plain text (annotations, terminal): hidden characters shown, capped."""
     return cap(show_hidden(text), limit)
+
+
+def escape_with_code(text: str, limit: int = 300) -> str:
+    """Like `escape_inline`, but text between a pair of single backticks stays a code span (rendered by
+    `code_span`, so nothing inside can break out). A backtick without a partner is shown as text.
+
+    Rule messages quote code this way (`os.system()` runs a string built from `name`): escaping the
+    backticks would show them literally. Parts are capped in turn so the whole stays near `limit`.
+    """
+    parts = one_line(text).strip().split("`")
+    if len(parts) % 2 == 0:  # an odd number of backticks: the last one has no partner
+        parts[-2:] = [parts[-2] + "`" + parts[-1]]
+    out: list[str] = []
+    budget = limit
+    for index, part in enumerate(parts):
+        if budget <= 1:
+            out.append(ELLIPSIS)
+            break
+        if index % 2 and part.strip():
+            piece = code_span(part, max(budget - 4, 1))
+        elif index % 2:
+            piece = escape_inline("`" + part + "`", budget) if part else ""
+        elif part.strip():
+            lead, trail = part[: len(part) - len(part.lstrip())], part[len(part.rstrip()) :]
+            piece = lead[:1] + escape_inline(part, budget) + trail[:1]
+        else:
+            piece = part[:1]
+        out.append(piece)
+        budget -= len(piece)
+    return "".join(out)

@@ -1,9 +1,10 @@
 """The check run's title, conclusion and Markdown summary.
 
 The summary reads, most important first: counts by placement; why analysis did not complete (every
-gap: what did not run, where and why) and how to re-run; checks that could not run; findings by family and severity with links to each
-rule's page; calibration notes; skipped files; shadowed findings (collapsed); the change manifest. It is
-kept under GitHub's 65,535-character limit by cutting from the least important end, with a note of
+gap: what did not run, where and why) and how to re-run; checks that could not run; findings with links
+to each rule's page, by severity then confidence across families (a critical hidden instruction before a
+high risky-code finding); calibration notes; skipped files; shadowed findings (collapsed); the change
+manifest. A heading is written only above what it heads. It is kept under GitHub's 65,535-character limit by cutting from the least important end, with a note of
 what was cut. Text from the pull request is escaped (`app.report.escape`); the manifest arrives rendered.
 """
 
@@ -13,9 +14,10 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
-from analyzers.base import Family, Severity
+from analyzers.base import Severity
 from analyzers.gaps import Gap, GapGroup, grouped
-from app.report.escape import cap, code_span, escape_inline
+from app.report.escape import cap, code_span, escape_inline, escape_with_code
+from app.report.links import REPOSITORY_LINKS, Links
 from app.report.placement import Placed, Placement
 from app.report.section import Item, Section, fit, join, size
 
@@ -30,15 +32,6 @@ _PLACEMENT_WORDS = {
     Placement.ANNOTATE: "annotated",
     Placement.SHADOW: "shadowed",
 }
-_FAMILY_TITLES = {
-    Family.CODE: "Risky code",
-    Family.SECRETS: "Secrets",
-    Family.INJECTION: "Hidden instructions",
-    Family.DRIFT: "Configuration drift",
-    Family.SUPPLY_CHAIN: "Supply chain",
-    Family.ANOMALY: "Anomalies",
-}
-_UNKNOWN_FAMILY = "Other"
 
 
 def conclusion_for(
@@ -78,7 +71,7 @@ def _headline(placed: Sequence[Placed]) -> str:
 
 def _location(placed: Placed) -> str:
     finding = placed.finding
-    if finding.start_line < 1:
+    if finding.start_line < 1 or finding.path.startswith("("):  # a whole file, or pull-request text
         return code_span(finding.path, 200)
     lines = str(finding.start_line)
     if finding.end_line > finding.start_line:
@@ -86,7 +79,7 @@ def _location(placed: Placed) -> str:
     return code_span(f"{finding.path}:{lines}", 200)
 
 
-def finding_line(placed: Placed, *, inline: bool = True) -> str:
+def finding_line(placed: Placed, *, inline: bool = True, links: Links = REPOSITORY_LINKS) -> str:
     """One list item: placement, rule (linked to its page), location, message, evidence.
 
     `inline=False` marks a finding meant for an inline comment that could not be anchored on the diff.
@@ -94,38 +87,31 @@ def finding_line(placed: Placed, *, inline: bool = True) -> str:
     finding = placed.finding
     rule = code_span(finding.rule_id, 80)
     if placed.meta is not None:
-        rule = f"[{rule}]({placed.meta.docs_url})"
+        rule = f"[{rule}]({links.rule(finding.rule_id)})"
     word = _PLACEMENT_WORDS[placed.placement]
     if not inline and placed.placement in (Placement.BLOCK, Placement.COMMENT):
-        word = f"{word} (no inline comment: outside the diff, or past the 50 per review)"
+        word = f"{word} (not inline: pull-request text, a line outside the diff, or past 50 comments)"
     line = f"- {word} · {rule} · {_location(placed)}: "
-    line += escape_inline(finding.message, 300)
+    line += escape_with_code(finding.message, 300)
     if finding.evidence.strip():
         line += f" · {code_span(finding.evidence.strip(), 100)}"
     for note in finding.notes:
-        line += f" · note: {escape_inline(note, 300)}"
+        line += f" · note: {escape_with_code(note, 300)}"
     return line
 
 
-def _family_order(placed: Placed) -> tuple[int, str]:
-    families = list(Family)
-    if placed.meta is None:
-        return len(families), _UNKNOWN_FAMILY
-    return families.index(placed.meta.family), _FAMILY_TITLES[placed.meta.family]
+def _finding_items(placed: Iterable[Placed], not_inline: Collection[str], links: Links) -> tuple[Item, ...]:
+    """Findings by severity, then confidence, across families, under one heading per severity."""
 
-
-def _finding_items(placed: Iterable[Placed], not_inline: Collection[str]) -> tuple[Item, ...]:
-    def key(p: Placed) -> tuple[int, int, int, str, int, str]:
-        family, _ = _family_order(p)
+    def key(p: Placed) -> tuple[int, float, int, str, int, str]:
         f = p.finding
-        return (family, -int(f.severity), p.placement.rank, f.path, f.start_line, f.rule_id)
+        return (-int(f.severity), -f.confidence, p.placement.rank, f.path, f.start_line, f.rule_id)
 
     items = []
     for p in sorted(placed, key=key):
-        family = f"#### {_family_order(p)[1]}"
-        severity = f"**{Severity(p.finding.severity).label.capitalize()}**"
-        line = finding_line(p, inline=p.finding.fingerprint not in not_inline)
-        items.append(Item(line, (family, severity)))
+        severity = f"#### {Severity(p.finding.severity).label.capitalize()}"
+        line = finding_line(p, inline=p.finding.fingerprint not in not_inline, links=links)
+        items.append(Item(line, (severity,)))
     return tuple(items)
 
 
@@ -155,12 +141,12 @@ def _gap_line(group: GapGroup) -> str:
     return line
 
 
-def _shadowed(placed: Sequence[Placed]) -> Section:
+def _shadowed(placed: Sequence[Placed], links: Links) -> Section:
     shadowed = sorted((p for p in placed if p.placement is Placement.SHADOW), key=_by_location)
     if not shadowed:
         return Section("", "")
     head = f"<details>\n<summary>Shadowed findings ({len(shadowed)}): counted, not shown elsewhere</summary>"
-    items = tuple(Item(finding_line(p)) for p in shadowed)
+    items = tuple(Item(finding_line(p, links=links)) for p in shadowed)
     return Section("shadowed findings", head, items, "</details>")
 
 
@@ -174,29 +160,30 @@ def _sections(
     skipped: Sequence[str],
     incomplete_reason: str | None,
     not_inline: Collection[str],
+    links: Links,
 ) -> list[Section]:
     """The summary's sections, most important first; empty ones left out."""
     visible = [p for p in placed if p.placement is not Placement.SHADOW]
     sections = [
         _incomplete(incomplete_reason, gaps),
         _list("unavailable checks", "### Checks that could not run", map(escape_inline, unavailable)),
-        _findings(visible, not_inline),
+        _findings(visible, not_inline, links),
         _list("calibration notes", "### Calibration", map(escape_inline, calibration_notes)),
         _list("skipped files", "### Not analysed", map(escape_inline, skipped)),
-        _shadowed(placed),
+        _shadowed(placed, links),
         _manifest(manifest),
     ]
     return [section for section in sections if section.head]
 
 
-def _findings(visible: Sequence[Placed], not_inline: Collection[str]) -> Section:
+def _findings(visible: Sequence[Placed], not_inline: Collection[str], links: Links) -> Section:
     if not visible:
         return Section("", "")
-    return Section("findings", "### Findings", _finding_items(visible, not_inline))
+    return Section("findings", "### Findings", _finding_items(visible, not_inline, links))
 
 
 def _manifest(manifest: str) -> Section:
-    text = manifest.strip()
+    text = manifest.strip().removeprefix("### Change manifest").strip()  # one heading, not two
     return Section("the change manifest", f"### What changed\n\n{text}") if text else Section("", "")
 
 
@@ -224,6 +211,7 @@ def render_summary(
     full_report_url: str | None = None,
     not_inline: Collection[str] = (),
     limit: int = SUMMARY_LIMIT,
+    links: Links = REPOSITORY_LINKS,
 ) -> str:
     """The check-run summary, at most `limit` UTF-8 bytes (so at most `limit` characters).
 
@@ -240,6 +228,7 @@ def render_summary(
         skipped=skipped,
         incomplete_reason=incomplete_reason,
         not_inline=not_inline,
+        links=links,
     )
     blocks, cut = fit(head, sections, limit)
     if cut:

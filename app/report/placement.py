@@ -2,7 +2,8 @@
 
 Calibration decides placement from maintainers' replies; until a rule has evidence, the default comes from
 severity and confidence, and the repository policy (`rules.<id>.block`, `rules.<id>.disable`, read from
-the base branch) always wins.
+the base branch) always wins. Secure by default: a critical finding with confidence of at least 0.9 blocks
+unless the policy says otherwise (`blocking.severity`, `blocking.confidence`, `rules.<id>.block: false`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from enum import StrEnum
 
 from analyzers.base import Finding, RuleMeta, Severity
 from analyzers.registry import rule_by_id
-from app.context.policy import RepoPolicy, RuleSettings
+from app.context.policy import DEFAULT_POLICY, RepoPolicy, RuleSettings
 
 COMMENT_CONFIDENCE = 0.7  # a medium finding needs this confidence to be commented inline
 
@@ -53,6 +54,9 @@ def default_placement(finding: Finding, meta: RuleMeta | None, policy: RepoPolic
     if not settings.applies_to(finding.path):
         return None
     if policy is not None and policy.blocks(finding.rule_id, finding.path):
+        return Placement.BLOCK
+    blocking = policy.blocking if policy is not None else DEFAULT_POLICY.blocking
+    if settings.block is not False and blocking.blocks(finding.severity.label, finding.confidence):
         return Placement.BLOCK
     if finding.severity >= Severity.HIGH:
         return Placement.COMMENT

@@ -19,6 +19,7 @@ _HEADING_LINE = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?([A-Za-z ]+?)(?:\*\*)?\s*(?:
 _UNDERLINE = re.compile(r"^\s*(-{3,}|={3,})\s*$")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.")
 SENTENCE_LIMIT = 200
+WHOLE_SENTENCE_LIMIT = 600  # a first sentence longer than this is left out (the rule page has it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +34,11 @@ class RuleDoc:
 
     @property
     def why(self) -> str:
-        return first_sentence(self.section("Why it is risky"))
+        return whole_sentence(self.section("Why it is risky"))
 
     @property
     def fix(self) -> str:
-        return first_sentence(self.section("How to fix"))
+        return whole_sentence(self.section("How to fix"))
 
 
 def _heading_of(line: str) -> tuple[str, str] | None:
@@ -65,6 +66,16 @@ def first_sentence(text: str, limit: int = SENTENCE_LIMIT) -> str:
     shortened to `limit` characters at a space outside code spans."""
     paragraph = " ".join(text.strip().split("\n\n", 1)[0].split())
     return shorten(paragraph[: _sentence_end(paragraph)], limit)
+
+
+def whole_sentence(text: str, limit: int = WHOLE_SENTENCE_LIMIT) -> str:
+    """The first sentence of `text`'s first paragraph, whole and ending with its mark, or "" when it
+    is longer than `limit` or ends without one (a list, a fragment): never a sentence cut in the middle."""
+    paragraph = " ".join(text.strip().split("\n\n", 1)[0].split())
+    sentence = paragraph[: _sentence_end(paragraph)]
+    if len(sentence) > limit or not sentence.endswith((".", "!", "?")):
+        return ""
+    return sentence
 
 
 def _sentence_end(paragraph: str) -> int:

@@ -17,11 +17,11 @@ from urllib.parse import quote
 
 from analyzers.base import Finding, RuleMeta, Severity
 from app.report.escape import show_hidden
+from app.report.links import REPOSITORY_LINKS, Links
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "Bulwark"
-TOOL_URI = "https://github.com/bulwark-app/bulwark"
 FINGERPRINT_KEY = "bulwarkFingerprint/v1"
 SRCROOT = "%SRCROOT%"
 
@@ -43,14 +43,15 @@ SECURITY_SEVERITY = {
 PRECISIONS = ("very-high", "high", "medium", "low")
 
 
-def _rule_descriptor(meta: RuleMeta, precision: str) -> dict[str, Any]:
+def _rule_descriptor(meta: RuleMeta, precision: str, links: Links) -> dict[str, Any]:
     tags = ["security", meta.family.value, *(f"external/cwe/cwe-{cwe:03d}" for cwe in meta.cwe)]
+    url = links.rule(meta.id)
     return {
         "id": meta.id,
         "name": "".join(part.capitalize() for part in meta.id.split("-")),
         "shortDescription": {"text": meta.summary},
-        "helpUri": meta.docs_url,
-        "help": {"text": f"{meta.summary}. See {meta.docs_url}"},
+        "helpUri": url,
+        "help": {"text": f"{meta.summary}. See {url}"},
         "defaultConfiguration": {"level": LEVELS[meta.severity]},
         "properties": {
             "tags": tags,
@@ -146,6 +147,7 @@ def render_sarif(
     base_uri: str | None = None,
     precision: Mapping[str, str] | None = None,
     notifications: Sequence[Notification] = (),
+    links: Links = REPOSITORY_LINKS,
 ) -> dict[str, Any]:
     """A SARIF 2.1.0 log with one run. `precision` maps a rule id to very-high/high/medium/low;
     `notifications`, the checks that did not run (then the run has one invocation that lists them)."""
@@ -155,8 +157,8 @@ def render_sarif(
     driver = {
         "name": TOOL_NAME,
         "version": tool_version,
-        "informationUri": TOOL_URI,
-        "rules": [_rule_descriptor(m, _precision(chosen.get(m.id))) for m in metas],
+        "informationUri": links.home,
+        "rules": [_rule_descriptor(m, _precision(chosen.get(m.id)), links) for m in metas],
     }
     ordered = sorted(findings, key=lambda f: (f.path, f.start_line, f.end_line, f.rule_id))
     run: dict[str, Any] = {

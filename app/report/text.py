@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from analyzers.base import Finding, RuleMeta, Severity
 from analyzers.gaps import Gap, gap_sentence, grouped
 from app.report.escape import plain
+from app.report.links import REPOSITORY_LINKS, Links
 from app.report.placement import Placed
 
 MIN_WIDTH = 40
@@ -77,7 +78,7 @@ def _head(finding: Finding, placement: str, color: bool, width: int | None) -> l
     return [f"{shown}  {where}  {rule}"]
 
 
-def _explained(finding: Finding, meta: RuleMeta | None, width: int | None) -> list[str]:
+def _explained(finding: Finding, meta: RuleMeta | None, width: int | None, links: Links) -> list[str]:
     """Why, how to fix and the rule's page, for `verbose`: from the rule's own documentation."""
     from app.report.ruledoc import rule_doc  # reads every rule's docstring: only when asked for
 
@@ -87,7 +88,7 @@ def _explained(finding: Finding, meta: RuleMeta | None, width: int | None) -> li
     for label, text in (
         ("why:", _paragraph(doc.section("Why it is risky")) if doc else ""),
         ("fix:", _paragraph(doc.section("How to fix")) if doc else ""),
-        ("see:", meta.docs_url if meta else ""),
+        ("see:", links.rule(meta.id) if meta else ""),
     ):
         if text:
             lines += _wrap(text, width, INDENT + "     ", first=f"{INDENT}{label} ")
@@ -130,6 +131,7 @@ def render_text(
     width: int | None = DEFAULT_WIDTH,
     color: bool = False,
     verbose: bool = False,
+    links: Links = REPOSITORY_LINKS,
 ) -> str:
     """Each finding (most severe first), the totals, what was not checked, then the gaps.
 
@@ -145,7 +147,7 @@ def render_text(
         lines += _head(finding, placement, color, width)
         lines += _wrap(plain(finding.message, 600), width)
         if verbose:
-            lines += _explained(finding, meta, width)
+            lines += _explained(finding, meta, width, links)
         lines.append("")
     lines.append(_totals(rows))
     for item in skipped:

@@ -22,6 +22,7 @@ from app.calibration import (
     place_finding,
     target_precision,
 )
+from app.calibration.explanation import plain_reason
 from app.trust import Label, Permission, Vote
 from tests.calibration.votes import (
     HIGH_RULE,
@@ -220,9 +221,15 @@ def test_cells_known_to_be_noisy_are_not_explored() -> None:
 def test_explain_and_footer() -> None:
     made = decision([*confirmations(RULE, 3), vote("z", days_ago=0)])
     text = explain(made)
-    assert text.splitlines()[0] == (
+    plain, stats = text.split("\n\n<details>\n<summary>The statistics</summary>\n\n")
+    assert (
+        plain
+        == "Shown inline because maintainers here confirmed 9 of the 10 findings of this rule they answered."
+    )
+    assert stats.splitlines()[0] == (
         f"**{RULE}** in {REPO}, score bin 3: placement **comment** (target precision 0.85)"
     )
+    assert text.endswith("</details>")
     assert "Beta(α=12.50, β=2.00): mean 0.86" in text
     assert "3 confirmers, 1 dismissers; 10 votes, 0 not counted" in text
     assert "trusted voters: m0, m1, m2, z" in text
@@ -237,3 +244,12 @@ def test_explain_and_footer() -> None:
         f"{RULE} v2 · here: 9 useful / 1 not useful · reply `/confirm`, "
         "`/dismiss fp|wontfix|test <why>`, or 👍/👎 (only writers affect calibration)"
     )
+
+
+def test_why_in_plain_words_before_the_statistics() -> None:
+    blocked = decision([], policy=RulePolicy(block=True))
+    assert plain_reason(blocked) == "Blocking because the repository policy asks this rule to block."
+    assert plain_reason(decision([]), default=True).startswith("Placed by its severity and confidence")
+    muted = decision(dismissals(RULE, ("a", "b", "c"), each=4))
+    assert "maintainers here confirmed 0 of the 12 findings" in plain_reason(muted)
+    assert "Beta(" not in plain_reason(muted)

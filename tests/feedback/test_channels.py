@@ -95,8 +95,10 @@ def test_why_answers_with_alpha_beta_placement_and_evidence(
     assert outcome == "pull_request_review_comment.created: /why answered"
     [answer] = [c for c in replies_to(github, target) if c.user == "bulwark[bot]"]
     lines = answer.body.splitlines()
-    assert lines[0].startswith(f"**{SQL_RULE}** in {REPO}, score bin ")
-    assert lines[1].startswith("- Beta(α=3.50, β=1.50): mean 0.70")
+    assert lines[0].startswith("Placed by its severity and confidence: maintainers here have not yet")
+    assert lines[2:4] == ["<details>", "<summary>The statistics</summary>"]
+    assert lines[5].startswith(f"**{SQL_RULE}** in {REPO}, score bin ")
+    assert lines[6].startswith("- Beta(α=3.50, β=1.50): mean 0.70")
     assert "this repository: S=0.00 useful, F=0.00 not useful" in answer.body
     assert [(r.user, r.content) for r in github.reactions(question.id)] == [("bulwark[bot]", "+1")]
     assert feedback_rows(settings) == []

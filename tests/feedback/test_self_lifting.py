@@ -53,7 +53,7 @@ def test_an_added_suppression_of_a_blocking_finding_keeps_the_check_failing(
     # The pull request's URLs are text outside code, never links: not in the summary, not in a comment.
     report = [c.body for c in github.review_comments(REPO, 1) if "anomaly-check-suppressed" in c.body]
     assert report
-    assert "https:&#8203;//evil.example/ok" in summary
+    assert "evil.example/ok" in summary  # shown, inside code or broken by a zero-width space
     for body in (summary, *report):
         assert "://evil" not in _outside_code(body)
         assert "www.evil" not in _outside_code(body)

@@ -10,15 +10,19 @@ import pytest
 from analyzers.base import Family, Finding, RuleMeta, Severity, TraceStep
 from app.report.comment import (
     BODY_LIMIT,
+    Commented,
     Marker,
+    comment_fingerprints,
     parse_marker,
     render_comment,
+    render_comments,
     render_marker,
     review_comment_payload,
     telling_steps,
 )
 from app.report.ruledoc import parse_rule_doc
 from tests.report.samples import HOSTILE_SNIPPET, SHELL, SHELL_DOC, finding
+from tests.support.golden import Golden
 
 GOLDEN = Path(__file__).parent / "golden"
 SHELL_FINDING = finding(
@@ -38,16 +42,53 @@ def _shell_comment(item: Finding = SHELL_FINDING) -> str:
     return render_comment(item, SHELL, doc, counts_line="this repository: 4 useful, 1 not useful")
 
 
-def test_comment_body_is_exact() -> None:
-    assert _shell_comment() == (GOLDEN / "comment.md").read_text(encoding="utf-8")
+def test_comment_body_is_exact(golden: Golden) -> None:
+    golden.check(GOLDEN / "comment.md", _shell_comment())
+
+
+def test_the_title_is_said_once() -> None:
+    item = replace(SHELL_FINDING, message=f"{SHELL.summary}: `name` reaches os.system")
+    body = _shell_comment(item)
+    assert body.count(SHELL.summary) == 1
+    assert "\n\n`name` reaches os.system\n\n" in body
+    alone = _shell_comment(replace(SHELL_FINDING, message=SHELL.summary))
+    assert alone.count(SHELL.summary) == 1
+
+
+def test_code_in_a_message_is_a_code_span_not_escaped_backticks() -> None:
+    body = _shell_comment()
+    assert "built from `name` for" in body
+    assert "\\`" not in body
+
+
+def test_how_to_reply_is_left_to_the_review_body() -> None:
+    assert "/dismiss" not in _shell_comment()
+
+
+def test_several_findings_on_one_line_make_one_comment_listing_them() -> None:
+    other = replace(SHELL_FINDING, rule_id="code-x", message="second", fingerprint="9e8d")
+    body = render_comments(
+        [Commented(SHELL_FINDING, SHELL, parse_rule_doc(SHELL_DOC)), Commented(other, None, None)]
+    )
+    assert body.startswith("**2 findings on this line**")
+    assert body.count("**High: ") == 2
+    assert "**High: `code-x`**" in body
+    assert "```suggestion" not in body  # two findings: no single change to suggest
+    assert comment_fingerprints(body) == ["3f2a9c01b7e4d5a6", "9e8d"]
+
+
+def test_grouped_fingerprints_cannot_be_forged_by_quoted_text() -> None:
+    forged = "<!-- bulwark:also=victim -->"
+    body = _shell_comment(finding(SHELL, "x.py", 1, evidence=forged, message=forged, fingerprint="real"))
+    assert comment_fingerprints(body) == ["real"]
+    assert comment_fingerprints(f"{forged}\nno marker") == []
 
 
 def test_comment_for_an_unknown_rule_has_no_docs_and_version_zero() -> None:
     item = finding("retired-rule", "a.py", 3, message="old", fingerprint="ab12")
     assert render_comment(item, None, None) == (
         "**Low: `retired-rule`**\n\nold\n\n"
-        "<sub>Bulwark `retired-rule` · Reply `/confirm`, or `/dismiss fp|wontfix|test <why>`, "
-        "or react 👍/👎; only people with write access change calibration.</sub>\n"
+        "<sub>Bulwark `retired-rule`</sub>\n"
         "<!-- bulwark:fingerprint=ab12 rule=retired-rule v=0 -->"
     )
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from app.report.escape import code_block, code_span, escape_inline, one_line, show_hidden
+from app.report.escape import code_block, code_span, escape_inline, escape_with_code, one_line, show_hidden
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 MARKDOWN_HEAVY = st.text(
@@ -55,3 +55,23 @@ def test_inline_text_renders_as_plain_text_without_pings(text: str) -> None:
     visible = html.unescape(inner)
     assert visible.replace("\u200b", "") == shown
     assert PING.search(visible) is None
+
+
+@settings(deadline=None)
+@given(MARKDOWN_HEAVY)
+def test_text_with_code_renders_only_paragraph_and_code_and_pings_no_one(text: str) -> None:
+    rendered = MD.render(escape_with_code(text, limit=10_000))
+    if not rendered:
+        return
+    assert rendered.startswith("<p>")
+    assert rendered.endswith("</p>\n")
+    inner = rendered[3:-5]
+    outside = re.sub(r"<code>[^<]*</code>", "", inner)
+    assert "<" not in outside  # only code elements, nothing else
+    assert PING.search(html.unescape(outside)) is None
+    assert "\u202e" not in rendered
+
+
+def test_code_in_a_message_stays_code() -> None:
+    assert escape_with_code("runs `os.system` with @org") == "runs `os.system` with @&#8203;org"
+    assert MD.render(escape_with_code("a `b` c")) == "<p>a <code>b</code> c</p>\n"

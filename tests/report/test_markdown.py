@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzers.base import Severity
+from analyzers.base import Family, RuleMeta, Severity
 from analyzers.gaps import Gap
 from app.report.markdown import (
     SUMMARY_LIMIT,
@@ -18,6 +18,7 @@ from app.report.markdown import (
 from app.report.placement import Placed, Placement
 from app.report.section import size
 from tests.report.samples import HOSTILE_SNIPPET, PINS, SHELL, TOKEN, finding
+from tests.support.golden import Golden
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -50,7 +51,7 @@ PLACED = [
 MANIFEST = "**Files:** 5 changed (3 code, 1 ci, 1 config)\n\n- New capability: process execution"
 
 
-def test_summary_is_exact() -> None:
+def test_summary_is_exact(golden: Golden) -> None:
     summary = render_summary(
         PLACED,
         gaps=[Gap("ValueError: bad node <b>@here</b>", "app/@x.py", "code-sql-string"), Gap("no reply")],
@@ -60,7 +61,7 @@ def test_summary_is_exact() -> None:
         skipped=["vendor/big.min.js: GitHub sent no patch"],
         incomplete_reason="the pypi registry did not answer",
     )
-    assert summary == (GOLDEN / "summary.md").read_text(encoding="utf-8")
+    golden.check(GOLDEN / "summary.md", summary)
 
 
 def test_summary_with_nothing_to_say() -> None:
@@ -160,6 +161,34 @@ def test_findings_without_an_inline_comment_say_so() -> None:
     summary = render_summary(PLACED[1:3], not_inline=[PLACED[2].finding.fingerprint])
     assert "- commented · [`code-command-injection`]" in summary
     assert (
-        "- blocking (no inline comment: outside the diff, or past the 50 per review) · [`secrets-github-token`]"
+        "- blocking (not inline: pull-request text, a line outside the diff, or past 50 comments) · [`secrets-github-token`]"
         in summary
     )
+
+
+def test_findings_are_ordered_by_severity_then_confidence_across_families() -> None:
+    hidden = RuleMeta("injection-hidden-x", Family.INJECTION, "Hidden instruction", Severity.CRITICAL)
+    placed = [
+        Placed(finding(SHELL, "a.py", 1, message="high sure", confidence=0.95), Placement.COMMENT, SHELL),
+        Placed(finding(SHELL, "b.py", 1, message="high unsure", confidence=0.5), Placement.COMMENT, SHELL),
+        Placed(finding(hidden, "z.md", 9, message="critical text"), Placement.COMMENT, hidden),
+        Placed(finding(SHELL, "c.py", 1, message="high mid", confidence=0.8), Placement.COMMENT, SHELL),
+    ]
+    summary = render_summary(placed)
+    order = [summary.index(text) for text in ("critical text", "high sure", "high mid", "high unsure")]
+    assert order == sorted(order)
+    assert "#### Critical" in summary
+    assert "#### Risky code" not in summary  # no family headings
+
+
+def test_no_heading_without_content() -> None:
+    summary = render_summary([Placed(finding(SHELL, "a.py", 1), Placement.COMMENT, SHELL)])
+    blocks = summary.strip().split("\n\n")
+    for here, after in zip(blocks, [*blocks[1:], ""], strict=True):
+        if here.startswith("#"):  # what follows a heading is content, or a deeper heading
+            assert after, summary
+            assert _level(after) == 0 or _level(after) > _level(here), summary
+
+
+def _level(block: str) -> int:
+    return len(block) - len(block.lstrip("#")) if block.startswith("#") else 0

@@ -7,7 +7,7 @@ import pytest
 from analyzers.base import DOC_HEADINGS, Analyzer
 from analyzers.docs import doc_sections
 from analyzers.registry import all_rules
-from app.report.ruledoc import first_sentence, parse_rule_doc, rule_doc, shorten
+from app.report.ruledoc import first_sentence, parse_rule_doc, rule_doc, shorten, whole_sentence
 from tests.report.samples import SHELL_DOC
 
 
@@ -70,3 +70,18 @@ def test_registered_rules_read_the_same_as_their_docs_page(rule: type[Analyzer])
     assert parsed.fix
     assert parsed.why.count("`") % 2 == 0
     assert parsed.fix.count("`") % 2 == 0
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.meta.id)
+def test_why_and_fix_are_whole_sentences(rule: type[Analyzer]) -> None:
+    parsed = rule_doc(rule.meta.id)
+    assert parsed is not None
+    for text in (parsed.why, parsed.fix):
+        assert text.endswith((".", "!", "?"))
+        assert not text.endswith("…")
+
+
+def test_a_first_sentence_too_long_or_without_an_end_mark_is_left_out() -> None:
+    assert whole_sentence("One two. Three.") == "One two."
+    assert whole_sentence("word " * 200 + "end.") == ""
+    assert whole_sentence("- a list item\n- another") == ""

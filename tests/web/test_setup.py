@@ -43,6 +43,7 @@ def test_manifest_flow_writes_env_and_shows_installation_link(tmp_path: Path, gi
         assert manifest["hook_attributes"]["url"] == f"{web}/webhooks/github"
         assert manifest["redirect_url"] == f"{web}/setup/callback"
         assert manifest["callback_urls"] == [f"{web}/dashboard/callback"]
+        assert manifest["url"] == web  # the App's homepage is this install, which serves the rule pages
         assert manifest["default_events"][0] == "pull_request"
         done = _register(client, web, github)
         assert done.status_code == 200, done.text
