@@ -88,6 +88,9 @@ KUBERNETES = Framework(
         "CKV_K8S_13": _rules("k8s-resource-limits-missing"),  # memory limits
         "CKV_K8S_14": _rules("k8s-unpinned-image"),  # latest or no tag
     },
+    partial={
+        "CKV_K8S_11": "Bulwark asks for memory limits only: CPU is compressible, CPU limits throttle",
+    },
     detail={
         "CKV_K8S_16": ("privileged: true",),
         "CKV_K8S_39": ("SYS_ADMIN",),
