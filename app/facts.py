@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from analyzers.drift.local_calls import local_references
+from analyzers.drift.kustomizations import referenced_paths
 from analyzers.supply_chain.manifests import base_paths_for
 from app.context.builder import BuildOptions
 from app.context.model import ChangeContext, Facts
@@ -32,10 +32,11 @@ def registry_config(settings: Settings, *, offline: bool = False) -> RegistryCon
 
 
 def build_options(max_bytes: int) -> BuildOptions:
-    """Also read the base-side manifests and lockfiles the supply-chain rules compare against, and the
-    unchanged local workflows and actions that changed workflows call."""
+    """Also read the base-side manifests and lockfiles the supply-chain rules compare against, the
+    unchanged local workflows and actions that changed workflows call, and the kustomizations beside
+    changed manifests."""
     return BuildOptions(
-        max_bytes=max_bytes, extra_base_paths=base_paths_for, referenced_paths=local_references
+        max_bytes=max_bytes, extra_base_paths=base_paths_for, referenced_paths=referenced_paths
     )
 
 

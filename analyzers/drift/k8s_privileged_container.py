@@ -9,7 +9,10 @@ from analyzers.config.yaml_doc import YNode
 from analyzers.drift.common import is_true, kubernetes_documents, walk_pairs
 from app.context.model import ChangeContext
 
-DANGEROUS_CAPABILITIES = frozenset({"SYS_ADMIN", "NET_ADMIN", "ALL", "SYS_MODULE", "SYS_PTRACE"})
+DANGEROUS_CAPABILITIES = frozenset(
+    {"SYS_ADMIN", "NET_ADMIN", "ALL", "SYS_MODULE", "SYS_PTRACE", "DAC_READ_SEARCH", "SYS_RAWIO", "BPF",
+     "SYS_BOOT"}
+)  # fmt: skip
 
 
 class K8sPrivilegedContainer(Analyzer):
@@ -19,7 +22,8 @@ class K8sPrivilegedContainer(Analyzer):
 
     In any `securityContext` of a Kubernetes manifest (plain YAML or a Helm template):
     `privileged: true`, `allowPrivilegeEscalation: true`, and `capabilities.add` containing
-    `SYS_ADMIN`, `NET_ADMIN`, `SYS_MODULE`, `SYS_PTRACE` or `ALL`.
+    `SYS_ADMIN`, `NET_ADMIN`, `SYS_MODULE`, `SYS_PTRACE`, `DAC_READ_SEARCH` (reads any file of the
+    node by handle: the "shocker" escape), `SYS_RAWIO`, `BPF`, `SYS_BOOT` or `ALL`.
 
     ## Why it is risky
 

@@ -1,4 +1,4 @@
-"""k8s-resource-limits-missing: a container may use all of its node's memory or CPU."""
+"""k8s-resource-limits-missing: a container may use all of its node's memory."""
 
 from __future__ import annotations
 
@@ -9,25 +9,25 @@ from analyzers.drift.changes import Site
 from analyzers.drift.workloads import Workload, workload_findings
 from app.context.model import ChangeContext
 
-_RESOURCES = ("memory", "cpu")
-
 
 class K8sResourceLimitsMissing(Analyzer):
-    """A container sets no memory or no CPU limit (`resources.limits`).
+    """A container sets no memory limit (`resources.limits.memory`).
 
     ## What it flags
 
-    Containers of Kubernetes workloads without `resources.limits.memory` or
-    `resources.limits.cpu`, in a manifest the change adds or in a container that had both before.
-    A `LimitRange` applies defaults the manifest cannot show, so this is low severity; containers
-    whose lines hold a Helm template, and containers without an `image` (Kustomize patches), are
-    not judged.
+    Containers of Kubernetes workloads without `resources.limits.memory`, in a manifest the change
+    adds or in a container that had one before. A missing CPU limit is not reported: CPU is
+    compressible (requests already share it under contention) and CPU limits throttle services,
+    so many clusters leave them out on purpose. A `LimitRange` applies defaults the manifest
+    cannot show, so this is low severity; containers whose lines hold a Helm template, and
+    containers without an `image` (Kustomize patches), are not judged.
 
     ## Why it is risky
 
-    A container without limits can take all of its node's memory or CPU: one bug, one request
-    flood or one crypto-miner dropped through a vulnerability starves every other pod on the node
-    (a denial of service that crosses workloads).
+    Memory cannot be taken back from a process: a container without a limit can use all of its
+    node's memory, and one leak, one request flood or one crypto-miner dropped through a
+    vulnerability makes the kernel kill other pods on the node (a denial of service that crosses
+    workloads).
 
     ## Example
 
@@ -41,8 +41,8 @@ class K8sResourceLimitsMissing(Analyzer):
 
     ## How to fix
 
-    Set `resources.limits.memory` (and `cpu` where the cluster's policy asks for it) on every
-    container, or enforce defaults with a `LimitRange` in the namespace.
+    Set `resources.limits.memory` on every container (and a CPU limit where the cluster's policy
+    asks for one), or enforce defaults with a `LimitRange` in the namespace.
 
     ## Tuning
 
@@ -58,7 +58,7 @@ class K8sResourceLimitsMissing(Analyzer):
     meta = RuleMeta(
         id="k8s-resource-limits-missing",
         family=Family.DRIFT,
-        summary="A container sets no memory or CPU limit",
+        summary="A container sets no memory limit",
         severity=Severity.LOW,
         cwe=(770,),
     )
@@ -73,15 +73,12 @@ def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
             if container.section == "ephemeralContainers":
                 continue  # the API refuses resources on ephemeral containers
             limits = container.node.path("resources", "limits")
-            missing = [
-                name for name in _RESOURCES if limits is None or not limits.is_map or not limits.has(name)
-            ]
-            if not missing or container.unknown():
+            if (limits is not None and limits.is_map and limits.has("memory")) or container.unknown():
                 continue
             yield Site(
                 (*container.key, "limits"),
                 container.node.line,
-                f"{container.label} has no {' and no '.join(missing)} limit",
+                f"{container.label} has no memory limit",
                 Severity.LOW,
                 0.5,
             )

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import parse_image
-from analyzers.drift.changes import Site
-from analyzers.drift.workloads import Workload, workload_findings
+from analyzers.drift.changes import Site, site_findings
+from analyzers.drift.kustomizations import pinned_images
+from analyzers.drift.workloads import Workload, manifest_pairs
 from app.context.model import ChangeContext
 
 
@@ -18,7 +19,9 @@ class K8sUnpinnedImage(Analyzer):
 
     `image:` values of containers (and init containers) of Kubernetes workloads with no tag or the
     tag `latest` and no `@sha256:` digest, when the change adds them or moves an image to them.
-    Images built from templates or variables (`{{ .Values.image }}`, `${IMAGE}`) are not judged.
+    Images built from templates or variables (`{{ .Values.image }}`, `${IMAGE}`) are not judged, nor
+    images that the `kustomization.yaml` beside the manifest pins (`images:` with a `newTag` other
+    than `latest`, or a `digest`).
 
     ## Why it is risky
 
@@ -60,10 +63,13 @@ class K8sUnpinnedImage(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
-        return workload_findings(self, ctx, _sites)
+        for file, head, base in manifest_pairs(ctx):
+            head_sites = _sites(head, pinned_images(ctx, file.path, "head"))
+            base_sites = _sites(base, pinned_images(ctx, file.path, "base"))
+            yield from site_findings(self, file, head_sites, base_sites)
 
 
-def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
+def _sites(workloads: Iterable[Workload], pinned: frozenset[str]) -> Iterator[Site]:
     for workload in workloads:
         for container in workload.containers():
             node = container.node.get("image")
@@ -73,7 +79,7 @@ def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
             if "$" in text or workload.lines_templated(node.line, node.end_line):
                 continue
             image = parse_image(text)
-            if image.digest:
+            if image.digest or image.name in pinned:
                 continue
             if image.tag is None:
                 reason = "has no tag and follows `latest`"

@@ -32,7 +32,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from analyzers.base import Finding, Severity
 from analyzers.registry import all_rules
@@ -87,6 +87,9 @@ KUBERNETES = Framework(
         "CKV_K8S_11": _rules("k8s-resource-limits-missing"),  # CPU limits
         "CKV_K8S_13": _rules("k8s-resource-limits-missing"),  # memory limits
         "CKV_K8S_14": _rules("k8s-unpinned-image"),  # latest or no tag
+    },
+    partial={
+        "CKV_K8S_11": "Bulwark asks for memory limits only: CPU is compressible, CPU limits throttle",
     },
     detail={
         "CKV_K8S_16": ("privileged: true",),
@@ -268,17 +271,21 @@ def main(argv: list[str] | None = None) -> int:
     repositories = len({row.repository for row in rows})
     print(f"{len(rows)} files from {repositories} repositories ({framework.name})")
     print(f"wall time: checkov {checkov_time:.1f} s, bulwark {bulwark_time:.1f} s (in-process, rules only)")
-    report_recall(framework, checkov, bulwark, "all files")
+    report_recall(framework, checkov, bulwark, "all files", folder)
     if unread:
         print(f"\n{len(unread)} files over Bulwark's bounds were reported as not analysed; without them:")
         kept = [item for item in checkov if item.path not in unread]
-        report_recall(framework, kept, bulwark, "files Bulwark analysed")
+        report_recall(framework, kept, bulwark, "files Bulwark analysed", folder)
     report_disagreements(framework, checkov, bulwark)
     return 0
 
 
 def report_recall(
-    framework: Framework, checkov: list[CheckovFinding], bulwark: list[Finding], title: str
+    framework: Framework,
+    checkov: list[CheckovFinding],
+    bulwark: list[Finding],
+    title: str,
+    folder: Path | None = None,
 ) -> None:
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in bulwark:
@@ -286,6 +293,7 @@ def report_recall(
     totals: Counter[str] = Counter()
     met: Counter[str] = Counter()
     unmapped: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
     for item in checkov:
         if item.check not in framework.checks:
             unmapped[item.check] += 1
@@ -293,6 +301,8 @@ def report_recall(
         totals[item.check] += 1
         if any(item.met_by(f, framework) for f in by_path[item.path]):
             met[item.check] += 1
+        elif item.check not in framework.partial:
+            missed[_why_missed(item, folder) if folder is not None else "?"] += 1
     print(f"\n{'checkov check':<16} {'met/all':>12} {'recall':>7}  bulwark rules ({title})")
     for check in sorted(totals, key=_check_order):
         note = f"  (partial: {framework.partial[check]})" if check in framework.partial else ""
@@ -303,10 +313,35 @@ def report_recall(
     full = [c for c in totals if c not in framework.partial]
     all_met, all_total = sum(met[c] for c in full), sum(totals[c] for c in full)
     print(f"{'all fully mapped':<16} {all_met:>5}/{all_total:<6} {_ratio(all_met, all_total):>7}")
+    if missed:
+        print(
+            "misses of fully mapped checks by kind: " + ", ".join(f"{k}={n}" for k, n in missed.most_common())
+        )
     print(
         "unmapped checks that failed: "
         + ", ".join(f"{c}={n}" for c, n in sorted(unmapped.items(), key=lambda kv: _check_order(kv[0])))
     )
+
+
+def _why_missed(item: CheckovFinding, folder: Path) -> str:
+    """A coarse reason for a missed Checkov finding, read from the resource's lines."""
+    try:
+        text = (folder / item.path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "unreadable"
+    if len(text.encode("utf-8")) > 1_000_000:
+        return "file over Bulwark's 1 MB bound (reported as not analysed)"
+    lines = text.split("\n")
+    resource = "\n".join(lines[max(0, item.lines[0] - 1) : item.lines[1]])
+    if "patch" in PurePosixPath(item.path).name.lower() or (
+        "containers:" in resource and "image:" not in resource
+    ):
+        return "kustomize patch"
+    if "nonroot" in resource:
+        return "non-root base image"
+    if any(line.lstrip().startswith("FROM") and "$" in line for line in resource.split("\n")):
+        return "image named by a build argument"
+    return "other"
 
 
 def report_disagreements(framework: Framework, checkov: list[CheckovFinding], bulwark: list[Finding]) -> None:

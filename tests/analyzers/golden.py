@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analyzers.drift.local_calls import local_references
+from analyzers.drift.kustomizations import referenced_paths
 from analyzers.registry import rule_by_id
 from analyzers.runner import run_analyzers
 from app.context.builder import BuildOptions, build_from_directories
@@ -87,7 +87,7 @@ def build_case_context(case: GoldenCase, workdir: Path) -> ChangeContext:
     base, head = workdir / "base", workdir / "head"
     lay_out(case.folder / "base", base)
     lay_out(case.folder / "head", head)
-    return build_from_directories(base, head, options=BuildOptions(referenced_paths=local_references))
+    return build_from_directories(base, head, options=BuildOptions(referenced_paths=referenced_paths))
 
 
 def findings_of(case: GoldenCase, workdir: Path) -> list[dict[str, Any]]:
