@@ -8,8 +8,8 @@ the translated strings of i18n JSON catalogues, sampled by a fixed stride (deter
 `bench/injection/benign_repos.jsonl` from the training repositories. The held-out repositories
 (`HELDOUT`) are read only by `bench.injection.frozen3.build`, once. Repositories scanned by
 `bench/noise.py` are never used for training, so the noise figures stay a test. Rows:
-`{"kind", "language", "source", "text"}`; kinds: `paragraph`, `comment`, `docstring`, `i18n`,
-`agent-file`.
+`{"kind", "language", "source", "text"}`; kinds: `paragraph`, `comment`, `docstring`, `string`
+(string literals), `yaml` (names, descriptions and scripts of YAML files), `i18n`, `agent-file`.
 """
 
 from __future__ import annotations
@@ -23,18 +23,18 @@ from pathlib import Path
 
 FOLDER = Path(__file__).parent / "injection"
 TRAINING = {
-    "PrefectHQ/prefect": "",
-    "aquasecurity/trivy": "",
-    "argoproj/argo-cd": "",
-    "astral-sh/ruff": "",
-    "istio/istio": "",
-    "medusajs/medusa": "",
-    "paperless-ngx/paperless-ngx": "",
-    "paradigmxyz/reth": "",
-    "mattermost/mattermost-mobile": "",
-    "kubernetes/ingress-nginx": "",
-    "GoogleCloudPlatform/microservices-demo": "",
-    "terraform-aws-modules/terraform-aws-vpc": "",
+    "PrefectHQ/prefect": "ce79dd3d6cfa2b7337265498210dbc4d25bcdc98",
+    "aquasecurity/trivy": "dc3c56eed58ab21c7e08d26757c517bc946a86c5",
+    "argoproj/argo-cd": "37ee0097cf851bc2dd7665fc081bbce61a7e836e",
+    "astral-sh/ruff": "fca5c7cf2cd2f8338f18b9485f936b8e9f07bd0b",
+    "istio/istio": "86c9f01fd735fb01d8192f5bcaf0d424afb7f14c",
+    "medusajs/medusa": "59e6747800133e091d20c2c167f600981abc5c0d",
+    "paperless-ngx/paperless-ngx": "b0e0e8a35373a5d9d588a507cb63c79e50a23403",
+    "paradigmxyz/reth": "7b3432d950030875b23c5c4df7c9f53a7caa4868",
+    "mattermost/mattermost-mobile": "06ed862d222012d7c9d0d9fc6111399ad60cf7fa",
+    "kubernetes/ingress-nginx": "dbb11b92ddb77bee9c35e462479129354c84f939",
+    "GoogleCloudPlatform/microservices-demo": "34ffea9175946982c3088ed84994fe6019ad6e92",
+    "terraform-aws-modules/terraform-aws-vpc": "82d1929e669efef4e2ad00611b8a68e7a56e049c",
 }
 PER_KIND = 260  # rows per repository and kind
 _I18N = re.compile(r"(?:^|/)(?:i18n|lang|locales?)/([a-z]{2})(?:[-_][A-Za-z]{2,4})?\.json$")
@@ -43,6 +43,10 @@ _LINE_COMMENT = {".py": "#", ".go": "//", ".rs": "//", ".ts": "//", ".tsx": "//"
 _BLOCK = re.compile(r"/\*\*?(.{20,3000}?)\*/", re.DOTALL)
 _DOCSTRING = re.compile(r'"""(.{20,3000}?)"""', re.DOTALL)
 _WORDS = re.compile(r"\w+")
+_STRING = re.compile(r'"([^"\\\n]{12,400})"')
+_YAML_VALUE = re.compile(
+    r"^\s*(?:-\s+)?(?:name|description|run|title|body|message|summary|help)\s*:\s*[|>]?\s*(.*)$"
+)
 
 
 def git(mirror: Path, *args: str) -> str:
@@ -93,6 +97,32 @@ def comments(text: str, suffix: str) -> Iterator[tuple[str, str]]:
             yield "docstring", body.strip()
 
 
+def strings(text: str) -> Iterator[str]:
+    """Double-quoted string literals of three words or more (messages, help texts, commands)."""
+    for match in _STRING.finditer(text):
+        if len(_WORDS.findall(match.group(1))) >= 3:
+            yield match.group(1)
+
+
+def yaml_values(text: str) -> Iterator[str]:
+    """Names, descriptions and `run` scripts of YAML files (workflows, charts): a value and the
+    lines of its block."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        match = _YAML_VALUE.match(line)
+        if not match:
+            continue
+        indent = len(line) - len(line.lstrip())
+        block = [match.group(1).strip()]
+        for follow in lines[index + 1 : index + 30]:
+            if follow.strip() and len(follow) - len(follow.lstrip()) <= indent:
+                break
+            block.append(follow.strip())
+        value = " \n".join(b for b in block if b).strip("'\"")
+        if len(_WORDS.findall(value)) >= 2:
+            yield value
+
+
 def i18n(text: str) -> Iterator[str]:
     try:
         data = json.loads(text)
@@ -128,6 +158,8 @@ def harvest(mirrors: Path, repo: str, commit: str = "") -> Iterator[dict[str, st
             )
         elif suffix in _LINE_COMMENT:
             kind_of = "code"
+        elif suffix in (".yml", ".yaml"):
+            kind_of = "yaml"
         elif (match := _I18N.search(path)) and match.group(1) in _LANGUAGES:
             kind_of = "i18n"
         if kind_of is None:
@@ -150,6 +182,11 @@ def harvest(mirrors: Path, repo: str, commit: str = "") -> Iterator[dict[str, st
             elif kind_of == "code":
                 for kind, body in comments(text, Path(path.lower()).suffix):
                     rows.setdefault(kind, []).append(_row(kind, "en", source, body))
+                for body in strings(text):
+                    rows.setdefault("string", []).append(_row("string", "en", source, body))
+            elif kind_of == "yaml":
+                for body in yaml_values(text):
+                    rows.setdefault("yaml", []).append(_row("yaml", "en", source, body))
             else:
                 match = _I18N.search(path)
                 language = match.group(1) if match else "en"
