@@ -37,6 +37,7 @@ HARD_KINDS = {"security-doc": 3.0, "prompt-template": 2.0, "agent-docs": 4.0, "a
 # words carry them (the training texts say most overrides with a few stock phrases, so without this
 # the weights would leave paraphrases to chance); pulled towards this weight, not towards zero.
 PRIORS = {"*".join(triple): (1.5, 0.02) for triple in features.TRIPLES}
+MIN_REPORT_AT = 0.4  # never report below this, whatever the training texts allow
 HIDDEN_REPORT_AT = 0.05  # text that hides itself needs fewer cues
 UNREAD_REPORT_AT = 0.3  # text where nobody reads it (an HTML comment) needs fewer cues too
 Vector = dict[str, float]
@@ -144,7 +145,7 @@ def threshold(benign: list[tuple[str, list[Vector]]], weights: Vector, bias: flo
         if len(values) >= MIN_KIND_ROWS:
             values.sort(reverse=True)
             cut = max(cut, values[int(TARGET_KIND_FPR * len(values))])
-    return max(0.5, cut + 1e-6)
+    return max(MIN_REPORT_AT, cut + 1e-6)
 
 
 def balanced(rows: list[dict[str, str]]) -> list[float]:
