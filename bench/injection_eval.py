@@ -1,7 +1,7 @@
 """Recall and false-positive rate of `injection-instruction-text` on the labelled corpus, through the
 rule itself: every text embedded in a changed file as a reader would meet it.
 
-    .venv/bin/python -m bench.injection_eval [--heldout | --frozen]
+    .venv/bin/python -m bench.injection_eval [--heldout | --frozen | --frozen2 | --frozen3]
 
 Attack texts (`attacks.jsonl`, or `attacks_heldout.jsonl` with `--heldout`) are embedded in a
 Markdown paragraph, in comments of Python, JavaScript and SQL (no grammar here: the lexical
@@ -56,7 +56,8 @@ EMBEDDINGS: dict[str, tuple[str, Callable[[str], str]]] = {
 BENIGN_EMBEDDING = {
     "paragraph": "markdown", "translation": "markdown", "security-doc": "markdown",
     "docstring": "py-docstring", "comment": "py-comment", "agent-file": "agent-file",
-    "agent-docs": "markdown", "prompt-template": "py-string",
+    "agent-docs": "markdown", "prompt-template": "py-string", "docs": "markdown", "i18n": "js-string",
+    "agent-file-as-doc": "markdown",
 }  # fmt: skip
 EXTRA: dict[str, tuple[str, Callable[[str], str]]] = {
     "py-docstring": (
@@ -199,8 +200,13 @@ def main() -> None:
     group.add_argument("--heldout", action="store_true", help="the development split")
     group.add_argument("--frozen", action="store_true", help="the frozen held-out split (final figures only)")
     group.add_argument("--frozen2", action="store_true", help="the second frozen held-out split")
+    group.add_argument("--frozen3", action="store_true", help="the third frozen held-out split")
     args = parser.parse_args()
-    if args.frozen2:
+    if args.frozen3:
+        check_frozen("frozen3")
+        attacks("frozen3/attacks.jsonl")
+        benign("frozen3/benign.jsonl", development_split=False)
+    elif args.frozen2:
         check_frozen("frozen2")
         attacks("frozen2/attacks.jsonl")
         benign("frozen2/benign.jsonl", development_split=False)

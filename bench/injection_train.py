@@ -22,19 +22,24 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from analyzers.injection import detector, features
+from analyzers.injection import detector, features, ngrams
 from analyzers.injection.passages import Passage, prose_passages
+from bench import injection_ngrams
 
 FOLDER = Path(__file__).parent / "injection"
 OUTPUT = Path(__file__).parent.parent / "analyzers" / "data" / "instruction_weights.json"
+NGRAM_OUTPUT = OUTPUT.with_name("instruction_ngrams.json")
+FOLDS = 5
 ROUNDS, EPOCHS, RATE, L2 = 5, 120, 0.5, 0.002
-TARGET_FPR, TARGET_KIND_FPR, MIN_KIND_ROWS = 0.006, 0.01, 300
-HARD_KINDS = {"security-doc": 3.0, "prompt-template": 2.0, "agent-docs": 4.0}
+TARGET_FPR, TARGET_KIND_FPR, MIN_KIND_ROWS = 0.003, 0.006, 300
+HARD_KINDS = {"security-doc": 3.0, "prompt-template": 2.0, "agent-docs": 4.0, "agent-file": 2.0}
 # What is known before any data: the three classes of an act together are strong evidence whatever
 # words carry them (the training texts say most overrides with a few stock phrases, so without this
 # the weights would leave paraphrases to chance); pulled towards this weight, not towards zero.
 PRIORS = {"*".join(triple): (1.5, 0.02) for triple in features.TRIPLES}
-HIDDEN_REPORT_AT = 0.1  # text that hides itself needs fewer cues
+MIN_REPORT_AT = 0.4  # never report below this, whatever the training texts allow
+HIDDEN_REPORT_AT = 0.05  # text that hides itself needs fewer cues
+UNREAD_REPORT_AT = 0.3  # text where nobody reads it (an HTML comment) needs fewer cues too
 Vector = dict[str, float]
 
 
@@ -44,16 +49,55 @@ def load(name: str) -> list[dict[str, str]]:
 
 def as_read(row: dict[str, str]) -> list[Passage]:
     """The passages the rule reads from a benign text: quotations apart, as in visible docs."""
-    if row["kind"] in ("docstring", "comment", "prompt-template"):
+    if row["kind"] in ("docstring", "comment", "prompt-template", "i18n", "string", "yaml"):
         return [Passage(1, 1, row["text"], "comment")]
     return [p for p in prose_passages(row["text"].splitlines(), "docs") if p.place != "quoted"]
 
 
-def bag(text: str) -> list[Vector]:
+def bag(text: str, model: ngrams.Model) -> list[Vector]:
     windows = [
-        v for folded, how, _ in detector.readings(text) for v in features.reading_features(text, folded, how)
+        v
+        for folded, how, words in detector.readings(text)
+        for v in features.reading_features(text, folded, how, ngrams.score(words, model))
     ]
     return windows[:40] or [{}]
+
+
+def ngram_words(text: str, attack: bool) -> list[str]:
+    """The words the n-gram model learns from: of an attack, its decoded readings where it has
+    some (the plain reading of a smuggled text is its encoding), else its plain reading."""
+    found = detector.readings(text)
+    decoded = [words for _, how, words in found if how] if attack else []
+    plain = [words for _, how, words in found if not how]
+    chosen = decoded or plain or [w for _, _, w in found[:1]]
+    return [word for words in chosen for word in words]
+
+
+def fit_ngrams(
+    attack_rows: list[dict[str, str]], attack_weights: list[float], benign: list[tuple[str, Passage]]
+) -> tuple[ngrams.Model, list[ngrams.Model]]:
+    """The n-gram model of the whole training split, and one per fold fitted without that fold
+    (attacks and benign passages are in fold `index % FOLDS`). Both classes weigh the same."""
+    attack_words = [ngram_words(row["text"], True) for row in attack_rows]
+    benign_words = [ngram_words(passage.text, False) for _, passage in benign]
+    scale = sum(attack_weights) / max(len(benign_words), 1)
+    benign_weights = [HARD_KINDS.get(kind, 1.0) * scale for kind, _ in benign]
+
+    def examples(skip: int | None) -> list[tuple[list[str], float, float]]:
+        out = [
+            (words, 1.0, weight)
+            for index, (words, weight) in enumerate(zip(attack_words, attack_weights, strict=True))
+            if index % FOLDS != skip
+        ]
+        out += [
+            (words, 0.0, weight)
+            for index, (words, weight) in enumerate(zip(benign_words, benign_weights, strict=True))
+            if index % FOLDS != skip
+        ]
+        return out
+
+    folds = [injection_ngrams.fit(examples(fold), seed=fold) for fold in range(FOLDS)]
+    return injection_ngrams.fit(examples(None), seed=FOLDS), folds
 
 
 def score(vector: Vector, weights: Vector, bias: float) -> float:
@@ -101,7 +145,7 @@ def threshold(benign: list[tuple[str, list[Vector]]], weights: Vector, bias: flo
         if len(values) >= MIN_KIND_ROWS:
             values.sort(reverse=True)
             cut = max(cut, values[int(TARGET_KIND_FPR * len(values))])
-    return max(0.5, cut + 1e-6)
+    return max(MIN_REPORT_AT, cut + 1e-6)
 
 
 def balanced(rows: list[dict[str, str]]) -> list[float]:
@@ -115,14 +159,20 @@ def balanced(rows: list[dict[str, str]]) -> list[float]:
 
 
 def main() -> None:
-    attack_rows = load("attacks.jsonl")
-    attack_bags = [bag(row["text"]) for row in attack_rows]
+    attack_rows = load("attacks.jsonl") + load("attacks_heldout.jsonl")
     attack_weights = balanced(attack_rows)
-    benign = [
-        (row["kind"], bag(passage.text))
-        for index, row in enumerate(load("benign.jsonl"))
+    passages = [
+        (row["kind"], passage)
+        for name in ("benign.jsonl", "benign_repos.jsonl")
+        for index, row in enumerate(load(name))
         if index % 5
         for passage in as_read(row)
+    ]
+    model, folds = fit_ngrams(attack_rows, attack_weights, passages)
+    print(f"n-gram model: {len(model.weights)} features")
+    attack_bags = [bag(row["text"], folds[index % FOLDS]) for index, row in enumerate(attack_rows)]
+    benign = [
+        (kind, bag(passage.text, folds[index % FOLDS])) for index, (kind, passage) in enumerate(passages)
     ]
     weights: Vector = {}
     bias = -4.0
@@ -145,12 +195,17 @@ def main() -> None:
         "bias": round(bias, 4),
         "report_at": round(report_at, 4),
         "report_hidden_at": HIDDEN_REPORT_AT,
+        "report_unread_at": UNREAD_REPORT_AT,
         "sure_at": round(min(max(report_at, top + 1e-6, 0.9), 0.999), 4),
         "weights": {name: round(weights.get(name, 0.0), 4) for name in features.FEATURES},
     }
     OUTPUT.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    NGRAM_OUTPUT.write_text(
+        json.dumps(injection_ngrams.as_data(model), ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
     print(
-        f"training: {len(attack_bags)} attacks, {len(benign)} benign; recall {recall:.3f} at {report_at:.3f}"
+        f"training (n-gram scores out of fold): {len(attack_bags)} attacks, {len(benign)} benign;"
+        f" recall {recall:.3f} at {report_at:.3f}"
     )
 
 

@@ -15,6 +15,7 @@ apart to judge the same thing on commits the tuning never saw.
 
     .venv/bin/python -m bench.noise select --mirrors /work/.mirror
     .venv/bin/python -m bench.noise run --label before --split tune --out bench/results/noise-before.jsonl
+    .venv/bin/python -m bench.noise run --label inj --split tune --rules injection- --out /tmp/inj.jsonl
     .venv/bin/python -m bench.noise table bench/results/noise-before.jsonl bench/results/noise-after.jsonl
     .venv/bin/python -m bench.noise table --exclude injection-instruction-text before.jsonl after.jsonl
 
@@ -34,6 +35,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from analyzers.registry import all_rules
 from analyzers.runner import run_analyzers
 from app.context.builder import build_context
 from app.context.git_source import GitSource
@@ -121,8 +123,9 @@ def read_corpus(path: Path = CORPUS) -> list[Commit]:
     return [Commit(*row.split("\t")) for row in rows if row.strip()]
 
 
-def scan(mirrors: Path, commit: Commit) -> tuple[int, list[Reported], list[str]]:
-    """Changed lines, findings and analyzer errors of one commit against its first parent."""
+def scan(mirrors: Path, commit: Commit, rules: Sequence[str] = ()) -> tuple[int, list[Reported], list[str]]:
+    """Changed lines, findings and analyzer errors of one commit against its first parent (with
+    `rules`, only the rules whose id starts with one of them: a family or one rule)."""
     with GitSource(mirror_of(mirrors, commit.repo), commit.base, commit.commit, name=commit.repo) as source:
         ctx = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
     try:
@@ -130,7 +133,8 @@ def scan(mirrors: Path, commit: Commit) -> tuple[int, list[Reported], list[str]]
     except PolicyError:
         ctx.policy = None
     ctx.facts = gather_facts(ctx, RegistryConfig(offline=True), MemoryFactCache())
-    analysis = run_analyzers(ctx, policy=ctx.policy)
+    chosen = [r for r in all_rules() if r.meta.id.startswith(tuple(rules))] if rules else None
+    analysis = run_analyzers(ctx, chosen, policy=ctx.policy)
     reported = [_reported(commit, placed) for placed in place_all(analysis.findings, ctx.policy)]
     return (
         changed_lines(ctx),
@@ -162,13 +166,13 @@ def changed_lines(ctx: ChangeContext) -> int:
     )
 
 
-def run(mirrors: Path, split: str, out: Path, label: str) -> None:
+def run(mirrors: Path, split: str, out: Path, label: str, rules: Sequence[str] = ()) -> None:
     commits = [c for c in read_corpus() if c.split == split]
     out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with out.open("w", encoding="utf-8") as sink:
         for number, commit in enumerate(commits, start=1):
-            lines, reported, errors = scan(mirrors, commit)
+            lines, reported, errors = scan(mirrors, commit, rules)
             record = {
                 "label": label, "repo": commit.repo, "commit": commit.commit, "base": commit.base,
                 "changed_lines": lines, "errors": errors, "findings": [asdict(r) for r in reported],
@@ -341,6 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     scan_all.add_argument("--split", choices=sorted(SPLITS), default="tune")
     scan_all.add_argument("--label", required=True)
     scan_all.add_argument("--out", type=Path, required=True)
+    scan_all.add_argument(
+        "--rules", nargs="*", default=(), help="only rules whose id starts so (`injection-`, a rule id)"
+    )
     count = sub.add_parser("table", help="findings per 10,000 changed lines, runs side by side")
     count.add_argument("runs", nargs="+", type=Path)
     count.add_argument("--exclude", action="append", default=[], metavar="RULE", help="leave a rule out")
@@ -350,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_corpus(commits)
         print(f"{len(commits)} commits from {len(REPOSITORIES)} repositories -> {CORPUS}")
     elif args.command == "run":
-        run(args.mirrors, args.split, args.out, args.label)
+        run(args.mirrors, args.split, args.out, args.label, args.rules)
     else:
         runs = [without(read_run(path), set(args.exclude)) for path in args.runs]
         print("\n".join(table(runs, read_judged())))

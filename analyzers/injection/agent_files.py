@@ -10,7 +10,8 @@ _INSTRUCTION_NAMES = frozenset(
 )  # fmt: skip
 _INSTRUCTION_PREFIXES = (
     ".cursor/rules/", ".roo/rules/", ".github/instructions/", ".github/prompts/", ".github/agents/",
-    ".claude/", ".clinerules/", ".windsurf/rules/",
+    ".claude/", ".clinerules/", ".windsurf/rules/", ".agents/", ".github/skills/", ".cursor/skills/",
+    ".codex/skills/", ".gemini/skills/",
 )  # fmt: skip
 _INSTRUCTION_FILES = frozenset({".github/copilot-instructions.md"})
 TOOL_CONFIG_FILES = frozenset(

@@ -7,6 +7,8 @@ features that no window can exceed, so when even that bound scores under the thr
 (or under the best window found so far) it is not split into sentences at all. Readings that pass
 are scored window by window (`features`); the passage's score is its best window over all readings.
 
+Each reading also gets the score of the word n-gram model (`ngrams`), one feature among the cues.
+
 The weights are `analyzers/data/instruction_weights.json`, fitted by `bench/injection_train.py` on
 the training split of the corpus in `bench/injection/`; nothing is downloaded or learned at run time.
 """
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from analyzers.injection import cues, features, normalise
+from analyzers.injection import cues, features, ngrams, normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class Weights:
     weights: dict[str, float]
     report_at: float  # a passage scoring this or more is reported
     report_hidden_at: float  # the same for a passage that holds hidden characters
+    report_unread_at: float  # the same for a passage in a place nobody reads (an HTML comment)
     sure_at: float  # a passage scoring this or more is reported with high confidence
 
 
@@ -38,6 +41,13 @@ class Verdict:
     decoding: str  # how the best reading was decoded ("" for plain text)
     bound: float = -math.inf  # the highest bound (logit) of its readings: how much evidence it holds
     marks: frozenset[str] = frozenset()  # the cue classes of its readings' bounds (what it speaks of)
+    strands: int = 0  # kinds of evidence for a report in the best window (cue classes, dialogue turns)
+
+    @property
+    def corroborated(self) -> bool:
+        """Whether the score rests on more than one kind of evidence, or on a decoded reading: one
+        cue class alone (an AI tool named, a secret mentioned) is what documentation says too."""
+        return self.strands >= 2 or bool(self.decoding)
 
 
 def read_weights(data: dict[str, object]) -> Weights:
@@ -50,6 +60,7 @@ def read_weights(data: dict[str, object]) -> Weights:
         weights=weights,
         report_at=float(data["report_at"]),  # type: ignore[arg-type]
         report_hidden_at=float(data["report_hidden_at"]),  # type: ignore[arg-type]
+        report_unread_at=float(data.get("report_unread_at", data["report_at"])),  # type: ignore[arg-type]
         sure_at=float(data["sure_at"]),  # type: ignore[arg-type]
     )
 
@@ -85,6 +96,7 @@ def logit(probability: float) -> float:
     return math.log(probability / (1.0 - probability))
 
 
+_NOT_EVIDENCE = frozenset({"docs", "meta", "hedge"})  # the vocabulary of documentation is no order
 MIN_WORDS = 3  # a plain reading with fewer words gives no order
 
 
@@ -100,21 +112,26 @@ def readings(raw: str) -> list[tuple[str, str, list[str]]]:
     return found
 
 
-def judge(raw: str, weights: Weights | None = None, floor: float | None = None) -> Verdict:
+def judge(
+    raw: str, weights: Weights | None = None, floor: float | None = None, model: ngrams.Model | None = None
+) -> Verdict:
     """The score of a passage: its best window over every reading. Readings that cannot reach
-    `floor` (by default the lowest report threshold) are not scored window by window."""
+    `floor` (by default the lowest report threshold) are not scored window by window. `model`: the
+    n-gram model (by default the packaged one)."""
     weights = weights or packaged_weights()
+    model = model or ngrams.packaged_model()
     cutoff = logit(min(weights.report_at, weights.report_hidden_at) if floor is None else floor)
     best, best_features, best_decoding, evidence = -math.inf, {}, "", -math.inf
     marks: set[str] = set()
     for folded, decoding, words in readings(raw):
-        values = features.bound_features(raw, folded, words, decoding)
+        ngram = ngrams.score(words, model)
+        values = features.bound_features(raw, folded, words, decoding, ngram)
         marks |= values.keys()
         bound = upper_bound(values, weights)
         evidence = max(evidence, bound)
         if bound < max(cutoff, best):
             continue
-        for values in features.vectors(features.read(raw, folded, decoding)):
+        for values in features.vectors(features.read(raw, folded, decoding, ngram)):
             value = linear(values, weights)
             if value > best:
                 best, best_features, best_decoding = value, values, decoding
@@ -124,6 +141,8 @@ def judge(raw: str, weights: Weights | None = None, floor: float | None = None) 
         ((weights.weights.get(n, 0.0) * v, n) for n, v in best_features.items() if n in cues.CATEGORIES),
         reverse=True,
     )
-    return Verdict(
-        sigmoid(best), tuple(n for w, n in named if w > 0)[:4], best_decoding, evidence, frozenset(marks)
+    positive = tuple(n for w, n in named if w > 0)
+    strands = len([n for n in positive if n not in _NOT_EVIDENCE]) + (
+        1 if best_features.get("turns", 0.0) * weights.weights.get("turns", 0.0) > 0 else 0
     )
+    return Verdict(sigmoid(best), positive[:4], best_decoding, evidence, frozenset(marks), strands)

@@ -75,7 +75,7 @@ TRIPLES = (
     ("addressee", "action", "secret"),
     ("action", "safeguard", "addressee"),
 )
-PASSAGE_FEATURES = ("turns", "decoded", "filler", "code_density")
+PASSAGE_FEATURES = ("turns", "decoded", "filler", "code_density", "ngram")
 _DILUTE = frozenset({"docs", "meta", "hedge", "imperative", "request", "second_person", "addressee"})
 FEATURES = (
     *COUNTED,
@@ -154,7 +154,7 @@ class Reading:
     shared: dict[str, float]
 
 
-def read(raw: str, folded: str, decoding: str) -> Reading:
+def read(raw: str, folded: str, decoding: str, ngram: float | None = None) -> Reading:
     found: list[Sentence] = []
     for match in _SENTENCE.finditer(folded):
         text = match.group(0)
@@ -162,7 +162,7 @@ def read(raw: str, folded: str, decoding: str) -> Reading:
             found.append(Sentence(text))
             if len(found) >= MAX_SENTENCES:
                 break
-    return Reading(found, passage_features(raw, [t for s in found for t in s.tokens], decoding))
+    return Reading(found, passage_features(raw, [t for s in found for t in s.tokens], decoding, ngram=ngram))
 
 
 def window_features(counts: Counter[str], lead: int, tokens: int) -> dict[str, float]:
@@ -208,10 +208,14 @@ def _merge(span: list[Sentence]) -> tuple[Counter[str], int, int]:
     return Counter(category for category, _ in hits), lead, sum(sentence.size for sentence in span)
 
 
-def passage_features(raw: str, tokens: list[str], decoding: str, bound: bool = False) -> dict[str, float]:
+def passage_features(
+    raw: str, tokens: list[str], decoding: str, bound: bool = False, ngram: float | None = None
+) -> dict[str, float]:
     """Features of the whole passage, the same in every window; for a bound, only those that can
-    raise a score (code density only lowers one)."""
+    raise a score (code density only lowers one). `ngram`: the reading's n-gram score."""
     features: dict[str, float] = {}
+    if ngram is not None:
+        features["ngram"] = ngram
     turns = len(_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS)) if ":" in raw or "\uff1a" in raw else 0
     if turns >= 2:
         features["turns"] = min(turns, 8) / 2
@@ -233,12 +237,16 @@ def vectors(reading: Reading) -> list[dict[str, float]]:
     ]
 
 
-def reading_features(raw: str, folded: str, decoding: str) -> list[dict[str, float]]:
+def reading_features(
+    raw: str, folded: str, decoding: str, ngram: float | None = None
+) -> list[dict[str, float]]:
     """The feature vectors of every window of one reading of a passage."""
-    return vectors(read(raw, folded, decoding))
+    return vectors(read(raw, folded, decoding, ngram))
 
 
-def bound_features(raw: str, folded: str, words: list[str], decoding: str) -> dict[str, float]:
+def bound_features(
+    raw: str, folded: str, words: list[str], decoding: str, ngram: float | None = None
+) -> dict[str, float]:
     """Features no window of a reading can exceed, where they weigh for a report, from one look at
     its words (`words`: the TOKEN matches of `folded`): the whole reading counted as one window,
     with as many imperative openings as a window has sentences where an imperative word occurs,
@@ -257,7 +265,7 @@ def bound_features(raw: str, folded: str, words: list[str], decoding: str) -> di
         bound["density"] = min(float(CAP), sum(n for c, n in counts.items() if c not in _DILUTE) / 2)
     if counts["hedge"]:
         bound["hedge"] = float(CAP)
-    return {**bound, **passage_features(raw, words, decoding, bound=True)}
+    return {**bound, **passage_features(raw, words, decoding, bound=True, ngram=ngram)}
 
 
 @cache

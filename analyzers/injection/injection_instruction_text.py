@@ -21,8 +21,35 @@ _MARKDOWN = (".md", ".mdx", ".markdown", ".rst", ".txt", ".adoc", ".html", ".htm
 
 
 def has_hidden_characters(text: str) -> bool:
-    """Tag characters, bidi controls, zero-width and other invisible characters."""
-    return not text.isascii() and unicode.hidden_pattern().search(text) is not None
+    """Tag characters, bidi controls, zero-width and other invisible characters; not the ones that
+    shape an emoji (a presentation selector, or a joiner between two symbols: `⬇️`, `👩‍💻`)."""
+    if text.isascii():
+        return False
+    pattern = unicode.hidden_pattern()
+    for match in pattern.finditer(text):
+        index = match.start()
+        before = text[index - 1] if index else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        if not _shapes_emoji(match.group(0), before, after):
+            return True
+    return False
+
+
+_PRESENTATION = frozenset("\ufe0e\ufe0f")
+
+
+def _shapes_emoji(ch: str, before: str, after: str) -> bool:
+    if ch in _PRESENTATION:
+        return bool(before) and not before.isalnum() and not before.isspace()
+    if ch == "\u200d":
+        return (
+            bool(before)
+            and bool(after)
+            and ord(before) >= 0x2000
+            and ord(after) >= 0x2000
+            and not (before.isalpha() or after.isalpha())
+        )
+    return False
 
 
 def file_passages(ctx: ChangeContext, file: ChangedFile) -> list[Passage]:
@@ -41,6 +68,20 @@ def file_passages(ctx: ChangeContext, file: ChangedFile) -> list[Passage]:
         return found
     added = file.added_lines
     return [p for p in found if any(n in added for n in range(p.start_line, p.end_line + 1))]
+
+
+def report_floor(weights: detector.Weights, place: str, hidden: bool) -> float:
+    """The score from which a passage is reported: lowest with hidden characters, lower in places
+    nobody reads (an HTML comment, a collapsed section, alt text, invisible markup), where text that
+    speaks to an AI tool has no reader to be for."""
+    if hidden:
+        return weights.report_hidden_at
+    if place in UNREAD_PLACES:
+        return min(weights.report_at, weights.report_unread_at)
+    return weights.report_at
+
+
+UNREAD_PLACES = frozenset({"html-comment", "collapsed", "alt-text", "invisible-markup"})
 
 
 class InjectionInstructionText(Analyzer):
@@ -84,7 +125,10 @@ class InjectionInstructionText(Analyzer):
     `injection-agent-instructions-changed` reports the change.
 
     A passage with hidden characters is reported from a lower score (`report_hidden_at`): text that
-    hides itself needs fewer cues.
+    hides itself needs fewer cues; so, to a lesser degree, is text in HTML comments, collapsed
+    sections, alt text and invisible markup (`report_unread_at`). Otherwise a report needs two kinds of evidence (two cue classes,
+    or dialogue turns beside a cue) or a decoded reading: a passage that only names an AI tool or
+    only mentions a secret is what documentation says every day. Lockfiles are not read.
 
     Findings on pull-request text use the pseudo paths `(pull request title)`, `(pull request
     body)`, `(comment by @login)` and `(review comment by @login)`, with the line inside that text.
@@ -135,7 +179,7 @@ class InjectionInstructionText(Analyzer):
         cache: dict[tuple[str, float], detector.Verdict] = {}  # a text repeated in the change is judged once
         pieces: list[split_payloads.Judged] = []
         for file in ctx.files:
-            if skip_reason(file) is None and file.added_lines:
+            if skip_reason(file) is None and file.added_lines and not file.is_kind(FileKind.LOCKFILE):
                 for passage in file_passages(ctx, file):
                     yield from self._judge(file.path, passage, weights, cache, pieces)
         for item in ctx.texts:
@@ -155,19 +199,20 @@ class InjectionInstructionText(Analyzer):
         if len(passage.text.strip()) < 8:
             return
         hidden = has_hidden_characters(passage.text)
-        floor = weights.report_hidden_at if hidden else weights.report_at
+        floor = report_floor(weights, passage.place, hidden)
         verdict = cache.get((passage.text, floor))
         if verdict is None:
             verdict = cache[(passage.text, floor)] = detector.judge(passage.text, weights, floor)
-        pieces.append(split_payloads.Judged(path, passage, verdict, verdict.score >= floor, hidden))
-        if verdict.score >= floor:
+        reported = verdict.score >= floor and (hidden or verdict.corroborated)
+        pieces.append(split_payloads.Judged(path, passage, verdict, reported, hidden))
+        if reported:
             yield self._finding(path, passage, passage.place, hidden, verdict, weights, "")
 
     def _judge_joined(self, joined: split_payloads.Joined, weights: detector.Weights) -> Iterator[Finding]:
         hidden = any(has_hidden_characters(part.passage.text) for part in joined.parts)
-        floor = weights.report_hidden_at if hidden else weights.report_at
+        floor = report_floor(weights, joined.place, hidden)
         verdict = detector.judge(joined.text, weights, floor)
-        if verdict.score < floor:
+        if verdict.score < floor or not (hidden or verdict.corroborated):
             return
         first, last = joined.parts[0], joined.parts[-1]
         passage = Passage(

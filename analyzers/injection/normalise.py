@@ -5,8 +5,8 @@ encodings decoded.
 characters dropped, Unicode tag characters read as the ASCII they mirror, and words that mix Latin
 with look-alike letters of other scripts (`іgnоre`) replaced by their confusable skeleton.
 `decoded_views` gives the other readings of a passage that an attacker may use to slip past a
-reader: base64 and hex blobs decoded, rot13, reversed text, leetspeak, spaced-out letters and quoted
-fragments joined; each only where its signature shows, so ordinary text costs one look at its words.
+reader: base64, hex and percent-encoded text decoded, rot13, reversed text, leetspeak, spaced-out letters
+and quoted fragments joined; each only where its signature shows, so ordinary text costs one look at its words.
 Every step is linear in its (capped) input; the patterns have no nested quantifiers.
 """
 
@@ -17,6 +17,7 @@ import binascii
 import codecs
 import re
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,7 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "$": "s", "!": "i", "|": "l", "9": "g"})  # fmt: skip
 _SPACED = re.compile(r"(?<![\w.*-])(?:\w[ .*-]){2,400}\w(?![\w*-])")
 _SPACED_SEP = re.compile(r"[ .*-]")
+_PERCENT = re.compile(r"%[0-9a-f]{2}")
 # snake_case, kebab-case, lower or Capitalised words: never base64 of a sentence (its blobs mix cases)
 _PLAIN_WORD = re.compile(r"[a-z0-9_-]+|[A-Z0-9_-]+|[A-Z][a-z]+(?:[A-Z][a-z]+)*")
 _LEET_MIX = re.compile(r"[a-z][0-9@$!|]{1,3}[a-z]")
@@ -163,6 +165,8 @@ def decoded_views(folded: str, raw: str, words: list[str]) -> list[View]:
         views.append(View(_LEET_WORD.sub(_unleet, folded), "leetspeak"))
     if sizes.count(1) >= 6 and _SPACED.search(folded):
         views.append(View(_SPACED.sub(_join_spaced, folded), "spaced letters"))
+    if folded.count("%") >= 6 and len(_PERCENT.findall(folded, 0, 4000)) >= 6:
+        views.append(View(fold(urllib.parse.unquote(raw[:MAX_PASSAGE_CHARS])), "percent-encoding"))
     if folded.count("'") + folded.count('"') >= 4:
         fragments = [one or two for one, two in _QUOTED.findall(folded, 0, 4000)]
         if 2 <= len(fragments) <= 40:

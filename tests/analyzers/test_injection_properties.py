@@ -92,6 +92,9 @@ EXPECTED_ON_ADVERSARIAL = {
     ],
     ("AGENTS.md", "injection-variation-selector-payload"): [("AGENTS.md", 8)],
     ("AGENTS.md", "injection-agent-instructions-changed"): [("AGENTS.md", 11)],
+    # an unclosed HTML comment holding "ignore", "if you are" and hidden characters: an order hidden twice
+    ("AGENTS.md", "injection-instruction-text"): [("AGENTS.md", 2), ("(pull request body)", 2)],
+    ("a.js", "injection-instruction-text"): [("(pull request body)", 2)],
     ("a.js", "injection-unicode-tag-characters"): [("a.js", 7), ("(pull request body)", 7)],
     ("a.js", "injection-bidi-control"): [("a.js", 6)],
     ("a.js", "injection-invisible-character"): [

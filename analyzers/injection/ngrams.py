@@ -1,0 +1,89 @@
+"""A word n-gram model of instruction text: one logistic score from the words a reading holds.
+
+Beside the cue classes (`features`), which say what a text does, this model has learned how
+instruction text and ordinary text are worded: its features are the folded words of a reading
+(`w:ignore`), their first five letters (`p:ignor`, so that other inflections of a word count), pairs
+of adjacent words (`b:your rules`) and, in scripts written without spaces, pairs of adjacent
+characters (`c:密钥`). A reading's score is the bias plus the weights of its distinct features,
+divided by the square root of how many distinct features it holds (long passages do not add up).
+The detector uses it as one passage feature (`ngram`) among the cues.
+
+The weights are `analyzers/data/instruction_ngrams.json`, fitted by `bench/injection_ngrams.py` on
+the training split of the corpus in `bench/injection/`; nothing is downloaded or learned at run time.
+Cost: one dictionary look-up per distinct word (remembered per process) and one per adjacent pair.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+PREFIX = 5
+LIMIT = 6.0  # the score is clipped to [-LIMIT, LIMIT]
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_MEMO_LIMIT = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    bias: float
+    weights: dict[str, float]
+    memo: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word → its own features
+
+
+def read_model(data: dict[str, object]) -> Model:
+    weights = {str(k): float(v) for k, v in dict(data["weights"]).items()}  # type: ignore[call-overload]
+    return Model(bias=float(data["bias"]), weights=weights)  # type: ignore[arg-type]
+
+
+@cache
+def packaged_model() -> Model:
+    data = resources.files("analyzers").joinpath("data", "instruction_ngrams.json")
+    return read_model(json.loads(data.read_text(encoding="utf-8")))
+
+
+def word_features(word: str) -> tuple[str, ...]:
+    """The features one word gives on its own: itself, its first letters, its character pairs
+    when it is written without spaces."""
+    if word.isdigit():  # numbers (addresses, versions, counts) say nothing of the voice of a text
+        return ()
+    if _SPACELESS.search(word):
+        if len(word) == 1:
+            return (f"w:{word}",)
+        return tuple(f"c:{word[i : i + 2]}" for i in range(len(word) - 1))
+    if len(word) > PREFIX + 1 and not word.isdigit():
+        return (f"w:{word}", f"p:{word[:PREFIX]}")
+    return (f"w:{word}",)
+
+
+def features_of(words: list[str], memo: dict[str, tuple[str, ...]] | None = None) -> set[str]:
+    """The distinct features of a reading given its words (`cues.TOKEN` matches of folded text)."""
+    found: set[str] = set()
+    for word in set(words):
+        own = memo.get(word) if memo is not None else None
+        if own is None:
+            own = word_features(word)
+            if memo is not None and len(memo) < _MEMO_LIMIT:
+                memo[word] = own
+        found.update(own)
+    found.update(
+        f"b:{one} {two}" for one, two in itertools.pairwise(words) if not (one.isdigit() or two.isdigit())
+    )
+    return found
+
+
+def score(words: list[str], model: Model | None = None) -> float:
+    """The model's logit for a reading (clipped to [-LIMIT, LIMIT]); 0 for a reading without words."""
+    model = model or packaged_model()
+    found = features_of(words, model.memo) if words else set()
+    if not found:
+        return 0.0
+    weights = model.weights
+    total = sum(weights.get(name, 0.0) for name in found)
+    value = model.bias + total / math.sqrt(len(found))
+    return max(-LIMIT, min(LIMIT, value))
