@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import Instruction, stages
@@ -24,6 +25,8 @@ class DockerAddFromUrl(Analyzer):
     (`git@…`, `ssh://`, `git://`), in any stage, unless `ADD --checksum=sha256:…` pins the content
     (for a git source, a full commit in the URL's fragment also counts). `ADD` of local files and
     archives is not reported. Plain `http://` is high: the download is not even authenticated.
+    Only what the change makes worse: a new unchecked download from a host the image did not
+    already fetch from that way; a version bump in the URL of an existing one is not reported.
 
     ## Why it is risky
 
@@ -84,13 +87,22 @@ def _sites(text: str | None) -> Iterator[Site]:
                     continue
                 plain = source.lower().startswith(("http://", "git://"))
                 yield Site(
-                    (source, "plain" if plain else "tls"),
+                    (_origin(source), "plain" if plain else "tls"),  # a version bump in the path is not new
                     instruction.line,
                     f"`ADD {source}` downloads into the image without a checksum"
                     + (" over plain HTTP" if plain else ""),
                     Severity.HIGH if plain else Severity.MEDIUM,
                     0.85,
                 )
+
+
+def _origin(source: str) -> str:
+    """Where a remote source comes from: its scheme and host (`git@host:` for scp-style remotes)."""
+    lowered = source.lower()
+    parts = urlsplit(lowered)
+    if parts.scheme and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return lowered.partition(":")[0]
 
 
 def split_add(instruction: Instruction) -> tuple[list[str], list[str]]:
