@@ -36,7 +36,7 @@ class TerraformLoggingDisabled(Analyzer):
     - `aws_cloudtrail` with `enable_logging = false` (medium), or without `is_multi_region_trail
       = true` (low: activity in other regions goes unrecorded);
     - a new `aws_s3_bucket` with neither a `logging` block nor an `aws_s3_bucket_logging` for it
-      in the same module (low); buckets that receive other buckets' logs are left out;
+      in the same module (low; a bucket that receives other buckets' logs with lower confidence);
     - a new `aws_lb`/`aws_alb` (not a gateway load balancer) or `aws_elb` without `access_logs`,
       or with `access_logs { enabled = false }` (low);
     - a new `google_storage_bucket` without a `logging` block (low);
@@ -100,7 +100,11 @@ def _sites(module: Module) -> Iterator[Site]:
         if kind == "aws_cloudtrail":
             yield from _trail_sites(block)
         elif kind == "aws_s3_bucket" and not _bucket_logged(block, module):
-            yield _missing(block, block.line, "has no access logging")
+            if _receives_logs(block, module):
+                message = f"{block.address} receives access logs but its own access is not logged"
+                yield Site((block.address, "log bucket"), block.line, message, Severity.LOW, 0.5)
+            else:
+                yield _missing(block, block.line, "has no access logging")
         elif kind in _LOAD_BALANCERS:
             yield from _load_balancer_sites(block)
         elif kind == "google_storage_bucket" and not has_block(block, "logging"):
@@ -122,19 +126,23 @@ def _trail_sites(block: Block) -> Iterator[Site]:
 
 
 def _bucket_logged(bucket: Block, module: Module) -> bool:
-    if has_block(bucket, "logging") or (literal_string(bucket.attr("acl")) or "") == "log-delivery-write":
+    if has_block(bucket, "logging"):
         return True
     for logging in module.module_resources("aws_s3_bucket_logging"):
         bucket_attr = logging.attr("bucket")
-        if refers_to(bucket_attr, bucket) or refers_to(logging.attr("target_bucket"), bucket):
+        if refers_to(bucket_attr, bucket):
             return True
         if bucket_attr is not None and "aws_s3_bucket." not in bucket_attr.raw:
             return True  # a bucket named by a variable: it may be this one
-    for other in module.module:
-        for inner in other.walk():
-            if refers_to(inner.attr("target_bucket"), bucket):
-                return True  # the bucket receives logs
     return False
+
+
+def _receives_logs(bucket: Block, module: Module) -> bool:
+    if (literal_string(bucket.attr("acl")) or "") == "log-delivery-write":
+        return True
+    return any(
+        refers_to(inner.attr("target_bucket"), bucket) for other in module.module for inner in other.walk()
+    )
 
 
 def _load_balancer_sites(block: Block) -> Iterator[Site]:

@@ -113,6 +113,10 @@ def _sites(module: Module) -> Iterator[Site]:
                 if inner.attr("enabled") is None:
                     yield _site(block, inner.line, f"`{name}` without `enabled = true`")
         elif kind in {"aws_instance", "aws_launch_configuration"}:
+            if not has_block(block, "root_block_device") and block.attr("launch_template") is None:
+                yield _site(
+                    block, block.line, "no `root_block_device` with `encrypted = true`", Severity.LOW, 0.5
+                )
             for name in _DEVICE_BLOCKS:
                 for device in block.children(name):
                     if device.attr("encrypted") is None and device.attr("snapshot_id") is None:
@@ -126,11 +130,13 @@ def _inherits(block: Block) -> bool:
     return mode is not None and mode.raw.strip().strip('"') == "serverless"
 
 
-def _site(block: Block, line: int, why: str) -> Site:
+def _site(
+    block: Block, line: int, why: str, severity: Severity = Severity.MEDIUM, confidence: float = 0.7
+) -> Site:
     return Site(
         (block.address, "unencrypted", why),
         line,
         f"{block.address} is created without encryption at rest: {why} (the provider's default is off)",
-        Severity.MEDIUM,
-        0.7,
+        severity,
+        confidence,
     )
