@@ -8,7 +8,9 @@ every file added.
 
 - Recall: per Checkov check that maps to a Bulwark rule, the share of Checkov's failed checks that a
   Bulwark finding of a mapped rule meets: same file, and the Bulwark lines inside the resource
-  Checkov names (its line range).
+  Checkov names (its line range), or inside a `module` block that calls the module holding it. The
+  failed checks no finding meets are written to `<framework>_missed.tsv` for review (`miss` or
+  `checkov-false`), and recall is given with and without Checkov's reviewed false findings.
 - Disagreements: every Bulwark finding (info excluded) of the framework's rules that no failed
   mapped check meets is written to `<framework>_reviewed.tsv`, keeping earlier verdicts: `true`,
   `false` or `gap` (true, and outside what Checkov looks for). Precision = (true + gap) / reviewed.
@@ -57,6 +59,7 @@ class Framework:
     rule_prefix: str  # every rule of the framework, mapped or not, is run and its findings reviewed
     corpus: str
     reviewed: str
+    missed: str
     files: str  # a regular expression over a path relative to a listed directory
 
     def pattern(self, paths: list[str]) -> re.Pattern[str]:
@@ -72,11 +75,12 @@ class Framework:
 
 FRAMEWORKS = {
     "terraform": Framework(
-        "terraform", TERRAFORM_CHECKS, "terraform-", "terraform_modules.tsv", "terraform_reviewed.tsv", r"[^/]+\.tf"
+        "terraform", TERRAFORM_CHECKS, "terraform-", "terraform_modules.tsv", "terraform_reviewed.tsv",
+        "terraform_missed.tsv", r"[^/]+\.tf",
     ),
     "kubernetes": Framework(
         "kubernetes", KUBERNETES_CHECKS, "k8s-", "kubernetes_manifests.tsv", "kubernetes_reviewed.tsv",
-        r"[^/]+\.ya?ml",
+        "kubernetes_missed.tsv", r"[^/]+\.ya?ml",
     ),
 }  # fmt: skip
 
@@ -223,25 +227,53 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_recall(checkov: list[CheckovFinding], bulwark: list[Finding], framework: Framework) -> None:
+    """Recall per mapped check; the failed checks no Bulwark finding meets go to `<framework>_missed.tsv`,
+    keeping earlier verdicts: `miss` (Bulwark should have found it) or `checkov-false` (Checkov's
+    finding is wrong: the resource is configured as the check asks, Checkov could not tell). Recall is
+    given on every failed check, and without the reviewed `checkov-false` ones."""
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in bulwark:
         by_path[finding.path].append(finding)
+    missed_path = HERE / framework.missed
+    reviews = read_reviews(missed_path)
     totals: Counter[str] = Counter()
     met: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    rows = {}
     for item in checkov:
         if item.check not in framework.checks:
             continue
         totals[item.check] += 1
         if any(item.met_by(f, framework.checks) for path, _lines in item.locations for f in by_path[path]):
             met[item.check] += 1
-    print(f"\n{'Checkov check':<16} {'met/all':>10} {'recall':>7}   Bulwark rules")
+            continue
+        callers = " ".join(f"{path}:{low}-{high}" for path, (low, high) in item.callers)
+        key = f"{item.path}:{item.lines[0]}-{item.lines[1]}:{item.check}:{callers}"
+        old = reviews.get(key, {})
+        wrong[item.check] += old.get("verdict") == "checkov-false"
+        rows[key] = {
+            "key": key,
+            "rule": item.check,
+            "severity": "",
+            "verdict": old.get("verdict", "?"),
+            "reason": old.get("reason", ""),
+            "message": f"called from {callers}" if callers else "",
+        }
+    write_reviews(missed_path, list(rows.values()))
+    print(f"\n{'Checkov check':<16} {'met/all':>10} {'recall':>7} {'checkov-false':>14}   Bulwark rules")
     for check in sorted(totals):
         rules = ", ".join(sorted(framework.checks[check]))
         print(
-            f"{check:<16} {met[check]:>4}/{totals[check]:<5} {_ratio(met[check], totals[check]):>7}   {rules}"
+            f"{check:<16} {met[check]:>4}/{totals[check]:<5} {_ratio(met[check], totals[check]):>7}"
+            f" {wrong[check]:>14}   {rules}"
         )
-    print(f"{'all mapped':<16} {sum(met.values()):>4}/{sum(totals.values()):<5} "
-          f"{_ratio(sum(met.values()), sum(totals.values())):>7}")  # fmt: skip
+    all_met, all_total, all_wrong = sum(met.values()), sum(totals.values()), sum(wrong.values())
+    print(f"{'all mapped':<16} {all_met:>4}/{all_total:<5} {_ratio(all_met, all_total):>7} {all_wrong:>14}")
+    print(
+        f"recall without Checkov's reviewed false findings: {all_met}/{all_total - all_wrong} = "
+        f"{_ratio(all_met, all_total - all_wrong)}; unreviewed misses in {missed_path.name}: "
+        f"{sum(1 for row in rows.values() if row['verdict'] == '?')}"
+    )
 
 
 def report_disagreements(checkov: list[CheckovFinding], bulwark: list[Finding], framework: Framework) -> None:
