@@ -45,6 +45,7 @@ CHECKS: dict[str, frozenset[str]] = {
     "CKV_AWS_64": _UNENCRYPTED,  # Redshift
     "CKV_AWS_5": _UNENCRYPTED,  # Elasticsearch / OpenSearch
     "CKV_AWS_47": _UNENCRYPTED,  # DAX
+    "CKV_AZURE_2": _UNENCRYPTED,  # Azure managed disk encryption_settings
     # IAM wildcards
     "CKV_AWS_1": _IAM,  # "*" on "*" in aws_iam_policy_document
     "CKV_AWS_62": _IAM,  # "*" on "*" in policies
