@@ -40,8 +40,13 @@ from analyzers.drift.k8s_unpinned_image import K8sUnpinnedImage
 from analyzers.drift.k8s_writable_root_filesystem import K8sWritableRootFilesystem
 from analyzers.drift.policy_protected_path_changed import PolicyProtectedPathChanged
 from analyzers.drift.terraform_encryption_disabled import TerraformEncryptionDisabled
+from analyzers.drift.terraform_iam_wildcard import TerraformIamWildcard
+from analyzers.drift.terraform_logging_disabled import TerraformLoggingDisabled
 from analyzers.drift.terraform_open_ingress import TerraformOpenIngress
+from analyzers.drift.terraform_public_database import TerraformPublicDatabase
+from analyzers.drift.terraform_public_snapshot import TerraformPublicSnapshot
 from analyzers.drift.terraform_public_storage import TerraformPublicStorage
+from analyzers.drift.terraform_unencrypted_storage import TerraformUnencryptedStorage
 
 RULES: tuple[type[Analyzer], ...] = (
     ActionsUnpinnedUses,
@@ -81,6 +86,11 @@ RULES: tuple[type[Analyzer], ...] = (
     TerraformOpenIngress,
     TerraformPublicStorage,
     TerraformEncryptionDisabled,
+    TerraformUnencryptedStorage,
+    TerraformPublicSnapshot,
+    TerraformPublicDatabase,
+    TerraformIamWildcard,
+    TerraformLoggingDisabled,
     PolicyProtectedPathChanged,
     CodeownersWeakened,
 )

@@ -12,10 +12,11 @@ from app.context.model import ChangeContext, ChangedFile
 # attributes that turn encryption on when true
 SWITCHES = frozenset(
     {"encrypted", "storage_encrypted", "at_rest_encryption_enabled", "kms_encrypted",
-     "encryption_at_rest_enabled", "infrastructure_encryption_enabled", "enable_encryption"}
+     "encryption_at_rest_enabled", "infrastructure_encryption_enabled", "enable_encryption",
+     "transparent_data_encryption_enabled"}
 )  # fmt: skip
 # nested blocks whose `enabled` switches encryption
-BLOCKS = frozenset({"encrypt_at_rest", "server_side_encryption", "encryption_at_rest"})
+BLOCKS = frozenset({"encrypt_at_rest", "server_side_encryption", "encryption_at_rest", "encryption_settings"})
 # blocks whose presence is the encryption setting
 CONFIGURATION_BLOCKS = frozenset({"server_side_encryption_configuration", "encryption"})
 
@@ -26,10 +27,11 @@ class TerraformEncryptionDisabled(Analyzer):
     ## What it flags
 
     - `encrypted = false` (EBS volumes, launch templates), `storage_encrypted = false` (RDS,
-      DocumentDB, Neptune), `at_rest_encryption_enabled = false` (ElastiCache), `kms_encrypted`,
+      DocumentDB, Neptune), `at_rest_encryption_enabled = false` (ElastiCache),
+      `transparent_data_encryption_enabled = false` (Azure SQL databases), `kms_encrypted`,
       `enable_encryption` and similar switches set to `false`;
-    - `encrypt_at_rest { enabled = false }` (OpenSearch) and `server_side_encryption { enabled =
-      false }` (DynamoDB);
+    - `encrypt_at_rest { enabled = false }` (OpenSearch), `server_side_encryption { enabled =
+      false }` (DynamoDB) and `encryption_settings { enabled = false }` (Azure managed disks);
     - compared with the base version: one of these switches that was `true`, or a
       `server_side_encryption_configuration` block, removed from a resource that is still there
       (reported on the nearest line of the new version).

@@ -21,6 +21,10 @@ _SOURCES = (
     "source_address_prefix", "source_address_prefixes",
 )  # fmt: skip
 _ALL_PROTOCOLS = frozenset({"-1", "all", "*"})
+# protocols without ports (ICMP, ICMPv6, IPsec, GRE, IP-in-IP, by name or number): ping reaches no service
+_PORTLESS = frozenset(
+    {"icmp", "icmpv6", "ipv6-icmp", "1", "58", "esp", "ah", "gre", "ipip", "50", "51", "47", "4"}
+)
 
 
 class TerraformOpenIngress(Analyzer):
@@ -34,6 +38,7 @@ class TerraformOpenIngress(Analyzer):
     `azurerm_network_security_rule` / `security_rule` blocks (inbound, allow), when the port range
     covers SSH, RDP, Telnet, SMB, a database or cache port (MySQL, PostgreSQL, SQL Server, Oracle,
     MongoDB, Redis, Memcached, Elasticsearch, Cassandra, CouchDB), the Docker daemon, or all ports.
+    Protocols without ports (ICMP, IPsec, GRE) reach no service and are not flagged.
 
     ## Why it is risky
 
@@ -134,7 +139,12 @@ def _open_source(rule: Block) -> Attribute | None:
 
 
 def exposure(rule: Block) -> str | None:
-    """What an open rule exposes: `SSH (22)`, `every port`, or None for harmless ports."""
+    """What an open rule exposes: `SSH (22)`, `every port`, or None for harmless ports and protocols."""
+    allows = rule.children("allow")
+    if _portless(rule.attr("protocol") or rule.attr("ip_protocol")) or (
+        allows and all(_portless(allow.attr("protocol")) for allow in allows)
+    ):
+        return None
     ranges = list(_port_ranges(rule))
     if not ranges:
         return "every port"
@@ -157,6 +167,8 @@ def _port_ranges(rule: Block) -> Iterator[tuple[int, int]]:
         yield _int(low.value, 0), _int(high.value, 65535)
         return
     for allow in rule.children("allow"):
+        if _portless(allow.attr("protocol")):
+            continue
         ports = allow.attr("ports")
         if ports is None:
             yield 0, 65535
@@ -166,6 +178,10 @@ def _port_ranges(rule: Block) -> Iterator[tuple[int, int]]:
         attribute = rule.attr(name)
         if attribute is not None:
             yield from (_range(item) for item in attribute.strings())
+
+
+def _portless(protocol: Attribute | None) -> bool:
+    return protocol is not None and protocol.value.strip().lower() in _PORTLESS
 
 
 def _range(text: str) -> tuple[int, int]:

@@ -18,6 +18,7 @@ _PUBLIC_MEMBERS = re.compile(r"\ballUsers\b|\ballAuthenticatedUsers\b")
 _WILDCARD_PRINCIPAL = re.compile(
     r"""["']?Principal["']?\s*[:=]\s*(?:["']\*["']|\{\s*["']?AWS["']?\s*[:=]\s*["']\*["'])"""
 )
+_INVOKER_ROLES = frozenset({"roles/run.invoker", "roles/cloudfunctions.invoker"})
 _TRUE_ATTRIBUTES = {
     "publicly_accessible": "the database gets a public address",
     "allow_blob_public_access": "blobs may be made public",
@@ -33,7 +34,8 @@ class TerraformPublicStorage(Analyzer):
     - S3: `acl = "public-read"`, `"public-read-write"` or `"authenticated-read"`; an
       `aws_s3_bucket_public_access_block` with any of its four settings `false`; a bucket policy
       granting `Principal: "*"` (or `AWS: "*"`) with `Allow`;
-    - Google Cloud Storage IAM members `allUsers` or `allAuthenticatedUsers`;
+    - Google Cloud IAM members `allUsers` or `allAuthenticatedUsers` (buckets, datasets, topics;
+      not the invoker roles of Cloud Run and Cloud Functions, which make a web endpoint public);
     - Azure storage `allow_blob_public_access = true`, `allow_nested_items_to_be_public = true`,
       `container_access_type = "blob"` or `"container"`;
     - `publicly_accessible = true` on a database instance.
@@ -99,10 +101,20 @@ def _problems(top: Block) -> Iterator[tuple[int, str]]:
                 yield attribute.line, f"`{name} = true`: {_TRUE_ATTRIBUTES[name]}"
             elif name == "container_access_type" and value in {"blob", "container"}:
                 yield attribute.line, f"container access type `{value}` is anonymous read"
-            elif name in {"member", "members"} and _PUBLIC_MEMBERS.search(attribute.raw):
+            elif (
+                name in {"member", "members"}
+                and _PUBLIC_MEMBERS.search(attribute.raw)
+                and not _invoker(block)
+            ):
                 yield attribute.line, "IAM grant to everyone (`allUsers`/`allAuthenticatedUsers`)"
             elif name == "policy" and _public_policy(attribute.raw):
                 yield attribute.line, "bucket policy allows the principal `*`"
+
+
+def _invoker(block: Block) -> bool:
+    """A grant of a role that lets anyone call a public HTTP endpoint (a website), not read data."""
+    role = block.attr("role")
+    return role is not None and role.value in _INVOKER_ROLES
 
 
 def _public_policy(raw: str) -> bool:

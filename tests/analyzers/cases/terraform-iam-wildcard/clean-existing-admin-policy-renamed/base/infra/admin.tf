@@ -1,0 +1,6 @@
+resource "aws_iam_policy" "admin" {
+  name = "admin"
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+  })
+}

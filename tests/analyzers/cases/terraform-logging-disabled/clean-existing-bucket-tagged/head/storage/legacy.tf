@@ -1,0 +1,4 @@
+resource "aws_s3_bucket" "legacy" {
+  bucket = "acme-legacy"
+  tags   = { owner = "platform" }
+}
