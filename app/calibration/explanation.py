@@ -16,7 +16,7 @@ def explain(decision: Decision) -> str:
     voters = ", ".join(sorted(tally.voters)) or "none"
     lines = [
         f"**{decision.rule_id}** in {decision.repo}, score bin {bins}: placement "
-        f"**{decision.placement}** (target precision {decision.target:.2f})",
+        f"**{decision.placement or 'off'}** (target precision {decision.target:.2f})",
         f"- Beta(α={est.alpha:.2f}, β={est.beta:.2f}): mean {est.mean:.2f}, "
         f"90 % interval {est.lower(0.05):.2f}–{est.upper(0.95):.2f}",
         f"- organisation prior m_o={est.org_mean:.2f} from S_o={est.org_useful:.2f}, "
