@@ -3,7 +3,8 @@
 Record schema: one JSON object per line with a "type"; times are ISO 8601 UTC ("2026-01-05T10:00:00Z").
 
 - `rule`: rule_id, family (analyzers.base.Family value), severity ("high"...), version, [prior, protected];
-  a rule the registry has is protected when its own `RuleMeta.protected` flag says so, whatever the log
+  a rule the registry has is protected when its own `RuleMeta.protected` flag (or its family) says so,
+  whatever the log's `protected` says
 - `repo`: repo ("owner/name"), org, writers (list of logins; one writer makes a single-writer repo)
 - `policy`: repo, rule_id, [disable, severity, paths, ignore_paths, block] — the `rules.<id>` entry of the
   repo policy, read into the same `RepoPolicy` the App reads (`paths` are the policy's gitignore-style globs)
@@ -96,7 +97,7 @@ def _add_record(log: Log, record: dict[str, Any], number: int) -> None:
             Severity.parse(record["severity"]),
             int(record.get("version", 1)),
             float(record.get("prior", 0.7)),
-            bool(record.get("protected", False)) or _flagged(record["rule_id"]),
+            _protected(record),
         )
     elif kind == "repo":
         log.writers[record["repo"]] = tuple(record["writers"])
@@ -206,7 +207,7 @@ def _time(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def _flagged(rule_id: str) -> bool:
-    """The registered rule's own `protected` flag (False for an id no rule has)."""
-    rule = rule_by_id(rule_id)
-    return rule is not None and rule.meta.protected
+def _protected(record: dict[str, Any]) -> bool:
+    """The registered rule's own `protected` flag, whatever the log says; the log's for an id no rule has."""
+    rule = rule_by_id(record["rule_id"])
+    return rule.meta.protected if rule is not None else bool(record.get("protected", False))
