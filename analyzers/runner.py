@@ -32,6 +32,7 @@ from analyzers.gaps import Gap, context_gaps, unique
 from analyzers.isolation import Isolation
 from analyzers.suppression import Suppression, find_suppressions, refusal, suppression_for
 from app.context.model import ChangeContext, ChangedFile, FileStatus, ProvenanceSignal
+from app.context.policy import RepoPolicy
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def run_analyzers(
     ctx: ChangeContext,
     rules: Sequence[type[Analyzer]] | None = None,
     *,
-    policy: Any = None,
+    policy: RepoPolicy | None = None,
     progress: Callable[[str], None] | None = None,
     budget: Budget = DEFAULT_BUDGET,
 ) -> AnalysisResult:
@@ -94,7 +95,7 @@ def _finish(
     raw: list[tuple[Analyzer, Finding]],
     gaps: tuple[Gap, ...],
     timings: dict[str, float],
-    policy: Any = None,
+    policy: RepoPolicy | None = None,
 ) -> AnalysisResult:
     files = {changed.path: changed for changed in ctx.files}
     kept: list[tuple[Analyzer, Finding]] = []
@@ -195,21 +196,11 @@ def _apply_suppressions(
     return findings, suppressed, added
 
 
-def _blocks(policy: Any, finding: Finding) -> bool:
-    """Whether the (base) policy places `finding` `block`."""
-    if policy is None:
-        return False
-    if isinstance(policy, Mapping):
-        settings = (policy.get("rules") or {}).get(finding.rule_id) or {}
-        return isinstance(settings, Mapping) and settings.get("block") is True
-    return bool(policy.blocks(finding.rule_id, finding.path))
+def _blocks(policy: object, finding: Finding) -> bool:
+    """Whether the (base) policy places `finding` `block`: the policy's own `RepoPolicy.blocks`."""
+    return isinstance(policy, RepoPolicy) and policy.blocks(finding.rule_id, finding.path)
 
 
-def _disabled_rules(policy: Any) -> frozenset[str]:
-    if policy is None:
-        return frozenset()
-    if isinstance(policy, Mapping):
-        value = policy.get("disabled_rules", ())
-    else:
-        value = getattr(policy, "disabled_rules", ())
-    return frozenset(str(item) for item in value or ())
+def _disabled_rules(policy: object) -> frozenset[str]:
+    """The rules the policy turns off: the policy's own `RepoPolicy.disabled_rules`."""
+    return policy.disabled_rules if isinstance(policy, RepoPolicy) else frozenset()

@@ -1,9 +1,9 @@
 """The pipeline's calibration step: stored votes → weighed evidence → fit → a placement per finding.
 
-`place(settings, repository_id, full_name, findings, policy)` gives every finding its placement: the
-learned one where there is evidence (repo-specific, or at least `ORG_EVIDENCE` labels pooled from the
-organisation, or a blocking policy that votes may demote), else `default_placement`. The policy always
-wins. Learned cell states are kept per (repository, rule, score bin) for the weekly hysteresis; a change
+`place(settings, repository_id, full_name, findings, policy)` gives every finding its placement through
+`app.calibration.place_finding`, the one placement the replay runs too: the learned one where there is
+evidence (repo-specific, or at least `ORG_EVIDENCE` labels pooled from the organisation, or a blocking
+policy that votes may demote), else `default_placement`. The policy always wins. Learned cell states are kept per (repository, rule, score bin) for the weekly hysteresis; a change
 becomes a line of the check-run summary, and so does a block proposal.
 """
 
@@ -15,25 +15,25 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session
 
-from analyzers.base import Finding, Severity
+from analyzers.base import Finding
 from app.calibration import (
     CellState,
     Decision,
     Fit,
     RuleInfo,
-    RulePolicy,
     change_note,
     decide,
     fit,
     footer_counts,
+    has_evidence,
+    place_finding,
     score_bin,
 )
-from app.calibration import Placement as Learned
 from app.context.policy import RepoPolicy
 from app.db import repo
 from app.db.models import CalibrationAudit, Feedback, utcnow
 from app.db.session import session_scope
-from app.report.placement import Placed, Placement, default_placement, rule_meta, with_policy_severity
+from app.report.placement import Placed, Placement, rule_meta
 from app.settings import Settings
 from app.trust import (
     CHANNEL_WEIGHTS,
@@ -46,14 +46,7 @@ from app.trust import (
     weigh_votes,
 )
 
-ORG_EVIDENCE = 5.0  # pooled labels from the organisation's other repositories before they decide here
 REOPEN = "reopen"
-_SHOWN = {
-    Learned.BLOCK: Placement.BLOCK,
-    Learned.COMMENT: Placement.COMMENT,
-    Learned.ANNOTATE: Placement.ANNOTATE,
-    Learned.SHADOW: Placement.SHADOW,
-}
 
 
 @dataclass
@@ -121,23 +114,11 @@ def load_fit(session: Session, owner: str, rule_ids: Iterable[str], now: datetim
     return fit(weigh_votes(votes), rules, now)
 
 
-def rule_policy(policy: RepoPolicy | None, rule_id: str) -> RulePolicy:
-    if policy is None or rule_id not in policy.rules:
-        return RulePolicy()
-    settings = policy.rules[rule_id]
-    severity = Severity.parse(settings.severity) if settings.severity is not None else None
-    return RulePolicy(settings.disable, severity, settings.paths, settings.block)
-
-
-def has_evidence(decision: Decision, policy: RulePolicy) -> bool:
-    est = decision.estimate
-    pooled = est.org_useful + est.org_not_useful
-    return decision.repo_specific or pooled >= ORG_EVIDENCE or policy.block is True
-
-
 def shown_state(decision: Decision) -> str:
     """The learned placement when evidence decides, else "default" (severity and confidence decide)."""
-    return decision.placement.value if has_evidence(decision, RulePolicy()) else "default"
+    if not has_evidence(decision):
+        return "default"
+    return decision.placement.value if decision.placement is not None else "off"
 
 
 def cell_decision(
@@ -148,7 +129,7 @@ def cell_decision(
     model = load_fit(session, owner, [rule_id], now)
     bin_ = score_bin(confidence)
     stored = repo.calibration_cells(session, repository_id).get((rule_id, bin_))
-    previous = CellState(Learned(stored[0]), as_time(stored[1])) if stored else None
+    previous = CellState(Placement(stored[0]), as_time(stored[1])) if stored else None
     return decide(model, full_name, owner, rule_id, bin_, now=now, previous=previous)
 
 
@@ -169,22 +150,19 @@ def place(
         model = load_fit(session, owner, [f.rule_id for f in findings], now)
         cells = repo.calibration_cells(session, repository_id)
         decided: dict[tuple[str, int], Decision | None] = {}
-        for finding in (with_policy_severity(f, policy) for f in findings):
-            meta = rule_meta(finding.rule_id)
-            default = default_placement(finding, meta, policy)
-            if default is None:
-                continue
+
+        def decision_of(finding: Finding) -> Decision | None:
             key = (finding.rule_id, score_bin(finding.confidence))
             if key not in decided:
                 decided[key] = _decide_cell(
                     session, model, repository_id, full_name, key, cells, policy, now, result
                 )
-            decision = decided[key]
-            shown = _shown(decision) if decision is not None else default
-            if default is Placement.BLOCK and shown is not None and not (decision and decision.demoted):
-                shown = Placement.BLOCK  # learning never lifts a block; two fp dismissals demote it
-            if shown is not None:
-                result.placed.append(Placed(finding, shown, meta))
+            return decided[key]
+
+        for finding in findings:
+            placed = place_finding(finding, policy, decision_of)
+            if placed is not None:
+                result.placed.append(placed)
         for rule_id in {f.rule_id for f in findings}:
             result.counts[rule_id] = footer_counts(model.rule_tally(full_name, rule_id))
     result.notes = list(dict.fromkeys(result.notes))  # one line per rule, not per score bin
@@ -206,8 +184,8 @@ def _decide_cell(
     rule_id, bin_ = key
     owner = full_name.split("/", 1)[0]
     stored = cells.get(key)
-    previous = CellState(Learned(stored[0]), as_time(stored[1])) if stored else None
-    chosen = rule_policy(policy, rule_id)
+    previous = CellState(Placement(stored[0]), as_time(stored[1])) if stored else None
+    chosen = policy.rule_settings(rule_id) if policy is not None else None
     decision = decide(model, full_name, owner, rule_id, bin_, now=now, policy=chosen, previous=previous)
     if decision.proposal:
         result.notes.append(
@@ -224,14 +202,6 @@ def _decide_cell(
     if note is not None:
         result.notes.append(note)
     return decision
-
-
-def _shown(decision: Decision) -> Placement | None:
-    if decision.placement is Learned.OFF:
-        return None
-    if decision.explored and decision.placement is Learned.ANNOTATE:
-        return Placement.COMMENT
-    return _SHOWN[decision.placement]
 
 
 def record_vote(session: Session, row: Feedback, repository_id: int, now: datetime | None = None) -> bool:

@@ -27,8 +27,10 @@ def stage(name: str) -> AbstractContextManager[None]:
     return timer
 
 
-def effective_policy(gh: InstallationGitHub, base_files: Mapping[str, str]) -> RepoPolicy | None:
-    """The base branch's policy, merged over the organisation defaults it `extends`."""
+def fetch_policy(gh: InstallationGitHub, base_files: Mapping[str, str]) -> RepoPolicy | None:
+    """The base branch's policy, merged over the organisation defaults it `extends` (fetched from GitHub).
+
+    Not `app.context.policy.effective_policy`, which only picks the policy a rule reads from a context."""
     policy = policy_from_base(base_files)
     target = policy.extends_target if policy is not None else None
     if policy is None or target is None:

@@ -27,7 +27,7 @@ from app.github import checks
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.history import history_note
 from app.logs import bind_log_context
-from app.outcome import effective_policy, record_findings, stage, upload_sarif, without_dismissed
+from app.outcome import fetch_policy, record_findings, stage, upload_sarif, without_dismissed
 from app.report.check_output import compose_check_output
 from app.report.links import links_from
 from app.review import Target, publish_review
@@ -200,7 +200,7 @@ def _run_analysis(
         raise SourceError(fatal[0])  # GitHub failed us after retries: the job is retried later
     ctx.texts = (*ctx.texts, *source.conversation(skip_login=settings.app_slug))
     try:
-        ctx.policy = effective_policy(gh, ctx.base_files)
+        ctx.policy = fetch_policy(gh, ctx.base_files)
     except PolicyError as error:
         output = compose_check_output(
             ctx,

@@ -5,19 +5,22 @@ Pure: no database, no network, no clock (the time is passed in). Typical use by 
     evidence = weigh_votes(votes, single_writer_repos=...)
     model = fit(evidence, rules, now)
     decision = decide(model, repo, org, rule_id, score_bin(finding.confidence), now=now,
-                      policy=policies.get(rule_id), previous=stored_state)
-    placement = place_finding(decision, finding.path, policies.get(rule_id))
-    # store decision.state for the cell; explain(decision) answers `/why`.
+                      policy=repo_policy.rule_settings(rule_id), previous=stored_state)
+    placed = place_finding(finding, repo_policy, lambda _: decision)  # None: dropped by the policy
+    # store decision.state for the cell (when `has_evidence`); explain(decision) answers `/why`.
+
+`place_finding` is the one placement: the App (`app.learning.place`) and the replay both call it.
 """
 
 from app.calibration.beta import beta_cdf, beta_quantile
 from app.calibration.decision import (
+    ORG_EVIDENCE,
     CellState,
     Decision,
-    Placement,
-    RulePolicy,
     decide,
+    has_evidence,
     place_finding,
+    shown,
     target_precision,
 )
 from app.calibration.estimate import (
@@ -34,13 +37,12 @@ from app.calibration.explanation import change_note, explain, footer, footer_cou
 
 __all__ = [
     "BINS",
+    "ORG_EVIDENCE",
     "CellState",
     "Decision",
     "Estimate",
     "Fit",
-    "Placement",
     "RuleInfo",
-    "RulePolicy",
     "Tally",
     "beta_cdf",
     "beta_quantile",
@@ -51,7 +53,9 @@ __all__ = [
     "fit",
     "footer",
     "footer_counts",
+    "has_evidence",
     "place_finding",
     "score_bin",
+    "shown",
     "target_precision",
 ]

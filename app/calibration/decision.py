@@ -3,9 +3,10 @@
 `decide(fit, repo, org, rule_id, bin_, now=..., policy=..., previous=...)` is deterministic: the same fit,
 policy and previous cell state give the same decision. Order of precedence:
 
-1. Policy (`.github/bulwark.yml`, base branch) wins: `disable` turns the rule off, `severity` replaces the
-   rule's severity, `block: true` blocks (unless demoted, below), `block: false` forbids block proposals.
-   `paths` is applied per finding by `place_finding`.
+1. Policy (`.github/bulwark.yml`, base branch; `RuleSettings` of `rules.<id>`) wins: `disable` turns the
+   rule off (placement None), `severity` replaces the rule's severity, `block: true` blocks (unless demoted,
+   below), `block: false` forbids block proposals. `paths` and `ignore_paths` are applied per finding by
+   `place_finding`, through the policy's own globs, before any learned decision.
 2. A policy block is demoted to `comment` after two `fp` dismissals by distinct trusted users within 14 days.
 3. Learned state, held by hysteresis (a shown state changes at most once a week per cell):
    - no repo-specific change before 5 effective labels from 2 distinct trusted voters (the organisation's
@@ -23,15 +24,16 @@ policy and previous cell state give the same decision. Order of precedence:
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
-from analyzers.base import Family, Severity
+from analyzers.base import Family, Finding, Severity
 from app.calibration.beta import beta_quantile
 from app.calibration.estimate import KAPPA_ORG, Estimate, Fit, RuleInfo
+from app.context.policy import RepoPolicy, RuleSettings
+from app.report.placement import Placed, Placement, default_placement, rule_meta, with_policy_severity
 
 MIN_LABELS = 5.0
 MIN_VOTERS = 2
@@ -44,27 +46,9 @@ BLOCK_LOWER = 0.90
 DEMOTION_WINDOW = timedelta(days=14)
 HYSTERESIS = timedelta(days=7)
 EXPLORATION_SHARE = 0.10
-
-
-class Placement(StrEnum):
-    BLOCK = "block"  # check-run failure
-    COMMENT = "comment"  # inline review comment
-    ANNOTATE = "annotate"  # check-run annotation and summary only
-    SHADOW = "shadow"  # stored and counted, listed collapsed
-    OFF = "off"  # disabled by policy, or outside the rule's policy paths
-
+ORG_EVIDENCE = 5.0  # pooled labels from the organisation's other repositories before they decide here
 
 INLINE = frozenset({Placement.BLOCK, Placement.COMMENT})
-
-
-@dataclass(frozen=True, slots=True)
-class RulePolicy:
-    """The `rules.<id>` entry of the repository policy."""
-
-    disable: bool = False
-    severity: Severity | None = None
-    paths: tuple[str, ...] = ()  # glob patterns; empty: every path
-    block: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +64,7 @@ class Decision:
     repo: str
     rule_id: str
     bin: int
-    placement: Placement
+    placement: Placement | None  # None: the policy turns the rule off
     inline: bool  # shown as an inline comment (block, comment, or an explored annotate cell)
     propensity: float  # probability this cell's findings are shown inline under the policy
     target: float  # P*
@@ -122,13 +106,13 @@ def decide(
     bin_: int,
     *,
     now: datetime,
-    policy: RulePolicy | None = None,
+    policy: RuleSettings | None = None,
     previous: CellState | None = None,
 ) -> Decision:
     """The placement of one cell; see the module docstring for the order of the rules."""
-    policy = policy or RulePolicy()
+    policy = policy or RuleSettings()
     rule = fit.rule(rule_id)
-    severity = policy.severity if policy.severity is not None else rule.severity
+    severity = Severity.parse(policy.severity) if policy.severity is not None else rule.severity
     target = target_precision(rule, severity)
     estimate = fit.estimate(repo, org, rule_id, bin_)
     learned, mean, specific, reasons = _learned(estimate, rule, target)
@@ -162,9 +146,11 @@ def decide(
     )
 
 
-def _apply_policy(learned: Placement, policy: RulePolicy, demoted: bool) -> tuple[Placement, tuple[str, ...]]:
+def _apply_policy(
+    learned: Placement, policy: RuleSettings, demoted: bool
+) -> tuple[Placement | None, tuple[str, ...]]:
     if policy.disable:
-        return Placement.OFF, ("disabled by policy",)
+        return None, ("disabled by policy",)
     if policy.block is True and not demoted:
         return Placement.BLOCK, ("blocking by policy",)
     if demoted:
@@ -172,12 +158,48 @@ def _apply_policy(learned: Placement, policy: RulePolicy, demoted: bool) -> tupl
     return learned, ()
 
 
-def place_finding(decision: Decision, path: str, policy: RulePolicy | None = None) -> Placement:
-    """The placement of one finding: its cell's, unless the policy's paths exclude it."""
-    paths = policy.paths if policy is not None else ()
-    if paths and not any(fnmatch.fnmatchcase(path, pattern) for pattern in paths):
-        return Placement.OFF
+def has_evidence(decision: Decision, policy: RuleSettings | None = None) -> bool:
+    """Whether the learned decision places the cell's findings: repo-specific evidence, at least
+    `ORG_EVIDENCE` labels pooled from the organisation, or a blocking policy that votes may demote.
+    Without evidence the default placement (severity and confidence) decides."""
+    est = decision.estimate
+    pooled = est.org_useful + est.org_not_useful
+    blocking = policy is not None and policy.block is True
+    return decision.repo_specific or pooled >= ORG_EVIDENCE or blocking
+
+
+def shown(decision: Decision) -> Placement | None:
+    """The placement a learned decision gives its findings: an explored `annotate` cell is commented."""
+    if decision.explored and decision.placement is Placement.ANNOTATE:
+        return Placement.COMMENT
     return decision.placement
+
+
+def place_finding(
+    finding: Finding,
+    policy: RepoPolicy | None,
+    decision_of: Callable[[Finding], Decision | None] | None = None,
+) -> Placed | None:
+    """The one placement of a finding, used by the App, the replay and the simulator's figures.
+
+    The policy's severity first, then the default placement (the policy's own globs for `paths`,
+    `ignore_paths` and `disable`: None drops the finding), then the learned decision of the finding's
+    cell when it has evidence. `decision_of` is asked only for findings the policy keeps; it gives the
+    cell's decision (or None: no learning, the default decides).
+    """
+    finding = with_policy_severity(finding, policy)
+    meta = rule_meta(finding.rule_id)
+    placement = default_placement(finding, meta, policy)
+    if placement is None:
+        return None
+    decision = decision_of(finding) if decision_of is not None else None
+    settings = policy.rule_settings(finding.rule_id) if policy is not None else None
+    if decision is not None and has_evidence(decision, settings):
+        learned = shown(decision)
+        if placement is Placement.BLOCK and learned is not None and not decision.demoted:
+            learned = Placement.BLOCK  # learning never lifts a block; two fp dismissals demote it
+        placement = learned
+    return Placed(finding, placement, meta) if placement is not None else None
 
 
 def _learned(
@@ -261,7 +283,7 @@ def _could_reach(estimate: Estimate, rule: RuleInfo, target: float, specific: bo
     return beta_quantile(0.95, alpha, beta) >= target
 
 
-def _propensity(placement: Placement, explorable: bool) -> float:
+def _propensity(placement: Placement | None, explorable: bool) -> float:
     if placement in INLINE:
         return 1.0
     if placement is Placement.ANNOTATE and explorable:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from app.calibration.decision import CellState, Decision, Placement
+from app.calibration.decision import CellState, Decision
 from app.calibration.estimate import Tally
+from app.report.placement import Placement
 
 REPLY_HELP = "reply `/confirm`, `/dismiss fp|wontfix|test <why>`, or 👍/👎 (only writers affect calibration)"
 
@@ -46,13 +47,13 @@ def plain_reason(decision: Decision, *, default: bool = False) -> str:
         text = "Shown inline this time to learn whether this rule helps here (a small share is)."
     elif not decision.repo_specific:
         text = (
-            f"{_SHOWN[decision.placement]} on the record of this rule across the organisation: this "
+            f"{_shown_as(decision.placement)} on the record of this rule across the organisation: this "
             f"repository has too few answers of its own so far ({answered})."
         )
     elif decision.placement is Placement.SHADOW:
         text = f"Counted but not shown because most maintainers here find it not useful: {record}."
     else:
-        text = f"{_SHOWN[decision.placement]} because {record}."
+        text = f"{_shown_as(decision.placement)} because {record}."
     if decision.proposal:
         text += f" Maintainers confirm it so often that it could block: `{decision.proposal}`."
     return text
@@ -63,8 +64,11 @@ _SHOWN = {
     Placement.COMMENT: "Shown inline",
     Placement.ANNOTATE: "Only annotated, not commented inline,",
     Placement.SHADOW: "Counted but not shown",
-    Placement.OFF: "Not shown",
-}
+}  # no placement (None): "Not shown"
+
+
+def _shown_as(placement: Placement | None) -> str:
+    return _SHOWN[placement] if placement is not None else "Not shown"
 
 
 def statistics(decision: Decision) -> str:
@@ -75,7 +79,7 @@ def statistics(decision: Decision) -> str:
     voters = ", ".join(sorted(tally.voters)) or "none"
     lines = [
         f"**{decision.rule_id}** in {decision.repo}, score bin {bins}: placement "
-        f"**{decision.placement}** (target precision {decision.target:.2f})",
+        f"**{decision.placement or 'off'}** (target precision {decision.target:.2f})",
         f"- Beta(α={est.alpha:.2f}, β={est.beta:.2f}): mean {est.mean:.2f}, "
         f"90 % interval {est.lower(0.05):.2f}–{est.upper(0.95):.2f}",
         f"- organisation prior m_o={est.org_mean:.2f} from S_o={est.org_useful:.2f}, "

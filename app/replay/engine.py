@@ -1,7 +1,8 @@
 """`bulwark calibration replay FILE.jsonl`: replay calibration over a time-ordered feedback log.
 
 For each week the model is fitted on the votes cast before the week began, that week's findings are
-placed, and the placements are scored against the labels the findings eventually got. The same replay is
+placed through the App's own placement (`app.calibration.place_finding`: the policy's globs, the default
+placement until a cell has evidence, the learned one after), and the placements are scored against the labels the findings eventually got. The same replay is
 run without each abuse case's votes to show what they changed (G1, G2, G3 of calibration.md).
 """
 
@@ -12,9 +13,11 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app.calibration import CellState, Decision, Placement, decide, fit, place_finding
+from analyzers.base import Finding, Severity
+from app.calibration import CellState, Decision, decide, fit, has_evidence, place_finding
 from app.replay.log import Cell, FindingRecord, Log, load
-from app.replay.report import ReplayReport
+from app.replay.report import ReplayReport, Shown
+from app.report.placement import Placement, rule_meta
 from app.trust import Label, Vote, blocking_cleared, weigh_votes
 
 WEEK = timedelta(weeks=1)
@@ -52,6 +55,16 @@ def replay_log(log: Log) -> ReplayReport:
     return report
 
 
+def place_log(log: Log) -> list[tuple[FindingRecord, Shown]]:
+    """Every finding of the log as the replay places it, week by week, with every vote counted."""
+    run = _Run(log, log.votes)
+    placed: list[tuple[FindingRecord, Shown]] = []
+    for start, week in _weeks(log.findings):
+        decided = run.decide_week(start, {f.cell for f in week})
+        placed += [(f, _place(log, f, decided[f.cell])) for f in week]
+    return placed
+
+
 class _Run:
     """One variant of the replay: a vote set and the cell states it leads to."""
 
@@ -68,7 +81,8 @@ class _Run:
         decided: dict[Cell, Decision] = {}
         for cell in sorted(cells):
             repo, rule_id, bin_ = cell
-            policy = self.log.policies.get((repo, rule_id))
+            repo_policy = self.log.policies.get(repo)
+            policy = repo_policy.rule_settings(rule_id) if repo_policy is not None else None
             previous = self.states.get(cell)
             decision = decide(
                 model,
@@ -80,26 +94,48 @@ class _Run:
                 policy=policy,
                 previous=previous,
             )
-            self.states[cell] = decision.state
+            if has_evidence(decision, policy):  # as the App: a cell's state is kept once evidence decides
+                self.states[cell] = decision.state
             decided[cell] = decision
         return decided
 
 
-def _place(log: Log, finding: FindingRecord, decision: Decision) -> tuple[Placement, bool]:
-    policy = log.policies.get((finding.repo, finding.rule_id))
-    placement = place_finding(decision, finding.path, policy)
-    inline = placement in (Placement.BLOCK, Placement.COMMENT) or (
-        placement is Placement.ANNOTATE and decision.explored
+def _place(log: Log, finding: FindingRecord, decision: Decision) -> Shown:
+    """The App's placement of one finding (None: dropped by the policy), whether it is shown inline,
+    and whether it is inline only by exploration."""
+    policy = log.policies.get(finding.repo)
+    placed = place_finding(finding_of(log, finding), policy, lambda _: decision)
+    placement = placed.placement if placed is not None else None
+    settings = policy.rule_settings(finding.rule_id) if policy is not None else None
+    learned = has_evidence(decision, settings)
+    explored = learned and decision.explored and decision.placement is Placement.ANNOTATE
+    inline = placement in (Placement.BLOCK, Placement.COMMENT)
+    return placement, inline, explored and placement is Placement.COMMENT
+
+
+def finding_of(log: Log, record: FindingRecord) -> Finding:
+    """The finding a log record stands for, at its rule's severity (the log's, else the registry's)."""
+    rule = log.rules.get(record.rule_id)
+    meta = rule_meta(record.rule_id)
+    severity = rule.severity if rule is not None else meta.severity if meta is not None else Severity.MEDIUM
+    return Finding(
+        rule_id=record.rule_id,
+        path=record.path,
+        start_line=1,
+        end_line=1,
+        message="",
+        severity=severity,
+        confidence=record.confidence,
+        fingerprint=record.fingerprint,
     )
-    return placement, inline
 
 
 def _check_blocking(
     report: ReplayReport,
-    placed: list[tuple[FindingRecord, tuple[Placement, bool]]],
+    placed: list[tuple[FindingRecord, Shown]],
     by_fingerprint: dict[str, list[Vote]],
 ) -> None:
-    for finding, (placement, _) in placed:
+    for finding, (placement, _, _) in placed:
         if placement is not Placement.BLOCK:
             continue
         own = [

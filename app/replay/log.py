@@ -3,9 +3,11 @@
 Record schema: one JSON object per line with a "type"; times are ISO 8601 UTC ("2026-01-05T10:00:00Z").
 
 - `rule`: rule_id, family (analyzers.base.Family value), severity ("high"...), version, [prior, protected];
-  a rule the registry has is protected when its own `RuleMeta.protected` flag says so, whatever the log
+  a rule the registry has is protected when its own `RuleMeta.protected` flag (or its family) says so,
+  whatever the log's `protected` says
 - `repo`: repo ("owner/name"), org, writers (list of logins; one writer makes a single-writer repo)
-- `policy`: repo, rule_id, [disable, severity, paths, block] — the `rules.<id>` entry of the repo policy
+- `policy`: repo, rule_id, [disable, severity, paths, ignore_paths, block] — the `rules.<id>` entry of the
+  repo policy, read into the same `RepoPolicy` the App reads (`paths` are the policy's gitignore-style globs)
 - `finding`: at, repo, org, pr, pr_author, rule_id, rule_version, confidence, fingerprint, path,
   label ("useful" | "not_useful" | null: the label it eventually got)
 - `vote`: at, repo, org, pr, rule_id, rule_version, confidence, fingerprint, voter, permission,
@@ -26,8 +28,9 @@ from typing import Any
 
 from analyzers.base import Family, Severity
 from analyzers.registry import rule_by_id
-from app.calibration import RuleInfo, RulePolicy, score_bin
+from app.calibration import RuleInfo, score_bin
 from app.commands import Command, Verb, Where, parse_command
+from app.context.policy import SEVERITY_NAMES, RepoPolicy, RuleSettings
 from app.trust import Channel, Label, Permission, Vote, undo_last_dismissal
 
 Cell = tuple[str, str, int]
@@ -59,7 +62,7 @@ class FindingRecord:
 class Log:
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     writers: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    policies: dict[tuple[str, str], RulePolicy] = field(default_factory=dict)
+    policies: dict[str, RepoPolicy] = field(default_factory=dict)  # per repository
     findings: list[FindingRecord] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)
     ignored_texts: int = 0  # comments and PR texts that cast no vote (no command, or not a comment)
@@ -94,18 +97,12 @@ def _add_record(log: Log, record: dict[str, Any], number: int) -> None:
             Severity.parse(record["severity"]),
             int(record.get("version", 1)),
             float(record.get("prior", 0.7)),
-            bool(record.get("protected", False)) or _flagged(record["rule_id"]),
+            _protected(record),
         )
     elif kind == "repo":
         log.writers[record["repo"]] = tuple(record["writers"])
     elif kind == "policy":
-        severity = record.get("severity")
-        log.policies[(record["repo"], record["rule_id"])] = RulePolicy(
-            disable=bool(record.get("disable", False)),
-            severity=Severity.parse(severity) if severity else None,
-            paths=tuple(record.get("paths", ())),
-            block=record.get("block"),
-        )
+        _add_policy(log, record)
     elif kind == "finding":
         log.findings.append(_finding(record))
     elif kind == "vote":
@@ -114,6 +111,20 @@ def _add_record(log: Log, record: dict[str, Any], number: int) -> None:
         _add_comment(log, record)
     else:
         raise ValueError(f"line {number}: unknown record type {kind!r}")
+
+
+def _add_policy(log: Log, record: dict[str, Any]) -> None:
+    severity = record.get("severity")
+    name = SEVERITY_NAMES[Severity.parse(severity)] if severity else None
+    settings = RuleSettings(
+        disable=bool(record.get("disable", False)),
+        severity=name,
+        paths=tuple(record.get("paths", ())),
+        ignore_paths=tuple(record.get("ignore_paths", ())),
+        block=record.get("block"),
+    )
+    policy = log.policies.get(record["repo"], RepoPolicy())
+    log.policies[record["repo"]] = replace(policy, rules={**policy.rules, record["rule_id"]: settings})
 
 
 def _add_comment(log: Log, record: dict[str, Any]) -> None:
@@ -196,7 +207,7 @@ def _time(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def _flagged(rule_id: str) -> bool:
-    """The registered rule's own `protected` flag (False for an id no rule has)."""
-    rule = rule_by_id(rule_id)
-    return rule is not None and rule.meta.protected
+def _protected(record: dict[str, Any]) -> bool:
+    """The registered rule's own `protected` flag, whatever the log says; the log's for an id no rule has."""
+    rule = rule_by_id(record["rule_id"])
+    return rule.meta.protected if rule is not None else bool(record.get("protected", False))

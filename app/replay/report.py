@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.calibration import Decision, Placement, RuleInfo
+from app.calibration import Decision, RuleInfo
+from app.report.placement import Placement
 from app.trust import Label
 
 if TYPE_CHECKING:
@@ -17,6 +18,10 @@ MAX_NOT_USEFUL = 0.10
 MAX_HIDDEN = 0.05
 MIN_REDUCTION = 0.30
 MAX_G1_SHIFT = 0.4
+OFF = "off"  # the placements counter's key for findings the policy drops
+
+# A placed finding: its placement (None: dropped by the policy), inline, inline only by exploration.
+Shown = tuple[Placement | None, bool, bool]
 
 
 @dataclass
@@ -55,34 +60,33 @@ class ReplayReport:
 
     def score_week(
         self,
-        placed: Sequence[tuple[FindingRecord, tuple[Placement, bool]]],
+        placed: Sequence[tuple[FindingRecord, Shown]],
         rules: Mapping[str, RuleInfo],
     ) -> None:
         self.weeks += 1
-        for finding, (placement, inline) in placed:
-            self._score(finding, placement, inline, rules.get(finding.rule_id))
+        for finding, shown in placed:
+            self._score(finding, shown, rules.get(finding.rule_id))
 
-    def _score(
-        self, finding: FindingRecord, placement: Placement, inline: bool, rule: RuleInfo | None
-    ) -> None:
+    def _score(self, finding: FindingRecord, shown: Shown, rule: RuleInfo | None) -> None:
+        placement, inline, explored = shown
         self.findings += 1
         self.prs.add((finding.repo, finding.pr))
         self.repos.add(finding.repo)
-        self.placements[placement.value] += 1
+        self.placements[placement.value if placement is not None else OFF] += 1
         self.inline += inline
-        self.explored_inline += inline and placement is Placement.ANNOTATE
+        self.explored_inline += explored
         if finding.label is None:
             return
         self.labelled += 1
         if inline:
             self.inline_labelled += 1
             self.inline_not_useful += finding.label is Label.NOT_USEFUL
-        if inline and placement is Placement.ANNOTATE:
+        if explored:
             self.explored_labelled += 1
             self.explored_not_useful += finding.label is Label.NOT_USEFUL
         if finding.label is not Label.USEFUL:
             return
-        hidden = placement in (Placement.SHADOW, Placement.OFF)
+        hidden = placement is Placement.SHADOW or placement is None
         self.confirmed += 1
         self.confirmed_hidden += hidden
         self.confirmed_not_inline += not inline

@@ -10,6 +10,7 @@ from analyzers.gaps import Gap
 from analyzers.runner import run_analyzers
 from app.context.builder import build_from_directories
 from app.context.model import ChangeContext, Provenance, ProvenanceSignal
+from app.context.policy import policy_of_data
 
 MARK = "DANGER"
 
@@ -102,7 +103,9 @@ def test_findings_come_in_path_then_line_order(tmp_path: Path) -> None:
 
 def test_a_policy_can_disable_a_rule(tmp_path: Path) -> None:
     ctx = change(tmp_path, None, {"a.txt": f"{MARK}\n"})
-    result = run_analyzers(ctx, [MarkerRule], policy={"disabled_rules": ["test-marker"]})
+    result = run_analyzers(
+        ctx, [MarkerRule], policy=policy_of_data({"rules": {"test-marker": {"disable": True}}})
+    )
     assert result.findings == ()
     assert result.timings == {}
 

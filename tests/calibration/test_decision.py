@@ -12,17 +12,16 @@ from app.calibration import (
     CellState,
     Decision,
     Fit,
-    Placement,
-    RulePolicy,
     change_note,
     decide,
     explain,
     footer,
     footer_counts,
-    place_finding,
     target_precision,
 )
 from app.calibration.explanation import plain_reason
+from app.context.policy import RuleSettings
+from app.report.placement import Placement
 from app.trust import Label, Permission, Vote
 from tests.calibration.votes import (
     HIGH_RULE,
@@ -44,7 +43,7 @@ def decision(
     votes: list[Vote] | Fit,
     rule_id: str = RULE,
     *,
-    policy: RulePolicy | None = None,
+    policy: RuleSettings | None = None,
     previous: CellState | None = None,
     bin_: int = 3,
 ) -> Decision:
@@ -136,14 +135,14 @@ def test_block_is_proposed_never_applied() -> None:
 def test_no_block_proposal_below_the_conditions() -> None:
     assert decision(confirmations(HIGH_RULE, 9), HIGH_RULE).proposal is None  # 27 labels
     assert decision(confirmations(RULE, 12)).proposal is None  # medium severity
-    forbidden = RulePolicy(block=False)
+    forbidden = RuleSettings(block=False)
     assert decision(confirmations(HIGH_RULE, 12), HIGH_RULE, policy=forbidden).proposal is None
     one_person_many_repos = [v for v in confirmations(HIGH_RULE, 12) if v.voter in ("m0", "m1")]
     assert decision(one_person_many_repos, HIGH_RULE).proposal is None
 
 
 def test_policy_block_is_demoted_by_two_fp_dismissals_from_distinct_users_in_fourteen_days() -> None:
-    block = RulePolicy(block=True)
+    block = RuleSettings(block=True)
     assert decision([], SECRET_RULE, policy=block).placement is Placement.BLOCK
     two = [vote("a", rule_id=SECRET_RULE, days_ago=3), vote("b", rule_id=SECRET_RULE, days_ago=10)]
     demoted = decision(two, SECRET_RULE, policy=block)
@@ -157,7 +156,7 @@ def test_policy_block_is_demoted_by_two_fp_dismissals_from_distinct_users_in_fou
 
 
 def test_pr_author_and_reader_dismissals_never_demote_a_block() -> None:
-    block = RulePolicy(block=True)
+    block = RuleSettings(block=True)
     own = [vote("carol", rule_id=SECRET_RULE, author=True, days_ago=d) for d in (1, 2, 3)]
     reader = vote("eve", rule_id=SECRET_RULE, permission=Permission.READ, days_ago=1)
     made = decision([*own, reader], SECRET_RULE, policy=block)
@@ -182,15 +181,10 @@ def test_hysteresis_holds_a_shown_state_for_a_week() -> None:
 
 def test_policy_always_wins() -> None:
     shadowed = fitted(dismissals(RULE, ("a", "b", "c")))
-    assert decision(shadowed, policy=RulePolicy(disable=True)).placement is Placement.OFF
-    assert decision(shadowed, policy=RulePolicy(block=True)).placement is Placement.BLOCK
-    raised = decision([], policy=RulePolicy(severity=Severity.HIGH))
+    assert decision(shadowed, policy=RuleSettings(disable=True)).placement is None
+    assert decision(shadowed, policy=RuleSettings(block=True)).placement is Placement.BLOCK
+    raised = decision([], policy=RuleSettings(severity="high"))
     assert (raised.target, raised.placement) == (0.70, Placement.COMMENT)
-    learned = decision(confirmations(RULE, 3))
-    paths = RulePolicy(paths=("src/**",))
-    assert place_finding(learned, "src/app/tokens.py", paths) is Placement.COMMENT
-    assert place_finding(learned, "tests/test_tokens.py", paths) is Placement.OFF
-    assert place_finding(learned, "tests/test_tokens.py") is Placement.COMMENT
 
 
 def test_exploration_shows_a_tenth_of_annotate_cells_deterministically() -> None:
@@ -247,7 +241,7 @@ def test_explain_and_footer() -> None:
 
 
 def test_why_in_plain_words_before_the_statistics() -> None:
-    blocked = decision([], policy=RulePolicy(block=True))
+    blocked = decision([], policy=RuleSettings(block=True))
     assert plain_reason(blocked) == "Blocking because the repository policy asks this rule to block."
     assert plain_reason(decision([]), default=True).startswith("Placed by its severity and confidence")
     muted = decision(dismissals(RULE, ("a", "b", "c"), each=4))

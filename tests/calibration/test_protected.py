@@ -33,6 +33,16 @@ def test_a_logs_rule_record_cannot_unprotect_a_registered_rule(tmp_path: Path) -
     assert load(path).rules["actions-permissions-widened"].is_protected
 
 
+def test_a_logs_rule_record_cannot_protect_a_registered_rule(tmp_path: Path) -> None:
+    path = tmp_path / "log.jsonl"
+    record = {
+        "type": "rule", "rule_id": "code-insecure-randomness", "family": "code", "severity": "medium",
+        "protected": True,
+    }  # fmt: skip
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert not load(path).rules["code-insecure-randomness"].is_protected
+
+
 def test_the_simulator_writes_what_the_rules_say(tmp_path: Path) -> None:
     path = tmp_path / "sim.jsonl"
     simulate(path, repos=4, findings=20, seed=1)

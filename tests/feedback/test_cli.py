@@ -23,22 +23,24 @@ from tests.feedback.support import (
 from tests.support.pulls import analyse
 
 
-def test_replay_of_a_simulated_log_meets_every_target(
+def test_replay_of_a_simulated_log_reports_every_target(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     log = tmp_path / "feedback.jsonl"
     assert main(["calibration", "simulate", str(log), "--seed", "7"]) == 0
     assert capsys.readouterr().out == f"wrote 2196 records to {log}\n"
-    assert main(["calibration", "replay", str(log)]) == 0
+    # Through the App's placement two noise targets are missed (see tests/calibration/test_replay.py):
+    # the replay says so and exits 1.
+    assert main(["calibration", "replay", str(log)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (
         "replayed 26 weeks: 900 findings (801 labelled) in 310 pull requests over 24 repositories"
     )
     assert out[-8:] == [
-        "target inline not-useful <= 10%: met",
+        "target inline not-useful <= 10%: MISSED",
         "target confirmed hidden <= 5%: met",
         "target protected confirmed hidden = 0: met",
-        "target inline per PR down >= 30%: met",
+        "target inline per PR down >= 30%: MISSED",
         "target G1 no mute: met",
         "target G1 shift <= 0.4: met",
         "target G2 no change: met",
