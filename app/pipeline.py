@@ -153,6 +153,7 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
                 max_bytes=settings.max_file_bytes,
                 max_files=settings.max_files,
                 max_fetch_bytes=settings.max_fetch_bytes,
+                max_lockfile_bytes=settings.max_lockfile_bytes,
             )
             pull = source.pull_request()
             if pull.head_sha != job.head_sha:
@@ -193,7 +194,9 @@ def _run_analysis(
 ) -> None:
     check_run_id = _ensure_check_run(settings, gh, job, analysis)
     with stage("context"):
-        ctx = build_context(source, options=build_options(settings.max_file_bytes))
+        ctx = build_context(
+            source, options=build_options(settings.max_file_bytes, settings.max_lockfile_bytes)
+        )
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise SourceError(fatal[0])  # GitHub failed us after retries: the job is retried later

@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.context.limits import MAX_LOCKFILE_BYTES
 from app.settings_error import SettingsError as SettingsError
 
 _PLACEHOLDERS = frozenset({"", "changeme", "change-me", "secret", "placeholder", "xxx", "todo"})
@@ -56,6 +57,7 @@ class Settings(BaseSettings):
     github_timeout: float = Field(default=30.0, gt=0)
     max_files: int = Field(default=3000, ge=1)
     max_file_bytes: int = Field(default=1_000_000, ge=1)
+    max_lockfile_bytes: int = Field(default=MAX_LOCKFILE_BYTES, ge=1)  # lockfiles: read by linear readers
     max_fetch_bytes: int = Field(default=50_000_000, ge=1)  # blob bytes fetched per pull request
     webhook_proxy_url: str | None = None  # smee-style relay for local development
     public_url: str | None = None  # this server's external URL (default: the URL a request came in on)
