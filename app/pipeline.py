@@ -141,7 +141,7 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
         slot = installation_slot(job.installation_id, settings.installation_concurrency)
         with slot:
             if waited := wait_for_installation_rate(
-                job.installation_id, settings.installation_jobs_per_minute
+                settings.database_url, job.installation_id, settings.installation_jobs_per_minute
             ):
                 log.info("installation %s over its job rate: waited %.1f s", job.installation_id, waited)
             gh = github_app(settings).as_installation(job.installation_id)

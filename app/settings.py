@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     redelivery_max_requests: int = Field(default=50, ge=1)  # redeliveries asked for per check
     redelivery_max_attempts: int = Field(default=3, ge=1)  # redeliveries asked for per delivery
     installation_concurrency: int = Field(default=4, ge=1)  # concurrent jobs per installation
-    installation_jobs_per_minute: int = Field(default=60, ge=1)  # job starts per installation (per process)
+    installation_jobs_per_minute: int = Field(default=60, ge=1)  # job starts per installation (all processes)
     # bytes of webhook bodies held (per web process) before their signature is checked
     unverified_body_bytes: int = Field(default=32 * 1024 * 1024, ge=MAX_BODY_BYTES)
     github_timeout: float = Field(default=30.0, gt=0)
