@@ -148,12 +148,23 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    from app.analysis_limits import load_analysis_limits
     from app.scan import ScanUsageError, exit_code, render, run_scan, write_output
 
     logging.basicConfig(level=logging.WARNING)
     try:
+        limits = load_analysis_limits()
+    except SettingsError as error:
+        print(f"bulwark scan: {error}", file=sys.stderr)
+        return 2
+    try:
         result = run_scan(
-            Path(args.repo), args.base, args.head, offline=args.offline, progress=sys.stderr.isatty()
+            Path(args.repo),
+            args.base,
+            args.head,
+            offline=args.offline,
+            progress=sys.stderr.isatty(),
+            limits=limits,
         )
     except ScanUsageError as error:
         print(f"bulwark scan: {error}", file=sys.stderr)

@@ -211,7 +211,7 @@ def _run_analysis(
         with stage("facts"):
             ctx.facts = gather_facts(ctx, registry_config(settings), DatabaseFactCache(settings.database_url))
         with stage("analyze"):
-            result = run_analyzers(ctx, policy=ctx.policy)
+            result = run_analyzers(ctx, policy=ctx.policy, budget=settings.budget())
         record_change(settings, job.repository_id, history, ctx)
         pull = signals.pull_ref(
             settings, job.repository_id, f"{job.owner}/{job.repo}", job.number, job.head_sha

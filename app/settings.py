@@ -7,17 +7,18 @@ from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_core import ErrorDetails
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
 
-from app.context.limits import MAX_LOCKFILE_BYTES
+from app.analysis_limits import AnalysisLimits
 from app.settings_error import SettingsError as SettingsError
 
 _PLACEHOLDERS = frozenset({"", "changeme", "change-me", "secret", "placeholder", "xxx", "todo"})
 MAX_BODY_BYTES = 25 * 1024 * 1024  # GitHub never delivers payloads over 25 MB
 
 
-class Settings(BaseSettings):
-    """Every setting Bulwark reads. Environment variables are the field names prefixed `BULWARK_`."""
+class Settings(AnalysisLimits):
+    """Every setting Bulwark reads (the bounds of an analysis are `AnalysisLimits`'). Environment
+    variables are the field names prefixed `BULWARK_`."""
 
     model_config = SettingsConfigDict(
         env_prefix="BULWARK_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
@@ -56,8 +57,6 @@ class Settings(BaseSettings):
     unverified_body_bytes: int = Field(default=32 * 1024 * 1024, ge=MAX_BODY_BYTES)
     github_timeout: float = Field(default=30.0, gt=0)
     max_files: int = Field(default=3000, ge=1)
-    max_file_bytes: int = Field(default=1_000_000, ge=1)
-    max_lockfile_bytes: int = Field(default=MAX_LOCKFILE_BYTES, ge=1)  # lockfiles: read by linear readers
     max_fetch_bytes: int = Field(default=50_000_000, ge=1)  # blob bytes fetched per pull request
     webhook_proxy_url: str | None = None  # smee-style relay for local development
     public_url: str | None = None  # this server's external URL (default: the URL a request came in on)

@@ -6,6 +6,8 @@ import json
 import re
 from typing import Any
 
+import yaml
+
 from analyzers.config.yaml_doc import load_documents
 from analyzers.supply_chain.declared import Declared, DependencyFile
 from analyzers.supply_chain.documents import load_json
@@ -69,7 +71,7 @@ def parse_package_lock(path: str, text: str) -> DependencyFile | None:
     try:
         doc = json_sections(text, ("packages", "dependencies"), ("resolved",))
     except NotJsonError:
-        return None
+        return _package_lock_of_tree(path, text)  # broken JSON: what the tolerant reader makes of it
     packages, legacy = doc.get("packages"), doc.get("dependencies")
     if isinstance(packages, list):
         found = [_lock_entry(m) for m in packages if "node_modules/" in m.key]
@@ -81,6 +83,30 @@ def parse_package_lock(path: str, text: str) -> DependencyFile | None:
     if root is None or not isinstance(root.value, dict):
         return DependencyFile(path, NPM, True, entries)
     return DependencyFile(path, NPM, True, entries, digest=_root_digest(root.value), digest_line=root.line)
+
+
+def _package_lock_of_tree(path: str, text: str) -> DependencyFile | None:
+    """A package-lock.json that is not JSON, read by the syntax-tree reader (which keeps what parsed);
+    bounded by the size of a syntax tree: a big broken lockfile is a limit, not an empty file."""
+    doc = load_json(text)
+    if doc is None or not doc.is_map:
+        return None
+    packages = doc.get("packages")
+    pairs = (
+        packages.pairs
+        if packages is not None
+        else (legacy.pairs if (legacy := doc.get("dependencies")) else ())
+    )
+    entries = []
+    for key, line, value in pairs:
+        if packages is not None and ("node_modules/" not in key or value.scalar("link") == "true"):
+            continue
+        resolved = value.get("resolved")
+        registry, registry_line = (resolved.text, resolved.line) if resolved is not None else (None, 0)
+        name = key.rsplit("node_modules/", 1)[-1]
+        version, integrity = value.scalar("version") or "", bool(value.scalar("integrity"))
+        entries.append(Declared(NPM, name, line, version, False, integrity, registry, registry_line))
+    return DependencyFile(path, NPM, True, tuple(entries))
 
 
 def _root_digest(root: dict[str, Any]) -> str:
@@ -106,7 +132,10 @@ def pnpm_name(key: str) -> str:
 def parse_pnpm_lock(path: str, text: str) -> DependencyFile | None:
     """Read from libyaml's events (`pnpm_packages`), every document of the stream; a file with
     anchors or aliases (which pnpm does not write) through the bounded tree reader."""
-    packages = pnpm_packages(text)
+    try:
+        packages = pnpm_packages(text)
+    except yaml.YAMLError:
+        packages = None  # not YAML: what the tolerant reader makes of it
     if packages is None:
         packages = _pnpm_packages_of_trees(text)
     entries = [

@@ -146,7 +146,7 @@ def _packages(text: str) -> tuple[TomlLock, list[tuple[dict[str, Any], int, int]
     try:
         lock = toml_lock(text)
     except tomllib.TOMLDecodeError:
-        return None
+        return _packages_of_tree(text)  # not TOML: what the tolerant reader makes of it
     packages = lock.data.get("package")
     tables = [table for table in packages if isinstance(table, dict)] if isinstance(packages, list) else []
     if len(tables) == len(lock.package_lines) and len(tables) == len(packages or []):
@@ -157,6 +157,42 @@ def _packages(text: str) -> tuple[TomlLock, list[tuple[dict[str, Any], int, int]
     if len(lines) != len(tables):
         lines = [1] * len(tables)
     return lock, [(table, line, 0) for table, line in zip(tables, lines, strict=True)]
+
+
+def _packages_of_tree(text: str) -> tuple[TomlLock, list[tuple[dict[str, Any], int, int]]] | None:
+    """A TOML lockfile that is not TOML, read by the syntax-tree reader (which keeps what parsed),
+    bounded by the size of a syntax tree."""
+    doc = load_toml(text)
+    if doc is None:
+        return None
+    items = doc.get("package")
+    tables = [(_plain(item), (item.get("name") or item).line, 0) for item in (items.items if items else ())]
+    hash_node = doc.path("metadata", "content-hash")
+    data = {"metadata": {"content-hash": hash_node.text}} if hash_node is not None else {}
+    return TomlLock(data, (), (), hash_node.line if hash_node is not None else 0), tables
+
+
+def _plain(node: YNode) -> Any:
+    """A YNode as plain data (maps, lists, strings), iteratively: for the tree reader's fallback."""
+    root: dict[str, Any] | list[Any] | str
+    root = {} if node.is_map else [] if node.is_seq else node.text
+    pending: list[tuple[YNode, dict[str, Any] | list[Any]]] = (
+        [(node, root)] if not isinstance(root, str) else []
+    )
+    while pending:
+        current, into = pending.pop()
+        children = current.pairs if current.is_map else tuple(("", 0, item) for item in current.items)
+        for key, _line, child in children:
+            value: dict[str, Any] | list[Any] | str = (
+                {} if child.is_map else [] if child.is_seq else child.text
+            )
+            if isinstance(into, dict):
+                into[key] = value
+            else:
+                into.append(value)
+            if not isinstance(value, str):
+                pending.append((child, value))
+    return root
 
 
 def _scalar(table: dict[str, Any], key: str) -> str | None:
