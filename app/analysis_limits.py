@@ -1,32 +1,33 @@
 """The bounds of one analysis, as settings: how long it may take and how big a file it reads.
 
-Read from the environment (`BULWARK_…`) by the App's settings (`app.settings.Settings` extends this)
-and, alone, by `bulwark scan`, so both stop at the same bounds. They are operator settings, not
-repository policy: a worker is shared by every repository of every installation, and the policy of
+The App reads them with its other settings (`app.settings.Settings` has the same fields) and
+`bulwark scan` reads them alone from the environment (`limits_from_environment`, without the settings
+machinery, so that a scan starts fast), so both stop at the same bounds. They are operator settings,
+not repository policy: a worker is shared by every repository of every installation, and the policy of
 one repository must not be able to hold it longer.
 """
 
 from __future__ import annotations
 
-from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
 from analyzers.budget import DEFAULT_BUDGET, Budget
 from app.context.limits import MAX_LOCKFILE_BYTES
 from app.settings_error import SettingsError
 
 
-class AnalysisLimits(BaseSettings):
+@dataclass(frozen=True, slots=True)
+class AnalysisLimits:
     """Bounds of an analysis. Environment variables are the field names prefixed `BULWARK_`."""
 
-    model_config = SettingsConfigDict(env_prefix="BULWARK_", extra="ignore")
-
-    max_file_bytes: int = Field(default=1_000_000, ge=1)
-    max_lockfile_bytes: int = Field(default=MAX_LOCKFILE_BYTES, ge=1)  # lockfiles: read by linear readers
-    analysis_rule_seconds: float = Field(default=DEFAULT_BUDGET.rule_seconds, gt=0)  # one rule, whole change
-    analysis_file_seconds: float = Field(default=DEFAULT_BUDGET.file_seconds, gt=0)  # one rule, one file
-    analysis_file_total_seconds: float = Field(default=DEFAULT_BUDGET.file_total_seconds, gt=0)  # one file
-    analysis_total_seconds: float = Field(default=DEFAULT_BUDGET.total_seconds, gt=0)  # the whole analysis
+    max_file_bytes: int = 1_000_000
+    max_lockfile_bytes: int = MAX_LOCKFILE_BYTES  # lockfiles: read by linear readers
+    analysis_rule_seconds: float = DEFAULT_BUDGET.rule_seconds  # one rule over the whole change
+    analysis_file_seconds: float = DEFAULT_BUDGET.file_seconds  # one rule over one file
+    analysis_file_total_seconds: float = DEFAULT_BUDGET.file_total_seconds  # one file over every rule
+    analysis_total_seconds: float = DEFAULT_BUDGET.total_seconds  # the whole analysis
 
     def budget(self) -> Budget:
         return Budget(
@@ -37,12 +38,27 @@ class AnalysisLimits(BaseSettings):
         )
 
 
-def load_analysis_limits() -> AnalysisLimits:
-    """The limits from the environment; a bad value raises `SettingsError` naming the variable (and
-    never quoting the value)."""
-    try:
-        return AnalysisLimits()
-    except ValidationError as exc:
-        names = [str(error["loc"][0]) for error in exc.errors(include_url=False, include_input=False)]
-        problems = "; ".join(f"BULWARK_{name.upper()}: not a valid value" for name in names if name)
-        raise SettingsError(problems or "the analysis limits are invalid") from None
+def limits_from_environment(environ: Mapping[str, str] | None = None) -> AnalysisLimits:
+    """The limits set in the environment (the defaults for the others). A value that is not a positive
+    number raises `SettingsError` naming the variable, never quoting the value."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, float | int] = {}
+    problems = []
+    for field in fields(AnalysisLimits):
+        variable = f"BULWARK_{field.name.upper()}"
+        raw = environ.get(variable)
+        if raw is None or not raw.strip():
+            continue
+        kind = int if field.type in ("int", int) else float
+        try:
+            value = kind(raw.strip())
+        except ValueError:
+            problems.append(f"{variable}: not a {'whole ' if kind is int else ''}number")
+            continue
+        if value <= 0:
+            problems.append(f"{variable}: must be greater than 0")
+            continue
+        values[field.name] = value
+    if problems:
+        raise SettingsError("; ".join(problems))
+    return AnalysisLimits(**values)  # type: ignore[arg-type]  # each value has its field's type

@@ -148,12 +148,12 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    from app.analysis_limits import load_analysis_limits
+    from app.analysis_limits import limits_from_environment
     from app.scan import ScanUsageError, exit_code, render, run_scan, write_output
 
     logging.basicConfig(level=logging.WARNING)
     try:
-        limits = load_analysis_limits()
+        limits = limits_from_environment()
     except SettingsError as error:
         print(f"bulwark scan: {error}", file=sys.stderr)
         return 2

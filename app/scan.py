@@ -59,7 +59,7 @@ def run_scan(
 ) -> ScanResult:
     """Build the context of base..head in `repo` (head None: the working tree) and run every analyzer
     within `limits` (default: the defaults of `AnalysisLimits`)."""
-    limits = limits if limits is not None else AnalysisLimits.model_construct()
+    limits = limits if limits is not None else AnalysisLimits()
     started = time.perf_counter()
     try:
         source = GitSource(repo, base, head)

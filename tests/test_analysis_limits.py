@@ -52,7 +52,7 @@ def _scan(repo: Path, **environment: str) -> tuple[int, dict[str, object], str]:
 
 
 def test_the_defaults_are_todays_bounds() -> None:
-    limits = AnalysisLimits.model_construct()
+    limits = AnalysisLimits()
     assert limits.budget() == DEFAULT_BUDGET
     assert (limits.max_file_bytes, limits.max_lockfile_bytes) == (1_000_000, MAX_LOCKFILE_BYTES)
     settings = Settings(_env_file=None, analysis_file_seconds=2.0, analysis_total_seconds=120.0)
