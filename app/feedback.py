@@ -119,7 +119,9 @@ def handle_event(settings: Settings, event: str, payload: dict[str, Any]) -> tup
         return f"{event}.{action}: no command", []  # a plain comment: no GitHub call at all
     with installation_slot(ev.installation_id, settings.installation_concurrency):
         # A command counts against the installation's job rate like an analysis: slowed, never dropped.
-        wait_for_installation_rate(ev.installation_id, settings.installation_jobs_per_minute)
+        wait_for_installation_rate(
+            settings.database_url, ev.installation_id, settings.installation_jobs_per_minute
+        )
         ev.pull = with_author(settings, ev.gh, ev.pull)  # a button's payload does not name the author
         outcome = _dispatch(ev, event, payload)
     return f"{event}.{action}: {outcome}", ev.reruns

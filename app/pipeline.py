@@ -142,7 +142,7 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
         slot = installation_slot(job.installation_id, settings.installation_concurrency)
         with slot:
             if waited := wait_for_installation_rate(
-                job.installation_id, settings.installation_jobs_per_minute
+                settings.database_url, job.installation_id, settings.installation_jobs_per_minute
             ):
                 log.info("installation %s over its job rate: waited %.1f s", job.installation_id, waited)
             gh = github_app(settings).as_installation(job.installation_id)
@@ -154,6 +154,7 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
                 max_bytes=settings.max_file_bytes,
                 max_files=settings.max_files,
                 max_fetch_bytes=settings.max_fetch_bytes,
+                max_lockfile_bytes=settings.max_lockfile_bytes,
             )
             pull = source.pull_request()
             if pull.head_sha != job.head_sha:
@@ -194,7 +195,9 @@ def _run_analysis(
 ) -> None:
     check_run_id = _ensure_check_run(settings, gh, job, analysis)
     with stage("context"):
-        ctx = build_context(source, options=build_options(settings.max_file_bytes))
+        ctx = build_context(
+            source, options=build_options(settings.max_file_bytes, settings.max_lockfile_bytes)
+        )
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise SourceError(fatal[0])  # GitHub failed us after retries: the job is retried later
@@ -214,7 +217,7 @@ def _run_analysis(
         with stage("facts"):
             ctx.facts = gather_facts(ctx, registry_config(settings), DatabaseFactCache(settings.database_url))
         with stage("analyze"):
-            result = run_analyzers(ctx, policy=ctx.policy)
+            result = run_analyzers(ctx, policy=ctx.policy, budget=settings.budget())
         record_change(settings, job.repository_id, history, ctx)
         pull = signals.pull_ref(
             settings, job.repository_id, f"{job.owner}/{job.repo}", job.number, job.head_sha

@@ -17,16 +17,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from analyzers.base import Severity
+from analyzers.budget import Budget
 from analyzers.gaps import Gap
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import __version__
+from app.analysis_limits import AnalysisLimits
 from app.context.builder import build_context
 from app.context.git_source import GitSource
 from app.context.manifest import build_manifest
 from app.context.model import ChangeContext
 from app.context.policy import PolicyError, policy_from_base
 from app.context.source import SourceError
-from app.context.syntax import DEFAULT_MAX_BYTES
 from app.facts import build_options, gather_facts, registry_config
 from app.registry.cache import MemoryFactCache
 from app.registry.config import RegistryConfig
@@ -57,17 +58,19 @@ def run_scan(
     offline: bool = False,
     progress: bool = False,
     untracked: bool = True,
+    limits: AnalysisLimits | None = None,
 ) -> ScanResult:
-    """Build the context of base..head in `repo` and run every analyzer. Head None: the working tree,
-    uncommitted changes included, and untracked files `.gitignore` does not exclude unless `untracked`
-    is False."""
+    """Build the context of base..head in `repo` and run every analyzer within `limits` (default: the
+    defaults of `AnalysisLimits`). Head None: the working tree, uncommitted changes included, and
+    untracked files `.gitignore` does not exclude unless `untracked` is False."""
+    limits = limits if limits is not None else AnalysisLimits()
     started = time.perf_counter()
     try:
         source = GitSource(repo, base, head, untracked=untracked)
     except SourceError as error:
         raise ScanUsageError(str(error)) from error
     with source:
-        ctx = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
+        ctx = build_context(source, options=build_options(limits.max_file_bytes, limits.max_lockfile_bytes))
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise ScanUsageError(fatal[0])
@@ -77,7 +80,7 @@ def run_scan(
         raise ScanUsageError(f"invalid policy on the base revision: {error}") from error
     ctx.facts = gather_facts(ctx, _registry_config(offline), MemoryFactCache())
     built = time.perf_counter()
-    analysis = _analyse(ctx, progress)
+    analysis = _analyse(ctx, progress, limits.budget())
     done = time.perf_counter()
     stats = {
         "files": float(len(ctx.files)),
@@ -97,10 +100,10 @@ def _registry_config(offline: bool) -> RegistryConfig:
     return registry_config(load_settings())
 
 
-def _analyse(ctx: ChangeContext, progress: bool) -> AnalysisResult:
+def _analyse(ctx: ChangeContext, progress: bool, budget: Budget) -> AnalysisResult:
     """Run every rule; with `progress`, a bar on standard error (one step per rule)."""
     if not progress:
-        return run_analyzers(ctx, policy=ctx.policy)
+        return run_analyzers(ctx, policy=ctx.policy, budget=budget)
     from rich.console import Console  # only a terminal shows the bar
     from rich.progress import BarColumn, Progress, TextColumn
 
@@ -117,7 +120,7 @@ def _analyse(ctx: ChangeContext, progress: bool) -> AnalysisResult:
         def step(rule_id: str) -> None:
             bar.update(task, advance=1, description=rule_id)
 
-        return run_analyzers(ctx, policy=ctx.policy, progress=step)
+        return run_analyzers(ctx, policy=ctx.policy, progress=step, budget=budget)
 
 
 def has_blocking(result: ScanResult, fail_on: Severity | None = None) -> bool:

@@ -70,9 +70,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    from app.analysis_limits import limits_from_environment
     from app.scan import ScanUsageError, exit_code, render, run_scan, write_output
+    from app.settings_error import SettingsError
 
     logging.basicConfig(level=logging.WARNING)
+    try:
+        limits = limits_from_environment()
+    except SettingsError as error:
+        print(f"bulwark scan: {error}", file=sys.stderr)
+        return 2
     try:
         result = run_scan(
             Path(args.repo),
@@ -81,6 +88,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
             offline=args.offline,
             progress=sys.stderr.isatty(),
             untracked=not args.tracked_only,
+            limits=limits,
         )
     except ScanUsageError as error:
         print(f"bulwark scan: {error}", file=sys.stderr)

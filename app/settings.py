@@ -9,8 +9,11 @@ from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from analyzers.budget import Budget
+from app.analysis_limits import AnalysisLimits
 from app.settings_error import SettingsError as SettingsError
 
+_LIMITS = AnalysisLimits()
 _PLACEHOLDERS = frozenset({"", "changeme", "change-me", "secret", "placeholder", "xxx", "todo"})
 MAX_BODY_BYTES = 25 * 1024 * 1024  # GitHub never delivers payloads over 25 MB
 
@@ -50,12 +53,18 @@ class Settings(BaseSettings):
     redelivery_max_requests: int = Field(default=50, ge=1)  # redeliveries asked for per check
     redelivery_max_attempts: int = Field(default=3, ge=1)  # redeliveries asked for per delivery
     installation_concurrency: int = Field(default=4, ge=1)  # concurrent jobs per installation
-    installation_jobs_per_minute: int = Field(default=60, ge=1)  # job starts per installation (per process)
+    installation_jobs_per_minute: int = Field(default=60, ge=1)  # job starts per installation (all processes)
     # bytes of webhook bodies held (per web process) before their signature is checked
     unverified_body_bytes: int = Field(default=32 * 1024 * 1024, ge=MAX_BODY_BYTES)
     github_timeout: float = Field(default=30.0, gt=0)
     max_files: int = Field(default=3000, ge=1)
-    max_file_bytes: int = Field(default=1_000_000, ge=1)
+    # The bounds of an analysis (`app.analysis_limits`, which `bulwark scan` reads alone).
+    max_file_bytes: int = Field(default=_LIMITS.max_file_bytes, ge=1)
+    max_lockfile_bytes: int = Field(default=_LIMITS.max_lockfile_bytes, ge=1)  # read by linear readers
+    analysis_rule_seconds: float = Field(default=_LIMITS.analysis_rule_seconds, gt=0)
+    analysis_file_seconds: float = Field(default=_LIMITS.analysis_file_seconds, gt=0)
+    analysis_file_total_seconds: float = Field(default=_LIMITS.analysis_file_total_seconds, gt=0)
+    analysis_total_seconds: float = Field(default=_LIMITS.analysis_total_seconds, gt=0)
     max_fetch_bytes: int = Field(default=50_000_000, ge=1)  # blob bytes fetched per pull request
     webhook_proxy_url: str | None = None  # smee-style relay for local development
     public_url: str | None = None  # this server's external URL (default: the URL a request came in on)
@@ -84,6 +93,17 @@ class Settings(BaseSettings):
                     f"BULWARK_{name.upper()} is empty or a placeholder; production refuses to start"
                 )
         return self
+
+    def budget(self) -> Budget:
+        """The time budgets of an analysis (`BULWARK_ANALYSIS_*_SECONDS`)."""
+        return AnalysisLimits(
+            max_file_bytes=self.max_file_bytes,
+            max_lockfile_bytes=self.max_lockfile_bytes,
+            analysis_rule_seconds=self.analysis_rule_seconds,
+            analysis_file_seconds=self.analysis_file_seconds,
+            analysis_file_total_seconds=self.analysis_file_total_seconds,
+            analysis_total_seconds=self.analysis_total_seconds,
+        ).budget()
 
     @property
     def has_credentials(self) -> bool:

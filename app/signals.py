@@ -2,15 +2,13 @@
 
 GitHub sends no webhook for reactions, so 👍/👎 on Bulwark's comments are polled on each new analysis of
 the pull request, on a schedule, and on the pull request's other events — those at most once per
-`BULWARK_REACTION_POLL_PR_SECONDS` per pull request (`POLLS`) and only while the installation's job rate
-has room: a poll costs one GitHub call per Bulwark comment, and anyone can comment. A finding that
+`BULWARK_REACTION_POLL_PR_SECONDS` per pull request (`POLLS`, kept in the database, so the interval holds
+across every web and worker process) and only while the installation's job rate has room: a poll costs one GitHub call per Bulwark comment, and anyone can comment. A finding that
 disappears after an edit of its file counts as useful (0.5).
 """
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -25,6 +23,7 @@ from app.github.client import InstallationGitHub, take_installation_rate
 from app.github.permissions import collaborator_permission
 from app.learning import record_vote
 from app.settings import Settings
+from app.shared_limits import SharedLimits
 from app.trust import Channel, Label, Permission, normalise_login
 
 
@@ -112,35 +111,11 @@ def feedback_row(
 _REACTION_LABELS = {"+1": Label.USEFUL, "-1": Label.NOT_USEFUL}
 
 
-class PollLimiter:
-    """When each pull request's reactions were last polled, in this process (`clock`: seconds)."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self.clock = clock
-        self._last: dict[tuple[int, int], float] = {}
-        self._lock = threading.Lock()
-
-    def claim(self, pull: PullRef, interval: float) -> bool:
-        """Whether `pull` may be polled now (not within `interval` seconds of its last poll); a claim
-        counts as a poll."""
-        key, now = (pull.repository_id, pull.number), self.clock()
-        with self._lock:
-            last = self._last.get(key)
-            if last is not None and now - last < interval:
-                return False
-            self._last[key] = now
-            return True
-
-    def mark(self, pull: PullRef) -> None:
-        with self._lock:
-            self._last[(pull.repository_id, pull.number)] = self.clock()
-
-    def forget(self) -> None:
-        with self._lock:
-            self._last.clear()
+POLLS = SharedLimits()  # the last reaction poll of each pull request, shared by every process
 
 
-POLLS = PollLimiter()
+def _poll_key(pull: PullRef) -> str:
+    return f"poll:{pull.repository_id}:{pull.number}"
 
 
 def poll_reactions_if_due(
@@ -148,10 +123,10 @@ def poll_reactions_if_due(
 ) -> int | None:
     """`poll_reactions` for an event of the pull request, unless this pull request was polled within
     `reaction_poll_pr_seconds` or its installation's job rate is spent (then None: nothing asked)."""
-    if not POLLS.claim(pull, settings.reaction_poll_pr_seconds):
+    if not POLLS.claim(settings.database_url, _poll_key(pull), settings.reaction_poll_pr_seconds):
         metrics.LIMITS.labels(limit="reaction_poll_pull_request").inc()
         return None
-    if take_installation_rate(installation_id, settings.installation_jobs_per_minute):
+    if take_installation_rate(settings.database_url, installation_id, settings.installation_jobs_per_minute):
         metrics.LIMITS.labels(limit="reaction_poll_installation").inc()
         return None
     return poll_reactions(settings, gh, pull)
@@ -159,7 +134,7 @@ def poll_reactions_if_due(
 
 def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullRef) -> int:
     """Store new 👍/👎 reactions on Bulwark's comments in this pull request; how many were new."""
-    POLLS.mark(pull)
+    POLLS.mark(settings.database_url, _poll_key(pull))
     with session_scope(settings.database_url) as session:
         commented = [
             f for f in repo.findings_of_pull(session, pull.repository_id, pull.number) if f.comment_id

@@ -73,17 +73,6 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
     return Settings(_env_file=None, **values)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_budgets() -> None:
-    """Each test starts with no installation's recent job starts and no pull request's reactions polled
-    (both are kept per process)."""
-    from app.github.client import forget_installation_rates
-    from app.signals import POLLS
-
-    forget_installation_rates()
-    POLLS.forget()
-
-
 @pytest.fixture
 def settings(tmp_path: Path) -> Iterator[Settings]:
     value = make_settings(tmp_path)

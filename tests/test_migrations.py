@@ -28,6 +28,7 @@ TABLES = {
     "pullrequest",
     "repobaseline",
     "repository",
+    "sharedlimit",
 }
 
 

@@ -8,9 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+import yaml
+
 from analyzers.config.yaml_doc import YNode, load_document, load_documents
+from app.context.loaders import top_level_keys
 from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus, Side
 from app.context.policy import RepoPolicy, effective_policy
+from app.context.syntax import DEFAULT_MAX_BYTES
 
 _WORKFLOW_DIR = ".github/workflows/"
 _YAML = (".yml", ".yaml")
@@ -76,9 +80,25 @@ def kubernetes_documents(ctx: ChangeContext) -> Iterator[tuple[ChangedFile, YNod
     for file in ctx.files:
         if not present(file) or is_workflow(file.path) or not file.path.endswith(_YAML):
             continue
+        if _plainly_not_kubernetes(file):
+            continue
         for doc in load_documents(file.head_text or ""):
             if doc.is_map and doc.has("kind") and doc.has("apiVersion"):
                 yield file, doc
+
+
+def _plainly_not_kubernetes(file: ChangedFile) -> bool:
+    """A big lockfile (`pnpm-lock.yaml`, past the size of a syntax tree) none of whose documents has both
+    `kind` and `apiVersion` at its top, as libyaml's events say without building it. Any other file
+    is read whole (a manifest could be named like a lockfile: such a big one is a gap, not a pass)."""
+    text = file.head_text or ""
+    if not file.is_kind(FileKind.LOCKFILE) or len(text) <= DEFAULT_MAX_BYTES // 4:
+        return False
+    try:
+        documents = top_level_keys(text)
+    except yaml.YAMLError:
+        return False
+    return documents is not None and not any({"kind", "apiVersion"} <= keys for keys in documents)
 
 
 def dockerfiles(ctx: ChangeContext) -> Iterator[ChangedFile]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from analyzers.supply_chain import node_files, other_files, python_files
@@ -44,8 +45,12 @@ def parser_for(path: str) -> Parser | None:
     return PARSERS.get(file_name(path).lower())
 
 
+@lru_cache(maxsize=16)
 def parse_dependency_file(path: str, text: str | None) -> DependencyFile | None:
-    """The dependencies `path` declares, None when it is no dependency file or does not parse."""
+    """The dependencies `path` declares, None when it is no dependency file or does not parse.
+
+    Kept for the next caller (the facts stage, then each rule): a lockfile is megabytes. A text past
+    a reader's bound raises `InputLimitError` every time (exceptions are not cached)."""
     parser = parser_for(path)
     if parser is None or text is None:
         return None

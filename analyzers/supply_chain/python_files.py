@@ -4,11 +4,14 @@ poetry.lock and uv.lock."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
+from typing import Any
 
 from analyzers.config.yaml_doc import YNode
 from analyzers.supply_chain.declared import Declared, DependencyFile, IndexUrl, requirement_name
 from analyzers.supply_chain.documents import load_toml
+from analyzers.supply_chain.lockfile_documents import TomlLock, toml_lock
 from analyzers.supply_chain.names import PYPI
 
 _INDEX_OPTIONS = ("--index-url", "-i", "--extra-index-url")
@@ -136,46 +139,110 @@ def parse_setup_cfg(path: str, text: str) -> DependencyFile:
     return DependencyFile(path, PYPI, False, tuple(entries))
 
 
-def parse_poetry_lock(path: str, text: str) -> DependencyFile | None:
+def _packages(text: str) -> tuple[TomlLock, list[tuple[dict[str, Any], int, int]]] | None:
+    """The `[[package]]` tables of a TOML lockfile with the lines of each one's name and source (read
+    without a syntax tree: see `toml_lock`); None when the text is not TOML. When the tables cannot be
+    matched to their lines (a header inside a multi-line string), the tree reader gives the lines."""
+    try:
+        lock = toml_lock(text)
+    except tomllib.TOMLDecodeError:
+        return _packages_of_tree(text)  # not TOML: what the tolerant reader makes of it
+    packages = lock.data.get("package")
+    tables = [table for table in packages if isinstance(table, dict)] if isinstance(packages, list) else []
+    if len(tables) == len(lock.package_lines) and len(tables) == len(packages or []):
+        return lock, list(zip(tables, lock.package_lines, lock.source_lines, strict=True))
+    doc = load_toml(text)
+    items = doc.get("package") if doc is not None else None
+    lines = [(item.get("name") or item).line for item in items.items] if items is not None else []
+    if len(lines) != len(tables):
+        lines = [1] * len(tables)
+    return lock, [(table, line, 0) for table, line in zip(tables, lines, strict=True)]
+
+
+def _packages_of_tree(text: str) -> tuple[TomlLock, list[tuple[dict[str, Any], int, int]]] | None:
+    """A TOML lockfile that is not TOML, read by the syntax-tree reader (which keeps what parsed),
+    bounded by the size of a syntax tree."""
     doc = load_toml(text)
     if doc is None:
         return None
+    items = doc.get("package")
+    tables = [(_plain(item), (item.get("name") or item).line, 0) for item in (items.items if items else ())]
+    hash_node = doc.path("metadata", "content-hash")
+    data = {"metadata": {"content-hash": hash_node.text}} if hash_node is not None else {}
+    return TomlLock(data, (), (), hash_node.line if hash_node is not None else 0), tables
+
+
+def _plain(node: YNode) -> Any:
+    """A YNode as plain data (maps, lists, strings), iteratively: for the tree reader's fallback."""
+    root: dict[str, Any] | list[Any] | str
+    root = {} if node.is_map else [] if node.is_seq else node.text
+    pending: list[tuple[YNode, dict[str, Any] | list[Any]]] = (
+        [(node, root)] if not isinstance(root, str) else []
+    )
+    while pending:
+        current, into = pending.pop()
+        children = current.pairs if current.is_map else tuple(("", 0, item) for item in current.items)
+        for key, _line, child in children:
+            value: dict[str, Any] | list[Any] | str = (
+                {} if child.is_map else [] if child.is_seq else child.text
+            )
+            if isinstance(into, dict):
+                into[key] = value
+            else:
+                into.append(value)
+            if not isinstance(value, str):
+                pending.append((child, value))
+    return root
+
+
+def _scalar(table: dict[str, Any], key: str) -> str | None:
+    value = table.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _hashed(files: object) -> bool:
+    return isinstance(files, list) and any(isinstance(f, dict) and _scalar(f, "hash") for f in files)
+
+
+def parse_poetry_lock(path: str, text: str) -> DependencyFile | None:
+    read = _packages(text)
+    if read is None:
+        return None
+    lock, packages = read
     entries = []
-    packages = doc.get("package")
-    for package in packages.items if packages is not None else ():
-        name = package.scalar("name")
+    for package, line, source_line in packages:
+        name = _scalar(package, "name")
         if not name:
             continue
-        files = package.get("files")
-        hashed = files is not None and any(item.scalar("hash") for item in files.items)
-        source = package.path("source", "url")
-        registry = source.text if source is not None else None
-        line = (package.get("name") or package).line
-        spec = package.scalar("version") or ""
-        entries.append(Declared(PYPI, name, line, spec, False, hashed, registry))
-    digest = doc.path("metadata", "content-hash")
+        source = package.get("source")
+        registry = _scalar(source, "url") if isinstance(source, dict) else None
+        spec = _scalar(package, "version") or ""
+        hashed = _hashed(package.get("files"))
+        entries.append(
+            Declared(PYPI, name, line, spec, False, hashed, registry, source_line if registry else 0)
+        )
+    metadata = lock.data.get("metadata")
+    digest = _scalar(metadata, "content-hash") if isinstance(metadata, dict) else None
     if digest is None:
         return DependencyFile(path, PYPI, True, tuple(entries))
-    return DependencyFile(path, PYPI, True, tuple(entries), digest=digest.text, digest_line=digest.line)
+    return DependencyFile(path, PYPI, True, tuple(entries), digest=digest, digest_line=lock.hash_line)
 
 
 def parse_uv_lock(path: str, text: str) -> DependencyFile | None:
-    doc = load_toml(text)
-    if doc is None:
+    read = _packages(text)
+    if read is None:
         return None
     entries = []
-    packages = doc.get("package")
-    for package in packages.items if packages is not None else ():
-        name = package.scalar("name")
+    for package, line, source_line in read[1]:
+        name = _scalar(package, "name")
         source = package.get("source")
-        if not name or source is None or source.has("editable") or source.has("virtual"):
+        if not name or not isinstance(source, dict) or "editable" in source or "virtual" in source:
             continue
-        registry = source.scalar("registry") or source.scalar("url") or source.scalar("git")
-        sdist, wheels = package.get("sdist"), package.get("wheels")
-        hashed = bool(sdist is not None and sdist.scalar("hash")) or bool(
-            wheels is not None and any(w.scalar("hash") for w in wheels.items)
+        registry = _scalar(source, "registry") or _scalar(source, "url") or _scalar(source, "git")
+        sdist = package.get("sdist")
+        hashed = bool(isinstance(sdist, dict) and _scalar(sdist, "hash")) or _hashed(package.get("wheels"))
+        spec = _scalar(package, "version") or ""
+        entries.append(
+            Declared(PYPI, name, line, spec, False, hashed, registry, source_line if registry else 0)
         )
-        line = (package.get("name") or package).line
-        spec = package.scalar("version") or ""
-        entries.append(Declared(PYPI, name, line, spec, False, hashed, registry))
     return DependencyFile(path, PYPI, True, tuple(entries))

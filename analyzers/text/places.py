@@ -18,6 +18,7 @@ from analyzers.text import lexical
 from analyzers.text.lines import MAX_TEXT_LINES
 from analyzers.text.nodes import Place, enclosing_text, node_at, node_text
 from app.context.model import ChangeContext, ChangedFile, FileKind
+from app.context.syntax import DEFAULT_MAX_BYTES
 
 Source = Literal["tree", "lexical"]
 _WORD = re.compile(r"[^\W\d]\w{0,200}")
@@ -146,8 +147,19 @@ def _build(file: ChangedFile) -> FilePlaces | None:
     if reason is not None and reason != "generated":
         return None
     family = lexical.family_of(file.path, file.head_text)
+    if _big_lockfile(file):
+        return FilePlaces(file, "lexical", family) if family is not None else None
     if file.language is not None and not file.skipped_reason and file.tree("head") is not None:
         return FilePlaces(file, "tree", family)
     if family is None:
         return None
     return FilePlaces(file, "lexical", family)
+
+
+def _big_lockfile(file: ChangedFile) -> bool:
+    """A lockfile past the size of a syntax tree (lockfiles are read up to a larger cap): its places
+    come from its comment-syntax family, in one linear pass."""
+    text = file.head_text
+    if not file.is_kind(FileKind.LOCKFILE) or text is None or len(text) <= DEFAULT_MAX_BYTES // 4:
+        return False
+    return len(text.encode("utf-8", "surrogatepass")) > DEFAULT_MAX_BYTES

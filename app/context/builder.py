@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.context.attributes import GitAttributes
-from app.context.classify import classify
+from app.context.classify import classify, is_lockfile
 from app.context.diff import make_patch, read_patch
 from app.context.directory_source import DirectorySource, default_pull_request, looks_binary
 from app.context.imports import imported_files
-from app.context.limits import InputLimitError
+from app.context.limits import MAX_LOCKFILE_BYTES, InputLimitError
 from app.context.model import (
     ChangeContext,
     ChangedFile,
@@ -55,6 +55,7 @@ BASE_FILE_PATHS = (
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_lockfile_bytes: int = MAX_LOCKFILE_BYTES  # lockfiles are read up to this instead
     parse_timeout: float = DEFAULT_TIMEOUT_SECONDS
     map_scopes: bool = True
     base_file_paths: tuple[str, ...] = BASE_FILE_PATHS
@@ -118,7 +119,7 @@ class _Builder:
             return _Blob()
         if looks_binary(data):
             return _Blob(binary=True, size=len(data))
-        if len(data) > self.options.max_bytes:
+        if len(data) > self.limit(path):
             return _Blob(size=len(data))
         text, replaced = decode_text(data)
         if replaced and _mostly_undecodable(text):
@@ -172,7 +173,7 @@ class _Builder:
         base = self.read(base_path, "base") if item.status != FileStatus.ADDED else _Blob()
         head = self.read(item.path, "head") if item.status != FileStatus.REMOVED else _Blob()
         binary = item.binary or base.binary or head.binary
-        skipped = _skip_reason(base, head, self.options.max_bytes, binary)
+        skipped = _skip_reason(base, head, self.limit(item.path), binary)
         hunks, computed = ((), False) if binary else self.hunks(item, base, head)
         language = detect_language(item.path, head.text if head.text is not None else base.text)
         kinds = classify(
@@ -221,11 +222,21 @@ class _Builder:
                 skipped_reason=f"could not be read ({reason[:200]})",
             )
 
+    def limit(self, path: str) -> int:
+        """The bytes of `path` the context reads: lockfiles have a cap of their own."""
+        return (
+            max(self.options.max_lockfile_bytes, self.options.max_bytes)
+            if is_lockfile(path)
+            else self.options.max_bytes
+        )
+
     def map_scopes(self, changed: ChangedFile) -> None:
         if not changed.added_lines or changed.head_text is None:
             return
         tree = None
-        if changed.language is not None and changed.skipped_reason is None:
+        # A lockfile past the cap of other files has no scopes worth a syntax tree (its readers need none).
+        big_lockfile = FileKind.LOCKFILE in changed.kinds and len(changed.head_text) > self.options.max_bytes
+        if changed.language is not None and changed.skipped_reason is None and not big_lockfile:
             outcome = parse_outcome(
                 changed.language,
                 changed.head_text,

@@ -120,6 +120,11 @@ def has_generated_marker(text: str | None) -> bool:
     return _GENERATED_MARKER.search(text, 0, end) is not None
 
 
+def is_lockfile(path: str) -> bool:
+    """A lockfile by its name (`package-lock.json`, `poetry.lock`...): machine-written, often megabytes."""
+    return path.rsplit("/", 1)[-1] in _LOCKFILES
+
+
 def is_kubernetes(path: str, text: str | None) -> bool:
     if not path.endswith((".yml", ".yaml")) or not text:
         return False
@@ -134,7 +139,7 @@ def _path_kinds(path: str) -> set[FileKind]:
         (FileKind.CONTAINER, is_container_path(path)),
         (FileKind.TERRAFORM, name.endswith((".tf", ".tfvars", ".tf.json"))),
         (FileKind.DEPENDENCY_MANIFEST, _matches(path, _MANIFESTS)),
-        (FileKind.LOCKFILE, name in _LOCKFILES),
+        (FileKind.LOCKFILE, is_lockfile(path)),
         (FileKind.AGENT_TOOL_CONFIG, _matches(path, _AGENT_TOOL_CONFIG)),
         (FileKind.POLICY, path in _POLICY),
         (FileKind.VENDORED, any(part in _VENDOR_DIRS for part in path.split("/")[:-1])),

@@ -23,6 +23,8 @@ from githubkit import GitHub
 from githubkit.exception import GitHubException, RequestFailed
 from githubkit_schemas.latest.models import Commit, ContentFile, DiffEntry, IssueComment, PullRequestReview
 
+from app.context.classify import is_lockfile
+from app.context.limits import MAX_LOCKFILE_BYTES
 from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side, TextItem
 from app.context.source import SourceError, SourceFile, SourceTooLargeError
 from app.context.syntax import DEFAULT_MAX_BYTES
@@ -50,9 +52,11 @@ class GitHubSource:
         max_files: int = MAX_FILES,
         concurrency: int = 8,
         max_fetch_bytes: int | None = None,
+        max_lockfile_bytes: int = MAX_LOCKFILE_BYTES,
     ) -> None:
         self.github, self.owner, self.repo, self.number = github, owner, repo, number
         self.max_bytes, self.max_files = max_bytes, max_files
+        self.max_lockfile_bytes = max(max_lockfile_bytes, max_bytes)
         self._pr: PullRequestInfo | None = None
         self._state = "open"
         self._files: list[SourceFile] | None = None
@@ -63,6 +67,10 @@ class GitHubSource:
         self.max_fetch_bytes = max_fetch_bytes  # blob bytes read per pull request; None: no limit
         self._fetched = 0
         self._budget_lock = threading.Lock()
+
+    def limit(self, path: str) -> int:
+        """The bytes of `path` worth downloading: lockfiles have a cap of their own."""
+        return self.max_lockfile_bytes if is_lockfile(path) else self.max_bytes
 
     def pull_request(self) -> PullRequestInfo:
         if self._pr is None:
@@ -204,7 +212,7 @@ class GitHubSource:
                     self._blobs[key] = None
                 elif blob is _UNKNOWN or blob.get("isBinary") or not isinstance(blob.get("byteSize"), int):
                     left.append(key)  # only REST gives the exact bytes
-                elif blob["byteSize"] > self.max_bytes:
+                elif blob["byteSize"] > self.limit(key[0]):
                     self._failures[key] = SourceTooLargeError(blob["byteSize"])  # never downloaded
                 else:
                     sized.append((key, blob["byteSize"]))
@@ -303,7 +311,7 @@ class GitHubSource:
                 return None
             if found.encoding == "base64":
                 return base64.b64decode(found.content)
-            if found.size > self.max_bytes:
+            if found.size > self.limit(path):
                 raise SourceTooLargeError(found.size)
             blob = self.github.rest.git.get_blob(self.owner, self.repo, found.sha).parsed_data
             return base64.b64decode(blob.content)

@@ -11,6 +11,11 @@ from __future__ import annotations
 # Nesting of one document (YAML, JSON, TOML, HCL, syntax trees walked by recursion). Real workflows,
 # manifests and configurations stay under 30 levels; every reader here is iterative or checks this.
 MAX_DEPTH = 100
+# Bytes of a lockfile read from a change (`BULWARK_MAX_LOCKFILE_BYTES`); other files stop at
+# `BULWARK_MAX_FILE_BYTES`. The biggest real lockfiles measured are a few megabytes (a monorepo's
+# package-lock.json: 2.3 MB, 47,000 values); lockfiles have linear readers of their own, so a file
+# ten times that size is still read within the time budget of a file (`bench/lockfiles.py`).
+MAX_LOCKFILE_BYTES = 25_000_000
 # Values of one YAML document once aliases are expanded (what a walker of the document would visit).
 MAX_NODES = 200_000
 

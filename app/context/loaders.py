@@ -84,6 +84,36 @@ def _add(open_: list[tuple[_Size, str | None]], size: _Size, max_depth: int, max
         raise InputLimitError(f"YAML expands to more than {MAX_EXPANDED_CHARS:,} characters (aliases?)")
 
 
+def top_level_keys(text: str) -> list[frozenset[str]] | None:
+    """The keys at the top of each document of a YAML stream, read from libyaml's events; None when a
+    top-level key is an alias or a collection (only a full read can say what it is). Raises
+    `yaml.YAMLError` when the text is not YAML."""
+    found: list[frozenset[str]] = []
+    keys: set[str] = set()
+    depth = 0
+    mapping = wants_key = False  # the document is a mapping; its next scalar is a key
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.DocumentEndEvent):
+            found.append(frozenset(keys))
+            keys, depth, mapping, wants_key = set(), 0, False, False
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if depth == 1 and wants_key:
+                return None
+            if depth == 0:
+                mapping = wants_key = isinstance(event, yaml.MappingStartEvent)
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            wants_key = depth == 1 and mapping
+        elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent) and depth == 1 and mapping:
+            if wants_key and isinstance(event, yaml.AliasEvent):
+                return None
+            if wants_key and isinstance(event, yaml.ScalarEvent):
+                keys.add(event.value)
+            wants_key = not wants_key
+    return found
+
+
 def load_yaml(text: str) -> Any:
     """The single document of `text` as Python data (safe tags only), within the bounds of `check_yaml`.
 

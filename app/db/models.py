@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, DateTime, Float, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.clock import utcnow as utcnow
@@ -221,3 +221,12 @@ class RepoBaseline(SQLModel, table=True):
     repository_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     payload: str = Field(default="{}", sa_column=Column(Text, nullable=False))
     updated_at: datetime | None = _time()
+
+
+class SharedLimit(SQLModel, table=True):
+    """One limit's state: a key (`installation:41`, `poll:1234:7`) and a time in seconds."""
+
+    __tablename__ = "sharedlimit"
+
+    key: str = Field(sa_column=Column(String(200), primary_key=True))
+    at: float = Field(sa_column=Column(Float, nullable=False))

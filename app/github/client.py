@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 import threading
 import time
-from collections import deque
 from datetime import timedelta
 from typing import Any
 
@@ -28,6 +27,7 @@ from githubkit.typing import RetryOption
 from app import metrics
 from app.metrics import count_github_call, count_github_call_async
 from app.settings import Settings
+from app.shared_limits import SharedLimits
 
 InstallationGitHub = GitHub[AppInstallationAuthStrategy]
 AppGitHub = GitHub[AppAuthStrategy]
@@ -82,41 +82,32 @@ def installation_slot(installation_id: int, limit: int) -> threading.BoundedSema
         return _semaphores[installation_id]
 
 
-_starts: dict[int, deque[float]] = {}
+RATES = SharedLimits()  # job starts per installation, shared by every process on the database
 
 
-def take_installation_rate(installation_id: int, per_minute: int, *, window: float = 60.0) -> float:
-    """Count one job start of an installation if fewer than `per_minute` started in the last minute
-    (in this process): 0.0 when counted, else the seconds until one would be. Analyses, commands and
-    reaction polls all count here: one budget of GitHub work per installation."""
-    with _semaphores_lock:
-        now = time.monotonic()
-        starts = _starts.setdefault(installation_id, deque())
-        while starts and now - starts[0] >= window:
-            starts.popleft()
-        if len(starts) < per_minute:
-            starts.append(now)
-            return 0.0
-        return window - (now - starts[0]) + 0.01
+def take_installation_rate(
+    database_url: str, installation_id: int, per_minute: int, *, window: float = 60.0
+) -> float:
+    """Count one job start of an installation if it is within `per_minute` starts a minute (across
+    every web and worker process on `database_url`): 0.0 when counted, else the seconds until one
+    would be. Analyses, commands and reaction polls all count here: one budget of GitHub work per
+    installation."""
+    return RATES.take_rate(database_url, f"installation:{installation_id}", per_minute, window)
 
 
-def wait_for_installation_rate(installation_id: int, per_minute: int, *, window: float = 60.0) -> float:
-    """Hold a job of one installation until fewer than `per_minute` of its jobs started in the last
-    minute (in this process); returns the seconds waited. A flood from one installation is slowed,
-    never dropped: the delivery stays accepted and its job simply starts later."""
+def wait_for_installation_rate(
+    database_url: str, installation_id: int, per_minute: int, *, window: float = 60.0
+) -> float:
+    """Hold a job of one installation until its job rate has room (`take_installation_rate`); returns
+    the seconds waited. A flood from one installation is slowed, never dropped: the delivery stays
+    accepted and its job simply starts later."""
     waited = 0.0
-    while pause := take_installation_rate(installation_id, per_minute, window=window):
+    while pause := take_installation_rate(database_url, installation_id, per_minute, window=window):
         time.sleep(pause)
         waited += pause
     if waited:
         metrics.LIMITS.labels(limit="installation_rate").inc()
     return waited
-
-
-def forget_installation_rates() -> None:
-    """Forget every installation's recent job starts (tests)."""
-    with _semaphores_lock:
-        _starts.clear()
 
 
 class SharedTransport(httpx.BaseTransport):

@@ -58,7 +58,7 @@ def test_reactions_on_bulwark_comments_are_picked_up_by_polling(
         target.id, "+1", "ana"
     )  # polled on the PR's next event, too, once the interval passed
     chat = github.add_issue_comment(REPO, 1, "thanks!", "ana")
-    monkeypatch.setattr(POLLS, "clock", lambda: time.monotonic() + settings.reaction_poll_pr_seconds)
+    monkeypatch.setattr(POLLS, "clock", lambda: time.time() + settings.reaction_poll_pr_seconds)
     assert (
         deliver(settings, web, "issue_comment", issue_comment_event(github, chat))
         == "issue_comment.created: no command"

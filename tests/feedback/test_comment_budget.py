@@ -41,7 +41,7 @@ def _calls_of_a_comment(settings: Settings, web: str, github: GitHubEmulator, te
 
 
 def _later(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
-    monkeypatch.setattr(POLLS, "clock", lambda: time.monotonic() + seconds)
+    monkeypatch.setattr(POLLS, "clock", lambda: time.time() + seconds)
 
 
 def test_a_plain_comment_polls_at_most_once_per_interval(
@@ -75,8 +75,10 @@ def test_a_command_counts_against_the_installations_job_rate(
 ) -> None:
     _open_noisy_pull(github)
     github.set_permission(REPO, "maya", "write")
-    analyse(settings, web, github, REPO, 1, "opened")
+    two_jobs_a_minute = settings.model_copy(update={"installation_jobs_per_minute": 2})
+    analyse(two_jobs_a_minute, web, github, REPO, 1, "opened")
     question = github.add_issue_comment(REPO, 1, f"/bulwark why {SQL_RULE}", "maya")
-    outcome = deliver(settings, web, "issue_comment", issue_comment_event(github, question))
+    outcome = deliver(two_jobs_a_minute, web, "issue_comment", issue_comment_event(github, question))
     assert outcome == "issue_comment.created: command refused: unknown finding"  # 30 findings share the id
-    assert take_installation_rate(INSTALLATION, 2) > 0  # two starts this minute: the analysis and the command
+    # Two starts this minute, the analysis and the command: a third waits.
+    assert take_installation_rate(settings.database_url, INSTALLATION, 2) > 0

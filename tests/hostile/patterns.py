@@ -1,4 +1,4 @@
-"""Every regular expression of `app/` and `analyzers/`, and adversarial texts for each of them.
+"""Every regular expression of `app/` and `analyzers/` (query predicates included), and adversarial texts.
 
 Patterns are found two ways, so that none is missed: the compiled patterns reachable from every
 module (module globals, class attributes and the containers they hold, including patterns built at
@@ -114,10 +114,30 @@ def _flags(node: ast.AST) -> int:
     return 0
 
 
+# `(#match? @capture "regex")` and its variants in a tree-sitter query file (this test's own reading).
+_QUERY_PREDICATE = re.compile(r'\(#(?:not-)?(?:any-)?match\?\s+@[\w.-]+\s+"((?:[^"\\]|\\.)*)"')
+_QUERY_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
+
+
+def query_patterns() -> Iterator[Found]:
+    """The regular expressions of `#match?` predicates in the query files (`analyzers/queries`, and any
+    other `.scm` file of the packages): py-tree-sitter runs them with Python's `re` over the text of the
+    captured node, which the pull request wrote, and holds the GIL while it does."""
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.scm")):
+            text = path.read_text(encoding="utf-8")
+            for match in _QUERY_PREDICATE.finditer(text):
+                pattern = re.sub(
+                    r"\\(.)", lambda m: _QUERY_ESCAPES.get(m.group(1), m.group(1)), match.group(1)
+                )
+                line = text.count("\n", 0, match.start()) + 1
+                yield Found(pattern, 0, f"{path.relative_to(ROOT)}:{line}")
+
+
 def all_patterns() -> list[Found]:
     """Every distinct (pattern, flags), with one place it comes from."""
     seen: dict[tuple[str, int], Found] = {}
-    for found in (*module_patterns(), *source_patterns()):
+    for found in (*module_patterns(), *source_patterns(), *query_patterns()):
         seen.setdefault((found.pattern, found.flags), found)
     return sorted(seen.values(), key=lambda f: (f.where, f.pattern))
 

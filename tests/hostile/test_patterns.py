@@ -1,5 +1,9 @@
 """Every regular expression of `app/` and `analyzers/` stays linear on text an attacker writes.
 
+Query predicates count: py-tree-sitter runs `#match?` with Python's `re` over a captured node's text
+(a 60-byte Java method once held a rule, and the GIL, for 20 s), so `tests/hostile/patterns.py`
+collects them from every `.scm` file too, named by file and line.
+
 Two checks over the same complete list (`tests/hostile/patterns.py`): the shape of each pattern (no
 repeat in a repeat that can split the same text, no two repeats side by side over the same
 characters, no unbounded repeat running over the next match's start before something that can fail),
@@ -58,6 +62,9 @@ REVIEWED: dict[str, str] = {
     "analyzers.drift.actions_secrets_inherited.EXPRESSION": "once `${{` matched, the body stops only at "
     "`}}` or at the end, where the closing alternative matches: it cannot fail",
     "analyzers.supply_chain.python_files._COMMENT": "applied to one line at a time: `.*$` then cannot fail",
+    "analyzers/queries/java/code-tls-verification-disabled.scm:7": "a `#match?` predicate over a method "
+    "body: each repetition ends at a newline that `[^\\n]*` cannot cross, so a body splits into "
+    "comments one way",
     "analyzers.injection.code_passages._COMMENT_ENDS": "`(?<!\\*)`: a run of stars starts one attempt, at "
     "its first star",
 }

@@ -175,3 +175,41 @@ def test_agent_tool_configs_load_or_name_their_limit(depth: int, path: str) -> N
         load_document(path, text)
     except InputLimitError:
         assert depth >= MAX_DEPTH
+
+
+LOCKFILE_NAMES = st.sampled_from(["package-lock.json", "pnpm-lock.yaml", "uv.lock", "poetry.lock"])
+
+
+def _lockfile(name: str, depth: int, noise: str) -> str:
+    """A lockfile of `name` whose one entry holds `depth` levels of nesting, then `noise`."""
+    if name == "package-lock.json":
+        return (
+            '{"packages": {"node_modules/a": {"version": "1", "x": '
+            + _nested_json(depth, "1")
+            + "}}}"
+            + noise
+        )
+    if name == "pnpm-lock.yaml":
+        return "packages:\n  a@1.0.0:\n    x: " + _nested_json(depth, "1") + "\n" + noise
+    source = 'source = { registry = "https://pypi.org/simple" }\n'
+    return (
+        '[[package]]\nname = "a"\nversion = "1"\n' + source + "x = " + _nested_json(depth, "1") + "\n" + noise
+    )
+
+
+@settings(max_examples=120, deadline=None)
+@given(LOCKFILE_NAMES, NESTING, st.one_of(st.just(""), YAML_ISH))
+def test_lockfile_readers_read_or_name_their_limit(name: str, depth: int, noise: str) -> None:
+    """The readers without syntax trees: entries, nothing (not the format), or a named limit; never
+    another exception, whatever the nesting and whatever follows."""
+    from analyzers.supply_chain.manifests import parse_dependency_file
+
+    text = _lockfile(name, depth, noise)
+    try:
+        parsed = parse_dependency_file(name, text)
+    except InputLimitError as error:
+        assert depth > MAX_DEPTH or noise
+        assert error.reason  # noqa: PT017
+        return
+    if parsed is not None and depth <= MAX_DEPTH and not noise:
+        assert [entry.name for entry in parsed.entries] == ["a"]

@@ -2,7 +2,7 @@
   name: (command_name (word) @_cmd)
   argument: (word) @_flag
   (#eq? @_cmd "curl")
-  (#match? @_flag "^(-[a-zA-Z]*k[a-zA-Z]*|--insecure)$")) @sink
+  (#match? @_flag "^(-[a-jl-zA-Z]*k[a-zA-Z]*|--insecure)$")) @sink
 
 (command
   name: (command_name (word) @_cmd)

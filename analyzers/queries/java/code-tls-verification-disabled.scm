@@ -4,7 +4,7 @@
   name: (identifier) @_name
   body: (block) @_body
   (#any-of? @_name "checkServerTrusted" "checkClientTrusted")
-  (#match? @_body "^\\{\\s*(//[^\\n]*\\s*)*\\}$")) @sink
+  (#match? @_body "^\\{\\s*(//[^\\n]*\\n\\s*)*\\}$")) @sink
 
 ; a hostname verifier that accepts every name
 (method_invocation

@@ -14,4 +14,4 @@
   key: (property_identifier) @_key
   value: (arrow_function body: [(undefined) (statement_block)] @_body)
   (#eq? @_key "checkServerIdentity")
-  (#match? @_body "^(undefined|\\{\\s*\\}|\\{\\s*return\\s*(undefined|null)?;?\\s*\\})$")) @sink
+  (#match? @_body "^(undefined|\\{\\s*\\}|\\{\\s*return\\b\\s*((undefined|null)\\s*)?(;\\s*)?\\})$")) @sink
