@@ -42,6 +42,7 @@ TEXT_SHAPES = {
         re.IGNORECASE,
     ),
     "ldap": re.compile(r"\((?:[&|!]|[\w.;-]+[~<>]?=)"),
+    "string": re.compile(r"[^\x00]"),  # a string with a literal part: built, not passed along
 }
 _CHAINED = frozenset({"append", "insert", "write", "concat"})  # methods that return their receiver
 DEFAULT_SOURCES = frozenset({"http", "cli", "env", "file", "network", "database", "unknown"})
@@ -57,6 +58,7 @@ class CallEvaluator:
         self.engine = evaluator.engine
         self.models = evaluator.models
         self.path = evaluator.path
+        self.attribute_sinks = tuple(sink for sink in self.models.sinks if sink.attributes)
 
     # -- dispatch -------------------------------------------------------------------------------
     def call(self, expr: Call, state: State, line: int) -> Value:
@@ -407,6 +409,16 @@ class CallEvaluator:
             if facts:
                 self.report(self._hit(sink, label, line, facts, built=value.built))
 
+    def check_attribute(self, obj: Value, name: str, value: Value, line: int) -> None:
+        """Sinks on a store into an attribute (`element.innerHTML = html`, `ctx.body = page`)."""
+        qualified = f"{obj.ref}.{name}" if obj.ref else None
+        for sink in self.attribute_sinks:
+            if name not in sink.attributes and (qualified is None or qualified not in sink.attributes):
+                continue
+            facts = self.live(sink, value, shallow=sink.shallow)
+            if facts:
+                self.report(self._hit(sink, name, line, facts, built=value.built))
+
     def check_return(self, function: Function, value: Value, line: int) -> None:
         """Sinks on what a function returns (the response of a web view)."""
         from analyzers.flow.model import call_matches
@@ -527,6 +539,8 @@ def _holds(condition: Condition, call: _Site) -> bool:
         value = call.keywords.get(condition.keyword)
     if value is None and condition.position is not None and condition.position < len(call.args):
         value = call.args[condition.position]
+    if value is not None and condition.key is not None:
+        value = value.slot(item_key(condition.key))
     if value is None:
         return condition.absent
     if condition.equals is not None:

@@ -16,8 +16,9 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   refs (`flask.request.files`), `flag` a typestate the argument (or `flag_arg`) must carry and
   `absent_flag` one it must lack,
   `text` a shape the constant part of the string must have (`sql`), `sources` to restrict the source
-  kinds; or `stores` (item and attribute stores into these refs) or `returns` (values returned by
-  functions with these decorators). A sink without `args` reports the call itself.
+  kinds; or `stores` (item and attribute stores into these refs), `attributes` (stores into an
+  attribute of this name on any object, `innerHTML`, or of a qualified one, `koa.Context.body`) or
+  `returns` (values returned by functions with these decorators). A sink without `args` reports the call itself.
 - `[[sanitizer]]`: calls whose result is safe for the sink kinds in `clears` (`*`: every kind); with
   `own = true` the names also apply to the program's own functions (`*escape_html`).
 - `[[propagator]]`: calls that move data in a way the default does not (the default: a call's result
@@ -28,7 +29,8 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   branch where they hold.
 
 A condition is a table: `{position = 0, keyword = "shell", equals = [true], ref = "...", absent = true}`:
-the argument is looked up by keyword, then by position; `equals` lists constants one of which it must
+the argument is looked up by keyword, then by position (then, with `key`, that key of it: an options
+object); `equals` lists constants one of which it must
 be, `ref` the qualified name it must be, and `absent = true` lets a missing argument satisfy it.
 """
 
@@ -45,7 +47,7 @@ from typing import Any
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 ACTIONS = frozenset(
     {"append", "extend", "insert", "pop", "get", "store", "load", "update", "copy", "absorb", "identity", "items",
-     "keys", "values", "join", "derive", "format", "new-list", "new-dict"}
+     "keys", "values", "join", "derive", "format", "new-list", "new-dict", "flatten"}
 )  # fmt: skip
 
 
@@ -60,6 +62,7 @@ class Condition:
     equals: tuple[object, ...] | None = None
     ref: str | None = None
     absent: bool = False
+    key: str | None = None  # the argument is an object or dict: look at this key of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,7 @@ class Source:
     names: tuple[str, ...] = ()
     type: str | None = None  # the parameter's type, for models of its attributes
     imports: tuple[str, ...] = ()  # the module must import one of these
+    position: int = 0  # for `names`: the parameter's position (the receiver not counted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,7 @@ class Sink:
     sources: tuple[str, ...] | None = None
     stores: tuple[str, ...] = ()
     returns: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()  # attribute stores: `innerHTML` on any object, or `koa.Context.body`
     note: str = ""
 
 
@@ -229,7 +234,11 @@ def _sink_words(models: Models) -> tuple[str, ...]:
     for sink in models.sinks:
         for call in sink.calls:
             last = call.rsplit(".", 1)[-1]
+            if call.startswith("jsx."):  # a JSX attribute, written `name=`
+                words.add(f"{last}=")
+                continue
             words.add(f"{last}(" if "*" not in last else last.replace("*", ""))
+        words.update(attribute.rsplit(".", 1)[-1] for attribute in sink.attributes)
         words.update(store.rsplit(".", 1)[-1].replace("*", "") for store in sink.stores)
     result = tuple(sorted(word for word in words if word))
     _SINK_WORDS[id(models)] = (models, result)
@@ -378,7 +387,7 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
         name,
         entry,
         "source",
-        {"kind", "refs", "decorators", "parameters", "annotations", "names", "type", "imports"},
+        {"kind", "refs", "decorators", "parameters", "annotations", "names", "type", "imports", "position"},
     )
     if entry.get("parameters", "") not in ("", "route", "all", "rest"):
         raise ModelError(f"{name}: [[source]] parameters is route, all or rest: {entry}")
@@ -392,18 +401,20 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
         names=_strings(entry, "names", name),
         type=entry.get("type"),
         imports=_strings(entry, "imports", name),
+        position=int(entry.get("position", 0)),
     )
 
 
 def _sink(name: str, entry: dict[str, Any]) -> Sink:
     allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
-               "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins"}  # fmt: skip
+               "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins",
+               "attributes"}  # fmt: skip
     _check(name, entry, "sink", allowed)
     cwe = entry.get("cwe", [])
     if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
         raise ModelError(f"{name}: [[sink]] needs a list of CWE numbers: {entry}")
-    if not (entry.get("calls") or entry.get("stores") or entry.get("returns")):
-        raise ModelError(f"{name}: [[sink]] needs calls, stores or returns: {entry}")
+    if not (entry.get("calls") or entry.get("stores") or entry.get("returns") or entry.get("attributes")):
+        raise ModelError(f"{name}: [[sink]] needs calls, stores, returns or attributes: {entry}")
     sources = entry.get("sources")
     return Sink(
         kind=_text(entry, "kind", name),
@@ -425,6 +436,7 @@ def _sink(name: str, entry: dict[str, Any]) -> Sink:
         sources=tuple(sources) if isinstance(sources, list) else None,
         stores=_strings(entry, "stores", name),
         returns=_strings(entry, "returns", name),
+        attributes=_strings(entry, "attributes", name),
         note=entry.get("note", ""),
     )
 
@@ -467,7 +479,14 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
         raise ModelError(f"{name}: conditions are a list of tables")
     found: list[Condition] = []
     for entry in entries:
-        if not isinstance(entry, dict) or set(entry) - {"position", "keyword", "equals", "ref", "absent"}:
+        if not isinstance(entry, dict) or set(entry) - {
+            "position",
+            "keyword",
+            "equals",
+            "ref",
+            "absent",
+            "key",
+        }:
             raise ModelError(f"{name}: bad condition {entry!r}")
         equals = entry.get("equals")
         found.append(
@@ -477,6 +496,7 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
                 equals=tuple(equals) if isinstance(equals, list) else None,
                 ref=entry.get("ref"),
                 absent=bool(entry.get("absent", False)),
+                key=entry.get("key"),
             )
         )
     return tuple(found)
