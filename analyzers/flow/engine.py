@@ -265,13 +265,23 @@ class Engine:
             return value if value.ref is not None else replace(value, ref=f"{function.module}.{name}")
         language = self.program.language(function.path)
         if language == "java":
-            return Value(ref=f"java.lang.{name}" if name in _JAVA_LANG else name, container="module")
+            if name in _JAVA_LANG:
+                return Value(ref=f"java.lang.{name}", container="module")
+            return Value(ref=self._wildcard(function.path, name), container="module")
         if language == "javascript" and name in _JS_GLOBALS:
             return Value(ref=name)
         if name in _BUILTINS:
             return Value(ref=name)
         fact = Fact("unknown", f"`{name}`", function.path, function.start_line)
         return Value(ref=name, facts=frozenset({fact}))
+
+    def _wildcard(self, path: str, name: str) -> str:
+        """A Java class name through the file's `import package.*;`, when the models know the class."""
+        packages = getattr(self.program.modules.get(path), "wildcards", ())
+        if not packages:
+            return name
+        known = self.models(path).qualified_names
+        return next((f"{p}.{name}" for p in packages if f"{p}.{name}" in known), name)
 
     def resolve(self, ref: str) -> Value | None:
         """The value the program gives a qualified name (`helpers.utils.escape`), if it defines it."""

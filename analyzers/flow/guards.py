@@ -223,6 +223,8 @@ def _argument_marks(
             marks = _data_marks(function, operand, "member")
         elif call.method == "test":
             marks = frozenset({"method:test"})
+        elif call.method in _EQUALS:  # `"admin".equals(role)`
+            marks = _data_marks(function, operand, "equals")
         elif receiver.ref:
             marks = frozenset({f"call:{receiver.ref}.{call.method}"})
         else:

@@ -157,6 +157,11 @@ class Models:
         return _holders(self)
 
     @property
+    def qualified_names(self) -> frozenset[str]:
+        """Every qualified name the models mention and its prefixes (`java.io.File`, `java.io`)."""
+        return _qualified(self)
+
+    @property
     def sink_words(self) -> tuple[str, ...]:
         """Words that show a function may reach a sink itself: a sink's call (`execute(`) or the
         container it stores into (`session`)."""
@@ -242,6 +247,25 @@ def _sink_words(models: Models) -> tuple[str, ...]:
         words.update(store.rsplit(".", 1)[-1].replace("*", "") for store in sink.stores)
     result = tuple(sorted(word for word in words if word))
     _SINK_WORDS[id(models)] = (models, result)
+    return result
+
+
+_QUALIFIED: dict[int, tuple[Models, frozenset[str]]] = {}
+
+
+def _qualified(models: Models) -> frozenset[str]:
+    known = _QUALIFIED.get(id(models))
+    if known is not None and known[0] is models:
+        return known[1]
+    names: set[str] = set()
+    written = [*models.types, *models.types.values(), *models.source_refs]
+    for entries in (models.sinks, models.sanitizers, models.propagators, models.flags):
+        written += [call for entry in entries for call in entry.calls]
+    for name in written:
+        parts = name.removesuffix("()").split(".")
+        names.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
+    result = frozenset(names)
+    _QUALIFIED[id(models)] = (models, result)
     return result
 
 

@@ -45,6 +45,13 @@ class JavaModule:
     def __init__(self, path: str, tree: Tree) -> None:
         self.module = Module(path=path, name=module_name(path), language="java")
         self.tree = tree
+        self.wildcards = tuple(  # packages imported whole (`import java.io.*;`)
+            "".join(text(c).removeprefix("import").removesuffix(";").split()).removesuffix(".*")
+            for c in tree.root_node.named_children
+            if c.type == "import_declaration"
+            and text(c).rstrip(";").strip().endswith(".*")
+            and " static " not in f" {text(c)} "
+        )
         self._nodes: dict[str, Node] = {}
         self._ids: dict[int, str] = {}
         self._mentions: dict[tuple[str, tuple[str, ...]], bool] = {}
