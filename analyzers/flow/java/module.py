@@ -17,6 +17,7 @@ from analyzers.flow.builder import FunctionBuilder
 from analyzers.flow.ir import Assign, ClassInfo, Function, FunctionRef, Import, Module, Param, Return
 from analyzers.flow.java.expressions import line, text, type_name
 from analyzers.flow.java.statements import JavaStatements
+from analyzers.flow.words import mentioned
 from app.context.query import compile_query, matches
 
 _DEFINITIONS = """[(class_declaration) (interface_declaration) (enum_declaration) (record_declaration)
@@ -109,7 +110,7 @@ class JavaModule:
             node = self._nodes.get(identifier)
             inner = node.child_by_field_name("body") if node is not None else None
             body = text(inner if inner is not None else node)
-            known = self._mentions[key] = any(word in body for word in words)
+            known = self._mentions[key] = mentioned(body, words)
         return known
 
     def ids_at(self, lines: frozenset[int] | None) -> list[str]:

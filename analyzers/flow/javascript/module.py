@@ -18,6 +18,7 @@ from analyzers.flow.builder import FunctionBuilder
 from analyzers.flow.ir import Assign, ClassInfo, Function, Module, Param, Return
 from analyzers.flow.javascript.expressions import line, text
 from analyzers.flow.javascript.statements import JavaScriptStatements
+from analyzers.flow.words import mentioned
 from app.context.query import compile_query, matches
 from app.context.syntax import get_language
 
@@ -111,8 +112,9 @@ class JavaScriptModule:
         known = self._mentions.get(key)
         if known is None:
             node = self._nodes.get(identifier)
-            body = text(node)
-            known = self._mentions[key] = any(word in body for word in words)
+            inner = node.child_by_field_name("body") if node is not None else None
+            body = text(inner if inner is not None else node)
+            known = self._mentions[key] = mentioned(body, words)
         return known
 
     def ids_at(self, lines: frozenset[int] | None) -> list[str]:
