@@ -135,6 +135,8 @@ class Engine:
             source.imports and not self._imports_any(function.path, source.imports)
         ):
             return False
+        if source.markers and any(marker.rsplit(".", 1)[-1] in source.markers for marker in param.markers):
+            return True
         if source.annotations and param.annotation:
             resolved = self.annotation_ref(function, param.annotation)
             if resolved in source.annotations or param.annotation in source.annotations:

@@ -77,6 +77,7 @@ class Source:
     type: str | None = None  # the parameter's type, for models of its attributes
     imports: tuple[str, ...] = ()  # the module must import one of these
     position: int = 0  # for `names`: the parameter's position (the receiver not counted)
+    markers: tuple[str, ...] = ()  # parameters carrying one of these annotations (`RequestParam`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +412,18 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
         name,
         entry,
         "source",
-        {"kind", "refs", "decorators", "parameters", "annotations", "names", "type", "imports", "position"},
+        {
+            "kind",
+            "refs",
+            "decorators",
+            "parameters",
+            "annotations",
+            "names",
+            "type",
+            "imports",
+            "position",
+            "markers",
+        },
     )
     if entry.get("parameters", "") not in ("", "route", "all", "rest"):
         raise ModelError(f"{name}: [[source]] parameters is route, all or rest: {entry}")
@@ -426,6 +438,7 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
         type=entry.get("type"),
         imports=_strings(entry, "imports", name),
         position=int(entry.get("position", 0)),
+        markers=_strings(entry, "markers", name),
     )
 
 
