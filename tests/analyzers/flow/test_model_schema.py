@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analyzers.flow.model import ModelError, call_matches, parse_model
+from analyzers.flow.model import ModelError, call_matches
+from analyzers.flow.schema import parse_model
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from analyzers.flow.model import MODELS_DIR, read_model
+from analyzers.flow.model import MODELS_DIR
+from analyzers.flow.schema import read_model
 from tests.analyzers.flow.helpers import hits_of, untrusted
 
 CASES_DIR = Path(__file__).parent / "models"
