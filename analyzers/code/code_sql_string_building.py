@@ -21,7 +21,7 @@ SQL_TEXT = re.compile(
 _CONFIGURED_IDENTIFIER = re.compile(
     r"^(?:(?:self|this|cls)(?:\.|->)[A-Za-z_][\w.]*|@\w+|\$this->\w+|[A-Z][A-Z0-9_]*)$"
 )
-_CONFIGURED_ORIGIN = re.compile(r"^`(?:(?:self|cls)\.[A-Za-z_][\w.]*|[A-Z][A-Z0-9_]*)`$")
+_CONFIGURED_ORIGIN = re.compile(r"^`(?:(?:self|cls|this)\.[A-Za-z_][\w.]*|[A-Z][A-Z0-9_]*)`$")
 # Query-builder methods whose argument is an SQL fragment even without a keyword.
 _FRAGMENT_METHODS = frozenset({"where", "order", "having", "joins", "Where", "Order", "whereRaw"})
 

@@ -21,6 +21,7 @@ from analyzers.base import TraceStep as Step
 from analyzers.flow.hit import Hit
 from analyzers.flow.interpret import FunctionRun, Outcome
 from analyzers.flow.ir import Assign, Function, Import, Param
+from analyzers.flow.javascript.module import GLOBALS
 from analyzers.flow.model import Models, load_models
 from analyzers.flow.program import Program
 from analyzers.flow.value import (
@@ -45,6 +46,7 @@ _BUILTINS = frozenset(dir(builtins))
 _JAVA_LANG = frozenset({"String", "Integer", "Long", "Double", "Float", "Boolean", "Character", "Byte", "Short",
                         "Math", "System", "Object", "StringBuilder", "StringBuffer", "Runtime", "ProcessBuilder",
                         "Process", "Thread", "Class", "Exception", "RuntimeException", "Number", "Iterable"})  # fmt: skip
+_JS_GLOBALS = GLOBALS
 _ROUTE_PLACEHOLDER = re.compile(r"<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>|\{([A-Za-z_]\w*)(?::[^}]*)?\}")
 
 
@@ -133,12 +135,16 @@ class Engine:
             source.imports and not self._imports_any(function.path, source.imports)
         ):
             return False
+        if source.markers and any(marker.rsplit(".", 1)[-1] in source.markers for marker in param.markers):
+            return True
         if source.annotations and param.annotation:
             resolved = self.annotation_ref(function, param.annotation)
             if resolved in source.annotations or param.annotation in source.annotations:
                 return True
         if source.names and param.name in source.names and (not source.decorators or function.decorators):
-            return param is function.params[0] or source.parameters == "all"
+            plain = [p for p in function.params if p.kind != "receiver"]
+            at = source.position if source.position < len(plain) else -1
+            return (at >= 0 and param is plain[at]) or source.parameters == "all"
         if not source.decorators or not any(
             call_matches(source.decorators, d, d.rsplit(".", 1)[-1]) for d in function.decorators
         ):
@@ -259,12 +265,25 @@ class Engine:
         if module is not None and name in module:
             value = module[name]
             return value if value.ref is not None else replace(value, ref=f"{function.module}.{name}")
-        if self.program.language(function.path) == "java":
-            return Value(ref=f"java.lang.{name}" if name in _JAVA_LANG else name, container="module")
+        language = self.program.language(function.path)
+        if language == "java":
+            if name in _JAVA_LANG:
+                return Value(ref=f"java.lang.{name}", container="module")
+            return Value(ref=self._wildcard(function.path, name), container="module")
+        if language == "javascript" and name in _JS_GLOBALS:
+            return Value(ref=name)
         if name in _BUILTINS:
             return Value(ref=name)
         fact = Fact("unknown", f"`{name}`", function.path, function.start_line)
         return Value(ref=name, facts=frozenset({fact}))
+
+    def _wildcard(self, path: str, name: str) -> str:
+        """A Java class name through the file's `import package.*;`, when the models know the class."""
+        packages = getattr(self.program.modules.get(path), "wildcards", ())
+        if not packages:
+            return name
+        known = self.models(path).qualified_names
+        return next((f"{p}.{name}" for p in packages if f"{p}.{name}" in known), name)
 
     def resolve(self, ref: str) -> Value | None:
         """The value the program gives a qualified name (`helpers.utils.escape`), if it defines it."""

@@ -188,7 +188,7 @@ def _call_marks(
     if call.method is not None:
         receiver = value_of(call.func, state)
         if not receiver.facts:
-            return []
+            return _argument_marks(function, call, receiver, state, value_of)
         argument = value_of(call.args[0], state) if call.args else None
         marks = _method_marks(call.method, argument)
         accessor = _accessor(function, call.func)
@@ -202,6 +202,34 @@ def _call_marks(
         data = value_of(operand, state)
         if data.facts and name:
             found.append((data.facts, frozenset({f"call:{name}"})))
+    return found
+
+
+_MEMBERSHIP = frozenset({"includes", "has"})  # `allowed.includes(data)`, `allowed.has(data)`
+
+
+def _argument_marks(
+    function: Function, call: Call, receiver: Value, state: State, value_of: Evaluate
+) -> list[tuple[frozenset[Fact], frozenset[str]]]:
+    """A method of something holding no data, given data (`ALLOWED.includes(host)`,
+    `validator.isEmail(email)`, `/^\\w+$/.test(name)`): `member` for a membership test, else
+    `call:` with the callee's name (`call:validator.isEmail`) or `method:test`."""
+    found = []
+    for operand in call.args[:1]:
+        data = value_of(operand, state)
+        if not data.facts:
+            continue
+        if call.method in _MEMBERSHIP:
+            marks = _data_marks(function, operand, "member")
+        elif call.method == "test":
+            marks = frozenset({"method:test"})
+        elif call.method in _EQUALS:  # `"admin".equals(role)`
+            marks = _data_marks(function, operand, "equals")
+        elif receiver.ref:
+            marks = frozenset({f"call:{receiver.ref}.{call.method}"})
+        else:
+            continue
+        found.append((data.facts, marks))
     return found
 
 

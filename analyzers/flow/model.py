@@ -16,8 +16,9 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   refs (`flask.request.files`), `flag` a typestate the argument (or `flag_arg`) must carry and
   `absent_flag` one it must lack,
   `text` a shape the constant part of the string must have (`sql`), `sources` to restrict the source
-  kinds; or `stores` (item and attribute stores into these refs) or `returns` (values returned by
-  functions with these decorators). A sink without `args` reports the call itself.
+  kinds; or `stores` (item and attribute stores into these refs), `attributes` (stores into an
+  attribute of this name on any object, `innerHTML`, or of a qualified one, `koa.Context.body`) or
+  `returns` (values returned by functions with these decorators). A sink without `args` reports the call itself.
 - `[[sanitizer]]`: calls whose result is safe for the sink kinds in `clears` (`*`: every kind); with
   `own = true` the names also apply to the program's own functions (`*escape_html`).
 - `[[propagator]]`: calls that move data in a way the default does not (the default: a call's result
@@ -28,14 +29,14 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   branch where they hold.
 
 A condition is a table: `{position = 0, keyword = "shell", equals = [true], ref = "...", absent = true}`:
-the argument is looked up by keyword, then by position; `equals` lists constants one of which it must
+the argument is looked up by keyword, then by position (then, with `key`, that key of it: an options
+object); `equals` lists constants one of which it must
 be, `ref` the qualified name it must be, and `absent = true` lets a missing argument satisfy it.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -45,7 +46,7 @@ from typing import Any
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 ACTIONS = frozenset(
     {"append", "extend", "insert", "pop", "get", "store", "load", "update", "copy", "absorb", "identity", "items",
-     "keys", "values", "join", "derive", "format", "new-list", "new-dict"}
+     "keys", "values", "join", "derive", "format", "new-list", "new-dict", "flatten"}
 )  # fmt: skip
 
 
@@ -60,6 +61,7 @@ class Condition:
     equals: tuple[object, ...] | None = None
     ref: str | None = None
     absent: bool = False
+    key: str | None = None  # the argument is an object or dict: look at this key of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,8 @@ class Source:
     names: tuple[str, ...] = ()
     type: str | None = None  # the parameter's type, for models of its attributes
     imports: tuple[str, ...] = ()  # the module must import one of these
+    position: int = 0  # for `names`: the parameter's position (the receiver not counted)
+    markers: tuple[str, ...] = ()  # parameters carrying one of these annotations (`RequestParam`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,7 @@ class Sink:
     sources: tuple[str, ...] | None = None
     stores: tuple[str, ...] = ()
     returns: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()  # attribute stores: `innerHTML` on any object, or `koa.Context.body`
     note: str = ""
 
 
@@ -150,6 +155,11 @@ class Models:
         """Qualified names of values that sources are read from (`flask.request`,
         `django.http.HttpRequest`): a call given one of these may read untrusted data."""
         return _holders(self)
+
+    @property
+    def qualified_names(self) -> frozenset[str]:
+        """Every qualified name the models mention and its prefixes (`java.io.File`, `java.io`)."""
+        return _qualified(self)
 
     @property
     def sink_words(self) -> tuple[str, ...]:
@@ -229,10 +239,33 @@ def _sink_words(models: Models) -> tuple[str, ...]:
     for sink in models.sinks:
         for call in sink.calls:
             last = call.rsplit(".", 1)[-1]
+            if call.startswith("jsx."):  # a JSX attribute, written `name=`
+                words.add(f"{last}=")
+                continue
             words.add(f"{last}(" if "*" not in last else last.replace("*", ""))
+        words.update(attribute.rsplit(".", 1)[-1] for attribute in sink.attributes)
         words.update(store.rsplit(".", 1)[-1].replace("*", "") for store in sink.stores)
     result = tuple(sorted(word for word in words if word))
     _SINK_WORDS[id(models)] = (models, result)
+    return result
+
+
+_QUALIFIED: dict[int, tuple[Models, frozenset[str]]] = {}
+
+
+def _qualified(models: Models) -> frozenset[str]:
+    known = _QUALIFIED.get(id(models))
+    if known is not None and known[0] is models:
+        return known[1]
+    names: set[str] = set()
+    written = [*models.types, *models.types.values(), *models.source_refs]
+    for entries in (models.sinks, models.sanitizers, models.propagators, models.flags):
+        written += [call for entry in entries for call in entry.calls]
+    for name in written:
+        parts = name.removesuffix("()").split(".")
+        names.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
+    result = frozenset(names)
+    _QUALIFIED[id(models)] = (models, result)
     return result
 
 
@@ -291,206 +324,8 @@ def call_matches(patterns: Iterable[str], ref: str | None, method: str | None) -
 @cache
 def load_models(language: str) -> Models:
     """Every model file of `language`, read once per process."""
+    from analyzers.flow.schema import merge, read_model
+
     folder = MODELS_DIR / language
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     return merge(language, [read_model(path) for path in files])
-
-
-def read_model(path: Path) -> Models:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ModelError(f"{path.name}: {error}") from error
-    return parse_model(path.name, data)
-
-
-def parse_model(name: str, data: Mapping[str, Any]) -> Models:
-    language = _text(data, "language", name)
-    known = {
-        "language",
-        "framework",
-        "types",
-        "source",
-        "sink",
-        "sanitizer",
-        "propagator",
-        "flag",
-        "guard",
-        "exits",
-    }
-    unknown = set(data) - known
-    if unknown:
-        raise ModelError(f"{name}: unknown keys {sorted(unknown)}")
-    exits = data.get("exits", [])
-    if not isinstance(exits, list) or not all(isinstance(e, str) for e in exits):
-        raise ModelError(f"{name}: exits is a list of calls that never return")
-    types = data.get("types", {})
-    if not isinstance(types, dict) or not all(isinstance(v, str) for v in types.values()):
-        raise ModelError(f"{name}: [types] maps names to type names")
-    sources = tuple(_source(name, entry) for entry in _entries(data, "source", name))
-    return Models(
-        language=language,
-        files=(name,),
-        types=dict(types),
-        sources=sources,
-        sinks=tuple(_sink(name, entry) for entry in _entries(data, "sink", name)),
-        sanitizers=tuple(_sanitizer(name, entry) for entry in _entries(data, "sanitizer", name)),
-        propagators=tuple(_propagator(name, entry) for entry in _entries(data, "propagator", name)),
-        flags=tuple(_flag(name, entry) for entry in _entries(data, "flag", name)),
-        guards=tuple(_guard(name, entry) for entry in _entries(data, "guard", name)),
-        source_refs={ref: source for source in sources for ref in source.refs},
-        exits=frozenset(exits),
-    )
-
-
-def merge(language: str, models: list[Models]) -> Models:
-    return Models(
-        language=language,
-        files=tuple(f for m in models for f in m.files),
-        types={k: v for m in models for k, v in m.types.items()},
-        sources=tuple(s for m in models for s in m.sources),
-        sinks=tuple(s for m in models for s in m.sinks),
-        sanitizers=tuple(s for m in models for s in m.sanitizers),
-        propagators=tuple(p for m in models for p in m.propagators),
-        flags=tuple(f for m in models for f in m.flags),
-        guards=tuple(g for m in models for g in m.guards),
-        source_refs={k: v for m in models for k, v in m.source_refs.items()},
-        exits=frozenset().union(*(m.exits for m in models)),
-    )
-
-
-# -- entries ------------------------------------------------------------------------------------
-def _entries(data: Mapping[str, Any], key: str, name: str) -> list[dict[str, Any]]:
-    entries = data.get(key, [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise ModelError(f"{name}: [[{key}]] entries are tables")
-    return entries
-
-
-def _check(name: str, entry: Mapping[str, Any], kind: str, allowed: set[str]) -> None:
-    extra = set(entry) - allowed
-    if extra:
-        raise ModelError(f"{name}: [[{kind}]] has unknown keys {sorted(extra)}: {dict(entry)}")
-
-
-def _source(name: str, entry: dict[str, Any]) -> Source:
-    _check(
-        name,
-        entry,
-        "source",
-        {"kind", "refs", "decorators", "parameters", "annotations", "names", "type", "imports"},
-    )
-    if entry.get("parameters", "") not in ("", "route", "all", "rest"):
-        raise ModelError(f"{name}: [[source]] parameters is route, all or rest: {entry}")
-    return Source(
-        kind=_text(entry, "kind", name),
-        origin=name,
-        refs=_strings(entry, "refs", name),
-        decorators=_strings(entry, "decorators", name),
-        parameters=entry.get("parameters", ""),
-        annotations=_strings(entry, "annotations", name),
-        names=_strings(entry, "names", name),
-        type=entry.get("type"),
-        imports=_strings(entry, "imports", name),
-    )
-
-
-def _sink(name: str, entry: dict[str, Any]) -> Sink:
-    allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
-               "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins"}  # fmt: skip
-    _check(name, entry, "sink", allowed)
-    cwe = entry.get("cwe", [])
-    if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
-        raise ModelError(f"{name}: [[sink]] needs a list of CWE numbers: {entry}")
-    if not (entry.get("calls") or entry.get("stores") or entry.get("returns")):
-        raise ModelError(f"{name}: [[sink]] needs calls, stores or returns: {entry}")
-    sources = entry.get("sources")
-    return Sink(
-        kind=_text(entry, "kind", name),
-        cwe=tuple(cwe),
-        origin=name,
-        calls=_strings(entry, "calls", name),
-        args=tuple(a for a in entry.get("args", []) if isinstance(a, int | str)),
-        when=_conditions(entry.get("when", []), name),
-        unless=_conditions(entry.get("unless", []), name),
-        argv=bool(entry.get("argv", False)),
-        element=entry.get("element"),
-        flag=entry.get("flag"),
-        flag_arg=entry.get("flag_arg"),
-        absent_flag=entry.get("absent_flag"),
-        shallow=bool(entry.get("shallow", False)),
-        imports=_strings(entry, "imports", name),
-        origins=_strings(entry, "origins", name),
-        text=entry.get("text"),
-        sources=tuple(sources) if isinstance(sources, list) else None,
-        stores=_strings(entry, "stores", name),
-        returns=_strings(entry, "returns", name),
-        note=entry.get("note", ""),
-    )
-
-
-def _sanitizer(name: str, entry: dict[str, Any]) -> Sanitizer:
-    _check(name, entry, "sanitizer", {"calls", "clears", "when", "own"})
-    return Sanitizer(_strings(entry, "calls", name), frozenset(_strings(entry, "clears", name)),
-                     _conditions(entry.get("when", []), name), bool(entry.get("own", False)))  # fmt: skip
-
-
-def _propagator(name: str, entry: dict[str, Any]) -> Propagator:
-    _check(name, entry, "propagator", {"calls", "action", "key", "value"})
-    action = _text(entry, "action", name)
-    if action not in ACTIONS:
-        raise ModelError(f"{name}: [[propagator]] action {action!r} is not one of {sorted(ACTIONS)}")
-    key = entry.get("key", [0])
-    return Propagator(_strings(entry, "calls", name), action, tuple(key), int(entry.get("value", 1)))
-
-
-def _flag(name: str, entry: dict[str, Any]) -> Flag:
-    _check(name, entry, "flag", {"calls", "flag", "on", "when"})
-    on = entry.get("on", "result")
-    if on not in ("result", "receiver"):
-        raise ModelError(f"{name}: [[flag]] on is result or receiver: {entry}")
-    return Flag(
-        _strings(entry, "calls", name),
-        _text(entry, "flag", name),
-        on,
-        _conditions(entry.get("when", []), name),
-    )
-
-
-def _guard(name: str, entry: dict[str, Any]) -> Guard:
-    _check(name, entry, "guard", {"marks", "clears"})
-    return Guard(frozenset(_strings(entry, "marks", name)), frozenset(_strings(entry, "clears", name)))
-
-
-def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
-    if not isinstance(entries, list):
-        raise ModelError(f"{name}: conditions are a list of tables")
-    found: list[Condition] = []
-    for entry in entries:
-        if not isinstance(entry, dict) or set(entry) - {"position", "keyword", "equals", "ref", "absent"}:
-            raise ModelError(f"{name}: bad condition {entry!r}")
-        equals = entry.get("equals")
-        found.append(
-            Condition(
-                position=entry.get("position"),
-                keyword=entry.get("keyword"),
-                equals=tuple(equals) if isinstance(equals, list) else None,
-                ref=entry.get("ref"),
-                absent=bool(entry.get("absent", False)),
-            )
-        )
-    return tuple(found)
-
-
-def _text(entry: Mapping[str, Any], key: str, name: str) -> str:
-    value = entry.get(key)
-    if not isinstance(value, str) or not value:
-        raise ModelError(f"{name}: {key!r} must be a non-empty string in {dict(entry)}")
-    return value
-
-
-def _strings(entry: Mapping[str, Any], key: str, name: str) -> tuple[str, ...]:
-    value = entry.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ModelError(f"{name}: {key!r} must be a list of strings in {dict(entry)}")
-    return tuple(value)

@@ -57,10 +57,14 @@ def lower(file: SourceFile) -> SourceModule | None:
         from analyzers.flow.java.module import JavaModule
 
         return JavaModule(file.path, file.tree)
+    if file.language in ("javascript", "typescript", "tsx"):
+        from analyzers.flow.javascript.module import JavaScriptModule
+
+        return JavaScriptModule(file.path, file.tree, file.language)
     return None
 
 
-LANGUAGES = frozenset({"python", "java"})
+LANGUAGES = frozenset({"python", "java", "javascript", "typescript", "tsx"})
 
 
 class Program:

@@ -40,6 +40,12 @@ def apply(
             receiver.facts if receiver else frozenset()
         )
         return Value(facts=facts), None
+    if action == "flatten":  # `items.join(",")`: a string of everything the receiver holds
+        facts = frozenset().union(*(a.deep_facts() for a in args)) | (
+            receiver.deep_facts() if receiver else frozenset()
+        )
+        built = receiver is not None and (receiver.built or any(i.built for _, i in receiver.slots))
+        return Value(facts=facts, ref="str", built=built), None
     if receiver is None:
         return None
     handler = _ACTIONS.get(action)

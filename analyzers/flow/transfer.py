@@ -131,7 +131,7 @@ class Evaluator:
         return Value(ref=f"{module}.{identifier}" if module else identifier, function=(self.path, identifier))
 
     def opaque(self, reason: str, line: int) -> Value:
-        if reason in ("loop", "exception", "case", "pattern", "slice"):
+        if reason in ("loop", "exception", "case", "pattern", "slice", "markup"):
             if reason == "exception":
                 fact = Fact("error", "an exception's details", self.path, line)
                 return Value(facts=frozenset({fact.step(Step(self.path, line, "exception caught"))}))
@@ -141,6 +141,8 @@ class Evaluator:
     # -- reads ----------------------------------------------------------------------------------
     def attribute(self, obj: Value, name: str, line: int) -> Value:
         slot = obj.slot(attribute_key(name))
+        if slot is None and obj.container == "dict":  # a JavaScript object's property is its key
+            slot = obj.slot(item_key(name))
         if slot is not None:
             return slot
         ref = f"{obj.ref}.{name}" if obj.ref else None
@@ -278,6 +280,7 @@ class Evaluator:
         obj = self.operand(statement.obj, state)
         value = self.operand(statement.value, state)
         self.calls.check_store(obj, Value(), value, statement.line, f"{obj.ref or 'object'}.{statement.name}")
+        self.calls.check_attribute(obj, statement.name, value, statement.line)
         self.write_back(statement.obj, obj.with_slot(attribute_key(statement.name), value), state)
 
     def set_item(self, statement: SetItem, state: State) -> None:

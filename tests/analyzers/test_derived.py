@@ -116,3 +116,30 @@ def test_no_region_when_the_change_spans_most_of_the_file(tmp_path: Path) -> Non
     base = "a = 1\nb = 2\n"
     ctx = _context(tmp_path, {"m.py": (base, "a = 3\nb = 4\n"), "new.py": (None, "c = 1\n")})
     assert changed_regions(ctx) == {}
+
+
+def test_a_result_asked_for_while_it_is_computed_is_waited_for_not_computed_twice(tmp_path: Path) -> None:
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    @per_change
+    def slow(ctx: ChangeContext) -> int:
+        calls.append(1)
+        started.set()
+        release.wait(10)
+        return len(ctx.files)
+
+    ctx = _context(tmp_path, {"a.py": (None, "x = 1\n")})
+    results: list[int] = []
+    first = threading.Thread(target=lambda: results.append(slow(ctx)))
+    first.start()
+    started.wait(10)
+    second = threading.Thread(target=lambda: results.append(slow(ctx)))
+    second.start()
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert results == [1, 1]
+    assert calls == [1]

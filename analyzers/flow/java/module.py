@@ -17,6 +17,7 @@ from analyzers.flow.builder import FunctionBuilder
 from analyzers.flow.ir import Assign, ClassInfo, Function, FunctionRef, Import, Module, Param, Return
 from analyzers.flow.java.expressions import line, text, type_name
 from analyzers.flow.java.statements import JavaStatements
+from analyzers.flow.words import mentioned
 from app.context.query import compile_query, matches
 
 _DEFINITIONS = """[(class_declaration) (interface_declaration) (enum_declaration) (record_declaration)
@@ -45,6 +46,13 @@ class JavaModule:
     def __init__(self, path: str, tree: Tree) -> None:
         self.module = Module(path=path, name=module_name(path), language="java")
         self.tree = tree
+        self.wildcards = tuple(  # packages imported whole (`import java.io.*;`)
+            "".join(text(c).removeprefix("import").removesuffix(";").split()).removesuffix(".*")
+            for c in tree.root_node.named_children
+            if c.type == "import_declaration"
+            and text(c).rstrip(";").strip().endswith(".*")
+            and " static " not in f" {text(c)} "
+        )
         self._nodes: dict[str, Node] = {}
         self._ids: dict[int, str] = {}
         self._mentions: dict[tuple[str, tuple[str, ...]], bool] = {}
@@ -102,7 +110,7 @@ class JavaModule:
             node = self._nodes.get(identifier)
             inner = node.child_by_field_name("body") if node is not None else None
             body = text(inner if inner is not None else node)
-            known = self._mentions[key] = any(word in body for word in words)
+            known = self._mentions[key] = mentioned(body, words)
         return known
 
     def ids_at(self, lines: frozenset[int] | None) -> list[str]:

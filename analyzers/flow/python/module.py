@@ -11,6 +11,7 @@ from analyzers.flow.builder import FunctionBuilder
 from analyzers.flow.ir import Assign, ClassInfo, Function, Module, Param, Return
 from analyzers.flow.python.expressions import line, text
 from analyzers.flow.python.statements import StatementLowering
+from analyzers.flow.words import mentioned
 from app.context.query import compile_query, matches
 
 _DEFINITIONS = "[(function_definition) (class_definition)] @definition"
@@ -118,7 +119,7 @@ class PythonModule:
             node = self._nodes.get(identifier)
             inner = node.child_by_field_name("body") if node is not None else None
             body = text(inner if inner is not None else node)
-            known = any(word in body for word in words)
+            known = mentioned(body, words)
             self._mentions[key] = known
         return known
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analyzers.flow.model import ModelError, call_matches, parse_model
+from analyzers.flow.model import ModelError, call_matches
+from analyzers.flow.schema import parse_model
 
 
 @pytest.mark.parametrize(
@@ -12,7 +13,10 @@ from analyzers.flow.model import ModelError, call_matches, parse_model
     [
         ({"language": "python", "sinks": []}, "unknown keys"),
         ({"language": "python", "sink": [{"kind": "sql", "calls": ["x"]}]}, "CWE"),
-        ({"language": "python", "sink": [{"kind": "sql", "cwe": [89]}]}, "calls, stores or returns"),
+        (
+            {"language": "python", "sink": [{"kind": "sql", "cwe": [89]}]},
+            "calls, stores, returns or attributes",
+        ),
         ({"language": "python", "sink": [{"kind": "sql", "cwe": [89], "calls": ["x"], "argz": [0]}]}, "argz"),
         ({"language": "python", "propagator": [{"calls": ["x"], "action": "teleport"}]}, "teleport"),
         ({"language": "python", "source": [{"kind": "http", "parameters": "some"}]}, "route, all or rest"),

@@ -8,18 +8,34 @@ from pathlib import Path
 
 import pytest
 
-from analyzers.flow.model import MODELS_DIR, read_model
+from analyzers.flow.model import MODELS_DIR
+from analyzers.flow.schema import read_model
 from tests.analyzers.flow.helpers import hits_of, untrusted
 
 CASES_DIR = Path(__file__).parent / "models"
 MODEL_FILES = sorted(MODELS_DIR.glob("*/*.toml"))
 _EXPECT = re.compile(r"(?:#|//)\s*expect:\s*([\w-]+)")
 _SAFE = re.compile(r"(?:#|//)\s*safe:")
-EXTENSIONS = {"python": "py", "java": "java"}
+EXTENSIONS = {"python": "py", "java": "java", "javascript": "js"}
+
+
+GRAMMARS = {
+    "py": "python",
+    "java": "java",
+    "js": "javascript",
+    "jsx": "javascript",
+    "ts": "typescript",
+    "tsx": "tsx",
+}
 
 
 def _case_of(model: Path) -> Path:
-    return CASES_DIR / model.parent.name / f"{model.stem}.{EXTENSIONS[model.parent.name]}.case"
+    found = sorted((CASES_DIR / model.parent.name).glob(f"{model.stem}.*.case"))
+    return (
+        found[0]
+        if found
+        else CASES_DIR / model.parent.name / f"{model.stem}.{EXTENSIONS[model.parent.name]}.case"
+    )
 
 
 @pytest.mark.parametrize("model", MODEL_FILES, ids=[f"{m.parent.name}/{m.stem}" for m in MODEL_FILES])
@@ -40,9 +56,12 @@ def test_model_cases_report_exactly_the_expected_lines(model: Path) -> None:
         for match in [_EXPECT.search(line)]
         if match is not None
     }
-    language = model.parent.name
-    path = f"case.{EXTENSIONS[language]}"
-    found = {(hit.line, hit.kind) for hit in hits_of({path: text}, language=language) if untrusted(hit)}
+    case = _case_of(model)
+    extension = case.name.split(".")[-2]
+    path = f"case.{extension}"
+    found = {
+        (hit.line, hit.kind) for hit in hits_of({path: text}, language=GRAMMARS[extension]) if untrusted(hit)
+    }
     assert sorted(found) == sorted(expected)
 
 

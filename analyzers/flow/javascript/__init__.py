@@ -1,0 +1,1 @@
+"""The JavaScript and TypeScript lowering of the data-flow engine."""

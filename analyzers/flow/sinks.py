@@ -1,0 +1,224 @@
+"""Sinks: where a call, a store, an attribute store or a function's return meets data of a kind the
+models say must not arrive there, and the hit it records (or hands to the caller, for a summary's
+placeholders)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from analyzers.flow.hit import Hit
+from analyzers.flow.ir import Function
+from analyzers.flow.model import Models, Sink
+from analyzers.flow.site import Site, argument, holds
+from analyzers.flow.value import EMPTY, PARAMETER, Fact, Value, item_key, join, join_all
+
+if TYPE_CHECKING:
+    from analyzers.flow.engine import Engine
+    from analyzers.flow.transfer import Evaluator
+
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "cmd", "cmd.exe",
+                    "powershell", "powershell.exe", "pwsh"})  # fmt: skip
+SHELL_SWITCHES = frozenset({"-c", "/c", "/C", "-Command", "-command"})
+TEXT_SHAPES = {
+    "sql": re.compile(
+        r"\b(?:select\s[^;]{0,400}?\sfrom|insert\s+into|update\s+\S+\s+set|delete\s+from|create\s+table"
+        r"|drop\s+table|alter\s+table|where|order\s+by|group\s+by|values)\b",
+        re.IGNORECASE,
+    ),
+    "ldap": re.compile(r"\((?:[&|!]|[\w.;-]+[~<>]?=)"),
+    "string": re.compile(r"[^\x00]"),  # a string with a literal part: built, not passed along
+}
+DEFAULT_SOURCES = frozenset({"http", "cli", "env", "file", "network", "database", "unknown"})
+
+
+class SinkChecks:
+    """The sink half of `analyzers.flow.calls.CallEvaluator`."""
+
+    evaluator: Evaluator
+    engine: Engine
+    models: Models
+    path: str
+    attribute_sinks: tuple[Sink, ...]
+
+    # -- sinks ----------------------------------------------------------------------------------
+    def check_sinks(self, ref: str | None, method: str | None, receiver: Value | None, call: Site) -> None:
+        for sink in self.models.matching(self.models.sinks, ref, method):
+            if not all(holds(c, call) for c in sink.when) or any(holds(c, call) for c in sink.unless):
+                continue
+            label = call.expr.label or ref or method or "call"
+            if not sink.args:
+                holder = argument(sink.flag_arg, receiver, call) if sink.flag_arg is not None else receiver
+                if sink.absent_flag is not None and holder is not None and sink.absent_flag in holder.flags:
+                    continue
+                self.report(self._hit(sink, label, call.line, frozenset(), literal=True))
+                continue
+            for spec in sink.args:
+                value = argument(spec, receiver, call)
+                if sink.argv and spec == 0 and len(call.args) > 1:
+                    value = vector(call.args)  # `new ProcessBuilder("sh", "-c", command)`
+                if value is not None:
+                    self._reach(sink, value, label, call.line, receiver, call)
+
+    def _reach(
+        self, sink: Sink, value: Value, label: str, line: int, receiver: Value | None, call: Site
+    ) -> None:
+        if sink.element is not None:
+            inner = value.slot(item_key(sink.element))
+            if inner is None and isinstance(sink.element, str):
+                return  # the dict has no such key
+            value = inner if inner is not None else value
+        if sink.argv:
+            value = argv_of(value)
+        holder = argument(sink.flag_arg, receiver, call) if sink.flag_arg is not None else value
+        if sink.flag is not None and (holder is None or sink.flag not in holder.flags):
+            return
+        if sink.absent_flag is not None and holder is not None and sink.absent_flag in holder.flags:
+            return
+        facts = self.live(sink, value, shallow=sink.shallow)
+        if not facts:
+            return
+        if sink.text is not None and not text_fits(sink.text, value, facts):
+            return
+        self.report(self._hit(sink, label, line, facts, built=value.built))
+
+    def live(self, sink: Sink, value: Value, *, shallow: bool = False) -> frozenset[Fact]:
+        """The facts of `value` that count for `sink` (a summary's placeholders always do: the data they
+        stand for is known at the call)."""
+        kinds = accepted(sink)
+        facts = value.facts if shallow else value.deep_facts()
+        return frozenset(
+            f for f in facts if (f.kind in kinds or f.kind == PARAMETER) and f.live_for(sink.kind)
+        )
+
+    def report(self, hit: Hit) -> None:
+        """Record a hit; the part made by a summary's placeholders goes to the caller, which knows the
+        data they stand for."""
+        live = frozenset(
+            f for f in hit.facts if f.live_for(hit.kind) and (f.kind in hit.accepts or f.kind == PARAMETER)
+        )
+        pending = frozenset(f for f in live if f.kind == PARAMETER)
+        real = live - pending
+        if pending:
+            self.evaluator.run.reaches.append(replace(hit, facts=pending))
+        if real or (hit.literal and not pending):
+            self.engine.record(replace(hit, facts=real))
+
+    def _hit(
+        self,
+        sink: Sink,
+        label: str,
+        line: int,
+        facts: frozenset[Fact],
+        *,
+        built: bool = False,
+        literal: bool = False,
+    ) -> Hit:
+        return Hit(
+            kind=sink.kind,
+            cwe=sink.cwe,
+            path=self.path,
+            line=line,
+            sink=label,
+            facts=facts,
+            built=built,
+            literal=literal,
+            bounded=self.evaluator.run.bounded,
+            note=sink.note,
+            function=self.evaluator.function.id,
+            accepts=accepted(sink),
+        )
+
+    def check_store(self, obj: Value, key: Value, value: Value, line: int, label: str) -> None:
+        if obj.ref is None:
+            return
+        name = obj.ref.rsplit(".", 1)[-1]
+        for sink in self.models.sinks:
+            if not sink.stores or not any(store_matches(p, obj.ref, name) for p in sink.stores):
+                continue
+            facts = self.live(sink, key) | self.live(sink, value)
+            if facts:
+                self.report(self._hit(sink, label, line, facts, built=value.built))
+
+    def check_attribute(self, obj: Value, name: str, value: Value, line: int) -> None:
+        """Sinks on a store into an attribute (`element.innerHTML = html`, `ctx.body = page`)."""
+        qualified = f"{obj.ref}.{name}" if obj.ref else None
+        for sink in self.attribute_sinks:
+            if name not in sink.attributes and (qualified is None or qualified not in sink.attributes):
+                continue
+            facts = self.live(sink, value, shallow=sink.shallow)
+            if facts:
+                self.report(self._hit(sink, name, line, facts, built=value.built))
+
+    def check_return(self, function: Function, value: Value, line: int) -> None:
+        """Sinks on what a function returns (the response of a web view)."""
+        from analyzers.flow.model import call_matches
+
+        for sink in self.models.sinks:
+            if not sink.returns or not any(
+                call_matches(sink.returns, d, d.rsplit(".", 1)[-1]) for d in function.decorators
+            ):
+                continue
+            if sink.imports and not self.engine._imports_any(self.path, sink.imports):
+                continue
+            returned = value
+            if sink.element is not None:
+                inner = value.slot(item_key(sink.element))
+                returned = inner if inner is not None else value
+            facts = self.live(sink, returned, shallow=sink.shallow)
+            if facts:
+                label = f"the response of `{function.name}`"
+                self.report(self._hit(sink, label, line, facts, built=returned.built))
+
+
+def entered_at(fact: Fact, origins: tuple[str, ...]) -> bool:
+    import fnmatch
+
+    name = fact.origin.strip("`")
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in origins)
+
+
+def accepted(sink: Sink) -> frozenset[str]:
+    return frozenset(sink.sources) if sink.sources is not None else DEFAULT_SOURCES
+
+
+def vector(args: list[Value]) -> Value:
+    vector = Value(container="list", length=len(args))
+    for index, arg in enumerate(args):
+        vector = vector.with_slot(item_key(index), arg)
+    return vector
+
+
+def argv_of(value: Value) -> Value:
+    """Of an argument vector, what reaches a shell or names the program: the program (element 0),
+    and every later element when the program is a shell run with `-c`."""
+    if value.container not in ("list", "tuple") or value.slot(item_key(0)) is None:
+        return value
+    program = value.slot(item_key(0)) or EMPTY
+    names = program.possible()
+    if not names or not all(str(name).rsplit("/", 1)[-1].lower() in SHELLS for name in names):
+        return program
+    words = [v for k, v in value.slots if k != item_key(0)] + ([value.rest] if value.rest is not None else [])
+    switches = any(w.possible() and all(c in SHELL_SWITCHES for c in w.possible() or ()) for w in words)
+    return join(program, join_all(words)) if switches or not words else program
+
+
+def text_fits(shape: str, value: Value, facts: frozenset[Fact]) -> bool:
+    """Whether data of unknown origin reaches a text of the sink's shape (SQL text, an LDAP filter):
+    untrusted data counts whatever the text around it."""
+    pattern = TEXT_SHAPES.get(shape)
+    if pattern is None or any(f.kind not in ("unknown", PARAMETER) for f in facts):
+        return True
+    text = value.const if isinstance(value.const, str) else value.text
+    return text is not None and bool(pattern.search(text))
+
+
+def store_matches(pattern: str, ref: str, name: str) -> bool:
+    import fnmatch
+
+    if pattern == ref:
+        return True
+    if pattern.startswith("*") and "." not in pattern:
+        return fnmatch.fnmatchcase(name, pattern)
+    return pattern.startswith("*.") and fnmatch.fnmatchcase(ref, pattern)

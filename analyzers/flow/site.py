@@ -1,0 +1,65 @@
+"""One call being evaluated (`Site`) and how a model's argument spec or condition reads it."""
+
+from __future__ import annotations
+
+from analyzers.flow.ir import Call
+from analyzers.flow.model import Condition
+from analyzers.flow.value import Value, item_key
+
+State = dict[str, Value]
+
+
+class Site:
+    """One call being evaluated: its expression, evaluated arguments and the caller's state."""
+
+    __slots__ = ("args", "expr", "flags_on_result", "keywords", "line", "spread", "state")
+
+    def __init__(
+        self,
+        expr: Call,
+        args: list[Value],
+        keywords: dict[str, Value],
+        spread: Value | None,
+        line: int,
+        state: State,
+    ) -> None:
+        self.expr = expr
+        self.args = args
+        self.keywords = keywords
+        self.spread = spread
+        self.line = line
+        self.state = state
+        self.flags_on_result: frozenset[str] = frozenset()
+
+
+def argument(spec: int | str | None, receiver: Value | None, call: Site) -> Value | None:
+    if spec == "receiver":
+        return receiver
+    if isinstance(spec, int):
+        return (
+            call.args[spec] if spec < len(call.args) else (call.spread if call.spread is not None else None)
+        )
+    if isinstance(spec, str):
+        return call.keywords.get(spec)
+    return None
+
+
+def holds(condition: Condition, call: Site) -> bool:
+    value: Value | None = None
+    if condition.keyword is not None:
+        value = call.keywords.get(condition.keyword)
+    if value is None and condition.position is not None and condition.position < len(call.args):
+        value = call.args[condition.position]
+    if value is not None and condition.key is not None:
+        value = value.slot(item_key(condition.key))
+    if value is None:
+        return condition.absent
+    if condition.equals is not None:
+        if not value.known:
+            return False
+        const = value.const
+        lowered = const.lower() if isinstance(const, str) else const
+        return any(type(c) is type(const) and c in (const, lowered) for c in condition.equals)
+    if condition.ref is not None:
+        return value.ref == condition.ref
+    return True

@@ -1,0 +1,190 @@
+"""Recall and precision of Bulwark on its own suite of AI-style completions, per CWE and language.
+
+The suite is written for this project (never taken from a public corpus of model-generated code): for
+each CWE the engine covers and each language that has it, a scenario is a feature an assistant is asked
+for ("an endpoint that pings a host"), answered twice the way assistants answer it: once vulnerable, once
+safe (the twin differs only where the fix is). `bench/ai_cases/scenarios_*.py` hold the scenarios;
+`--build` writes each in five variants (other names for the data, the function, the route and the
+table) as small files under `bench/ai_cases/cases/<language>/` (stored with a `.case` suffix, which the
+run drops), with `index.tsv` naming each file's
+category, scenario and label. The run scans every case file as one change (`bulwark scan --offline
+--format json`), and counts a vulnerable file found when a finding in it carries a CWE of its category,
+a safe file falsely flagged the same way.
+
+    .venv/bin/python -m bench.ai_suite --build     # rewrite the case files from the scenarios
+    .venv/bin/python -m bench.ai_suite             # scan them and print the table
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent / "ai_cases"
+CASES = ROOT / "cases"
+INDEX = CASES / "index.tsv"
+CATEGORIES: dict[str, frozenset[int]] = {
+    "sql": frozenset({89}), "nosql": frozenset({943}), "command": frozenset({78}),
+    "path": frozenset({22, 23, 36}), "xss": frozenset({79, 80}), "redirect": frozenset({601}),
+    "ssrf": frozenset({918}), "code": frozenset({94, 95}), "deserialization": frozenset({502}),
+    "template": frozenset({1336}), "xxe": frozenset({611, 776}), "ldap": frozenset({90}),
+    "xpath": frozenset({643}), "weak-hash": frozenset({327, 328, 916}), "weak-random": frozenset({330, 338}),
+    "cookie": frozenset({614, 1004}), "session": frozenset({501}), "log": frozenset({117}),
+    "header": frozenset({113}), "regex": frozenset({1333}), "temp-file": frozenset({377}),
+    "file-mode": frozenset({732}), "error-disclosure": frozenset({209}), "upload": frozenset({434}),
+    "cleartext": frozenset({319}),
+}  # fmt: skip
+VARIANTS = {
+    "python": [
+        {"V": "name", "F": "handle", "R": "api/search", "T": "users"},
+        {"V": "item", "F": "lookup", "R": "items", "T": "orders"},
+        {"V": "value", "F": "view", "R": "lookup", "T": "products"},
+        {"V": "user_value", "F": "endpoint", "R": "v1/data", "T": "accounts"},
+        {"V": "term", "F": "process", "R": "query", "T": "invoices"},
+    ],
+    "java": [
+        {"V": "name", "F": "User", "R": "users", "T": "users"},
+        {"V": "item", "F": "Order", "R": "orders", "T": "orders"},
+        {"V": "value", "F": "Product", "R": "products", "T": "products"},
+        {"V": "input", "F": "Account", "R": "accounts", "T": "accounts"},
+        {"V": "term", "F": "Invoice", "R": "invoices", "T": "invoices"},
+    ],
+    "javascript": [
+        {"V": "name", "F": "User", "R": "api/users", "T": "users"},
+        {"V": "item", "F": "Order", "R": "orders", "T": "orders"},
+        {"V": "value", "F": "Product", "R": "products", "T": "products"},
+        {"V": "input", "F": "Account", "R": "v1/accounts", "T": "accounts"},
+        {"V": "term", "F": "Invoice", "R": "search", "T": "invoices"},
+    ],
+}
+EXTENSIONS = {"python": "py", "java": "java"}
+
+
+def _fill(template: str, variant: dict[str, str], *, doubled: bool) -> str:
+    text = template.replace("{{", "{").replace("}}", "}") if doubled else template
+    for token, value in variant.items():
+        text = text.replace("{" + token + "}", value)
+    return text
+
+
+def scenarios() -> list[tuple[str, str, str, str, str, str]]:
+    """(language, category, scenario, vulnerable, safe, extension) for every scenario."""
+    from bench.ai_cases import scenarios_java, scenarios_javascript, scenarios_python
+
+    found = [("python", c, n, v, s, "py") for c, n, v, s in scenarios_python.SCENARIOS]
+    found += [("java", c, n, v, s, "java") for c, n, v, s in scenarios_java.SCENARIOS]
+    found += [("javascript", c, n, v, s, e) for c, n, v, s, e in scenarios_javascript.SCENARIOS]
+    return found
+
+
+def build() -> int:
+    if CASES.exists():
+        shutil.rmtree(CASES)
+    rows: list[tuple[str, str, str, str, str]] = []
+    for language, category, name, vulnerable, safe, extension in scenarios():
+        if category not in CATEGORIES:
+            raise SystemExit(f"unknown category {category}")
+        for number, variant in enumerate(VARIANTS[language], start=1):
+            for label, template in (("vulnerable", vulnerable), ("safe", safe)):
+                text = _fill(template, variant, doubled=language == "python")
+                stem = f"{category}-{name}-{number}-{label}"
+                if language == "java":
+                    stem = variant["F"] + "".join(part.title() for part in stem.split("-"))
+                path = CASES / language / f"{stem}.{extension}"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.with_name(path.name + ".case").write_text(text, encoding="utf-8")
+                rows.append((str(path.relative_to(CASES)), language, category, name, label))
+    with INDEX.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(("path", "language", "category", "scenario", "label"))
+        writer.writerows(sorted(rows))
+    print(f"{len(rows)} cases written under {CASES}")
+    return 0
+
+
+def _git(repo: Path, *args: str) -> str:
+    command = ["git", "-C", str(repo), "-c", "user.name=Bench", "-c", "user.email=bench@localhost"]
+    return subprocess.run([*command, *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def scan() -> dict[str, set[int]]:
+    """The CWEs Bulwark reports per case file (relative to `cases/`)."""
+    with tempfile.TemporaryDirectory(prefix="ai-suite-") as scratch:
+        repo = Path(scratch) / "change"
+        repo.mkdir()
+        _git(repo, "init", "--quiet", "-b", "main")
+        _git(repo, "commit", "--quiet", "--allow-empty", "-m", "empty")
+        base = _git(repo, "rev-parse", "HEAD")
+        for case in CASES.glob("*/*.case"):  # stored as `.case` so linters leave them as written
+            target = repo / case.relative_to(CASES).with_suffix("")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(case, target)
+        _git(repo, "add", "-A")
+        _git(repo, "commit", "--quiet", "-m", "suite")
+        command = [sys.executable, "-m", "app", "scan", "--offline", "--repo", str(repo), "--base", base,
+                   "--format", "json"]  # fmt: skip
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        report = json.loads(done.stdout)
+    found: dict[str, set[int]] = defaultdict(set)
+    for finding in report["findings"]:
+        found[finding["path"]].update(finding.get("cwe") or ())
+    return found
+
+
+def table(found: dict[str, set[int]]) -> str:
+    with INDEX.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp, fn, fp, tn
+    for row in rows:
+        hit = bool(found.get(row["path"], set()) & CATEGORIES[row["category"]])
+        cell = counts[(row["category"], row["language"])]
+        if row["label"] == "vulnerable":
+            cell[0 if hit else 1] += 1
+        else:
+            cell[2 if hit else 3] += 1
+    lines = ["| CWE category | language | cases | recall | precision | false alarms on safe twins |",
+             "| --- | --- | --- | --- | --- | --- |"]  # fmt: skip
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for (category, language), (tp, fn, fp, tn) in sorted(counts.items()):
+        for key in (language, "all"):
+            totals[key] = [a + b for a, b in zip(totals[key], (tp, fn, fp, tn), strict=True)]
+        cwes = "/".join(str(c) for c in sorted(CATEGORIES[category]))
+        lines.append(f"| {category} ({cwes}) | {language} | {tp + fn + fp + tn} | {_ratio(tp, tp + fn)} | "
+                     f"{_ratio(tp, tp + fp)} | {fp}/{fp + tn} |")  # fmt: skip
+    for key, (tp, fn, fp, tn) in sorted(totals.items()):
+        lines.append(f"| **all** | **{key}** | {tp + fn + fp + tn} | {_ratio(tp, tp + fn)} | "
+                     f"{_ratio(tp, tp + fp)} | {fp}/{fp + tn} |")  # fmt: skip
+    return "\n".join(lines)
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.2f}" if whole else "-"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build", action="store_true", help="rewrite the case files from the scenarios")
+    parser.add_argument("--misses", action="store_true", help="also list the files judged wrongly")
+    args = parser.parse_args(argv)
+    if args.build:
+        return build()
+    found = scan()
+    print(table(found))
+    if args.misses:
+        with INDEX.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                hit = bool(found.get(row["path"], set()) & CATEGORIES[row["category"]])
+                if hit != (row["label"] == "vulnerable"):
+                    print(row["label"], row["path"], sorted(found.get(row["path"], set())))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
