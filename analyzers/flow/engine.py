@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from analyzers.base import TraceStep as Step
+from analyzers.flow.go.module import BUILTINS as _GO_BUILTINS
 from analyzers.flow.hit import Hit
 from analyzers.flow.interpret import FunctionRun, Outcome
 from analyzers.flow.ir import Assign, Function, Import, Param
@@ -269,6 +270,8 @@ class Engine:
                 return Value(ref=f"java.lang.{name}", container="module")
             return Value(ref=self._wildcard(function.path, name), container="module")
         if language == "javascript" and name in _JS_GLOBALS:
+            return Value(ref=name)
+        if language == "go" and name in _GO_BUILTINS:
             return Value(ref=name)
         if name in _BUILTINS:
             return Value(ref=name)
