@@ -1,0 +1,79 @@
+"""The Go lowering: functions and methods, a value and an error, loops and switches, closures."""
+
+from __future__ import annotations
+
+import re
+
+from tests.analyzers.flow.helpers import hits_of, untrusted
+
+PROGRAM = """
+package main
+
+import (
+	"database/sql"
+	"fmt"
+	"net/http"
+	"os/exec"
+)
+
+type Server struct {
+	db *sql.DB
+}
+
+func buildQuery(name string) (string, error) {
+	if name == "" {
+		return "", fmt.Errorf("empty")
+	}
+	return "SELECT * FROM users WHERE name = '" + name + "'", nil
+}
+
+func (s *Server) run(q string) {
+	s.db.Exec(q) // expect: sql
+}
+
+func (s *Server) Users(w http.ResponseWriter, r *http.Request) {
+	q, err := buildQuery(r.FormValue("name"))
+	if err != nil {
+		return
+	}
+	s.run(q)
+	for _, host := range r.URL.Query()["host"] {
+		exec.Command("sh", "-c", "ping -c 1 "+host).Run() // expect: command
+	}
+	switch mode := r.FormValue("mode"); mode {
+	case "a":
+		exec.Command(mode).Run() // safe: equals constant
+	default:
+		exec.Command(mode).Run() // expect: command
+	}
+	run := func(cmd string) { exec.Command("bash", "-c", cmd).Run() } // expect: command
+	run(r.FormValue("c"))
+}
+"""
+
+
+def test_data_is_followed_through_helpers_methods_loops_and_closures() -> None:
+    lines = PROGRAM.splitlines()
+    expected = {
+        (number, match.group(1))
+        for number, line in enumerate(lines, 1)
+        for match in [re.search(r"//\s*expect:\s*([\w-]+)", line)]
+        if match is not None
+    }
+    found = {(hit.line, hit.kind) for hit in hits_of({"server.go": PROGRAM}, language="go") if untrusted(hit)}
+    assert found == expected
+
+
+def test_a_query_through_a_helper_names_the_source_and_the_helper() -> None:
+    hits = [hit for hit in hits_of({"server.go": PROGRAM}, language="go") if hit.kind == "sql"]
+    assert len(hits) == 1
+    notes = " ".join(step.note for fact in hits[0].facts for step in fact.steps)
+    assert "FormValue" in notes or "name" in notes
+
+
+def test_a_deeply_nested_go_function_is_bounded_not_fatal() -> None:
+    depth = 400
+    body = 'x := r.FormValue("a")\n' + 'if x != "" {\n' * depth + "exec.Command(x).Run()\n" + "}\n" * depth
+    source = f'package main\nimport (\n"net/http"\n"os/exec"\n)\nfunc h(w http.ResponseWriter, r *http.Request) {{\n{body}}}\n'
+    hits = hits_of({"deep.go": source}, language="go")
+    assert all(hit.kind == "command" for hit in hits)
