@@ -1,7 +1,7 @@
 """The data-flow engine: follows untrusted data from where it enters to where it must not arrive.
 
-`program` gathers the files of a change and lowers them on demand (`python/`, `java/` and `javascript/`
-(also TypeScript) turn a tree-sitter tree
+`program` gathers the files of a change and lowers them on demand (`python/`, `java/`, `javascript/`
+(also TypeScript) and `go/` turn a tree-sitter tree
 into the intermediate form of `ir`, through `builder`); `engine` interprets every changed function
 (`interpret`, `transfer`, `calls`, `guards`, `propagation`, `constant`) over the abstract values of
 `value`, following calls into the program's own functions; library behaviour comes from the model files

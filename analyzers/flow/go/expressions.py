@@ -324,7 +324,8 @@ class GoExpressions:
             self.store(inner, value, depth + 1)
 
     def store_all(self, targets: list[Node], values: list[Node], depth: int, at: int) -> None:
-        """`a, b = x, y`; `v, err := f()` (the call is the value, by convention); `v, ok := m[k]`."""
+        """`a, b = x, y`; `v, err := f()` (the call is the value, by convention); `v, ok := m[k]`;
+        `f, h, err := r.FormFile(...)` (each result an item of the call's value, the error none)."""
         if len(values) == len(targets):
             lowered = [self.expr(value, depth) for value in values]
             for target, value in zip(targets, lowered, strict=True):
@@ -338,7 +339,9 @@ class GoExpressions:
         )
         for position, target in enumerate(targets):
             if conventional:
-                part: Operand = whole if position == 0 else Const(None)
+                part: Operand = whole if position == 0 else self.builder.temp(Opaque("pattern"), at)
+            elif text(target) in _ERRORS:  # an error holds none of the call's data, and checking it
+                part = self.builder.temp(Opaque("pattern"), at)  # must not mark the other results' data
             else:
                 part = self.builder.temp(Item(whole, Const(position)), at)
             self.store(target, part, depth)

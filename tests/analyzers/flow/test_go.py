@@ -51,17 +51,61 @@ func (s *Server) Users(w http.ResponseWriter, r *http.Request) {
 }
 """
 
+RESULTS = """
+package main
 
-def test_data_is_followed_through_helpers_methods_loops_and_closures() -> None:
-    lines = PROGRAM.splitlines()
-    expected = {
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+)
+
+func h(w http.ResponseWriter, r *http.Request) {
+	file, header, err := r.FormFile("upload")
+	_ = file
+	_ = err
+	os.Create(filepath.Join("/srv", header.Filename)) // expect: path
+	a, b := r.FormValue("a"), "x"
+	os.Create(a + b) // expect: path
+}
+
+func h2(w http.ResponseWriter, r *http.Request) {
+	file, header, err := r.FormFile("upload")
+	if err != nil {
+		return
+	}
+	_ = file
+	os.Create(filepath.Join("/srv", header.Filename)) // expect: path
+}
+
+func h3(w http.ResponseWriter, r *http.Request) {
+	data, err := os.ReadFile("/etc/app.conf")
+	if err != nil {
+		os.Remove(r.FormValue("p")) // expect: path
+		return
+	}
+	w.Write(data)
+}
+"""
+
+
+def _expected(program: str) -> set[tuple[int, str]]:
+    return {
         (number, match.group(1))
-        for number, line in enumerate(lines, 1)
+        for number, line in enumerate(program.splitlines(), 1)
         for match in [re.search(r"//\s*expect:\s*([\w-]+)", line)]
         if match is not None
     }
+
+
+def test_each_result_of_a_call_holds_its_data_and_checking_the_error_clears_nothing() -> None:
+    found = {(hit.line, hit.kind) for hit in hits_of({"upload.go": RESULTS}, language="go") if untrusted(hit)}
+    assert found == _expected(RESULTS)
+
+
+def test_data_is_followed_through_helpers_methods_loops_and_closures() -> None:
     found = {(hit.line, hit.kind) for hit in hits_of({"server.go": PROGRAM}, language="go") if untrusted(hit)}
-    assert found == expected
+    assert found == _expected(PROGRAM)
 
 
 def test_a_query_through_a_helper_names_the_source_and_the_helper() -> None:
