@@ -121,3 +121,44 @@ def test_a_deeply_nested_go_function_is_bounded_not_fatal() -> None:
     source = f'package main\nimport (\n"net/http"\n"os/exec"\n)\nfunc h(w http.ResponseWriter, r *http.Request) {{\n{body}}}\n'
     hits = hits_of({"deep.go": source}, language="go")
     assert all(hit.kind == "command" for hit in hits)
+
+
+FIND = """package store
+
+import (
+	"database/sql"
+	"net/http"
+)
+
+var db *sql.DB
+
+func Find(w http.ResponseWriter, r *http.Request) {
+	db.Query(buildQuery(r.FormValue("name")))
+}
+"""
+BUILD = """package store
+
+func buildQuery(name string) string {
+	return "SELECT * FROM users WHERE name = '" + name + "'"
+}
+"""
+CONSTANT = """package other
+
+func buildQuery(name string) string {
+	return "SELECT 1"
+}
+"""
+
+
+def test_a_function_of_another_file_of_the_package_is_followed() -> None:
+    files = {"store/find.go": FIND, "store/query.go": BUILD, "other/query.go": CONSTANT}
+    [hit] = hits_of(files, language="go")
+    assert (hit.path, hit.line, hit.kind) == ("store/find.go", 11, "sql")
+    assert {fact.kind for fact in hit.facts} == {"http"}
+
+
+def test_a_function_of_another_package_is_not_taken_for_the_packages_own() -> None:
+    files = {"store/find.go": FIND, "other/query.go": CONSTANT}
+    [hit] = hits_of(files, language="go")  # an unknown call: its result holds its arguments' data
+    notes = {step.note for fact in hit.facts for step in fact.steps}
+    assert "returned from `buildQuery`" not in notes
