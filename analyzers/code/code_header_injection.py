@@ -50,7 +50,7 @@ class CodeHeaderInjection(FlowRule):
         summary="Response header set from request data",
         severity=Severity.MEDIUM,
         cwe=(113,),
-        languages=("python", "java", "go"),
+        languages=("python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"header"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

@@ -51,6 +51,6 @@ class CodeInsecureCookie(FlowRule):
         summary="Cookie set without the Secure or HttpOnly flag",
         severity=Severity.MEDIUM,
         cwe=(614, 1004),
-        languages=("python", "java", "go"),
+        languages=("python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"cookie"})

@@ -53,7 +53,7 @@ class CodeOpenRedirect(FlowRule):
         summary="Redirect to a URL taken from the request",
         severity=Severity.MEDIUM,
         cwe=(601,),
-        languages=("python", "java", "go"),
+        languages=("python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"redirect"})
     min_origin: ClassVar[Origin] = Origin.REQUEST

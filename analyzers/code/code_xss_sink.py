@@ -55,6 +55,6 @@ class CodeXssSink(FlowRule):
         summary="Non-constant markup written without escaping",
         severity=Severity.MEDIUM,
         cwe=(79,),
-        languages=("javascript", "typescript", "python", "java", "go"),
+        languages=("javascript", "typescript", "python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"xss"})

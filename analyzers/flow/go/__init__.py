@@ -1,1 +1,0 @@
-"""Go lowering for the data-flow engine."""
