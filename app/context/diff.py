@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from unidiff.errors import UnidiffParseError
 from unidiff.patch import PatchSet
 
+from app.context.line_diff import Opcode, opcodes
 from app.context.model import Hunk
 
 _HUNK_HEADER = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$")
@@ -195,16 +196,41 @@ def parse_unified_diff(text: str) -> list[FileDiff]:
     return files
 
 
+class _Given(difflib.SequenceMatcher):  # type: ignore[type-arg]
+    """difflib's hunk grouping over opcodes computed elsewhere (`app.context.line_diff`)."""
+
+    def __init__(self, codes: list[Opcode]) -> None:
+        super().__init__(None, [], [])
+        self._given = codes
+
+    def get_opcodes(self) -> list[Opcode]:  # type: ignore[override]
+        return self._given
+
+
+def _unified_range(start: int, stop: int) -> str:
+    """A hunk header's range, as `diff -u` writes it."""
+    length = stop - start
+    if length == 1:
+        return str(start + 1)
+    return f"{start if not length else start + 1},{length}"
+
+
 def _diff_lines(base_text: str, head_text: str, context: int) -> Iterator[str]:
     base = split_lines_keepends(base_text)
     head = split_lines_keepends(head_text)
-    diff = difflib.unified_diff(base, head, lineterm="\n", n=context)
-    for line in diff:
-        if line.startswith(("---", "+++")):
-            continue
-        yield line
-        if not line.endswith("\n"):
-            yield "\n\\ No newline at end of file\n"
+    for group in _Given(opcodes(base, head)).get_grouped_opcodes(context):
+        first, last = group[0], group[-1]
+        yield f"@@ -{_unified_range(first[1], last[2])} +{_unified_range(first[3], last[4])} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            lines = [" " + line for line in base[i1:i2]] if tag == "equal" else []
+            if tag in ("replace", "delete"):
+                lines += ["-" + line for line in base[i1:i2]]
+            if tag in ("replace", "insert"):
+                lines += ["+" + line for line in head[j1:j2]]
+            for line in lines:
+                yield line
+                if not line.endswith("\n"):
+                    yield "\n\\ No newline at end of file\n"
 
 
 def make_patch(base_text: str, head_text: str, *, context: int = 3) -> str:
