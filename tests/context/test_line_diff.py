@@ -57,7 +57,10 @@ def test_the_bounded_path_still_accounts_for_every_line(a: list[str], b: list[st
 
 def test_a_large_update_is_anchored_on_its_unique_lines() -> None:
     rng = random.Random(7)
-    base = [f"  /pkg-{n}@1.{rng.randrange(9)}.0:\n    resolution: {{integrity: sha512-{n}}}\n" for n in range(3000)]
+    base = [
+        f"  /pkg-{n}@1.{rng.randrange(9)}.0:\n    resolution: {{integrity: sha512-{n}}}\n"
+        for n in range(3000)
+    ]
     head = list(base)
     for n in rng.sample(range(3000), 40):  # forty entries bumped, far apart
         head[n] = f"  /pkg-{n}@2.0.0:\n    resolution: {{integrity: sha512-{n}b}}\n"
