@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from analyzers.base import Analyzer, Finding, Severity
 from analyzers.config.yaml_doc import YNode
-from analyzers.drift.common import action_documents, base_workflow, workflows
+from analyzers.drift.common import action_documents, base_workflow, dockerfiles, workflows
 from app.context.model import ChangeContext, ChangedFile, FileStatus
 
 T = TypeVar("T")
@@ -76,6 +76,16 @@ def site_findings(
             evidence=file.line(site.line).strip(),
             about_change=about_change,
         )
+
+
+def dockerfile_findings(
+    rule: Analyzer, ctx: ChangeContext, sites: Callable[[str | None], Iterable[Site]]
+) -> Iterator[Finding]:
+    """The site findings of every changed Dockerfile: the sites of its head against those of its base."""
+    for file in dockerfiles(ctx):
+        head = list(sites(file.head_text))
+        if head:
+            yield from site_findings(rule, file, head, sites(file.base_text))
 
 
 def document_pairs(

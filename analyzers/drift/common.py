@@ -80,14 +80,14 @@ def kubernetes_documents(ctx: ChangeContext) -> Iterator[tuple[ChangedFile, YNod
     for file in ctx.files:
         if not present(file) or is_workflow(file.path) or not file.path.endswith(_YAML):
             continue
-        if _plainly_not_kubernetes(file):
+        if plainly_not_kubernetes(file):
             continue
         for doc in load_documents(file.head_text or ""):
             if doc.is_map and doc.has("kind") and doc.has("apiVersion"):
                 yield file, doc
 
 
-def _plainly_not_kubernetes(file: ChangedFile) -> bool:
+def plainly_not_kubernetes(file: ChangedFile) -> bool:
     """A big lockfile (`pnpm-lock.yaml`, past the size of a syntax tree) none of whose documents has both
     `kind` and `apiVersion` at its top, as libyaml's events say without building it. Any other file
     is read whole (a manifest could be named like a lockfile: such a big one is a gap, not a pass)."""

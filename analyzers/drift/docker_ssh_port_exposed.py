@@ -6,8 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import stages
-from analyzers.drift.changes import Site, site_findings
-from analyzers.drift.common import dockerfiles
+from analyzers.drift.changes import Site, dockerfile_findings
 from app.context.model import ChangeContext
 
 _SSH = 22
@@ -64,10 +63,7 @@ class DockerSshPortExposed(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
-        for file in dockerfiles(ctx):
-            head = list(_sites(file.head_text))
-            if head:
-                yield from site_findings(self, file, head, _sites(file.base_text))
+        return dockerfile_findings(self, ctx, _sites)
 
 
 def _sites(text: str | None) -> Iterator[Site]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from analyzers.base import Analyzer, Finding
 from analyzers.config.yaml_doc import EMPTY, YNode, load_documents
 from analyzers.drift.changes import Site, site_findings
-from analyzers.drift.common import is_false, is_workflow, present
+from analyzers.drift.common import is_false, is_workflow, plainly_not_kubernetes, present
 from app.context.model import ChangeContext, ChangedFile
 
 _YAML = (".yml", ".yaml")
@@ -107,7 +107,9 @@ class Workload:
 
 
 def is_manifest_path(file: ChangedFile) -> bool:
-    return file.path.endswith(_YAML) and not is_workflow(file.path)
+    """A YAML file that may hold Kubernetes objects: not a workflow, not a big lockfile that plainly
+    holds none (`plainly_not_kubernetes`)."""
+    return file.path.endswith(_YAML) and not is_workflow(file.path) and not plainly_not_kubernetes(file)
 
 
 def workloads(text: str | None) -> Iterator[Workload]:
