@@ -53,15 +53,26 @@ def development_only_modules() -> list[str]:
     return sorted(module for module in modules if module.isidentifier())
 
 
+def _outside_env() -> dict[str, str]:
+    """This environment without PYTHON* variables: no path of this checkout (a test run may put it on
+    PYTHONPATH, for instance to move child processes' clocks) reaches the installed wheel."""
+    return {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+
+
 def _pip_env() -> dict[str, str]:
     """No pip configuration of this machine: only the given wheels are candidates."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PIP_")}
+    env = {key: value for key, value in _outside_env().items() if not key.startswith("PIP_")}
     return {**env, "PIP_CONFIG_FILE": os.devnull, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 
 
 def _run(*command: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
     done = subprocess.run(
-        [str(part) for part in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+        [str(part) for part in command],
+        cwd=cwd,
+        env=env if env is not None else _outside_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, f"{command} exited {done.returncode}:\n{done.stdout}\n{done.stderr}"
     return done.stdout

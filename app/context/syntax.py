@@ -6,8 +6,10 @@ tree, and `parse_outcome` says why. Trees with ERROR nodes are still returned (p
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import importlib
+import locale
 import re
 import threading
 import time
@@ -146,6 +148,19 @@ def get_language(language: str) -> Language:
 
 
 _local = threading.local()
+
+
+def _use_unicode_ctype() -> None:
+    """Grammar scanners (bash's) tell letters with the C library's `iswalpha`, which follows LC_CTYPE:
+    under the C locale a Cyrillic letter is no letter, and a confusable identifier in a shell script
+    would parse as something else and pass unseen. Python itself runs in UTF-8 mode there; the C
+    library is moved to C.UTF-8 as well, once, and only from C or POSIX."""
+    if locale.setlocale(locale.LC_CTYPE) in ("C", "POSIX"):
+        with contextlib.suppress(locale.Error):
+            locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+
+
+_use_unicode_ctype()
 
 
 def get_parser(language: str) -> Parser:
