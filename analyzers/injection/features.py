@@ -39,6 +39,8 @@ _EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b")
 _TURN = re.compile(r"(?m)^[ \t>#*\-/\[]{0,6}(?:user|human|assistant|ai|system|bot|q|a|question|answer|input|output"
                    r"|request|result|usuario|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ"
                    r"|用户|问|答|ユーザー|質問|回答|사용자)\]?\s{0,2}[:：]")  # fmt: skip
+_ACCOUNT = re.compile(r"[\w.-]{1,39}\[bot\]")  # a GitHub App's account (`dependabot[bot]`) is a name
+_LIST_MARKS = frozenset(",\u3001\uff0c")
 _NOT_CODE = str.maketrans(dict.fromkeys("{}();=<>[]$&|\\"))  # deletes the characters of code
 
 COUNTED = tuple(c for c in cues.CATEGORIES if c not in ("imperative", "request"))
@@ -117,6 +119,18 @@ def _names_addressee(head: str, words: list[str], addressees: list[str]) -> bool
     return any(entry.split()[-1] == words[-1] or tail.endswith(entry) for entry in addressees)
 
 
+def _enumerates(text: str, addressees: list[str]) -> bool:
+    """Whether a sentence lists AI tools by name (`works with Codex, Claude Code, Copilot and
+    Gemini`) rather than speaking to them: three tools or more in a list, and no colon that could
+    close a greeting (`Claude, Copilot, Cursor: ...` speaks to them)."""
+    return (
+        len(set(addressees)) >= 3
+        and sum(1 for ch in text if ch in _LIST_MARKS) >= 2
+        and ":" not in text[:80]
+        and "\uff1a" not in text[:80]
+    )
+
+
 class Sentence:
     """The distinct cues of one sentence and whether it opens with an order."""
 
@@ -124,6 +138,8 @@ class Sentence:
 
     def __init__(self, text: str) -> None:
         text, literals = _literals(text)
+        if "[bot]" in text:
+            text = _ACCOUNT.sub(" ", text)
         self.tokens = cues.TOKEN.findall(text)
         self.size = words_in(text, self.tokens)
         self.hits = cues.cue_hits(text, self.tokens)
@@ -131,6 +147,9 @@ class Sentence:
         self.lead = 0
         opening = self.tokens
         addressees = [entry for category, entry in self.hits if category == "addressee"]
+        if _enumerates(text, addressees):
+            self.hits = {hit for hit in self.hits if hit[0] != "addressee"}
+            addressees = []
         mark = _VOCATIVE_MARK.search(text, 0, 80) if addressees else None
         if mark:
             head = text[: mark.start()]
@@ -198,6 +217,11 @@ def windows(found: list[Sentence]) -> list[tuple[Counter[str], int, int]]:
     else:
         spans = [found[i : i + WINDOW_SENTENCES] for i in range(len(found) - WINDOW_SENTENCES + 1)]
     return [_merge(span) for span in spans]
+
+
+def window_span(found: list[Sentence], index: int) -> list[Sentence]:
+    """The sentences of the window at `index` of `windows(found)`."""
+    return found if len(found) <= WINDOW_SENTENCES else found[index : index + WINDOW_SENTENCES]
 
 
 def _merge(span: list[Sentence]) -> tuple[Counter[str], int, int]:

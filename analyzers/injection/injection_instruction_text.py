@@ -81,7 +81,22 @@ def report_floor(weights: detector.Weights, place: str, hidden: bool) -> float:
     return weights.report_at
 
 
+def reportable(
+    verdict: detector.Verdict, floor: float, weights: detector.Weights, place: str, hidden: bool
+) -> bool:
+    """Whether a judged passage is reported: at its floor, on two kinds of evidence (or hidden
+    characters); in plain view, a window that frames no order (`detector.ordered`) needs the higher
+    `report_unframed_at` and two kinds of evidence besides the AI tools it names, since that is how
+    documentation of software reads (`the reviewer approved`, `works with Claude Code`)."""
+    if verdict.score < floor or not (hidden or verdict.corroborated):
+        return False
+    if hidden or place not in PLAIN_VIEW:
+        return True
+    return verdict.framed or (verdict.score >= weights.report_unframed_at and verdict.unaddressed >= 2)
+
+
 UNREAD_PLACES = frozenset({"html-comment", "collapsed", "alt-text", "invisible-markup"})
+PLAIN_VIEW = frozenset({"comment", "docstring", "string", "docs", "pr-text"})  # read, and reported high
 
 
 class InjectionInstructionText(Analyzer):
@@ -203,7 +218,7 @@ class InjectionInstructionText(Analyzer):
         verdict = cache.get((passage.text, floor))
         if verdict is None:
             verdict = cache[(passage.text, floor)] = detector.judge(passage.text, weights, floor)
-        reported = verdict.score >= floor and (hidden or verdict.corroborated)
+        reported = reportable(verdict, floor, weights, passage.place, hidden)
         pieces.append(split_payloads.Judged(path, passage, verdict, reported, hidden))
         if reported:
             yield self._finding(path, passage, passage.place, hidden, verdict, weights, "")
@@ -212,7 +227,7 @@ class InjectionInstructionText(Analyzer):
         hidden = any(has_hidden_characters(part.passage.text) for part in joined.parts)
         floor = report_floor(weights, joined.place, hidden)
         verdict = detector.judge(joined.text, weights, floor)
-        if verdict.score < floor or not (hidden or verdict.corroborated):
+        if not reportable(verdict, floor, weights, joined.place, hidden):
             return
         first, last = joined.parts[0], joined.parts[-1]
         passage = Passage(
