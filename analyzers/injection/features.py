@@ -36,9 +36,13 @@ _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`)\]]{1,300}")
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b(?::\d{1,5})?")
 _DIGIT_DOT = re.compile(r"\d\.\d")
 _EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b")
-_TURN = re.compile(r"(?m)^[ \t>#*\-/\[]{0,6}(?:user|human|assistant|ai|system|bot|q|a|question|answer|input|output"
+_TURN = re.compile(r"(?im)^[ \t>#*\-/\[]{0,6}(?:user|human|assistant|ai|system|bot|q|a|question|answer|input|output"
                    r"|request|result|usuario|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ"
                    r"|用户|问|答|ユーザー|質問|回答|사용자)\]?\s{0,2}[:：]")  # fmt: skip
+# the labels of a dialogue's turns anywhere in a line (a passage's lines are joined): `Q1: ... A1: ...`
+_INLINE_TURN = re.compile(r"(?i)(?:^|(?<=[\s.!?;\u3002\uff1f\uff01]))(?:user|human|assistant|ai|system|bot|q\d{0,2}"
+                          r"|a\d{0,2}|p|r|question|answer|usuario|utilisateur|benutzer|nutzer|frage|antwort"
+                          r"|пользователь|вопрос|ответ|в|о|用户|问|答|ユーザー|質問|回答|사용자)\s{0,2}[:：]")  # fmt: skip
 _ACCOUNT = re.compile(r"[\w.-]{1,39}\[bot\]")  # a GitHub App's account (`dependabot[bot]`) is a name
 _LIST_MARKS = frozenset(",\u3001\uff0c")
 _NOT_CODE = str.maketrans(dict.fromkeys("{}();=<>[]$&|\\"))  # deletes the characters of code
@@ -240,7 +244,11 @@ def passage_features(
     features: dict[str, float] = {}
     if ngram is not None:
         features["ngram"] = ngram
-    turns = len(_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS)) if ":" in raw or "\uff1a" in raw else 0
+    turns = 0
+    if ":" in raw or "\uff1a" in raw:
+        turns = len(_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS))
+        if turns < 2:
+            turns = len(_INLINE_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS))
     if turns >= 2:
         features["turns"] = min(turns, 8) / 2
     if len(tokens) > 150:
