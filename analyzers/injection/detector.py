@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from analyzers.injection import cues, features, ngrams, normalise
+from analyzers.injection.cues import Hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,7 @@ class Verdict:
     bound: float = -math.inf  # the highest bound (logit) of its readings: how much evidence it holds
     marks: frozenset[str] = frozenset()  # the cue classes of its readings' bounds (what it speaks of)
     strands: int = 0  # kinds of evidence for a report in the best window (cue classes, dialogue turns)
-    hits: frozenset[cues.Hit] = frozenset()  # the (class, words) cues of the best window
+    hits: frozenset[Hit] = frozenset()  # the (class, words) cues of the best window
     framed: bool = False  # whether the best window frames an order to a machine (`ordered`)
     unaddressed: int = 0  # its strands without the AI tools it names (a tool named is a topic)
 
@@ -170,28 +172,33 @@ def judge(
 
 
 FRAMINGS = frozenset(
-    {"vocative", "role_tag", "secrecy", "roleplay", "mode", "indirect", "output_format", "splitting"}
-    | {"hypothetical", "persuasion"}
+    {"secrecy", "roleplay", "mode", "indirect", "output_format", "splitting", "hypothetical"}
 )
+_STRUCTURAL = frozenset({"vocative", "role_tag"})  # a greeting or a role tag frames an order by its form
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MOOD = frozenset({"modal", "request"})
 _ASKED = frozenset({"action", "transfer"})
 _TARGETS = frozenset({"secret", "safeguard", "destination"})
 
 
-def ordered(hits: frozenset[cues.Hit], values: dict[str, float]) -> bool:
-    """Whether a window frames an order to a machine, as documentation does not: the framing of a
-    known technique (a greeting to an AI tool, a role tag, secrecy, role play, a mode, orders said
-    to be elsewhere, an output format, numbered parts, fiction, pressure), an override (earlier
-    instructions dismissed), dialogue turns, an AI tool spoken to in the mood of an order (an
-    imperative opening or two imperative verbs, `must`, `could you`, `you`), or an order to do something to a secret, a
-    safeguard or a destination. Documentation of software explains the same words in the
-    indicative: `applications use environment variables for credentials`, `the Secret must contain
-    a key`, `works with Claude Code`."""
+def ordered(hits: frozenset[Hit], values: dict[str, float]) -> bool:
+    """Whether a window frames an order to a machine, as documentation does not: a greeting to an
+    AI tool or a role tag; a phrase of a known technique's framing (`do not mention`, `pretend to
+    be`, `developer mode`, `follow the instructions`, `respond only`, `part 2`, `in a fictional`;
+    single words of those classes, `only`, `filters`, `novel`, are what docs say too); an override
+    (earlier instructions dismissed); dialogue turns; an AI tool spoken to in the mood of an order
+    (an imperative opening or two imperative verbs, `must`, `could you`, `you`); or an order to do
+    something to a secret, a safeguard or a destination. Documentation of software says the same
+    words in the indicative: `applications use environment variables for credentials`, `the
+    Secret must contain a key`, `works with Claude Code`."""
     present = {category for category, _ in hits}
+    framing = any(
+        category in _STRUCTURAL or (category in FRAMINGS and _phrase(entry)) for category, entry in hits
+    )
     verbs = {entry for category, entry in hits if category == "imperative"}
     mood = bool(present & _MOOD) or values.get("imperative_lead", 0.0) > 0 or len(verbs) >= 2
     return (
-        bool(present & FRAMINGS)
+        framing
         or ("dismiss" in present and bool(present & {"instruction_ref", "prior"}))
         or values.get("turns", 0.0) > 0
         or ("addressee" in present and (mood or "second_person" in present))
@@ -199,7 +206,15 @@ def ordered(hits: frozenset[cues.Hit], values: dict[str, float]) -> bool:
     )
 
 
-def evidence_strands(hits: frozenset[cues.Hit], classes: set[str]) -> int:
+def _phrase(entry: str) -> bool:
+    """Whether a cue is a phrase (`pretend to be`, `respond only`, `do not mention`), not one word:
+    single words of the framing classes (`only`, `filters`, `combined`, `novel`, `exactement`) are
+    what documentation says too; an entry of a script written without spaces counts from three
+    characters."""
+    return " " in entry.strip() or (len(entry) >= 2 and _SPACELESS.search(entry) is not None)
+
+
+def evidence_strands(hits: frozenset[Hit], classes: set[str]) -> int:
     """How many of `classes` the cues `hits` supply with words of their own: one mention is one kind
     of evidence, whatever classes it belongs to (`upload` is an action and a transfer, `lgtm` an
     action, an output format and a verdict, `instructions` inside `follow the instructions` no second
