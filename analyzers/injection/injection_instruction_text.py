@@ -141,9 +141,20 @@ class InjectionInstructionText(Analyzer):
 
     A passage with hidden characters is reported from a lower score (`report_hidden_at`): text that
     hides itself needs fewer cues; so, to a lesser degree, is text in HTML comments, collapsed
-    sections, alt text and invisible markup (`report_unread_at`). Otherwise a report needs two kinds of evidence (two cue classes,
-    or dialogue turns beside a cue) or a decoded reading: a passage that only names an AI tool or
-    only mentions a secret is what documentation says every day. Lockfiles are not read.
+    sections, alt text and invisible markup (`report_unread_at`). Otherwise a report needs two kinds of
+    evidence (two cue classes, or dialogue turns beside a cue) or a decoded reading: a passage that
+    only names an AI tool or only mentions a secret is what documentation says every day. One word
+    is one kind of evidence, whatever classes it belongs to (`upload` is an action and a transfer;
+    `approved` and `approval` are one word). In comments, docstrings, strings, visible docs and
+    pull-request text, the passage must also frame an order to a machine: greet an AI tool, carry a
+    role tag or dialogue turns, use a phrase of a known technique (`do not mention`, `pretend to
+    be`, `respond only`), dismiss earlier instructions, speak to an AI tool in the mood of an order,
+    or order something done to a secret, a safeguard or a destination. Text that does none of these
+    (documentation in the indicative: "applications keep credentials in environment variables",
+    "the reviewer approved") is reported only from the higher `report_unframed_at`, and not on the
+    strength of the AI tools it names. A sentence listing AI tools by name (`works with Codex,
+    Claude Code, Copilot`) and GitHub App accounts (`name[bot]`) address no one. Lockfiles are not
+    read.
 
     Findings on pull-request text use the pseudo paths `(pull request title)`, `(pull request
     body)`, `(comment by @login)` and `(review comment by @login)`, with the line inside that text.
