@@ -40,6 +40,10 @@ PRIORS = {"*".join(triple): (1.5, 0.02) for triple in features.TRIPLES}
 MIN_REPORT_AT = 0.4  # never report below this, whatever the training texts allow
 HIDDEN_REPORT_AT = 0.05  # text that hides itself needs fewer cues
 UNREAD_REPORT_AT = 0.3  # text where nobody reads it (an HTML comment) needs fewer cues too
+# text in plain view whose best window frames no order (`detector.ordered`) needs more: chosen on the
+# development corpora (frozen v1 and frozen2 attacks, translated man pages and gettext catalogs of
+# this machine as benign text), not fitted
+UNFRAMED_REPORT_AT = 0.7
 Vector = dict[str, float]
 
 
@@ -196,6 +200,7 @@ def main() -> None:
         "report_at": round(report_at, 4),
         "report_hidden_at": HIDDEN_REPORT_AT,
         "report_unread_at": UNREAD_REPORT_AT,
+        "report_unframed_at": UNFRAMED_REPORT_AT,
         "sure_at": round(min(max(report_at, top + 1e-6, 0.9), 0.999), 4),
         "weights": {name: round(weights.get(name, 0.0), 4) for name in features.FEATURES},
     }

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from analyzers.injection import cues, features, ngrams, normalise
+from analyzers.injection.cues import Hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,7 @@ class Weights:
     report_at: float  # a passage scoring this or more is reported
     report_hidden_at: float  # the same for a passage that holds hidden characters
     report_unread_at: float  # the same for a passage in a place nobody reads (an HTML comment)
+    report_unframed_at: float  # the same for a passage in plain view whose best window frames no order
     sure_at: float  # a passage scoring this or more is reported with high confidence
 
 
@@ -42,6 +45,9 @@ class Verdict:
     bound: float = -math.inf  # the highest bound (logit) of its readings: how much evidence it holds
     marks: frozenset[str] = frozenset()  # the cue classes of its readings' bounds (what it speaks of)
     strands: int = 0  # kinds of evidence for a report in the best window (cue classes, dialogue turns)
+    hits: frozenset[Hit] = frozenset()  # the (class, words) cues of the best window
+    framed: bool = False  # whether the best window frames an order to a machine (`ordered`)
+    unaddressed: int = 0  # its strands without the AI tools it names (a tool named is a topic)
 
     @property
     def corroborated(self) -> bool:
@@ -61,6 +67,7 @@ def read_weights(data: dict[str, object]) -> Weights:
         report_at=float(data["report_at"]),  # type: ignore[arg-type]
         report_hidden_at=float(data["report_hidden_at"]),  # type: ignore[arg-type]
         report_unread_at=float(data.get("report_unread_at", data["report_at"])),  # type: ignore[arg-type]
+        report_unframed_at=float(data.get("report_unframed_at", data["report_at"])),  # type: ignore[arg-type]
         sure_at=float(data["sure_at"]),  # type: ignore[arg-type]
     )
 
@@ -122,6 +129,7 @@ def judge(
     model = model or ngrams.packaged_model()
     cutoff = logit(min(weights.report_at, weights.report_hidden_at) if floor is None else floor)
     best, best_features, best_decoding, evidence = -math.inf, {}, "", -math.inf
+    best_span: list[features.Sentence] = []
     marks: set[str] = set()
     for folded, decoding, words in readings(raw):
         ngram = ngrams.score(words, model)
@@ -131,10 +139,12 @@ def judge(
         evidence = max(evidence, bound)
         if bound < max(cutoff, best):
             continue
-        for values in features.vectors(features.read(raw, folded, decoding, ngram)):
+        reading = features.read(raw, folded, decoding, ngram)
+        for index, values in enumerate(features.vectors(reading)):
             value = linear(values, weights)
             if value > best:
                 best, best_features, best_decoding = value, values, decoding
+                best_span = features.window_span(reading.sentences, index)
     if best == -math.inf:
         return Verdict(0.0, (), "", evidence, frozenset(marks))
     named = sorted(
@@ -142,7 +152,96 @@ def judge(
         reverse=True,
     )
     positive = tuple(n for w, n in named if w > 0)
-    strands = len([n for n in positive if n not in _NOT_EVIDENCE]) + (
-        1 if best_features.get("turns", 0.0) * weights.weights.get("turns", 0.0) > 0 else 0
+    hits = frozenset(hit for sentence in best_span for hit in sentence.hits)
+    classes = {n for n in positive if n not in _NOT_EVIDENCE}
+    turns = 1 if best_features.get("turns", 0.0) * weights.weights.get("turns", 0.0) > 0 else 0
+    strands = evidence_strands(hits, classes) + turns
+    unaddressed = evidence_strands(hits, classes - {"addressee"}) + turns
+    framed = bool(best_decoding) or ordered(hits, best_features)
+    return Verdict(
+        sigmoid(best),
+        positive[:4],
+        best_decoding,
+        evidence,
+        frozenset(marks),
+        strands,
+        hits,
+        framed,
+        unaddressed,
     )
-    return Verdict(sigmoid(best), positive[:4], best_decoding, evidence, frozenset(marks), strands)
+
+
+FRAMINGS = frozenset(
+    {"secrecy", "roleplay", "mode", "indirect", "output_format", "splitting", "hypothetical"}
+)
+_STRUCTURAL = frozenset({"vocative", "role_tag"})  # a greeting or a role tag frames an order by its form
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_MOOD = frozenset({"modal", "request"})
+_ASKED = frozenset({"action", "transfer"})
+_TARGETS = frozenset({"secret", "safeguard", "destination"})
+
+
+def ordered(hits: frozenset[Hit], values: dict[str, float]) -> bool:
+    """Whether a window frames an order to a machine, as documentation does not: a greeting to an
+    AI tool or a role tag; a phrase of a known technique's framing (`do not mention`, `pretend to
+    be`, `developer mode`, `follow the instructions`, `respond only`, `part 2`, `in a fictional`;
+    single words of those classes, `only`, `filters`, `novel`, are what docs say too); an override
+    (earlier instructions dismissed); dialogue turns; an AI tool spoken to in the mood of an order
+    (an imperative opening or two imperative verbs, `must`, `could you`, `you`); or an order to do
+    something to a secret, a safeguard or a destination. Documentation of software says the same
+    words in the indicative: `applications use environment variables for credentials`, `the
+    Secret must contain a key`, `works with Claude Code`."""
+    present = {category for category, _ in hits}
+    framing = any(
+        category in _STRUCTURAL or (category in FRAMINGS and _phrase(entry)) for category, entry in hits
+    )
+    verbs = {entry for category, entry in hits if category == "imperative"}
+    mood = bool(present & _MOOD) or values.get("imperative_lead", 0.0) > 0 or len(verbs) >= 2
+    return (
+        framing
+        or ("dismiss" in present and bool(present & {"instruction_ref", "prior"}))
+        or values.get("turns", 0.0) > 0
+        or ("addressee" in present and (mood or "second_person" in present))
+        or (mood and bool(present & _ASKED) and bool(present & _TARGETS))
+    )
+
+
+def _phrase(entry: str) -> bool:
+    """Whether a cue is a phrase (`pretend to be`, `respond only`, `do not mention`), not one word:
+    single words of the framing classes (`only`, `filters`, `combined`, `novel`, `exactement`) are
+    what documentation says too; an entry of a script written without spaces counts from three
+    characters."""
+    return " " in entry.strip() or (len(entry) >= 2 and _SPACELESS.search(entry) is not None)
+
+
+def evidence_strands(hits: frozenset[Hit], classes: set[str]) -> int:
+    """How many of `classes` the cues `hits` supply with words of their own: one mention is one kind
+    of evidence, whatever classes it belongs to (`upload` is an action and a transfer, `lgtm` an
+    action, an output format and a verdict, `instructions` inside `follow the instructions` no second
+    mention). The size of a largest matching of classes to distinct mentions (augmenting paths; a
+    window holds a few dozen cues at most)."""
+    entries = sorted({entry for category, entry in hits if category in classes}, key=len, reverse=True)
+    mention = {entry: _lexeme(next(o for o in entries if f" {entry} " in f" {o} ")) for entry in entries}
+    mentions_of: dict[str, list[str]] = {}
+    for category, entry in sorted(hits):
+        if category in classes:
+            mentions_of.setdefault(category, []).append(mention[entry])
+    owner: dict[str, str] = {}
+
+    def assign(category: str, seen: set[str]) -> bool:
+        for key in mentions_of[category]:
+            if key not in seen:
+                seen.add(key)
+                if key not in owner or assign(owner[key], seen):
+                    owner[key] = category
+                    return True
+        return False
+
+    return sum(1 for category in mentions_of if assign(category, set()))
+
+
+_LEXEME = 6  # one word inflected (`approved`, `approval`; `review`, `reviewer`) is one mention
+
+
+def _lexeme(entry: str) -> str:
+    return entry[:_LEXEME] if " " not in entry and entry.isalpha() and len(entry) > _LEXEME else entry

@@ -36,9 +36,15 @@ _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`)\]]{1,300}")
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b(?::\d{1,5})?")
 _DIGIT_DOT = re.compile(r"\d\.\d")
 _EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b")
-_TURN = re.compile(r"(?m)^[ \t>#*\-/\[]{0,6}(?:user|human|assistant|ai|system|bot|q|a|question|answer|input|output"
+_TURN = re.compile(r"(?im)^[ \t>#*\-/\[]{0,6}(?:user|human|assistant|ai|system|bot|q|a|question|answer|input|output"
                    r"|request|result|usuario|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ"
                    r"|用户|问|答|ユーザー|質問|回答|사용자)\]?\s{0,2}[:：]")  # fmt: skip
+# the labels of a dialogue's turns anywhere in a line (a passage's lines are joined): `Q1: ... A1: ...`
+_INLINE_TURN = re.compile(r"(?i)(?:^|(?<=[\s.!?;\u3002\uff1f\uff01]))(?:user|human|assistant|ai|system|bot|q\d{0,2}"
+                          r"|a\d{0,2}|p|r|question|answer|usuario|utilisateur|benutzer|nutzer|frage|antwort"
+                          r"|пользователь|вопрос|ответ|в|о|用户|问|答|ユーザー|質問|回答|사용자)\s{0,2}[:：]")  # fmt: skip
+_ACCOUNT = re.compile(r"[\w.-]{1,39}\[bot\]")  # a GitHub App's account (`dependabot[bot]`) is a name
+_LIST_MARKS = frozenset(",\u3001\uff0c")
 _NOT_CODE = str.maketrans(dict.fromkeys("{}();=<>[]$&|\\"))  # deletes the characters of code
 
 COUNTED = tuple(c for c in cues.CATEGORIES if c not in ("imperative", "request"))
@@ -117,6 +123,18 @@ def _names_addressee(head: str, words: list[str], addressees: list[str]) -> bool
     return any(entry.split()[-1] == words[-1] or tail.endswith(entry) for entry in addressees)
 
 
+def _enumerates(text: str, addressees: list[str]) -> bool:
+    """Whether a sentence lists AI tools by name (`works with Codex, Claude Code, Copilot and
+    Gemini`) rather than speaking to them: three tools or more in a list, and no colon that could
+    close a greeting (`Claude, Copilot, Cursor: ...` speaks to them)."""
+    return (
+        len(set(addressees)) >= 3
+        and sum(1 for ch in text if ch in _LIST_MARKS) >= 2
+        and ":" not in text[:80]
+        and "\uff1a" not in text[:80]
+    )
+
+
 class Sentence:
     """The distinct cues of one sentence and whether it opens with an order."""
 
@@ -124,6 +142,8 @@ class Sentence:
 
     def __init__(self, text: str) -> None:
         text, literals = _literals(text)
+        if "[bot]" in text:
+            text = _ACCOUNT.sub(" ", text)
         self.tokens = cues.TOKEN.findall(text)
         self.size = words_in(text, self.tokens)
         self.hits = cues.cue_hits(text, self.tokens)
@@ -131,6 +151,9 @@ class Sentence:
         self.lead = 0
         opening = self.tokens
         addressees = [entry for category, entry in self.hits if category == "addressee"]
+        if _enumerates(text, addressees):
+            self.hits = {hit for hit in self.hits if hit[0] != "addressee"}
+            addressees = []
         mark = _VOCATIVE_MARK.search(text, 0, 80) if addressees else None
         if mark:
             head = text[: mark.start()]
@@ -200,6 +223,11 @@ def windows(found: list[Sentence]) -> list[tuple[Counter[str], int, int]]:
     return [_merge(span) for span in spans]
 
 
+def window_span(found: list[Sentence], index: int) -> list[Sentence]:
+    """The sentences of the window at `index` of `windows(found)`."""
+    return found if len(found) <= WINDOW_SENTENCES else found[index : index + WINDOW_SENTENCES]
+
+
 def _merge(span: list[Sentence]) -> tuple[Counter[str], int, int]:
     hits: set[cues.Hit] = set()
     for sentence in span:
@@ -216,7 +244,11 @@ def passage_features(
     features: dict[str, float] = {}
     if ngram is not None:
         features["ngram"] = ngram
-    turns = len(_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS)) if ":" in raw or "\uff1a" in raw else 0
+    turns = 0
+    if ":" in raw or "\uff1a" in raw:
+        turns = len(_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS))
+        if turns < 2:
+            turns = len(_INLINE_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS))
     if turns >= 2:
         features["turns"] = min(turns, 8) / 2
     if len(tokens) > 150:

@@ -81,7 +81,22 @@ def report_floor(weights: detector.Weights, place: str, hidden: bool) -> float:
     return weights.report_at
 
 
+def reportable(
+    verdict: detector.Verdict, floor: float, weights: detector.Weights, place: str, hidden: bool
+) -> bool:
+    """Whether a judged passage is reported: at its floor, on two kinds of evidence (or hidden
+    characters); in plain view, a window that frames no order (`detector.ordered`) needs the higher
+    `report_unframed_at` and two kinds of evidence besides the AI tools it names, since that is how
+    documentation of software reads (`the reviewer approved`, `works with Claude Code`)."""
+    if verdict.score < floor or not (hidden or verdict.corroborated):
+        return False
+    if hidden or place not in PLAIN_VIEW:
+        return True
+    return verdict.framed or (verdict.score >= weights.report_unframed_at and verdict.unaddressed >= 2)
+
+
 UNREAD_PLACES = frozenset({"html-comment", "collapsed", "alt-text", "invisible-markup"})
+PLAIN_VIEW = frozenset({"comment", "docstring", "string", "docs", "pr-text"})  # read, and reported high
 
 
 class InjectionInstructionText(Analyzer):
@@ -126,9 +141,20 @@ class InjectionInstructionText(Analyzer):
 
     A passage with hidden characters is reported from a lower score (`report_hidden_at`): text that
     hides itself needs fewer cues; so, to a lesser degree, is text in HTML comments, collapsed
-    sections, alt text and invisible markup (`report_unread_at`). Otherwise a report needs two kinds of evidence (two cue classes,
-    or dialogue turns beside a cue) or a decoded reading: a passage that only names an AI tool or
-    only mentions a secret is what documentation says every day. Lockfiles are not read.
+    sections, alt text and invisible markup (`report_unread_at`). Otherwise a report needs two kinds of
+    evidence (two cue classes, or dialogue turns beside a cue) or a decoded reading: a passage that
+    only names an AI tool or only mentions a secret is what documentation says every day. One word
+    is one kind of evidence, whatever classes it belongs to (`upload` is an action and a transfer;
+    `approved` and `approval` are one word). In comments, docstrings, strings, visible docs and
+    pull-request text, the passage must also frame an order to a machine: greet an AI tool, carry a
+    role tag or dialogue turns, use a phrase of a known technique (`do not mention`, `pretend to
+    be`, `respond only`), dismiss earlier instructions, speak to an AI tool in the mood of an order,
+    or order something done to a secret, a safeguard or a destination. Text that does none of these
+    (documentation in the indicative: "applications keep credentials in environment variables",
+    "the reviewer approved") is reported only from the higher `report_unframed_at`, and not on the
+    strength of the AI tools it names. A sentence listing AI tools by name (`works with Codex,
+    Claude Code, Copilot`) and GitHub App accounts (`name[bot]`) address no one. Lockfiles are not
+    read.
 
     Findings on pull-request text use the pseudo paths `(pull request title)`, `(pull request
     body)`, `(comment by @login)` and `(review comment by @login)`, with the line inside that text.
@@ -203,7 +229,7 @@ class InjectionInstructionText(Analyzer):
         verdict = cache.get((passage.text, floor))
         if verdict is None:
             verdict = cache[(passage.text, floor)] = detector.judge(passage.text, weights, floor)
-        reported = verdict.score >= floor and (hidden or verdict.corroborated)
+        reported = reportable(verdict, floor, weights, passage.place, hidden)
         pieces.append(split_payloads.Judged(path, passage, verdict, reported, hidden))
         if reported:
             yield self._finding(path, passage, passage.place, hidden, verdict, weights, "")
@@ -212,7 +238,7 @@ class InjectionInstructionText(Analyzer):
         hidden = any(has_hidden_characters(part.passage.text) for part in joined.parts)
         floor = report_floor(weights, joined.place, hidden)
         verdict = detector.judge(joined.text, weights, floor)
-        if verdict.score < floor or not (hidden or verdict.corroborated):
+        if not reportable(verdict, floor, weights, joined.place, hidden):
             return
         first, last = joined.parts[0], joined.parts[-1]
         passage = Passage(
