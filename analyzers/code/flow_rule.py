@@ -20,19 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from analyzers.base import Finding, Severity, TraceStep
 from analyzers.code.flow import Origin
 from analyzers.code.pattern import SKIPPED_KINDS, QueryRule, changed_regions
 from analyzers.derived import per_change
-from analyzers.flow.engine import Engine
-from analyzers.flow.hit import Hit
 from analyzers.flow.program import LANGUAGES, Program, SourceFile
-from analyzers.flow.value import Fact
 from analyzers.query import canonical_language
 from app.context.model import ChangeContext, ChangedFile, FileStatus
 from app.context.syntax import detect_language, parse_text
+
+if TYPE_CHECKING:
+    from analyzers.flow.hit import Hit
+    from analyzers.flow.value import Fact
 
 UNTRUSTED = frozenset({"http", "network"})
 LOCAL = frozenset({"cli", "env", "file", "database"})
@@ -64,6 +65,10 @@ def flow_report(ctx: ChangeContext) -> FlowReport:
         tree = parse_text(language, text) if language in LANGUAGES and language is not None else None
         if tree is not None and language is not None:
             files.append(SourceFile(path, language, tree, frozenset(), in_change=False))
+    if not files:  # no file of a lowered language: the engine (and its models) is not even loaded
+        return FlowReport((), False)
+    from analyzers.flow.engine import Engine
+
     engine = Engine(Program(files))
     hits = engine.analyze()
     return FlowReport(tuple(hits), any(hit.bounded for hit in hits))

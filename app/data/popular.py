@@ -10,7 +10,6 @@ import io
 import json
 import logging
 import re
-import tarfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -155,6 +154,8 @@ def fetch_npm_ranking(client: httpx.Client, npm_url: str) -> PopularList:
 
 
 def _names_from_tarball(content: bytes) -> tuple[str, ...]:
+    import tarfile  # only a refresh reads the ranking's tarball
+
     try:
         with tarfile.open(fileobj=io.BytesIO(content), mode="r:gz") as archive:
             member = archive.extractfile("package/lib/top.js")
