@@ -60,13 +60,15 @@ def flow_report(ctx: ChangeContext) -> FlowReport:
             continue
         lines = None if changed.status is FileStatus.ADDED or changed.patch_missing else changed.added_lines
         files.append(SourceFile(changed.path, language, tree, lines, not (changed.kinds & SKIPPED_KINDS)))
+    if not any(file.in_change for file in files):
+        # The engine enters only files in the change (not tests, docs, generated or vendored code):
+        # with none, it has nothing to find, and it (with its models) is not even loaded.
+        return FlowReport((), False)
     for path, text in sorted(ctx.imported_files.items()):
         language = canonical_language(detect_language(path))
         tree = parse_text(language, text) if language in LANGUAGES and language is not None else None
         if tree is not None and language is not None:
             files.append(SourceFile(path, language, tree, frozenset(), in_change=False))
-    if not files:  # no file of a lowered language: the engine (and its models) is not even loaded
-        return FlowReport((), False)
     from analyzers.flow.engine import Engine
 
     engine = Engine(Program(files))
