@@ -1,28 +1,49 @@
-"""The explicit registry of rules: every rule is listed here, in its family's list. No auto-discovery."""
+"""The explicit registry of rules: every rule is listed here, in its family's list. No auto-discovery.
+
+The drift family's rules load when first asked for (`analyzers.drift`): `rules_for` leaves them out
+of a change that holds no file they read (`analyzers.drift.scope`), and `rule_by_id` looks at them last.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from analyzers import anomaly, code, drift, injection, secrets, supply_chain
 from analyzers.base import Analyzer
 
-# Each family package exposes RULES: a tuple of Analyzer classes, listed by hand.
-FAMILIES: tuple[tuple[type[Analyzer], ...], ...] = (
-    code.RULES,
-    secrets.RULES,
-    injection.RULES,
-    anomaly.RULES,
-    drift.RULES,
-    supply_chain.RULES,
-)
+if TYPE_CHECKING:
+    from app.context.model import ChangeContext
+
+
+def _families(*, with_drift: bool = True) -> tuple[tuple[type[Analyzer], ...], ...]:
+    """Each family package's RULES (a tuple of Analyzer classes, listed by hand), in registry order."""
+    return (
+        code.RULES,
+        secrets.RULES,
+        injection.RULES,
+        anomaly.RULES,
+        *((drift.RULES,) if with_drift else ()),
+        supply_chain.RULES,
+    )
 
 
 def all_rules() -> list[type[Analyzer]]:
     """Every registered rule class, in registry order."""
-    return [rule for family in FAMILIES for rule in family]
+    return [rule for family in _families() for rule in family]
+
+
+def rules_for(ctx: ChangeContext) -> list[type[Analyzer]]:
+    """The registered rules, in registry order, without those that cannot report anything on `ctx`
+    (the drift rules, on a change that holds no file they read): the findings are the same as with
+    `all_rules`, and the rules left out are not even imported."""
+    from analyzers.drift.scope import reads
+
+    return [rule for family in _families(with_drift=reads(ctx)) for rule in family]
 
 
 def rule_by_id(rule_id: str) -> type[Analyzer] | None:
-    for rule in all_rules():
-        if rule.meta.id == rule_id:
-            return rule
+    for family in (*_families(with_drift=False), drift.RULES):
+        for rule in family:
+            if rule.meta.id == rule_id:
+                return rule
     return None

@@ -67,16 +67,17 @@ def run_analyzers(
     progress: Callable[[str], None] | None = None,
     budget: Budget = DEFAULT_BUDGET,
 ) -> AnalysisResult:
-    """Run `rules` (default: every registered rule not disabled by the policy) over `ctx`.
+    """Run `rules` (default: every registered rule that can report on `ctx` and that the policy does not
+    disable, `analyzers.registry.rules_for`) over `ctx`.
 
     Each rule runs within `budget`, its failures contained per file (`analyzers.isolation`); whatever
     did not run is a gap of the result, beside the gaps of the context itself (`analyzers.gaps`).
     `progress`, when given, is called with each rule's id before the rule runs (a terminal's bar).
     """
     if rules is None:
-        from analyzers.registry import all_rules  # imports every family: only when needed
+        from analyzers.registry import rules_for  # imports the families: only when needed
 
-        rules = all_rules()
+        rules = rules_for(ctx)
     disabled = _disabled_rules(policy if policy is not None else ctx.policy)
     isolation = Isolation(ctx, budget)
     raw: list[tuple[Analyzer, Finding]] = []

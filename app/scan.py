@@ -107,7 +107,7 @@ def _analyse(ctx: ChangeContext, progress: bool, budget: Budget) -> AnalysisResu
     from rich.console import Console  # only a terminal shows the bar
     from rich.progress import BarColumn, Progress, TextColumn
 
-    from analyzers.registry import all_rules
+    from analyzers.registry import rules_for
 
     columns = (
         TextColumn("analysing {task.fields[files]} files"),
@@ -115,7 +115,7 @@ def _analyse(ctx: ChangeContext, progress: bool, budget: Budget) -> AnalysisResu
         TextColumn("{task.description}"),
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("", total=len(all_rules()), files=len(ctx.files))
+        task = bar.add_task("", total=len(rules_for(ctx)), files=len(ctx.files))
 
         def step(rule_id: str) -> None:
             bar.update(task, advance=1, description=rule_id)

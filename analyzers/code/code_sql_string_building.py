@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from analyzers.base import Family, RuleMeta, Severity
 from analyzers.code.flow import FlowIndex, Origin
 from analyzers.code.flow_rule import FlowRule
 from analyzers.code.pattern import capture_text, node_text
-from analyzers.flow.value import Fact
 from analyzers.query import Captures
+
+if TYPE_CHECKING:
+    from analyzers.flow.value import Fact
 
 SQL_TEXT = re.compile(
     r"\b(?:select\s[^;]{0,400}?\sfrom|insert\s+into|update\s+\S+\s+set|delete\s+from|"

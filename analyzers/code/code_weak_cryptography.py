@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from tree_sitter import Node
 
@@ -12,9 +12,11 @@ from analyzers.base import Family, Finding, RuleMeta, Severity
 from analyzers.code.flow import FUNCTION_TYPES, FlowIndex, Origin
 from analyzers.code.flow_rule import FlowRule
 from analyzers.code.pattern import ancestor_text, capture_text, node_text, root_text
-from analyzers.flow.hit import Hit
 from analyzers.query import Captures
 from app.context.model import ChangedFile
+
+if TYPE_CHECKING:
+    from analyzers.flow.hit import Hit
 
 MIN_RSA_BITS = 2048
 _PASSWORD_CONTEXT = re.compile(

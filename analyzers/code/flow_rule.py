@@ -20,19 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from analyzers.base import Finding, Severity, TraceStep
 from analyzers.code.flow import Origin
 from analyzers.code.pattern import SKIPPED_KINDS, QueryRule, changed_regions
 from analyzers.derived import per_change
-from analyzers.flow.engine import Engine
-from analyzers.flow.hit import Hit
 from analyzers.flow.program import LANGUAGES, Program, SourceFile
-from analyzers.flow.value import Fact
 from analyzers.query import canonical_language
 from app.context.model import ChangeContext, ChangedFile, FileStatus
 from app.context.syntax import detect_language, parse_text
+
+if TYPE_CHECKING:
+    from analyzers.flow.hit import Hit
+    from analyzers.flow.value import Fact
 
 UNTRUSTED = frozenset({"http", "network"})
 LOCAL = frozenset({"cli", "env", "file", "database"})
@@ -59,11 +60,17 @@ def flow_report(ctx: ChangeContext) -> FlowReport:
             continue
         lines = None if changed.status is FileStatus.ADDED or changed.patch_missing else changed.added_lines
         files.append(SourceFile(changed.path, language, tree, lines, not (changed.kinds & SKIPPED_KINDS)))
+    if not any(file.in_change for file in files):
+        # The engine enters only files in the change (not tests, docs, generated or vendored code):
+        # with none, it has nothing to find, and it (with its models) is not even loaded.
+        return FlowReport((), False)
     for path, text in sorted(ctx.imported_files.items()):
         language = canonical_language(detect_language(path))
         tree = parse_text(language, text) if language in LANGUAGES and language is not None else None
         if tree is not None and language is not None:
             files.append(SourceFile(path, language, tree, frozenset(), in_change=False))
+    from analyzers.flow.engine import Engine
+
     engine = Engine(Program(files))
     hits = engine.analyze()
     return FlowReport(tuple(hits), any(hit.bounded for hit in hits))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from tree_sitter import Tree
+if TYPE_CHECKING:  # the intermediate form is loaded with a lowering, not to read LANGUAGES
+    from tree_sitter import Tree
 
-from analyzers.flow.ir import ClassInfo, Function, Module
+    from analyzers.flow.ir import ClassInfo, Function, Module
 
 
 class SourceModule(Protocol):

@@ -12,12 +12,15 @@ once provided may still be imported by older code.
 
 from __future__ import annotations
 
-import importlib.metadata
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only an update reads installed metadata; an analysis reads the shipped map
+    import importlib.metadata
 
 DATA_DIR = Path(__file__).resolve().parent
 MODULES_FILE = "pypi-modules.txt"
@@ -113,6 +116,8 @@ def _record_names(files: Iterable[importlib.metadata.PackagePath]) -> Iterator[s
 def environment_modules(sites: Iterable[str] | None = None) -> dict[str, set[str]]:
     """Import name -> distributions installed in this environment (or in the `sites` folders), for
     the names that differ from their distribution's."""
+    import importlib.metadata
+
     found: dict[str, set[str]] = {}
     distributions = (
         importlib.metadata.distributions(path=list(sites)) if sites else importlib.metadata.distributions()

@@ -10,7 +10,7 @@ import io
 import json
 import logging
 import re
-import tarfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -71,13 +71,39 @@ def shipped_popular(ecosystem: str) -> PopularList:
     return read_popular_list(list_path(ecosystem), ecosystem)
 
 
-def load_popular(directory: Path | None = None) -> dict[str, frozenset[str]]:
-    """Names per ecosystem, shaped for `Facts.popular_packages` (the shipped lists: built once per
-    process, since every analysis asks for them)."""
+def load_popular(directory: Path | None = None) -> Mapping[str, frozenset[str]]:
+    """Names per ecosystem, shaped for `Facts.popular_packages`. The shipped lists are read when a rule
+    first asks (`ShippedPopular`), once per process; a missing list raises `FileNotFoundError` here."""
     if directory is None:
-        return dict(_shipped_sets())
+        for eco in ECOSYSTEMS:
+            if not list_path(eco).is_file():
+                raise FileNotFoundError(f"no popular list: {list_path(eco)}")
+        return SHIPPED_POPULAR
     lists = [read_popular_list(list_path(eco, directory), eco) for eco in ECOSYSTEMS]
     return {popular.ecosystem: frozenset(popular.names) for popular in lists}
+
+
+class ShippedPopular(Mapping[str, frozenset[str]]):
+    """The shipped lists, one frozen set per ecosystem, read on first use: a change that no rule asks
+    about (no new dependency, no undeclared import) does not pay for reading 32,000 names."""
+
+    def __getitem__(self, ecosystem: str) -> frozenset[str]:
+        return _shipped_sets()[ecosystem]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ECOSYSTEMS)
+
+    def __len__(self) -> int:
+        return len(ECOSYSTEMS)
+
+    def __contains__(self, ecosystem: object) -> bool:
+        return ecosystem in ECOSYSTEMS
+
+    def __repr__(self) -> str:
+        return "ShippedPopular()"
+
+
+SHIPPED_POPULAR = ShippedPopular()
 
 
 @cache
@@ -155,6 +181,8 @@ def fetch_npm_ranking(client: httpx.Client, npm_url: str) -> PopularList:
 
 
 def _names_from_tarball(content: bytes) -> tuple[str, ...]:
+    import tarfile  # only a refresh reads the ranking's tarball
+
     try:
         with tarfile.open(fileobj=io.BytesIO(content), mode="r:gz") as archive:
             member = archive.extractfile("package/lib/top.js")

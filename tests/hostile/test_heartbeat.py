@@ -52,7 +52,7 @@ def test_the_heartbeat_beats_while_a_rule_runs(
         return extend(*args, **kwargs)
 
     monkeypatch.setattr(repo, "extend_leases", counted)
-    monkeypatch.setattr(registry, "all_rules", lambda: [SpinningRule])
+    monkeypatch.setattr(registry, "rules_for", lambda ctx: [SpinningRule])  # the runner's default list
     github.add_installation(51, "acme")
     github.add_repo(REPO, 51)
     github.add_pull_request(REPO, 1, base_files={"a.py": "x = 1\n"}, head_files={"a.py": "x = 2\n"})

@@ -1,0 +1,60 @@
+"""`analyzers.drift.scope`: a change it says no drift rule reads gets no drift finding, so the runner
+may leave the drift rules out (`analyzers.registry.rules_for`) and report the same findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzers.drift import RULES
+from analyzers.drift.scope import reads
+from analyzers.registry import all_rules, rules_for
+from analyzers.runner import run_analyzers
+from app.context.builder import build_from_directories
+from tests.analyzers.golden import GoldenCase, build_case_context, discover_cases
+
+DRIFT_IDS = {rule.meta.id for rule in RULES}
+CASES = discover_cases()
+FLAGGING_DRIFT = [case for case in CASES if case.rule_id in DRIFT_IDS and case.expected()]
+OTHER = [case for case in CASES if case.rule_id not in DRIFT_IDS]
+
+
+@pytest.mark.parametrize("case", FLAGGING_DRIFT, ids=[case.id for case in FLAGGING_DRIFT])
+def test_every_flagging_drift_case_is_read(case: GoldenCase, tmp_path: Path) -> None:
+    assert reads(build_case_context(case, tmp_path))
+
+
+def test_no_drift_finding_where_the_scope_reads_nothing(tmp_path: Path) -> None:
+    """The cases of the other families: wherever the scope says no, every drift rule finds nothing."""
+    unread = 0
+    for index, case in enumerate(OTHER):
+        ctx = build_case_context(case, tmp_path / str(index))
+        if reads(ctx):
+            continue
+        unread += 1
+        result = run_analyzers(ctx, list(RULES))
+        assert (case.id, result.findings, result.gaps) == (case.id, (), ())
+    assert unread > 100  # the check saw real cases: most cases of the other families hold no such file
+
+
+def _change(tmp_path: Path, name: str, text: str) -> list[str]:
+    (tmp_path / "base").mkdir()
+    (tmp_path / "head").mkdir()
+    (tmp_path / "head" / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "head" / name).write_text(text, encoding="utf-8")
+    ctx = build_from_directories(tmp_path / "base", tmp_path / "head")
+    return [rule.meta.id for rule in rules_for(ctx)]
+
+
+def test_a_docs_change_runs_every_rule_but_the_drift_rules(tmp_path: Path) -> None:
+    ids = _change(tmp_path, "docs/guide.md", "# Guide\n\nRun `make`.\n")
+    assert ids == [rule.meta.id for rule in all_rules() if rule.meta.id not in DRIFT_IDS]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Dockerfile", "deploy/app.yaml", ".github/workflows/ci.yml", "infra/main.tf", ".github/CODEOWNERS"],
+)
+def test_a_change_the_drift_rules_read_runs_every_rule(name: str, tmp_path: Path) -> None:
+    assert _change(tmp_path, name, "x\n") == [rule.meta.id for rule in all_rules()]
