@@ -10,7 +10,6 @@ import contextlib
 import ctypes
 import importlib
 import locale
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -22,6 +21,7 @@ from pathlib import PurePosixPath
 from tree_sitter import Language, Parser, Point, Tree
 
 from app.context.limits import InputLimitError
+from app.context.yaml_levels import YAML_MAX_LEVELS, yaml_block_levels
 
 DEFAULT_MAX_BYTES = 1_000_000
 DEFAULT_TIMEOUT_SECONDS = 2.0
@@ -176,17 +176,6 @@ def get_parser(language: str) -> Parser:
     return parser
 
 
-# tree-sitter-yaml's scanner crashes the process on about 254 nested block levels; every level
-# starts at a larger column, so text whose block structure stays left of this column is safe.
-YAML_MAX_COLUMN = 200
-_YAML_BLOCK_START = re.compile(r"^[ ]*(?:[-?:][ ]+)*", re.MULTILINE)
-
-
-def yaml_block_depth(text: str) -> int:
-    """The largest column at which a YAML block node may start (indentation and `- ` markers)."""
-    return max((len(match) for match in _YAML_BLOCK_START.findall(text)), default=0)
-
-
 @dataclass(frozen=True, slots=True)
 class ParseOutcome:
     tree: Tree | None
@@ -210,8 +199,8 @@ def parse_outcome(
     data = text.encode("utf-8", "surrogatepass")
     if len(data) > max_bytes:
         return ParseOutcome(None, f"larger than {max_bytes} bytes ({len(data)})")
-    if language == "yaml" and yaml_block_depth(text) >= YAML_MAX_COLUMN:
-        return ParseOutcome(None, f"YAML indented beyond column {YAML_MAX_COLUMN}")
+    if language == "yaml" and yaml_block_levels(text) > YAML_MAX_LEVELS:
+        return ParseOutcome(None, f"YAML nested deeper than {YAML_MAX_LEVELS} block levels")
     parser = get_parser(language)
     started = time.monotonic()
     deadline = started + timeout
