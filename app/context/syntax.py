@@ -233,7 +233,9 @@ _failed: OrderedDict[tuple[str, int, int], tuple[float, str]] = OrderedDict()  #
 _failed_lock = threading.Lock()
 
 
-def parse_text(language: str, text: str, old_tree: Tree | None = None) -> Tree | None:
+def parse_text(
+    language: str, text: str, old_tree: Tree | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Tree | None:
     """Parse `text` as `language`; None when no grammar is known.
 
     Raises `InputLimitError` when the text is too big, too deep or too slow to parse: whoever needed the
@@ -244,7 +246,7 @@ def parse_text(language: str, text: str, old_tree: Tree | None = None) -> Tree |
         known = _failed.get(key)
     if known is not None and time.monotonic() - known[0] < _FAILED_SECONDS:
         raise InputLimitError(known[1])
-    outcome = parse_outcome(language, text, old_tree=old_tree)
+    outcome = parse_outcome(language, text, old_tree=old_tree, max_bytes=max_bytes)
     if outcome.skipped_reason and language in GRAMMARS:
         with _failed_lock:
             _failed[key] = (time.monotonic(), outcome.skipped_reason)
