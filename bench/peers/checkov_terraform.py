@@ -108,7 +108,17 @@ def run_checkov(checkov: Path, folder: Path, framework: str) -> list[CheckovFind
     cached = folder.parent / f"{folder.name}.checkov.json"
     if not cached.exists():
         process = subprocess.run(
-            [str(checkov), "-d", folder.name, "--framework", framework, "-o", "json", "--quiet"],
+            [
+                str(checkov),
+                "-d",
+                folder.name,
+                "--framework",
+                framework,
+                "-o",
+                "json",
+                "--quiet",
+                "--skip-download",
+            ],
             cwd=folder.parent,
             capture_output=True,
             text=True,
