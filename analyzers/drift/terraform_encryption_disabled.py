@@ -33,7 +33,8 @@ class TerraformEncryptionDisabled(Analyzer):
       `transparent_data_encryption_enabled = false` (Azure SQL databases), `kms_encrypted`,
       `enable_encryption` and similar switches set to `false`;
     - `encrypt_at_rest { enabled = false }` (OpenSearch), `server_side_encryption { enabled =
-      false }` (DynamoDB) and `encryption_settings { enabled = false }` (Azure managed disks);
+      false }` (DAX; not DynamoDB tables, which are always encrypted: there it picks the AWS-owned
+      key) and `encryption_settings { enabled = false }` (Azure managed disks);
     - a switch written as a bare variable (`encrypted = var.encrypted`) whose `variable` block in
       the same module defaults to `false`: every caller that does not set it gets an unencrypted
       resource (the message names the default);
@@ -116,11 +117,17 @@ def _sites(module: Module) -> Iterator[Site]:
                 if attribute.name in SWITCHES and attribute.value == "false":
                     message = f"`{attribute.name} = false` in {top.address}{origin(attribute)}"
                     yield _site(top, attribute.name, attribute.line, message, bool(attribute.default_of))
-            if block.type in BLOCKS:
+            if block.type in BLOCKS and not _always_encrypted(top, block):
                 enabled = block.attr("enabled")
                 if enabled is not None and enabled.value == "false":
                     message = f"`{block.type}` disabled in {top.address}{origin(enabled)}"
                     yield _site(top, block.type, enabled.line, message, bool(enabled.default_of))
+
+
+def _always_encrypted(top: Block, block: Block) -> bool:
+    """DynamoDB encrypts every table at rest: `server_side_encryption { enabled = false }` chooses the
+    AWS-owned key, not plain storage."""
+    return block.type == "server_side_encryption" and top.labels[:1] == ("aws_dynamodb_table",)
 
 
 def _site(top: Block, name: str, line: int, message: str, from_default: bool) -> Site:

@@ -105,7 +105,12 @@ def _problems(top: Block) -> Iterator[tuple[int, str, tuple[str, str]]]:
             key, why = (name, value), origin(attribute)
             if name == "acl" and value in PUBLIC_ACLS:
                 yield attribute.line, f"bucket ACL `{value}` makes the objects public{why}", key
-            elif name in _PUBLIC_ACCESS_BLOCK and value == "false" and "public_access_block" in kind:
+            elif (
+                name in _PUBLIC_ACCESS_BLOCK
+                and value == "false"
+                and "public_access_block" in kind
+                and not attribute.default_of  # `false` is AWS's own default: a variable defaulting to it is unset
+            ):
                 yield attribute.line, f"`{name} = false` lets the bucket become public{why}", key
             elif name in _TRUE_ATTRIBUTES and value == "true":
                 yield attribute.line, f"`{name} = true`: {_TRUE_ATTRIBUTES[name]}{why}", key
