@@ -238,7 +238,7 @@ def report_calibration(bulwark: list[Finding]) -> None:
         and not any(part in finding.path for part in _NOT_PRODUCTION)
         and finding.severity is not Severity.INFO
     ]
-    by_severity = Counter(finding.severity.value for finding in found)
+    by_severity = Counter(finding.severity.name.lower() for finding in found)
     print(f"\ncalibration: {len(found)} findings on published production modules {dict(by_severity)}")
     for finding in sorted(found, key=lambda f: (f.path, f.start_line)):
         print(
