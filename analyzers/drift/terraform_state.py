@@ -1,6 +1,7 @@
 """What the Terraform rules share: each changed file's blocks on both sides, the other blocks of its
 module (the changed files of the same directory), literal values told apart from expressions, and
-findings for what the change added or made worse (see `analyzers.drift.changes`).
+findings for what the change added or made worse (see `analyzers.drift.changes`). Files in
+Terraform's JSON syntax (`*.tf.json`) are read as the same blocks (`analyzers.config.terraform_json`).
 
 A value written as an expression (`local.y`, a function call, an interpolation) is unknown: rules
 treat it as neither on nor off and report nothing on it. An attribute written as a bare variable
@@ -19,6 +20,7 @@ from pathlib import PurePosixPath
 
 from analyzers.base import Analyzer, Finding
 from analyzers.config.hcl import Attribute, Block, blocks
+from analyzers.config.terraform_json import json_blocks
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import is_terraform
 from app.context.model import ChangeContext, FileStatus
@@ -62,11 +64,11 @@ def terraform_site_findings(rule: Analyzer, ctx: ChangeContext, find: SiteFinder
 def _modules(ctx: ChangeContext, side: str) -> dict[str, Module]:
     own: dict[str, tuple[Block, ...]] = {}
     for file in ctx.files:
-        if not is_terraform(file) or file.path.endswith(".json"):
+        if not is_terraform(file):
             continue
         text = file.head_text if side == "head" else file.base_text
         if text is not None and not (side == "head" and file.status is FileStatus.REMOVED):
-            own[file.path] = blocks(text)
+            own[file.path] = json_blocks(text) if file.path.endswith(".json") else blocks(text)
     by_directory: dict[str, list[Block]] = defaultdict(list)
     for path, found in own.items():
         by_directory[str(PurePosixPath(path).parent)].extend(found)
