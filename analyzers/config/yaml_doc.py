@@ -126,6 +126,13 @@ def load_documents(text: str) -> tuple[YNode, ...]:
     tree is still refused (`InputLimitError`)."""
     if len(text) <= DEFAULT_MAX_BYTES // 4 or len(text.encode("utf-8", "surrogatepass")) <= DEFAULT_MAX_BYTES:
         return _parse_documents(text, 0)
+    return _load_stream(text)
+
+
+@lru_cache(maxsize=2)
+def _load_stream(text: str) -> tuple[YNode, ...]:
+    """A big stream read in parts; kept apart from the cache of ordinary files, where a change of
+    more than 32 files would push it out before the next rule asks for it again."""
     docs: list[YNode] = []
     chunk: list[str] = []
     chunk_line = chunk_size = 0
