@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from analyzers.budget import DEFAULT_BUDGET, Budget
-from app.context.limits import MAX_LOCKFILE_BYTES
+from app.context.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES
 from app.settings_error import SettingsError
 
 
@@ -24,6 +24,7 @@ class AnalysisLimits:
 
     max_file_bytes: int = 1_000_000
     max_lockfile_bytes: int = MAX_LOCKFILE_BYTES  # lockfiles: read by linear readers
+    max_yaml_bytes: int = MAX_YAML_BYTES  # YAML files: read document by document
     analysis_rule_seconds: float = DEFAULT_BUDGET.rule_seconds  # one rule over the whole change
     analysis_file_seconds: float = DEFAULT_BUDGET.file_seconds  # one rule over one file
     analysis_file_total_seconds: float = DEFAULT_BUDGET.file_total_seconds  # one file over every rule

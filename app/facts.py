@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from analyzers.drift.kustomizations import referenced_paths
 from analyzers.supply_chain.manifests import base_paths_for
 from app.context.builder import BuildOptions
-from app.context.limits import MAX_LOCKFILE_BYTES
+from app.context.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES
 from app.context.model import ChangeContext, Facts
 from app.registry.cache import FactCache
 from app.registry.config import RegistryConfig
@@ -32,13 +32,16 @@ def registry_config(settings: Settings, *, offline: bool = False) -> RegistryCon
     )
 
 
-def build_options(max_bytes: int, max_lockfile_bytes: int = MAX_LOCKFILE_BYTES) -> BuildOptions:
+def build_options(
+    max_bytes: int, max_lockfile_bytes: int = MAX_LOCKFILE_BYTES, max_yaml_bytes: int = MAX_YAML_BYTES
+) -> BuildOptions:
     """Also read the base-side manifests and lockfiles the supply-chain rules compare against, the
     unchanged local workflows and actions that changed workflows call, and the kustomizations beside
     changed manifests."""
     return BuildOptions(
         max_bytes=max_bytes,
         max_lockfile_bytes=max_lockfile_bytes,
+        max_yaml_bytes=max_yaml_bytes,
         extra_base_paths=base_paths_for,
         referenced_paths=referenced_paths,
     )

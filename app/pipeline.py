@@ -155,6 +155,7 @@ def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
                 max_files=settings.max_files,
                 max_fetch_bytes=settings.max_fetch_bytes,
                 max_lockfile_bytes=settings.max_lockfile_bytes,
+                max_yaml_bytes=settings.max_yaml_bytes,
             )
             pull = source.pull_request()
             if pull.head_sha != job.head_sha:
@@ -196,7 +197,10 @@ def _run_analysis(
     check_run_id = _ensure_check_run(settings, gh, job, analysis)
     with stage("context"):
         ctx = build_context(
-            source, options=build_options(settings.max_file_bytes, settings.max_lockfile_bytes)
+            source,
+            options=build_options(
+                settings.max_file_bytes, settings.max_lockfile_bytes, settings.max_yaml_bytes
+            ),
         )
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:

@@ -70,7 +70,10 @@ def run_scan(
     except SourceError as error:
         raise ScanUsageError(str(error)) from error
     with source:
-        ctx = build_context(source, options=build_options(limits.max_file_bytes, limits.max_lockfile_bytes))
+        ctx = build_context(
+            source,
+            options=build_options(limits.max_file_bytes, limits.max_lockfile_bytes, limits.max_yaml_bytes),
+        )
     fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
     if fatal:
         raise ScanUsageError(fatal[0])

@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     # The bounds of an analysis (`app.analysis_limits`, which `bulwark scan` reads alone).
     max_file_bytes: int = Field(default=_LIMITS.max_file_bytes, ge=1)
     max_lockfile_bytes: int = Field(default=_LIMITS.max_lockfile_bytes, ge=1)  # read by linear readers
+    max_yaml_bytes: int = Field(default=_LIMITS.max_yaml_bytes, ge=1)  # read document by document
     analysis_rule_seconds: float = Field(default=_LIMITS.analysis_rule_seconds, gt=0)
     analysis_file_seconds: float = Field(default=_LIMITS.analysis_file_seconds, gt=0)
     analysis_file_total_seconds: float = Field(default=_LIMITS.analysis_file_total_seconds, gt=0)
@@ -99,6 +100,7 @@ class Settings(BaseSettings):
         return AnalysisLimits(
             max_file_bytes=self.max_file_bytes,
             max_lockfile_bytes=self.max_lockfile_bytes,
+            max_yaml_bytes=self.max_yaml_bytes,
             analysis_rule_seconds=self.analysis_rule_seconds,
             analysis_file_seconds=self.analysis_file_seconds,
             analysis_file_total_seconds=self.analysis_file_total_seconds,

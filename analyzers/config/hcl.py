@@ -21,6 +21,9 @@ class Attribute:
     raw: str  # the expression as written
     line: int
     end_line: int
+    # the variable whose literal default `raw` is, when the attribute was written `var.<name>` (see
+    # `analyzers.drift.terraform_state`); empty for an expression read as written
+    default_of: str = ""
 
     @property
     def value(self) -> str:

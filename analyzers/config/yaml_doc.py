@@ -19,7 +19,7 @@ from functools import lru_cache
 from tree_sitter import Node
 
 from app.context.limits import MAX_DEPTH, MAX_NODES, too_deep, too_many_nodes
-from app.context.syntax import parse_text
+from app.context.syntax import DEFAULT_MAX_BYTES, parse_text
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "0": "\0"}
 
@@ -118,14 +118,93 @@ def _mask_line(line: str) -> str:
 
 @lru_cache(maxsize=32)
 def load_documents(text: str) -> tuple[YNode, ...]:
-    """Every document of a YAML stream, as YNode trees (empty when nothing parsed)."""
-    tree = parse_text("yaml", text)
+    """Every document of a YAML stream, as YNode trees (empty when nothing parsed).
+
+    A stream bigger than one syntax tree may be (`DEFAULT_MAX_BYTES`: a rendered bundle of a few
+    megabytes, read up to `BULWARK_MAX_MANIFEST_BYTES`) is split at its `---` lines and read in parts
+    of whole documents, so that no tree is bigger than a file's; a single document past the size of a
+    tree is still refused (`InputLimitError`)."""
+    if len(text) <= DEFAULT_MAX_BYTES // 4 or len(text.encode("utf-8", "surrogatepass")) <= DEFAULT_MAX_BYTES:
+        return _parse_documents(text, 0)
+    return _load_stream(text)
+
+
+@lru_cache(maxsize=2)
+def _load_stream(text: str) -> tuple[YNode, ...]:
+    """A big stream read in parts; kept apart from the cache of ordinary files, where a change of
+    more than 32 files would push it out before the next rule asks for it again."""
+    docs: list[YNode] = []
+    chunk: list[str] = []
+    chunk_line = chunk_size = 0
+    for first_line, part in split_documents(text):
+        if chunk and chunk_size + len(part) > _CHUNK_CHARS:
+            docs.extend(_parse_chunk(chunk, chunk_line, last=False))
+            chunk, chunk_size = [], 0
+        if not chunk:
+            chunk_line = first_line
+        chunk.append(part)
+        chunk_size += len(part)
+    docs.extend(_parse_chunk(chunk, chunk_line, last=True))
+    return tuple(docs)
+
+
+# Characters of the documents parsed together when a stream is read in parts: many small documents
+# share a tree (one parse each would cost more than the parsing), a big one has a tree of its own.
+_CHUNK_CHARS = DEFAULT_MAX_BYTES // 4
+# Bytes of one document of such a stream: a bundle's biggest documents are CRDs with their whole
+# schema (argo-cd's ApplicationSet: 1.4 MB). One tree of this size parses within the parse time limit
+# and its values stay under `MAX_NODES`; a bigger single document is refused.
+DOCUMENT_MAX_BYTES = 4 * DEFAULT_MAX_BYTES
+
+
+def _parse_chunk(parts: list[str], first_line: int, *, last: bool) -> tuple[YNode, ...]:
+    """The documents of consecutive parts of a stream. Before a later `---`, the blank lines that end
+    the chunk are left out (in the whole stream its last document does not span them); parts of
+    comments alone hold no document (before a `---` they are no document of the stream)."""
+    text = "".join(parts)
+    if not last:
+        text = text.rstrip("\n \t\r") + "\n"
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.split("\n")):
+        return ()
+    return _parse_documents(text, first_line, DOCUMENT_MAX_BYTES)
+
+
+def split_documents(text: str) -> Iterator[tuple[int, str]]:
+    """(0-based line of its first line, text) of each part of a stream split before each line that
+    starts a document (`---` at the start of a line: YAML ends every document there, inside block
+    or quoted scalars too). Parts whose lines hold nothing are left out."""
+    start = line = first = 0
+    size = len(text)
+    position = 0
+    while position <= size:
+        end = text.find("\n", position)
+        if end < 0:
+            end = size
+        if (
+            position > start
+            and text.startswith("---", position)
+            and text[position + 3 : position + 4] in ("", " ", "\t", "\n", "\r")
+        ):
+            part = text[start:position]
+            if part.strip():
+                yield first, part
+            start, first = position, line
+        position = end + 1
+        line += 1
+    part = text[start:]
+    if part.strip():
+        yield first, part
+
+
+def _parse_documents(text: str, first_line: int, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[YNode, ...]:
+    """The documents of `text`, whose first line is line `first_line` (0-based) of its file."""
+    tree = parse_text("yaml", text, max_bytes=max_bytes)
     if tree is not None and tree.root_node.has_error and "{{" in text:
         text = mask_templates(text)
-        tree = parse_text("yaml", text)
+        tree = parse_text("yaml", text, max_bytes=max_bytes)
     if tree is None:
         return ()
-    reader = _Reader(text.split("\n"))
+    reader = _Reader(text.split("\n"), first_line)
     docs: list[YNode] = []
     roots = [c for c in tree.root_node.children if c.type == "document"] or [tree.root_node]
     for root in roots:
@@ -143,19 +222,24 @@ def load_document(text: str) -> YNode | None:
 class _Reader:
     """Turns one parsed stream into YNodes; anchors are remembered so aliases and `<<` resolve."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], first_line: int = 0) -> None:
         self.lines = lines
+        self.offset = first_line  # lines of the file before `lines`
         self.anchors: dict[str, YNode] = {}
+
+    def row(self, node: Node) -> int:
+        """The 1-based line of the file where `node` starts."""
+        return node.start_point.row + 1 + self.offset
 
     def span(self, node: Node) -> tuple[int, int, tuple[str, ...]]:
         start = node.start_point.row
         end = node.end_point.row
         if node.end_point.column == 0 and end > start:
             end -= 1
-        return start + 1, end + 1, tuple(self.lines[start : end + 1])
+        return start + 1 + self.offset, end + 1 + self.offset, tuple(self.lines[start : end + 1])
 
     def empty(self, row: int) -> YNode:
-        return YNode("scalar", row, row, "", raw_lines=(self.lines[row - 1],))
+        return YNode("scalar", row, row, "", raw_lines=(self.lines[row - 1 - self.offset],))
 
     def value(self, node: Node, depth: int) -> YNode | None:
         """The YNode of `node`; `depth` counts the calls above it (about two per YAML level)."""
@@ -182,7 +266,7 @@ class _Reader:
             self.value(inner[0], depth) if len(inner) == 1 else self.mapping(node, depth) if inner else None
         )
         if result is None and node.type != "document" and node.named_children:
-            result = self.empty(node.start_point.row + 1)  # only an anchor or a tag: null
+            result = self.empty(self.row(node))  # only an anchor or a tag: null
         for child in node.named_children:
             if child.type == "anchor" and result is not None:
                 self.anchors[_text(child)[1:]] = result
@@ -201,7 +285,7 @@ class _Reader:
                     pairs.append(pair)
             elif child.type == "flow_node" and node.type == "flow_mapping":
                 name = self.value(child, depth)
-                row = child.start_point.row + 1
+                row = self.row(child)
                 pairs.append((name.text if name is not None else _text(child), row, self.empty(row)))
             elif child.type in {"ERROR", "block_node", "block_mapping", "flow_node"}:
                 nested = self.value(child, depth)
@@ -229,7 +313,7 @@ class _Reader:
         name = key_node.text if key_node is not None else _text(key)
         value_node = node.child_by_field_name("value")
         value = self.value(value_node, depth) if value_node is not None else None
-        row = key.start_point.row + 1
+        row = self.row(key)
         return name, row, value if value is not None else self.empty(row)
 
     def sequence(self, node: Node, depth: int) -> YNode:
@@ -249,7 +333,7 @@ class _Reader:
     def item(self, node: Node, depth: int) -> YNode | None:
         inner = [c for c in node.named_children if c.type not in {"comment", "anchor", "tag"}]
         if not inner:
-            return self.empty(node.start_point.row + 1)
+            return self.empty(self.row(node))
         return self.value(inner[0], depth)
 
 

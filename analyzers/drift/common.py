@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 import yaml
 
-from analyzers.config.yaml_doc import YNode, load_document, load_documents
+from analyzers.config.yaml_doc import YNode, load_document
 from app.context.loaders import top_level_keys
 from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus, Side
 from app.context.policy import RepoPolicy, effective_policy
@@ -73,18 +73,6 @@ def base_workflow(file: ChangedFile) -> YNode | None:
         return None
     doc = load_document(file.base_text)
     return doc if doc is not None and doc.is_map else None
-
-
-def kubernetes_documents(ctx: ChangeContext) -> Iterator[tuple[ChangedFile, YNode]]:
-    """Every Kubernetes-looking YAML document (apiVersion and kind) on the head side."""
-    for file in ctx.files:
-        if not present(file) or is_workflow(file.path) or not file.path.endswith(_YAML):
-            continue
-        if plainly_not_kubernetes(file):
-            continue
-        for doc in load_documents(file.head_text or ""):
-            if doc.is_map and doc.has("kind") and doc.has("apiVersion"):
-                yield file, doc
 
 
 def plainly_not_kubernetes(file: ChangedFile) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.drift.common import is_true, kubernetes_documents, walk_pairs
+from analyzers.drift.changes import Site
+from analyzers.drift.common import is_true
+from analyzers.drift.manifest_sites import KeyedPair, manifest_site_findings
 from app.context.model import ChangeContext
 
 _NAMESPACES = ("hostPID", "hostIPC", "hostNetwork")
@@ -25,6 +27,10 @@ class K8sHostAccess(Analyzer):
     manifests (plain or Helm templates). A `hostPath` of the container runtime's socket
     (`/var/run/docker.sock`, containerd, CRI-O), `/`, `/etc`, `/root`, `/proc` or the kubelet's
     directory is critical.
+
+    The change is judged, not its lines: a setting already there in the base version of the same
+    object (same kind, namespace, name and place in it) is not reported again when the lines
+    around it move or are re-indented.
 
     ## Why it is risky
 
@@ -65,26 +71,23 @@ class K8sHostAccess(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
-        for file, doc in kubernetes_documents(ctx):
-            for key, line, value, _parent in walk_pairs(doc):
-                if key in _NAMESPACES and is_true(value):
-                    yield self.finding(
-                        file,
-                        value.line,
-                        f"`{key}: true` shares the node's namespace with the pod",
-                        confidence=0.95,
-                        evidence=file.line(value.line).strip(),
-                    )
-                elif key == "hostPath" and value.is_map:
-                    path = value.scalar("path") or ""
-                    where = value.get("path")
-                    target = where.line if where is not None else line
-                    critical = path.rstrip("/") in CRITICAL_PATHS or path == "/"
-                    yield self.finding(
-                        file,
-                        target,
-                        f"hostPath volume mounts `{path}` from the node",
-                        confidence=0.9,
-                        severity=Severity.CRITICAL if critical else None,
-                        evidence=file.line(target).strip(),
-                    )
+        return manifest_site_findings(self, ctx, _sites)
+
+
+def _sites(pairs: Iterable[KeyedPair]) -> Iterator[Site]:
+    for path, key, line, value in pairs:
+        if key in _NAMESPACES and is_true(value):
+            message = f"`{key}: true` shares the node's namespace with the pod"
+            yield Site((*path, key), value.line, message, Severity.HIGH, 0.95)
+        elif key == "hostPath" and value.is_map:
+            host_path = value.scalar("path") or ""
+            where = value.get("path")
+            target = where.line if where is not None else line
+            critical = host_path.rstrip("/") in CRITICAL_PATHS or host_path == "/"
+            yield Site(
+                (*path, key, host_path),
+                target,
+                f"hostPath volume mounts `{host_path}` from the node",
+                Severity.CRITICAL if critical else Severity.HIGH,
+                0.9,
+            )

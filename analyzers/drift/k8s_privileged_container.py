@@ -6,7 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
-from analyzers.drift.common import is_true, kubernetes_documents, walk_pairs
+from analyzers.drift.changes import Site
+from analyzers.drift.common import is_true
+from analyzers.drift.manifest_sites import KeyedPair, manifest_site_findings
 from app.context.model import ChangeContext
 
 DANGEROUS_CAPABILITIES = frozenset(
@@ -24,6 +26,10 @@ class K8sPrivilegedContainer(Analyzer):
     `privileged: true`, `allowPrivilegeEscalation: true`, and `capabilities.add` containing
     `SYS_ADMIN`, `NET_ADMIN`, `SYS_MODULE`, `SYS_PTRACE`, `DAC_READ_SEARCH` (reads any file of the
     node by handle: the "shocker" escape), `SYS_RAWIO`, `BPF`, `SYS_BOOT` or `ALL`.
+
+    The change is judged, not its lines: a setting already there in the base version of the same
+    object (same kind, namespace, name and place in it) is not reported again when the lines
+    around it move or are re-indented.
 
     ## Why it is risky
 
@@ -64,23 +70,26 @@ class K8sPrivilegedContainer(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
-        for file, doc in kubernetes_documents(ctx):
-            for key, _line, value, _parent in walk_pairs(doc):
-                if key != "securityContext" or not value.is_map:
-                    continue
-                for line, message in _problems(value):
-                    yield self.finding(file, line, message, confidence=0.95, evidence=file.line(line).strip())
+        return manifest_site_findings(self, ctx, _sites)
 
 
-def _problems(context: YNode) -> Iterator[tuple[int, str]]:
+def _sites(pairs: Iterable[KeyedPair]) -> Iterator[Site]:
+    for path, key, _line, value in pairs:
+        if key != "securityContext" or not value.is_map:
+            continue
+        for line, message, what in _problems(value):
+            yield Site((*path, key, what), line, message, Severity.CRITICAL, 0.95)
+
+
+def _problems(context: YNode) -> Iterator[tuple[int, str, str]]:
     for key in ("privileged", "allowPrivilegeEscalation"):
         value = context.get(key)
         if is_true(value):
             assert value is not None
-            yield value.line, f"`{key}: true` in a container's securityContext"
+            yield value.line, f"`{key}: true` in a container's securityContext", key
     added = context.path("capabilities", "add")
     if added is not None and added.is_seq:
         for item in added.items:
             name = item.text.upper().removeprefix("CAP_")
             if name in DANGEROUS_CAPABILITIES:
-                yield item.line, f"capability `{name}` added"
+                yield item.line, f"capability `{name}` added", name

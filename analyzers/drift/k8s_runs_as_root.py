@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.drift.common import is_false, kubernetes_documents, walk_pairs
+from analyzers.drift.changes import Site
+from analyzers.drift.common import is_false
+from analyzers.drift.manifest_sites import KeyedPair, manifest_site_findings
 from app.context.model import ChangeContext
 
 
@@ -16,6 +18,10 @@ class K8sRunsAsRoot(Analyzer):
 
     `runAsUser: 0` and `runAsNonRoot: false` in any `securityContext` (pod or container level) of
     a Kubernetes manifest, plain or templated.
+
+    The change is judged, not its lines: a setting already there in the base version of the same
+    object (same kind, namespace, name and place in it) is not reported again when the lines
+    around it move or are re-indented.
 
     ## Why it is risky
 
@@ -55,25 +61,18 @@ class K8sRunsAsRoot(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
-        for file, doc in kubernetes_documents(ctx):
-            for key, _line, value, _parent in walk_pairs(doc):
-                if key != "securityContext" or not value.is_map:
-                    continue
-                user = value.get("runAsUser")
-                if user is not None and user.kind == "scalar" and user.text == "0":
-                    yield self.finding(
-                        file,
-                        user.line,
-                        "`runAsUser: 0` runs the container as root",
-                        confidence=0.95,
-                        evidence=file.line(user.line).strip(),
-                    )
-                nonroot = value.get("runAsNonRoot")
-                if nonroot is not None and is_false(nonroot):
-                    yield self.finding(
-                        file,
-                        nonroot.line,
-                        "`runAsNonRoot: false` allows the container to run as root",
-                        confidence=0.9,
-                        evidence=file.line(nonroot.line).strip(),
-                    )
+        return manifest_site_findings(self, ctx, _sites)
+
+
+def _sites(pairs: Iterable[KeyedPair]) -> Iterator[Site]:
+    for path, key, _line, value in pairs:
+        if key != "securityContext" or not value.is_map:
+            continue
+        user = value.get("runAsUser")
+        if user is not None and user.kind == "scalar" and user.text == "0":
+            message = "`runAsUser: 0` runs the container as root"
+            yield Site((*path, key, "runAsUser"), user.line, message, Severity.MEDIUM, 0.95)
+        nonroot = value.get("runAsNonRoot")
+        if nonroot is not None and is_false(nonroot):
+            message = "`runAsNonRoot: false` allows the container to run as root"
+            yield Site((*path, key, "runAsNonRoot"), nonroot.line, message, Severity.MEDIUM, 0.9)

@@ -6,7 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.hcl import Block, blocks
+from analyzers.drift.changes import Site
 from analyzers.drift.common import nearest_head_line, terraform_files
+from analyzers.drift.terraform_state import Module, origin, terraform_site_findings
 from app.context.model import ChangeContext, ChangedFile
 
 # attributes that turn encryption on when true
@@ -31,10 +33,17 @@ class TerraformEncryptionDisabled(Analyzer):
       `transparent_data_encryption_enabled = false` (Azure SQL databases), `kms_encrypted`,
       `enable_encryption` and similar switches set to `false`;
     - `encrypt_at_rest { enabled = false }` (OpenSearch), `server_side_encryption { enabled =
-      false }` (DynamoDB) and `encryption_settings { enabled = false }` (Azure managed disks);
+      false }` (DAX; not DynamoDB tables, which are always encrypted: there it picks the AWS-owned
+      key) and `encryption_settings { enabled = false }` (Azure managed disks);
+    - a switch written as a bare variable (`encrypted = var.encrypted`) whose `variable` block in
+      the same module defaults to `false`: every caller that does not set it gets an unencrypted
+      resource (the message names the default);
     - compared with the base version: one of these switches that was `true`, or a
       `server_side_encryption_configuration` block, removed from a resource that is still there
       (reported on the nearest line of the new version).
+
+    The change is judged, not its lines: a switch that was already off in the base version of the
+    same resource is not reported again when lines around it move.
 
     ## Why it is risky
 
@@ -75,12 +84,10 @@ class TerraformEncryptionDisabled(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
+        yield from terraform_site_findings(self, ctx, _sites)
         for file in terraform_files(ctx):
-            head = {block.address: block for block in blocks(file.head_text or "")}
-            for block in head.values():
-                for line, message in _disabled(block):
-                    yield self.finding(file, line, message, confidence=0.9, evidence=file.line(line).strip())
             if file.base_text is not None:
+                head = {block.address: block for block in blocks(file.head_text or "")}
                 yield from self._removed(file, head)
 
     def _removed(self, file: ChangedFile, head: dict[str, Block]) -> Iterator[Finding]:
@@ -102,15 +109,30 @@ class TerraformEncryptionDisabled(Analyzer):
                     )
 
 
-def _disabled(top: Block) -> Iterator[tuple[int, str]]:
-    for block in top.walk():
-        for attribute in block.attributes:
-            if attribute.name in SWITCHES and attribute.value == "false":
-                yield attribute.line, f"`{attribute.name} = false` in {top.address}"
-        if block.type in BLOCKS:
-            enabled = block.attr("enabled")
-            if enabled is not None and enabled.value == "false":
-                yield enabled.line, f"`{block.type}` disabled in {top.address}"
+def _sites(module: Module) -> Iterator[Site]:
+    """Every switch that is off, keyed by its resource and its name (never by its line)."""
+    for top in module.own:
+        for block in top.walk():
+            for attribute in block.attributes:
+                if attribute.name in SWITCHES and attribute.value == "false":
+                    message = f"`{attribute.name} = false` in {top.address}{origin(attribute)}"
+                    yield _site(top, attribute.name, attribute.line, message, bool(attribute.default_of))
+            if block.type in BLOCKS and not _always_encrypted(top, block):
+                enabled = block.attr("enabled")
+                if enabled is not None and enabled.value == "false":
+                    message = f"`{block.type}` disabled in {top.address}{origin(enabled)}"
+                    yield _site(top, block.type, enabled.line, message, bool(enabled.default_of))
+
+
+def _always_encrypted(top: Block, block: Block) -> bool:
+    """DynamoDB encrypts every table at rest: `server_side_encryption { enabled = false }` chooses the
+    AWS-owned key, not plain storage."""
+    return block.type == "server_side_encryption" and top.labels[:1] == ("aws_dynamodb_table",)
+
+
+def _site(top: Block, name: str, line: int, message: str, from_default: bool) -> Site:
+    # a default is what callers get unless they set it: likely, less certain than a literal
+    return Site((top.address, name, "off"), line, message, Severity.MEDIUM, 0.75 if from_default else 0.9)
 
 
 def _present(top: Block) -> set[str]:

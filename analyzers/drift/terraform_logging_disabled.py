@@ -13,6 +13,7 @@ from analyzers.drift.terraform_state import (
     has_block,
     is_false,
     literal_string,
+    origin,
     refers_to,
     resource_type,
     terraform_site_findings,
@@ -45,7 +46,9 @@ class TerraformLoggingDisabled(Analyzer):
       module) (low).
 
     Only what the change adds or turns off is reported: a resource that already lacked logging in
-    the base version is not. Settings written as expressions are unknown and not reported.
+    the base version is not. Settings written as expressions are unknown and not reported, except a
+    bare variable whose `variable` block in the same module has a literal default (`enable_logging =
+    var.enable_logging` with `default = false`): callers get the default unless they set it.
 
     ## Why it is risky
 
@@ -116,12 +119,12 @@ def _sites(module: Module) -> Iterator[Site]:
 def _trail_sites(block: Block) -> Iterator[Site]:
     enabled = block.attr("enable_logging")
     if is_false(enabled) and enabled is not None:
-        message = f"{block.address} stops recording API activity (`enable_logging = false`)"
+        message = f"{block.address} stops recording API activity (`enable_logging = false`{origin(enabled)})"
         yield Site((block.address, "trail-off"), enabled.line, message, Severity.MEDIUM, 0.9)
     regions = block.attr("is_multi_region_trail")
     if regions is None or is_false(regions):
         line = regions.line if regions is not None else block.line
-        message = f"{block.address} records one region only (`is_multi_region_trail` is not `true`)"
+        message = f"{block.address} records one region only (`is_multi_region_trail` is not `true`{origin(regions)})"
         yield Site((block.address, "one-region"), line, message, Severity.LOW, 0.8)
 
 
@@ -154,7 +157,7 @@ def _load_balancer_sites(block: Block) -> Iterator[Site]:
     for log in logs:
         enabled = log.attr("enabled")
         if enabled is not None and is_false(enabled):
-            yield _missing(block, enabled.line, "has access logs turned off")
+            yield _missing(block, enabled.line, f"has access logs turned off{origin(enabled)}")
 
 
 def _server_audited(server: Block, module: Module) -> bool:

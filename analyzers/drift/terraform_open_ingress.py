@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.config.hcl import Attribute, Block, resources
-from analyzers.drift.common import terraform_files
+from analyzers.config.hcl import Attribute, Block
+from analyzers.drift.changes import Site
+from analyzers.drift.terraform_state import Module, origin, terraform_site_findings
 from app.context.model import ChangeContext
 
 OPEN = frozenset({"0.0.0.0/0", "::/0", "*", "internet", "any"})
@@ -39,6 +40,10 @@ class TerraformOpenIngress(Analyzer):
     covers SSH, RDP, Telnet, SMB, a database or cache port (MySQL, PostgreSQL, SQL Server, Oracle,
     MongoDB, Redis, Memcached, Elasticsearch, Cassandra, CouchDB), the Docker daemon, or all ports.
     Protocols without ports (ICMP, IPsec, GRE) reach no service and are not flagged.
+
+    The change is judged, not its lines: what the base version of the same resource already had is
+    not reported again when its lines move or are realigned. A bare `var.x` takes the literal
+    default of its `variable` block in the same module.
 
     ## Why it is risky
 
@@ -83,22 +88,24 @@ class TerraformOpenIngress(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
-        for file in terraform_files(ctx):
-            for rule, cidr in _ingress_rules(file.head_text or ""):
-                exposed = exposure(rule)
-                if exposed is None:
-                    continue
-                yield self.finding(
-                    file,
-                    cidr.line,
-                    f"`{cidr.value}` may reach {exposed} ({rule.address})",
-                    confidence=0.9,
-                    evidence=file.line(cidr.line).strip(),
-                )
+        return terraform_site_findings(self, ctx, _sites)
 
 
-def _ingress_rules(text: str) -> Iterator[tuple[Block, Attribute]]:
-    for resource in resources(text):
+def _sites(module: Module) -> Iterator[Site]:
+    """Each open rule, keyed by its resource, what it exposes and to whom (never by its line)."""
+    for top, rule, cidr in _ingress_rules(module):
+        exposed = exposure(rule)
+        if exposed is None:
+            continue
+        message = f"`{cidr.value}` may reach {exposed} ({rule.address}){origin(cidr)}"
+        source = next((v.lower() for v in cidr.strings() if v.lower() in OPEN), cidr.value)
+        yield Site((top.address, exposed, source), cidr.line, message, Severity.HIGH, 0.9)
+
+
+def _ingress_rules(module: Module) -> Iterator[tuple[Block, Block, Attribute]]:
+    for resource in module.own:
+        if resource.type != "resource" or not resource.labels:
+            continue
         kind = resource.labels[0]
         if kind == "aws_security_group":
             candidates = resource.children("ingress")
@@ -118,7 +125,7 @@ def _ingress_rules(text: str) -> Iterator[tuple[Block, Attribute]]:
         for rule in candidates:
             cidr = _open_source(rule)
             if cidr is not None:
-                yield rule, cidr
+                yield resource, rule, cidr
 
 
 def _azure_inbound(block: Block) -> bool:

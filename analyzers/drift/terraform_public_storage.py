@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from analyzers.config.hcl import Block, blocks
-from analyzers.drift.common import terraform_files
+from analyzers.config.hcl import Block
+from analyzers.drift.changes import Site
+from analyzers.drift.terraform_state import Module, origin, terraform_site_findings
 from app.context.model import ChangeContext
 
 PUBLIC_ACLS = frozenset({"public-read", "public-read-write", "authenticated-read"})
@@ -39,6 +40,10 @@ class TerraformPublicStorage(Analyzer):
     - Azure storage `allow_blob_public_access = true`, `allow_nested_items_to_be_public = true`,
       `container_access_type = "blob"` or `"container"`;
     - `publicly_accessible = true` on a database instance.
+
+    The change is judged, not its lines: what the base version of the same resource already had is
+    not reported again when its lines move or are realigned. A bare `var.x` takes the literal
+    default of its `variable` block in the same module.
 
     ## Why it is risky
 
@@ -82,33 +87,44 @@ class TerraformPublicStorage(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
-        for file in terraform_files(ctx):
-            for top in blocks(file.head_text or ""):
-                for line, message in _problems(top):
-                    yield self.finding(file, line, message, confidence=0.9, evidence=file.line(line).strip())
+        return terraform_site_findings(self, ctx, _sites)
 
 
-def _problems(top: Block) -> Iterator[tuple[int, str]]:
+def _sites(module: Module) -> Iterator[Site]:
+    """Each public setting, keyed by its block, its attribute and what it says (never by its line)."""
+    for top in module.own:
+        for line, message, key in _problems(top):
+            yield Site((top.address, *key), line, message, Severity.HIGH, 0.9)
+
+
+def _problems(top: Block) -> Iterator[tuple[int, str, tuple[str, str]]]:
     kind = top.labels[0] if top.type == "resource" and top.labels else ""
     for block in top.walk():
         for attribute in block.attributes:
             name, value = attribute.name, attribute.value
+            key, why = (name, value), origin(attribute)
             if name == "acl" and value in PUBLIC_ACLS:
-                yield attribute.line, f"bucket ACL `{value}` makes the objects public"
-            elif name in _PUBLIC_ACCESS_BLOCK and value == "false" and "public_access_block" in kind:
-                yield attribute.line, f"`{name} = false` lets the bucket become public"
+                yield attribute.line, f"bucket ACL `{value}` makes the objects public{why}", key
+            elif (
+                name in _PUBLIC_ACCESS_BLOCK
+                and value == "false"
+                and "public_access_block" in kind
+                and not attribute.default_of  # `false` is AWS's own default: a variable defaulting to it is unset
+            ):
+                yield attribute.line, f"`{name} = false` lets the bucket become public{why}", key
             elif name in _TRUE_ATTRIBUTES and value == "true":
-                yield attribute.line, f"`{name} = true`: {_TRUE_ATTRIBUTES[name]}"
+                yield attribute.line, f"`{name} = true`: {_TRUE_ATTRIBUTES[name]}{why}", key
             elif name == "container_access_type" and value in {"blob", "container"}:
-                yield attribute.line, f"container access type `{value}` is anonymous read"
+                yield attribute.line, f"container access type `{value}` is anonymous read{why}", key
             elif (
                 name in {"member", "members"}
                 and _PUBLIC_MEMBERS.search(attribute.raw)
                 and not _invoker(block)
             ):
-                yield attribute.line, "IAM grant to everyone (`allUsers`/`allAuthenticatedUsers`)"
+                message = "IAM grant to everyone (`allUsers`/`allAuthenticatedUsers`)"
+                yield attribute.line, message, (name, block.address)
             elif name == "policy" and _public_policy(attribute.raw):
-                yield attribute.line, "bucket policy allows the principal `*`"
+                yield attribute.line, "bucket policy allows the principal `*`", (name, block.address)
 
 
 def _invoker(block: Block) -> bool:

@@ -1,20 +1,26 @@
 """What the Terraform rules share: each changed file's blocks on both sides, the other blocks of its
 module (the changed files of the same directory), literal values told apart from expressions, and
-findings for what the change added or made worse (see `analyzers.drift.changes`).
+findings for what the change added or made worse (see `analyzers.drift.changes`). Files in
+Terraform's JSON syntax (`*.tf.json`) are read as the same blocks (`analyzers.config.terraform_json`).
 
-A value written as an expression (`var.x`, `local.y`, a function call, an interpolation) is unknown:
-rules treat it as neither on nor off and report nothing on it.
+A value written as an expression (`local.y`, a function call, an interpolation) is unknown: rules
+treat it as neither on nor off and report nothing on it. An attribute written as a bare variable
+(`encrypted = var.encrypted`) takes the literal default of the module's own `variable "encrypted"`
+block (`default = false`), as a caller that does not set it gets: the attribute keeps its line and
+says which variable it came from (`Attribute.default_of`), so a finding can say that the default is
+what makes it risky. A variable without a default, or whose default is not a literal, stays unknown.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from analyzers.base import Analyzer, Finding
 from analyzers.config.hcl import Attribute, Block, blocks
+from analyzers.config.terraform_json import json_blocks
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import is_terraform
 from app.context.model import ChangeContext, FileStatus
@@ -58,18 +64,75 @@ def terraform_site_findings(rule: Analyzer, ctx: ChangeContext, find: SiteFinder
 def _modules(ctx: ChangeContext, side: str) -> dict[str, Module]:
     own: dict[str, tuple[Block, ...]] = {}
     for file in ctx.files:
-        if not is_terraform(file) or file.path.endswith(".json"):
+        if not is_terraform(file):
             continue
         text = file.head_text if side == "head" else file.base_text
         if text is not None and not (side == "head" and file.status is FileStatus.REMOVED):
-            own[file.path] = blocks(text)
+            own[file.path] = json_blocks(text) if file.path.endswith(".json") else blocks(text)
     by_directory: dict[str, list[Block]] = defaultdict(list)
     for path, found in own.items():
         by_directory[str(PurePosixPath(path).parent)].extend(found)
-    return {
-        path: Module(found, tuple(by_directory[str(PurePosixPath(path).parent)]))
-        for path, found in own.items()
+    defaults = {directory: variable_defaults(found) for directory, found in by_directory.items()}
+    resolved = {
+        directory: tuple(with_defaults(block, defaults[directory]) for block in found)
+        for directory, found in by_directory.items()
     }
+    modules = {}
+    for path, found in own.items():
+        directory = str(PurePosixPath(path).parent)
+        modules[path] = Module(
+            tuple(with_defaults(block, defaults[directory]) for block in found), resolved[directory]
+        )
+    return modules
+
+
+def variable_defaults(found: Iterable[Block]) -> dict[str, str]:
+    """name → the literal default of each `variable` block (`true`, `false`, a number, a string
+    without interpolation, a list of such strings); variables without one are left out."""
+    defaults = {}
+    for block in found:
+        if block.type != "variable" or len(block.labels) != 1:
+            continue
+        default = block.attr("default")
+        if default is not None and _is_literal(default.raw):
+            defaults[block.labels[0]] = default.raw.strip()
+    return defaults
+
+
+def _is_literal(raw: str) -> bool:
+    raw = raw.strip()
+    if raw.lower() in _TRUE | _FALSE or raw.replace(".", "", 1).isdigit():
+        return True
+    probe = Attribute("", raw, 0, 0)
+    return literal_strings(probe) is not None and (raw.startswith(("[", '"')))
+
+
+def with_defaults(block: Block, defaults: dict[str, str]) -> Block:
+    """`block` with every attribute written `var.<name>` replaced by that variable's literal default."""
+    if not defaults:
+        return block
+    attributes = tuple(_resolved(attribute, defaults) for attribute in block.attributes)
+    inner = tuple(with_defaults(child, defaults) for child in block.blocks)
+    if attributes == block.attributes and inner == block.blocks:
+        return block
+    return replace(block, attributes=attributes, blocks=inner)
+
+
+def _resolved(attribute: Attribute, defaults: dict[str, str]) -> Attribute:
+    raw = attribute.raw.strip()
+    if not raw.startswith("var."):
+        return attribute
+    name = raw[4:]
+    if name not in defaults:
+        return attribute
+    return replace(attribute, raw=defaults[name], default_of=name)
+
+
+def origin(attribute: Attribute | None) -> str:
+    """For a message: where a value came from when it is a variable's default, else nothing."""
+    if attribute is None or not attribute.default_of:
+        return ""
+    return f" (the default of `var.{attribute.default_of}`, which callers get unless they set it)"
 
 
 def is_true(attribute: Attribute | None) -> bool:

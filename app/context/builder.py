@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.context.attributes import GitAttributes
-from app.context.classify import classify, is_lockfile
+from app.context.classify import classify, is_lockfile, is_yaml
 from app.context.diff import make_patch, read_patch
 from app.context.directory_source import DirectorySource, default_pull_request, looks_binary
 from app.context.imports import imported_files
-from app.context.limits import MAX_LOCKFILE_BYTES, InputLimitError
+from app.context.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES, InputLimitError
 from app.context.model import (
     ChangeContext,
     ChangedFile,
@@ -56,6 +56,7 @@ BASE_FILE_PATHS = (
 class BuildOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_lockfile_bytes: int = MAX_LOCKFILE_BYTES  # lockfiles are read up to this instead
+    max_yaml_bytes: int = MAX_YAML_BYTES  # YAML files (rendered bundles) are read up to this instead
     parse_timeout: float = DEFAULT_TIMEOUT_SECONDS
     map_scopes: bool = True
     base_file_paths: tuple[str, ...] = BASE_FILE_PATHS
@@ -223,20 +224,23 @@ class _Builder:
             )
 
     def limit(self, path: str) -> int:
-        """The bytes of `path` the context reads: lockfiles have a cap of their own."""
-        return (
-            max(self.options.max_lockfile_bytes, self.options.max_bytes)
-            if is_lockfile(path)
-            else self.options.max_bytes
-        )
+        """The bytes of `path` the context reads: lockfiles and YAML files have caps of their own."""
+        if is_lockfile(path):
+            return max(self.options.max_lockfile_bytes, self.options.max_bytes)
+        if is_yaml(path):
+            return max(self.options.max_yaml_bytes, self.options.max_bytes)
+        return self.options.max_bytes
 
     def map_scopes(self, changed: ChangedFile) -> None:
         if not changed.added_lines or changed.head_text is None:
             return
         tree = None
-        # A lockfile past the cap of other files has no scopes worth a syntax tree (its readers need none).
-        big_lockfile = FileKind.LOCKFILE in changed.kinds and len(changed.head_text) > self.options.max_bytes
-        if changed.language is not None and changed.skipped_reason is None and not big_lockfile:
+        # A lockfile or YAML file past the cap of other files gets no syntax tree (too big for one): its
+        # readers need none (lockfiles) or read it document by document (YAML).
+        big = len(changed.head_text) > self.options.max_bytes and (
+            FileKind.LOCKFILE in changed.kinds or is_yaml(changed.path)
+        )
+        if changed.language is not None and changed.skipped_reason is None and not big:
             outcome = parse_outcome(
                 changed.language,
                 changed.head_text,

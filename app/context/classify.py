@@ -125,6 +125,11 @@ def is_lockfile(path: str) -> bool:
     return path.rsplit("/", 1)[-1] in _LOCKFILES
 
 
+def is_yaml(path: str) -> bool:
+    """A YAML file by its extension (a rendered Kubernetes bundle may be megabytes)."""
+    return path.lower().endswith((".yaml", ".yml"))
+
+
 def is_kubernetes(path: str, text: str | None) -> bool:
     if not path.endswith((".yml", ".yaml")) or not text:
         return False

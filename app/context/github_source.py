@@ -23,8 +23,8 @@ from githubkit import GitHub
 from githubkit.exception import GitHubException, RequestFailed
 from githubkit_schemas.latest.models import Commit, ContentFile, DiffEntry, IssueComment, PullRequestReview
 
-from app.context.classify import is_lockfile
-from app.context.limits import MAX_LOCKFILE_BYTES
+from app.context.classify import is_lockfile, is_yaml
+from app.context.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES
 from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side, TextItem
 from app.context.source import SourceError, SourceFile, SourceTooLargeError
 from app.context.syntax import DEFAULT_MAX_BYTES
@@ -53,10 +53,12 @@ class GitHubSource:
         concurrency: int = 8,
         max_fetch_bytes: int | None = None,
         max_lockfile_bytes: int = MAX_LOCKFILE_BYTES,
+        max_yaml_bytes: int = MAX_YAML_BYTES,
     ) -> None:
         self.github, self.owner, self.repo, self.number = github, owner, repo, number
         self.max_bytes, self.max_files = max_bytes, max_files
         self.max_lockfile_bytes = max(max_lockfile_bytes, max_bytes)
+        self.max_yaml_bytes = max(max_yaml_bytes, max_bytes)
         self._pr: PullRequestInfo | None = None
         self._state = "open"
         self._files: list[SourceFile] | None = None
@@ -69,8 +71,10 @@ class GitHubSource:
         self._budget_lock = threading.Lock()
 
     def limit(self, path: str) -> int:
-        """The bytes of `path` worth downloading: lockfiles have a cap of their own."""
-        return self.max_lockfile_bytes if is_lockfile(path) else self.max_bytes
+        """The bytes of `path` worth downloading: lockfiles and YAML files have caps of their own."""
+        if is_lockfile(path):
+            return self.max_lockfile_bytes
+        return self.max_yaml_bytes if is_yaml(path) else self.max_bytes
 
     def pull_request(self) -> PullRequestInfo:
         if self._pr is None:

@@ -16,6 +16,14 @@ MAX_DEPTH = 100
 # package-lock.json: 2.3 MB, 47,000 values); lockfiles have linear readers of their own, so a file
 # ten times that size is still read within the time budget of a file (`bench/lockfiles.py`).
 MAX_LOCKFILE_BYTES = 25_000_000
+# Bytes of a YAML file read from a change (`BULWARK_MAX_YAML_BYTES`): rendered Kubernetes bundles
+# (an install manifest of every CRD and workload, a `helm template` output) are a few megabytes. Such
+# a file gets no syntax tree of its own; its readers split it at `---` and parse it document by document
+# (`analyzers.config.yaml_doc`); a single document stops at 4 MB. Every
+# rule over the biggest real bundle measured (argo-cd's `ha/install.yaml`, 2.0 MB) takes about 1 s of
+# processor time and 100 MiB at peak; over 8 MB, 4.6 s and 260 MiB (`bench/yaml_bundles.py`). The cap
+# leaves room within the 15 s a file may take on a busy worker.
+MAX_YAML_BYTES = 5_000_000
 # Values of one YAML document once aliases are expanded (what a walker of the document would visit).
 MAX_NODES = 200_000
 

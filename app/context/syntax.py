@@ -10,7 +10,6 @@ import contextlib
 import ctypes
 import importlib
 import locale
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -22,6 +21,7 @@ from pathlib import PurePosixPath
 from tree_sitter import Language, Parser, Point, Tree
 
 from app.context.limits import InputLimitError
+from app.context.yaml_levels import YAML_MAX_LEVELS, yaml_block_levels
 
 DEFAULT_MAX_BYTES = 1_000_000
 DEFAULT_TIMEOUT_SECONDS = 2.0
@@ -176,17 +176,6 @@ def get_parser(language: str) -> Parser:
     return parser
 
 
-# tree-sitter-yaml's scanner crashes the process on about 254 nested block levels; every level
-# starts at a larger column, so text whose block structure stays left of this column is safe.
-YAML_MAX_COLUMN = 200
-_YAML_BLOCK_START = re.compile(r"^[ ]*(?:[-?:][ ]+)*", re.MULTILINE)
-
-
-def yaml_block_depth(text: str) -> int:
-    """The largest column at which a YAML block node may start (indentation and `- ` markers)."""
-    return max((len(match) for match in _YAML_BLOCK_START.findall(text)), default=0)
-
-
 @dataclass(frozen=True, slots=True)
 class ParseOutcome:
     tree: Tree | None
@@ -210,8 +199,8 @@ def parse_outcome(
     data = text.encode("utf-8", "surrogatepass")
     if len(data) > max_bytes:
         return ParseOutcome(None, f"larger than {max_bytes} bytes ({len(data)})")
-    if language == "yaml" and yaml_block_depth(text) >= YAML_MAX_COLUMN:
-        return ParseOutcome(None, f"YAML indented beyond column {YAML_MAX_COLUMN}")
+    if language == "yaml" and yaml_block_levels(text) > YAML_MAX_LEVELS:
+        return ParseOutcome(None, f"YAML nested deeper than {YAML_MAX_LEVELS} block levels")
     parser = get_parser(language)
     started = time.monotonic()
     deadline = started + timeout
@@ -244,7 +233,9 @@ _failed: OrderedDict[tuple[str, int, int], tuple[float, str]] = OrderedDict()  #
 _failed_lock = threading.Lock()
 
 
-def parse_text(language: str, text: str, old_tree: Tree | None = None) -> Tree | None:
+def parse_text(
+    language: str, text: str, old_tree: Tree | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Tree | None:
     """Parse `text` as `language`; None when no grammar is known.
 
     Raises `InputLimitError` when the text is too big, too deep or too slow to parse: whoever needed the
@@ -255,7 +246,7 @@ def parse_text(language: str, text: str, old_tree: Tree | None = None) -> Tree |
         known = _failed.get(key)
     if known is not None and time.monotonic() - known[0] < _FAILED_SECONDS:
         raise InputLimitError(known[1])
-    outcome = parse_outcome(language, text, old_tree=old_tree)
+    outcome = parse_outcome(language, text, old_tree=old_tree, max_bytes=max_bytes)
     if outcome.skipped_reason and language in GRAMMARS:
         with _failed_lock:
             _failed[key] = (time.monotonic(), outcome.skipped_reason)

@@ -207,17 +207,25 @@ def extract(mirrors: Path, rows: list[Row], target: Path) -> None:
 
 
 def run_checkov(checkov: Path, framework: Framework, folder: Path) -> list[CheckovFinding]:
-    environment = {**os.environ, "BC_SKIP_MAPPING": "TRUE", "CHECKOV_RUN_SCA_PACKAGE_SCAN_V2": "false"}
-    process = subprocess.run(
-        [str(checkov), "-d", str(folder), "--framework", framework.name, "--output", "json",
-         "--quiet", "--skip-download", "--compact"],
-        capture_output=True,
-        text=True,
-        env=environment,
-    )  # fmt: skip
-    if not process.stdout.strip():
-        raise SystemExit(f"checkov produced no report: {process.stderr[-2000:]}")
-    reports = json.loads(process.stdout)
+    """Checkov's failed checks on a folder; its report is kept beside the folder, so that a rerun after
+    a change to Bulwark only runs Bulwark (delete `<folder>.checkov.json` to run Checkov again)."""
+    kept = folder.with_name(f"{folder.name}.checkov.json")
+    if kept.exists():
+        output = kept.read_text(encoding="utf-8")
+    else:
+        environment = {**os.environ, "BC_SKIP_MAPPING": "TRUE", "CHECKOV_RUN_SCA_PACKAGE_SCAN_V2": "false"}
+        process = subprocess.run(
+            [str(checkov), "-d", str(folder), "--framework", framework.name, "--output", "json",
+             "--quiet", "--skip-download", "--compact"],
+            capture_output=True,
+            text=True,
+            env=environment,
+        )  # fmt: skip
+        if not process.stdout.strip():
+            raise SystemExit(f"checkov produced no report: {process.stderr[-2000:]}")
+        output = process.stdout
+        kept.write_text(output, encoding="utf-8")
+    reports = json.loads(output)
     found = []
     for report in reports if isinstance(reports, list) else [reports]:
         if not isinstance(report, dict) or "results" not in report:

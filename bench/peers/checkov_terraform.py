@@ -108,7 +108,17 @@ def run_checkov(checkov: Path, folder: Path, framework: str) -> list[CheckovFind
     cached = folder.parent / f"{folder.name}.checkov.json"
     if not cached.exists():
         process = subprocess.run(
-            [str(checkov), "-d", folder.name, "--framework", framework, "-o", "json", "--quiet"],
+            [
+                str(checkov),
+                "-d",
+                folder.name,
+                "--framework",
+                framework,
+                "-o",
+                "json",
+                "--quiet",
+                "--skip-download",
+            ],
             cwd=folder.parent,
             capture_output=True,
             text=True,
@@ -210,7 +220,30 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{files} files in {listed} listed paths from {len(corpus)} repositories")
     report_recall(checkov, bulwark, framework)
     report_disagreements(checkov, bulwark, framework)
+    report_calibration(bulwark)
     return 0
+
+
+# Owners that publish modules for production use; their examples, wrappers and tests are not such use.
+_PUBLISHERS = ("terraform-aws-modules+", "terraform-google-modules+", "Azure+", "cloudposse+", "nozaq+")
+_NOT_PRODUCTION = ("examples/", "wrappers/", "test/", "tests/", "fixtures/")
+
+
+def report_calibration(bulwark: list[Finding]) -> None:
+    """The findings on published production modules (a plain production module should not light up)."""
+    found = [
+        finding
+        for finding in bulwark
+        if finding.path.startswith(_PUBLISHERS)
+        and not any(part in finding.path for part in _NOT_PRODUCTION)
+        and finding.severity is not Severity.INFO
+    ]
+    by_severity = Counter(finding.severity.name.lower() for finding in found)
+    print(f"\ncalibration: {len(found)} findings on published production modules {dict(by_severity)}")
+    for finding in sorted(found, key=lambda f: (f.path, f.start_line)):
+        print(
+            f"  {finding.severity.value:<8} {finding.rule_id} {finding.path}:{finding.start_line} {finding.message}"
+        )
 
 
 def report_recall(checkov: list[CheckovFinding], bulwark: list[Finding], framework: Framework) -> None:

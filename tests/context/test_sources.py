@@ -124,7 +124,7 @@ def test_deeply_nested_inputs_do_not_hang() -> None:
     for changed in ctx.files:
         covered = sum(r.end_line - r.start_line + 1 for r in changed.ranges)
         assert covered == len(changed.added_lines)
-    assert ctx.errors == ["deep.yaml: YAML indented beyond column 200"]
+    assert ctx.errors == ["deep.yaml: YAML nested deeper than 200 block levels"]
     yaml_file = ctx.file("deep.yaml")
     assert yaml_file is not None
     assert {r.scope for r in yaml_file.ranges} == {None}

@@ -13,6 +13,7 @@ from app.context.syntax import (
     parse_outcome,
     parse_text,
 )
+from app.context.yaml_levels import yaml_block_levels
 
 SAMPLES = {
     "python": "def f(x):\n    return x + 1\n",
@@ -124,17 +125,27 @@ def test_deep_nesting_parses_within_the_cap() -> None:
     assert tree.root_node.type == "document"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "".join(" " * i + f"k{i}:\n" for i in range(300)) + " " * 300 + "v\n",
-        "- " * 300 + "x\n",
-    ],
-)
+# Shapes that fill the YAML scanner's stack (it crashes the process at 254 entries): one level per
+# line, per compact marker, and two per line where a sequence opens at its mapping's column.
+_TOO_DEEP = {
+    "mapping per line": "".join(" " * i + f"k{i}:\n" for i in range(300)) + " " * 300 + "v\n",
+    "compact sequences": "- " * 300 + "x\n",
+    "complex keys": "? " * 300 + "x\n",
+    "sequence at its mapping's column": "".join(" " * (2 * i) + f"- k{i}:\n" for i in range(127))
+    + " " * 254
+    + "- x\n",
+    "anchors and tags between markers": "- &a !t " * 300 + "x\n",
+    "tab separators": "-\t" * 300 + "x\n",
+    "explicit indentation indicator": "a: |2\n" + "".join(" " * (2 + i) + "- k:\n" for i in range(300)),
+    "block scalar that ended": "a: |\n  text\n" + "".join(" " * i + f"k{i}:\n" for i in range(300)),
+}
+
+
+@pytest.mark.parametrize("text", list(_TOO_DEEP.values()), ids=list(_TOO_DEEP))
 def test_yaml_nested_past_the_scanner_limit_is_skipped(text: str) -> None:
     outcome = parse_outcome("yaml", text)
     assert outcome.tree is None
-    assert outcome.skipped_reason == "YAML indented beyond column 200"
+    assert outcome.skipped_reason == "YAML nested deeper than 200 block levels"
 
 
 def test_yaml_nested_within_the_limit_parses() -> None:
@@ -142,6 +153,34 @@ def test_yaml_nested_within_the_limit_parses() -> None:
     tree = parse_text("yaml", text)
     assert tree is not None
     assert not tree.root_node.has_error
+
+
+def test_yaml_indented_far_but_shallow_parses() -> None:
+    """A Helm template whose `{{- if }}` lines are masked to long runs of spaces, and a dashboard held
+    in a block scalar indented hundreds of columns deep: few levels, so both are read."""
+    masked = "spec:\n" + " " * 400 + "\n  replicas: 1\n" + " " * 250 + "# note\n"
+    dashboard = "data:\n  d.json: |-\n" + "".join(" " * (4 + 4 * i) + "{\n" for i in range(80)) + "  x: 1\n"
+    wide = "a:\n" + " " * 300 + "b:\n" + " " * 302 + "c: 1\n"
+    for text in (masked, dashboard, wide):
+        assert yaml_block_levels(text) < 10
+        tree = parse_text("yaml", text)
+        assert tree is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("a: 1\nb: 2\n", 1),
+        ("spec:\n  containers:\n  - name: a\n    args:\n    - --x\n", 6),
+        ("- - - x\n", 4),
+        ("a: |\n  - - - - x\n  b:\n", 1),
+        ("- >-\n  - - - x\nb: 1\n", 2),
+        ("a: [\n  1,\n  2]\n", 2),
+        ("# - - - -\n\n   \na: 1\n", 1),
+    ],
+)
+def test_yaml_block_levels_follow_the_structure(text: str, levels: int) -> None:
+    assert yaml_block_levels(text) == levels
 
 
 def test_dockerfile_grammar_pointer_is_wrapped_without_a_warning() -> None:

@@ -1,0 +1,8 @@
+variable "identifier" {
+  type = string
+}
+
+variable "storage_encrypted" {
+  description = "Encrypt the database storage"
+  type        = bool
+}

@@ -1,0 +1,5 @@
+variable "enable_logging" {
+  description = "Record API activity"
+  type        = bool
+  default     = true
+}

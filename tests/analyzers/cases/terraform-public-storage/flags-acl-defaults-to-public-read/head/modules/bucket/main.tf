@@ -1,0 +1,4 @@
+resource "aws_s3_bucket_acl" "this" {
+  bucket = var.bucket
+  acl    = var.acl
+}

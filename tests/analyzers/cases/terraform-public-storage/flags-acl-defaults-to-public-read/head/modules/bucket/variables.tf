@@ -1,0 +1,8 @@
+variable "bucket" {
+  type = string
+}
+
+variable "acl" {
+  type    = string
+  default = "public-read"
+}
