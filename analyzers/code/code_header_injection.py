@@ -50,7 +50,7 @@ class CodeHeaderInjection(FlowRule):
         summary="Response header set from request data",
         severity=Severity.MEDIUM,
         cwe=(113,),
-        languages=("python", "java"),
+        languages=("python", "java", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"header"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

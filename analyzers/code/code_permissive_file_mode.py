@@ -46,6 +46,6 @@ class CodePermissiveFileMode(FlowRule):
         summary="File mode lets every user write",
         severity=Severity.MEDIUM,
         cwe=(732,),
-        languages=("python",),
+        languages=("python", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"file-mode"})

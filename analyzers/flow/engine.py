@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from analyzers.base import TraceStep as Step
+from analyzers.flow.go.module import BUILTINS as _GO_BUILTINS
 from analyzers.flow.hit import Hit
 from analyzers.flow.interpret import FunctionRun, Outcome
 from analyzers.flow.ir import Assign, Function, Import, Param
@@ -63,6 +64,7 @@ class Engine:
         self._words: dict[int, tuple[str, ...]] = {}
         self._file_deadline = self.deadline
         self.bounded_files: set[str] = set()
+        self._package: dict[tuple[str, str], Value | None] = {}
 
     # -- entry ----------------------------------------------------------------------------------
     def analyze(self) -> list[Hit]:
@@ -272,10 +274,35 @@ class Engine:
             return Value(ref=self._wildcard(function.path, name), container="module")
         if language == "javascript" and name in _JS_GLOBALS:
             return Value(ref=name)
+        if language == "go":
+            if name in _GO_BUILTINS:
+                return Value(ref=name)
+            sibling = self._package_name(function.path, name)
+            if sibling is not None:
+                return sibling
         if name in _BUILTINS:
             return Value(ref=name)
         fact = Fact("unknown", f"`{name}`", function.path, function.start_line)
         return Value(ref=name, facts=frozenset({fact}))
+
+    def _package_name(self, path: str, name: str) -> Value | None:
+        """A Go function of another file of the same package (the same folder): no import names it."""
+        folder = path.rpartition("/")[0]
+        key = (folder, name)
+        if key not in self._package:
+            self._package[key] = None
+            for other in sorted(self.program.modules):
+                if (
+                    other == path
+                    or other.rpartition("/")[0] != folder
+                    or self.program.language(other) != "go"
+                ):
+                    continue
+                value = (self.module_globals(other) or {}).get(name)
+                if value is not None and value.function is not None:
+                    self._package[key] = value
+                    break
+        return self._package[key]
 
     def _wildcard(self, path: str, name: str) -> str:
         """A Java class name through the file's `import package.*;`, when the models know the class."""
