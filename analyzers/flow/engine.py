@@ -41,6 +41,7 @@ MAX_CONTEXTS = 8  # contexts analysed per function with their constants
 MAX_SUMMARIES = 4  # summaries per function (of differently shaped arguments) beyond the contexts
 BUDGET_SECONDS = 120.0  # for following calls in a whole change
 FILE_BUDGET_SECONDS = 3.0  # for following calls from the entries of one file
+FILE_STEPS = 100_000  # statements interpreted from the entries of one file (a bound on work, not time)
 MAX_FACTS_PER_HIT = 16
 _BUILTINS = frozenset(dir(builtins))
 # Java names every file sees without an import.
@@ -63,7 +64,8 @@ class Engine:
         self._imports: dict[str, frozenset[str]] = {}
         self._words: dict[int, tuple[str, ...]] = {}
         self._file_deadline = self.deadline
-        self.bounded_files: set[str] = set()
+        self.steps = 0  # statements interpreted in all
+        self._file_steps = FILE_STEPS
         self._package: dict[tuple[str, str], Value | None] = {}
 
     # -- entry ----------------------------------------------------------------------------------
@@ -72,6 +74,7 @@ class Engine:
             if not file.in_change:
                 continue
             self._file_deadline = min(self.deadline, time.monotonic() + FILE_BUDGET_SECONDS)
+            self._file_steps = self.steps + FILE_STEPS
             module = self.program.modules[path]
             for identifier in module.ids_at(file.changed):
                 self.entry(path, identifier)
@@ -195,7 +198,7 @@ class Engine:
     def invoke(self, function: Function, bindings: Mapping[str, Value], depth: int) -> Outcome | None:
         """`function` run with `bindings`, or None when a bound stops the call being followed."""
         identity = (function.path, function.id)
-        if depth > MAX_DEPTH or identity in self._active or self.out_of_time():
+        if depth > MAX_DEPTH or identity in self._active or self.exhausted():
             return None
         key = (identity, tuple(sorted(bindings.items(), key=lambda item: item[0])))
         known = self._memo.get(key)
@@ -240,8 +243,10 @@ class Engine:
         self._memo[key] = outcome
         return outcome
 
-    def out_of_time(self) -> bool:
-        return time.monotonic() > self._file_deadline
+    def exhausted(self) -> bool:
+        """Whether the file's budget is spent, in statements or in time: calls are then not followed
+        and loops not iterated again, so the rest of the file costs one pass over its statements."""
+        return self.steps > self._file_steps or time.monotonic() > self._file_deadline
 
     # -- names ----------------------------------------------------------------------------------
     def models(self, path: str) -> Models:
