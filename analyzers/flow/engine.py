@@ -178,9 +178,17 @@ class Engine:
         return any(i == p or i.startswith(p + ".") for i in imports for p in prefixes)
 
     def imports_of(self, path: str) -> frozenset[str]:
+        """What the file imports; for Go, what the files of its package in the program import (a
+        package's files share their names, so `s.db.Query` may be typed in a sibling file)."""
         known = self._imports.get(path)
         if known is None:
-            known = self._imports[path] = self._read_imports(path)
+            known = self._read_imports(path)
+            if self.program.language(path) == "go":
+                folder = path.rpartition("/")[0]
+                for other in sorted(self.program.modules):
+                    if other != path and other.rpartition("/")[0] == folder and other.endswith(".go"):
+                        known |= self._read_imports(other)
+            self._imports[path] = known
         return known
 
     def _read_imports(self, path: str) -> frozenset[str]:
