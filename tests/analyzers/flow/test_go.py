@@ -162,3 +162,42 @@ def test_a_function_of_another_package_is_not_taken_for_the_packages_own() -> No
     [hit] = hits_of(files, language="go")  # an unknown call: its result holds its arguments' data
     notes = {step.note for fact in hit.facts for step in fact.steps}
     assert "returned from `buildQuery`" not in notes
+
+
+REDIRECT = """package main
+
+import "net/http"
+
+func login(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	if %s {
+		next = "/"
+	}
+	http.Redirect(w, r, next, http.StatusFound)
+}
+"""
+
+
+def test_a_value_that_is_one_of_several_constants_on_the_way_out_is_safe() -> None:
+    safe = REDIRECT % 'next != "/users" && next != "/account"'
+    assert hits_of({"login.go": safe}, language="go") == []
+
+
+GUARDED = """package main
+
+import "net/http"
+
+func login(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	if %s {
+		http.Redirect(w, r, next, http.StatusFound)
+	}
+}
+"""
+
+
+def test_either_way_of_a_test_must_check_the_same_data_to_make_it_safe() -> None:
+    assert hits_of({"login.go": GUARDED % 'next == "/users" || next == "/account"'}, language="go") == []
+    for test in ('next == "/users" || r.Method == "GET"', 'next == "/users" || len(next) > 3'):
+        [hit] = hits_of({"login.go": GUARDED % test}, language="go")
+        assert (hit.kind, hit.line) == ("redirect", 8)
