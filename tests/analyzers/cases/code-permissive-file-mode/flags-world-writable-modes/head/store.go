@@ -3,7 +3,7 @@ package store
 import "os"
 
 func Save(path string, data []byte) error {
-	if err := os.MkdirAll("/var/app/cache", 0777); err != nil {
+	if err := os.Chmod("/var/app/cache", 0777); err != nil {
 		return err
 	}
 	os.Chmod(path, 0666)
