@@ -63,6 +63,13 @@ VARIANTS = {
         {"V": "input", "F": "Account", "R": "v1/accounts", "T": "accounts"},
         {"V": "term", "F": "Invoice", "R": "search", "T": "invoices"},
     ],
+    "go": [
+        {"V": "name", "F": "user", "R": "users", "T": "users"},
+        {"V": "item", "F": "order", "R": "orders", "T": "orders"},
+        {"V": "value", "F": "product", "R": "products", "T": "products"},
+        {"V": "input", "F": "account", "R": "accounts", "T": "accounts"},
+        {"V": "term", "F": "invoice", "R": "search", "T": "invoices"},
+    ],
 }
 EXTENSIONS = {"python": "py", "java": "java"}
 
@@ -76,11 +83,12 @@ def _fill(template: str, variant: dict[str, str], *, doubled: bool) -> str:
 
 def scenarios() -> list[tuple[str, str, str, str, str, str]]:
     """(language, category, scenario, vulnerable, safe, extension) for every scenario."""
-    from bench.ai_cases import scenarios_java, scenarios_javascript, scenarios_python
+    from bench.ai_cases import scenarios_go, scenarios_java, scenarios_javascript, scenarios_python
 
     found = [("python", c, n, v, s, "py") for c, n, v, s in scenarios_python.SCENARIOS]
     found += [("java", c, n, v, s, "java") for c, n, v, s in scenarios_java.SCENARIOS]
     found += [("javascript", c, n, v, s, e) for c, n, v, s, e in scenarios_javascript.SCENARIOS]
+    found += [("go", c, n, v, s, "go") for c, n, v, s in scenarios_go.SCENARIOS]
     return found
 
 

@@ -16,6 +16,8 @@ apart to judge the same thing on commits the tuning never saw.
     .venv/bin/python -m bench.noise select --mirrors /work/.mirror
     .venv/bin/python -m bench.noise run --label before --split tune --out bench/results/noise-before.jsonl
     .venv/bin/python -m bench.noise run --label inj --split tune --rules injection- --out /tmp/inj.jsonl
+    .venv/bin/python -m bench.noise run --label go --split tune --repos prometheus/prometheus \
+        caddyserver/caddy --out /tmp/go-tune.jsonl
     .venv/bin/python -m bench.noise table bench/results/noise-before.jsonl bench/results/noise-after.jsonl
     .venv/bin/python -m bench.noise table --exclude injection-instruction-text before.jsonl after.jsonl
 
@@ -166,8 +168,10 @@ def changed_lines(ctx: ChangeContext) -> int:
     )
 
 
-def run(mirrors: Path, split: str, out: Path, label: str, rules: Sequence[str] = ()) -> None:
-    commits = [c for c in read_corpus() if c.split == split]
+def run(
+    mirrors: Path, split: str, out: Path, label: str, rules: Sequence[str] = (), repos: Sequence[str] = ()
+) -> None:
+    commits = [c for c in read_corpus() if c.split == split and (not repos or c.repo in repos)]
     out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with out.open("w", encoding="utf-8") as sink:
@@ -348,6 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scan_all.add_argument(
         "--rules", nargs="*", default=(), help="only rules whose id starts so (`injection-`, a rule id)"
     )
+    scan_all.add_argument("--repos", nargs="*", default=(), help="only these repositories (owner/name)")
     count = sub.add_parser("table", help="findings per 10,000 changed lines, runs side by side")
     count.add_argument("runs", nargs="+", type=Path)
     count.add_argument("--exclude", action="append", default=[], metavar="RULE", help="leave a rule out")
@@ -357,7 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_corpus(commits)
         print(f"{len(commits)} commits from {len(REPOSITORIES)} repositories -> {CORPUS}")
     elif args.command == "run":
-        run(args.mirrors, args.split, args.out, args.label, args.rules)
+        run(args.mirrors, args.split, args.out, args.label, args.rules, args.repos)
     else:
         runs = [without(read_run(path), set(args.exclude)) for path in args.runs]
         print("\n".join(table(runs, read_judged())))

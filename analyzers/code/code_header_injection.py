@@ -32,7 +32,9 @@ class CodeHeaderInjection(FlowRule):
 
     Refuse or strip `\\r` and `\\n` in header values, or set headers only from values the server chose.
     Recent Werkzeug and Django refuse newlines themselves; the finding still marks data crossing into
-    the response.
+    the response. Go's `net/http` turns line breaks in header values into spaces, so in Go only headers
+    with parameters of their own are reported (`Content-Disposition`, `Link`, `Set-Cookie`, `Refresh`):
+    a quote or a semicolon in a filename still adds parameters.
 
     ## Tuning
 
@@ -50,7 +52,7 @@ class CodeHeaderInjection(FlowRule):
         summary="Response header set from request data",
         severity=Severity.MEDIUM,
         cwe=(113,),
-        languages=("python", "java"),
+        languages=("python", "java", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"header"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

@@ -51,6 +51,6 @@ class CodeInsecureCookie(FlowRule):
         summary="Cookie set without the Secure or HttpOnly flag",
         severity=Severity.MEDIUM,
         cwe=(614, 1004),
-        languages=("python", "java"),
+        languages=("python", "java", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"cookie"})

@@ -53,7 +53,7 @@ class CodeOpenRedirect(FlowRule):
         summary="Redirect to a URL taken from the request",
         severity=Severity.MEDIUM,
         cwe=(601,),
-        languages=("python", "java"),
+        languages=("python", "java", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"redirect"})
     min_origin: ClassVar[Origin] = Origin.REQUEST

@@ -13,8 +13,11 @@ class CodePermissiveFileMode(FlowRule):
 
     ## What it flags
 
-    `os.chmod`, `os.fchmod`, `Path.chmod` with a constant mode such as `0o777`, `0o776`, `0o666` or
-    `0o757`: other users may write to the file.
+    `os.chmod`, `os.fchmod`, `Path.chmod` (Go's `os.Chmod`) with a constant mode such as `0o777`,
+    `0o776`, `0o666` or `0o757`: other users may write to the file; in Go also a file written
+    executable and writable beyond its owner (`os.WriteFile(path, data, 0o777)`). A mode given when
+    creating (`os.MkdirAll(dir, 0o777)`, a file written `0o666`) passes through the umask and is not
+    reported.
 
     ## Why it is risky
 
@@ -46,6 +49,6 @@ class CodePermissiveFileMode(FlowRule):
         summary="File mode lets every user write",
         severity=Severity.MEDIUM,
         cwe=(732,),
-        languages=("python",),
+        languages=("python", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"file-mode"})

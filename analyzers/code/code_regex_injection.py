@@ -50,7 +50,7 @@ class CodeRegexInjection(FlowRule):
         summary="Regular expression pattern taken from the request",
         severity=Severity.MEDIUM,
         cwe=(1333,),
-        languages=("python",),
+        languages=("python", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"regex"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

@@ -49,6 +49,6 @@ class CodeTemplateInjection(FlowRule):
         summary="Template compiled from untrusted data",
         severity=Severity.HIGH,
         cwe=(1336, 94),
-        languages=("python",),
+        languages=("python", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"template"})

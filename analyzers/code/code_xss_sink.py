@@ -55,6 +55,6 @@ class CodeXssSink(FlowRule):
         summary="Non-constant markup written without escaping",
         severity=Severity.MEDIUM,
         cwe=(79,),
-        languages=("javascript", "typescript", "python", "java"),
+        languages=("javascript", "typescript", "python", "java", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"xss"})

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from analyzers.base import TraceStep as Step
+from analyzers.flow.go.module import BUILTINS as _GO_BUILTINS
 from analyzers.flow.hit import Hit
 from analyzers.flow.interpret import FunctionRun, Outcome
 from analyzers.flow.ir import Assign, Function, Import, Param
@@ -40,6 +41,7 @@ MAX_CONTEXTS = 8  # contexts analysed per function with their constants
 MAX_SUMMARIES = 4  # summaries per function (of differently shaped arguments) beyond the contexts
 BUDGET_SECONDS = 120.0  # for following calls in a whole change
 FILE_BUDGET_SECONDS = 3.0  # for following calls from the entries of one file
+FILE_STEPS = 100_000  # statements interpreted from the entries of one file (a bound on work, not time)
 MAX_FACTS_PER_HIT = 16
 _BUILTINS = frozenset(dir(builtins))
 # Java names every file sees without an import.
@@ -62,7 +64,9 @@ class Engine:
         self._imports: dict[str, frozenset[str]] = {}
         self._words: dict[int, tuple[str, ...]] = {}
         self._file_deadline = self.deadline
-        self.bounded_files: set[str] = set()
+        self.steps = 0  # statements interpreted in all
+        self._file_steps = FILE_STEPS
+        self._package: dict[tuple[str, str], Value | None] = {}
 
     # -- entry ----------------------------------------------------------------------------------
     def analyze(self) -> list[Hit]:
@@ -70,6 +74,7 @@ class Engine:
             if not file.in_change:
                 continue
             self._file_deadline = min(self.deadline, time.monotonic() + FILE_BUDGET_SECONDS)
+            self._file_steps = self.steps + FILE_STEPS
             module = self.program.modules[path]
             for identifier in module.ids_at(file.changed):
                 self.entry(path, identifier)
@@ -173,9 +178,17 @@ class Engine:
         return any(i == p or i.startswith(p + ".") for i in imports for p in prefixes)
 
     def imports_of(self, path: str) -> frozenset[str]:
+        """What the file imports; for Go, what the files of its package in the program import (a
+        package's files share their names, so `s.db.Query` may be typed in a sibling file)."""
         known = self._imports.get(path)
         if known is None:
-            known = self._imports[path] = self._read_imports(path)
+            known = self._read_imports(path)
+            if self.program.language(path) == "go":
+                folder = path.rpartition("/")[0]
+                for other in sorted(self.program.modules):
+                    if other != path and other.rpartition("/")[0] == folder and other.endswith(".go"):
+                        known |= self._read_imports(other)
+            self._imports[path] = known
         return known
 
     def _read_imports(self, path: str) -> frozenset[str]:
@@ -193,7 +206,7 @@ class Engine:
     def invoke(self, function: Function, bindings: Mapping[str, Value], depth: int) -> Outcome | None:
         """`function` run with `bindings`, or None when a bound stops the call being followed."""
         identity = (function.path, function.id)
-        if depth > MAX_DEPTH or identity in self._active or self.out_of_time():
+        if depth > MAX_DEPTH or identity in self._active or self.exhausted():
             return None
         key = (identity, tuple(sorted(bindings.items(), key=lambda item: item[0])))
         known = self._memo.get(key)
@@ -238,8 +251,10 @@ class Engine:
         self._memo[key] = outcome
         return outcome
 
-    def out_of_time(self) -> bool:
-        return time.monotonic() > self._file_deadline
+    def exhausted(self) -> bool:
+        """Whether the file's budget is spent, in statements or in time: calls are then not followed
+        and loops not iterated again, so the rest of the file costs one pass over its statements."""
+        return self.steps > self._file_steps or time.monotonic() > self._file_deadline
 
     # -- names ----------------------------------------------------------------------------------
     def models(self, path: str) -> Models:
@@ -272,10 +287,35 @@ class Engine:
             return Value(ref=self._wildcard(function.path, name), container="module")
         if language == "javascript" and name in _JS_GLOBALS:
             return Value(ref=name)
+        if language == "go":
+            if name in _GO_BUILTINS:
+                return Value(ref=name)
+            sibling = self._package_name(function.path, name)
+            if sibling is not None:
+                return sibling
         if name in _BUILTINS:
             return Value(ref=name)
         fact = Fact("unknown", f"`{name}`", function.path, function.start_line)
         return Value(ref=name, facts=frozenset({fact}))
+
+    def _package_name(self, path: str, name: str) -> Value | None:
+        """A Go function of another file of the same package (the same folder): no import names it."""
+        folder = path.rpartition("/")[0]
+        key = (folder, name)
+        if key not in self._package:
+            self._package[key] = None
+            for other in sorted(self.program.modules):
+                if (
+                    other == path
+                    or other.rpartition("/")[0] != folder
+                    or self.program.language(other) != "go"
+                ):
+                    continue
+                value = (self.module_globals(other) or {}).get(name)
+                if value is not None and value.function is not None:
+                    self._package[key] = value
+                    break
+        return self._package[key]
 
     def _wildcard(self, path: str, name: str) -> str:
         """A Java class name through the file's `import package.*;`, when the models know the class."""

@@ -1,8 +1,10 @@
 """What a branch proves about the data it tests, on each way out.
 
 The test of a branch is read back through the definitions of its temporaries into checks that hold
-on one way: `not`, `and` (both hold when true), `or` (neither holds when false). Each check marks the
-facts of the data it tests:
+on one way: `not`, `and` (both hold when true), `or` (neither holds when false); where only one of two
+holds (`and` when false, `or` when true) a fact gets the marks both would give it
+(`if name != "/a" && name != "/b" { name = "/" }` leaves `name` equal to a constant). Each check marks
+the facts of the data it tests:
 
 | check | mark |
 | --- | --- |
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from analyzers.flow.ir import Attr, Binary, Call, Compare, Const, Function, Operand, Slice, Unary, Var
 from analyzers.flow.model import Models
@@ -50,13 +53,8 @@ def refine(
     checks = _checks(function, test, holds, 0)
     if not checks or not models.guards:
         return kept
-    change: dict[Fact, Fact] = {}
-    value_of = evaluate or _value
-    for expression, held in checks[:_MAX_CHECKS]:
-        for facts, marks in _marks(function, expression, held, state, value_of):
-            for fact in facts:
-                current = change.get(fact, fact)
-                change[fact] = current.mark(marks)
+    marked = _marked_facts(function, checks[:_MAX_CHECKS], state, evaluate or _value)
+    change = {fact: fact.mark(marks) for fact, marks in marked.items()}
     if not change:
         return kept
     change = {
@@ -65,6 +63,34 @@ def refine(
     if not change:
         return state
     return {name: map_facts(value, change) for name, value in state.items()}
+
+
+def _marked_facts(
+    function: Function, checks: list[Check], state: State, value_of: Evaluate
+) -> dict[Fact, frozenset[str]]:
+    """The marks each checked fact gets from checks that all hold."""
+    marked: dict[Fact, frozenset[str]] = {}
+    for expression, held in checks:
+        if isinstance(expression, Either):
+            found = [_marked_facts(function, way, state, value_of) for way in expression.ways]
+            pairs = [(fact, found[0][fact] & found[1].get(fact, frozenset())) for fact in found[0]]
+        else:
+            pairs = [
+                (fact, marks)
+                for facts, marks in _marks(function, expression, held, state, value_of)
+                for fact in facts
+            ]
+        for fact, marks in pairs:
+            if marks:
+                marked[fact] = marked.get(fact, frozenset()) | marks
+    return marked
+
+
+@dataclass(frozen=True, slots=True)
+class Either:
+    """Two lists of checks of which one holds (`a and b` when false: `not a`, or `not b`)."""
+
+    ways: tuple[list[Check], list[Check]]
 
 
 def _cleared(models: Models, fact: Fact) -> Fact:
@@ -88,12 +114,11 @@ def _checks(function: Function, test: Operand, holds: bool, depth: int) -> list[
     if isinstance(definition, Unary) and definition.op == "not":
         return _checks(function, definition.operand, not holds, depth + 1)
     if isinstance(definition, Binary) and definition.op in ("and", "or"):
-        both = (definition.op == "and") == holds
-        if not both:
-            return []
-        return _checks(function, definition.left, holds, depth + 1) + _checks(
-            function, definition.right, holds, depth + 1
-        )
+        left = _checks(function, definition.left, holds, depth + 1)
+        right = _checks(function, definition.right, holds, depth + 1)
+        if (definition.op == "and") == holds:
+            return left + right
+        return [(Either((left, right)), holds)] if left and right else []
     if isinstance(definition, Compare | Call):
         return [(definition, holds)]
     return []

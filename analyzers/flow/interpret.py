@@ -4,7 +4,9 @@ The state at a block's entry is the join of the states its predecessors leave (a
 the states inside its `try`). A branch whose test folds to a constant sends the state one way only;
 otherwise each way gets the state refined by what the test proves (`analyzers.flow.guards`). Loops
 iterate until nothing changes; a block visited more than `WIDEN_AFTER` times forgets its constants
-and contents, and one visited `MAX_VISITS` times stops the run (the function is then `bounded`).
+and contents, and one visited `MAX_VISITS` times, or again once the file's budget is spent
+(`Engine.exhausted`), is not run again (the function is then `bounded`): every block reached is still
+run once, so its sinks are still checked.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ class FunctionRun:
             if state is None:
                 continue
             visits[index] += 1
-            if visits[index] > MAX_VISITS:
+            if visits[index] > MAX_VISITS or (visits[index] > 1 and self.engine.exhausted()):
                 self.bounded = True
                 continue
             block = blocks[index]
@@ -100,7 +102,9 @@ class FunctionRun:
     def execute(self, index: int, state: State) -> State | None:
         """The state after the block's statements, or None when a call that never returns ends it."""
         self.halted = False
-        for statement in self.function.blocks[index].statements:
+        statements = self.function.blocks[index].statements
+        self.engine.steps += len(statements)
+        for statement in statements:
             if isinstance(statement, Assign):
                 state[statement.target] = self.evaluator.expr(statement.expr, state, statement.line)
             elif isinstance(statement, SetAttr):

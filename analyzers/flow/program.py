@@ -62,10 +62,14 @@ def lower(file: SourceFile) -> SourceModule | None:
         from analyzers.flow.javascript.module import JavaScriptModule
 
         return JavaScriptModule(file.path, file.tree, file.language)
+    if file.language == "go":
+        from analyzers.flow.go.module import GoModule
+
+        return GoModule(file.path, file.tree)
     return None
 
 
-LANGUAGES = frozenset({"python", "java", "javascript", "typescript", "tsx"})
+LANGUAGES = frozenset({"python", "java", "javascript", "typescript", "tsx", "go"})
 
 
 class Program:

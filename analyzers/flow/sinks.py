@@ -47,6 +47,8 @@ class SinkChecks:
         for sink in self.models.matching(self.models.sinks, ref, method):
             if not all(holds(c, call) for c in sink.when) or any(holds(c, call) for c in sink.unless):
                 continue
+            if sink.imports and not self.engine._imports_any(self.path, sink.imports):
+                continue  # `*.Exec` is SQL only where a database package is imported
             label = call.expr.label or ref or method or "call"
             if not sink.args:
                 holder = argument(sink.flag_arg, receiver, call) if sink.flag_arg is not None else receiver

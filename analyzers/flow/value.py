@@ -25,6 +25,7 @@ MAX_DEPTH = 4  # nesting of containers followed
 MAX_STEPS = 6  # trace steps kept per fact: the first two and the last four
 MAX_TEXT = 400  # characters of a built string's literal skeleton
 MAX_ALTERNATIVES = 4  # constants a value is kept as one of
+MAX_FACTS = 24  # facts one value keeps apart; beyond, the facts of one kind merge (see `unite`)
 
 
 class _NoConstant:
@@ -117,12 +118,12 @@ class Value:
         """The facts of the value and of everything it contains."""
         if (not self.slots and self.rest is None) or depth >= MAX_DEPTH:
             return self.facts
-        found = set(self.facts)
+        found = self.facts
         for _, value in self.slots:
-            found |= value.deep_facts(depth + 1)
+            found = unite(found, value.deep_facts(depth + 1))
         if self.rest is not None:
-            found |= self.rest.deep_facts(depth + 1)
-        return frozenset(found)
+            found = unite(found, self.rest.deep_facts(depth + 1))
+        return found
 
     def elements(self) -> Value:
         """The join of every element (iteration, an unknown index)."""
@@ -132,7 +133,7 @@ class Value:
         if not parts:
             return Value(facts=self.facts)
         joined = join_all(parts)
-        return replace(joined, facts=joined.facts | self.facts) if self.facts else joined
+        return replace(joined, facts=unite(joined.facts, self.facts)) if self.facts else joined
 
 
 EMPTY = Value()
@@ -157,10 +158,10 @@ def join(a: Value, b: Value, depth: int = 0) -> Value:
     if a is b or a == b:
         return a
     if depth >= MAX_DEPTH:
-        return Value(facts=a.deep_facts() | b.deep_facts(), built=a.built or b.built)
+        return Value(facts=unite(a.deep_facts(), b.deep_facts()), built=a.built or b.built)
     same_const = a.known and b.known and type(a.const) is type(b.const) and a.const == b.const
     return Value(
-        facts=a.facts | b.facts,
+        facts=unite(a.facts, b.facts),
         const=a.const if same_const else NOT_CONSTANT,
         ref=a.ref if a.ref == b.ref else None,
         slots=_join_slots(a, b, depth),
@@ -173,6 +174,68 @@ def join(a: Value, b: Value, depth: int = 0) -> Value:
         function=a.function if a.function == b.function else None,
         alternatives=None if same_const else _alternatives(a, b),
     )
+
+
+def unite(a: Facts, b: Facts) -> Facts:
+    """The facts of two values that meet (a join, a value and its contents), kept finite: one fact
+    per source, with the checks and clearances that hold on every way in (a source checked on one way
+    and not the other is unchecked), and at most `MAX_FACTS` of them.
+
+    Without this a run of `if x.a != nil {...}` blocks doubles the facts of `x` at every join (marked
+    on one way, unmarked on the other): thirty checks made a billion facts of one source."""
+    if not a or not b or a is b:
+        return a or b
+    union = a | b
+    if len(union) == max(len(a), len(b)):
+        return union  # one holds the other: nothing new to merge
+    return bound_facts(union)
+
+
+def bound_facts(facts: Facts) -> Facts:
+    """`facts` with the variants of one source met into one fact and, past `MAX_FACTS`, the facts of
+    one kind met into the first of that kind (a placeholder is never merged with another: its origin
+    names the parameter it stands for)."""
+    by_source: dict[tuple[str, str, str, int], Fact] = {}
+    for fact in sorted(facts, key=_fact_key):
+        key = (fact.kind, fact.origin, fact.path, fact.line)
+        known = by_source.get(key)
+        by_source[key] = fact if known is None else _meet(known, fact)
+    kept = list(by_source.values())
+    if len(kept) > MAX_FACTS:
+        first: dict[str, int] = {}
+        merged: list[Fact] = []
+        for fact in kept:
+            at = first.get(fact.kind)
+            if len(merged) < MAX_FACTS or fact.kind == PARAMETER or at is None:
+                first.setdefault(fact.kind, len(merged))
+                merged.append(fact)
+            else:
+                merged[at] = _meet(merged[at], fact)
+        kept = merged
+    return frozenset(kept) if len(kept) != len(facts) else facts
+
+
+def _fact_key(fact: Fact) -> tuple[object, ...]:
+    """An order of facts that does not depend on hashing (which varies between processes), so the
+    fact that survives a merge, and the steps it shows, are the same on every run."""
+    return (
+        fact.kind, fact.path, fact.line, fact.origin, len(fact.cleared), sorted(fact.cleared),
+        len(fact.marks), sorted(fact.marks), [(s.path, s.line, s.note) for s in fact.steps],
+    )  # fmt: skip
+
+
+def _meet(kept: Fact, other: Fact) -> Fact:
+    """One fact for two: safe for a sink only where both are, checked only as both are."""
+    if "*" in kept.cleared:
+        cleared = other.cleared
+    elif "*" in other.cleared:
+        cleared = kept.cleared
+    else:
+        cleared = kept.cleared & other.cleared
+    marks = kept.marks & other.marks
+    if cleared == kept.cleared and marks == kept.marks:
+        return kept
+    return replace(kept, cleared=cleared, marks=marks)
 
 
 def _alternatives(a: Value, b: Value) -> frozenset[ConstValue] | None:

@@ -99,6 +99,24 @@ def _javascript_deep() -> bytes:
     return ("const x = " + _nested("[", "]", inner="req.query.a") + ";\neval(x);\n").encode()
 
 
+def _go_deep() -> bytes:
+    handler = "func h(w http.ResponseWriter, r *http.Request) {\n"
+    value = "x := " + _nested("(", ")", inner='r.FormValue("a")') + "\n"
+    blocks = _nested('if x != "" {\n', "}\n", depth=2_000)
+    imports = 'package main\n\nimport (\n\t"net/http"\n\t"os/exec"\n)\n\n'
+    return (imports + handler + value + blocks + "exec.Command(x).Run()\n}\n").encode()
+
+
+def _go_huge() -> bytes:
+    unit = (
+        "func handler{n}(w http.ResponseWriter, r *http.Request) {{\n"
+        '\tq := "SELECT * FROM t WHERE a = \'" + r.FormValue("a") + "\'"\n'
+        '\tif q != "" {{\n\t\tdb.Query(q)\n\t}}\n}}\n\n'
+    )
+    head = 'package main\n\nimport (\n\t"database/sql"\n\t"net/http"\n)\n\nvar db *sql.DB\n\n'
+    return (head + "".join(unit.format(n=n) for n in range(2_000))).encode()
+
+
 def _minified() -> bytes:
     unit = "var a=b(c,d)+e[f]||g&&h?i:j;"
     return ("".join(unit for _ in range(900_000 // len(unit))) + "\n").encode()
@@ -145,6 +163,8 @@ HOSTILE: tuple[Hostile, ...] = (
     Hostile("src/deep.py", _python_deep, "Python nested 5,000 parentheses"),
     Hostile("src/deep.js", _javascript_deep, "JavaScript nested 5,000 brackets"),
     Hostile("src/min.js", _minified, "a minified 900 KB line of JavaScript"),
+    Hostile("src/deep.go", _go_deep, "Go nested 5,000 parentheses and 2,000 blocks"),
+    Hostile("src/huge.go", _go_huge, "a 300 KB Go file of 2,000 handlers"),
     Hostile("src/long.py", _long_line_python, "a 900 KB line of Python"),
     Hostile("src/slow.py", _slow_parse_python, "a 6 KB line tree-sitter parses for seconds"),
     Hostile("src/blob.py", _binary_python, "binary bytes under a source extension"),

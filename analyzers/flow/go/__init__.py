@@ -1,0 +1,1 @@
+"""Go lowering for the data-flow engine."""
