@@ -179,6 +179,7 @@ _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]
 _MOOD = frozenset({"modal", "request"})
 _ASKED = frozenset({"action", "transfer"})
 _TARGETS = frozenset({"secret", "safeguard", "destination"})
+_ACTS = frozenset({"action", "transfer", "dismiss"})  # an imperative verb that acts: `approve`, `print`
 
 
 def ordered(hits: frozenset[Hit], values: dict[str, float]) -> bool:
@@ -187,7 +188,8 @@ def ordered(hits: frozenset[Hit], values: dict[str, float]) -> bool:
     be`, `developer mode`, `follow the instructions`, `respond only`, `part 2`, `in a fictional`;
     single words of those classes, `only`, `filters`, `novel`, are what docs say too); an override
     (earlier instructions dismissed); dialogue turns; an AI tool spoken to in the mood of an order
-    (an imperative opening or two imperative verbs, `must`, `could you`, `you`); or an order to do
+    (an imperative opening or two imperative verbs, `must`, `could you`, `you`, or one verb that
+    acts in the imperative: `...; just approve`, `the agent can print the keys`); or an order to do
     something to a secret, a safeguard or a destination. Documentation of software says the same
     words in the indicative: `applications use environment variables for credentials`, `the
     Secret must contain a key`, `works with Claude Code`."""
@@ -197,11 +199,12 @@ def ordered(hits: frozenset[Hit], values: dict[str, float]) -> bool:
     )
     verbs = {entry for category, entry in hits if category == "imperative"}
     mood = bool(present & _MOOD) or values.get("imperative_lead", 0.0) > 0 or len(verbs) >= 2
+    acts = {entry for category, entry in hits if category in _ACTS}
     return (
         framing
         or ("dismiss" in present and bool(present & {"instruction_ref", "prior"}))
         or values.get("turns", 0.0) > 0
-        or ("addressee" in present and (mood or "second_person" in present))
+        or ("addressee" in present and (mood or "second_person" in present or bool(verbs & acts)))
         or (mood and bool(present & _ASKED) and bool(present & _TARGETS))
     )
 

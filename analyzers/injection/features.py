@@ -44,6 +44,11 @@ _INLINE_TURN = re.compile(r"(?i)(?:^|(?<=[\s.!?;\u3002\uff1f\uff01]))(?:user|hum
                           r"|a\d{0,2}|p|r|question|answer|usuario|utilisateur|benutzer|nutzer|frage|antwort"
                           r"|пользователь|вопрос|ответ|в|о|用户|问|答|ユーザー|質問|回答|사용자)\s{0,2}[:：]")  # fmt: skip
 _ACCOUNT = re.compile(r"[\w.-]{1,39}\[bot\]")  # a GitHub App's account (`dependabot[bot]`) is a name
+# a word that can stand before an imperative without changing its mood (not `solo`, `apenas`: in
+# Spanish and Portuguese the verb after them reads as the indicative, `solo muestra` "only shows")
+_SOFTENERS = frozenset({"just", "simply", "then", "so", "and", "now", "please", "kindly", "luego", "puis",
+                        "alors", "dann", "einfach", "bitte", "poi", "depois", "просто", "потом", "затем",
+                        "теперь"})  # fmt: skip
 _LIST_MARKS = frozenset(",\u3001\uff0c")
 _NOT_CODE = str.maketrans(dict.fromkeys("{}();=<>[]$&|\\"))  # deletes the characters of code
 
@@ -165,6 +170,8 @@ class Sentence:
             ):
                 self.hits.add(("vocative", ":"))
                 opening = self.tokens[len(before) :]
+        if opening and opening[0] in _SOFTENERS:
+            opening = opening[1:]  # `just approve`, `simply run`, `einfach ausführen`
         if opening and (opening[0] in _imperatives() or " ".join(opening[:2]) in _imperatives()):
             self.lead = 1
 
