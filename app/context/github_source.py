@@ -58,6 +58,7 @@ class GitHubSource:
         self.max_bytes, self.max_files = max_bytes, max_files
         self.max_lockfile_bytes = max(max_lockfile_bytes, max_bytes)
         self._pr: PullRequestInfo | None = None
+        self._review_bodies: list[tuple[str, str]] = []
         self._state = "open"
         self._files: list[SourceFile] | None = None
         self._total_files: int | None = None
@@ -102,6 +103,7 @@ class GitHubSource:
         """Logins whose latest review of the pull request approves it (for protected paths)."""
         latest: dict[str, str] = {}
         review: PullRequestReview
+        self._review_bodies = []
         try:
             for review in self.github.rest.paginate(
                 self.github.rest.pulls.list_reviews,
@@ -110,11 +112,19 @@ class GitHubSource:
                 pull_number=self.number,
                 per_page=100,
             ):
-                if review.user is not None and review.state in {"APPROVED", "CHANGES_REQUESTED", "DISMISSED"}:
-                    latest[review.user.login] = review.state
+                login = review.user.login if review.user is not None else ""
+                self._review_bodies.append((login.removesuffix("[bot]"), review.body or ""))
+                if login and review.state in {"APPROVED", "CHANGES_REQUESTED", "DISMISSED"}:
+                    latest[login] = review.state
         except GitHubException as error:
             raise SourceError(f"reviews of pull request {self.number}: {error}") from error
         return tuple(sorted(login for login, state in latest.items() if state == "APPROVED"))
+
+    def review_bodies(self) -> list[tuple[str, str]]:
+        """(author login without `[bot]`, body) of every review on the pull request, oldest first, as
+        listed with the pull request (one listing serves the approvers and the review step)."""
+        self.pull_request()
+        return list(self._review_bodies)
 
     def state(self) -> str:
         """The pull request's state (`open`, `closed`) as last read."""
