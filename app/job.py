@@ -153,7 +153,7 @@ def read_delivery(delivery_id: str, event: str, payload: Mapping[str, Any]) -> J
         numbers = (int(pr["number"]),)
     elif suite:
         numbers = tuple(int(_as_object(p)["number"]) for p in _list(suite, "pull_requests"))
-    elif issue.get("number") and issue.get("pull_request"):
+    elif issue.get("number") and issue.get("pull_request") is not None:  # a comment on a pull request
         numbers = (int(issue["number"]),)
     job = Job(
         delivery_id=delivery_id,

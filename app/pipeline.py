@@ -26,7 +26,7 @@ from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
 from app.entities import record_entities, record_pull_request
 from app.facts import build_options, registry_config
-from app.github import checks
+from app.github import checks, reviews
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.history import RepoHistory, history_note
 from app.job import Job, Step
@@ -37,7 +37,7 @@ from app.pull import PullAtHead
 from app.report.check_output import CheckOutput, compose_check_output
 from app.report.links import links_from
 from app.report.placement import Placed
-from app.review import ReviewOutcome, publish_review, read_review_state
+from app.review import ReviewOutcome, publish_review, review_state
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -238,9 +238,8 @@ def publish(
     with session_scope(settings.database_url) as session:
         recorded = repo.commented_findings(session, pull.repository_id, pull.number)
         still_open = repo.open_findings_before(session, pull.repository_id, pull.number, analysis.id or 0)
-    state = read_review_state(
-        gh,
-        pull,
+    state = review_state(
+        reviews.list_threads(gh, pull.owner, pull.name, pull.number),
         settings.app_slug,
         recorded=recorded,
         still_open=still_open,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from app.context.model import ChangeContext
 from app.github import reviews
 from app.github.client import InstallationGitHub
+from app.github.reviews import ReviewThread
 from app.pull import PullAtHead
 from app.report.comment import comment_fingerprints
 from app.report.links import Links
@@ -44,26 +45,22 @@ class ReviewOutcome:
     fixed: list[str] = field(default_factory=list)
 
 
-def read_review_state(
-    gh: InstallationGitHub,
-    pull: PullAtHead,
+def review_state(
+    threads: Sequence[ReviewThread],
     app_slug: str,
     *,
     recorded: Mapping[str, tuple[int, str]],
     still_open: Mapping[str, str],
     review_bodies: Sequence[tuple[str, str]],
 ) -> ReviewState:
-    """One listing of the pull request's review threads, joined with the database's records.
+    """The pull request's review threads (listed once per push) joined with the database's records.
 
     Our comments GitHub already carries count as known: a job that posted its review and died before
     recording it must not post the same comments again. A thread id the database lacks (a comment
-    posted by the previous push) is taken from the listing."""
+    posted by the previous push) is taken from the threads."""
     ours = app_slug.removesuffix("[bot]").lower()
     on_github: dict[str, tuple[int, str]] = {}
-    unresolved: set[str] = set()
-    for thread in reviews.list_threads(gh, pull.owner, pull.name, pull.number):
-        if not thread.resolved:
-            unresolved.add(thread.thread_id)
+    for thread in threads:
         if thread.author.lower() == ours:
             for fingerprint in comment_fingerprints(thread.body):
                 on_github[fingerprint] = (thread.comment_id, thread.thread_id)
@@ -73,7 +70,8 @@ def read_review_state(
     bodies = [body for author, body in review_bodies if author.lower() == ours]
     listed = frozenset(fp for body in bodies for fp in listed_fingerprints(body)) if bodies else None
     open_threads = {fp: thread or known.get(fp, (0, ""))[1] for fp, thread in still_open.items()}
-    return ReviewState(known, frozenset(unresolved), listed, open_threads)
+    unresolved = frozenset(t.thread_id for t in threads if not t.resolved)
+    return ReviewState(known, unresolved, listed, open_threads)
 
 
 def publish_review(
