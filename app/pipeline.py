@@ -37,7 +37,7 @@ from app.pull import PullAtHead
 from app.report.check_output import CheckOutput, compose_check_output
 from app.report.links import links_from
 from app.report.placement import Placed
-from app.review import ReviewOutcome, publish_review, review_state
+from app.review import ReviewOutcome, has_reviewed, publish_review, review_state
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -140,11 +140,12 @@ def analyze_pull_request(settings: Settings, pull: PullAtHead, owner: str, *, re
                 return f"#{pull.number}: {source.state()}, not analysed"
             record_pull_request(settings, pull.repository_id, info)  # its author, if no event told us
             pull = replace(pull, author=info.author_login)
-            analysis = _claim(settings, pull, info.base_sha, owner, rerun=rerun)
-            if analysis is None:
+            claimed = _claim(settings, pull, info.base_sha, owner, rerun=rerun)
+            if claimed is None:
                 return f"{pull.label}: already analysed"
+            analysis, fresh = claimed
             try:
-                _run_analysis(settings, gh, pull, source, analysis)
+                _run_analysis(settings, gh, pull, source, analysis, fresh=fresh)
             except BaseException:
                 _release_analysis(settings, analysis)
                 raise
@@ -153,9 +154,11 @@ def analyze_pull_request(settings: Settings, pull: PullAtHead, owner: str, *, re
 
 def _claim(
     settings: Settings, pull: PullAtHead, base_sha: str, owner: str, *, rerun: bool
-) -> Analysis | None:
-    """This head's analysis, claimed by this job; None when it is finished already."""
+) -> tuple[Analysis, bool] | None:
+    """This head's analysis, claimed by this job, and whether no job ever claimed it before (then no
+    check run can exist for it); None when it is finished already."""
     with session_scope(settings.database_url) as session:
+        before = repo.analysis_standing(session, pull.repository_id, pull.head_sha)
         analysis = repo.claim_analysis(
             session,
             repository_id=pull.repository_id,
@@ -167,7 +170,7 @@ def _claim(
             rerun=rerun,
         )
         if analysis is not None:
-            return analysis
+            return analysis, before in {None, AnalysisStatus.PENDING.value}
         status = repo.analysis_standing(session, pull.repository_id, pull.head_sha)
     if status not in _FINISHED:  # held, or its holder died a moment ago: try again later
         raise AnalysisBusyError(f"{pull.label} is being analysed by another job")
@@ -238,12 +241,12 @@ def publish(
     with session_scope(settings.database_url) as session:
         recorded = repo.commented_findings(session, pull.repository_id, pull.number)
         still_open = repo.open_findings_before(session, pull.repository_id, pull.number, analysis.id or 0)
+    bodies = source.review_bodies()
+    # Bulwark's threads come only with its reviews: before its first one there is nothing to list.
+    listed = recorded or still_open or has_reviewed(bodies, settings.app_slug)
+    threads = reviews.list_threads(gh, pull.owner, pull.name, pull.number) if listed else []
     state = review_state(
-        reviews.list_threads(gh, pull.owner, pull.name, pull.number),
-        settings.app_slug,
-        recorded=recorded,
-        still_open=still_open,
-        review_bodies=source.review_bodies(),
+        threads, settings.app_slug, recorded=recorded, still_open=still_open, review_bodies=bodies
     )
     with stage("review"):
         return publish_review(
@@ -276,9 +279,15 @@ def record(
 
 
 def _run_analysis(
-    settings: Settings, gh: InstallationGitHub, pull: PullAtHead, source: GitHubSource, analysis: Analysis
+    settings: Settings,
+    gh: InstallationGitHub,
+    pull: PullAtHead,
+    source: GitHubSource,
+    analysis: Analysis,
+    *,
+    fresh: bool,
 ) -> None:
-    check_run_id = _ensure_check_run(settings, gh, pull, analysis)
+    check_run_id = _ensure_check_run(settings, gh, pull, analysis, fresh=fresh)
     links = links_from(settings)
     prepared = prepare(settings, gh, pull, source)
     ctx = prepared.ctx
@@ -338,10 +347,13 @@ def report(
 
 
 def _ensure_check_run(
-    settings: Settings, gh: InstallationGitHub, pull: PullAtHead, analysis: Analysis
+    settings: Settings, gh: InstallationGitHub, pull: PullAtHead, analysis: Analysis, *, fresh: bool
 ) -> int:
-    """Reuse the analysis' check run (or one found on GitHub after a crash); else create it."""
-    check_run_id = analysis.check_run_id or checks.find_check_run(gh, pull.owner, pull.name, pull.head_sha)
+    """Reuse the analysis' check run (or one found on GitHub after a crash: a job that created it may
+    have died before recording it); else create it. An analysis no job claimed before has none."""
+    check_run_id = analysis.check_run_id
+    if not check_run_id and not fresh:
+        check_run_id = checks.find_check_run(gh, pull.owner, pull.name, pull.head_sha)
     if check_run_id:
         checks.start_check_run(gh, pull.owner, pull.name, check_run_id)
     else:

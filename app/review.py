@@ -45,6 +45,12 @@ class ReviewOutcome:
     fixed: list[str] = field(default_factory=list)
 
 
+def has_reviewed(review_bodies: Sequence[tuple[str, str]], app_slug: str) -> bool:
+    """Whether Bulwark posted a review on the pull request (its inline comments come only with one)."""
+    ours = app_slug.removesuffix("[bot]").lower()
+    return any(author.lower() == ours for author, _body in review_bodies)
+
+
 def review_state(
     threads: Sequence[ReviewThread],
     app_slug: str,

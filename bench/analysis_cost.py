@@ -1,11 +1,11 @@
-"""What one pull-request analysis costs the worker: CPU time and GitHub requests, per pull request.
+"""What one pull-request analysis costs the worker: process CPU time and GitHub requests, per pull request.
 
 The pull requests of `bench.scale` (one changed text file; every fifth adds a risky Python file), each
-delivered once as `pull_request.opened` and processed in this process by `worker.process_delivery` on
-SQLite, against the GitHub emulator with no added latency. CPU is the worker thread's CPU time
-(`time.thread_time`) around each delivery, so the emulator's own work (other threads) is not counted;
-requests are those the emulator recorded while the delivery ran. The first `--warm` pull requests warm
-the caches and imports and are left out of the figures.
+delivered once as `pull_request.opened`. A worker process (this module with `--child`, on SQLite) runs
+`worker.process_delivery` for one delivery at a time and reports the CPU time its whole process used
+(`time.process_time`: every thread, the rules' threads included), so the GitHub emulator, which runs in
+this process with no added latency, is not counted. Requests are those the emulator recorded while the
+delivery ran. The first `--warm` pull requests warm the caches and imports and are left out.
 
     .venv/bin/python -m bench.analysis_cost [--pulls 60] [--warm 10]
 """
@@ -15,13 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
 from collections import Counter
 from pathlib import Path
 
-from app import worker
 from app.db import repo
 from app.db.session import get_engine
 from app.migrate import upgrade
@@ -29,14 +30,31 @@ from app.webhooks import _describe
 from bench.scale import repo_name, seed
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
+from tests.support.processes import settings_env
 from tests.support.pulls import pull_request_payload
+
+
+def child() -> None:
+    """Process the delivery ids read from stdin, one a line; answer each with the CPU seconds used."""
+    from app import worker
+    from app.settings import load_settings
+
+    settings = load_settings()
+    for line in sys.stdin:
+        started = time.process_time()
+        worker.process_delivery(settings, line.strip())
+        print(f"{time.process_time() - started:.6f}", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pulls", type=int, default=60)
     parser.add_argument("--warm", type=int, default=10)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        child()
+        return
     with GitHubEmulator() as github, tempfile.TemporaryDirectory() as tmp:
         seed(github, args.pulls)
         settings = make_settings(
@@ -49,6 +67,15 @@ def main() -> None:
             reaction_poll_seconds=0,
         )
         upgrade(settings.database_url)
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "bench.analysis_cost", "--child"],
+            env=settings_env(settings),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert worker.stdin is not None
+        assert worker.stdout is not None
         cpu: list[float] = []
         requests: list[int] = []
         kinds: Counter[str] = Counter()
@@ -58,18 +85,20 @@ def main() -> None:
             with get_engine(settings.database_url).connect() as connection:
                 repo.record_delivery(connection.execution_options(isolation_level="AUTOCOMMIT"), record)
             before = len(github.calls)
-            started = time.thread_time()
-            worker.process_delivery(settings, record.delivery_id)
-            used = time.thread_time() - started
+            worker.stdin.write(record.delivery_id + "\n")
+            worker.stdin.flush()
+            used = float(worker.stdout.readline())
             calls = github.calls[before:]
             if number > args.warm:
                 cpu.append(used)
                 requests.append(len(calls))
                 kinds.update(f"{c.method} {_shape(c.path)}" for c in calls)
+        worker.stdin.close()
+        worker.wait(timeout=30)
         measured = len(cpu)
         print(f"{measured} pull requests measured (after {args.warm} warm-up)")
         print(
-            f"worker CPU per analysis: median {statistics.median(cpu) * 1000:.1f} ms,"
+            f"worker process CPU per analysis: median {statistics.median(cpu) * 1000:.1f} ms,"
             f" p90 {sorted(cpu)[int(measured * 0.9)] * 1000:.1f} ms"
         )
         print(f"GitHub requests per pull request: mean {statistics.mean(requests):.2f}, max {max(requests)}")

@@ -59,6 +59,7 @@ class GitHubSource:
         self.max_lockfile_bytes = max(max_lockfile_bytes, max_bytes)
         self._pr: PullRequestInfo | None = None
         self._review_bodies: list[tuple[str, str]] = []
+        self._comments: int | None = None  # conversation comments, as the pull request counts them
         self._state = "open"
         self._files: list[SourceFile] | None = None
         self._total_files: int | None = None
@@ -82,6 +83,7 @@ class GitHubSource:
             head_repo = data.head.repo.full_name if data.head.repo else ""
             self._state = data.state
             self._total_files = data.changed_files if isinstance(data.changed_files, int) else None
+            self._comments = data.comments if isinstance(data.comments, int) else None
             self._pr = PullRequestInfo(
                 repo_full_name=f"{self.owner}/{self.repo}",
                 number=data.number,
@@ -160,8 +162,11 @@ class GitHubSource:
         return files
 
     def conversation(self, *, skip_login: str = "", limit: int = 300) -> list[TextItem]:
-        """The pull request's conversation comments, as content to check (never as commands)."""
+        """The pull request's conversation comments, as content to check (never as commands); none asked
+        for when the pull request, as read, counts none."""
         items: list[TextItem] = []
+        if self._pr is not None and self._comments == 0:
+            return items  # the pull request says it has none: no request
         comment: IssueComment
         try:
             for comment in self.github.rest.paginate(
