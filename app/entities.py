@@ -2,42 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from sqlmodel import Session
 
 from app.context.model import PullRequestInfo
 from app.db import repo
 from app.db.models import PullRequest
 from app.db.session import session_scope
+from app.job import Job, PullEntry
 from app.settings import Settings
 
 
-def record_entities(settings: Settings, event: str, payload: dict[str, Any]) -> None:
-    installation = payload.get("installation") or {}
-    repository = payload.get("repository") or {}
-    installation_id = int(installation["id"]) if installation.get("id") else None
-    with session_scope(settings.database_url) as session:
-        if event == "installation" and installation.get("account"):
-            account = installation["account"]
-            repo.upsert_installation(
-                session, int(installation["id"]), account.get("login", ""), account.get("type", "")
-            )
-        listed = payload.get("repositories") if event == "installation" else payload.get("repositories_added")
-        if event in {"installation", "installation_repositories"}:
-            for item in listed or []:
-                repo.upsert_repository(
-                    session, int(item["id"]), installation_id, item["full_name"], bool(item.get("private"))
-                )
-        if repository.get("id"):
-            repo.upsert_repository(
-                session,
-                int(repository["id"]),
-                installation_id,
-                repository.get("full_name", ""),
-                bool(repository.get("private")),
-            )
-        pr = payload.get("pull_request")
-        if event == "pull_request" and pr and repository.get("id"):
-            repo.upsert_pull_request(session, _pull_request(int(repository["id"]), pr))
+def record_entities(session: Session, job: Job) -> None:
+    """Keep the installation, repositories and pull request a delivery describes."""
+    installation_id = job.installation_id
+    if job.event == "installation" and job.account is not None and installation_id is not None:
+        repo.upsert_installation(session, installation_id, job.account.login, job.account.user_type)
+    for item in job.repositories:
+        repo.upsert_repository(session, item.id, installation_id, item.full_name, item.private)
+    if job.repository is not None:
+        repository = job.repository
+        repo.upsert_repository(
+            session, repository.id, installation_id, repository.full_name, repository.private
+        )
+        if job.pull_request is not None:
+            repo.upsert_pull_request(session, _pull_request(repository.id, job.pull_request))
 
 
 def record_pull_request(settings: Settings, repository_id: int, info: PullRequestInfo) -> None:
@@ -67,14 +55,14 @@ def remember_author(settings: Settings, repository_id: int, number: int, author:
         repo.upsert_pull_request(session, row)
 
 
-def _pull_request(repository_id: int, pr: dict[str, Any]) -> PullRequest:
+def _pull_request(repository_id: int, pr: PullEntry) -> PullRequest:
     return PullRequest(
         repository_id=repository_id,
-        number=int(pr["number"]),
-        head_sha=pr["head"]["sha"],
-        base_sha=pr["base"]["sha"],
-        head_ref=pr["head"].get("ref", ""),
-        base_ref=pr["base"].get("ref", ""),
-        author_login=(pr.get("user") or {}).get("login", ""),
-        state=pr.get("state", "open"),
+        number=pr.number,
+        head_sha=pr.head_sha,
+        base_sha=pr.base_sha,
+        head_ref=pr.head_ref,
+        base_ref=pr.base_ref,
+        author_login=pr.author,
+        state=pr.state,
     )

@@ -1,6 +1,6 @@
 """Feedback intake: comments, resolved threads and check-run buttons become votes, with an answer.
 
-`handle_event(settings, event, payload)` reads one stored delivery of `issue_comment`,
+`handle_event(settings, job)` handles one delivery (`app.job.Job`) of `issue_comment`,
 `pull_request_review_comment`, `pull_request_review_thread` or `check_run.requested_action`. Commands come
 from comment bodies only (`app.commands`); Bulwark ignores its own comments. Every vote is stored with the
 voter's live permission; the trust rules of calibration.md decide what it weighs. A command is acknowledged
@@ -13,8 +13,7 @@ GitHub; when GitHub names nobody, no dismissal is honoured.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from app import metrics
 from app.calibration import explain
@@ -26,31 +25,18 @@ from app.db.session import session_scope
 from app.github import conversation
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.github.permissions import collaborator_permission
+from app.job import Actor, Comment, Job, Step, Thread
 from app.learning import REOPEN, cell_decision, record_vote, shown_state, votes_of
+from app.pull import PullAtHead
 from app.report.actions import parse_action
 from app.settings import Settings
-from app.signals import PullRef, feedback_row, is_bot, poll_reactions_if_due, pull_ref, with_author
+from app.signals import feedback_row, is_bot, poll_reactions_if_due, with_author, with_stored
 from app.trust import Channel, Label, Permission, blocking_cleared, normalise_login
 from app.vote_replies import author_unknown, no_permission, self_dismissal
 
 log = logging.getLogger(__name__)
 
-EVENTS = frozenset(
-    {"issue_comment", "pull_request_review_comment", "pull_request_review_thread", "check_run"}
-)
 _apps: dict[int, GitHubApp] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class Rerun:
-    """A head to analyse again (the fields of `app.pipeline.PullJob`)."""
-
-    installation_id: int
-    repository_id: int
-    owner: str
-    repo: str
-    number: int
-    head_sha: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +56,8 @@ class _Event:
 
     settings: Settings
     gh: InstallationGitHub
-    installation_id: int
-    pull: PullRef
-    reruns: list[Rerun] = field(default_factory=list)
+    pull: PullAtHead
+    reruns: list[PullAtHead] = field(default_factory=list)
 
     def reply(self, kind: conversation.CommentKind, comment_id: int | None, text: str) -> None:
         owner, name, number = self.pull.owner, self.pull.name, self.pull.number
@@ -86,137 +71,88 @@ class _Event:
             conversation.add_reaction(self.gh, self.pull.owner, self.pull.name, comment_id, kind)
 
     def rerun(self) -> None:
-        owner, name = self.pull.owner, self.pull.name
-        job = Rerun(
-            self.installation_id, self.pull.repository_id, owner, name, self.pull.number, self.pull.head_sha
-        )
-        if job not in self.reruns:
-            self.reruns.append(job)
+        head = replace(self.pull, author="")
+        if head not in self.reruns:
+            self.reruns.append(head)
 
 
-def handles(event: str, action: str) -> bool:
-    if event == "check_run":
-        return action == "requested_action"
-    if event == "pull_request_review_thread":
-        return action == "resolved"
-    return event in EVENTS and action == "created"
-
-
-def handle_event(settings: Settings, event: str, payload: dict[str, Any]) -> tuple[str, list[Rerun]]:
+def handle_event(settings: Settings, job: Job) -> tuple[str, list[PullAtHead]]:
     """Handle one feedback delivery; a short outcome and the heads to analyse again."""
-    action = str(payload.get("action", ""))
-    if not handles(event, action):
-        return f"{event}.{action}: recorded", []
-    sender = str((payload.get("sender") or {}).get("login", ""))
-    if normalise_login(sender) == normalise_login(settings.app_slug):
-        return f"{event}.{action}: Bulwark's own, ignored", []
-    ev = _event_of(settings, event, payload)
-    if ev is None:
-        return f"{event}.{action}: not about a pull request", []
+    if job.step is not Step.FEEDBACK:
+        return f"{job.label}: recorded", []
+    if normalise_login(job.sender.login) == normalise_login(settings.app_slug):
+        return f"{job.label}: Bulwark's own, ignored", []
+    pulls = job.pulls()
+    if not pulls:
+        return f"{job.label}: not about a pull request", []
+    pull = with_stored(settings, replace(pulls[0], author=job.pull_author))
+    app = _apps.get(id(settings)) or _apps.setdefault(id(settings), GitHubApp(settings))
+    ev = _Event(settings, app.as_installation(pull.installation_id), pull)
     # No webhook for reactions: read them on the PR's events too, rate-limited (`signals.POLLS`).
-    poll_reactions_if_due(settings, ev.gh, ev.pull, ev.installation_id)
-    if not _asks_for_work(event, payload):
-        return f"{event}.{action}: no command", []  # a plain comment: no GitHub call at all
-    with installation_slot(ev.installation_id, settings.installation_concurrency):
+    poll_reactions_if_due(settings, ev.gh, ev.pull)
+    if not _asks_for_work(job):
+        return f"{job.label}: no command", []  # a plain comment: no GitHub call at all
+    with installation_slot(pull.installation_id, settings.installation_concurrency):
         # A command counts against the installation's job rate like an analysis: slowed, never dropped.
         wait_for_installation_rate(
-            settings.database_url, ev.installation_id, settings.installation_jobs_per_minute
+            settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
         )
         ev.pull = with_author(settings, ev.gh, ev.pull)  # a button's payload does not name the author
-        outcome = _dispatch(ev, event, payload)
-    return f"{event}.{action}: {outcome}", ev.reruns
+        outcome = _dispatch(ev, job)
+    return f"{job.label}: {outcome}", ev.reruns
 
 
-def _asks_for_work(event: str, payload: dict[str, Any]) -> bool:
-    """Whether the event needs an answer (a command, well-formed or not; a resolved thread; a button)."""
-    if event == "pull_request_review_comment":
-        where = Where.REVIEW_REPLY
-    elif event == "issue_comment":
-        where = Where.CONVERSATION
-    else:
+def _asks_for_work(job: Job) -> bool:
+    """Whether the delivery needs more than the reaction poll: a command (not a plain comment; a
+    resolved thread; a button)."""
+    if job.comment is None:
         return True
-    return parse_command((payload.get("comment") or {}).get("body"), where) is not None
+    where = Where.REVIEW_REPLY if job.event == "pull_request_review_comment" else Where.CONVERSATION
+    return parse_command(job.comment.body, where) is not None
 
 
-def _dispatch(ev: _Event, event: str, payload: dict[str, Any]) -> str:
-    if event == "pull_request_review_comment":
-        return _review_comment(ev, payload)
-    if event == "issue_comment":
-        return _issue_comment(ev, payload)
-    if event == "pull_request_review_thread":
-        return _thread_resolved(ev, payload)
-    return _button(ev, payload)
+def _dispatch(ev: _Event, job: Job) -> str:
+    if job.event == "pull_request_review_comment" and job.comment is not None:
+        return _review_comment(ev, job.comment)
+    if job.event == "issue_comment" and job.comment is not None:
+        return _issue_comment(ev, job.comment)
+    if job.event == "pull_request_review_thread" and job.thread is not None:
+        return _thread_resolved(ev, job.thread, job.sender)
+    return _button(ev, job)
 
 
-def _event_of(settings: Settings, event: str, payload: dict[str, Any]) -> _Event | None:
-    installation = payload.get("installation") or {}
-    repository = payload.get("repository") or {}
-    if not installation.get("id") or not repository.get("id"):
-        return None
-    number, head = _pull_of(event, payload)
-    if number is None:
-        return None
-    repository_id = int(repository["id"])
-    if not head and event == "check_run":
-        head = str(payload["check_run"].get("head_sha", ""))
-    pull = pull_ref(settings, repository_id, str(repository["full_name"]), number, head)
-    payload_author = str(
-        ((payload.get("pull_request") or payload.get("issue") or {}).get("user") or {}).get("login", "")
-    )
-    if payload_author and not pull.author:
-        pull = PullRef(pull.repository_id, pull.full_name, pull.number, pull.head_sha, payload_author)
-    app = _apps.get(id(settings)) or _apps.setdefault(id(settings), GitHubApp(settings))
-    return _Event(settings, app.as_installation(int(installation["id"])), int(installation["id"]), pull)
+def _voter(ev: _Event, user: Actor) -> Voter:
+    permission = collaborator_permission(ev.gh, ev.pull.owner, ev.pull.name, user.login)
+    return Voter(user.login, user.user_type, permission)
 
 
-def _pull_of(event: str, payload: dict[str, Any]) -> tuple[int | None, str]:
-    if event == "issue_comment":
-        issue = payload.get("issue") or {}
-        return (int(issue["number"]), "") if issue.get("pull_request") else (None, "")
-    if event == "check_run":
-        pulls = payload["check_run"].get("pull_requests") or []
-        return (int(pulls[0]["number"]), "") if pulls else (None, "")
-    pr = payload.get("pull_request") or {}
-    if not pr.get("number"):
-        return None, ""
-    return int(pr["number"]), str((pr.get("head") or {}).get("sha", ""))
-
-
-def _voter(ev: _Event, user: dict[str, Any]) -> Voter:
-    login = str(user.get("login", ""))
-    permission = collaborator_permission(ev.gh, ev.pull.owner, ev.pull.name, login)
-    return Voter(login, str(user.get("type", "")), permission)
-
-
-def _review_comment(ev: _Event, payload: dict[str, Any]) -> str:
-    comment = payload["comment"]
-    parsed = parse_command(comment.get("body"), Where.REVIEW_REPLY)
+def _review_comment(ev: _Event, comment: Comment) -> str:
+    parsed = parse_command(comment.body, Where.REVIEW_REPLY)
     if parsed is None:
         return "no command"
-    comment_id = int(comment["id"])
+    comment_id = comment.id
     if isinstance(parsed, CommandError):
         ev.reply("review", comment_id, parsed.message)
         return "command refused: malformed"
-    parent = comment.get("in_reply_to_id")
+    parent = comment.in_reply_to
     with session_scope(ev.settings.database_url) as session:
-        finding = repo.finding_by_comment(session, ev.pull.repository_id, int(parent)) if parent else None
+        finding = repo.finding_by_comment(session, ev.pull.repository_id, parent) if parent else None
     if finding is None:
         ev.reply(
             "review", comment_id, "Bulwark knows no finding here: reply in the thread of a Bulwark comment."
         )
         return "command refused: unknown finding"
-    voter = _voter(ev, comment.get("user") or {})
+    voter = _voter(ev, comment.author)
     return _execute(ev, finding, parsed, voter, "review", comment_id)
 
 
-def _issue_comment(ev: _Event, payload: dict[str, Any]) -> str:
-    comment = payload["comment"]
-    parsed = parse_command(comment.get("body"), Where.CONVERSATION)
+def _issue_comment(ev: _Event, comment: Comment) -> str:
+    parsed = parse_command(comment.body, Where.CONVERSATION)
     if parsed is None:
         return "no command"
-    comment_id = int(comment["id"])
+    comment_id = comment.id
     if isinstance(parsed, CommandError):
-        ev.reply("issue", None, f"@{comment['user']['login']} {parsed.message}")
+        ev.reply("issue", None, f"@{comment.author.login} {parsed.message}")
         return "command refused: malformed"
     with session_scope(ev.settings.database_url) as session:
         findings = repo.findings_of_pull(session, ev.pull.repository_id, ev.pull.number)
@@ -224,9 +160,9 @@ def _issue_comment(ev: _Event, payload: dict[str, Any]) -> str:
     matches = [f for f in findings if f.rule_id == ref or (len(ref) >= 6 and f.fingerprint.startswith(ref))]
     if len(matches) != 1:
         why = "names no finding of this pull request" if not matches else f"names {len(matches)} findings"
-        ev.reply("issue", None, f"@{comment['user']['login']} `{ref}` {why}; use a fingerprint prefix.")
+        ev.reply("issue", None, f"@{comment.author.login} `{ref}` {why}; use a fingerprint prefix.")
         return "command refused: unknown finding"
-    voter = _voter(ev, comment.get("user") or {})
+    voter = _voter(ev, comment.author)
     return _execute(ev, matches[0], parsed, voter, "issue", comment_id)
 
 
@@ -338,21 +274,21 @@ def _store_vote(ev: _Event, row: Feedback, fingerprint: str) -> tuple[bool, bool
     return stored, cleared
 
 
-def _thread_resolved(ev: _Event, payload: dict[str, Any]) -> str:
-    thread = payload.get("thread") or {}
-    comments = thread.get("comments") or []
+def _thread_resolved(ev: _Event, thread: Thread, sender: Actor) -> str:
     with session_scope(ev.settings.database_url) as session:
-        finding = repo.finding_by_thread(session, ev.pull.repository_id, str(thread.get("node_id", "")))
-        if finding is None and comments:
-            finding = repo.finding_by_comment(session, ev.pull.repository_id, int(comments[0]["id"]))
+        finding = (
+            repo.finding_by_thread(session, ev.pull.repository_id, thread.node_id) if thread.node_id else None
+        )
+        if finding is None and thread.first_comment_id is not None:
+            finding = repo.finding_by_comment(session, ev.pull.repository_id, thread.first_comment_id)
     if finding is None:
         return "not a Bulwark thread"
     if finding.status != "open":
         return f"finding {finding.status}: no vote"
     if not ev.pull.author:
         return "resolved: no vote, the pull request's author is unknown"
-    voter = _voter(ev, payload.get("sender") or {})
-    source = f"resolved:{thread.get('node_id') or finding.fingerprint}"
+    voter = _voter(ev, sender)
+    source = f"resolved:{thread.node_id or finding.fingerprint}"
     row = feedback_row(
         ev.pull, finding, voter=voter.login, permission=voter.permission, bot=voter.bot,
         channel=Channel.RESOLVED, label=Label.NOT_USEFUL, reason="thread resolved without a change",
@@ -365,9 +301,8 @@ def _thread_resolved(ev: _Event, payload: dict[str, Any]) -> str:
     return f"resolved without a change by {voter.login}" + ("" if stored else ": already recorded")
 
 
-def _button(ev: _Event, payload: dict[str, Any]) -> str:
-    run = payload["check_run"]
-    action = parse_action((payload.get("requested_action") or {}).get("identifier"))
+def _button(ev: _Event, job: Job) -> str:
+    action = parse_action(job.requested_action or None)
     if action is None:
         return "unknown action"
     if action.kind == "reanalyze":
@@ -378,7 +313,7 @@ def _button(ev: _Event, payload: dict[str, Any]) -> str:
     matches = [f for f in findings if f.fingerprint.startswith(action.fingerprint_prefix)]
     if len(matches) != 1:
         return "unknown finding"
-    voter = _voter(ev, payload.get("sender") or {})
+    voter = _voter(ev, job.sender)
     label = Label.USEFUL if action.kind == "confirm" else Label.NOT_USEFUL
-    source = f"button:{run.get('id')}:{action.kind}:{normalise_login(voter.login)}"
+    source = f"button:{job.check_run_id}:{action.kind}:{normalise_login(voter.login)}"
     return _vote(ev, matches[0], voter, Channel.BUTTON, label, "", source, ("issue", None))

@@ -1,20 +1,23 @@
-"""The only orchestration: a delivery becomes jobs; a job becomes one analysed, reported head SHA.
+"""The only orchestration: a delivery's job becomes analysed, reported heads.
 
-context → analyzers → calibration → report. Everything GitHub-facing goes through `app.github`;
-everything stored goes through `app.db.repo`.
+`handle_job` follows the job's route (`app.job.ROUTES`). The story of one head is `analyze_pull_request`
+(claim the head) and `_run_analysis`: `prepare` the context (finished and frozen once built) →
+`analyse` → `place` → `publish` (the review) → `record` → `report` (SARIF and the check run). The
+pipeline opens the database sessions and the GitHub client; the steps get them, or plain data, passed.
+Everything GitHub-facing goes through `app.github`; everything stored goes through `app.db.repo`.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
-from analyzers.runner import run_analyzers
+from analyzers.runner import AnalysisResult, run_analyzers
 from app import feedback, learning, signals
 from app.baseline import backfill, load_history, record_change
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
+from app.context.model import ChangeContext
 from app.context.policy import PolicyError
 from app.context.source import SourceError
 from app.db import repo
@@ -22,34 +25,24 @@ from app.db.fact_cache import DatabaseFactCache
 from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
 from app.entities import record_entities, record_pull_request
-from app.facts import build_options, gather_facts, registry_config
-from app.github import checks
+from app.facts import build_options, registry_config
+from app.github import checks, reviews
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
-from app.history import history_note
+from app.history import RepoHistory, history_note
+from app.job import Job, Step
 from app.logs import bind_log_context
 from app.outcome import fetch_policy, record_findings, stage, upload_sarif, without_dismissed
-from app.report.check_output import compose_check_output
+from app.preparation import fatal_error, finish_context
+from app.pull import PullAtHead
+from app.report.check_output import CheckOutput, compose_check_output
 from app.report.links import links_from
-from app.review import Target, publish_review
+from app.report.placement import Placed
+from app.review import ReviewOutcome, has_reviewed, publish_review, review_state
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
 
-PR_ACTIONS = frozenset({"opened", "synchronize", "reopened", "ready_for_review"})
 _apps: dict[int, GitHubApp] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class PullJob:
-    """What one analysis needs: ids only."""
-
-    installation_id: int
-    repository_id: int
-    owner: str
-    repo: str
-    number: int
-    head_sha: str
-    rerun: bool = False
 
 
 def github_app(settings: Settings) -> GitHubApp:
@@ -59,64 +52,50 @@ def github_app(settings: Settings) -> GitHubApp:
     return app
 
 
-def handle_delivery(settings: Settings, owner: str, event: str, payload: dict[str, Any]) -> str:
-    """Dispatch one stored delivery; returns a short outcome recorded on the delivery.
+def handle_job(settings: Settings, owner: str, job: Job) -> str:
+    """Run one delivery's job; returns a short outcome recorded on the delivery.
 
     `owner` names this job; it holds the leases of the analyses it claims.
     """
-    action = str(payload.get("action", ""))
-    record_entities(settings, event, payload)
-    if event in {"installation", "installation_repositories"} and action in {"created", "added"}:
-        return _backfill_histories(settings, payload)
-    if feedback.handles(event, action):
-        outcome, reruns = feedback.handle_event(settings, event, payload)
-        done = [analyze_pull_request(settings, PullJob(**asdict(r), rerun=True), owner) for r in reruns]
+    with session_scope(settings.database_url) as session:
+        record_entities(session, job)
+    if job.step is Step.BACKFILL:
+        return _backfill_histories(settings, job)
+    if job.step is Step.FEEDBACK:
+        outcome, reruns = feedback.handle_event(settings, job)
+        done = [analyze_pull_request(settings, pull, owner, rerun=True) for pull in reruns]
         return "; ".join([outcome, *done])
-    jobs = _jobs_for(settings, event, action, payload)
-    if not jobs:
-        return f"{event}.{action}: recorded"
-    outcomes = [analyze_pull_request(settings, job, owner) for job in jobs]
-    return "; ".join(outcomes)
+    if job.step in {Step.ANALYSE, Step.RERUN}:
+        heads = heads_of(settings, job)
+        if heads:
+            rerun = job.step is Step.RERUN
+            return "; ".join(analyze_pull_request(settings, pull, owner, rerun=rerun) for pull in heads)
+    return f"{job.label}: recorded"
 
 
-def _backfill_histories(settings: Settings, payload: dict[str, Any]) -> str:
+def heads_of(settings: Settings, job: Job) -> tuple[PullAtHead, ...]:
+    """The heads a job asks to analyse. A check suite of a fork's pull request names none (GitHub
+    sends an empty list): the pull requests stored at its head are taken."""
+    heads = job.pulls()
+    if heads or job.event == "pull_request" or not job.head_sha:
+        return heads
+    if job.installation_id is None or job.repository is None:
+        return ()
+    with session_scope(settings.database_url) as session:
+        numbers = repo.pull_requests_for_head(session, job.repository.id, job.head_sha)
+    return tuple(
+        PullAtHead(job.installation_id, job.repository.id, job.repository.full_name, n, job.head_sha)
+        for n in sorted(set(numbers))
+    )
+
+
+def _backfill_histories(settings: Settings, job: Job) -> str:
     """A new installation (or new repositories): learn each repository's recent merged changes."""
-    installation_id = int(payload["installation"]["id"])
-    repositories = payload.get("repositories") or payload.get("repositories_added") or []
-    gh = github_app(settings).as_installation(installation_id)
-    counts = [backfill(settings, gh, int(item["id"]), item["full_name"]) for item in repositories]
+    if job.installation_id is None:
+        return f"{job.label}: no installation"
+    gh = github_app(settings).as_installation(job.installation_id)
+    counts = [backfill(settings, gh, item.id, item.full_name) for item in job.repositories]
     return f"history back-filled from {sum(counts)} merged pull requests in {len(counts)} repositories"
-
-
-def _jobs_for(settings: Settings, event: str, action: str, payload: dict[str, Any]) -> list[PullJob]:
-    installation = payload.get("installation") or {}
-    repository = payload.get("repository") or {}
-    if not installation.get("id") or not repository.get("id"):
-        return []
-    owner, name = repository["full_name"].split("/", 1)
-    base = {
-        "installation_id": int(installation["id"]),
-        "repository_id": int(repository["id"]),
-        "owner": owner,
-        "repo": name,
-    }
-    if event == "pull_request" and action in PR_ACTIONS:
-        pr = payload["pull_request"]
-        return [PullJob(**base, number=int(pr["number"]), head_sha=pr["head"]["sha"])]
-    suite: dict[str, Any] | None = None
-    rerun = False
-    if event == "check_suite" and action in {"requested", "rerequested"}:
-        suite, rerun = payload["check_suite"], action == "rerequested"
-    elif event == "check_run" and action == "rerequested":
-        suite, rerun = payload["check_run"], True
-    if suite is None:
-        return []
-    head_sha = suite["head_sha"]
-    numbers = [int(p["number"]) for p in suite.get("pull_requests") or []]
-    if not numbers:  # fork PRs: GitHub sends an empty list; use our own records
-        with session_scope(settings.database_url) as session:
-            numbers = repo.pull_requests_for_head(session, int(repository["id"]), head_sha)
-    return [PullJob(**base, number=n, head_sha=head_sha, rerun=rerun) for n in sorted(set(numbers))]
 
 
 _FINISHED = frozenset({AnalysisStatus.COMPLETED.value, AnalysisStatus.SUPERSEDED.value})
@@ -126,115 +105,205 @@ class AnalysisBusyError(Exception):
     """Another job holds this head's analysis; retry later (it may have died)."""
 
 
-def analyze_pull_request(settings: Settings, job: PullJob, owner: str) -> str:
+def analyze_pull_request(settings: Settings, pull: PullAtHead, owner: str, *, rerun: bool = False) -> str:
     """Analyse one head SHA of one PR and report it as exactly one check run."""
-    with bind_log_context(
-        installation=job.installation_id, repository=f"{job.owner}/{job.repo}", pr=job.number
-    ):
-        if not job.rerun:
+    with bind_log_context(installation=pull.installation_id, repository=pull.full_name, pr=pull.number):
+        if not rerun:
             with session_scope(settings.database_url) as session:
-                status = repo.analysis_standing(session, job.repository_id, job.head_sha)
+                status = repo.analysis_standing(session, pull.repository_id, pull.head_sha)
             # A repeated event for a head reported or being analysed: no GitHub call at all.
             if status in _FINISHED:
-                return f"#{job.number}@{job.head_sha[:7]}: already analysed"
+                return f"{pull.label}: already analysed"
             if status == AnalysisStatus.RUNNING.value:
-                raise AnalysisBusyError(f"#{job.number}@{job.head_sha[:7]} is being analysed by another job")
-        slot = installation_slot(job.installation_id, settings.installation_concurrency)
-        with slot:
+                raise AnalysisBusyError(f"{pull.label} is being analysed by another job")
+        with installation_slot(pull.installation_id, settings.installation_concurrency):
             if waited := wait_for_installation_rate(
-                settings.database_url, job.installation_id, settings.installation_jobs_per_minute
+                settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
             ):
-                log.info("installation %s over its job rate: waited %.1f s", job.installation_id, waited)
-            gh = github_app(settings).as_installation(job.installation_id)
+                log.info("installation %s over its job rate: waited %.1f s", pull.installation_id, waited)
+            gh = github_app(settings).as_installation(pull.installation_id)
             source = GitHubSource(
                 gh,
-                job.owner,
-                job.repo,
-                job.number,
+                pull.owner,
+                pull.name,
+                pull.number,
                 max_bytes=settings.max_file_bytes,
                 max_files=settings.max_files,
                 max_fetch_bytes=settings.max_fetch_bytes,
                 max_lockfile_bytes=settings.max_lockfile_bytes,
                 max_yaml_bytes=settings.max_yaml_bytes,
             )
-            pull = source.pull_request()
-            if pull.head_sha != job.head_sha:
-                log.info("head %s superseded by %s; stopping", job.head_sha, pull.head_sha)
-                return f"#{job.number}@{job.head_sha[:7]}: superseded by {pull.head_sha[:7]}"
+            info = source.pull_request()
+            if info.head_sha != pull.head_sha:
+                log.info("head %s superseded by %s; stopping", pull.head_sha, info.head_sha)
+                return f"{pull.label}: superseded by {info.head_sha[:7]}"
             if source.state() != "open":
-                return f"#{job.number}: {source.state()}, not analysed"
-            record_pull_request(settings, job.repository_id, pull)  # its author, if no event told us
-            with session_scope(settings.database_url) as session:
-                analysis = repo.claim_analysis(
-                    session,
-                    repository_id=job.repository_id,
-                    pr_number=job.number,
-                    head_sha=job.head_sha,
-                    base_sha=pull.base_sha,
-                    owner=owner,
-                    lease_seconds=settings.lease_seconds,
-                    rerun=job.rerun,
-                )
-            if analysis is None:
-                with session_scope(settings.database_url) as session:
-                    status = repo.analysis_standing(session, job.repository_id, job.head_sha)
-                if status not in _FINISHED:  # held, or its holder died a moment ago: try again later
-                    raise AnalysisBusyError(
-                        f"#{job.number}@{job.head_sha[:7]} is being analysed by another job"
-                    )
-                return f"#{job.number}@{job.head_sha[:7]}: already analysed"
+                return f"#{pull.number}: {source.state()}, not analysed"
+            record_pull_request(settings, pull.repository_id, info)  # its author, if no event told us
+            pull = replace(pull, author=info.author_login)
+            claimed = _claim(settings, pull, info.base_sha, owner, rerun=rerun)
+            if claimed is None:
+                return f"{pull.label}: already analysed"
+            analysis, fresh = claimed
             try:
-                _run_analysis(settings, gh, job, source, analysis)
+                _run_analysis(settings, gh, pull, source, analysis, fresh=fresh)
             except BaseException:
                 _release_analysis(settings, analysis)
                 raise
-            return f"#{job.number}@{job.head_sha[:7]}: {analysis.conclusion}"
+            return f"{pull.label}: {analysis.conclusion}"
 
 
-def _run_analysis(
-    settings: Settings, gh: InstallationGitHub, job: PullJob, source: GitHubSource, analysis: Analysis
-) -> None:
-    check_run_id = _ensure_check_run(settings, gh, job, analysis)
+def _claim(
+    settings: Settings, pull: PullAtHead, base_sha: str, owner: str, *, rerun: bool
+) -> tuple[Analysis, bool] | None:
+    """This head's analysis, claimed by this job, and whether no job ever claimed it before (then no
+    check run can exist for it); None when it is finished already."""
+    with session_scope(settings.database_url) as session:
+        before = repo.analysis_standing(session, pull.repository_id, pull.head_sha)
+        analysis = repo.claim_analysis(
+            session,
+            repository_id=pull.repository_id,
+            pr_number=pull.number,
+            head_sha=pull.head_sha,
+            base_sha=base_sha,
+            owner=owner,
+            lease_seconds=settings.lease_seconds,
+            rerun=rerun,
+        )
+        if analysis is not None:
+            return analysis, before in {None, AnalysisStatus.PENDING.value}
+        status = repo.analysis_standing(session, pull.repository_id, pull.head_sha)
+    if status not in _FINISHED:  # held, or its holder died a moment ago: try again later
+        raise AnalysisBusyError(f"{pull.label} is being analysed by another job")
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The frozen context, the history it was given, or why the change cannot be analysed."""
+
+    ctx: ChangeContext
+    history: RepoHistory | None = None
+    refusal: str = ""  # the analysis is incomplete for this reason (an invalid policy)
+
+
+def prepare(settings: Settings, gh: InstallationGitHub, pull: PullAtHead, source: GitHubSource) -> Prepared:
+    """Build the context, then finish it with the conversation, policy, history and registry facts."""
     with stage("context"):
-        ctx = build_context(
+        built = build_context(
             source,
             options=build_options(
                 settings.max_file_bytes, settings.max_lockfile_bytes, settings.max_yaml_bytes
             ),
         )
-    fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
-    if fatal:
-        raise SourceError(fatal[0])  # GitHub failed us after retries: the job is retried later
-    ctx.texts = (*ctx.texts, *source.conversation(skip_login=settings.app_slug))
+    if fatal := fatal_error(built):
+        raise SourceError(fatal)  # GitHub failed us after retries: the job is retried later
+    texts = source.conversation(skip_login=settings.app_slug)
     try:
-        ctx.policy = fetch_policy(gh, ctx.base_files)
+        policy = fetch_policy(gh, built.base_files)
     except PolicyError as error:
-        output = compose_check_output(
+        plain = replace(built, texts=(*built.texts, *texts))  # nothing to analyse: no facts gathered
+        return Prepared(plain, refusal=f"the repository policy is invalid: {error}")
+    history = load_history(settings, pull.repository_id)
+    with stage("facts"):
+        ctx = finish_context(
+            built,
+            policy=policy,
+            config=registry_config(settings),
+            cache=DatabaseFactCache(settings.database_url),
+            texts=texts,
+            history=history,
+        )
+    return Prepared(ctx, history)
+
+
+def analyse(settings: Settings, ctx: ChangeContext) -> AnalysisResult:
+    with stage("analyze"):
+        return run_analyzers(ctx, policy=ctx.policy, budget=settings.budget())
+
+
+def place(
+    settings: Settings, gh: InstallationGitHub, pull: PullAtHead, ctx: ChangeContext, result: AnalysisResult
+) -> learning.Placements:
+    """Read new reactions first (they are votes), then place every finding, dismissed ones left out."""
+    signals.poll_reactions(settings, gh, pull)
+    learned = learning.place(settings, pull.repository_id, pull.full_name, result.findings, ctx.policy)
+    placed, notes = without_dismissed(settings, pull.repository_id, learned.placed)
+    return learning.Placements(placed, [*learned.notes, *notes], learned.counts)
+
+
+def publish(
+    settings: Settings,
+    gh: InstallationGitHub,
+    pull: PullAtHead,
+    analysis: Analysis,
+    source: GitHubSource,
+    ctx: ChangeContext,
+    placement: learning.Placements,
+) -> ReviewOutcome:
+    """The review: what is new commented once, fixed findings' threads resolved."""
+    with session_scope(settings.database_url) as session:
+        recorded = repo.commented_findings(session, pull.repository_id, pull.number)
+        still_open = repo.open_findings_before(session, pull.repository_id, pull.number, analysis.id or 0)
+    bodies = source.review_bodies()
+    # Bulwark's threads come only with its reviews: before its first one there is nothing to list.
+    listed = recorded or still_open or has_reviewed(bodies, settings.app_slug)
+    threads = reviews.list_threads(gh, pull.owner, pull.name, pull.number) if listed else []
+    state = review_state(
+        threads, settings.app_slug, recorded=recorded, still_open=still_open, review_bodies=bodies
+    )
+    with stage("review"):
+        return publish_review(
+            gh,
+            pull,
             ctx,
-            [],
-            incomplete_reason=f"the repository policy is invalid: {error}",
+            placement.placed,
+            state,
             links=links_from(settings),
+            counts_line=placement.counts_line,
         )
+
+
+def record(
+    settings: Settings,
+    gh: InstallationGitHub,
+    pull: PullAtHead,
+    analysis: Analysis,
+    prepared: Prepared,
+    placed: list[Placed],
+    review: ReviewOutcome,
+) -> None:
+    """Store what this push taught: fixed findings (and their implicit votes), the change history, the
+    findings with their comments."""
+    with session_scope(settings.database_url) as session:
+        repo.mark_findings(session, pull.repository_id, pull.number, review.fixed, "fixed")
+    signals.record_fixes(settings, gh, pull, review.fixed, [f.path for f in prepared.ctx.files])
+    record_change(settings, pull.repository_id, prepared.history, prepared.ctx)
+    record_findings(settings, analysis, placed, review.comments)
+
+
+def _run_analysis(
+    settings: Settings,
+    gh: InstallationGitHub,
+    pull: PullAtHead,
+    source: GitHubSource,
+    analysis: Analysis,
+    *,
+    fresh: bool,
+) -> None:
+    check_run_id = _ensure_check_run(settings, gh, pull, analysis, fresh=fresh)
+    links = links_from(settings)
+    prepared = prepare(settings, gh, pull, source)
+    ctx = prepared.ctx
+    if prepared.refusal:
+        output = compose_check_output(ctx, [], incomplete_reason=prepared.refusal, links=links)
     else:
-        history = load_history(settings, job.repository_id)
-        ctx.facts.history = history
-        with stage("facts"):
-            ctx.facts = gather_facts(ctx, registry_config(settings), DatabaseFactCache(settings.database_url))
-        with stage("analyze"):
-            result = run_analyzers(ctx, policy=ctx.policy, budget=settings.budget())
-        record_change(settings, job.repository_id, history, ctx)
-        pull = signals.pull_ref(
-            settings, job.repository_id, f"{job.owner}/{job.repo}", job.number, job.head_sha
-        )
-        signals.poll_reactions(settings, gh, pull)
-        learned = learning.place(settings, job.repository_id, pull.full_name, result.findings, ctx.policy)
-        placed, notes = without_dismissed(settings, job.repository_id, learned.placed)
-        notes[:0] = learned.notes
-        target = Target(job.owner, job.repo, job.number, job.head_sha, job.repository_id, analysis.id or 0)
-        with stage("review"):
-            review = publish_review(settings, gh, target, ctx, placed, counts_line=learned.counts_line)
-        signals.record_fixes(settings, gh, pull, review.fixed, [f.path for f in ctx.files])
-        if note := history_note(history):
+        result = analyse(settings, ctx)
+        placement = place(settings, gh, pull, ctx, result)
+        review = publish(settings, gh, pull, analysis, source, ctx, placement)
+        record(settings, gh, pull, analysis, prepared, placement.placed, review)
+        notes = placement.notes
+        if note := history_note(prepared.history):
             notes.append(note)
         if review.fixed:
             notes.append(
@@ -242,19 +311,30 @@ def _run_analysis(
             )
         output = compose_check_output(
             ctx,
-            placed,
+            placement.placed,
             gaps=result.gaps,
             not_inline=review.not_inline,
             calibration_notes=notes,
             total_files=source.total_files(),
-            links=links_from(settings),
+            links=links,
         )
-        record_findings(settings, analysis, placed, review.comments)
-        upload_sarif(gh, job.owner, job.repo, job.number, job.head_sha, ctx, placed, links_from(settings))
+        upload_sarif(gh, pull.owner, pull.name, pull.number, pull.head_sha, ctx, placement.placed, links)
+    report(settings, gh, pull, analysis, check_run_id, output)
+
+
+def report(
+    settings: Settings,
+    gh: InstallationGitHub,
+    pull: PullAtHead,
+    analysis: Analysis,
+    check_run_id: int,
+    output: CheckOutput,
+) -> None:
+    """Complete the head's one check run, then the analysis."""
     checks.complete_check_run(
         gh,
-        job.owner,
-        job.repo,
+        pull.owner,
+        pull.name,
         check_run_id,
         conclusion=output.conclusion,
         title=output.title,
@@ -270,14 +350,19 @@ def _run_analysis(
         repo.save_analysis(session, analysis)
 
 
-def _ensure_check_run(settings: Settings, gh: InstallationGitHub, job: PullJob, analysis: Analysis) -> int:
-    """Reuse the analysis' check run (or one found on GitHub after a crash); else create it."""
-    check_run_id = analysis.check_run_id or checks.find_check_run(gh, job.owner, job.repo, job.head_sha)
+def _ensure_check_run(
+    settings: Settings, gh: InstallationGitHub, pull: PullAtHead, analysis: Analysis, *, fresh: bool
+) -> int:
+    """Reuse the analysis' check run (or one found on GitHub after a crash: a job that created it may
+    have died before recording it); else create it. An analysis no job claimed before has none."""
+    check_run_id = analysis.check_run_id
+    if not check_run_id and not fresh:
+        check_run_id = checks.find_check_run(gh, pull.owner, pull.name, pull.head_sha)
     if check_run_id:
-        checks.start_check_run(gh, job.owner, job.repo, check_run_id)
+        checks.start_check_run(gh, pull.owner, pull.name, check_run_id)
     else:
         check_run_id = checks.create_check_run(
-            gh, job.owner, job.repo, job.head_sha, external_id=str(analysis.id)
+            gh, pull.owner, pull.name, pull.head_sha, external_id=str(analysis.id)
         )
     if analysis.check_run_id != check_run_id:
         analysis.check_run_id = check_run_id

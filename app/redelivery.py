@@ -22,8 +22,8 @@ from githubkit.exception import GitHubException
 from app.db import repo
 from app.db.session import session_scope
 from app.github.client import AppGitHub, GitHubApp
+from app.job import ROUTES
 from app.settings import Settings
-from app.webhooks import HANDLED_EVENTS
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def redeliver_missed(settings: Settings, *, now: datetime | None = None) -> Rede
     except GitHubException as error:
         log.warning("listing the App's deliveries failed: %s", error)
         return RedeliveryReport(errors=(f"list: {type(error).__name__}",))
-    by_guid = _group(a for a in attempts if a.event in HANDLED_EVENTS)
+    by_guid = _group(a for a in attempts if a.event in ROUTES)
     with session_scope(settings.database_url) as session:
         stored = repo.existing_delivery_ids(session, list(by_guid))
     missed = [guid for guid in by_guid if guid not in stored]

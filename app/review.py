@@ -9,32 +9,33 @@ summary list them). A push with nothing new to say posts no review.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.context.model import ChangeContext
-from app.db import repo
-from app.db.session import session_scope
 from app.github import reviews
 from app.github.client import InstallationGitHub
+from app.github.reviews import ReviewThread
+from app.pull import PullAtHead
 from app.report.comment import comment_fingerprints
-from app.report.links import Links, links_from
+from app.report.links import Links
 from app.report.placement import Placed, Placement
 from app.report.review_body import listed_fingerprints, render_review_body
 from app.report.review_plan import INLINE, PriorComment, ReviewPlan, plan_review
-from app.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
-class Target:
-    owner: str
-    repo: str
-    number: int
-    head_sha: str
-    repository_id: int
-    analysis_id: int
+class ReviewState:
+    """What is known before this push's review, read once: Bulwark's inline comments (the database's
+    records, completed from GitHub's threads), the threads still unresolved, the findings earlier
+    reviews' bodies listed, and the findings still open from earlier analyses."""
+
+    known: Mapping[str, tuple[int, str]]  # fingerprint → (comment id, thread id)
+    unresolved: frozenset[str]  # thread ids
+    listed_before: frozenset[str] | None  # None: Bulwark has posted no review on this pull request yet
+    still_open: Mapping[str, str]  # fingerprint → thread id ("" when not known)
 
 
 @dataclass
@@ -44,66 +45,71 @@ class ReviewOutcome:
     fixed: list[str] = field(default_factory=list)
 
 
+def has_reviewed(review_bodies: Sequence[tuple[str, str]], app_slug: str) -> bool:
+    """Whether Bulwark posted a review on the pull request (its inline comments come only with one)."""
+    ours = app_slug.removesuffix("[bot]").lower()
+    return any(author.lower() == ours for author, _body in review_bodies)
+
+
+def review_state(
+    threads: Sequence[ReviewThread],
+    app_slug: str,
+    *,
+    recorded: Mapping[str, tuple[int, str]],
+    still_open: Mapping[str, str],
+    review_bodies: Sequence[tuple[str, str]],
+) -> ReviewState:
+    """The pull request's review threads (listed once per push) joined with the database's records.
+
+    Our comments GitHub already carries count as known: a job that posted its review and died before
+    recording it must not post the same comments again. A thread id the database lacks (a comment
+    posted by the previous push) is taken from the threads."""
+    ours = app_slug.removesuffix("[bot]").lower()
+    on_github: dict[str, tuple[int, str]] = {}
+    for thread in threads:
+        if thread.author.lower() == ours:
+            for fingerprint in comment_fingerprints(thread.body):
+                on_github[fingerprint] = (thread.comment_id, thread.thread_id)
+    known = {**on_github}
+    for fingerprint, (comment_id, thread_id) in recorded.items():
+        known[fingerprint] = (comment_id, thread_id or on_github.get(fingerprint, (0, ""))[1])
+    bodies = [body for author, body in review_bodies if author.lower() == ours]
+    listed = frozenset(fp for body in bodies for fp in listed_fingerprints(body)) if bodies else None
+    open_threads = {fp: thread or known.get(fp, (0, ""))[1] for fp, thread in still_open.items()}
+    unresolved = frozenset(t.thread_id for t in threads if not t.resolved)
+    return ReviewState(known, unresolved, listed, open_threads)
+
+
 def publish_review(
-    settings: Settings,
     gh: InstallationGitHub,
-    target: Target,
+    pull: PullAtHead,
     ctx: ChangeContext,
     placed: Sequence[Placed],
+    state: ReviewState,
     *,
+    links: Links,
     counts_line: Callable[[str], str] = lambda _rule_id: "",
 ) -> ReviewOutcome:
-    links = links_from(settings)
-    with session_scope(settings.database_url) as session:
-        known = repo.commented_findings(session, target.repository_id, target.number)
-        still_open = repo.open_findings_before(
-            session, target.repository_id, target.number, target.analysis_id
-        )
-    known = {**_commented_on_github(gh, target, settings.app_slug), **known}
-    prior = {fp: PriorComment(fp, comment, thread) for fp, (comment, thread) in known.items()}
-    outcome = ReviewOutcome(comments=dict(known))
+    """Post what is new, resolve the threads of fixed findings; GitHub calls only (the caller records)."""
+    prior = {fp: PriorComment(fp, comment, thread) for fp, (comment, thread) in state.known.items()}
+    outcome = ReviewOutcome(comments=dict(state.known))
     plan = plan_review(placed, ctx, prior, counts_line=counts_line, links=links)
-    listed = _listed_before(gh, target, settings.app_slug)
-    posted = _post(gh, target, ctx, placed, prior, plan, outcome, counts_line, links, listed)
-    if posted:
-        _link_threads(gh, target, posted, outcome)
+    posted = _post(gh, pull, ctx, placed, prior, plan, outcome, counts_line, links, state.listed_before)
+    for fingerprint, comment_id in posted.items():
+        outcome.comments[fingerprint] = (comment_id, "")  # its thread id is read with the next push
     current = {p.finding.fingerprint for p in placed}
-    outcome.fixed = sorted(fp for fp in still_open if fp not in current)
+    outcome.fixed = sorted(fp for fp in state.still_open if fp not in current)
     live = {outcome.comments[fp][1] for fp in current if fp in outcome.comments}  # a shared comment
-    fixed_threads = [still_open[fp] for fp in outcome.fixed if still_open[fp] and still_open[fp] not in live]
-    _resolve_fixed(gh, target, fixed_threads)
-    with session_scope(settings.database_url) as session:
-        repo.mark_findings(session, target.repository_id, target.number, outcome.fixed, "fixed")
+    for fingerprint in outcome.fixed:
+        thread_id = state.still_open[fingerprint]
+        if thread_id and thread_id not in live and thread_id in state.unresolved:
+            reviews.resolve_thread(gh, thread_id)
     return outcome
-
-
-def _commented_on_github(gh: InstallationGitHub, target: Target, app_slug: str) -> dict[str, tuple[int, str]]:
-    """Fingerprints our own comments on GitHub already carry: a job that posted its review and died before
-    recording it must not post the same comments again."""
-    ours = app_slug.removesuffix("[bot]").lower()
-    found: dict[str, tuple[int, str]] = {}
-    for thread in reviews.list_threads(gh, target.owner, target.repo, target.number):
-        fingerprints = comment_fingerprints(thread.body) if thread.author.lower() == ours else []
-        for fingerprint in fingerprints:
-            found[fingerprint] = (thread.comment_id, thread.thread_id)
-    return found
-
-
-def _listed_before(gh: InstallationGitHub, target: Target, app_slug: str) -> set[str] | None:
-    """The findings earlier Bulwark reviews on this pull request listed in their bodies; None when
-    Bulwark has posted no review on it yet."""
-    ours = app_slug.removesuffix("[bot]").lower()
-    bodies = [
-        b
-        for a, b in reviews.list_review_bodies(gh, target.owner, target.repo, target.number)
-        if a.lower() == ours
-    ]
-    return {fp for body in bodies for fp in listed_fingerprints(body)} if bodies else None
 
 
 def _post(
     gh: InstallationGitHub,
-    target: Target,
+    pull: PullAtHead,
     ctx: ChangeContext,
     placed: Sequence[Placed],
     prior: dict[str, PriorComment],
@@ -111,7 +117,7 @@ def _post(
     outcome: ReviewOutcome,
     counts_line: Callable[[str], str],
     links: Links,
-    listed_before: set[str] | None,
+    listed_before: frozenset[str] | None,
 ) -> dict[str, int]:
     """Post the plan; on 422 once more anchored on added lines only; then the body alone, which lists
     every finding without an inline comment. The first review comes with the first finding; after it, a
@@ -129,10 +135,10 @@ def _post(
         try:
             posted = reviews.post_review(
                 gh,
-                target.owner,
-                target.repo,
-                target.number,
-                commit_id=target.head_sha,
+                pull.owner,
+                pull.name,
+                pull.number,
+                commit_id=pull.head_sha,
                 body=render_review_body(placed, inline, links=links),
                 comments=[comment.payload for comment in comments],
             )
@@ -149,26 +155,3 @@ def _post(
                 found[fingerprint] = comment.comment_id
         return found
     return {}
-
-
-def _link_threads(
-    gh: InstallationGitHub, target: Target, posted: dict[str, int], outcome: ReviewOutcome
-) -> None:
-    threads = {
-        t.comment_id: t.thread_id for t in reviews.list_threads(gh, target.owner, target.repo, target.number)
-    }
-    for fingerprint, comment_id in posted.items():
-        outcome.comments[fingerprint] = (comment_id, threads.get(comment_id, ""))
-
-
-def _resolve_fixed(gh: InstallationGitHub, target: Target, thread_ids: list[str]) -> None:
-    if not thread_ids:
-        return
-    unresolved = {
-        t.thread_id
-        for t in reviews.list_threads(gh, target.owner, target.repo, target.number)
-        if not t.resolved
-    }
-    for thread_id in thread_ids:
-        if thread_id in unresolved:
-            reviews.resolve_thread(gh, thread_id)

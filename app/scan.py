@@ -28,7 +28,8 @@ from app.context.manifest import build_manifest
 from app.context.model import ChangeContext
 from app.context.policy import PolicyError, policy_from_base
 from app.context.source import SourceError
-from app.facts import build_options, gather_facts, registry_config
+from app.facts import build_options, registry_config
+from app.preparation import fatal_error, finish_context
 from app.registry.cache import MemoryFactCache
 from app.registry.config import RegistryConfig
 from app.report.links import scan_links
@@ -70,26 +71,25 @@ def run_scan(
     except SourceError as error:
         raise ScanUsageError(str(error)) from error
     with source:
-        ctx = build_context(
+        built = build_context(
             source,
             options=build_options(limits.max_file_bytes, limits.max_lockfile_bytes, limits.max_yaml_bytes),
         )
-    fatal = [e for e in ctx.errors if e.startswith(("pull request:", "changed files:"))]
-    if fatal:
-        raise ScanUsageError(fatal[0])
+    if fatal := fatal_error(built):
+        raise ScanUsageError(fatal)
     try:
-        ctx.policy = policy_from_base(ctx.base_files)
+        policy = policy_from_base(built.base_files)
     except PolicyError as error:
         raise ScanUsageError(f"invalid policy on the base revision: {error}") from error
-    ctx.facts = gather_facts(ctx, _registry_config(offline), MemoryFactCache())
-    built = time.perf_counter()
+    ctx = finish_context(built, policy=policy, config=_registry_config(offline), cache=MemoryFactCache())
+    prepared = time.perf_counter()
     analysis = _analyse(ctx, progress, limits.budget())
     done = time.perf_counter()
     stats = {
         "files": float(len(ctx.files)),
         "bytes": float(sum(len(f.head_text or "") + len(f.base_text or "") for f in ctx.files)),
-        "context_seconds": round(built - started, 4),
-        "analysis_seconds": round(done - built, 4),
+        "context_seconds": round(prepared - started, 4),
+        "analysis_seconds": round(done - prepared, 4),
     }
     return ScanResult(ctx, analysis, place_all(analysis.findings, ctx.policy), stats)
 

@@ -10,7 +10,7 @@ disappears after an edit of its file counts as useful (0.5).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from app import metrics
 from app.db import repo
@@ -22,42 +22,23 @@ from app.github import conversation
 from app.github.client import InstallationGitHub, take_installation_rate
 from app.github.permissions import collaborator_permission
 from app.learning import record_vote
+from app.pull import PullAtHead
 from app.settings import Settings
 from app.shared_limits import SharedLimits
 from app.trust import Channel, Label, Permission, normalise_login
 
 
-@dataclass(frozen=True, slots=True)
-class PullRef:
-    """One pull request as the intake sees it."""
-
-    repository_id: int
-    full_name: str  # owner/name
-    number: int
-    head_sha: str
-    author: str
-
-    @property
-    def owner(self) -> str:
-        return self.full_name.split("/", 1)[0]
-
-    @property
-    def name(self) -> str:
-        return self.full_name.split("/", 1)[1]
-
-
-def pull_ref(
-    settings: Settings, repository_id: int, full_name: str, number: int, head_sha: str = ""
-) -> PullRef:
-    """The pull request with its author and head as stored from its `pull_request` events."""
+def with_stored(settings: Settings, pull: PullAtHead) -> PullAtHead:
+    """`pull` with its author and, when it names none, its head, as stored from its `pull_request`
+    events (the author `pull` names is kept when nothing is stored)."""
     with session_scope(settings.database_url) as session:
-        row = repo.pull_request_row(session, repository_id, number)
-    author = row.author_login if row is not None else ""
-    head = head_sha or (row.head_sha if row is not None else "")
-    return PullRef(repository_id, full_name, number, head, author)
+        row = repo.pull_request_row(session, pull.repository_id, pull.number)
+    if row is None:
+        return pull
+    return replace(pull, author=row.author_login or pull.author, head_sha=pull.head_sha or row.head_sha)
 
 
-def with_author(settings: Settings, gh: InstallationGitHub, pull: PullRef) -> PullRef:
+def with_author(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> PullAtHead:
     """`pull` with its author, looked up on GitHub (and stored) when Bulwark has no record of it.
 
     The author stays "" when GitHub names nobody: then no dismissal is honoured (`feedback`), since
@@ -77,7 +58,7 @@ def is_bot(login: str, user_type: str = "") -> bool:
 
 
 def feedback_row(
-    pull: PullRef,
+    pull: PullAtHead,
     finding: FindingRow,
     *,
     voter: str,
@@ -114,25 +95,25 @@ _REACTION_LABELS = {"+1": Label.USEFUL, "-1": Label.NOT_USEFUL}
 POLLS = SharedLimits()  # the last reaction poll of each pull request, shared by every process
 
 
-def _poll_key(pull: PullRef) -> str:
+def _poll_key(pull: PullAtHead) -> str:
     return f"poll:{pull.repository_id}:{pull.number}"
 
 
-def poll_reactions_if_due(
-    settings: Settings, gh: InstallationGitHub, pull: PullRef, installation_id: int
-) -> int | None:
+def poll_reactions_if_due(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> int | None:
     """`poll_reactions` for an event of the pull request, unless this pull request was polled within
     `reaction_poll_pr_seconds` or its installation's job rate is spent (then None: nothing asked)."""
     if not POLLS.claim(settings.database_url, _poll_key(pull), settings.reaction_poll_pr_seconds):
         metrics.LIMITS.labels(limit="reaction_poll_pull_request").inc()
         return None
-    if take_installation_rate(settings.database_url, installation_id, settings.installation_jobs_per_minute):
+    if take_installation_rate(
+        settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
+    ):
         metrics.LIMITS.labels(limit="reaction_poll_installation").inc()
         return None
     return poll_reactions(settings, gh, pull)
 
 
-def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullRef) -> int:
+def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> int:
     """Store new 👍/👎 reactions on Bulwark's comments in this pull request; how many were new."""
     POLLS.mark(settings.database_url, _poll_key(pull))
     with session_scope(settings.database_url) as session:
@@ -162,7 +143,7 @@ def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullRef) ->
 
 
 def record_fixes(
-    settings: Settings, gh: InstallationGitHub, pull: PullRef, fixed: Sequence[str], changed: Iterable[str]
+    settings: Settings, gh: InstallationGitHub, pull: PullAtHead, fixed: Sequence[str], changed: Iterable[str]
 ) -> int:
     """Implicit votes: a finding gone after an edit of its file in this pull request is useful (0.5).
 
@@ -194,7 +175,6 @@ def poll_open_pulls(settings: Settings, gh_for: Callable[[int], InstallationGitH
         pulls = repo.open_pulls_with_comments(session)
     new = 0
     for repository_id, full_name, installation_id, number in pulls:
-        new += poll_reactions(
-            settings, gh_for(installation_id), pull_ref(settings, repository_id, full_name, number)
-        )
+        pull = with_stored(settings, PullAtHead(installation_id, repository_id, full_name, number))
+        new += poll_reactions(settings, gh_for(installation_id), pull)
     return new

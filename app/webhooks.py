@@ -34,22 +34,12 @@ from app.body_budget import BodyBudget, BodyTooSlowError, read_exactly
 from app.db import repo
 from app.db.models import DeliveryStatus
 from app.db.session import get_engine
+from app.job import read_delivery
 from app.queue import JobQueue
 from app.settings import MAX_BODY_BYTES, Settings
 
 log = logging.getLogger(__name__)
 
-# event → actions handled (None: every action)
-HANDLED_EVENTS: dict[str, frozenset[str] | None] = {
-    "pull_request": frozenset({"opened", "synchronize", "reopened", "ready_for_review", "closed", "edited"}),
-    "check_suite": frozenset({"requested", "rerequested"}),
-    "check_run": frozenset({"rerequested", "requested_action"}),
-    "installation": None,
-    "installation_repositories": None,
-    "issue_comment": frozenset({"created"}),
-    "pull_request_review_comment": frozenset({"created"}),
-    "pull_request_review_thread": frozenset({"resolved", "unresolved"}),
-}
 MAX_JSON_DEPTH = 64
 _SIGNATURE = re.compile(r"sha256=[0-9a-fA-F]{64}")
 
@@ -151,35 +141,22 @@ def _unavailable(event: str, exc: SQLAlchemyError) -> JSONResponse:
     return _error(503, "the database cannot take deliveries now; redeliver this one later")
 
 
-def _object(container: dict[str, Any], key: str) -> dict[str, Any]:
-    """`container[key]` when it is a JSON object, {} when absent; TypeError for any other shape."""
-    value = container.get(key) or {}
-    if not isinstance(value, dict):
-        raise TypeError(f"{key} is not an object")
-    return value
-
-
 def _describe(
     event: str, payload: dict[str, Any], body: str, delivery_id: str, *, configured: bool = True
 ) -> repo.DeliveryRecord:
-    """The delivery as stored: handled events with their body (held when the App is not configured
-    yet), others as ignored."""
-    action = str(payload.get("action") or "")
-    installation = _object(payload, "installation")
-    repository = _object(payload, "repository")
-    pr = _object(payload, "pull_request")
-    suite = _object(payload, "check_suite") or _object(payload, "check_run")
-    actions = HANDLED_EVENTS.get(event, frozenset())
-    handled = event in HANDLED_EVENTS and (actions is None or action in actions)
+    """The delivery as stored, read by the job's own reader (`app.job.read_delivery`): handled events
+    with their body (held when the App is not configured yet), others as ignored."""
+    job = read_delivery(delivery_id, event, payload)
+    handled = job.step is not None
     return repo.DeliveryRecord(
         delivery_id=delivery_id,
         event=event,
-        action=action,
-        installation_id=int(installation["id"]) if installation.get("id") else None,
-        repository_id=int(repository["id"]) if repository.get("id") else None,
-        repo_full_name=str(repository.get("full_name") or ""),
-        pr_number=int(pr["number"]) if pr.get("number") else None,
-        head_sha=str(_object(pr, "head").get("sha") or suite.get("head_sha") or ""),
+        action=job.action,
+        installation_id=job.installation_id,
+        repository_id=job.repository.id if job.repository else None,
+        repo_full_name=job.repository.full_name if job.repository else "",
+        pr_number=job.numbers[0] if job.numbers else None,
+        head_sha=job.head_sha,
         body=body if handled else "",
         status=(DeliveryStatus.QUEUED if configured else DeliveryStatus.AWAITING_CONFIG)
         if handled

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import socket
@@ -15,6 +14,7 @@ from app import metrics, pipeline
 from app.db import repo
 from app.db.models import DeliveryStatus
 from app.db.session import session_scope
+from app.job import job_of
 from app.logs import bind_log_context
 from app.queue import JobQueue, build_queue
 from app.settings import Settings
@@ -38,12 +38,14 @@ def process_delivery(settings: Settings, delivery_id: str) -> None:
             return
         delivery = repo.get_delivery(session, delivery_id)
         assert delivery is not None
-        event, body = delivery.event, delivery.body
     owner = f"{_HOST}:{os.getpid()}:{delivery_id}"
-    with bind_log_context(delivery=delivery_id, event=event), _heartbeat(settings, delivery_id, owner):
+    with (
+        bind_log_context(delivery=delivery_id, event=delivery.event),
+        _heartbeat(settings, delivery_id, owner),
+    ):
         try:
             with metrics.JOB_SECONDS.labels(stage="total").time():
-                outcome = pipeline.handle_delivery(settings, owner, event, json.loads(body))
+                outcome = pipeline.handle_job(settings, owner, job_of(delivery))
         except pipeline.AnalysisBusyError as exc:
             log.info("%s; retrying later", exc)
             with session_scope(settings.database_url) as session:

@@ -212,7 +212,8 @@ def pauses(args: argparse.Namespace) -> None:
     from analyzers.runner import run_analyzers
     from app.context.builder import build_from_git
     from app.context.manifest import build_manifest
-    from app.facts import build_options, gather_facts
+    from app.facts import build_options
+    from app.preparation import finish_context
     from app.registry.cache import MemoryFactCache
     from app.registry.config import RegistryConfig
 
@@ -227,8 +228,10 @@ def pauses(args: argparse.Namespace) -> None:
             ticker = threading.Thread(target=_tick, args=(stop, longest), daemon=True)
             ticker.start()
             started = time.perf_counter()
-            ctx = build_from_git(repo, "main", "HEAD", options=build_options(1_000_000))
-            ctx.facts = gather_facts(ctx, RegistryConfig(offline=True), MemoryFactCache())
+            built = build_from_git(repo, "main", "HEAD", options=build_options(1_000_000))
+            ctx = finish_context(
+                built, policy=None, config=RegistryConfig(offline=True), cache=MemoryFactCache()
+            )
             run_analyzers(ctx)
             build_manifest(ctx)
             seconds = time.perf_counter() - started

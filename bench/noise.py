@@ -44,7 +44,8 @@ from app.context.git_source import GitSource
 from app.context.model import ChangeContext, FileKind
 from app.context.policy import PolicyError, policy_from_base
 from app.context.syntax import DEFAULT_MAX_BYTES
-from app.facts import build_options, gather_facts
+from app.facts import build_options
+from app.preparation import finish_context
 from app.registry.cache import MemoryFactCache
 from app.registry.config import RegistryConfig
 from app.report.placement import Placed, place_all
@@ -129,12 +130,12 @@ def scan(mirrors: Path, commit: Commit, rules: Sequence[str] = ()) -> tuple[int,
     """Changed lines, findings and analyzer errors of one commit against its first parent (with
     `rules`, only the rules whose id starts with one of them: a family or one rule)."""
     with GitSource(mirror_of(mirrors, commit.repo), commit.base, commit.commit, name=commit.repo) as source:
-        ctx = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
+        built = build_context(source, options=build_options(DEFAULT_MAX_BYTES))
     try:
-        ctx.policy = policy_from_base(ctx.base_files)
+        policy = policy_from_base(built.base_files)
     except PolicyError:
-        ctx.policy = None
-    ctx.facts = gather_facts(ctx, RegistryConfig(offline=True), MemoryFactCache())
+        policy = None
+    ctx = finish_context(built, policy=policy, config=RegistryConfig(offline=True), cache=MemoryFactCache())
     chosen = [r for r in all_rules() if r.meta.id.startswith(tuple(rules))] if rules else None
     analysis = run_analyzers(ctx, chosen, policy=ctx.policy)
     reported = [_reported(commit, placed) for placed in place_all(analysis.findings, ctx.policy)]

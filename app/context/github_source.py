@@ -60,6 +60,8 @@ class GitHubSource:
         self.max_lockfile_bytes = max(max_lockfile_bytes, max_bytes)
         self.max_yaml_bytes = max(max_yaml_bytes, max_bytes)
         self._pr: PullRequestInfo | None = None
+        self._review_bodies: list[tuple[str, str]] = []
+        self._comments: int | None = None  # conversation comments, as the pull request counts them
         self._state = "open"
         self._files: list[SourceFile] | None = None
         self._total_files: int | None = None
@@ -85,6 +87,7 @@ class GitHubSource:
             head_repo = data.head.repo.full_name if data.head.repo else ""
             self._state = data.state
             self._total_files = data.changed_files if isinstance(data.changed_files, int) else None
+            self._comments = data.comments if isinstance(data.comments, int) else None
             self._pr = PullRequestInfo(
                 repo_full_name=f"{self.owner}/{self.repo}",
                 number=data.number,
@@ -106,6 +109,7 @@ class GitHubSource:
         """Logins whose latest review of the pull request approves it (for protected paths)."""
         latest: dict[str, str] = {}
         review: PullRequestReview
+        self._review_bodies = []
         try:
             for review in self.github.rest.paginate(
                 self.github.rest.pulls.list_reviews,
@@ -114,11 +118,19 @@ class GitHubSource:
                 pull_number=self.number,
                 per_page=100,
             ):
-                if review.user is not None and review.state in {"APPROVED", "CHANGES_REQUESTED", "DISMISSED"}:
-                    latest[review.user.login] = review.state
+                login = review.user.login if review.user is not None else ""
+                self._review_bodies.append((login.removesuffix("[bot]"), review.body or ""))
+                if login and review.state in {"APPROVED", "CHANGES_REQUESTED", "DISMISSED"}:
+                    latest[login] = review.state
         except GitHubException as error:
             raise SourceError(f"reviews of pull request {self.number}: {error}") from error
         return tuple(sorted(login for login, state in latest.items() if state == "APPROVED"))
+
+    def review_bodies(self) -> list[tuple[str, str]]:
+        """(author login without `[bot]`, body) of every review on the pull request, oldest first, as
+        listed with the pull request (one listing serves the approvers and the review step)."""
+        self.pull_request()
+        return list(self._review_bodies)
 
     def state(self) -> str:
         """The pull request's state (`open`, `closed`) as last read."""
@@ -154,8 +166,11 @@ class GitHubSource:
         return files
 
     def conversation(self, *, skip_login: str = "", limit: int = 300) -> list[TextItem]:
-        """The pull request's conversation comments, as content to check (never as commands)."""
+        """The pull request's conversation comments, as content to check (never as commands); none asked
+        for when the pull request, as read, counts none."""
         items: list[TextItem] = []
+        if self._pr is not None and self._comments == 0:
+            return items  # the pull request says it has none: no request
         comment: IssueComment
         try:
             for comment in self.github.rest.paginate(

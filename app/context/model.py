@@ -173,7 +173,7 @@ class PackageFacts:
     checked_at: str | None = None  # ISO time the facts refer to (the analysis time, not the clock)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Facts:
     """Facts gathered before analysis (analyzers do no I/O)."""
 
@@ -328,9 +328,11 @@ class ChangedFile:
         return None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ChangeContext:
-    """A pull request (or a local git range) as analyzers see it."""
+    """A pull request (or a local git range) as analyzers see it: frozen once built. What the builder
+    cannot know (the conversation, policy, history, registry facts) is added with `dataclasses.replace`
+    before analysis (`app.preparation.finish_context`)."""
 
     pr: PullRequestInfo
     files: tuple[ChangedFile, ...]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from githubkit.exception import RequestFailed
-from githubkit_schemas.latest.models import PullRequestReview, PullRequestReviewComment
+from githubkit_schemas.latest.models import PullRequestReviewComment
 
 from app.github.client import InstallationGitHub
 
@@ -95,15 +95,3 @@ def list_threads(gh: InstallationGitHub, owner: str, repo: str, number: int) -> 
 
 def resolve_thread(gh: InstallationGitHub, thread_id: str) -> None:
     gh.graphql(_RESOLVE, variables={"id": thread_id})
-
-
-def list_review_bodies(gh: InstallationGitHub, owner: str, repo: str, number: int) -> list[tuple[str, str]]:
-    """(author login without `[bot]`, body) of every review on the pull request, oldest first."""
-    found: list[tuple[str, str]] = []
-    review: PullRequestReview
-    for review in gh.rest.paginate(
-        gh.rest.pulls.list_reviews, owner=owner, repo=repo, pull_number=number, per_page=100
-    ):
-        login = review.user.login if review.user is not None else ""
-        found.append((login.removesuffix("[bot]"), review.body or ""))
-    return found

@@ -55,16 +55,16 @@ def test_a_rule_disabled_in_the_base_policy_does_not_run(tmp_path: Path) -> None
 def test_context_policy_wins_over_base_files_and_invalid_base_falls_back(tmp_path: Path) -> None:
     ctx = _context(tmp_path, {POLICY: "actions:\n  allowed_owners: [docker]\n"}, {WORKFLOW: UNPINNED})
     assert list(ActionsUnpinnedUses().analyze(ctx)) == []
-    ctx.policy = parse_policy("actions:\n  allowed_owners: [acme]\n")
+    ctx = replace(ctx, policy=parse_policy("actions:\n  allowed_owners: [acme]\n"))
     assert [f.start_line for f in ActionsUnpinnedUses().analyze(ctx)] == [8]
-    ctx.policy = None
-    ctx.base_files = {POLICY: "actions: [not, a, mapping]\n"}
+    ctx = replace(ctx, policy=None, base_files={POLICY: "actions: [not, a, mapping]\n"})
     assert policy_of(ctx) is DEFAULT_POLICY
 
 
 def _reviewed(ctx: ChangeContext, *reviewers: str, author: str = "dev") -> ChangeContext:
-    ctx.pr = replace(default_pull_request(), author_login=author, requested_reviewers=reviewers)
-    return ctx
+    return replace(
+        ctx, pr=replace(default_pull_request(), author_login=author, requested_reviewers=reviewers)
+    )
 
 
 def test_a_code_owner_among_the_reviewers_clears_a_protected_path(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
@@ -144,7 +145,7 @@ def test_provenance_raises_severity_with_a_note(tmp_path: Path) -> None:
         evidence="Co-Authored-By: Claude <noreply@anthropic.com>",
         commit_sha="abc123",
     )
-    ctx.provenance = Provenance(file_signals={"a.py": (signal,)})
+    ctx = replace(ctx, provenance=Provenance(file_signals={"a.py": (signal,)}))
     result = run_analyzers(ctx, [MarkerRule, SecretMarkerRule])
     by_key = {(f.rule_id, f.path): f for f in result.findings}
     raised = by_key[("test-marker", "a.py")]

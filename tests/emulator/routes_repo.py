@@ -36,7 +36,10 @@ def get_pull(ctx: Ctx) -> Response:
     pull = ctx.pull()
     if "diff" in ctx.headers.get("accept", ""):
         return _whole_diff(pull)
-    return reply(shapes.pull_request(ctx.api, pull))
+    comments = sum(
+        1 for c in ctx.state.issue_comments.values() if c.repo is pull.repo and c.number == pull.number
+    )
+    return reply(shapes.pull_request(ctx.api, pull, comments=comments))
 
 
 def _whole_diff(pull: PullRequest) -> Response:

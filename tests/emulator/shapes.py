@@ -223,7 +223,8 @@ def _pull_links(api: str, pull: PullRequest, url: str, html: str, issue: str) ->
     return {name: {"href": href} for name, href in links.items()}
 
 
-def pull_request(api: str, pull: PullRequest, *, full: bool = True) -> Json:
+def pull_request(api: str, pull: PullRequest, *, full: bool = True, comments: int = 0) -> Json:
+    """A pull request as the REST API shows it; `comments` counts its conversation comments."""
     repo = pull.repo
     url = f"{api}/repos/{repo.full_name}/pulls/{pull.number}"
     html = f"{api}/{repo.full_name}/pull/{pull.number}"
@@ -274,7 +275,7 @@ def pull_request(api: str, pull: PullRequest, *, full: bool = True) -> Json:
             rebaseable=None,
             mergeable_state="unknown",
             merged_by=None,
-            comments=0,
+            comments=comments,
             review_comments=0,
             maintainer_can_modify=False,
             commits=len(pull.commits),

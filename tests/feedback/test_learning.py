@@ -13,15 +13,16 @@ from app.db.models import CalibrationAudit
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
 from app.learning import as_time, place, record_vote
+from app.pull import PullAtHead
 from app.report.placement import Placement
 from app.settings import Settings
-from app.signals import PullRef, feedback_row
+from app.signals import feedback_row
 from app.trust import Channel, Label, Permission
 
 NOW = datetime(2026, 6, 3, 12, tzinfo=UTC)
 RULE = "code-insecure-randomness"
 REPO_ID = 501
-PULL = PullRef(REPO_ID, "acme/api", 4, "f" * 40, "octocat")
+PULL = PullAtHead(1, REPO_ID, "acme/api", 4, "f" * 40, "octocat")
 
 
 def finding(rule_id: str = RULE, fingerprint: str = "fp-random-1") -> Finding:
