@@ -290,6 +290,9 @@ class CallEvaluator(SinkChecks):
             if flag.on == "receiver" and receiver is not None and all(holds(c, call) for c in flag.when):
                 flagged = replace(receiver, flags=receiver.flags | {flag.flag})
                 self.evaluator.write_back(call.expr.func, flagged, call.state)
+            elif flag.carry:
+                if flag.on == "result" and receiver is not None and flag.flag in receiver.flags:
+                    call.flags_on_result = call.flags_on_result | {flag.flag}
             elif flag.on == "result" and all(holds(c, call) for c in flag.when):
                 call.flags_on_result = call.flags_on_result | {flag.flag}
 

@@ -18,12 +18,16 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   `text` a shape the constant part of the string must have (`sql`), `sources` to restrict the source
   kinds; or `stores` (item and attribute stores into these refs), `attributes` (stores into an
   attribute of this name on any object, `innerHTML`, or of a qualified one, `koa.Context.body`) or
-  `returns` (values returned by functions with these decorators). A sink without `args` reports the call itself.
+  `returns` (values returned by functions with these decorators). A sink without `args` reports the call itself;
+  `unless_then` lists methods that, called at once on the call's result, make it no sink
+  (`new File(name).getName()` opens nothing).
 - `[[sanitizer]]`: calls whose result is safe for the sink kinds in `clears` (`*`: every kind); with
   `own = true` the names also apply to the program's own functions (`*escape_html`).
 - `[[propagator]]`: calls that move data in a way the default does not (the default: a call's result
   holds the data of its receiver and arguments): `action` is one of the engine's container operations.
-- `[[flag]]`: calls that set a typestate `flag` on their `receiver` or `result` when `when` holds.
+- `[[flag]]`: calls that set a typestate `flag` on their `receiver` or `result` when `when` holds;
+  with `carry = true`, on the result only when the receiver holds it (a factory's settings passed on
+  to what it makes: `factory.newDocumentBuilder()`).
 - `exits`: calls that never return (`sys.exit`, `flask.abort`): code after them is not reached.
 - `[[guard]]`: checks (`marks`, all required) that make data safe for the sink kinds in `clears` on the
   branch where they hold.
@@ -101,6 +105,7 @@ class Sink:
     stores: tuple[str, ...] = ()
     returns: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()  # attribute stores: `innerHTML` on any object, or `koa.Context.body`
+    unless_then: tuple[str, ...] = ()  # not when the result is only read by one of these methods
     note: str = ""
 
 
@@ -126,6 +131,7 @@ class Flag:
     flag: str
     on: str = "result"  # result or receiver
     when: tuple[Condition, ...] = ()
+    carry: bool = False  # on the result only when the receiver holds the flag (`factory.newBuilder()`)
 
 
 @dataclass(frozen=True, slots=True)

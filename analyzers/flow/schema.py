@@ -137,7 +137,7 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
 def _sink(name: str, entry: dict[str, Any]) -> Sink:
     allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
                "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins",
-               "attributes"}  # fmt: skip
+               "attributes", "unless_then"}  # fmt: skip
     _check(name, entry, "sink", allowed)
     cwe = entry.get("cwe", [])
     if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
@@ -166,6 +166,7 @@ def _sink(name: str, entry: dict[str, Any]) -> Sink:
         stores=_strings(entry, "stores", name),
         returns=_strings(entry, "returns", name),
         attributes=_strings(entry, "attributes", name),
+        unless_then=_strings(entry, "unless_then", name),
         note=entry.get("note", ""),
     )
 
@@ -186,7 +187,7 @@ def _propagator(name: str, entry: dict[str, Any]) -> Propagator:
 
 
 def _flag(name: str, entry: dict[str, Any]) -> Flag:
-    _check(name, entry, "flag", {"calls", "flag", "on", "when"})
+    _check(name, entry, "flag", {"calls", "flag", "on", "when", "carry"})
     on = entry.get("on", "result")
     if on not in ("result", "receiver"):
         raise ModelError(f"{name}: [[flag]] on is result or receiver: {entry}")
@@ -195,6 +196,7 @@ def _flag(name: str, entry: dict[str, Any]) -> Flag:
         _text(entry, "flag", name),
         on,
         _conditions(entry.get("when", []), name),
+        bool(entry.get("carry", False)),
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from analyzers.flow.hit import Hit
-from analyzers.flow.ir import Function
+from analyzers.flow.ir import Call, Function, Var
 from analyzers.flow.model import Models, Sink
 from analyzers.flow.site import Site, argument, holds
 from analyzers.flow.value import EMPTY, PARAMETER, Fact, Value, item_key, join, join_all
@@ -46,6 +46,8 @@ class SinkChecks:
     def check_sinks(self, ref: str | None, method: str | None, receiver: Value | None, call: Site) -> None:
         for sink in self.models.matching(self.models.sinks, ref, method):
             if not all(holds(c, call) for c in sink.when) or any(holds(c, call) for c in sink.unless):
+                continue
+            if sink.unless_then and read_only_by(self.evaluator.function, call.expr, sink.unless_then):
                 continue
             label = call.expr.label or ref or method or "call"
             if not sink.args:
@@ -181,6 +183,36 @@ def entered_at(fact: Fact, origins: tuple[str, ...]) -> bool:
 
 def accepted(sink: Sink) -> frozenset[str]:
     return frozenset(sink.sources) if sink.sources is not None else DEFAULT_SOURCES
+
+
+def read_only_by(function: Function, expr: Call, methods: tuple[str, ...]) -> bool:
+    """Whether the result of `expr` is a temporary whose one reader calls one of `methods` on it
+    (`new File(name).getName()`): the value made by the call goes nowhere else."""
+    uses = _receivers(function)
+    name = uses[0].get(id(expr))
+    return name is not None and uses[1].get(name) in methods
+
+
+_RECEIVERS: dict[int, tuple[Function, tuple[dict[int, str], dict[str, str]]]] = {}
+
+
+def _receivers(function: Function) -> tuple[dict[int, str], dict[str, str]]:
+    """For the temporaries of `function`: the name each call is kept in, and for each temporary the
+    method called on it when that is what reads it."""
+    known = _RECEIVERS.get(id(function))
+    if known is not None and known[0] is function:
+        return known[1]
+    names: dict[int, str] = {}
+    methods: dict[str, str] = {}
+    for name, expr in function.temporaries.items():
+        if isinstance(expr, Call):
+            names[id(expr)] = name
+            if expr.method is not None and isinstance(expr.func, Var) and expr.func.name.startswith("$"):
+                methods[expr.func.name] = expr.method
+    if len(_RECEIVERS) > 4096:
+        _RECEIVERS.clear()
+    _RECEIVERS[id(function)] = (function, (names, methods))
+    return names, methods
 
 
 def vector(args: list[Value]) -> Value:
