@@ -164,6 +164,8 @@ class CallEvaluator(SinkChecks):
             self.evaluator.run.halted = True
         self.check_sinks(ref, method, receiver, call)
         self.set_flags(ref, method, receiver, call)
+        if ref is not None:
+            self.fill_outputs(ref, call)
         result = self._result(ref, method, receiver, call)
         if call.expr.new and ref is not None and result.ref is None:
             result = replace(result, ref=self.models.types.get(ref, ref))
@@ -262,6 +264,13 @@ class CallEvaluator(SinkChecks):
     ) -> Value | None:
         from analyzers.flow.propagation import apply
 
+        if action == "fill":  # C's `strcpy(dst, src)`, `sprintf(buf, fmt, ...)`: the first argument
+            if not call.args or not call.expr.args:  # takes in the data of the others
+                return None
+            taken = frozenset().union(*(a.deep_facts() for a in call.args[1:]))
+            filled = Value(facts=call.args[0].facts | taken, built=bool(taken))
+            self.evaluator.write_back(call.expr.args[0], filled, call.state)
+            return filled
         outcome = apply(action, key, value_at, receiver, call.args, call.keywords)
         if outcome is None:
             return None
@@ -283,6 +292,18 @@ class CallEvaluator(SinkChecks):
                 return
             operand = definition.func
             self.evaluator.write_back(operand, updated, state)
+
+    def fill_outputs(self, ref: str, call: Site) -> None:
+        """A source that fills its arguments (`recv(fd, buf, n, 0)`, `fgets(buf, n, stdin)`): those
+        arguments hold its data afterwards."""
+        source = self.models.source_refs.get(f"{ref}()")
+        if source is None or not source.outputs:
+            return
+        facts = self.evaluator.source_facts(f"{ref}()", call.line, result=True)
+        for position in source.outputs:
+            if position < len(call.expr.args) and position < len(call.args):
+                filled = Value(facts=call.args[position].facts | facts)
+                self.evaluator.write_back(call.expr.args[position], filled, call.state)
 
     # -- flags ----------------------------------------------------------------------------------
     def set_flags(self, ref: str | None, method: str | None, receiver: Value | None, call: Site) -> None:

@@ -272,6 +272,8 @@ class Engine:
             return Value(ref=self._wildcard(function.path, name), container="module")
         if language == "javascript" and name in _JS_GLOBALS:
             return Value(ref=name)
+        if language == "c" and name in self.models(function.path).qualified_names:
+            return Value(ref=name)  # a library function the models know
         if name in _BUILTINS:
             return Value(ref=name)
         fact = Fact("unknown", f"`{name}`", function.path, function.start_line)

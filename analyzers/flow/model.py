@@ -7,7 +7,8 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
 - `[[source]]`: where untrusted data enters, of a `kind` (`http`, `cli`, `env`, `file`, `network`,
   `database`, or `random` for predictable randomness): `refs` read or called (`flask.request.args`,
   `os.getenv()`), or parameters of decorated functions (`decorators`, `parameters = "route"` for the
-  route's placeholders or `"all"`), of annotated types (`annotations`) or with given `names`.
+  route's placeholders or `"all"`), of annotated types (`annotations`) or with given `names`; a called
+  ref with `outputs` fills those arguments instead of returning the data (`recv(fd, buf, n, 0)`).
 - `[[sink]]`: where data must not arrive: a `kind` (which selects the rule), `cwe`, `calls` (qualified,
   or `*.method` for any receiver), the `args` that matter (positions, keyword names, `receiver`),
   conditions `when`/`unless` on the call's arguments, `argv = true` for a program's argument vector,
@@ -20,7 +21,8 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   attribute of this name on any object, `innerHTML`, or of a qualified one, `koa.Context.body`) or
   `returns` (values returned by functions with these decorators). A sink without `args` reports the call itself;
   `unless_then` lists methods that, called at once on the call's result, make it no sink
-  (`new File(name).getName()` opens nothing).
+  (`new File(name).getName()` opens nothing); `marked = "product"` counts only data that went through
+  a multiplication or a left shift (an allocation size that may wrap around).
 - `[[sanitizer]]`: calls whose result is safe for the sink kinds in `clears` (`*`: every kind); with
   `own = true` the names also apply to the program's own functions (`*escape_html`).
 - `[[propagator]]`: calls that move data in a way the default does not (the default: a call's result
@@ -50,7 +52,7 @@ from typing import Any
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 ACTIONS = frozenset(
     {"append", "extend", "insert", "pop", "get", "store", "load", "update", "copy", "absorb", "identity", "items",
-     "keys", "values", "join", "derive", "format", "new-list", "new-dict", "flatten"}
+     "keys", "values", "join", "derive", "format", "new-list", "new-dict", "flatten", "fill"}
 )  # fmt: skip
 
 
@@ -81,6 +83,7 @@ class Source:
     imports: tuple[str, ...] = ()  # the module must import one of these
     position: int = 0  # for `names`: the parameter's position (the receiver not counted)
     markers: tuple[str, ...] = ()  # parameters carrying one of these annotations (`RequestParam`)
+    outputs: tuple[int, ...] = ()  # for called refs: the arguments the call fills (`recv(fd, buf, ...)`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,7 @@ class Sink:
     returns: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()  # attribute stores: `innerHTML` on any object, or `koa.Context.body`
     unless_then: tuple[str, ...] = ()  # not when the result is only read by one of these methods
+    marked: str | None = None  # only data that carries this mark (`product`: it went through `*`)
     note: str = ""
 
 

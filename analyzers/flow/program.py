@@ -61,10 +61,14 @@ def lower(file: SourceFile) -> SourceModule | None:
         from analyzers.flow.javascript.module import JavaScriptModule
 
         return JavaScriptModule(file.path, file.tree, file.language)
+    if file.language in ("c", "cpp"):
+        from analyzers.flow.c.module import CModule
+
+        return CModule(file.path, file.tree, file.language)
     return None
 
 
-LANGUAGES = frozenset({"python", "java", "javascript", "typescript", "tsx"})
+LANGUAGES = frozenset({"python", "java", "javascript", "typescript", "tsx", "c", "cpp"})
 
 
 class Program:

@@ -115,6 +115,7 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
             "imports",
             "position",
             "markers",
+            "outputs",
         },
     )
     if entry.get("parameters", "") not in ("", "route", "all", "rest"):
@@ -131,13 +132,14 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
         imports=_strings(entry, "imports", name),
         position=int(entry.get("position", 0)),
         markers=_strings(entry, "markers", name),
+        outputs=tuple(int(o) for o in entry.get("outputs", []) if isinstance(o, int)),
     )
 
 
 def _sink(name: str, entry: dict[str, Any]) -> Sink:
     allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
                "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins",
-               "attributes", "unless_then"}  # fmt: skip
+               "attributes", "unless_then", "marked"}  # fmt: skip
     _check(name, entry, "sink", allowed)
     cwe = entry.get("cwe", [])
     if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
@@ -167,6 +169,7 @@ def _sink(name: str, entry: dict[str, Any]) -> Sink:
         returns=_strings(entry, "returns", name),
         attributes=_strings(entry, "attributes", name),
         unless_then=_strings(entry, "unless_then", name),
+        marked=entry.get("marked"),
         note=entry.get("note", ""),
     )
 

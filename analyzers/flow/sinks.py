@@ -91,7 +91,11 @@ class SinkChecks:
         kinds = accepted(sink)
         facts = value.facts if shallow else value.deep_facts()
         return frozenset(
-            f for f in facts if (f.kind in kinds or f.kind == PARAMETER) and f.live_for(sink.kind)
+            f
+            for f in facts
+            if (f.kind in kinds or f.kind == PARAMETER)
+            and f.live_for(sink.kind)
+            and (sink.marked is None or sink.marked in f.marks)
         )
 
     def report(self, hit: Hit) -> None:

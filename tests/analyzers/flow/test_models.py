@@ -16,7 +16,7 @@ CASES_DIR = Path(__file__).parent / "models"
 MODEL_FILES = sorted(MODELS_DIR.glob("*/*.toml"))
 _EXPECT = re.compile(r"(?:#|//)\s*expect:\s*([\w-]+)")
 _SAFE = re.compile(r"(?:#|//)\s*safe:")
-EXTENSIONS = {"python": "py", "java": "java", "javascript": "js"}
+EXTENSIONS = {"python": "py", "java": "java", "javascript": "js", "c": "c"}
 
 
 GRAMMARS = {
@@ -26,6 +26,8 @@ GRAMMARS = {
     "jsx": "javascript",
     "ts": "typescript",
     "tsx": "tsx",
+    "c": "c",
+    "cpp": "cpp",
 }
 
 
