@@ -8,6 +8,7 @@ code is possible; the target is at most one false positive per 20,000 lines).
 
     .venv/bin/python -m bench.precision                     # the default packages and the corpus
     .venv/bin/python -m bench.precision --packages flask    # chosen packages only
+    .venv/bin/python -m bench.precision --packages --no-corpus --tree /tmp/redis/src   # a checkout's folder
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ PACKAGES = (
     "redis", "rich", "sqlalchemy", "starlette", "psycopg", "prometheus_client", "dotenv", "hishel", "idna",
     "h11", "pathspec", "packaging", "pluggy", "markdown_it", "uvicorn", "sqlmodel", "yaml", "certifi",
 )  # fmt: skip
-SOURCES = frozenset({".py", ".js", ".ts", ".go", ".java", ".rb", ".php"})
+SOURCES = frozenset({".py", ".js", ".ts", ".go", ".java", ".rb", ".php", ".c", ".h", ".cpp", ".cc"})
 TARGET_LINES_PER_FALSE_POSITIVE = 20_000
 
 
@@ -103,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--packages", nargs="*", help="installed packages to scan (default: a fixed list)")
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus repositories")
+    parser.add_argument("--tree", type=Path, action="append", default=[], help="also a folder (a checkout)")
     args = parser.parse_args(argv)
-    scans: list[Scan] = []
+    scans: list[Scan] = [scan_tree(tree.name, tree) for tree in args.tree]
     for name in args.packages if args.packages is not None else PACKAGES:
         root = package_root(name)
         if root is None:

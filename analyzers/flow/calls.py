@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from analyzers.base import TraceStep as Step
 from analyzers.flow import constant
 from analyzers.flow.ir import Call, Function, Operand, Var
-from analyzers.flow.sinks import SinkChecks
+from analyzers.flow.sinks import CALLED, SinkChecks
 from analyzers.flow.site import Site, holds
 from analyzers.flow.value import (
     EMPTY,
@@ -225,6 +225,8 @@ class CallEvaluator(SinkChecks):
             why = " (not followed: an analysis bound)" if bounded else ""
             fact = Fact("unknown", f"the result of `{label}`{why}", self.path, call.line)
             facts = frozenset({fact})
+        if facts and not entered and self.models.marks_calls:
+            facts = frozenset(fact.mark(CALLED) for fact in facts)
         result = Value(facts=facts, ref="str" if receiver is not None and receiver.ref == "str" else None)
         if (
             receiver is not None

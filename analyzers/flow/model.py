@@ -22,7 +22,9 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   `returns` (values returned by functions with these decorators). A sink without `args` reports the call itself;
   `unless_then` lists methods that, called at once on the call's result, make it no sink
   (`new File(name).getName()` opens nothing); `marked = "product"` counts only data that went through
-  a multiplication or a left shift (an allocation size that may wrap around).
+  a multiplication or a left shift (an allocation size that may wrap around); `direct = true` counts
+  only data that reached the sink without going through a library call the models do not describe
+  (an id looked up by name, a count returned by a helper: not the input itself).
 - `[[sanitizer]]`: calls whose result is safe for the sink kinds in `clears` (`*`: every kind); with
   `own = true` the names also apply to the program's own functions (`*escape_html`).
 - `[[propagator]]`: calls that move data in a way the default does not (the default: a call's result
@@ -110,6 +112,7 @@ class Sink:
     attributes: tuple[str, ...] = ()  # attribute stores: `innerHTML` on any object, or `koa.Context.body`
     unless_then: tuple[str, ...] = ()  # not when the result is only read by one of these methods
     marked: str | None = None  # only data that carries this mark (`product`: it went through `*`)
+    direct: bool = False  # not data that went through a library call the models do not describe
     note: str = ""
 
 
@@ -161,6 +164,14 @@ class Models:
     exits: frozenset[str] = frozenset()  # calls that never return (`sys.exit`, `flask.abort`)
 
     @property
+    def marks_calls(self) -> bool:
+        """Whether a `direct` sink needs the results of undescribed library calls marked `called`."""
+        known = _MARKS_CALLS.get(id(self))
+        if known is None or known[0] is not self:
+            known = _MARKS_CALLS[id(self)] = (self, any(sink.direct for sink in self.sinks))
+        return known[1]
+
+    @property
     def source_holders(self) -> frozenset[str]:
         """Qualified names of values that sources are read from (`flask.request`,
         `django.http.HttpRequest`): a call given one of these may read untrusted data."""
@@ -198,6 +209,7 @@ class Models:
         return found
 
 
+_MARKS_CALLS: dict[int, tuple[Models, bool]] = {}
 _MATCHES: dict[tuple[int, str | None, str | None], tuple[tuple[Any, ...], list[Any]]] = {}
 _MAX_MATCHES = 20_000
 

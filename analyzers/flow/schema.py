@@ -139,7 +139,7 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
 def _sink(name: str, entry: dict[str, Any]) -> Sink:
     allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
                "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins",
-               "attributes", "unless_then", "marked"}  # fmt: skip
+               "attributes", "unless_then", "marked", "direct"}  # fmt: skip
     _check(name, entry, "sink", allowed)
     cwe = entry.get("cwe", [])
     if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
@@ -170,6 +170,7 @@ def _sink(name: str, entry: dict[str, Any]) -> Sink:
         attributes=_strings(entry, "attributes", name),
         unless_then=_strings(entry, "unless_then", name),
         marked=entry.get("marked"),
+        direct=bool(entry.get("direct", False)),
         note=entry.get("note", ""),
     )
 

@@ -30,6 +30,7 @@ TEXT_SHAPES = {
     "ldap": re.compile(r"\((?:[&|!]|[\w.;-]+[~<>]?=)"),
     "string": re.compile(r"[^\x00]"),  # a string with a literal part: built, not passed along
 }
+CALLED = frozenset({"called"})  # the data went through a library call the models do not describe
 DEFAULT_SOURCES = frozenset({"http", "cli", "env", "file", "network", "database", "unknown"})
 
 
@@ -96,6 +97,7 @@ class SinkChecks:
             if (f.kind in kinds or f.kind == PARAMETER)
             and f.live_for(sink.kind)
             and (sink.marked is None or sink.marked in f.marks)
+            and not (sink.direct and CALLED <= f.marks)
         )
 
     def report(self, hit: Hit) -> None:

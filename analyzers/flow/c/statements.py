@@ -1,7 +1,7 @@
 """C and C++ statements lowered to blocks: declarations, branches, loops, `switch`, `try`.
 
-`goto` is read as going on to the next statement (the usual `goto cleanup` leaves the cleanup code
-reached either way), and the branches of a preprocessor conditional inside a body run one after the
+`goto` is read as leaving the function (the usual `goto error` after a failed check must not let the
+unchecked value flow on; cleanup code under a label is still reached by falling into it), and the branches of a preprocessor conditional inside a body run one after the
 other, so data is followed through every configuration.
 """
 
@@ -18,7 +18,7 @@ from analyzers.flow.ir import Block, Compare, Const, Element, Operand, Return
 _SKIPPED = frozenset({"comment", ";", "preproc_include", "preproc_def", "preproc_function_def", "preproc_call",
                       "type_definition", "struct_specifier", "enum_specifier", "union_specifier",
                       "class_specifier", "alias_declaration", "using_declaration", "static_assert_declaration",
-                      "goto_statement", "attribute_declaration", "template_declaration", "function_definition",
+                      "attribute_declaration", "template_declaration", "function_definition",
                       "namespace_definition", "access_specifier", "preproc_else", "preproc_elif"})  # fmt: skip
 _DECLARATORS = frozenset({"pointer_declarator", "reference_declarator", "array_declarator", "parenthesized_declarator",
                           "function_declarator", "attributed_declarator"})  # fmt: skip
@@ -261,6 +261,9 @@ class CStatements(CExpressions):
         self.builder.end(Return(None, line(node)))
         self.builder.start(after)
 
+    def goto(self, node: Node, _depth: int) -> None:
+        self.builder.end(Return(None, line(node)))
+
     def labeled(self, node: Node, depth: int) -> None:
         for child in node.named_children:
             if child.type != "statement_identifier":
@@ -286,5 +289,6 @@ _STATEMENTS: dict[str, Callable[[CStatements, Node, int], None]] = {
     "try_statement": CStatements.try_statement,
     "compound_statement": lambda self, node, depth: self.body(node, depth),
     "labeled_statement": CStatements.labeled,
+    "goto_statement": CStatements.goto,
     "case_statement": CStatements.labeled,
 }
