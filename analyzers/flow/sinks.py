@@ -97,7 +97,7 @@ class SinkChecks:
             if (f.kind in kinds or f.kind == PARAMETER)
             and f.live_for(sink.kind)
             and (sink.marked is None or sink.marked in f.marks)
-            and not (sink.direct and CALLED <= f.marks)
+            and not (sink.direct and "called" in f.marks)
         )
 
     def report(self, hit: Hit) -> None:
