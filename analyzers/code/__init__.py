@@ -46,6 +46,7 @@ from analyzers.code.code_trust_boundary import CodeTrustBoundary
 from analyzers.code.code_unbounded_c_string import CodeUnboundedCString
 from analyzers.code.code_unrestricted_upload import CodeUnrestrictedUpload
 from analyzers.code.code_unsafe_deserialization import CodeUnsafeDeserialization
+from analyzers.code.code_use_after_free import CodeUseAfterFree
 from analyzers.code.code_weak_cryptography import CodeWeakCryptography
 from analyzers.code.code_xml_external_entities import CodeXmlExternalEntities
 from analyzers.code.code_xpath_injection import CodeXpathInjection
@@ -86,4 +87,5 @@ RULES: tuple[type[Analyzer], ...] = (
     CodeTaintedBufferCopy,
     CodeTaintedIndex,
     CodeAllocationOverflow,
+    CodeUseAfterFree,
 )

@@ -270,7 +270,7 @@ class CallEvaluator(SinkChecks):
             if not call.args or not call.expr.args:  # takes in the data of the others
                 return None
             taken = frozenset().union(*(a.deep_facts() for a in call.args[1:]))
-            filled = Value(facts=call.args[0].facts | taken, built=bool(taken))
+            filled = Value(facts=call.args[0].facts | taken, built=bool(taken), flags=call.args[0].flags)
             self.evaluator.write_back(call.expr.args[0], filled, call.state)
             return filled
         outcome = apply(action, key, value_at, receiver, call.args, call.keywords)
@@ -313,6 +313,11 @@ class CallEvaluator(SinkChecks):
             if flag.on == "receiver" and receiver is not None and all(holds(c, call) for c in flag.when):
                 flagged = replace(receiver, flags=receiver.flags | {flag.flag})
                 self.evaluator.write_back(call.expr.func, flagged, call.state)
+            elif flag.on == "argument" and flag.position < len(call.args):
+                if all(holds(c, call) for c in flag.when):
+                    value = call.args[flag.position]
+                    flagged = replace(value, flags=value.flags | {flag.flag})
+                    self.evaluator.write_back(call.expr.args[flag.position], flagged, call.state)
             elif flag.carry:
                 if flag.on == "result" and receiver is not None and flag.flag in receiver.flags:
                     call.flags_on_result = call.flags_on_result | {flag.flag}

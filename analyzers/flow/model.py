@@ -31,7 +31,8 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   holds the data of its receiver and arguments): `action` is one of the engine's container operations.
 - `[[flag]]`: calls that set a typestate `flag` on their `receiver` or `result` when `when` holds;
   with `carry = true`, on the result only when the receiver holds it (a factory's settings passed on
-  to what it makes: `factory.newDocumentBuilder()`).
+  to what it makes: `factory.newDocumentBuilder()`); `on = "argument"` flags the argument at `position`
+  (`free(p)` marks `p` freed).
 - `exits`: calls that never return (`sys.exit`, `flask.abort`): code after them is not reached.
 - `[[guard]]`: checks (`marks`, all required) that make data safe for the sink kinds in `clears` on the
   branch where they hold.
@@ -136,9 +137,10 @@ class Propagator:
 class Flag:
     calls: tuple[str, ...]
     flag: str
-    on: str = "result"  # result or receiver
+    on: str = "result"  # result, receiver, or argument (the one at `position`: `free(p)`)
     when: tuple[Condition, ...] = ()
     carry: bool = False  # on the result only when the receiver holds the flag (`factory.newBuilder()`)
+    position: int = 0  # for `on = "argument"`
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,16 +191,17 @@ def _propagator(name: str, entry: dict[str, Any]) -> Propagator:
 
 
 def _flag(name: str, entry: dict[str, Any]) -> Flag:
-    _check(name, entry, "flag", {"calls", "flag", "on", "when", "carry"})
+    _check(name, entry, "flag", {"calls", "flag", "on", "when", "carry", "position"})
     on = entry.get("on", "result")
-    if on not in ("result", "receiver"):
-        raise ModelError(f"{name}: [[flag]] on is result or receiver: {entry}")
+    if on not in ("result", "receiver", "argument"):
+        raise ModelError(f"{name}: [[flag]] on is result, receiver or argument: {entry}")
     return Flag(
         _strings(entry, "calls", name),
         _text(entry, "flag", name),
         on,
         _conditions(entry.get("when", []), name),
         bool(entry.get("carry", False)),
+        int(entry.get("position", 0)),
     )
 
 

@@ -55,6 +55,8 @@ class SinkChecks:
                 holder = argument(sink.flag_arg, receiver, call) if sink.flag_arg is not None else receiver
                 if sink.absent_flag is not None and holder is not None and sink.absent_flag in holder.flags:
                     continue
+                if sink.flag is not None and (holder is None or sink.flag not in holder.flags):
+                    continue
                 self.report(self._hit(sink, label, call.line, frozenset(), literal=True))
                 continue
             for spec in sink.args:

@@ -3,7 +3,7 @@
 Pointers are not modelled: `&x` and `*p` stand for `x` and `p`, so a buffer filled through a pointer is
 the buffer. Subscripts are also lowered as calls of the pseudo-functions `c.subscript` (a read) and
 `c.subscript_store` (a write) given the index, so the models can name an index as a sink; `new T[n]`
-is a call of `c.new_array` given the length.
+is a call of `c.new_array` given the length, `delete p` a call of `c.delete`.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ _COMMENTS = frozenset({"comment"})
 READ = "c.subscript"
 WRITE = "c.subscript_store"
 NEW_ARRAY = "c.new_array"
+DELETE = "c.delete"
 
 
 def text(node: Node | None) -> str:
@@ -266,6 +267,12 @@ class CExpressions:
         written = qualified(node.child_by_field_name("type"))
         return Call(Var(written or "new"), tuple(args), (), None, None, f"new {written}"[:80], True)
 
+    def delete(self, node: Node, depth: int) -> Expr:
+        """`delete p`, `delete[] p`: the call `c.delete(p)`."""
+        inner = [c for c in node.named_children if c.type not in _COMMENTS]
+        operand = self.expr(inner[-1], depth) if inner else Const(None)
+        return Call(Var(DELETE), (operand,), (), None, None, " ".join(text(node).split())[:80])
+
     def literal(self, node: Node, depth: int) -> Expr:
         """`(struct point){x, y}`: the values of its initializer."""
         value = node.child_by_field_name("value")
@@ -287,4 +294,5 @@ _HANDLERS: dict[str, Callable[[CExpressions, Node, int], Expr]] = {
     "initializer_list": CExpressions.initializer,
     "compound_literal_expression": CExpressions.literal,
     "new_expression": CExpressions.new,
+    "delete_expression": CExpressions.delete,
 }
