@@ -40,7 +40,7 @@ CATEGORIES: dict[str, frozenset[int]] = {
     "header": frozenset({113}), "regex": frozenset({1333}), "temp-file": frozenset({377}),
     "file-mode": frozenset({732}), "error-disclosure": frozenset({209}), "upload": frozenset({434}),
     "cleartext": frozenset({319}), "format": frozenset({134}), "buffer": frozenset({120, 787}),
-    "index": frozenset({125, 787}), "alloc": frozenset({190}),
+    "index": frozenset({125, 787}), "alloc": frozenset({190}), "use-after-free": frozenset({416, 415}),
 }  # fmt: skip
 VARIANTS = {
     "python": [

@@ -317,4 +317,96 @@ uint8_t *{F}_receive_image(int sock) {
 """,
         "cpp",
     ),
+    (
+        "use-after-free",
+        "remove-entry",
+        """#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct {T}_entry {
+    char *key;
+    struct {T}_entry *next;
+};
+
+int {F}_remove(struct {T}_entry **head, const char *key) {
+    struct {T}_entry **link = head;
+    while (*link != NULL) {
+        struct {T}_entry *{V} = *link;
+        if (strcmp({V}->key, key) == 0) {
+            *link = {V}->next;
+            char *removed = {V}->key;
+            free(removed);
+            free({V});
+            printf("removed %s\n", removed);
+            return 0;
+        }
+        link = &{V}->next;
+    }
+    return -1;
+}
+""",
+        """#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct {T}_entry {
+    char *key;
+    struct {T}_entry *next;
+};
+
+int {F}_remove(struct {T}_entry **head, const char *key) {
+    struct {T}_entry **link = head;
+    while (*link != NULL) {
+        struct {T}_entry *{V} = *link;
+        if (strcmp({V}->key, key) == 0) {
+            *link = {V}->next;
+            char *removed = {V}->key;
+            printf("removed %s\n", removed);
+            free(removed);
+            free({V});
+            return 0;
+        }
+        link = &{V}->next;
+    }
+    return -1;
+}
+""",
+        "c",
+    ),
+    (
+        "use-after-free",
+        "close-connection",
+        """#include <cstdio>
+#include <cstring>
+
+struct {T}Connection {
+    int fd;
+    char peer[64];
+};
+
+void {F}_close(char *buffer, {T}Connection *conn) {
+    std::snprintf(buffer, 64, "closing %d", conn->fd);
+    delete[] buffer;
+    std::puts(buffer);
+    delete conn;
+}
+""",
+        """#include <cstdio>
+#include <cstring>
+
+struct {T}Connection {
+    int fd;
+    char peer[64];
+};
+
+void {F}_close(char *buffer, {T}Connection *conn) {
+    std::snprintf(buffer, 64, "closing %d", conn->fd);
+    std::puts(buffer);
+    delete[] buffer;
+    delete conn;
+}
+""",
+        "cpp",
+    ),
 ]
