@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from analyzers.base import TraceStep as Step
 from analyzers.flow import constant
-from analyzers.flow.ir import Call, Function, Operand, Var
+from analyzers.flow.ir import Call, Function, Item, Operand, Unary, Var
 from analyzers.flow.sinks import CALLED, SinkChecks
 from analyzers.flow.site import Site, holds
 from analyzers.flow.value import (
@@ -164,6 +164,7 @@ class CallEvaluator(SinkChecks):
             self.evaluator.run.halted = True
         self.check_sinks(ref, method, receiver, call)
         self.set_flags(ref, method, receiver, call)
+        self.renew_addressed(call)
         if ref is not None:
             self.fill_outputs(ref, call)
         result = self._result(ref, method, receiver, call)
@@ -295,6 +296,18 @@ class CallEvaluator(SinkChecks):
             operand = definition.func
             self.evaluator.write_back(operand, updated, state)
 
+    def renew_addressed(self, call: Site) -> None:
+        """A library call given `&x` may store a new value in `x`: `x` loses its flags (`freed`)."""
+        temporaries = self.evaluator.function.temporaries
+        for operand in call.expr.args:
+            definition = temporaries.get(operand.name) if isinstance(operand, Var) else None
+            if isinstance(definition, Unary) and definition.op == "&":
+                current = self.evaluator.operand(definition.operand, call.state)
+                if current.flags:
+                    self.evaluator.write_back(
+                        definition.operand, replace(current, flags=frozenset()), call.state
+                    )
+
     def fill_outputs(self, ref: str, call: Site) -> None:
         """A source that fills its arguments (`recv(fd, buf, n, 0)`, `fgets(buf, n, stdin)`): those
         arguments hold its data afterwards."""
@@ -314,6 +327,14 @@ class CallEvaluator(SinkChecks):
                 flagged = replace(receiver, flags=receiver.flags | {flag.flag})
                 self.evaluator.write_back(call.expr.func, flagged, call.state)
             elif flag.on == "argument" and flag.position < len(call.args):
+                operand = call.expr.args[flag.position]
+                definition = (
+                    self.evaluator.function.temporaries.get(operand.name)
+                    if isinstance(operand, Var)
+                    else None
+                )
+                if isinstance(definition, Item):
+                    continue  # `free(items[i])`: one element of many, not followed
                 if all(holds(c, call) for c in flag.when):
                     value = call.args[flag.position]
                     flagged = replace(value, flags=value.flags | {flag.flag})

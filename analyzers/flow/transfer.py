@@ -315,6 +315,8 @@ class Evaluator:
             self.write_back(
                 definition.obj, owner.with_slot(attribute_key(definition.name), value), state, depth + 1
             )
+        elif isinstance(definition, Unary) and definition.op == "&":  # C's `&x`: `x` itself
+            self.write_back(definition.operand, value, state, depth + 1)
         elif isinstance(definition, Item):
             key = self.operand(definition.key, state)
             if key.known:

@@ -191,8 +191,11 @@ class CExpressions:
         return Unary(operator, operand)
 
     def pointer(self, node: Node, depth: int) -> Expr:
-        """`&x` and `*p`: the object itself (pointers are not modelled)."""
+        """`*p`: the object itself (pointers are not modelled); `&x`: `Unary("&", x)`, which holds the
+        data of `x` and writes back to it, but not its flags (a call given `&p` may set `p` anew)."""
         operand = self.expr(node.child_by_field_name("argument"), depth)
+        if text(node.child_by_field_name("operator")) == "&":
+            return Unary("&", operand)
         return operand
 
     def update(self, node: Node, depth: int) -> Expr:
