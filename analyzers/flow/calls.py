@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from analyzers.base import TraceStep as Step
 from analyzers.flow import constant
-from analyzers.flow.ir import Call, Function, Item, Operand, Unary, Var
+from analyzers.flow.ir import Attr, Call, Function, Operand, Unary, Var
 from analyzers.flow.sinks import CALLED, SinkChecks
 from analyzers.flow.site import Site, holds
 from analyzers.flow.value import (
@@ -327,14 +327,8 @@ class CallEvaluator(SinkChecks):
                 flagged = replace(receiver, flags=receiver.flags | {flag.flag})
                 self.evaluator.write_back(call.expr.func, flagged, call.state)
             elif flag.on == "argument" and flag.position < len(call.args):
-                operand = call.expr.args[flag.position]
-                definition = (
-                    self.evaluator.function.temporaries.get(operand.name)
-                    if isinstance(operand, Var)
-                    else None
-                )
-                if isinstance(definition, Item):
-                    continue  # `free(items[i])`: one element of many, not followed
+                if not _own_object(self.evaluator.function, call.expr.args[flag.position]):
+                    continue  # one element of many (`items[i]`), or a name another call may set
                 if all(holds(c, call) for c in flag.when):
                     value = call.args[flag.position]
                     flagged = replace(value, flags=value.flags | {flag.flag})
@@ -344,6 +338,25 @@ class CallEvaluator(SinkChecks):
                     call.flags_on_result = call.flags_on_result | {flag.flag}
             elif flag.on == "result" and all(holds(c, call) for c in flag.when):
                 call.flags_on_result = call.flags_on_result | {flag.flag}
+
+
+def _own_object(function: Function, operand: Operand) -> bool:
+    """Whether `operand` is a variable of the function's own, or a field of one (`p`, `s->buf`): not
+    one element of many (`items[i]`), nor a name outside it (a global or a member another call may set
+    anew)."""
+    for _ in range(8):
+        if not isinstance(operand, Var):
+            return False
+        definition = function.temporaries.get(operand.name)
+        if definition is None:
+            return operand.name in function.locals
+        if isinstance(definition, Attr):
+            operand = definition.obj
+        elif isinstance(definition, Var):
+            operand = definition
+        else:
+            return False
+    return False
 
 
 def _holds_source(value: Value, holders: frozenset[str], depth: int) -> bool:

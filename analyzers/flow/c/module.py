@@ -16,7 +16,7 @@ from tree_sitter import Node, Query, Tree
 from analyzers.flow.builder import FunctionBuilder
 from analyzers.flow.c.expressions import line, qualified, text
 from analyzers.flow.c.statements import CStatements, declared_name
-from analyzers.flow.ir import ClassInfo, Function, FunctionRef, Module, Param
+from analyzers.flow.ir import Assign, ClassInfo, Function, FunctionRef, Module, Param
 from analyzers.flow.words import mentioned
 from app.context.query import compile_query, matches
 
@@ -124,6 +124,10 @@ class CModule:
         lowering = CStatements(FunctionBuilder(function))
         lowering.body(node.child_by_field_name("body"))
         lowering.finish()
+        assigned = {s.target for b in function.blocks for s in b.statements if isinstance(s, Assign)}
+        function.locals = frozenset(
+            {name for name in assigned if not name.startswith("$")} | {p.name for p in function.params}
+        )
         return function
 
     def _top(self) -> Function:
