@@ -166,6 +166,13 @@ class Models:
     exits: frozenset[str] = frozenset()  # calls that never return (`sys.exit`, `flask.abort`)
 
     @property
+    def sourced_sinks(self) -> bool:
+        """Whether every sink that reads arguments counts only data from a source (never `unknown`)."""
+        return bool(self.sinks) and all(
+            sink.sources is not None and "unknown" not in sink.sources for sink in self.sinks if sink.args
+        )
+
+    @property
     def marks_calls(self) -> bool:
         """Whether a `direct` sink needs the results of undescribed library calls marked `called`."""
         known = _MARKS_CALLS.get(id(self))

@@ -9,6 +9,7 @@ languages share the models of `analyzers/models/c/`.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from tree_sitter import Node, Query, Tree
@@ -23,6 +24,7 @@ from app.context.query import compile_query, matches
 _DEFINITIONS = "(function_definition) @definition"
 _CLASSES = frozenset({"class_specifier", "struct_specifier", "union_specifier"})
 MODELS = "c"  # the folder of models both languages read
+_DELETE = re.compile(r"\bdelete\b")  # `delete p` frees without a call
 
 
 @cache
@@ -87,7 +89,9 @@ class CModule:
             body = node.child_by_field_name("body") if node is not None else None
             declarator = node.child_by_field_name("declarator") if node is not None else None
             known = self._mentions[key] = body is not None and (
-                mentioned(text(body), words) or "argv" in text(declarator)  # `main`: a source itself
+                mentioned(text(body), words)
+                or "argv" in text(declarator)
+                or _DELETE.search(text(body)) is not None  # `main`: a source itself
             )
         return known
 
