@@ -142,8 +142,9 @@ def _compare_marks(
             if data.facts and (other.known or not other.facts):
                 found.append((data.facts, _data_marks(function, operand, "equals" if other.known else "")))
         return [item for item in found if item[1]]
-    if op in ("<", "<=", ">", ">="):  # a bound checked, on either way out
-        return [(value.facts, _COMPARED) for value in (left, right) if value.facts]
+    if op in ("<", "<=", ">", ">="):  # a bound checked, on either way out; data of unknown origin
+        checked = [frozenset(f for f in value.facts if f.kind != "unknown") for value in (left, right)]
+        return [(facts, _COMPARED) for facts in checked if facts]  # is left alone: nothing counts it
     return []
 
 
