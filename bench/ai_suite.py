@@ -39,7 +39,8 @@ CATEGORIES: dict[str, frozenset[int]] = {
     "cookie": frozenset({614, 1004}), "session": frozenset({501}), "log": frozenset({117}),
     "header": frozenset({113}), "regex": frozenset({1333}), "temp-file": frozenset({377}),
     "file-mode": frozenset({732}), "error-disclosure": frozenset({209}), "upload": frozenset({434}),
-    "cleartext": frozenset({319}),
+    "cleartext": frozenset({319}), "format": frozenset({134}), "buffer": frozenset({120, 787}),
+    "index": frozenset({125, 787}), "alloc": frozenset({190}), "use-after-free": frozenset({416, 415}),
 }  # fmt: skip
 VARIANTS = {
     "python": [
@@ -70,6 +71,13 @@ VARIANTS = {
         {"V": "input", "F": "account", "R": "accounts", "T": "accounts"},
         {"V": "term", "F": "invoice", "R": "search", "T": "invoices"},
     ],
+    "c": [
+        {"V": "name", "F": "user", "R": "", "T": "user"},
+        {"V": "item", "F": "order", "R": "", "T": "order"},
+        {"V": "value", "F": "product", "R": "", "T": "product"},
+        {"V": "input", "F": "account", "R": "", "T": "account"},
+        {"V": "len", "F": "invoice", "R": "", "T": "invoice"},
+    ],
 }
 EXTENSIONS = {"python": "py", "java": "java"}
 
@@ -83,12 +91,19 @@ def _fill(template: str, variant: dict[str, str], *, doubled: bool) -> str:
 
 def scenarios() -> list[tuple[str, str, str, str, str, str]]:
     """(language, category, scenario, vulnerable, safe, extension) for every scenario."""
-    from bench.ai_cases import scenarios_go, scenarios_java, scenarios_javascript, scenarios_python
+    from bench.ai_cases import (
+        scenarios_c,
+        scenarios_go,
+        scenarios_java,
+        scenarios_javascript,
+        scenarios_python,
+    )
 
     found = [("python", c, n, v, s, "py") for c, n, v, s in scenarios_python.SCENARIOS]
     found += [("java", c, n, v, s, "java") for c, n, v, s in scenarios_java.SCENARIOS]
     found += [("javascript", c, n, v, s, e) for c, n, v, s, e in scenarios_javascript.SCENARIOS]
     found += [("go", c, n, v, s, "go") for c, n, v, s in scenarios_go.SCENARIOS]
+    found += [("c", c, n, v, s, e) for c, n, v, s, e in scenarios_c.SCENARIOS]
     return found
 
 

@@ -10,6 +10,7 @@ code is possible; the target is at most one false positive per 20,000 lines).
     .venv/bin/python -m bench.precision --packages flask    # chosen packages only
     .venv/bin/python -m bench.precision --go                # the Go repositories only, one change
                                                             # per package folder
+    .venv/bin/python -m bench.precision --packages --no-corpus --tree /tmp/redis/src   # a checkout's folder
 
 The Go repositories (`GO_REPOSITORIES`, at pinned commits of the bare mirrors under `--mirrors`) are
 scanned one folder (a Go package) per change; the report then adds the longest change, the peak
@@ -44,7 +45,7 @@ GO_REPOSITORIES = (
     ("prometheus/prometheus", "d15adb9ad7e5d9fbde3a9a8f30200593a5a14d86"),
     ("caddyserver/caddy", "0cf03d32f7d99cf160d5375e8a40fbe3d910d515"),
 )
-SOURCES = frozenset({".py", ".js", ".ts", ".go", ".java", ".rb", ".php"})
+SOURCES = frozenset({".py", ".js", ".ts", ".go", ".java", ".rb", ".php", ".c", ".h", ".cpp", ".cc"})
 TARGET_LINES_PER_FALSE_POSITIVE = 20_000
 
 
@@ -150,11 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus repositories")
     parser.add_argument("--go", action="store_true", help="only the Go repositories, per package folder")
     parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"), help="bare git mirrors")
+    parser.add_argument("--tree", type=Path, action="append", default=[], help="also a folder (a checkout)")
     args = parser.parse_args(argv)
     if args.go:
         report(scan_go(args.mirrors))
         return 0
-    scans: list[Scan] = []
+    scans: list[Scan] = [scan_tree(tree.name, tree) for tree in args.tree]
     for name in args.packages if args.packages is not None else PACKAGES:
         root = package_root(name)
         if root is None:

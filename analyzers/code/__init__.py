@@ -16,11 +16,13 @@ Adding a rule:
 from __future__ import annotations
 
 from analyzers.base import Analyzer
+from analyzers.code.code_allocation_overflow import CodeAllocationOverflow
 from analyzers.code.code_cleartext_transport import CodeCleartextTransport
 from analyzers.code.code_command_injection import CodeCommandInjection
 from analyzers.code.code_debug_enabled import CodeDebugEnabled
 from analyzers.code.code_dynamic_evaluation import CodeDynamicEvaluation
 from analyzers.code.code_error_disclosure import CodeErrorDisclosure
+from analyzers.code.code_format_string import CodeFormatString
 from analyzers.code.code_header_injection import CodeHeaderInjection
 from analyzers.code.code_insecure_cookie import CodeInsecureCookie
 from analyzers.code.code_insecure_randomness import CodeInsecureRandomness
@@ -36,12 +38,15 @@ from analyzers.code.code_permissive_file_mode import CodePermissiveFileMode
 from analyzers.code.code_regex_injection import CodeRegexInjection
 from analyzers.code.code_server_side_request import CodeServerSideRequest
 from analyzers.code.code_sql_string_building import CodeSqlStringBuilding
+from analyzers.code.code_tainted_buffer_copy import CodeTaintedBufferCopy
+from analyzers.code.code_tainted_index import CodeTaintedIndex
 from analyzers.code.code_template_injection import CodeTemplateInjection
 from analyzers.code.code_tls_verification_disabled import CodeTlsVerificationDisabled
 from analyzers.code.code_trust_boundary import CodeTrustBoundary
 from analyzers.code.code_unbounded_c_string import CodeUnboundedCString
 from analyzers.code.code_unrestricted_upload import CodeUnrestrictedUpload
 from analyzers.code.code_unsafe_deserialization import CodeUnsafeDeserialization
+from analyzers.code.code_use_after_free import CodeUseAfterFree
 from analyzers.code.code_weak_cryptography import CodeWeakCryptography
 from analyzers.code.code_xml_external_entities import CodeXmlExternalEntities
 from analyzers.code.code_xpath_injection import CodeXpathInjection
@@ -78,4 +83,9 @@ RULES: tuple[type[Analyzer], ...] = (
     CodeInsecureTempFile,
     CodePermissiveFileMode,
     CodeUnrestrictedUpload,
+    CodeFormatString,
+    CodeTaintedBufferCopy,
+    CodeTaintedIndex,
+    CodeAllocationOverflow,
+    CodeUseAfterFree,
 )

@@ -16,8 +16,11 @@ class CodeXmlExternalEntities(FlowRule):
     A document parsed with a parser configured to load external entities: a SAX reader given
     `setFeature(feature_external_ges, True)` (or `feature_external_pes`) and then used by
     `xml.dom.minidom`/`pulldom`/`xml.sax` parsing; an `lxml.etree.XMLParser(resolve_entities=True)` or
-    `no_network=False` passed to `fromstring`/`parse`/`XML`. The parser is followed from where it is
-    configured to where it parses.
+    `no_network=False` passed to `fromstring`/`parse`/`XML`. In Java, a document parsed by a parser of the
+    JDK's factories (`DocumentBuilderFactory`, `SAXParserFactory`, `XMLReader`, `XMLInputFactory`,
+    `TransformerFactory`, `SchemaFactory`) that was not hardened: no `disallow-doctype-decl`, secure
+    processing, external general entities off, `ACCESS_EXTERNAL_DTD` set to `""`, or StAX's
+    `SUPPORT_DTD` off. The parser is followed from where it is configured to where it parses.
 
     ## Why it is risky
 
@@ -35,7 +38,9 @@ class CodeXmlExternalEntities(FlowRule):
     ## How to fix
 
     Leave external entities off (the default of the standard library's parsers and of recent lxml), or
-    parse untrusted XML with `defusedxml`.
+    parse untrusted XML with `defusedxml`. In Java, set
+    `factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true)` (or the settings
+    above for StAX, XSLT and schemas) before making the parser.
 
     ## Tuning
 
@@ -55,6 +60,6 @@ class CodeXmlExternalEntities(FlowRule):
         summary="XML parsed with external entities enabled",
         severity=Severity.HIGH,
         cwe=(611, 776),
-        languages=("python",),
+        languages=("python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"xxe"})

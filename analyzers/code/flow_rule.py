@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 UNTRUSTED = frozenset({"http", "network"})
 LOCAL = frozenset({"cli", "env", "file", "database"})
 _EVIDENCE_LIMIT = 200
+# Languages whose queries still run beside the engine: its C models count only data from a source,
+# while the queries also report risky shapes of unknown data (`system(buf)` with `buf` built).
+QUERIED = frozenset({"c", "cpp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +102,8 @@ class FlowRule(QueryRule):
         for changed in ctx.files:
             if not self.applies_to(changed):
                 continue
-            if canonical_language(changed.language) in LANGUAGES and not self.queries_beside_engine:
+            language = canonical_language(changed.language)
+            if language in LANGUAGES and language not in QUERIED and not self.queries_beside_engine:
                 continue
             for finding in self.analyze_file(changed, regions.get(changed.path)):
                 if (finding.path, finding.start_line) not in reported:

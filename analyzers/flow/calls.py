@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from analyzers.base import TraceStep as Step
 from analyzers.flow import constant
-from analyzers.flow.ir import Call, Function, Operand, Var
-from analyzers.flow.sinks import SinkChecks
+from analyzers.flow.ir import Attr, Call, Function, Operand, Unary, Var
+from analyzers.flow.sinks import CALLED, SinkChecks
 from analyzers.flow.site import Site, holds
 from analyzers.flow.value import (
     EMPTY,
@@ -164,6 +164,9 @@ class CallEvaluator(SinkChecks):
             self.evaluator.run.halted = True
         self.check_sinks(ref, method, receiver, call)
         self.set_flags(ref, method, receiver, call)
+        self.renew_addressed(call)
+        if ref is not None:
+            self.fill_outputs(ref, call)
         result = self._result(ref, method, receiver, call)
         if call.expr.new and ref is not None and result.ref is None:
             result = replace(result, ref=self.models.types.get(ref, ref))
@@ -223,6 +226,8 @@ class CallEvaluator(SinkChecks):
             why = " (not followed: an analysis bound)" if bounded else ""
             fact = Fact("unknown", f"the result of `{label}`{why}", self.path, call.line)
             facts = frozenset({fact})
+        if facts and not entered and self.models.marks_calls:
+            facts = frozenset(fact.mark(CALLED) for fact in facts)
         result = Value(facts=facts, ref="str" if receiver is not None and receiver.ref == "str" else None)
         if (
             receiver is not None
@@ -262,6 +267,13 @@ class CallEvaluator(SinkChecks):
     ) -> Value | None:
         from analyzers.flow.propagation import apply
 
+        if action == "fill":  # C's `strcpy(dst, src)`, `sprintf(buf, fmt, ...)`: the first argument
+            if not call.args or not call.expr.args:  # takes in the data of the others
+                return None
+            taken = frozenset().union(*(a.deep_facts() for a in call.args[1:]))
+            filled = Value(facts=call.args[0].facts | taken, built=bool(taken), flags=call.args[0].flags)
+            self.evaluator.write_back(call.expr.args[0], filled, call.state)
+            return filled
         outcome = apply(action, key, value_at, receiver, call.args, call.keywords)
         if outcome is None:
             return None
@@ -284,14 +296,67 @@ class CallEvaluator(SinkChecks):
             operand = definition.func
             self.evaluator.write_back(operand, updated, state)
 
+    def renew_addressed(self, call: Site) -> None:
+        """A library call given `&x` may store a new value in `x`: `x` loses its flags (`freed`)."""
+        temporaries = self.evaluator.function.temporaries
+        for operand in call.expr.args:
+            definition = temporaries.get(operand.name) if isinstance(operand, Var) else None
+            if isinstance(definition, Unary) and definition.op == "&":
+                current = self.evaluator.operand(definition.operand, call.state)
+                if current.flags:
+                    self.evaluator.write_back(
+                        definition.operand, replace(current, flags=frozenset()), call.state
+                    )
+
+    def fill_outputs(self, ref: str, call: Site) -> None:
+        """A source that fills its arguments (`recv(fd, buf, n, 0)`, `fgets(buf, n, stdin)`): those
+        arguments hold its data afterwards."""
+        source = self.models.source_refs.get(f"{ref}()")
+        if source is None or not source.outputs:
+            return
+        facts = self.evaluator.source_facts(f"{ref}()", call.line, result=True)
+        for position in source.outputs:
+            if position < len(call.expr.args) and position < len(call.args):
+                filled = Value(facts=call.args[position].facts | facts)
+                self.evaluator.write_back(call.expr.args[position], filled, call.state)
+
     # -- flags ----------------------------------------------------------------------------------
     def set_flags(self, ref: str | None, method: str | None, receiver: Value | None, call: Site) -> None:
         for flag in self.models.matching(self.models.flags, ref, method):
             if flag.on == "receiver" and receiver is not None and all(holds(c, call) for c in flag.when):
                 flagged = replace(receiver, flags=receiver.flags | {flag.flag})
                 self.evaluator.write_back(call.expr.func, flagged, call.state)
+            elif flag.on == "argument" and flag.position < len(call.args):
+                if not _own_object(self.evaluator.function, call.expr.args[flag.position]):
+                    continue  # one element of many (`items[i]`), or a name another call may set
+                if all(holds(c, call) for c in flag.when):
+                    value = call.args[flag.position]
+                    flagged = replace(value, flags=value.flags | {flag.flag})
+                    self.evaluator.write_back(call.expr.args[flag.position], flagged, call.state)
+            elif flag.carry:
+                if flag.on == "result" and receiver is not None and flag.flag in receiver.flags:
+                    call.flags_on_result = call.flags_on_result | {flag.flag}
             elif flag.on == "result" and all(holds(c, call) for c in flag.when):
                 call.flags_on_result = call.flags_on_result | {flag.flag}
+
+
+def _own_object(function: Function, operand: Operand) -> bool:
+    """Whether `operand` is a variable of the function's own, or a field of one (`p`, `s->buf`): not
+    one element of many (`items[i]`), nor a name outside it (a global or a member another call may set
+    anew)."""
+    for _ in range(8):
+        if not isinstance(operand, Var):
+            return False
+        definition = function.temporaries.get(operand.name)
+        if definition is None:
+            return operand.name in function.locals
+        if isinstance(definition, Attr):
+            operand = definition.obj
+        elif isinstance(definition, Var):
+            operand = definition
+        else:
+            return False
+    return False
 
 
 def _holds_source(value: Value, holders: frozenset[str], depth: int) -> bool:

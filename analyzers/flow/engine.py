@@ -101,9 +101,25 @@ class Engine:
         key = id(models)
         known = self._words.get(key)
         if known is None:
-            names = tuple(f"{name}(" for name in sorted(self.program.defined_names()))
-            known = self._words[key] = (*models.sink_words, *models.source_words, *names)
+            if models.sourced_sinks:
+                known = self._words[key] = (*models.source_words, *self._feeding(models))
+            else:
+                names = tuple(f"{name}(" for name in sorted(self.program.defined_names()))
+                known = self._words[key] = (*models.sink_words, *models.source_words, *names)
         return known
+
+    def _feeding(self, models: Models) -> tuple[str, ...]:
+        """Calls of the program's functions that read a source themselves: when every sink counts only
+        data from a source (the C models), a function that neither reads one nor calls one of these
+        has nothing to report, whatever sinks it calls."""
+        names: set[str] = set()
+        for module in self.program.modules.values():
+            if module.language != models.language:
+                continue
+            for identifier in module.ids_at(None):
+                if identifier != module.module.top and module.mentions(identifier, models.source_words):
+                    names.add(identifier.rstrip("'").rsplit(".", 1)[-1])
+        return tuple(f"{name}(" for name in sorted(names))
 
     def entry_value(self, function: Function, param: Param) -> Value:
         """What a parameter holds when nothing is known of the callers."""
@@ -293,6 +309,8 @@ class Engine:
             sibling = self._package_name(function.path, name)
             if sibling is not None:
                 return sibling
+        if language == "c" and name in self.models(function.path).qualified_names:
+            return Value(ref=name)  # a library function the models know
         if name in _BUILTINS:
             return Value(ref=name)
         fact = Fact("unknown", f"`{name}`", function.path, function.start_line)

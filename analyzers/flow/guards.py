@@ -11,6 +11,7 @@ the facts of the data it tests:
 | `"x" not in data` | `lacks:x` (`lacks-inner:x` on `data[1:-1]`) |
 | `data in collection` | `member` |
 | `data == "constant"` | `equals` |
+| `data < bound` (any ordering, on both ways out) | `compared` |
 | `data.attr == ...`, `data.attr in ...` | `attr:attr` |
 | `data.method(...)` is true | `method:method`; `starts:x`/`ends:x` for `startswith("x")`/`endswith("x")`, `prefix` for `startswith(value)` |
 | `function(data, ...)` is true | `call:function` |
@@ -166,7 +167,13 @@ def _compare_marks(
             if data.facts and (other.known or not other.facts):
                 found.append((data.facts, _data_marks(function, operand, "equals" if other.known else "")))
         return [item for item in found if item[1]]
+    if op in ("<", "<=", ">", ">="):  # a bound checked, on either way out; data of unknown origin
+        checked = [frozenset(f for f in value.facts if f.kind != "unknown") for value in (left, right)]
+        return [(facts, _COMPARED) for facts in checked if facts]  # is left alone: nothing counts it
     return []
+
+
+_COMPARED = frozenset({"compared"})
 
 
 def _data_marks(function: Function, operand: Operand, plain: str) -> frozenset[str]:

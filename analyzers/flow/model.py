@@ -7,7 +7,8 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
 - `[[source]]`: where untrusted data enters, of a `kind` (`http`, `cli`, `env`, `file`, `network`,
   `database`, or `random` for predictable randomness): `refs` read or called (`flask.request.args`,
   `os.getenv()`), or parameters of decorated functions (`decorators`, `parameters = "route"` for the
-  route's placeholders or `"all"`), of annotated types (`annotations`) or with given `names`.
+  route's placeholders or `"all"`), of annotated types (`annotations`) or with given `names`; a called
+  ref with `outputs` fills those arguments instead of returning the data (`recv(fd, buf, n, 0)`).
 - `[[sink]]`: where data must not arrive: a `kind` (which selects the rule), `cwe`, `calls` (qualified,
   or `*.method` for any receiver), the `args` that matter (positions, keyword names, `receiver`),
   conditions `when`/`unless` on the call's arguments, `argv = true` for a program's argument vector,
@@ -18,12 +19,20 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   `text` a shape the constant part of the string must have (`sql`), `sources` to restrict the source
   kinds; or `stores` (item and attribute stores into these refs), `attributes` (stores into an
   attribute of this name on any object, `innerHTML`, or of a qualified one, `koa.Context.body`) or
-  `returns` (values returned by functions with these decorators). A sink without `args` reports the call itself.
+  `returns` (values returned by functions with these decorators). A sink without `args` reports the call itself;
+  `unless_then` lists methods that, called at once on the call's result, make it no sink
+  (`new File(name).getName()` opens nothing); `marked = "product"` counts only data that went through
+  a multiplication or a left shift (an allocation size that may wrap around); `direct = true` counts
+  only data that reached the sink without going through a library call the models do not describe
+  (an id looked up by name, a count returned by a helper: not the input itself).
 - `[[sanitizer]]`: calls whose result is safe for the sink kinds in `clears` (`*`: every kind); with
   `own = true` the names also apply to the program's own functions (`*escape_html`).
 - `[[propagator]]`: calls that move data in a way the default does not (the default: a call's result
   holds the data of its receiver and arguments): `action` is one of the engine's container operations.
-- `[[flag]]`: calls that set a typestate `flag` on their `receiver` or `result` when `when` holds.
+- `[[flag]]`: calls that set a typestate `flag` on their `receiver` or `result` when `when` holds;
+  with `carry = true`, on the result only when the receiver holds it (a factory's settings passed on
+  to what it makes: `factory.newDocumentBuilder()`); `on = "argument"` flags the argument at `position`
+  (`free(p)` marks `p` freed).
 - `exits`: calls that never return (`sys.exit`, `flask.abort`): code after them is not reached.
 - `[[guard]]`: checks (`marks`, all required) that make data safe for the sink kinds in `clears` on the
   branch where they hold.
@@ -46,7 +55,7 @@ from typing import Any
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 ACTIONS = frozenset(
     {"append", "extend", "insert", "pop", "get", "store", "load", "update", "copy", "absorb", "identity", "items",
-     "keys", "values", "join", "derive", "format", "new-list", "new-dict", "flatten"}
+     "keys", "values", "join", "derive", "format", "new-list", "new-dict", "flatten", "fill"}
 )  # fmt: skip
 
 
@@ -77,6 +86,7 @@ class Source:
     imports: tuple[str, ...] = ()  # the module must import one of these
     position: int = 0  # for `names`: the parameter's position (the receiver not counted)
     markers: tuple[str, ...] = ()  # parameters carrying one of these annotations (`RequestParam`)
+    outputs: tuple[int, ...] = ()  # for called refs: the arguments the call fills (`recv(fd, buf, ...)`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +111,9 @@ class Sink:
     stores: tuple[str, ...] = ()
     returns: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()  # attribute stores: `innerHTML` on any object, or `koa.Context.body`
+    unless_then: tuple[str, ...] = ()  # not when the result is only read by one of these methods
+    marked: str | None = None  # only data that carries this mark (`product`: it went through `*`)
+    direct: bool = False  # not data that went through a library call the models do not describe
     note: str = ""
 
 
@@ -124,8 +137,10 @@ class Propagator:
 class Flag:
     calls: tuple[str, ...]
     flag: str
-    on: str = "result"  # result or receiver
+    on: str = "result"  # result, receiver, or argument (the one at `position`: `free(p)`)
     when: tuple[Condition, ...] = ()
+    carry: bool = False  # on the result only when the receiver holds the flag (`factory.newBuilder()`)
+    position: int = 0  # for `on = "argument"`
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +164,21 @@ class Models:
     guards: tuple[Guard, ...] = ()
     source_refs: Mapping[str, Source] = field(default_factory=dict)
     exits: frozenset[str] = frozenset()  # calls that never return (`sys.exit`, `flask.abort`)
+
+    @property
+    def sourced_sinks(self) -> bool:
+        """Whether every sink that reads arguments counts only data from a source (never `unknown`)."""
+        return bool(self.sinks) and all(
+            sink.sources is not None and "unknown" not in sink.sources for sink in self.sinks if sink.args
+        )
+
+    @property
+    def marks_calls(self) -> bool:
+        """Whether a `direct` sink needs the results of undescribed library calls marked `called`."""
+        known = _MARKS_CALLS.get(id(self))
+        if known is None or known[0] is not self:
+            known = _MARKS_CALLS[id(self)] = (self, any(sink.direct for sink in self.sinks))
+        return known[1]
 
     @property
     def source_holders(self) -> frozenset[str]:
@@ -188,6 +218,7 @@ class Models:
         return found
 
 
+_MARKS_CALLS: dict[int, tuple[Models, bool]] = {}
 _MATCHES: dict[tuple[int, str | None, str | None], tuple[tuple[Any, ...], list[Any]]] = {}
 _MAX_MATCHES = 20_000
 

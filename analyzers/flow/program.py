@@ -66,10 +66,14 @@ def lower(file: SourceFile) -> SourceModule | None:
         from analyzers.flow.go.module import GoModule
 
         return GoModule(file.path, file.tree)
+    if file.language in ("c", "cpp"):
+        from analyzers.flow.c.module import CModule
+
+        return CModule(file.path, file.tree, file.language)
     return None
 
 
-LANGUAGES = frozenset({"python", "java", "javascript", "typescript", "tsx", "go"})
+LANGUAGES = frozenset({"python", "java", "javascript", "typescript", "tsx", "go", "c", "cpp"})
 
 
 class Program:

@@ -115,6 +115,7 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
             "imports",
             "position",
             "markers",
+            "outputs",
         },
     )
     if entry.get("parameters", "") not in ("", "route", "all", "rest"):
@@ -131,13 +132,14 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
         imports=_strings(entry, "imports", name),
         position=int(entry.get("position", 0)),
         markers=_strings(entry, "markers", name),
+        outputs=tuple(int(o) for o in entry.get("outputs", []) if isinstance(o, int)),
     )
 
 
 def _sink(name: str, entry: dict[str, Any]) -> Sink:
     allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
                "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins",
-               "attributes"}  # fmt: skip
+               "attributes", "unless_then", "marked", "direct"}  # fmt: skip
     _check(name, entry, "sink", allowed)
     cwe = entry.get("cwe", [])
     if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
@@ -166,6 +168,9 @@ def _sink(name: str, entry: dict[str, Any]) -> Sink:
         stores=_strings(entry, "stores", name),
         returns=_strings(entry, "returns", name),
         attributes=_strings(entry, "attributes", name),
+        unless_then=_strings(entry, "unless_then", name),
+        marked=entry.get("marked"),
+        direct=bool(entry.get("direct", False)),
         note=entry.get("note", ""),
     )
 
@@ -186,15 +191,17 @@ def _propagator(name: str, entry: dict[str, Any]) -> Propagator:
 
 
 def _flag(name: str, entry: dict[str, Any]) -> Flag:
-    _check(name, entry, "flag", {"calls", "flag", "on", "when"})
+    _check(name, entry, "flag", {"calls", "flag", "on", "when", "carry", "position"})
     on = entry.get("on", "result")
-    if on not in ("result", "receiver"):
-        raise ModelError(f"{name}: [[flag]] on is result or receiver: {entry}")
+    if on not in ("result", "receiver", "argument"):
+        raise ModelError(f"{name}: [[flag]] on is result, receiver or argument: {entry}")
     return Flag(
         _strings(entry, "calls", name),
         _text(entry, "flag", name),
         on,
         _conditions(entry.get("when", []), name),
+        bool(entry.get("carry", False)),
+        int(entry.get("position", 0)),
     )
 
 

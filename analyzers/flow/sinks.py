@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from analyzers.flow.hit import Hit
-from analyzers.flow.ir import Function
+from analyzers.flow.ir import Call, Function, Var
 from analyzers.flow.model import Models, Sink
 from analyzers.flow.site import Site, argument, holds
 from analyzers.flow.value import EMPTY, PARAMETER, Fact, Value, item_key, join, join_all
@@ -30,6 +30,7 @@ TEXT_SHAPES = {
     "ldap": re.compile(r"\((?:[&|!]|[\w.;-]+[~<>]?=)"),
     "string": re.compile(r"[^\x00]"),  # a string with a literal part: built, not passed along
 }
+CALLED = frozenset({"called"})  # the data went through a library call the models do not describe
 DEFAULT_SOURCES = frozenset({"http", "cli", "env", "file", "network", "database", "unknown"})
 
 
@@ -49,10 +50,14 @@ class SinkChecks:
                 continue
             if sink.imports and not self.engine._imports_any(self.path, sink.imports):
                 continue  # `*.Exec` is SQL only where a database package is imported
+            if sink.unless_then and read_only_by(self.evaluator.function, call.expr, sink.unless_then):
+                continue
             label = call.expr.label or ref or method or "call"
             if not sink.args:
                 holder = argument(sink.flag_arg, receiver, call) if sink.flag_arg is not None else receiver
                 if sink.absent_flag is not None and holder is not None and sink.absent_flag in holder.flags:
+                    continue
+                if sink.flag is not None and (holder is None or sink.flag not in holder.flags):
                     continue
                 self.report(self._hit(sink, label, call.line, frozenset(), literal=True))
                 continue
@@ -91,7 +96,12 @@ class SinkChecks:
         kinds = accepted(sink)
         facts = value.facts if shallow else value.deep_facts()
         return frozenset(
-            f for f in facts if (f.kind in kinds or f.kind == PARAMETER) and f.live_for(sink.kind)
+            f
+            for f in facts
+            if (f.kind in kinds or f.kind == PARAMETER)
+            and f.live_for(sink.kind)
+            and (sink.marked is None or sink.marked in f.marks)
+            and not (sink.direct and "called" in f.marks)
         )
 
     def report(self, hit: Hit) -> None:
@@ -183,6 +193,36 @@ def entered_at(fact: Fact, origins: tuple[str, ...]) -> bool:
 
 def accepted(sink: Sink) -> frozenset[str]:
     return frozenset(sink.sources) if sink.sources is not None else DEFAULT_SOURCES
+
+
+def read_only_by(function: Function, expr: Call, methods: tuple[str, ...]) -> bool:
+    """Whether the result of `expr` is a temporary whose one reader calls one of `methods` on it
+    (`new File(name).getName()`): the value made by the call goes nowhere else."""
+    uses = _receivers(function)
+    name = uses[0].get(id(expr))
+    return name is not None and uses[1].get(name) in methods
+
+
+_RECEIVERS: dict[int, tuple[Function, tuple[dict[int, str], dict[str, str]]]] = {}
+
+
+def _receivers(function: Function) -> tuple[dict[int, str], dict[str, str]]:
+    """For the temporaries of `function`: the name each call is kept in, and for each temporary the
+    method called on it when that is what reads it."""
+    known = _RECEIVERS.get(id(function))
+    if known is not None and known[0] is function:
+        return known[1]
+    names: dict[int, str] = {}
+    methods: dict[str, str] = {}
+    for name, expr in function.temporaries.items():
+        if isinstance(expr, Call):
+            names[id(expr)] = name
+            if expr.method is not None and isinstance(expr.func, Var) and expr.func.name.startswith("$"):
+                methods[expr.func.name] = expr.method
+    if len(_RECEIVERS) > 4096:
+        _RECEIVERS.clear()
+    _RECEIVERS[id(function)] = (function, (names, methods))
+    return names, methods
 
 
 def vector(args: list[Value]) -> Value:

@@ -166,10 +166,12 @@ class Evaluator:
         container = "module" if obj.container == "module" and not facts else None
         return Value(facts=facts, ref=ref, container=container)
 
-    def source_facts(self, ref: str, line: int) -> frozenset[Fact]:
+    def source_facts(self, ref: str, line: int, *, result: bool = False) -> frozenset[Fact]:
         source = self.models.source_refs.get(ref)
         if source is None or (source.imports and not self.engine._imports_any(self.path, source.imports)):
             return frozenset()
+        if source.outputs and not result:
+            return frozenset()  # the call fills its arguments; what it returns is a count
         label = ref.removesuffix("()")
         fact = Fact(source.kind, f"`{label}`", self.path, line)
         return frozenset({fact.step(Step(self.path, line, f"`{label}` read"))})
@@ -227,7 +229,10 @@ class Evaluator:
         if op == "+" and left.container in ("list", "tuple") and right.container in ("list", "tuple"):
             rest = join(left.elements(), right.elements())
             return Value(facts=left.facts | right.facts, container=left.container, rest=rest)
-        return Value(facts=left.deep_facts() | right.deep_facts(), ref=left.ref or right.ref)
+        facts = left.deep_facts() | right.deep_facts()
+        if op in ("*", "<<") and not any(isinstance(side.const, str | bytes) for side in (left, right)):
+            facts = frozenset(fact.mark(PRODUCT) for fact in facts)  # a size that may wrap around
+        return Value(facts=facts, ref=left.ref or right.ref)
 
     def unary(self, op: str, operand: Value) -> Value:
         folded = constant.unary(op, operand.const)
@@ -310,11 +315,16 @@ class Evaluator:
             self.write_back(
                 definition.obj, owner.with_slot(attribute_key(definition.name), value), state, depth + 1
             )
+        elif isinstance(definition, Unary) and definition.op == "&":  # C's `&x`: `x` itself
+            self.write_back(definition.operand, value, state, depth + 1)
         elif isinstance(definition, Item):
             key = self.operand(definition.key, state)
             if key.known:
                 owner = self.operand(definition.obj, state)
                 self.write_back(definition.obj, owner.with_slot(item_key(key.const), value), state, depth + 1)  # type: ignore[arg-type]
+
+
+PRODUCT = frozenset({"product"})
 
 
 def _constant(value: object) -> Value:

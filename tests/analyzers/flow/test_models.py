@@ -16,7 +16,7 @@ CASES_DIR = Path(__file__).parent / "models"
 MODEL_FILES = sorted(MODELS_DIR.glob("*/*.toml"))
 _EXPECT = re.compile(r"(?:#|//)\s*expect:\s*([\w-]+)")
 _SAFE = re.compile(r"(?:#|//)\s*safe:")
-EXTENSIONS = {"python": "py", "java": "java", "javascript": "js", "go": "go"}
+EXTENSIONS = {"python": "py", "java": "java", "javascript": "js", "go": "go", "c": "c"}
 
 
 GRAMMARS = {
@@ -27,6 +27,8 @@ GRAMMARS = {
     "ts": "typescript",
     "tsx": "tsx",
     "go": "go",
+    "c": "c",
+    "cpp": "cpp",
 }
 
 
