@@ -32,6 +32,7 @@ from datetime import datetime, timedelta
 from analyzers.base import Family, Finding, Severity
 from app.calibration.beta import beta_quantile
 from app.calibration.estimate import KAPPA_ORG, Estimate, Fit, RuleInfo
+from app.calibration.influence import bounded
 from app.context.policy import RepoPolicy, RuleSettings
 from app.report.placement import Placed, Placement, default_placement, rule_meta, with_policy_severity
 
@@ -114,7 +115,7 @@ def decide(
     rule = fit.rule(rule_id)
     severity = Severity.parse(policy.severity) if policy.severity is not None else rule.severity
     target = target_precision(rule, severity)
-    estimate = fit.estimate(repo, org, rule_id, bin_)
+    estimate = bounded(fit, fit.estimate(repo, org, rule_id, bin_), org, target)
     learned, mean, specific, reasons = _learned(estimate, rule, target)
     state, held = _hold(learned, previous, now)
     if held:
