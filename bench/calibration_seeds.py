@@ -6,6 +6,7 @@ each target's figure over the seeds and in how many seeds it holds; the run exit
 on any seed. No timing: the figures do not depend on the machine.
 
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --jobs 2
+    .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle   # the ceiling (bench.calibration_oracle)
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from app.replay.report import (
     MIN_REDUCTION,
 )
 from app.simulator import simulate
+from bench.calibration_oracle import oracle_report
 
 # name, figure of a report, whether the figure meets the target
 Figure = tuple[str, Callable[[ReplayReport], float], Callable[[float], bool], str]
@@ -53,11 +55,11 @@ FIGURES: tuple[Figure, ...] = (
 )
 
 
-def run_seed(job: tuple[str, int, str]) -> ReplayReport:
-    profile, seed, folder = job
+def run_seed(job: tuple[str, int, str, bool]) -> ReplayReport:
+    profile, seed, folder, oracle = job
     path = Path(folder) / f"{profile}-{seed}.jsonl"
     simulate(path, seed=seed, profile=profile)
-    return replay(path)
+    return oracle_report(str(path), seed, profile) if oracle else replay(path)
 
 
 def render(value: float, kind: str) -> str:
@@ -93,17 +95,20 @@ def main() -> int:
     parser.add_argument("--first", type=int, default=1)
     parser.add_argument("--profiles", default="default,hard")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument(
+        "--oracle", action="store_true", help="score the placement that knows the truth (the ceiling)"
+    )
     args = parser.parse_args()
     seeds = range(args.first, args.first + args.seeds)
     every = True
     with tempfile.TemporaryDirectory() as folder, ProcessPoolExecutor(args.jobs) as pool:
         for profile in args.profiles.split(","):
-            reports = list(pool.map(run_seed, [(profile, seed, folder) for seed in seeds]))
+            reports = list(pool.map(run_seed, [(profile, seed, folder, args.oracle) for seed in seeds]))
             for seed, report in zip(seeds, reports, strict=True):
                 missed = [name for name, ok in report.targets.items() if not ok]
                 if missed:
                     print(f"{profile} seed {seed}: missed {', '.join(missed)}")
-            lines, met = table(profile, reports)
+            lines, met = table(profile + (" (oracle)" if args.oracle else ""), reports)
             every &= met
             print("\n".join(lines))
     return 0 if every else 1
