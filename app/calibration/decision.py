@@ -233,7 +233,9 @@ def _shadowed(estimate: Estimate, rule: RuleInfo) -> bool:
     if len(tally.dismissers) < SHADOW_DISMISSERS or estimate.upper(0.95) >= SHADOW_UPPER:
         return False
     beta = estimate.beta - tally.capped_not_useful + tally.not_useful_without_top_dismisser
-    return beta_quantile(0.95, estimate.alpha, beta) < SHADOW_UPPER
+    # The estimate may already be pulled toward its value without that dismisser (`influence`), so
+    # this can reach zero; a tiny β gives an upper bound near 1: not shadowed, the safe side.
+    return beta_quantile(0.95, estimate.alpha, max(beta, 1e-9)) < SHADOW_UPPER
 
 
 def _proposal(estimate: Estimate, rule: RuleInfo, severity: Severity, specific: bool) -> str | None:
