@@ -115,7 +115,7 @@ def decide(
     rule = fit.rule(rule_id)
     severity = Severity.parse(policy.severity) if policy.severity is not None else rule.severity
     target = target_precision(rule, severity)
-    estimate = bounded(fit, fit.estimate(repo, org, rule_id, bin_), org, target)
+    estimate = bounded(fit, fit.estimate(repo, org, rule_id, bin_), org, bin_, target)
     learned, mean, specific, reasons = _learned(estimate, rule, target)
     state, held = _hold(learned, previous, now)
     if held:

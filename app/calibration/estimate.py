@@ -195,11 +195,9 @@ class Fit:
             return None
         return max(sorted(shares), key=lambda voter: shares[voter])
 
-    def estimate_without(
-        self, repo: str, org: str, rule_id: str, bins: tuple[int, ...], voter: str
-    ) -> Estimate:
-        """The estimate of the cell (the same bins) as if `voter` had dismissed nothing anywhere."""
-        return self._block(repo, org, rule_id, bins, without=voter)
+    def estimate_without(self, repo: str, org: str, rule_id: str, bin_: int, voter: str) -> Estimate:
+        """The estimate of the cell as if `voter` had dismissed nothing anywhere (bins pooled anew)."""
+        return next(e for e in self._pooled(repo, org, rule_id, voter) if bin_ in e.bins)
 
     def rule_tally(self, repo: str, rule_id: str) -> Tally:
         total = Tally()
@@ -246,13 +244,13 @@ class Fit:
         org_sums = self._org_sums(repo, org, rule_id, bins, without)
         return build_estimate(repo, rule_id, bins, tally, org_sums, self.rule(rule_id).prior)
 
-    def _pooled(self, repo: str, org: str, rule_id: str) -> tuple[Estimate, ...]:
+    def _pooled(self, repo: str, org: str, rule_id: str, without: str = "") -> tuple[Estimate, ...]:
         blocks: list[Estimate] = []
         for bin_ in range(BINS):
-            blocks.append(self._block(repo, org, rule_id, (bin_,)))
+            blocks.append(self._block(repo, org, rule_id, (bin_,), without))
             while len(blocks) > 1 and blocks[-1].mean < blocks[-2].mean - 1e-12:
                 last, before = blocks.pop(), blocks.pop()
-                blocks.append(self._block(repo, org, rule_id, before.bins + last.bins))
+                blocks.append(self._block(repo, org, rule_id, before.bins + last.bins, without))
         return tuple(blocks)
 
 

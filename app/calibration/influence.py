@@ -20,12 +20,14 @@ MAX_VOTER_SHIFT = 0.3  # below the 0.4 of G1: the weekly hysteresis and explorat
 _STEPS = 30
 
 
-def bounded(fit: Fit, estimate: Estimate, org: str, target: float) -> Estimate:
-    """The estimate with its largest dismisser's pull on P(precision >= target) held to the bound."""
+def bounded(fit: Fit, estimate: Estimate, org: str, bin_: int, target: float) -> Estimate:
+    """The estimate of the cell of `bin_` with its largest dismisser's pull on P(precision >= target)
+    held to the bound. Without that voter the bins may pool differently: the comparison is with the
+    estimate the fit would give had they never voted."""
     voter = fit.top_dismisser(estimate.repo, org, estimate.rule_id, estimate.bins)
     if voter is None:
         return estimate
-    without = fit.estimate_without(estimate.repo, org, estimate.rule_id, estimate.bins, voter)
+    without = fit.estimate_without(estimate.repo, org, estimate.rule_id, bin_, voter)
     anchor = without.probability_at_least(target)
     if abs(estimate.probability_at_least(target) - anchor) <= MAX_VOTER_SHIFT:
         return estimate
