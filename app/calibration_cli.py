@@ -127,7 +127,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
 def cmd_simulate(args: argparse.Namespace) -> int:
     from app.simulator import simulate
 
-    count = simulate(Path(args.file), repos=args.repos, findings=args.findings, seed=args.seed)
+    try:
+        count = simulate(
+            Path(args.file), repos=args.repos, findings=args.findings, seed=args.seed, profile=args.profile
+        )
+    except ValueError as error:
+        print(f"bulwark calibration simulate: {error}", file=sys.stderr)
+        return 2
     print(f"wrote {count} records to {args.file}")
     return 0
 
@@ -152,6 +158,7 @@ def register(sub: Any) -> None:
     simulate = commands.add_parser("simulate", help="write a simulated feedback log (JSON lines) to replay")
     simulate.add_argument("file")
     simulate.add_argument("--seed", type=int, default=7)
-    simulate.add_argument("--repos", type=int, default=24)
-    simulate.add_argument("--findings", type=int, default=900)
+    simulate.add_argument("--profile", default="default", help="the world to draw: default or hard")
+    simulate.add_argument("--repos", type=int, help="number of repositories (default: the profile's)")
+    simulate.add_argument("--findings", type=int, help="number of findings (default: the profile's)")
     simulate.set_defaults(func=cmd_simulate)

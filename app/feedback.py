@@ -26,7 +26,7 @@ from app.github import conversation
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.github.permissions import collaborator_permission
 from app.job import Actor, Comment, Job, Step, Thread
-from app.learning import REOPEN, cell_decision, record_vote, shown_state, votes_of
+from app.learning import REOPEN, cell_decision, quiet_costs, record_vote, shown_state, votes_of
 from app.pull import PullAtHead
 from app.report.actions import parse_action
 from app.settings import Settings
@@ -185,8 +185,10 @@ def _execute(
                 finding.confidence,
                 utcnow(),
             )
+            quiet = quiet_costs(session, ev.pull.repository_id, finding.rule_id)
         ev.acknowledge(kind, comment_id)
-        answer = explain(decision, default=shown_state(decision) == "default")
+        cost = quiet[0] if quiet else None
+        answer = explain(decision, default=shown_state(decision) == "default", quiet=cost)
         ev.reply(kind, comment_id, answer)
         return "/why answered"
     if command.verb is Verb.REOPEN:

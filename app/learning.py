@@ -29,6 +29,7 @@ from app.calibration import (
     place_finding,
     score_bin,
 )
+from app.calibration.quiet import QuietCost, cost_of_quiet
 from app.context.policy import RepoPolicy
 from app.db import repo
 from app.db.models import CalibrationAudit, Feedback, utcnow
@@ -112,6 +113,16 @@ def load_fit(session: Session, owner: str, rule_ids: Iterable[str], now: datetim
     votes = votes_of(repo.feedback_of_owner(session, owner))
     rules = rule_infos([*rule_ids, *(v.rule_id for v in votes)])
     return fit(weigh_votes(votes), rules, now)
+
+
+def quiet_costs(session: Session, repository_id: int, rule_id: str | None = None) -> list[QuietCost]:
+    """This repository's cost of quiet per rule (or for one rule): confirmed findings kept out of review."""
+    votes = [
+        vote
+        for vote in votes_of(repo.feedback_of_repositories(session, [repository_id]))
+        if rule_id is None or vote.rule_id == rule_id
+    ]
+    return cost_of_quiet(repo.finding_placements(session, repository_id, rule_id), votes)
 
 
 def shown_state(decision: Decision) -> str:

@@ -27,6 +27,14 @@ from typing import Any
 
 from analyzers.base import RuleMeta
 from analyzers.registry import rule_by_id
+from app.simulator_profile import (
+    BURST_FINDINGS,
+    BURST_PRECISION,
+    BURST_RULE,
+    BURST_WEEK,
+    Profile,
+    profile_named,
+)
 
 START = datetime(2026, 1, 5, tzinfo=UTC)  # a Monday
 SPAN = timedelta(weeks=26)
@@ -76,10 +84,23 @@ class _Repo:
     rule_mix: tuple[float, ...]
 
 
-def simulate(path: Path | str, *, repos: int = 24, findings: int = 900, seed: int = 7) -> int:
-    """Write a time-ordered JSONL feedback log to `path`; returns the number of records."""
+def simulate(
+    path: Path | str,
+    *,
+    repos: int | None = None,
+    findings: int | None = None,
+    seed: int = 7,
+    profile: str = "default",
+) -> int:
+    """Write a time-ordered JSONL feedback log to `path`; returns the number of records.
+
+    `profile` names the world (`app.simulator_profile`); `repos` and `findings` override its sizes.
+    """
+    chosen = profile_named(profile)
+    repos = chosen.repos if repos is None else repos
+    findings = chosen.findings if findings is None else findings
     rng = random.Random(seed)
-    world = _repos(rng, repos)
+    world = _repos(rng, repos, chosen)
     records: list[dict[str, Any]] = [_rule_record(rule) for rule in RULES]
     for repo in world:
         records.append({"type": "repo", "repo": repo.name, "org": repo.org, "writers": list(repo.writers)})
@@ -90,10 +111,12 @@ def simulate(path: Path | str, *, repos: int = 24, findings: int = 900, seed: in
     written, pr_number = 0, 0
     while written < findings:
         pr_number += 1
-        repo = rng.choice(world)
+        repo = _pick_repo(rng, world, chosen)
         count = min(findings - written, rng.choice((1, 1, 2, 2, 3, 3, 4, 6)))
         events.extend(_pull_request(rng, repo, pr_number, count, rogue_repos))
         written += count
+    if chosen.burst and len(world) > 1:
+        events.extend(_noisy_release(rng, world[1], pr_number + 1, rogue_repos))
     events.sort(key=lambda record: (record["at"], record["type"] != "finding"))
     records.extend(events)
     target = Path(path)
@@ -126,17 +149,35 @@ def _rule_record(rule: tuple[str, str, str, float, float, str]) -> dict[str, Any
     }
 
 
-def _repos(rng: random.Random, count: int) -> list[_Repo]:
+def _pick_repo(rng: random.Random, world: list[_Repo], profile: Profile) -> _Repo:
+    if profile.small_repo_share == 1.0 or len(world) <= 5:
+        return rng.choice(world)
+    weights = [profile.small_repo_share if index == 5 else 1.0 for index in range(len(world))]
+    return rng.choices(world, weights=weights)[0]
+
+
+def _noisy_release(
+    rng: random.Random, repo: _Repo, number: int, rogue_repos: set[str]
+) -> list[dict[str, Any]]:
+    """One pull request of a noisy release: many findings of one rule, nearly all dismissed."""
+    rule = next(r for r in RULES if r[0] == BURST_RULE)
+    noisy = _Repo(repo.name, repo.org, repo.writers, {**repo.precision, BURST_RULE: BURST_PRECISION}, ())
+    opened = START + timedelta(weeks=BURST_WEEK, hours=rng.uniform(0, 96))
+    return _pull_request(rng, noisy, number, BURST_FINDINGS, rogue_repos, opened=opened, rule=rule)
+
+
+def _repos(rng: random.Random, count: int, profile: Profile) -> list[_Repo]:
     open_rules = [rule[0] for rule in RULES if not _protected(rule)]
     heuristic = [rule[0] for rule in RULES if not _protected(rule) and rule[2] != "high"]
-    conventions = {org: rng.choice(heuristic) for org in ORGS}
+    orgs = ORGS[: profile.orgs]
+    conventions = {org: rng.choice(heuristic) for org in orgs}
     world: list[_Repo] = []
     for index in range(count):
-        org = ORGS[index % len(ORGS)]
-        name = f"{org}/{REPO_NAMES[(index // len(ORGS)) % len(REPO_NAMES)]}-{index}"
+        org = orgs[index % len(orgs)]
+        name = f"{org}/{REPO_NAMES[(index // len(orgs)) % len(REPO_NAMES)]}-{index}"
         pool = [f"{org}-dev{n}" for n in range(5)]
         writers = tuple(rng.sample(pool, 1 if index == 5 else rng.randint(2, 4)))
-        if org == "acme" and index in (0, 4, 8):
+        if index in (0, len(orgs), 2 * len(orgs)):  # the first three repositories of the first org
             writers += (ROGUE,)
         noisy_here = conventions[org] if rng.random() < ORG_NOISE_SHARE else ""
         precision = {}
@@ -145,7 +186,7 @@ def _repos(rng: random.Random, count: int) -> list[_Repo]:
             noisy = rule_id == noisy_here or rng.random() < NOISY_SHARE[severity]
             if rule_id in open_rules and noisy:
                 value = rng.uniform(0.1, 0.4)
-            precision[rule_id] = value
+            precision[rule_id] = profile.near_precision if rule_id == profile.near_rule else value
         stack = set(rng.sample(open_rules, STACK_SIZE))
         mix = tuple(
             rule[4] * (rng.uniform(1.0, 2.0) if rule[0] in stack else 0.1)
@@ -162,20 +203,29 @@ def _repos(rng: random.Random, count: int) -> list[_Repo]:
 
 
 def _pull_request(
-    rng: random.Random, repo: _Repo, number: int, count: int, rogue_repos: set[str]
+    rng: random.Random,
+    repo: _Repo,
+    number: int,
+    count: int,
+    rogue_repos: set[str],
+    *,
+    opened: datetime | None = None,
+    rule: tuple[str, str, str, float, float, str] | None = None,
 ) -> list[dict[str, Any]]:
-    opened = START + timedelta(seconds=rng.uniform(0, SPAN.total_seconds() - 86400 * 5))
+    """One pull request's findings and votes; `rule` forces every finding's rule (else drawn)."""
+    if opened is None:
+        opened = START + timedelta(seconds=rng.uniform(0, SPAN.total_seconds() - 86400 * 5))
     honest = [w for w in repo.writers if w != ROGUE]
     author = rng.choice(honest) if rng.random() < 0.4 else f"contributor{rng.randint(1, 30)}"
     events: list[dict[str, Any]] = []
     if rng.random() < 0.15:
         events.append(_pr_text(rng, repo, number, author, opened))
     for index in range(count):
-        rule = RULES[rng.choices(range(len(RULES)), weights=repo.rule_mix)[0]]
+        drawn = rule or RULES[rng.choices(range(len(RULES)), weights=repo.rule_mix)[0]]
         at = opened + timedelta(minutes=index)
-        strong, weak = CONFIDENCE_LEVELS[rule[0]]
+        strong, weak = CONFIDENCE_LEVELS[drawn[0]]
         confidence = strong if rng.random() < STRONG_SHARE else weak
-        base = repo.precision[rule[0]]
+        base = repo.precision[drawn[0]]
         precision = min(0.99, max(0.02, base + 0.2 * (confidence - strong)))
         useful = rng.random() < precision
         labelled = rng.random() < LABELLED_SHARE
@@ -186,11 +236,11 @@ def _pull_request(
             "org": repo.org,
             "pr": number,
             "pr_author": author,
-            "rule_id": rule[0],
+            "rule_id": drawn[0],
             "rule_version": 1,
             "confidence": confidence,
             "fingerprint": hashlib.sha256(f"{repo.name}:{number}:{index}".encode()).hexdigest()[:16],
-            "path": rule[5],
+            "path": drawn[5],
             "label": ("useful" if useful else "not_useful") if labelled else None,
         }
         events.append(finding)

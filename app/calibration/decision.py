@@ -32,6 +32,7 @@ from datetime import datetime, timedelta
 from analyzers.base import Family, Finding, Severity
 from app.calibration.beta import beta_quantile
 from app.calibration.estimate import KAPPA_ORG, Estimate, Fit, RuleInfo
+from app.calibration.influence import bounded
 from app.context.policy import RepoPolicy, RuleSettings
 from app.report.placement import Placed, Placement, default_placement, rule_meta, with_policy_severity
 
@@ -114,7 +115,7 @@ def decide(
     rule = fit.rule(rule_id)
     severity = Severity.parse(policy.severity) if policy.severity is not None else rule.severity
     target = target_precision(rule, severity)
-    estimate = fit.estimate(repo, org, rule_id, bin_)
+    estimate = bounded(fit, fit.estimate(repo, org, rule_id, bin_), org, bin_, target)
     learned, mean, specific, reasons = _learned(estimate, rule, target)
     state, held = _hold(learned, previous, now)
     if held:
@@ -232,7 +233,9 @@ def _shadowed(estimate: Estimate, rule: RuleInfo) -> bool:
     if len(tally.dismissers) < SHADOW_DISMISSERS or estimate.upper(0.95) >= SHADOW_UPPER:
         return False
     beta = estimate.beta - tally.capped_not_useful + tally.not_useful_without_top_dismisser
-    return beta_quantile(0.95, estimate.alpha, beta) < SHADOW_UPPER
+    # The estimate may already be pulled toward its value without that dismisser (`influence`), so
+    # this can reach zero; a tiny β gives an upper bound near 1: not shadowed, the safe side.
+    return beta_quantile(0.95, estimate.alpha, max(beta, 1e-9)) < SHADOW_UPPER
 
 
 def _proposal(estimate: Estimate, rule: RuleInfo, severity: Severity, specific: bool) -> str | None:

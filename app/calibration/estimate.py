@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cached_property
 
@@ -90,6 +90,19 @@ class Tally:
     def labels(self) -> float:
         """Effective labels: S + F after the lone-dismisser cap."""
         return self.useful + self.capped_not_useful
+
+    def without(self, voter: str) -> Tally:
+        """The tally without one voter's not-useful votes (their confirmations stay)."""
+        share = dict(self.dismissed_by).get(voter, 0.0)
+        if voter not in self.dismissers:
+            return self
+        return replace(
+            self,
+            not_useful=max(0.0, self.not_useful - share),
+            dismissers=self.dismissers - {voter},
+            dismissed_by=tuple(item for item in self.dismissed_by if item[0] != voter),
+            fp_dismissals=tuple(item for item in self.fp_dismissals if item[0] != voter),
+        )
 
     def merged(self, other: Tally) -> Tally:
         return Tally(
@@ -171,6 +184,21 @@ class Fit:
             self._cache[key] = self._pooled(repo, org, rule_id)
         return next(e for e in self._cache[key] if bin_ in e.bins)
 
+    def top_dismisser(self, repo: str, org: str, rule_id: str, bins: tuple[int, ...]) -> str | None:
+        """The trusted voter with the largest not-useful share of the cell and its organisation's pool."""
+        shares: dict[str, float] = defaultdict(float)
+        for other in {repo, *self._org_repos.get(org, ())}:
+            for bin_ in bins:
+                for voter, share in self.tallies.get((other, rule_id, bin_), Tally()).dismissed_by:
+                    shares[voter] += share
+        if not shares:
+            return None
+        return max(sorted(shares), key=lambda voter: shares[voter])
+
+    def estimate_without(self, repo: str, org: str, rule_id: str, bin_: int, voter: str) -> Estimate:
+        """The estimate of the cell as if `voter` had dismissed nothing anywhere (bins pooled anew)."""
+        return next(e for e in self._pooled(repo, org, rule_id, voter) if bin_ in e.bins)
+
     def rule_tally(self, repo: str, rule_id: str) -> Tally:
         total = Tally()
         for bin_ in range(BINS):
@@ -184,7 +212,15 @@ class Fit:
             grouped[org].append(repo)
         return {org: tuple(sorted(repos)) for org, repos in grouped.items()}
 
-    def _org_sums(self, repo: str, org: str, rule_id: str, bins: Iterable[int]) -> tuple[float, float]:
+    def _cell(self, repo: str, rule_id: str, bins: Iterable[int], without: str) -> Tally:
+        cell = Tally()
+        for bin_ in bins:
+            cell = cell.merged(self.tallies.get((repo, rule_id, bin_), Tally()))
+        return cell.without(without) if without else cell
+
+    def _org_sums(
+        self, repo: str, org: str, rule_id: str, bins: Iterable[int], without: str = ""
+    ) -> tuple[float, float]:
         """S_o, F_o: each other repository's cell is capped on its own, then summed.
 
         The organisation's pool is a cell too: with fewer than 2 distinct trusted dismissers over all
@@ -195,9 +231,7 @@ class Fit:
         for other in self._org_repos.get(org, ()):
             if other == repo:
                 continue
-            cell = Tally()
-            for bin_ in bins:
-                cell = cell.merged(self.tallies.get((other, rule_id, bin_), Tally()))
+            cell = self._cell(other, rule_id, bins, without)
             useful += cell.useful
             not_useful += cell.capped_not_useful
             dismissers |= cell.dismissers
@@ -205,20 +239,18 @@ class Fit:
             not_useful = min(not_useful, LONE_DISMISSER_CAP)
         return useful, not_useful
 
-    def _block(self, repo: str, org: str, rule_id: str, bins: tuple[int, ...]) -> Estimate:
-        tally = Tally()
-        for bin_ in bins:
-            tally = tally.merged(self.tallies.get((repo, rule_id, bin_), Tally()))
-        org_sums = self._org_sums(repo, org, rule_id, bins)
+    def _block(self, repo: str, org: str, rule_id: str, bins: tuple[int, ...], without: str = "") -> Estimate:
+        tally = self._cell(repo, rule_id, bins, without)
+        org_sums = self._org_sums(repo, org, rule_id, bins, without)
         return build_estimate(repo, rule_id, bins, tally, org_sums, self.rule(rule_id).prior)
 
-    def _pooled(self, repo: str, org: str, rule_id: str) -> tuple[Estimate, ...]:
+    def _pooled(self, repo: str, org: str, rule_id: str, without: str = "") -> tuple[Estimate, ...]:
         blocks: list[Estimate] = []
         for bin_ in range(BINS):
-            blocks.append(self._block(repo, org, rule_id, (bin_,)))
+            blocks.append(self._block(repo, org, rule_id, (bin_,), without))
             while len(blocks) > 1 and blocks[-1].mean < blocks[-2].mean - 1e-12:
                 last, before = blocks.pop(), blocks.pop()
-                blocks.append(self._block(repo, org, rule_id, before.bins + last.bins))
+                blocks.append(self._block(repo, org, rule_id, before.bins + last.bins, without))
         return tuple(blocks)
 
 

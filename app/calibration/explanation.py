@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from app.calibration.decision import CellState, Decision
 from app.calibration.estimate import Tally
+from app.calibration.quiet import QUIET_REASONS, QuietCost
 from app.report.placement import Placement
 
 REPLY_HELP = "reply `/confirm`, `/dismiss fp|wontfix|test <why>`, or 👍/👎 (only writers affect calibration)"
 
 
-def explain(decision: Decision, *, default: bool = False) -> str:
+def explain(decision: Decision, *, default: bool = False, quiet: QuietCost | None = None) -> str:
     """The `/why` answer: why in plain words first, then, collapsed, the statistics (α, β, mean, 90 %
     interval, placement, evidence counts and voters). `default`: too little evidence, so the finding's
-    severity and confidence placed it."""
+    severity and confidence placed it. `quiet`: the rule's cost of quiet in this repository."""
     plain = plain_reason(decision, default=default)
+    if quiet is not None:
+        plain += f"\n\nCost of quiet for this rule here: {quiet.sentence()}."
     details = statistics(decision)
+    if quiet is not None:
+        details += "".join(
+            f"\n- kept out, {QUIET_REASONS[placement]}: {count}"
+            for placement, count in sorted(quiet.kept_out.items(), key=lambda item: item[0].rank)
+        )
     if default:
         details += "\n- too little evidence yet: the default placement (severity and confidence) applies"
     return f"{plain}\n\n<details>\n<summary>The statistics</summary>\n\n{details}\n\n</details>"

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from app.calibration.quiet import QUIET_REASONS, QuietCost
 from app.dashboard import access, charts, signin
 from app.dashboard.calibration_view import repository_posteriors
 from app.dashboard.html import esc, page, table
@@ -19,6 +20,7 @@ from app.dashboard.session import Session, read_session
 from app.db import repo
 from app.db.models import Analysis, Feedback, Finding
 from app.db.session import session_scope
+from app.learning import quiet_costs
 from app.settings import Settings
 
 FEEDBACK_SHOWN = 100
@@ -34,6 +36,7 @@ class RepositoryView:
     findings: list[Finding]
     series: list[charts.PlacementSeries]
     posteriors: list[charts.Posterior]
+    quiet: list[QuietCost]
     feedback: list[Feedback]
     audit: list[dict[str, object]]
 
@@ -129,6 +132,7 @@ def _repository_view(settings: Settings, repository_id: int, full_name: str, now
             findings=repo.findings_of_analyses(db, [a.id for a in analyses if a.id is not None]),
             series=charts.placement_series(repo.placements_over_time(db, repository_id)),
             posteriors=repository_posteriors(db, full_name, repository_id, now),
+            quiet=quiet_costs(db, repository_id),
             feedback=repo.feedback_of_repositories(db, [repository_id])[-FEEDBACK_SHOWN:][::-1],
             audit=repo.optional_rows(db, AUDIT_TABLE, repository_id),
         )
@@ -150,6 +154,10 @@ def _repository_body(target: access.Readable, view: RepositoryView) -> str:
         "<p class='muted'>Each rule's precision here (the share of its findings maintainers found useful) as "
         "the learning loop estimates it: posterior mean, 90 % interval, weighted evidence and voters.</p>",
         charts.posterior_html(view.posteriors),
+        "<h3 id='cost-of-quiet'>Cost of quiet</h3>",
+        "<p class='muted'>Findings maintainers confirmed that were kept out of the review (not commented "
+        "inline), per rule, and why.</p>",
+        _quiet_table(view.quiet),
         "<h3>Placement over time</h3>",
         *(charts.series_html(item) for item in view.series),
     ]
@@ -157,6 +165,26 @@ def _repository_body(target: access.Readable, view: RepositoryView) -> str:
         parts += ["<h2>Audit log</h2>", _rows_table(view.audit)]
     parts.append(_SCRIPTS)
     return "".join(parts)
+
+
+def _quiet_table(costs: list[QuietCost]) -> str:
+    rows = [
+        (
+            f"<code>{esc(cost.rule_id)}</code>",
+            str(cost.confirmed),
+            str(cost.quiet),
+            esc(
+                "; ".join(
+                    f"{count} {QUIET_REASONS[placement]}"
+                    for placement, count in sorted(cost.kept_out.items(), key=lambda item: item[0].rank)
+                )
+                or "–"
+            ),
+        )
+        for cost in costs
+    ]
+    headers = ("Rule", "Confirmed", "Kept out of review", "Why")
+    return table(headers, rows, empty="No confirmed findings yet.")
 
 
 def _findings_table(findings: list[Finding]) -> str:

@@ -18,6 +18,7 @@ MAX_NOT_USEFUL = 0.10
 MAX_HIDDEN = 0.05
 MIN_REDUCTION = 0.30
 MAX_G1_SHIFT = 0.4
+MAX_CONFIRMED_NOT_INLINE = 0.25
 OFF = "off"  # the placements counter's key for findings the policy drops
 
 # A placed finding: its placement (None: dropped by the policy), inline, inline only by exploration.
@@ -140,6 +141,10 @@ class ReplayReport:
         return _ratio(self.protected_confirmed_hidden, self.protected_confirmed)
 
     @property
+    def confirmed_not_inline_rate(self) -> float:
+        return _ratio(self.confirmed_not_inline, self.confirmed)
+
+    @property
     def inline_per_pr(self) -> float:
         return _ratio(self.inline, len(self.prs))
 
@@ -158,6 +163,7 @@ class ReplayReport:
             "confirmed hidden <= 5%": self.hidden_rate <= MAX_HIDDEN,
             "protected confirmed hidden = 0": self.protected_confirmed_hidden == 0,
             "inline per PR down >= 30%": self.inline_reduction >= MIN_REDUCTION,
+            "confirmed not inline <= 25%": self.confirmed_not_inline_rate <= MAX_CONFIRMED_NOT_INLINE,
             "G1 no mute": self.g1_mutes == 0,
             "G1 shift <= 0.4": self.g1_max_shift <= MAX_G1_SHIFT,
             "G2 no change": self.g2_changed_cells == 0 and self.g2_blocking_cleared_by_author == 0,
@@ -181,8 +187,7 @@ def format_report(report: ReplayReport) -> str:
         f"confirmed findings hidden (shadow): {r.hidden_rate:.1%} ({r.confirmed_hidden} of "
         f"{r.confirmed}); protected families: {r.protected_confirmed_hidden} of "
         f"{r.protected_confirmed}",
-        f"confirmed findings not inline (annotate or shadow): "
-        f"{_ratio(r.confirmed_not_inline, r.confirmed):.1%}",
+        f"confirmed findings not inline (annotate or shadow): {r.confirmed_not_inline_rate:.1%}",
         f"inline comments per PR: {r.inline_per_pr:.2f} vs {r.all_per_pr:.2f} showing everything "
         f"(down {r.inline_reduction:.1%})",
         f"G1 rogue voters {', '.join(r.rogue_voters) or 'none found'}: {r.g1_mutes} mutes, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from app.replay import FeedbackLogError, ReplayReport, format_report, load, replay
 from app.report.placement import Placement
 from app.simulator import ROGUE, simulate
+from app.simulator_profile import BURST_FINDINGS, BURST_RULE, NEAR_RULE
 from app.trust import Label, Permission
 
 GOLDEN = Path(__file__).parent / "golden" / "replay-seed-7.txt"
@@ -58,14 +60,60 @@ def test_replay_meets_the_targets_of_calibration_md(report: ReplayReport) -> Non
 
 @pytest.mark.xfail(
     strict=True,
-    reason="through the App's placement, cells without evidence keep the default placement, which "
-    "comments every medium finding of confidence >= 0.7: 16.0 % of inline findings are not useful and "
-    "inline comments per PR fall 26.8 % (seed 7)",
+    reason="cells without evidence keep the default placement, which comments every medium finding of "
+    "confidence >= 0.7, and a (repository, rule) gives its first votes only after its first findings "
+    "were shown: 16.0 % of inline findings are not useful and inline comments per PR fall 26.8 % (seed "
+    "7). Even a placement that knows every finding's true precision misses the 30 % on 4 of 30 seeds "
+    "(bench/calibration_oracle.py)",
 )
 def test_the_app_placement_meets_the_noise_targets(report: ReplayReport) -> None:
     assert report.inline_not_useful_rate <= 0.10
     assert report.inline_reduction >= 0.30
     assert all(report.targets.values())
+
+
+def test_confirmed_findings_mostly_stay_in_the_review(report: ReplayReport) -> None:
+    assert report.confirmed_not_inline_rate <= 0.25
+    assert report.targets["confirmed not inline <= 25%"]
+
+
+# Seeds whose rogue writer moved a cell's P(comment) by 0.46 to 0.53 before one dismisser's pull was
+# bounded (default 2 and 3; hard 3 and 4).
+@pytest.mark.parametrize(("profile", "seed"), [("default", 2), ("default", 3), ("hard", 3), ("hard", 4)])
+def test_the_abuse_and_hiding_targets_hold_on_other_seeds_and_the_hard_profile(
+    tmp_path: Path, profile: str, seed: int
+) -> None:
+    path = tmp_path / "log.jsonl"
+    simulate(path, seed=seed, profile=profile)
+    report = replay(path)
+    held = {name: ok for name, ok in report.targets.items() if not name.startswith("inline")}
+    assert held == dict.fromkeys(held, True)
+    assert report.rogue_voters == (ROGUE,)
+    assert 0 < report.g1_max_shift <= 0.4
+
+
+def test_the_hard_profile_is_small_with_a_single_writer_a_near_rule_and_a_noisy_release(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "hard.jsonl"
+    simulate(path, seed=1, profile="hard")
+    log = load(path)
+    assert len(log.writers) == 8
+    assert len({f.org for f in log.findings}) == 2
+    [single] = log.single_writer_repos
+    per_repo = Counter(f.repo for f in log.findings)
+    assert per_repo[single] < min(count for repo, count in per_repo.items() if repo != single)
+    burst = [f for f in log.findings if f.pr == max(g.pr for g in log.findings)]
+    assert len(burst) == BURST_FINDINGS
+    assert {f.rule_id for f in burst} == {BURST_RULE}
+    labels = [f.label for f in burst if f.label is not None]
+    assert labels.count(Label.NOT_USEFUL) > labels.count(Label.USEFUL)
+    assert NEAR_RULE in {f.rule_id for f in log.findings}
+
+
+def test_an_unknown_profile_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown simulator profile 'easy'"):
+        simulate(tmp_path / "log.jsonl", profile="easy")
 
 
 def test_replay_output_is_exact(report: ReplayReport) -> None:

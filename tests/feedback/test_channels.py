@@ -104,6 +104,24 @@ def test_why_answers_with_alpha_beta_placement_and_evidence(
     assert feedback_rows(settings) == []
 
 
+def test_why_names_the_rules_cost_of_quiet_once_a_finding_is_confirmed(
+    settings: Settings, web: str, github: GitHubEmulator
+) -> None:
+    open_pull(github)
+    github.set_permission(REPO, "maya", "write")
+    analyse(settings, web, github, REPO, 1, "opened")
+    target = bot_comment(github, SQL_RULE)
+    confirm = github.add_review_reply(target.id, "/confirm real injection", "maya")
+    deliver(settings, web, "pull_request_review_comment", review_comment_event(github, confirm))
+    question = github.add_review_reply(target.id, "/why", "maya")
+    deliver(settings, web, "pull_request_review_comment", review_comment_event(github, question))
+    [answer] = [c for c in replies_to(github, target) if c.user == "bulwark[bot]" and "<details>" in c.body]
+    assert (
+        "Cost of quiet for this rule here: none of 1 confirmed findings kept out of the review."
+        in answer.body
+    )
+
+
 def test_the_comment_footer_shows_this_repositorys_counts(
     settings: Settings, web: str, github: GitHubEmulator
 ) -> None:

@@ -36,16 +36,27 @@ def test_replay_of_a_simulated_log_reports_every_target(
     assert out[0] == (
         "replayed 26 weeks: 900 findings (801 labelled) in 310 pull requests over 24 repositories"
     )
-    assert out[-8:] == [
+    assert out[-9:] == [
         "target inline not-useful <= 10%: MISSED",
         "target confirmed hidden <= 5%: met",
         "target protected confirmed hidden = 0: met",
         "target inline per PR down >= 30%: MISSED",
+        "target confirmed not inline <= 25%: met",
         "target G1 no mute: met",
         "target G1 shift <= 0.4: met",
         "target G2 no change: met",
         "target G3 no change: met",
     ]
+
+
+def test_simulate_writes_the_hard_profile_and_refuses_an_unknown_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "hard.jsonl"
+    assert main(["calibration", "simulate", str(log), "--seed", "1", "--profile", "hard"]) == 0
+    assert capsys.readouterr().out.startswith("wrote ")
+    assert main(["calibration", "simulate", str(log), "--profile", "easy"]) == 2
+    assert "unknown simulator profile 'easy'; known: default, hard" in capsys.readouterr().err
 
 
 def test_replay_names_a_missing_log(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

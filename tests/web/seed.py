@@ -79,6 +79,8 @@ def seed_database(settings: Settings) -> None:
                     2,
                 )
             )
+        # A confirmed finding that was only annotated: the cost of quiet of its rule.
+        rows.append(_finding(analysis, "code-insecure-randomness", "annotate", "open", at, 4))
         hidden = Analysis(repository_id=OTHER_ID, pr_number=99, head_sha="f" * 40, status="completed")
         session.add(hidden)
         session.flush()
@@ -89,6 +91,7 @@ def seed_database(settings: Settings) -> None:
             (rows[0], "maya", "useful"),
             (rows[1], "maya", "not_useful"),
             (rows[3], "omar", "not_useful"),
+            (rows[6], "omar", "useful"),
         ):
             repo.add_feedback(session, vote(finding, voter, label))
         repo.add_audit(

@@ -73,15 +73,16 @@ def test_sign_in_and_the_calibration_chart(site: str, user_github: GitHubEmulato
     assert tab.inner_text("header").endswith("Sign out")
     tab.click(f"a[href='/dashboard/repos/{REPO}']")
     tab.wait_for_selector(".chart .uplot canvas")
-    assert tab.locator(".chart .uplot").count() == 2
+    assert tab.locator(".chart .uplot").count() == 3
     titles = tab.locator(".chart .u-title").all_inner_texts()
     assert titles == [
         "code-command-injection: findings per week by placement",
+        "code-insecure-randomness: findings per week by placement",
         "secrets-hardcoded-credential: findings per week by placement",
     ]
-    assert tab.locator("svg.interval").count() == 2
+    assert tab.locator("svg.interval").count() == 3
     assert [text for text in console if "Content Security Policy" in text] == []  # nothing inline was refused
-    tab.locator(".chart").nth(1).screenshot(path=str(screenshot_path("calibration-chart.png")))
+    tab.locator(".chart").nth(2).screenshot(path=str(screenshot_path("calibration-chart.png")))
     tab.screenshot(path=str(screenshot_path("dashboard-repository.png")), full_page=True)
 
 

@@ -92,7 +92,13 @@ def test_sign_in_shows_the_users_repositories_and_pull_requests(
             "<td>secrets-hardcoded-credential</td><td></td><td>comment</td><td>annotate</td>"
             "<td>2026-10-13 09:00:00</td>"
         ) in rows
-        assert text.count('class="chart" data-chart=') == 2
+        assert (
+            "<td><code>code-insecure-randomness</code></td><td>1</td><td>1</td><td>1 annotated only: "
+            "below the inline threshold for its severity and confidence, or its rule&#x27;s estimated "
+            "precision here</td>"
+        ) in rows
+        assert "<td><code>code-command-injection</code></td><td>1</td><td>0</td><td>–</td>" in rows
+        assert text.count('class="chart" data-chart=') == 3  # a series per rule
         assert '<script src="/static/uPlot.iife.min.js"></script>' in text
         assert (
             "<td>2026-10-19</td><td>0</td><td>1</td>" in text

@@ -7,6 +7,7 @@ One package, one module per concern; every function is re-exported here, so call
 from app.db.repo.analyses import (
     analysis_standing,
     claim_analysis,
+    finding_placements,
     findings_of_analyses,
     optional_rows,
     placements_over_time,
@@ -78,6 +79,7 @@ __all__ = [
     "find_lost_deliveries",
     "finding_by_comment",
     "finding_by_thread",
+    "finding_placements",
     "findings_of_analyses",
     "findings_of_pull",
     "finish_delivery",

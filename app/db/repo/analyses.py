@@ -125,6 +125,20 @@ def findings_of_analyses(session: Session, analysis_ids: list[int]) -> list[Find
     )
 
 
+def finding_placements(
+    session: Session, repository_id: int, rule_id: str | None = None
+) -> list[tuple[str, str, str]]:
+    """(rule id, fingerprint, placement) of the distinct reports in this repository (the cost of quiet)."""
+    query = (
+        select(Finding.rule_id, Finding.fingerprint, Finding.placement)
+        .where(Finding.repository_id == repository_id)
+        .distinct()
+    )
+    if rule_id is not None:
+        query = query.where(Finding.rule_id == rule_id)
+    return [(rule, fingerprint, placement) for rule, fingerprint, placement in session.exec(query).all()]
+
+
 def placements_over_time(session: Session, repository_id: int) -> list[tuple[str, str, datetime | None]]:
     """(rule id, placement, reported at) of every finding reported in this repository."""
     rows = session.exec(
