@@ -35,7 +35,7 @@ _NEXT_PART = re.compile(r"^[\s;,]{0,20}\n[ \t]{0,40}(?:(?:const|let|var|val|loca
                         r"[\w$.\[\]'\"]{1,60}\s{0,4}(?::\s{0,4}\w{1,30}\s{0,4})?[:+.]?=\s{0,4}$")  # fmt: skip
 _ESCAPES = {"\\n": " ", "\\t": " ", '\\"': '"', "\\'": "'", "\\\\": "\\"}
 _MAX_NODES = 200_000
-_MAX_RANGES = 16  # more runs of added lines are matched as one range and filtered
+_MAX_RANGES = 16  # more runs of added lines are merged where they are closest, and filtered
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,8 @@ def _tree_pieces(places: FilePlaces, lexed: LexedText, added: frozenset[int]) ->
 
 
 def _line_ranges(added: frozenset[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive added lines; one range from the first to the last when there are many."""
+    """Runs of consecutive added lines; when there are many, the runs closest together are merged
+    until `_MAX_RANGES` remain (what a merged range holds between its runs is filtered after)."""
     ordered = sorted(added)
     if not ordered:
         return []
@@ -122,7 +123,15 @@ def _line_ranges(added: frozenset[int]) -> list[tuple[int, int]]:
             ranges[-1] = (ranges[-1][0], number)
         else:
             ranges.append((number, number))
-    return ranges if len(ranges) <= _MAX_RANGES else [(ordered[0], ordered[-1])]  # filtered after
+    if len(ranges) <= _MAX_RANGES:
+        return ranges
+    gaps = sorted(range(1, len(ranges)), key=lambda i: (ranges[i][0] - ranges[i - 1][1], i))
+    cuts = sorted(gaps[len(gaps) - (_MAX_RANGES - 1) :])  # the widest gaps stay cuts
+    merged, first = [], 0
+    for cut in [*cuts, len(ranges)]:
+        merged.append((ranges[first][0], ranges[cut - 1][1]))
+        first = cut
+    return merged
 
 
 @cache
