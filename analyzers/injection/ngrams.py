@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import chain, repeat
+from typing import cast
 
 PREFIX = 5
 LIMIT = 6.0  # the score is clipped to [-LIMIT, LIMIT]
@@ -74,6 +75,9 @@ def word_features(word: str) -> tuple[str, ...]:
     return (f"w:{word}",)
 
 
+_holds_no_none = all  # a pair of tokens (never empty) holds no None: no number was in it
+
+
 def _weighed(word: str, weights: dict[str, float]) -> tuple[tuple[str, float], ...]:
     return tuple((name, weights.get(name, 0.0)) for name in word_features(word))
 
@@ -112,10 +116,14 @@ def score(words: list[str], model: Model | None = None) -> float:
     known = distinct.difference(fresh) if fresh else distinct  # a full memo: new words looked up here
     own = dict(chain.from_iterable(map(memo.__getitem__, known)))  # feature → weight, each once
     own.update(chain.from_iterable(fresh.values()))
-    pairs = set(zip(words, words[1:]))
     numbers = set(filter(str.isdigit, distinct))
-    if numbers:
-        pairs = {pair for pair in pairs if numbers.isdisjoint(pair)}
+    if not numbers:
+        pairs = set(itertools.pairwise(words))
+    elif "" not in distinct:  # numbers read as None, and the pairs holding one dropped
+        marked: list[str | None] = list(map(dict.fromkeys(numbers).get, words, words))
+        pairs = cast("set[tuple[str, str]]", set(filter(_holds_no_none, itertools.pairwise(marked))))
+    else:
+        pairs = {pair for pair in itertools.pairwise(words) if numbers.isdisjoint(pair)}
     count = len(own) + len(pairs)
     if not count:
         return 0.0
