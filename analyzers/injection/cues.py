@@ -144,14 +144,16 @@ def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[
     once per process; phrases only where their first two words occur together; entries with other
     characters only where their trigger character occurs."""
     lex = lex or lexicon()
+    hits: set[Hit] = set()
     memo = lex.memo
-    distinct = set(tokens)
-    fresh = {word: _word_hits(word, lex) for word in distinct.difference(memo)}
-    if fresh and len(memo) + len(fresh) <= _MEMO_LIMIT:
-        memo.update(fresh)
-        fresh = {}
-    known = distinct.difference(fresh) if fresh else distinct  # a full memo: new words resolved here
-    hits: set[Hit] = set().union(*map(memo.__getitem__, known), *fresh.values())
+    for word in set(tokens):
+        found = memo.get(word)
+        if found is None:
+            found = _word_hits(word, lex)
+            if len(memo) < _MEMO_LIMIT:
+                memo[word] = found
+        if found:
+            hits |= found
     pairs = lex.bigrams.intersection(itertools.pairwise(tokens))
     if pairs:
         count, longest, phrases = len(tokens), lex.longest, lex.phrases
