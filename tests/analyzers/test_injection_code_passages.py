@@ -55,3 +55,22 @@ def test_many_scattered_comments_are_read_as_the_lexical_scan_reads_them() -> No
         (p.start_line, p.end_line, p.text) for p in from_lexer
     ]
     assert len(from_tree) == sum(1 for n in added if n % 2)
+
+
+def test_a_huge_single_line_of_non_ascii_strings_is_read_whole() -> None:
+    words = [f"caf\u00e9 \u4e2d {n}" for n in range(4_000)]
+    text = "[" + ", ".join(f'"{word}"' for word in words) + "]\n"
+    file = ChangedFile(
+        path="data/strings.json",
+        status=FileStatus.MODIFIED,
+        language="json",
+        base_text="",
+        head_text=text,
+        hunks=(Hunk(1, 0, 1, 1, (1,), (), ()),),
+    )
+    places = places_of(context(file), file)
+    assert places is not None
+    assert places.source == "tree"
+    (passage,) = code_passages(places, file.added_lines)
+    assert (passage.start_line, passage.end_line) == (1, 1)
+    assert passage.text == " ".join(words)
