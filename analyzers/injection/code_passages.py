@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -35,7 +35,8 @@ _NEXT_PART = re.compile(r"^[\s;,]{0,20}\n[ \t]{0,40}(?:(?:const|let|var|val|loca
                         r"[\w$.\[\]'\"]{1,60}\s{0,4}(?::\s{0,4}\w{1,30}\s{0,4})?[:+.]?=\s{0,4}$")  # fmt: skip
 _ESCAPES = {"\\n": " ", "\\t": " ", '\\"': '"', "\\'": "'", "\\\\": "\\"}
 _MAX_NODES = 200_000
-_MAX_RANGES = 16  # more runs of added lines are matched as one range and filtered
+_STARTS = bytes(0 if 0x80 <= byte <= 0xBF else 1 for byte in range(256))
+_MAX_RANGES = 16  # more runs of added lines are merged where they are closest, and filtered
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ def _tree_pieces(places: FilePlaces, lexed: LexedText, added: frozenset[int]) ->
             if _intersects(ordered, node.start_point.row + 1, node.end_point.row + 1):
                 nodes[(node.start_byte, -node.end_byte)] = node
     pieces: list[Piece] = []
+    columns: dict[int, list[int] | None] = {}
     reach = -1
     for (start_byte, _), node in sorted(nodes.items()):
         if start_byte < reach:
@@ -107,12 +109,13 @@ def _tree_pieces(places: FilePlaces, lexed: LexedText, added: frozenset[int]) ->
         reach = node.end_byte
         kind = _node_kind(node)
         if kind is not None:
-            pieces.append(_piece(lexed, node, kind))
+            pieces.append(_piece(lexed, node, kind, columns))
     return pieces
 
 
 def _line_ranges(added: frozenset[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive added lines; one range from the first to the last when there are many."""
+    """Runs of consecutive added lines; when there are many, the runs closest together are merged
+    until `_MAX_RANGES` remain (what a merged range holds between its runs is filtered after)."""
     ordered = sorted(added)
     if not ordered:
         return []
@@ -122,7 +125,15 @@ def _line_ranges(added: frozenset[int]) -> list[tuple[int, int]]:
             ranges[-1] = (ranges[-1][0], number)
         else:
             ranges.append((number, number))
-    return ranges if len(ranges) <= _MAX_RANGES else [(ordered[0], ordered[-1])]  # filtered after
+    if len(ranges) <= _MAX_RANGES:
+        return ranges
+    gaps = sorted(range(1, len(ranges)), key=lambda i: (ranges[i][0] - ranges[i - 1][1], i))
+    cuts = sorted(gaps[len(gaps) - (_MAX_RANGES - 1) :])  # the widest gaps stay cuts
+    merged, first = [], 0
+    for cut in [*cuts, len(ranges)]:
+        merged.append((ranges[first][0], ranges[cut - 1][1]))
+        first = cut
+    return merged
 
 
 @cache
@@ -155,6 +166,7 @@ def _text_query(language: str | None) -> Query | None:
 
 def _walked_pieces(tree: Tree, lexed: LexedText, added: frozenset[int]) -> list[Piece]:
     pieces: list[Piece] = []
+    columns: dict[int, list[int] | None] = {}
     ordered = sorted(added)
     stack, seen = [tree.root_node], 0
     while stack and seen < _MAX_NODES:
@@ -166,15 +178,15 @@ def _walked_pieces(tree: Tree, lexed: LexedText, added: frozenset[int]) -> list[
         if kind is None:
             stack.extend(reversed(node.children))
             continue
-        pieces.append(_piece(lexed, node, kind))
+        pieces.append(_piece(lexed, node, kind, columns))
     pieces.sort(key=lambda piece: piece.start)
     return pieces
 
 
-def _piece(lexed: LexedText, node: Node, kind: str) -> Piece:
+def _piece(lexed: LexedText, node: Node, kind: str, columns: dict[int, list[int] | None]) -> Piece:
     first, last = node.start_point.row + 1, node.end_point.row + 1
-    start = lexed.offset(first, _char_column(lexed, node.start_point))
-    end = lexed.offset(last, _char_column(lexed, node.end_point))
+    start = lexed.offset(first, _char_column(lexed, node.start_point, columns))
+    end = lexed.offset(last, _char_column(lexed, node.end_point, columns))
     return Piece(kind, start, end, _clean(node_text(node), kind))
 
 
@@ -183,12 +195,23 @@ def _intersects(ordered: list[int], first: int, last: int) -> bool:
     return index < len(ordered) and ordered[index] <= last
 
 
-def _char_column(lexed: LexedText, point: tuple[int, int]) -> int:
+def _char_column(lexed: LexedText, point: tuple[int, int], columns: dict[int, list[int] | None]) -> int:
+    """The character column of a byte column: the characters wholly within the line's first bytes.
+    Each line is read once (`columns`: line → the byte offsets at which its characters end, None for
+    an ASCII line), so a long line holding many nodes costs one pass, not one per node."""
     row, byte_column = point
-    line = lexed.line_text(row + 1)
-    if line.isascii():
-        return byte_column
-    return len(line.encode("utf-8")[:byte_column].decode("utf-8", "ignore"))
+    if row not in columns:
+        line = lexed.line_text(row + 1)
+        columns[row] = None if line.isascii() else _char_ends(line)
+    ends = columns[row]
+    return byte_column if ends is None else bisect_right(ends, byte_column)
+
+
+def _char_ends(line: str) -> list[int]:
+    """The byte offsets in the UTF-8 form of `line` at which each of its characters ends."""
+    encoded = line.encode("utf-8")
+    starts = encoded.translate(_STARTS)  # 1 where a character starts, 0 on continuation bytes
+    return list(itertools.compress(range(1, len(encoded) + 1), starts[1:] + b"\x01"))
 
 
 def _kind_of_type(kind: str) -> str | None:

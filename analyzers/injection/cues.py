@@ -166,7 +166,7 @@ def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[
     present = set(folded)
     for ch in present.intersection(lex.substrings):
         hits.update((category, entry) for entry, category in lex.substrings[ch] if entry in folded)
-    if _SPACELESS.search(folded):
+    if not folded.isascii() and _SPACELESS.search(folded):
         for ch in present.intersection(lex.spaceless):
             hits.update((c, entry) for entry, c in lex.spaceless[ch] if _holds(folded, entry, c in _ENDINGS))
     return _outermost(hits)

@@ -10,7 +10,8 @@ The detector uses it as one passage feature (`ngram`) among the cues.
 
 The weights are `analyzers/data/instruction_ngrams.json`, fitted by `bench/injection_ngrams.py` on
 the training split of the corpus in `bench/injection/`; nothing is downloaded or learned at run time.
-Cost: one dictionary look-up per distinct word (remembered per process) and one per adjacent pair.
+Cost: one dictionary look-up per distinct word (remembered per process) and one per distinct
+adjacent pair, done in bulk: word pairs are looked up as tuples (`Model.pairs`), never formatted.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import chain, repeat
+from typing import cast
 
 PREFIX = 5
 LIMIT = 6.0  # the score is clipped to [-LIMIT, LIMIT]
@@ -34,6 +37,17 @@ class Model:
     bias: float
     weights: dict[str, float]
     memo: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word → its own features
+    # the weights of word pairs (`b:one two`) keyed by the pair itself: a pair is looked up unformatted
+    pairs: dict[tuple[str, str], float] = field(init=False, default_factory=dict)
+    weighed: dict[str, tuple[tuple[str, float], ...]] = field(init=False, default_factory=dict)  # word →
+    # its own features with their weights, filled as words are met (at most `_MEMO_LIMIT` words)
+
+    def __post_init__(self) -> None:
+        for name, weight in self.weights.items():
+            if name.startswith("b:"):
+                one, space, two = name[2:].partition(" ")
+                if space and " " not in two:  # a token holds no space: no other name is a pair
+                    self.pairs[(one, two)] = weight
 
 
 def read_model(data: dict[str, object]) -> Model:
@@ -61,6 +75,13 @@ def word_features(word: str) -> tuple[str, ...]:
     return (f"w:{word}",)
 
 
+_holds_no_none = all  # a pair of tokens (never empty) holds no None: no number was in it
+
+
+def _weighed(word: str, weights: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    return tuple((name, weights.get(name, 0.0)) for name in word_features(word))
+
+
 def features_of(words: list[str], memo: dict[str, tuple[str, ...]] | None = None) -> set[str]:
     """The distinct features of a reading given its words (`cues.TOKEN` matches of folded text)."""
     found: set[str] = set()
@@ -78,12 +99,34 @@ def features_of(words: list[str], memo: dict[str, tuple[str, ...]] | None = None
 
 
 def score(words: list[str], model: Model | None = None) -> float:
-    """The model's logit for a reading (clipped to [-LIMIT, LIMIT]); 0 for a reading without words."""
+    """The model's logit for a reading (clipped to [-LIMIT, LIMIT]); 0 for a reading without words.
+    The same as the weights of `features_of(words)` summed, with the work done in bulk: each distinct
+    word's features and their weights come from a memo (`Model.weighed`), pairs are matched as
+    tuples (`Model.pairs`), and the sum is exact (`math.fsum`), so it does not depend on the order in
+    which a set is walked."""
     model = model or packaged_model()
-    found = features_of(words, model.memo) if words else set()
-    if not found:
+    if not words:
         return 0.0
-    weights = model.weights
-    total = sum(weights.get(name, 0.0) for name in found)
-    value = model.bias + total / math.sqrt(len(found))
+    distinct = set(words)
+    memo = model.weighed
+    fresh = {word: _weighed(word, model.weights) for word in distinct.difference(memo)}
+    if fresh and len(memo) + len(fresh) <= _MEMO_LIMIT:
+        memo.update(fresh)
+        fresh = {}
+    known = distinct.difference(fresh) if fresh else distinct  # a full memo: new words looked up here
+    own = dict(chain.from_iterable(map(memo.__getitem__, known)))  # feature → weight, each once
+    own.update(chain.from_iterable(fresh.values()))
+    numbers = set(filter(str.isdigit, distinct))
+    if not numbers:
+        pairs = set(itertools.pairwise(words))
+    elif "" not in distinct:  # numbers read as None, and the pairs holding one dropped
+        marked: list[str | None] = list(map(dict.fromkeys(numbers).get, words, words))
+        pairs = cast("set[tuple[str, str]]", set(filter(_holds_no_none, itertools.pairwise(marked))))
+    else:
+        pairs = {pair for pair in itertools.pairwise(words) if numbers.isdisjoint(pair)}
+    count = len(own) + len(pairs)
+    if not count:
+        return 0.0
+    total = math.fsum(chain(own.values(), map(model.pairs.get, pairs, repeat(0.0))))
+    value = model.bias + total / math.sqrt(count)
     return max(-LIMIT, min(LIMIT, value))

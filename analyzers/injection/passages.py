@@ -56,10 +56,16 @@ class Page:
     """A text as lines and offsets, with the spans already taken by hidden passages blanked out."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.lines = [line[:MAX_LINE_CHARS] for line in lines[:MAX_TEXT_LINES]]
+        lines = lines[:MAX_TEXT_LINES]
+        sizes = list(map(len, lines))
+        if sizes and max(sizes) > MAX_LINE_CHARS:
+            lines = [line[:MAX_LINE_CHARS] for line in lines]
+            sizes = list(map(len, lines))
+        self.lines = lines
         self.text = "\n".join(self.lines)
-        self.starts = list(accumulate(map((1).__add__, map(len, self.lines)), initial=0))[: len(self.lines)]
+        self.starts = list(accumulate(map((1).__add__, sizes), initial=0))[: len(self.lines)]
         self._blanked: list[tuple[int, int]] = []
+        self._fences: list[int] | None = None
 
     def passage(self, start: int, end: int, text: str, place: str) -> Passage:
         return Passage(_line_of(self.starts, start), _line_of(self.starts, max(start, end - 1)), text, place)
@@ -81,8 +87,12 @@ class Page:
 
 
 def fence_lines(page: Page) -> list[int]:
-    """0-based indexes of the lines that open or close a fenced code block."""
-    return [_line_of(page.starts, match.start()) - 1 for match in _FENCE.finditer(page.text)][:MAX_PASSAGES]
+    """0-based indexes of the lines that open or close a fenced code block (found once per page)."""
+    if page._fences is None:
+        page._fences = [_line_of(page.starts, match.start()) - 1 for match in _FENCE.finditer(page.text)][
+            :MAX_PASSAGES
+        ]
+    return page._fences
 
 
 def fenced_spans(page: Page) -> list[tuple[int, int]]:
@@ -126,6 +136,10 @@ def hidden_markup(page: Page, markdown: bool = True, keep: frozenset[int] | None
         page.blank(start, end)
         position = end
     for match in _TAG.finditer(text, low, high):
+        if not match.group(2).strip() and match.group(1).lower() != "details":
+            if len(found) >= MAX_PASSAGES:  # no attribute to hide it, and not a collapsed section
+                break
+            continue
         if fences and _inside(fences, match.start()):
             continue
         name, attributes = match.group(1).lower(), match.group(2).lower().replace(" ", "")

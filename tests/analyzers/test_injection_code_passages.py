@@ -1,0 +1,76 @@
+"""Comment and string passages of source files where the added lines are many scattered runs: the
+tree query reads them in a bounded number of ranges and finds what the lexical scan finds."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzers.injection.code_passages import _MAX_RANGES, _line_ranges, code_passages
+from analyzers.text.places import FilePlaces, places_of
+from app.context.model import ChangedFile, FileStatus, Hunk
+from tests.analyzers.test_secrets_context import context
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.frozensets(st.integers(min_value=1, max_value=5_000), max_size=400))
+def test_runs_of_added_lines_are_merged_into_a_bounded_number_of_ranges(added: frozenset[int]) -> None:
+    ranges = _line_ranges(added)
+    assert len(ranges) <= _MAX_RANGES
+    assert all(first <= last for first, last in ranges)
+    assert all(one[1] < two[0] for one, two in itertools.pairwise(ranges))
+    assert all(any(first <= number <= last for first, last in ranges) for number in added)
+    if added:
+        assert ranges[0][0] == min(added)
+        assert ranges[-1][1] == max(added)
+
+
+def test_closest_runs_are_merged_first() -> None:
+    added = frozenset({1, 2, *range(10, 10 + 2 * _MAX_RANGES, 2), 500})
+    ranges = _line_ranges(added)
+    assert len(ranges) == _MAX_RANGES
+    assert ranges[0] == (1, 2)
+    assert ranges[-1] == (500, 500)
+
+
+def test_many_scattered_comments_are_read_as_the_lexical_scan_reads_them() -> None:
+    lines = [f"# note {n} about the cache" if n % 2 else f"value_{n} = {n}" for n in range(1, 3_001)]
+    added = tuple(n for n in range(1, 3_001) if n % 14 in (1, 3) or n == 2_999)  # ~430 runs of lines
+    file = ChangedFile(
+        path="src/cache.py",
+        status=FileStatus.MODIFIED,
+        language="python",
+        base_text="",
+        head_text="\n".join(lines) + "\n",
+        hunks=(Hunk(1, 0, 1, 3_000, added, (), ()),),
+    )
+    places = places_of(context(file), file)
+    assert places is not None
+    assert places.source == "tree"
+    from_tree = code_passages(places, file.added_lines)
+    from_lexer = code_passages(FilePlaces(file, "lexical", "hash"), file.added_lines)
+    assert [(p.start_line, p.end_line, p.text) for p in from_tree] == [
+        (p.start_line, p.end_line, p.text) for p in from_lexer
+    ]
+    assert len(from_tree) == sum(1 for n in added if n % 2)
+
+
+def test_a_huge_single_line_of_non_ascii_strings_is_read_whole() -> None:
+    words = [f"caf\u00e9 \u4e2d {n}" for n in range(4_000)]
+    text = "[" + ", ".join(f'"{word}"' for word in words) + "]\n"
+    file = ChangedFile(
+        path="data/strings.json",
+        status=FileStatus.MODIFIED,
+        language="json",
+        base_text="",
+        head_text=text,
+        hunks=(Hunk(1, 0, 1, 1, (1,), (), ()),),
+    )
+    places = places_of(context(file), file)
+    assert places is not None
+    assert places.source == "tree"
+    (passage,) = code_passages(places, file.added_lines)
+    assert (passage.start_line, passage.end_line) == (1, 1)
+    assert passage.text == " ".join(words)
