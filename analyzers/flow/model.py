@@ -254,9 +254,19 @@ def _derive(models: Models) -> tuple[frozenset[str], tuple[str, ...]]:
         words.add(f"{last}(" if ref.endswith("()") else (f".{last}" if len(parts) > 1 else last))
     for flag in models.flags:
         words.update(f"{call.rsplit('.', 1)[-1]}(" for call in flag.calls)
-    words.update(f"{call.rsplit('.', 1)[-1]}(" for call in models.types if "." in call)
+    words.update(_type_word(models.language, call) for call in models.types if "." in call)
     _DERIVED[id(models)] = (models, frozenset(holders), tuple(sorted(words)))
     return frozenset(holders), tuple(sorted(words))
+
+
+def _type_word(language: str, call: str) -> str:
+    """The text that shows a call whose result the models type. In Java the class is named with the
+    method (`DocumentBuilderFactory.newInstance(`): a bare `newInstance(` is also every reflective
+    constructor call, which would make every such function worth interpreting."""
+    parts = call.split(".")
+    if language == "java" and len(parts) > 1 and parts[-2][:1].isupper():
+        return f"{parts[-2]}.{parts[-1]}("
+    return f"{parts[-1]}("
 
 
 _SINK_WORDS: dict[int, tuple[Models, tuple[str, ...]]] = {}
