@@ -27,12 +27,12 @@ from typing import Any
 
 from analyzers.base import PROVENANCE_RAISED_FAMILIES, Analyzer, Finding
 from analyzers.budget import DEFAULT_BUDGET, Budget
+from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus, ProvenanceSignal
+from analyzers.contract.policy import RepoPolicy
 from analyzers.fingerprint import fingerprint_of, snippet_of
 from analyzers.gaps import Gap, context_gaps, unique
 from analyzers.isolation import Isolation
 from analyzers.suppression import Suppression, find_suppressions, refusal, suppression_for
-from app.context.model import ChangeContext, ChangedFile, FileStatus, ProvenanceSignal
-from app.context.policy import RepoPolicy
 
 logger = logging.getLogger(__name__)
 

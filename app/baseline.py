@@ -8,14 +8,14 @@ import logging
 from githubkit.exception import GitHubException
 from githubkit_schemas.latest.models import DiffEntry, PullRequestSimple
 
+from analyzers.contract.history import RepoHistory, history_from_json, history_to_json, update_history
+from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus, PullRequestInfo
+from analyzers.contract.syntax import detect_language
 from app.context.classify import classify
 from app.context.diff import read_patch
-from app.context.model import ChangeContext, ChangedFile, FileStatus, PullRequestInfo
-from app.context.syntax import detect_language
 from app.db import repo
 from app.db.session import session_scope
 from app.github.client import InstallationGitHub
-from app.history import RepoHistory, history_from_json, history_to_json, update_history
 from app.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -171,7 +171,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         try:
             print(rule_page(args.rule_id), end="")
         except KeyError:
-            from app.context.policy import did_you_mean
+            from analyzers.contract.policy import did_you_mean
 
             hint = did_you_mean(args.rule_id, [row["id"] for row in rows])
             print(f"bulwark rules: no rule has the id {args.rule_id!r}{hint}", file=sys.stderr)
@@ -187,7 +187,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_policy(args: argparse.Namespace) -> int:
-    from app.context.policy import policy_check_file
+    from app.policy_check import policy_check_file
 
     problems = policy_check_file(args.file)
     for problem in problems:

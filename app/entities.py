@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from app.context.model import PullRequestInfo
+from analyzers.contract.model import PullRequestInfo
 from app.db import repo
 from app.db.models import PullRequest
 from app.db.session import session_scope

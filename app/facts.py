@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from analyzers.contract.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES
+from analyzers.contract.model import ChangeContext, Facts
 from analyzers.drift.kustomizations import referenced_paths
 from analyzers.supply_chain.manifests import base_paths_for
 from app.context.builder import BuildOptions
-from app.context.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES
-from app.context.model import ChangeContext, Facts
 from app.registry.cache import FactCache
 from app.registry.config import RegistryConfig
 from app.registry.prepare import facts_for_change

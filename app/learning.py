@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session
 
 from analyzers.base import Finding
+from analyzers.contract.policy import RepoPolicy
 from app.calibration import (
     CellState,
     Decision,
@@ -30,7 +31,6 @@ from app.calibration import (
     score_bin,
 )
 from app.calibration.quiet import QuietCost, cost_of_quiet
-from app.context.policy import RepoPolicy
 from app.db import repo
 from app.db.models import CalibrationAudit, Feedback, utcnow
 from app.db.session import session_scope

@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from analyzers.contract.history import RepoHistory, history_note
+from analyzers.contract.model import ChangeContext
+from analyzers.contract.policy import PolicyError
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import feedback, learning, signals
 from app.baseline import backfill, load_history, record_change
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
-from app.context.model import ChangeContext
-from app.context.policy import PolicyError
 from app.context.source import SourceError
 from app.db import repo
 from app.db.fact_cache import DatabaseFactCache
@@ -28,7 +29,6 @@ from app.entities import record_entities, record_pull_request
 from app.facts import build_options, registry_config
 from app.github import checks, reviews
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
-from app.history import RepoHistory, history_note
 from app.job import Job, Step
 from app.logs import bind_log_context
 from app.outcome import fetch_policy, record_findings, stage, upload_sarif, without_dismissed

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from app.context.model import ChangeContext, TextItem
-from app.context.policy import RepoPolicy
+from analyzers.contract.history import RepoHistory
+from analyzers.contract.model import ChangeContext, TextItem
+from analyzers.contract.policy import RepoPolicy
 from app.facts import gather_facts
-from app.history import RepoHistory
 from app.registry.cache import FactCache
 from app.registry.config import RegistryConfig
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from analyzers.contract.model import Facts, PackageFacts
 from analyzers.supply_chain.names import NPM, PYPI, normalize_name
-from app.context.model import Facts, PackageFacts
 from app.registry.cache import FactCache
 from app.registry.clients import (
     OSV_ECOSYSTEMS,

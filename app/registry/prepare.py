@@ -6,8 +6,8 @@ import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from analyzers.contract.model import ChangeContext, Facts
 from analyzers.supply_chain.dependencies import new_dependencies
-from app.context.model import ChangeContext, Facts
 from app.data.modules import load_module_map
 from app.data.popular import load_popular
 from app.registry.cache import FactCache

@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from analyzers.base import Family, Severity
+from analyzers.contract.policy import SEVERITY_NAMES, RepoPolicy, RuleSettings
 from analyzers.registry import rule_by_id
 from app.calibration import RuleInfo, score_bin
 from app.commands import Command, Verb, Where, parse_command
-from app.context.policy import SEVERITY_NAMES, RepoPolicy, RuleSettings
 from app.trust import Channel, Label, Permission, Vote, undo_last_dismissal
 
 Cell = tuple[str, str, int]

@@ -6,9 +6,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from analyzers.contract.model import ChangeContext
 from analyzers.gaps import Gap
 from app.context.manifest import build_manifest, render_manifest_markdown
-from app.context.model import ChangeContext
 from app.report.actions import requested_actions
 from app.report.annotations import build_annotations
 from app.report.links import REPOSITORY_LINKS, Links

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.context.policy import (
+from analyzers.contract.policy import (
     DEFAULT_POLICY,
     PolicyError,
     RepoPolicy,
@@ -18,10 +18,10 @@ from app.context.policy import (
     matches_any,
     merge_policies,
     parse_policy,
-    policy_check_file,
     policy_from_base,
     policy_of_data,
 )
+from app.policy_check import policy_check_file
 
 VALID = """\
 extends: acme/.github:policies/bulwark.yml

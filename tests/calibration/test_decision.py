@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from analyzers.base import Severity
+from analyzers.contract.policy import RuleSettings
 from app.calibration import (
     CellState,
     Decision,
@@ -20,7 +21,6 @@ from app.calibration import (
     target_precision,
 )
 from app.calibration.explanation import plain_reason
-from app.context.policy import RuleSettings
 from app.report.placement import Placement
 from app.trust import Label, Permission, Vote
 from tests.calibration.votes import (

@@ -12,7 +12,7 @@ from pydantic import SecretStr
 
 from analyzers import registry
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from app.context.model import ChangeContext
+from analyzers.contract.model import ChangeContext
 from app.db import repo
 from app.db.session import dispose_engines
 from app.migrate import upgrade

@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
+from analyzers.contract.history import RepoHistory
+from analyzers.contract.model import ChangeContext, TextItem
+from analyzers.contract.policy import parse_policy
 from app.context.builder import build_from_directories
-from app.context.model import ChangeContext, TextItem
-from app.context.policy import parse_policy
 from app.db.models import Delivery, DeliveryStatus
 from app.facts import build_options
 from app.github.reviews import ReviewThread
-from app.history import RepoHistory
 from app.job import ROUTES, Step, job_of, read_delivery, route
 from app.pipeline import analyse
 from app.preparation import fatal_error, finish_context

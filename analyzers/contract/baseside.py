@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Point, Tree
 
-from app.context.model import FileStatus
-from app.context.syntax import GRAMMARS
+from analyzers.contract.model import FileStatus
+from analyzers.contract.syntax import GRAMMARS
 
 if TYPE_CHECKING:
-    from app.context.model import ChangedFile
+    from analyzers.contract.model import ChangedFile
 
 
 def base_origin(changed: ChangedFile) -> Tree | None:

@@ -20,8 +20,8 @@ from pathlib import PurePosixPath
 
 from tree_sitter import Language, Parser, Point, Tree
 
-from app.context.limits import InputLimitError
-from app.context.yaml_levels import YAML_MAX_LEVELS, yaml_block_levels
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.yaml_levels import YAML_MAX_LEVELS, yaml_block_levels
 
 DEFAULT_MAX_BYTES = 1_000_000
 DEFAULT_TIMEOUT_SECONDS = 2.0

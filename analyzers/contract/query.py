@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from tree_sitter import Node, Point, Query, QueryCursor
 
-from app.context.syntax import get_language
+from analyzers.contract.syntax import get_language
 
 Captures = dict[str, list[Node]]
 

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any, Literal
 
 import yaml
@@ -332,28 +331,6 @@ def _policy_file(files: Mapping[str, str]) -> tuple[str, str] | None:
 @lru_cache(maxsize=16)
 def _parse_cached(text: str) -> RepoPolicy:
     return parse_policy(text)
-
-
-def policy_check_file(path: str | Path) -> list[str]:
-    """Validate one policy file; the problems as `file:line: key.path: message` (empty: valid)."""
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return [f"{file}: cannot read: {error}"]
-    try:
-        parse_policy(text, source=str(file), known_rules=_registered_rule_ids())
-    except PolicyError as error:
-        return error.messages()
-    return []
-
-
-def _registered_rule_ids() -> dict[str, tuple[str, ...]] | None:
-    """Each registered rule's id and the keys its `config` takes."""
-    from analyzers.registry import all_rules
-
-    ids = {rule.meta.id: tuple(rule.config_keys) for rule in all_rules()}
-    return ids or None
 
 
 def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from app.context.model import ChangeContext, ChangedFile, FileKind
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
 
 FORMAT_VERSION = 1
 MAX_SAMPLES = 500  # size samples kept per distribution (the most recent)

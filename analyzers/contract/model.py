@@ -291,16 +291,16 @@ class ChangedFile:
 
         Raises `InputLimitError` when the text is past a parse limit (size, time, YAML depth): a rule that
         needs the tree cannot run on this file, and the runner records why. The base side of a modified
-        file is parsed incrementally from the head tree (`app.context.baseside`)."""
+        file is parsed incrementally from the head tree (`analyzers.contract.baseside`)."""
         problem = self._tree_problems.get(side)
         if problem is not None:
-            from app.context.limits import InputLimitError
+            from analyzers.contract.limits import InputLimitError
 
             raise InputLimitError(problem)
         if side not in self._trees:
-            from app.context.baseside import base_origin
-            from app.context.limits import InputLimitError
-            from app.context.syntax import parse_text
+            from analyzers.contract.baseside import base_origin
+            from analyzers.contract.limits import InputLimitError
+            from analyzers.contract.syntax import parse_text
 
             text = self.text(side)
             if text is None or self.language is None or self.skipped_reason:
@@ -339,7 +339,7 @@ class ChangeContext:
     commits: tuple[CommitInfo, ...] = ()
     provenance: Provenance = field(default_factory=Provenance)
     texts: tuple[TextItem, ...] = ()
-    policy: Any = None  # app.context.policy.RepoPolicy, read from the base ref
+    policy: Any = None  # analyzers.contract.policy.RepoPolicy, read from the base ref
     facts: Facts = field(default_factory=Facts)
     base_files: Mapping[str, str] = field(default_factory=dict)  # selected base-side files by path
     # Unchanged files the change refers to (a local reusable workflow or action), by path: the same text

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from app.context.limits import MAX_DEPTH, MAX_NODES, InputLimitError, too_deep, too_many_nodes
+from analyzers.contract.limits import MAX_DEPTH, MAX_NODES, InputLimitError, too_deep, too_many_nodes
 
 MAX_EXPANDED_CHARS = 10_000_000  # characters of every scalar once aliases are expanded
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
