@@ -88,7 +88,7 @@ class RepoHistory:
         return values
 
 
-def history_note(history: object) -> str | None:
+def history_note(history: RepoHistory | None) -> str | None:
     """What the history-based rules could not judge, for the check-run summary; None when they could.
 
     `anomaly-first-sensitive-change` needs any history, `anomaly-unusual-change` compares sizes only

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from tree_sitter import Tree
 
+    from analyzers.contract.history import RepoHistory
+    from analyzers.contract.policy import RepoPolicy
+
 Side = Literal["base", "head"]
 
 
@@ -185,7 +188,7 @@ class Facts:
     # The unavailable checks that were expected to run (not those turned off, as offline look-ups are):
     # each makes the analysis incomplete.
     failed_checks: tuple[str, ...] = ()
-    history: Any = None  # the repository's change-history baseline, when known
+    history: RepoHistory | None = None  # the repository's change-history baseline, when known
 
 
 def _split_at_newlines(text: str) -> list[str]:
@@ -339,7 +342,7 @@ class ChangeContext:
     commits: tuple[CommitInfo, ...] = ()
     provenance: Provenance = field(default_factory=Provenance)
     texts: tuple[TextItem, ...] = ()
-    policy: Any = None  # analyzers.contract.policy.RepoPolicy, read from the base ref
+    policy: RepoPolicy | None = None  # read from the base ref
     facts: Facts = field(default_factory=Facts)
     base_files: Mapping[str, str] = field(default_factory=dict)  # selected base-side files by path
     # Unchanged files the change refers to (a local reusable workflow or action), by path: the same text

@@ -307,7 +307,7 @@ def policy_from_base(base_files: Mapping[str, str]) -> RepoPolicy | None:
     return None if found is None else parse_policy(found[1], source=found[0])
 
 
-def effective_policy(policy: object, base_files: Mapping[str, str] | None = None) -> RepoPolicy:
+def effective_policy(policy: RepoPolicy | None, base_files: Mapping[str, str] | None = None) -> RepoPolicy:
     """The policy that judges a change: `ctx.policy` when set, else the one among the base-side
     files, else the defaults (also when the base file is invalid: the worker reports that)."""
     if isinstance(policy, RepoPolicy):
