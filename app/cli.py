@@ -171,7 +171,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         try:
             print(rule_page(args.rule_id), end="")
         except KeyError:
-            from analyzers.contract.policy import did_you_mean
+            from analyzers.contract.policy_schema import did_you_mean
 
             hint = did_you_mean(args.rule_id, [row["id"] for row in rows])
             print(f"bulwark rules: no rule has the id {args.rule_id!r}{hint}", file=sys.stderr)

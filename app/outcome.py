@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 
 from analyzers.contract.model import ChangeContext
-from analyzers.contract.policy import RepoPolicy, merge_policies, parse_policy, policy_from_base
+from analyzers.contract.policy import RepoPolicy
+from analyzers.contract.policy_file import merge_policies, parse_policy, policy_from_base
 from app import __version__, metrics
 from app.db import repo
 from app.db.models import Analysis, utcnow
@@ -30,7 +31,7 @@ def stage(name: str) -> AbstractContextManager[None]:
 def fetch_policy(gh: InstallationGitHub, base_files: Mapping[str, str]) -> RepoPolicy | None:
     """The base branch's policy, merged over the organisation defaults it `extends` (fetched from GitHub).
 
-    Not `analyzers.contract.policy.effective_policy`, which only picks the policy a rule reads from a context."""
+    Not `analyzers.contract.policy_file.effective_policy`, which only picks the policy a rule reads from a context."""
     policy = policy_from_base(base_files)
     target = policy.extends_target if policy is not None else None
     if policy is None or target is None:

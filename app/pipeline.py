@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from analyzers.contract.history import RepoHistory, history_note
 from analyzers.contract.model import ChangeContext
-from analyzers.contract.policy import PolicyError
+from analyzers.contract.policy_file import PolicyError
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import feedback, learning, signals
 from app.baseline import backfill, load_history, record_change

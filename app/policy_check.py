@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analyzers.contract.policy import PolicyError, parse_policy
+from analyzers.contract.policy_file import PolicyError, parse_policy
 from analyzers.registry import all_rules
 
 

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from analyzers.base import Severity
 from analyzers.budget import Budget
 from analyzers.contract.model import ChangeContext
-from analyzers.contract.policy import PolicyError, policy_from_base
+from analyzers.contract.policy_file import PolicyError, policy_from_base
 from analyzers.gaps import Gap
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import __version__

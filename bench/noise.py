@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from analyzers.contract.model import ChangeContext, FileKind
-from analyzers.contract.policy import PolicyError, policy_from_base
+from analyzers.contract.policy_file import PolicyError, policy_from_base
 from analyzers.contract.syntax import DEFAULT_MAX_BYTES
 from analyzers.registry import all_rules
 from analyzers.runner import run_analyzers

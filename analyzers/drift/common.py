@@ -13,7 +13,8 @@ import yaml
 from analyzers.config.yaml_doc import YNode, load_document
 from analyzers.contract.loaders import top_level_keys
 from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, FileStatus, Side
-from analyzers.contract.policy import RepoPolicy, effective_policy
+from analyzers.contract.policy import RepoPolicy
+from analyzers.contract.policy_file import effective_policy
 from analyzers.contract.syntax import DEFAULT_MAX_BYTES
 
 _WORKFLOW_DIR = ".github/workflows/"

@@ -7,7 +7,8 @@ import pytest
 from analyzers.config.dockerfile import parse_image
 from analyzers.config.hcl import blocks
 from analyzers.contract.model import ChangedFile, FileStatus
-from analyzers.contract.policy import DEFAULT_POLICY, parse_policy
+from analyzers.contract.policy import DEFAULT_POLICY
+from analyzers.contract.policy_file import parse_policy
 from analyzers.drift.actions_unpinned_uses import unpinned_reason
 from analyzers.drift.check_steps import check_commands
 from analyzers.drift.ci_checks_weakened import check_words

@@ -6,7 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from analyzers.contract.model import ChangeContext
-from analyzers.contract.policy import DEFAULT_POLICY, parse_policy
+from analyzers.contract.policy import DEFAULT_POLICY
+from analyzers.contract.policy_file import parse_policy
 from analyzers.drift import RULES
 from analyzers.drift.actions_unpinned_uses import ActionsUnpinnedUses
 from analyzers.drift.common import policy_of

@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from analyzers.contract.policy import (
-    DEFAULT_POLICY,
+from analyzers.contract.globs import matches_any
+from analyzers.contract.policy import DEFAULT_POLICY, RepoPolicy, RuleSettings
+from analyzers.contract.policy_file import (
     PolicyError,
-    RepoPolicy,
-    RuleSettings,
     effective_policy,
     explicit_keys,
-    matches_any,
     merge_policies,
     parse_policy,
     policy_from_base,

@@ -8,7 +8,7 @@ from pathlib import Path
 from analyzers.anomaly.anomaly_check_suppressed import AnomalyCheckSuppressed
 from analyzers.code.code_sql_string_building import CodeSqlStringBuilding
 from analyzers.contract.model import ChangeContext
-from analyzers.contract.policy import parse_policy
+from analyzers.contract.policy_file import parse_policy
 from analyzers.drift.actions_permissions_widened import ActionsPermissionsWidened
 from analyzers.runner import run_analyzers
 from analyzers.suppression import NOT_HONOURED_BLOCKING, NOT_HONOURED_PROTECTED, NOT_HONOURED_REPORT

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import col, select
 
 from analyzers.base import Finding, Severity
-from analyzers.contract.policy import policy_of_data
+from analyzers.contract.policy_file import policy_of_data
 from app.db import repo
 from app.db.models import CalibrationAudit
 from app.db.models import Finding as FindingRow

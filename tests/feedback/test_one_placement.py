@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzers.base import Finding, Severity
-from analyzers.contract.policy import policy_of_data
+from analyzers.contract.policy_file import policy_of_data
 from app.db import repo
 from app.db.session import session_scope
 from app.learning import place, votes_of

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzers.contract.policy import PolicyError, RepoPolicy, parse_policy
+from analyzers.contract.policy import RepoPolicy
+from analyzers.contract.policy_file import PolicyError, parse_policy
 from app.context.diff import parse_unified_diff, read_patch
 
 NUMBER = st.one_of(st.integers(min_value=0, max_value=12), st.integers(min_value=0, max_value=10**30))

@@ -16,7 +16,7 @@ import pytest
 
 from analyzers.contract.history import RepoHistory
 from analyzers.contract.model import ChangeContext, TextItem
-from analyzers.contract.policy import parse_policy
+from analyzers.contract.policy_file import parse_policy
 from app.context.builder import build_from_directories
 from app.db.models import Delivery, DeliveryStatus
 from app.facts import build_options
