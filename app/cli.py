@@ -90,7 +90,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _share_metrics(fresh=True)  # the child worker inherits the directory
     import uvicorn
 
-    from app.web import create_app
+    from app.web.application import create_app
 
     settings = _settings(args)
     if not _prepare_database(settings):

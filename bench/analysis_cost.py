@@ -26,7 +26,7 @@ from pathlib import Path
 from app.db import repo
 from app.db.session import get_engine
 from app.migrate import upgrade
-from app.webhooks import _describe
+from app.web.webhooks import _describe
 from bench.scale import repo_name, seed
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator

@@ -30,7 +30,7 @@ from app.migrate import upgrade
 from app.queue import JobQueue, build_queue
 from app.schema import prepare_schema
 from app.settings import Settings
-from app.web import _check_ready
+from app.web.application import _check_ready
 from bench.webhook_ack import free_port
 
 

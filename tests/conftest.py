@@ -84,7 +84,7 @@ def settings(tmp_path: Path) -> Iterator[Settings]:
 @pytest.fixture
 def web(settings: Settings) -> Iterator[str]:
     """The App's web tier on a free loopback port (no worker)."""
-    from app.web import create_app
+    from app.web.application import create_app
 
     with serve_app(create_app(settings)) as url:
         yield url

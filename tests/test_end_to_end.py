@@ -16,7 +16,7 @@ from app.db.models import Delivery
 from app.db.session import session_scope
 from app.migrate import upgrade
 from app.settings import Settings
-from app.web import create_app
+from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET, make_settings, service_url
 from tests.emulator.server import GitHubEmulator
 from tests.support.deliveries import load_json, load_payload, send

@@ -14,7 +14,7 @@ from app.migrate import upgrade
 from app.report.comment import REPLY_HELP, comment_fingerprints
 from app.report.review_body import listed_fingerprints
 from app.settings import Settings
-from app.web import create_app
+from app.web.application import create_app
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse

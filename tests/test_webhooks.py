@@ -163,7 +163,7 @@ def test_ping_and_unhandled_events_are_recorded_as_ignored(
 
 def test_without_a_webhook_secret_nothing_is_accepted(tmp_path: Path, client: httpx.Client) -> None:
     from app.migrate import upgrade
-    from app.web import create_app
+    from app.web.application import create_app
 
     settings = make_settings(tmp_path, webhook_secret=None)
     upgrade(settings.database_url)
@@ -194,7 +194,7 @@ def test_health_and_readiness(settings: Settings, web: str, client: httpx.Client
 
 
 def test_readiness_reports_an_unreachable_database(tmp_path: Path, client: httpx.Client) -> None:
-    from app.web import create_app
+    from app.web.application import create_app
 
     settings = make_settings(tmp_path, database_url="postgresql+psycopg://nobody@127.0.0.1:1/none")
     with serve_app(create_app(settings)) as url:

@@ -16,7 +16,7 @@ from analyzers.contract.model import ChangeContext
 from app.db import repo
 from app.db.session import dispose_engines
 from app.migrate import upgrade
-from app.web import create_app
+from app.web.application import create_app
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse

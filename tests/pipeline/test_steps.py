@@ -29,7 +29,7 @@ from app.registry import MemoryFactCache, RegistryConfig
 from app.report.comment import Marker, comment_fingerprints, render_marker
 from app.report.placement import Placement, place_all
 from app.review import review_state
-from app.webhooks import _describe
+from app.web.webhooks import _describe
 from tests.conftest import make_settings
 
 INSTALLATION = {"id": 7}

@@ -16,7 +16,7 @@ import httpx
 
 from app.migrate import upgrade
 from app.settings import Settings
-from app.web import create_app
+from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator
 from tests.reliability.helpers import (

@@ -277,7 +277,7 @@ def test_a_delivery_the_sqlite_database_cannot_take_is_answered_503(
     )
     assert accepted.status_code == 202
     assert _assert_one_line_no_traceback(log) == [
-        "WARNING app.webhooks delivery not stored, answered 503: OperationalError: no such table: delivery"
+        "WARNING app.web.webhooks delivery not stored, answered 503: OperationalError: no such table: delivery"
     ]
     dispose_engines()
 
@@ -305,7 +305,7 @@ def test_a_delivery_while_postgres_refuses_connections_is_answered_503(
     assert (not_ready.status_code, not_ready.json()["problems"]) == (503, {"database": "OperationalError"})
     assert accepted.status_code == 202
     [line] = _assert_one_line_no_traceback(log)
-    assert line.startswith("WARNING app.webhooks delivery not stored, answered 503: OperationalError: ")
+    assert line.startswith("WARNING app.web.webhooks delivery not stored, answered 503: OperationalError: ")
 
 
 def _assert_one_line_no_traceback(log: Path) -> list[str]:

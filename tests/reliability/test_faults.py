@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from app.migrate import upgrade
 from app.queue import build_queue
 from app.settings import Settings
-from app.web import create_app
+from app.web.application import create_app
 from app.worker import process_delivery
 from tests.conftest import WEBHOOK_SECRET, service_url
 from tests.emulator.server import GitHubEmulator

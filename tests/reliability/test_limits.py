@@ -10,7 +10,7 @@ import httpx
 
 from app.migrate import upgrade
 from app.settings import Settings
-from app.web import create_app
+from app.web.application import create_app
 from app.worker import process_delivery
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator

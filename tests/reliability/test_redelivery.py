@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.migrate import upgrade
 from app.redelivery import redeliver_missed
-from app.web import create_app
+from app.web.application import create_app
 from app.worker import process_delivery
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator

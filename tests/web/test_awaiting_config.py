@@ -12,7 +12,7 @@ from pydantic import SecretStr
 from app.db.session import dispose_engines
 from app.migrate import upgrade
 from app.queue import build_queue
-from app.web import create_app
+from app.web.application import create_app
 from app.worker import process_delivery, sweep
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator

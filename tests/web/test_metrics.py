@@ -13,7 +13,7 @@ from app.db.session import dispose_engines
 from app.doctor import diagnose
 from app.metrics import count_github_call
 from app.migrate import upgrade
-from app.web import create_app
+from app.web.application import create_app
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse
 from tests.support.servers import serve_app

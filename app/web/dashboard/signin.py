@@ -9,11 +9,11 @@ from urllib.parse import parse_qs, urlencode
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from app.dashboard import access
-from app.dashboard.github_http import async_github_client
-from app.dashboard.html import esc, page
-from app.dashboard.session import clear_session, csrf_valid, new_session, read_session, store_session
 from app.settings import Settings
+from app.web.dashboard import access
+from app.web.dashboard.github_http import async_github_client
+from app.web.dashboard.html import esc, page
+from app.web.dashboard.session import clear_session, csrf_valid, new_session, read_session, store_session
 
 log = logging.getLogger("bulwark.dashboard")
 

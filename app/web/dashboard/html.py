@@ -10,7 +10,7 @@ from string import Template
 
 from starlette.responses import HTMLResponse
 
-_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def esc(value: object) -> str:

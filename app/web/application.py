@@ -15,18 +15,19 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from analyzers.base import DOCS_BASE_URL
-from app import metrics, rule_pages, setup
+from app import metrics
 from app.clock import Clock, utcnow
-from app.dashboard.html import esc, page
-from app.dashboard.routes import ROUTES as DASHBOARD_ROUTES
 from app.db import repo
 from app.db.session import session_scope
 from app.queue import JobQueue, build_queue
 from app.schema import read_schema
 from app.settings import Settings
-from app.webhooks import receive_webhook
+from app.web import manifest_flow, rule_pages
+from app.web.dashboard.html import esc, page
+from app.web.dashboard.routes import ROUTES as DASHBOARD_ROUTES
+from app.web.webhooks import receive_webhook
 
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = Path(__file__).resolve().parents[1] / "static"
 DOCS_URL = DOCS_BASE_URL.removesuffix("/rules")  # the rule pages' folder holds them; its parent, the docs
 
 
@@ -83,7 +84,7 @@ async def metrics_endpoint(request: Request) -> Response:
 async def home(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     if not settings.has_credentials:
-        return await setup.setup_page(request)
+        return await manifest_flow.setup_page(request)
     install = f"{settings.github_url.rstrip('/')}/apps/{quote(settings.app_slug)}/installations/new"
     body = (
         f"<h1>Bulwark is running</h1><p>App id {settings.app_id}; "
@@ -107,13 +108,13 @@ def create_app(settings: Settings, queue: JobQueue | None = None, clock: Clock =
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
-            *setup.ROUTES,
+            *manifest_flow.ROUTES,
             *rule_pages.ROUTES,
             *DASHBOARD_ROUTES,
             Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
         ]
     )
-    app.state.setup_states = setup.SetupStates()
+    app.state.setup_states = manifest_flow.SetupStates()
     app.state.settings = settings
     app.state.clock = clock
     app.state.queue = queue or build_queue(settings)

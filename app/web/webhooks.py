@@ -3,7 +3,7 @@
 Status codes, in the order they are decided: 503 no webhook secret configured; 411 no `Content-Length`
 (a chunked body); 413 body over 25 MB; 401 no well-formed `X-Hub-Signature-256`; 400 missing event or
 delivery headers — all before a byte of the body is read. Then 503 (with `Retry-After`) when the
-process already holds its budget of unverified bodies (`app.body_budget`), 408 a body slower than 10
+process already holds its budget of unverified bodies (`app.web.body_budget`), 408 a body slower than 10
 seconds, 401 a signature that does not match, 400 malformed JSON; 200 for a ping, an event Bulwark does
 not handle, or a delivery id seen before; 202 for a delivery stored and queued, or stored and held
 (`awaiting_config`) when the secret is set but the App's id or key is not yet: it is processed once they
@@ -30,13 +30,13 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 
 from app import metrics
-from app.body_budget import BodyBudget, BodyTooSlowError, read_exactly
 from app.db import repo
 from app.db.models import DeliveryStatus
 from app.db.session import get_engine
 from app.job import read_delivery
 from app.queue import JobQueue
 from app.settings import MAX_BODY_BYTES, Settings
+from app.web.body_budget import BodyBudget, BodyTooSlowError, read_exactly
 
 log = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlmodel import Session
 
 from app.calibration.estimate import score_bin
-from app.dashboard.charts import Posterior
 from app.db import repo
 from app.learning import load_fit
+from app.web.dashboard.charts import Posterior
 
 
 def repository_posteriors(

@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 
-from app.dashboard.github_http import async_github_client
 from app.settings import Settings
+from app.web.dashboard.github_http import async_github_client
 
 CACHE_SECONDS = 60.0
 _PAGES = 10

@@ -13,15 +13,15 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from app.calibration.quiet import QUIET_REASONS, QuietCost
-from app.dashboard import access, charts, signin
-from app.dashboard.calibration_view import repository_posteriors
-from app.dashboard.html import esc, page, table
-from app.dashboard.session import Session, read_session
 from app.db import repo
 from app.db.models import Analysis, Feedback, Finding
 from app.db.session import session_scope
 from app.learning import quiet_costs
 from app.settings import Settings
+from app.web.dashboard import access, charts, signin
+from app.web.dashboard.calibration_view import repository_posteriors
+from app.web.dashboard.html import esc, page, table
+from app.web.dashboard.session import Session, read_session
 
 FEEDBACK_SHOWN = 100
 AUDIT_TABLE = "calibrationaudit"

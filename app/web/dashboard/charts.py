@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from app.dashboard.html import esc, table
+from app.web.dashboard.html import esc, table
 
 PLACEMENTS = ("block", "comment", "annotate", "shadow", "off")
 _WEEK = timedelta(days=7)

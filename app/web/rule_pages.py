@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from analyzers.docs import rule_page
 from analyzers.registry import all_rules
-from app.dashboard.html import esc, page, table
+from app.web.dashboard.html import esc, page, table
 
 
 @cache

@@ -30,11 +30,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.dashboard.github_http import async_github_client
-from app.dashboard.html import esc, page
 from app.settings import Settings
+from app.web.dashboard.github_http import async_github_client
+from app.web.dashboard.html import esc, page
 
-APP_YML = Path(__file__).resolve().parent / "app.yml"
+APP_YML = Path(__file__).resolve().parents[1] / "app.yml"
 STATE_COOKIE = "bulwark_setup_state"
 STATE_SECONDS = 3600
 _ORG = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
