@@ -133,7 +133,7 @@ def listening_url(host: str, port: int) -> str:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from app.worker import run_worker
+    from app.jobs.worker import run_worker
 
     settings = _settings(args)
     if not _prepare_database(settings):

@@ -1,6 +1,6 @@
 """Feedback intake: comments, resolved threads and check-run buttons become votes, with an answer.
 
-`handle_event(settings, job)` handles one delivery (`app.job.Job`) of `issue_comment`,
+`handle_event(settings, job)` handles one delivery (`app.jobs.job.Job`) of `issue_comment`,
 `pull_request_review_comment`, `pull_request_review_thread` or `check_run.requested_action`. Commands come
 from comment bodies only (`app.commands`); Bulwark ignores its own comments. Every vote is stored with the
 voter's live permission; the trust rules of calibration.md decide what it weighs. A command is acknowledged
@@ -25,7 +25,7 @@ from app.db.session import session_scope
 from app.github import conversation
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.github.permissions import collaborator_permission
-from app.job import Actor, Comment, Job, Step, Thread
+from app.jobs.job import Actor, Comment, Job, Step, Thread
 from app.learning import REOPEN, cell_decision, quiet_costs, record_vote, shown_state, votes_of
 from app.pull import PullAtHead
 from app.report.actions import parse_action

@@ -1,6 +1,6 @@
 """The only orchestration: a delivery's job becomes analysed, reported heads.
 
-`handle_job` follows the job's route (`app.job.ROUTES`). The story of one head is `analyze_pull_request`
+`handle_job` follows the job's route (`app.jobs.job.ROUTES`). The story of one head is `analyze_pull_request`
 (claim the head) and `_run_analysis`: `prepare` the context (finished and frozen once built) →
 `analyse` → `place` → `publish` (the review) → `record` → `report` (SARIF and the check run). The
 pipeline opens the database sessions and the GitHub client; the steps get them, or plain data, passed.
@@ -25,11 +25,11 @@ from app.db import repo
 from app.db.fact_cache import DatabaseFactCache
 from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
-from app.entities import record_entities, record_pull_request
 from app.facts import build_options, registry_config
 from app.github import checks, reviews
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
-from app.job import Job, Step
+from app.jobs.entities import record_entities, record_pull_request
+from app.jobs.job import Job, Step
 from app.logs import bind_log_context
 from app.outcome import fetch_policy, record_findings, stage, upload_sarif, without_dismissed
 from app.preparation import fatal_error, finish_context

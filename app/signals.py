@@ -17,14 +17,14 @@ from app.db import repo
 from app.db.models import Feedback
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
-from app.entities import remember_author
 from app.github import conversation
 from app.github.client import InstallationGitHub, take_installation_rate
 from app.github.permissions import collaborator_permission
+from app.jobs.entities import remember_author
+from app.jobs.shared_limits import SharedLimits
 from app.learning import record_vote
 from app.pull import PullAtHead
 from app.settings import Settings
-from app.shared_limits import SharedLimits
 from app.trust import Channel, Label, Permission, normalise_login
 
 

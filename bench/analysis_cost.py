@@ -36,7 +36,7 @@ from tests.support.pulls import pull_request_payload
 
 def child() -> None:
     """Process the delivery ids read from stdin, one a line; answer each with the CPU seconds used."""
-    from app import worker
+    from app.jobs import worker
     from app.settings import load_settings
 
     settings = load_settings()

@@ -123,7 +123,7 @@ def test_opened_pull_request_gets_one_completed_check_run(
 
 
 def test_superseded_head_stops_early(tmp_path: Path, seeded: GitHubEmulator) -> None:
-    from app.worker import process_delivery
+    from app.jobs.worker import process_delivery
 
     settings = app_settings(tmp_path, seeded)
     upgrade(settings.database_url)

@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from app.db.models import Delivery
 from app.db.session import session_scope
-from app.queue import build_queue
+from app.jobs.queue import build_queue
 from app.schema import read_schema
 from app.settings import Settings
 from tests.conftest import WEBHOOK_SECRET, make_settings

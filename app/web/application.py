@@ -19,7 +19,7 @@ from app import metrics
 from app.clock import Clock, utcnow
 from app.db import repo
 from app.db.session import session_scope
-from app.queue import JobQueue, build_queue
+from app.jobs.queue import JobQueue, build_queue
 from app.schema import read_schema
 from app.settings import Settings
 from app.web import manifest_flow, rule_pages

@@ -33,8 +33,8 @@ from app import metrics
 from app.db import repo
 from app.db.models import DeliveryStatus
 from app.db.session import get_engine
-from app.job import read_delivery
-from app.queue import JobQueue
+from app.jobs.job import read_delivery
+from app.jobs.queue import JobQueue
 from app.settings import MAX_BODY_BYTES, Settings
 from app.web.body_budget import BodyBudget, BodyTooSlowError, read_exactly
 
@@ -144,7 +144,7 @@ def _unavailable(event: str, exc: SQLAlchemyError) -> JSONResponse:
 def _describe(
     event: str, payload: dict[str, Any], body: str, delivery_id: str, *, configured: bool = True
 ) -> repo.DeliveryRecord:
-    """The delivery as stored, read by the job's own reader (`app.job.read_delivery`): handled events
+    """The delivery as stored, read by the job's own reader (`app.jobs.job.read_delivery`): handled events
     with their body (held when the App is not configured yet), others as ignored."""
     job = read_delivery(delivery_id, event, payload)
     handled = job.step is not None

@@ -21,7 +21,7 @@ from app.context.builder import build_from_directories
 from app.db.models import Delivery, DeliveryStatus
 from app.facts import build_options
 from app.github.reviews import ReviewThread
-from app.job import ROUTES, Step, job_of, read_delivery, route
+from app.jobs.job import ROUTES, Step, job_of, read_delivery, route
 from app.pipeline import analyse
 from app.preparation import fatal_error, finish_context
 from app.pull import PullAtHead

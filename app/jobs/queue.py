@@ -10,6 +10,9 @@ from huey import Huey, RedisHuey, SqliteHuey
 from app.settings import Settings
 
 TASK_NAME = "process_delivery"
+# huey keys a queued message by the task's module and name: fixed, so that jobs queued before the
+# module moved (it was `app.queue`) still find their task.
+TASK_MODULE = "app.queue"
 
 
 @dataclass
@@ -38,9 +41,9 @@ def build_queue(settings: Settings) -> JobQueue:
             settings.queue_name, filename=settings.sqlite_queue_path(), results=False, utc=True, fsync=False
         )
 
-    @huey.task(retries=2, retry_delay=5, name=TASK_NAME)  # type: ignore[untyped-decorator]
+    @huey.task(retries=2, retry_delay=5, name=TASK_NAME, __module__=TASK_MODULE)  # type: ignore[untyped-decorator]
     def process_delivery_task(delivery_id: str) -> None:
-        from app.worker import process_delivery
+        from app.jobs.worker import process_delivery
 
         process_delivery(settings, delivery_id)
 

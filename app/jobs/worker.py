@@ -14,9 +14,9 @@ from app import metrics, pipeline
 from app.db import repo
 from app.db.models import DeliveryStatus
 from app.db.session import session_scope
-from app.job import job_of
+from app.jobs.job import job_of
+from app.jobs.queue import JobQueue, build_queue
 from app.logs import bind_log_context
-from app.queue import JobQueue, build_queue
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ def check_redeliveries(settings: Settings) -> None:
     """Ask GitHub again for deliveries it failed to send us (on start, then periodically)."""
     if not settings.redelivery_seconds or not settings.has_credentials:
         return
-    from app.redelivery import redeliver_missed
+    from app.jobs.redelivery import redeliver_missed
 
     try:
         redeliver_missed(settings)

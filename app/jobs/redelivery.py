@@ -22,7 +22,7 @@ from githubkit.exception import GitHubException
 from app.db import repo
 from app.db.session import session_scope
 from app.github.client import AppGitHub, GitHubApp
-from app.job import ROUTES
+from app.jobs.job import ROUTES
 from app.settings import Settings
 
 log = logging.getLogger(__name__)

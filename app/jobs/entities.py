@@ -8,7 +8,7 @@ from analyzers.contract.model import PullRequestInfo
 from app.db import repo
 from app.db.models import PullRequest
 from app.db.session import session_scope
-from app.job import Job, PullEntry
+from app.jobs.job import Job, PullEntry
 from app.settings import Settings
 
 
