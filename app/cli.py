@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.calibration_cli import register as register_calibration
+from app.learning.calibration_cli import register as register_calibration
 from app.logs import configure_logging
 from app.scan_cli import register as register_scan
 from app.settings_error import SettingsError

@@ -16,7 +16,6 @@ from analyzers.contract.history import RepoHistory, history_note
 from analyzers.contract.model import ChangeContext
 from analyzers.contract.policy_file import PolicyError
 from analyzers.runner import AnalysisResult, run_analyzers
-from app import feedback, learning, signals
 from app.baseline import backfill, load_history, record_change
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
@@ -30,6 +29,7 @@ from app.github import checks, reviews
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.jobs.entities import record_entities, record_pull_request
 from app.jobs.job import Job, Step
+from app.learning import calibration_step, feedback, signals
 from app.logs import bind_log_context
 from app.outcome import fetch_policy, record_findings, stage, upload_sarif, without_dismissed
 from app.preparation import fatal_error, finish_context
@@ -224,12 +224,14 @@ def analyse(settings: Settings, ctx: ChangeContext) -> AnalysisResult:
 
 def place(
     settings: Settings, gh: InstallationGitHub, pull: PullAtHead, ctx: ChangeContext, result: AnalysisResult
-) -> learning.Placements:
+) -> calibration_step.Placements:
     """Read new reactions first (they are votes), then place every finding, dismissed ones left out."""
     signals.poll_reactions(settings, gh, pull)
-    learned = learning.place(settings, pull.repository_id, pull.full_name, result.findings, ctx.policy)
+    learned = calibration_step.place(
+        settings, pull.repository_id, pull.full_name, result.findings, ctx.policy
+    )
     placed, notes = without_dismissed(settings, pull.repository_id, learned.placed)
-    return learning.Placements(placed, [*learned.notes, *notes], learned.counts)
+    return calibration_step.Placements(placed, [*learned.notes, *notes], learned.counts)
 
 
 def publish(
@@ -239,7 +241,7 @@ def publish(
     analysis: Analysis,
     source: GitHubSource,
     ctx: ChangeContext,
-    placement: learning.Placements,
+    placement: calibration_step.Placements,
 ) -> ReviewOutcome:
     """The review: what is new commented once, fixed findings' threads resolved."""
     with session_scope(settings.database_url) as session:

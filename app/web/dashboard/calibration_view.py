@@ -6,9 +6,9 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from app.calibration.estimate import score_bin
 from app.db import repo
-from app.learning import load_fit
+from app.learning.calibration.estimate import score_bin
+from app.learning.calibration_step import load_fit
 from app.web.dashboard.charts import Posterior
 
 

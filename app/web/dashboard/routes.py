@@ -12,11 +12,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from app.calibration.quiet import QUIET_REASONS, QuietCost
 from app.db import repo
 from app.db.models import Analysis, Feedback, Finding
 from app.db.session import session_scope
-from app.learning import quiet_costs
+from app.learning.calibration.quiet import QUIET_REASONS, QuietCost
+from app.learning.calibration_step import quiet_costs
 from app.settings import Settings
 from app.web.dashboard import access, charts, signin
 from app.web.dashboard.calibration_view import repository_posteriors

@@ -1,4 +1,4 @@
-"""The worlds `app.simulator` can draw: the default one, and a harder one for the calibration targets.
+"""The worlds `app.learning.simulator` can draw: the default one, and a harder one for the calibration targets.
 
 A profile fixes the size of the world and its hard cases; the seed draws everything else.
 

@@ -9,11 +9,11 @@ Pure: no database, no network, no clock (the time is passed in). Typical use by 
     placed = place_finding(finding, repo_policy, lambda _: decision)  # None: dropped by the policy
     # store decision.state for the cell (when `has_evidence`); explain(decision) answers `/why`.
 
-`place_finding` is the one placement: the App (`app.learning.place`) and the replay both call it.
+`place_finding` is the one placement: the App (`app.learning.calibration_step.place`) and the replay both call it.
 """
 
-from app.calibration.beta import beta_cdf, beta_quantile
-from app.calibration.decision import (
+from app.learning.calibration.beta import beta_cdf, beta_quantile
+from app.learning.calibration.decision import (
     ORG_EVIDENCE,
     CellState,
     Decision,
@@ -23,7 +23,7 @@ from app.calibration.decision import (
     shown,
     target_precision,
 )
-from app.calibration.estimate import (
+from app.learning.calibration.estimate import (
     BINS,
     Estimate,
     Fit,
@@ -33,7 +33,7 @@ from app.calibration.estimate import (
     fit,
     score_bin,
 )
-from app.calibration.explanation import change_note, explain, footer, footer_counts
+from app.learning.calibration.explanation import change_note, explain, footer, footer_counts
 
 __all__ = [
     "BINS",

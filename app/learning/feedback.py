@@ -2,7 +2,7 @@
 
 `handle_event(settings, job)` handles one delivery (`app.jobs.job.Job`) of `issue_comment`,
 `pull_request_review_comment`, `pull_request_review_thread` or `check_run.requested_action`. Commands come
-from comment bodies only (`app.commands`); Bulwark ignores its own comments. Every vote is stored with the
+from comment bodies only (`app.learning.commands`); Bulwark ignores its own comments. Every vote is stored with the
 voter's live permission; the trust rules of calibration.md decide what it weighs. A command is acknowledged
 with a 👍 reaction (and a reply for `/why`); one Bulwark will not honour gets a reply saying why. A
 writer's `/dismiss` (not the PR author's) marks the finding dismissed; when it was blocking, the head is
@@ -16,8 +16,6 @@ import logging
 from dataclasses import dataclass, field, replace
 
 from app import metrics
-from app.calibration import explain
-from app.commands import Command, CommandError, Verb, Where, parse_command
 from app.db import repo
 from app.db.models import Feedback, utcnow
 from app.db.models import Finding as FindingRow
@@ -26,13 +24,22 @@ from app.github import conversation
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.github.permissions import collaborator_permission
 from app.jobs.job import Actor, Comment, Job, Step, Thread
-from app.learning import REOPEN, cell_decision, quiet_costs, record_vote, shown_state, votes_of
+from app.learning.calibration import explain
+from app.learning.calibration_step import (
+    REOPEN,
+    cell_decision,
+    quiet_costs,
+    record_vote,
+    shown_state,
+    votes_of,
+)
+from app.learning.commands import Command, CommandError, Verb, Where, parse_command
+from app.learning.signals import feedback_row, is_bot, poll_reactions_if_due, with_author, with_stored
+from app.learning.trust import Channel, Label, Permission, blocking_cleared, normalise_login
+from app.learning.vote_replies import author_unknown, no_permission, self_dismissal
 from app.pull import PullAtHead
 from app.report.actions import parse_action
 from app.settings import Settings
-from app.signals import feedback_row, is_bot, poll_reactions_if_due, with_author, with_stored
-from app.trust import Channel, Label, Permission, blocking_cleared, normalise_login
-from app.vote_replies import author_unknown, no_permission, self_dismissal
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.calibration.estimate import Estimate, Fit
+from app.learning.calibration.estimate import Estimate, Fit
 
 MAX_VOTER_SHIFT = 0.3  # below the 0.4 of G1: the weekly hysteresis and exploration add their own moves
 _STEPS = 30

@@ -31,9 +31,9 @@ from datetime import datetime, timedelta
 
 from analyzers.base import Family, Finding, Severity
 from analyzers.contract.policy import RepoPolicy, RuleSettings
-from app.calibration.beta import beta_quantile
-from app.calibration.estimate import KAPPA_ORG, Estimate, Fit, RuleInfo
-from app.calibration.influence import bounded
+from app.learning.calibration.beta import beta_quantile
+from app.learning.calibration.estimate import KAPPA_ORG, Estimate, Fit, RuleInfo
+from app.learning.calibration.influence import bounded
 from app.report.placement import Placed, Placement, default_placement, rule_meta, with_policy_severity
 
 MIN_LABELS = 5.0

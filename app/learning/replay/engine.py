@@ -1,7 +1,7 @@
 """`bulwark calibration replay FILE.jsonl`: replay calibration over a time-ordered feedback log.
 
 For each week the model is fitted on the votes cast before the week began, that week's findings are
-placed through the App's own placement (`app.calibration.place_finding`: the policy's globs, the default
+placed through the App's own placement (`app.learning.calibration.place_finding`: the policy's globs, the default
 placement until a cell has evidence, the learned one after), and the placements are scored against the labels the findings eventually got. The same replay is
 run without each abuse case's votes to show what they changed (G1, G2, G3 of calibration.md).
 """
@@ -14,11 +14,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from analyzers.base import Finding, Severity
-from app.calibration import CellState, Decision, decide, fit, has_evidence, place_finding
-from app.replay.log import Cell, FindingRecord, Log, load
-from app.replay.report import ReplayReport, Shown
+from app.learning.calibration import CellState, Decision, decide, fit, has_evidence, place_finding
+from app.learning.replay.log import Cell, FindingRecord, Log, load
+from app.learning.replay.report import ReplayReport, Shown
+from app.learning.trust import Label, Vote, blocking_cleared, weigh_votes
 from app.report.placement import Placement, rule_meta
-from app.trust import Label, Vote, blocking_cleared, weigh_votes
 
 WEEK = timedelta(weeks=1)
 

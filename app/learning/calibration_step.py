@@ -1,7 +1,7 @@
 """The pipeline's calibration step: stored votes → weighed evidence → fit → a placement per finding.
 
 `place(settings, repository_id, full_name, findings, policy)` gives every finding its placement through
-`app.calibration.place_finding`, the one placement the replay runs too: the learned one where there is
+`app.learning.calibration.place_finding`, the one placement the replay runs too: the learned one where there is
 evidence (repo-specific, or at least `ORG_EVIDENCE` labels pooled from the organisation, or a blocking
 policy that votes may demote), else `default_placement`. The policy always wins. Learned cell states are kept per (repository, rule, score bin) for the weekly hysteresis; a change
 becomes a line of the check-run summary, and so does a block proposal.
@@ -17,7 +17,10 @@ from sqlmodel import Session
 
 from analyzers.base import Finding
 from analyzers.contract.policy import RepoPolicy
-from app.calibration import (
+from app.db import repo
+from app.db.models import CalibrationAudit, Feedback, utcnow
+from app.db.session import session_scope
+from app.learning.calibration import (
     CellState,
     Decision,
     Fit,
@@ -30,13 +33,8 @@ from app.calibration import (
     place_finding,
     score_bin,
 )
-from app.calibration.quiet import QuietCost, cost_of_quiet
-from app.db import repo
-from app.db.models import CalibrationAudit, Feedback, utcnow
-from app.db.session import session_scope
-from app.report.placement import Placed, Placement, rule_meta
-from app.settings import Settings
-from app.trust import (
+from app.learning.calibration.quiet import QuietCost, cost_of_quiet
+from app.learning.trust import (
     CHANNEL_WEIGHTS,
     Channel,
     Label,
@@ -46,6 +44,8 @@ from app.trust import (
     undo_last_dismissal,
     weigh_votes,
 )
+from app.report.placement import Placed, Placement, rule_meta
+from app.settings import Settings
 
 REOPEN = "reopen"
 

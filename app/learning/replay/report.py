@@ -7,12 +7,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.calibration import Decision, RuleInfo
+from app.learning.calibration import Decision, RuleInfo
+from app.learning.trust import Label
 from app.report.placement import Placement
-from app.trust import Label
 
 if TYPE_CHECKING:
-    from app.replay.log import Cell, FindingRecord
+    from app.learning.replay.log import Cell, FindingRecord
 
 MAX_NOT_USEFUL = 0.10
 MAX_HIDDEN = 0.05

@@ -48,8 +48,8 @@ def build_report(database_url: str) -> list[RuleReport]:
     # `bulwark scan` above all) would otherwise pay for importing the database layer.
     from app.db import repo
     from app.db.session import session_scope
-    from app.learning import votes_of
-    from app.trust import Label, trust_weight
+    from app.learning.calibration_step import votes_of
+    from app.learning.trust import Label, trust_weight
 
     reports: dict[str, RuleReport] = {}
 
@@ -113,7 +113,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from app.replay import FeedbackLogError, format_report, replay
+    from app.learning.replay import FeedbackLogError, format_report, replay
 
     try:
         report = replay(Path(args.file))
@@ -125,7 +125,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from app.simulator import simulate
+    from app.learning.simulator import simulate
 
     try:
         count = simulate(

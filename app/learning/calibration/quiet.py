@@ -12,8 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from app.learning.trust import Label, Vote, trust_weight
 from app.report.placement import Placement
-from app.trust import Label, Vote, trust_weight
 
 # Why a placement keeps a finding out of the review, in a maintainer's words.
 QUIET_REASONS: dict[Placement, str] = {

@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from functools import cached_property
 
 from analyzers.base import Family, RuleMeta, Severity, rule_is_protected
-from app.calibration.beta import beta_cdf, beta_quantile
-from app.trust import Evidence, Label, normalise_login
+from app.learning.calibration.beta import beta_cdf, beta_quantile
+from app.learning.trust import Evidence, Label, normalise_login
 
 BINS = 4
 KAPPA_ORG = 10.0  # κ0

@@ -22,10 +22,10 @@ from app.github.client import InstallationGitHub, take_installation_rate
 from app.github.permissions import collaborator_permission
 from app.jobs.entities import remember_author
 from app.jobs.shared_limits import SharedLimits
-from app.learning import record_vote
+from app.learning.calibration_step import record_vote
+from app.learning.trust import Channel, Label, Permission, normalise_login
 from app.pull import PullAtHead
 from app.settings import Settings
-from app.trust import Channel, Label, Permission, normalise_login
 
 
 def with_stored(settings: Settings, pull: PullAtHead) -> PullAtHead:

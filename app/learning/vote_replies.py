@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from app.trust import Permission
+from app.learning.trust import Permission
 
 
 class Voter(Protocol):
-    """Who voted (`app.feedback.Voter`)."""
+    """Who voted (`app.learning.feedback.Voter`)."""
 
     @property
     def login(self) -> str: ...

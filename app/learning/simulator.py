@@ -1,4 +1,4 @@
-"""Realistic feedback logs for `bulwark calibration replay` (the record schema is in `app.replay`).
+"""Realistic feedback logs for `bulwark calibration replay` (the record schema is in `app.learning.replay`).
 
 `simulate(path, repos=24, findings=900, seed=7)` writes half a year of pull requests in several
 organisations: rules with a different true precision per repository (some rules are noisy in some
@@ -27,7 +27,7 @@ from typing import Any
 
 from analyzers.base import RuleMeta
 from analyzers.registry import rule_by_id
-from app.simulator_profile import (
+from app.learning.simulator_profile import (
     BURST_FINDINGS,
     BURST_PRECISION,
     BURST_RULE,
@@ -94,7 +94,7 @@ def simulate(
 ) -> int:
     """Write a time-ordered JSONL feedback log to `path`; returns the number of records.
 
-    `profile` names the world (`app.simulator_profile`); `repos` and `findings` override its sizes.
+    `profile` names the world (`app.learning.simulator_profile`); `repos` and `findings` override its sizes.
     """
     chosen = profile_named(profile)
     repos = chosen.repos if repos is None else repos

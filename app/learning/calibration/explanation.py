@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.calibration.decision import CellState, Decision
-from app.calibration.estimate import Tally
-from app.calibration.quiet import QUIET_REASONS, QuietCost
+from app.learning.calibration.decision import CellState, Decision
+from app.learning.calibration.estimate import Tally
+from app.learning.calibration.quiet import QUIET_REASONS, QuietCost
 from app.report.placement import Placement
 
 REPLY_HELP = "reply `/confirm`, `/dismiss fp|wontfix|test <why>`, or 👍/👎 (only writers affect calibration)"

@@ -11,8 +11,8 @@ Record schema: one JSON object per line with a "type"; times are ISO 8601 UTC ("
 - `finding`: at, repo, org, pr, pr_author, rule_id, rule_version, confidence, fingerprint, path,
   label ("useful" | "not_useful" | null: the label it eventually got)
 - `vote`: at, repo, org, pr, rule_id, rule_version, confidence, fingerprint, voter, permission,
-  bot, pr_author, channel (app.trust.Channel value), label, reason — a reaction, button or implicit signal
-- `comment`: at, repo, org, pr, where (app.commands.Where value), author, permission, bot, pr_author,
+  bot, pr_author, channel (app.learning.trust.Channel value), label, reason — a reaction, button or implicit signal
+- `comment`: at, repo, org, pr, where (app.learning.commands.Where value), author, permission, bot, pr_author,
   body, and for replies the rule_id, rule_version, confidence and fingerprint of the finding replied to;
   the body goes through the command grammar, so text outside comments is never a command; a writer's
   `/reopen` withdraws the finding's latest dismissal.
@@ -29,9 +29,9 @@ from typing import Any
 from analyzers.base import Family, Severity
 from analyzers.contract.policy import SEVERITY_NAMES, RepoPolicy, RuleSettings
 from analyzers.registry import rule_by_id
-from app.calibration import RuleInfo, score_bin
-from app.commands import Command, Verb, Where, parse_command
-from app.trust import Channel, Label, Permission, Vote, undo_last_dismissal
+from app.learning.calibration import RuleInfo, score_bin
+from app.learning.commands import Command, Verb, Where, parse_command
+from app.learning.trust import Channel, Label, Permission, Vote, undo_last_dismissal
 
 Cell = tuple[str, str, int]
 

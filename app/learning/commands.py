@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.trust import Label
+from app.learning.trust import Label
 
 MAX_BODY = 8000
 MAX_TEXT = 500
