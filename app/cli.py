@@ -230,8 +230,8 @@ def _show_data() -> int:
     import json
 
     from analyzers.drift.action_refs import ADVISORIES_FILE, TAGS_FILE
-    from app.data.modules import shipped_module_map
-    from app.data.popular import shipped_popular
+    from app.packages.modules import shipped_module_map
+    from app.packages.popular import shipped_popular
 
     for ecosystem in ("pypi", "npm"):
         shipped = shipped_popular(ecosystem)

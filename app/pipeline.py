@@ -24,7 +24,6 @@ from app.db import repo
 from app.db.fact_cache import DatabaseFactCache
 from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
-from app.facts import build_options, registry_config
 from app.github import checks, reviews
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
 from app.jobs.entities import record_entities, record_pull_request
@@ -32,6 +31,7 @@ from app.jobs.job import Job, Step
 from app.learning import calibration_step, feedback, signals
 from app.logs import bind_log_context
 from app.outcome import fetch_policy, record_findings, stage, upload_sarif, without_dismissed
+from app.packages.facts import build_options, registry_config
 from app.preparation import fatal_error, finish_context
 from app.pull import PullAtHead
 from app.report.check_output import CheckOutput, compose_check_output

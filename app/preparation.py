@@ -13,9 +13,9 @@ from dataclasses import replace
 from analyzers.contract.history import RepoHistory
 from analyzers.contract.model import ChangeContext, TextItem
 from analyzers.contract.policy import RepoPolicy
-from app.facts import gather_facts
-from app.registry.cache import FactCache
-from app.registry.config import RegistryConfig
+from app.packages.cache import FactCache
+from app.packages.config import RegistryConfig
+from app.packages.facts import gather_facts
 
 _FATAL = ("pull request:", "changed files:")
 

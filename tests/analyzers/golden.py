@@ -41,10 +41,10 @@ from analyzers.runner import run_analyzers
 from analyzers.supply_chain.dependencies import new_dependencies
 from app.context.builder import build_from_directories
 from app.context.directory_source import default_pull_request
-from app.data.modules import load_module_map
-from app.data.popular import load_popular
-from app.facts import build_options
-from app.registry import MemoryFactCache, RegistryConfig, gather_package_facts
+from app.packages import MemoryFactCache, RegistryConfig, gather_package_facts
+from app.packages.facts import build_options
+from app.packages.modules import load_module_map
+from app.packages.popular import load_popular
 from tests.support.registry_server import REFERENCE_DATE, RegistryServer, running_registry
 
 CASES_DIR = Path(__file__).parent / "cases"

@@ -12,7 +12,7 @@ from analyzers.supply_chain.manifests import base_paths_for, lockfiles_of, manif
 from analyzers.supply_chain.names import GO
 from analyzers.supply_chain.workspaces import go_module_names, go_work_members, own_packages
 from app.context.builder import build_from_directories
-from app.facts import build_options
+from app.packages.facts import build_options
 
 
 def parsed(path: str, text: str) -> DependencyFile:

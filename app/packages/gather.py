@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from analyzers.contract.model import Facts, PackageFacts
 from analyzers.supply_chain.names import NPM, PYPI, normalize_name
-from app.registry.cache import FactCache
-from app.registry.clients import (
+from app.packages.cache import FactCache
+from app.packages.clients import (
     OSV_ECOSYSTEMS,
     RegistryAnswer,
     RegistryUnavailableError,
@@ -23,7 +23,7 @@ from app.registry.clients import (
     fetch_npm,
     fetch_pypi,
 )
-from app.registry.config import RegistryConfig
+from app.packages.config import RegistryConfig
 
 if TYPE_CHECKING:
     import asyncio

@@ -13,9 +13,9 @@ from analyzers.contract.model import ChangeContext, Facts
 from analyzers.drift.kustomizations import referenced_paths
 from analyzers.supply_chain.manifests import base_paths_for
 from app.context.builder import BuildOptions
-from app.registry.cache import FactCache
-from app.registry.config import RegistryConfig
-from app.registry.prepare import facts_for_change
+from app.packages.cache import FactCache
+from app.packages.config import RegistryConfig
+from app.packages.prepare import facts_for_change
 
 if TYPE_CHECKING:
     from app.settings import Settings

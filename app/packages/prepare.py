@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 
 from analyzers.contract.model import ChangeContext, Facts
 from analyzers.supply_chain.dependencies import new_dependencies
-from app.data.modules import load_module_map
-from app.data.popular import load_popular
-from app.registry.cache import FactCache
-from app.registry.config import RegistryConfig
-from app.registry.gather import DEFAULT_TTL, gather_package_facts, gather_package_facts_async
+from app.packages.cache import FactCache
+from app.packages.config import RegistryConfig
+from app.packages.gather import DEFAULT_TTL, gather_package_facts, gather_package_facts_async
+from app.packages.modules import load_module_map
+from app.packages.popular import load_popular
 
 logger = logging.getLogger(__name__)
 
