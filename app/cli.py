@@ -64,7 +64,7 @@ def _supervise_worker(stop: threading.Event, procs: list[subprocess.Popen[bytes]
 def _prepare_database(settings: Settings) -> bool:
     """Before serving: SQLite brought to the code's schema, PostgreSQL checked. False (the reason
     printed on one line) when this process must not start."""
-    from app.schema import SchemaError, prepare_schema
+    from app.db.schema import SchemaError, prepare_schema
 
     try:
         prepare_schema(settings.database_url)
@@ -143,7 +143,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from app.schema import SchemaError, upgrade_to_head
+    from app.db.schema import SchemaError, upgrade_to_head
 
     settings = _settings(args)
     try:

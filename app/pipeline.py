@@ -16,7 +16,7 @@ from analyzers.contract.history import RepoHistory, history_note
 from analyzers.contract.model import ChangeContext
 from analyzers.contract.policy_file import PolicyError
 from analyzers.runner import AnalysisResult, run_analyzers
-from app.baseline import backfill, load_history, record_change
+from app.context.baseline import backfill, load_history, record_change
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
 from app.context.source import SourceError

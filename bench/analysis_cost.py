@@ -24,8 +24,8 @@ from collections import Counter
 from pathlib import Path
 
 from app.db import repo
+from app.db.migrate import upgrade
 from app.db.session import get_engine
-from app.migrate import upgrade
 from app.web.webhooks import _describe
 from bench.scale import repo_name, seed
 from tests.conftest import make_settings

@@ -25,10 +25,10 @@ import httpx
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from app.db.migrate import upgrade
+from app.db.schema import prepare_schema
 from app.db.session import dispose_engines, get_engine
 from app.jobs.queue import JobQueue, build_queue
-from app.migrate import upgrade
-from app.schema import prepare_schema
 from app.settings import Settings
 from app.web.application import _check_ready
 from bench.webhook_ack import free_port

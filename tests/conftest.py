@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
-from app.migrate import upgrade
 from app.settings import Settings
 from tests.support.clock import CLOCK_SHIFT, shift_this_run
 from tests.support.golden import Golden

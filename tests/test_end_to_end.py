@@ -12,9 +12,9 @@ import pytest
 from pydantic import SecretStr
 from sqlmodel import select
 
+from app.db.migrate import upgrade
 from app.db.models import Delivery
 from app.db.session import session_scope
-from app.migrate import upgrade
 from app.settings import Settings
 from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET, make_settings, service_url

@@ -9,10 +9,10 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
-from app.baseline import load_history
+from app.context.baseline import load_history
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.jobs.worker import process_delivery
-from app.migrate import upgrade
 from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET, make_settings
 from tests.emulator.server import GitHubEmulator

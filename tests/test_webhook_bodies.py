@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import anyio
 import pytest
 
-from app.migrate import upgrade
+from app.db.migrate import upgrade
 from app.settings import MAX_BODY_BYTES, Settings
 from app.web import body_budget
 from app.web.application import create_app

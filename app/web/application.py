@@ -18,9 +18,9 @@ from analyzers.base import DOCS_BASE_URL
 from app import metrics
 from app.clock import Clock, utcnow
 from app.db import repo
+from app.db.schema import read_schema
 from app.db.session import session_scope
 from app.jobs.queue import JobQueue, build_queue
-from app.schema import read_schema
 from app.settings import Settings
 from app.web import manifest_flow, rule_pages
 from app.web.dashboard.html import esc, page

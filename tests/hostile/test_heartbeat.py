@@ -14,8 +14,8 @@ from analyzers import registry
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.contract.model import ChangeContext
 from app.db import repo
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
-from app.migrate import upgrade
 from app.web.application import create_app
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator

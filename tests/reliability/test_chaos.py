@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from app.migrate import upgrade
+from app.db.migrate import upgrade
 from app.settings import Settings
 from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from app.db.migrate import upgrade
 from app.jobs.queue import build_queue
 from app.jobs.worker import process_delivery
-from app.migrate import upgrade
 from app.settings import Settings
 from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET, service_url

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 
+from app.db.migrate import upgrade
 from app.jobs.worker import process_delivery
-from app.migrate import upgrade
 from app.settings import Settings
 from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET

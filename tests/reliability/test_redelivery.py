@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from app.db.migrate import upgrade
 from app.jobs.redelivery import redeliver_missed
 from app.jobs.worker import process_delivery
-from app.migrate import upgrade
 from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.github.client import take_installation_rate
 from app.learning.signals import POLLS
-from app.migrate import upgrade
 from tests.conftest import ROOT, service_url
 from tests.support.processes import fresh_postgres_database
 

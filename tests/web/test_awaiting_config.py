@@ -9,10 +9,10 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.jobs.queue import build_queue
 from app.jobs.worker import process_delivery, sweep
-from app.migrate import upgrade
 from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator

@@ -23,8 +23,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import make_url, text
 
+from app.db.migrate import alembic_config, upgrade
 from app.db.session import get_engine
-from app.migrate import alembic_config, upgrade
 
 log = logging.getLogger(__name__)
 LOCK_WAIT_SECONDS = 120.0  # a migration of the embedded database takes well under a second

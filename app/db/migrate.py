@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-_HERE = Path(__file__).resolve().parent  # alembic.ini and migrations/ are package data beside this
+_HERE = Path(__file__).resolve().parents[1]  # alembic.ini and migrations/ are package data in app/
 
 
 def alembic_config(url: str) -> Config:
