@@ -26,11 +26,13 @@ from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
 from app.github import checks, reviews
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
+from app.github.code_scanning import upload_sarif
+from app.github.policy import fetch_policy
 from app.jobs.entities import record_entities, record_pull_request
 from app.jobs.job import Job, Step
 from app.learning import calibration_step, feedback, signals
 from app.logs import bind_log_context
-from app.outcome import fetch_policy, record_findings, stage, upload_sarif, without_dismissed
+from app.metrics import stage
 from app.packages.facts import build_options, registry_config
 from app.preparation import fatal_error, finish_context
 from app.pull import PullAtHead
@@ -39,6 +41,7 @@ from app.report.links import links_from
 from app.report.placement import Placed
 from app.review import ReviewOutcome, has_reviewed, publish_review, review_state
 from app.settings import Settings
+from app.stored_findings import record_findings, without_dismissed
 
 log = logging.getLogger(__name__)
 

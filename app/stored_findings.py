@@ -1,45 +1,15 @@
-"""What an analysis leaves behind besides the check run: the policy that judged it, its stored
-findings, dismissed findings kept out, and the SARIF upload to code scanning."""
+"""The findings an analysis leaves in the database: dismissed ones kept out, the rest stored with their
+review comments and threads."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from contextlib import AbstractContextManager
-
-from analyzers.contract.model import ChangeContext
-from analyzers.contract.policy import RepoPolicy
-from analyzers.contract.policy_file import merge_policies, parse_policy, policy_from_base
-from app import __version__, metrics
+from app import metrics
 from app.db import repo
 from app.db.models import Analysis, utcnow
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
-from app.github import contents
-from app.github.client import InstallationGitHub
-from app.report.links import Links
 from app.report.placement import Placed
-from app.report.sarif import render_sarif
 from app.settings import Settings
-
-
-def stage(name: str) -> AbstractContextManager[None]:
-    """Time one stage of an analysis into `bulwark_job_seconds{stage=…}`."""
-    timer: AbstractContextManager[None] = metrics.JOB_SECONDS.labels(stage=name).time()
-    return timer
-
-
-def fetch_policy(gh: InstallationGitHub, base_files: Mapping[str, str]) -> RepoPolicy | None:
-    """The base branch's policy, merged over the organisation defaults it `extends` (fetched from GitHub).
-
-    Not `analyzers.contract.policy_file.effective_policy`, which only picks the policy a rule reads from a context."""
-    policy = policy_from_base(base_files)
-    target = policy.extends_target if policy is not None else None
-    if policy is None or target is None:
-        return policy
-    text = contents.read_text(gh, target[0], target[1])
-    if text is None:
-        return policy
-    return merge_policies(parse_policy(text, source=f"{target[0]}:{target[1]}"), policy)
 
 
 def without_dismissed(
@@ -87,21 +57,3 @@ def record_findings(
         metrics.FINDINGS.labels(family=family, placement=item.placement.value).inc()
     with session_scope(settings.database_url) as session:
         repo.add_findings(session, rows)
-
-
-def upload_sarif(
-    gh: InstallationGitHub,
-    owner: str,
-    name: str,
-    number: int,
-    head_sha: str,
-    ctx: ChangeContext,
-    placed: list[Placed],
-    links: Links,
-) -> None:
-    """Code scanning, when the repository policy asks for it (`sarif_upload: true`)."""
-    if ctx.policy is None or not ctx.policy.sarif_upload:
-        return
-    metas = [p.meta for p in placed if p.meta is not None]
-    log = render_sarif([p.finding for p in placed], metas, tool_version=__version__, links=links)
-    contents.upload_sarif(gh, owner, name, commit_sha=head_sha, ref=f"refs/pull/{number}/head", log=log)
