@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import ClassVar
 
-from app.context.model import ChangeContext, ChangedFile
+from analyzers.contract.model import ChangeContext, ChangedFile
 
 DOCS_BASE_URL = "https://github.com/bulwark-app/bulwark/blob/main/docs/rules"
 DOC_HEADINGS = (

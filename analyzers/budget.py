@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from app.context.limits import InputLimitError
+from analyzers.contract.limits import InputLimitError
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)

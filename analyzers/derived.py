@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar, cast
 
-from app.context.model import ChangeContext
+from analyzers.contract.model import ChangeContext
 
 T = TypeVar("T")
 _LOCKS = threading.Lock()  # guards the creation of each result's own lock

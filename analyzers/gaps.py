@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
-from app.context.limits import InputLimitError
-from app.context.model import ChangeContext, ChangedFile, FileKind
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ def _gap_of_skip(changed: ChangedFile) -> bool:
     if not changed.skipped_reason or changed.kinds & _UNREAD_KINDS:
         return False
     if changed.binary:
-        from app.context.syntax import detect_language
+        from analyzers.contract.syntax import detect_language
 
         return detect_language(changed.path) is not None
     return True

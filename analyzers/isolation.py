@@ -20,9 +20,9 @@ from dataclasses import dataclass, field, replace
 
 from analyzers.base import Analyzer, Finding
 from analyzers.budget import Budget, run_within
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.model import ChangeContext
 from analyzers.gaps import Gap, describe, recorded_gaps
-from app.context.limits import InputLimitError
-from app.context.model import ChangeContext
 
 logger = logging.getLogger(__name__)
 Pairs = list[tuple[Analyzer, Finding]]

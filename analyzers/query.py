@@ -1,5 +1,5 @@
 """Tree-sitter query files of the rules, compiled once per (language, query) through
-`app.context.query` and matched in C.
+`analyzers.contract.query` and matched in C.
 
 Query files live in `analyzers/queries/<language>/<name>.scm`. TypeScript and TSX fall back to the
 JavaScript file and C++ to the C file when they have none of their own, since their grammars extend those.
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from tree_sitter import Node, Tree
 
-from app.context.query import Captures as Captures
-from app.context.query import compile_query, matches
+from analyzers.contract.query import Captures as Captures
+from analyzers.contract.query import compile_query, matches
 
 QUERY_DIR = Path(__file__).parent / "queries"
 

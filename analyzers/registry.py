@@ -12,7 +12,7 @@ from analyzers import anomaly, code, drift, injection, secrets, supply_chain
 from analyzers.base import Analyzer
 
 if TYPE_CHECKING:
-    from app.context.model import ChangeContext
+    from analyzers.contract.model import ChangeContext
 
 
 def _families(*, with_drift: bool = True) -> tuple[tuple[type[Analyzer], ...], ...]:

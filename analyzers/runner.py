@@ -23,16 +23,15 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from analyzers.base import PROVENANCE_RAISED_FAMILIES, Analyzer, Finding
 from analyzers.budget import DEFAULT_BUDGET, Budget
+from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus, ProvenanceSignal
+from analyzers.contract.policy import RepoPolicy
 from analyzers.fingerprint import fingerprint_of, snippet_of
 from analyzers.gaps import Gap, context_gaps, unique
 from analyzers.isolation import Isolation
 from analyzers.suppression import Suppression, find_suppressions, refusal, suppression_for
-from app.context.model import ChangeContext, ChangedFile, FileStatus, ProvenanceSignal
-from app.context.policy import RepoPolicy
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +163,7 @@ def _fingerprint(
 
 
 def _apply_suppressions(
-    files: Mapping[str, ChangedFile], kept: list[tuple[Analyzer, Finding]], policy: Any = None
+    files: Mapping[str, ChangedFile], kept: list[tuple[Analyzer, Finding]], policy: RepoPolicy | None = None
 ) -> tuple[list[Finding], list[Finding], list[AddedSuppression]]:
     by_path = {path: find_suppressions(changed) for path, changed in files.items()}
     findings: list[Finding] = []
@@ -197,11 +196,11 @@ def _apply_suppressions(
     return findings, suppressed, added
 
 
-def _blocks(policy: object, finding: Finding) -> bool:
+def _blocks(policy: RepoPolicy | None, finding: Finding) -> bool:
     """Whether the (base) policy places `finding` `block`: the policy's own `RepoPolicy.blocks`."""
     return isinstance(policy, RepoPolicy) and policy.blocks(finding.rule_id, finding.path)
 
 
-def _disabled_rules(policy: object) -> frozenset[str]:
+def _disabled_rules(policy: RepoPolicy | None) -> frozenset[str]:
     """The rules the policy turns off: the policy's own `RepoPolicy.disabled_rules`."""
     return policy.disabled_rules if isinstance(policy, RepoPolicy) else frozenset()

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from analyzers.base import RuleMeta
-from app.context.model import ChangedFile, FileStatus
+from analyzers.contract.model import ChangedFile, FileStatus
 
 # The rule that reports added suppressions: a suppression the pull request adds never hides it.
 REPORTING_RULE = "anomaly-check-suppressed"

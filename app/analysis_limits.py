@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from analyzers.budget import DEFAULT_BUDGET, Budget
-from app.context.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES
+from analyzers.contract.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES
 from app.settings_error import SettingsError
 
 

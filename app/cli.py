@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.calibration_cli import register as register_calibration
+from app.learning.calibration_cli import register as register_calibration
 from app.logs import configure_logging
 from app.scan_cli import register as register_scan
 from app.settings_error import SettingsError
@@ -64,7 +64,7 @@ def _supervise_worker(stop: threading.Event, procs: list[subprocess.Popen[bytes]
 def _prepare_database(settings: Settings) -> bool:
     """Before serving: SQLite brought to the code's schema, PostgreSQL checked. False (the reason
     printed on one line) when this process must not start."""
-    from app.schema import SchemaError, prepare_schema
+    from app.db.schema import SchemaError, prepare_schema
 
     try:
         prepare_schema(settings.database_url)
@@ -90,7 +90,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _share_metrics(fresh=True)  # the child worker inherits the directory
     import uvicorn
 
-    from app.web import create_app
+    from app.web.application import create_app
 
     settings = _settings(args)
     if not _prepare_database(settings):
@@ -133,7 +133,7 @@ def listening_url(host: str, port: int) -> str:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from app.worker import run_worker
+    from app.jobs.worker import run_worker
 
     settings = _settings(args)
     if not _prepare_database(settings):
@@ -143,7 +143,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from app.schema import SchemaError, upgrade_to_head
+    from app.db.schema import SchemaError, upgrade_to_head
 
     settings = _settings(args)
     try:
@@ -171,7 +171,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         try:
             print(rule_page(args.rule_id), end="")
         except KeyError:
-            from app.context.policy import did_you_mean
+            from analyzers.contract.policy_schema import did_you_mean
 
             hint = did_you_mean(args.rule_id, [row["id"] for row in rows])
             print(f"bulwark rules: no rule has the id {args.rule_id!r}{hint}", file=sys.stderr)
@@ -187,7 +187,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_policy(args: argparse.Namespace) -> int:
-    from app.context.policy import policy_check_file
+    from app.policy_check import policy_check_file
 
     problems = policy_check_file(args.file)
     for problem in problems:
@@ -230,8 +230,8 @@ def _show_data() -> int:
     import json
 
     from analyzers.drift.action_refs import ADVISORIES_FILE, TAGS_FILE
-    from app.data.modules import shipped_module_map
-    from app.data.popular import shipped_popular
+    from app.packages.modules import shipped_module_map
+    from app.packages.popular import shipped_popular
 
     for ecosystem in ("pypi", "npm"):
         shipped = shipped_popular(ecosystem)

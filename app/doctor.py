@@ -14,10 +14,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import make_url
 
-from app.dashboard.github_http import github_client
-from app.queue import build_queue
-from app.schema import read_schema
+from app.db.schema import read_schema
+from app.jobs.queue import build_queue
 from app.settings import Settings, SettingsError
+from app.web.dashboard.github_http import github_client
 
 Level = Literal["error", "warning"]
 DELIVERIES_READ = 50

@@ -63,5 +63,7 @@ def configure_logging(level: str, fmt: str = "json") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     logging.getLogger("huey").setLevel(max(logging.WARNING, root.level))
-    logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))  # app.schema says it in one line
+    logging.getLogger("alembic").setLevel(
+        max(logging.WARNING, root.level)
+    )  # app.db.schema says it in one line
     logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -8,6 +8,7 @@ the worker counted too. Separate `bulwark worker` processes on other machines ke
 from __future__ import annotations
 
 import os
+from contextlib import AbstractContextManager
 
 import httpx
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, multiprocess
@@ -29,6 +30,12 @@ RATE_LIMIT_REMAINING = Gauge(
 FINDINGS = Counter("bulwark_findings_total", "Findings reported", ["family", "placement"])
 FEEDBACK = Counter("bulwark_feedback_total", "Feedback received", ["channel"])
 LIMITS = Counter("bulwark_limits_total", "Limits against hostile or runaway input that were hit", ["limit"])
+
+
+def stage(name: str) -> AbstractContextManager[None]:
+    """Time one stage of an analysis into `bulwark_job_seconds{stage=…}`."""
+    timer: AbstractContextManager[None] = JOB_SECONDS.labels(stage=name).time()
+    return timer
 
 
 def count_github_call(response: httpx.Response) -> None:

@@ -1,6 +1,6 @@
 """The only orchestration: a delivery's job becomes analysed, reported heads.
 
-`handle_job` follows the job's route (`app.job.ROUTES`). The story of one head is `analyze_pull_request`
+`handle_job` follows the job's route (`app.jobs.job.ROUTES`). The story of one head is `analyze_pull_request`
 (claim the head) and `_run_analysis`: `prepare` the context (finished and frozen once built) →
 `analyse` → `place` → `publish` (the review) → `record` → `report` (SARIF and the check run). The
 pipeline opens the database sessions and the GitHub client; the steps get them, or plain data, passed.
@@ -12,26 +12,28 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from analyzers.contract.history import RepoHistory, history_note
+from analyzers.contract.model import ChangeContext
+from analyzers.contract.policy_file import PolicyError
 from analyzers.runner import AnalysisResult, run_analyzers
-from app import feedback, learning, signals
-from app.baseline import backfill, load_history, record_change
+from app.context.baseline import backfill, load_history, record_change
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
-from app.context.model import ChangeContext
-from app.context.policy import PolicyError
 from app.context.source import SourceError
 from app.db import repo
 from app.db.fact_cache import DatabaseFactCache
 from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
-from app.entities import record_entities, record_pull_request
-from app.facts import build_options, registry_config
 from app.github import checks, reviews
 from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
-from app.history import RepoHistory, history_note
-from app.job import Job, Step
+from app.github.code_scanning import upload_sarif
+from app.github.policy import fetch_policy
+from app.jobs.entities import record_entities, record_pull_request
+from app.jobs.job import Job, Step
+from app.learning import calibration_step, feedback, signals
 from app.logs import bind_log_context
-from app.outcome import fetch_policy, record_findings, stage, upload_sarif, without_dismissed
+from app.metrics import stage
+from app.packages.facts import build_options, registry_config
 from app.preparation import fatal_error, finish_context
 from app.pull import PullAtHead
 from app.report.check_output import CheckOutput, compose_check_output
@@ -39,6 +41,7 @@ from app.report.links import links_from
 from app.report.placement import Placed
 from app.review import ReviewOutcome, has_reviewed, publish_review, review_state
 from app.settings import Settings
+from app.stored_findings import record_findings, without_dismissed
 
 log = logging.getLogger(__name__)
 
@@ -224,12 +227,14 @@ def analyse(settings: Settings, ctx: ChangeContext) -> AnalysisResult:
 
 def place(
     settings: Settings, gh: InstallationGitHub, pull: PullAtHead, ctx: ChangeContext, result: AnalysisResult
-) -> learning.Placements:
+) -> calibration_step.Placements:
     """Read new reactions first (they are votes), then place every finding, dismissed ones left out."""
     signals.poll_reactions(settings, gh, pull)
-    learned = learning.place(settings, pull.repository_id, pull.full_name, result.findings, ctx.policy)
+    learned = calibration_step.place(
+        settings, pull.repository_id, pull.full_name, result.findings, ctx.policy
+    )
     placed, notes = without_dismissed(settings, pull.repository_id, learned.placed)
-    return learning.Placements(placed, [*learned.notes, *notes], learned.counts)
+    return calibration_step.Placements(placed, [*learned.notes, *notes], learned.counts)
 
 
 def publish(
@@ -239,7 +244,7 @@ def publish(
     analysis: Analysis,
     source: GitHubSource,
     ctx: ChangeContext,
-    placement: learning.Placements,
+    placement: calibration_step.Placements,
 ) -> ReviewOutcome:
     """The review: what is new commented once, fixed findings' threads resolved."""
     with session_scope(settings.database_url) as session:

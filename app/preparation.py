@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from app.context.model import ChangeContext, TextItem
-from app.context.policy import RepoPolicy
-from app.facts import gather_facts
-from app.history import RepoHistory
-from app.registry.cache import FactCache
-from app.registry.config import RegistryConfig
+from analyzers.contract.history import RepoHistory
+from analyzers.contract.model import ChangeContext, TextItem
+from analyzers.contract.policy import RepoPolicy
+from app.packages.cache import FactCache
+from app.packages.config import RegistryConfig
+from app.packages.facts import gather_facts
 
 _FATAL = ("pull request:", "changed files:")
 

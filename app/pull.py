@@ -10,7 +10,7 @@ class PullAtHead:
     """Which pull request, at which head, in which repository and installation; its author when known.
 
     Ids only: what the pull request says (title, files, commits) is the context's
-    (`app.context.model.PullRequestInfo`), read from GitHub when it is analysed."""
+    (`analyzers.contract.model.PullRequestInfo`), read from GitHub when it is analysed."""
 
     installation_id: int
     repository_id: int

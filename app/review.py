@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from app.context.model import ChangeContext
+from analyzers.contract.model import ChangeContext
 from app.github import reviews
 from app.github.client import InstallationGitHub
 from app.github.reviews import ReviewThread

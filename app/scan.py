@@ -18,6 +18,8 @@ from typing import Any, TextIO
 
 from analyzers.base import Severity
 from analyzers.budget import Budget
+from analyzers.contract.model import ChangeContext
+from analyzers.contract.policy_file import PolicyError, policy_from_base
 from analyzers.gaps import Gap
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import __version__
@@ -25,13 +27,11 @@ from app.analysis_limits import AnalysisLimits
 from app.context.builder import build_context
 from app.context.git_source import GitSource
 from app.context.manifest import build_manifest
-from app.context.model import ChangeContext
-from app.context.policy import PolicyError, policy_from_base
 from app.context.source import SourceError
-from app.facts import build_options, registry_config
+from app.packages.cache import MemoryFactCache
+from app.packages.config import RegistryConfig
+from app.packages.facts import build_options, registry_config
 from app.preparation import fatal_error, finish_context
-from app.registry.cache import MemoryFactCache
-from app.registry.config import RegistryConfig
 from app.report.links import scan_links
 from app.report.placement import Placed, Placement, place_all
 from app.report.sarif import Notification, render_sarif

@@ -24,9 +24,9 @@ from collections import Counter
 from pathlib import Path
 
 from app.db import repo
+from app.db.migrate import upgrade
 from app.db.session import get_engine
-from app.migrate import upgrade
-from app.webhooks import _describe
+from app.web.webhooks import _describe
 from bench.scale import repo_name, seed
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
@@ -36,7 +36,7 @@ from tests.support.pulls import pull_request_payload
 
 def child() -> None:
     """Process the delivery ids read from stdin, one a line; answer each with the CPU seconds used."""
-    from app import worker
+    from app.jobs import worker
     from app.settings import load_settings
 
     settings = load_settings()

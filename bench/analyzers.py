@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzers.base import Analyzer, Finding, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.runner import run_analyzers
 from app.context.builder import build_context
 from app.context.git_source import GitSource
-from app.context.model import ChangeContext
 from bench.corpus import CORPUS
 
 SEMGREP_RULES = Path(__file__).with_name("analyzers_semgrep.yml")

@@ -1,7 +1,7 @@
 """The ceiling of the calibration targets: a placement that knows every finding's true precision.
 
 The simulator draws each finding's truth from a precision per (repository, rule) and confidence level
-(`app.simulator`); nothing in a finding's record reveals it but its rule, its confidence and the votes that
+(`app.learning.simulator`); nothing in a finding's record reveals it but its rule, its confidence and the votes that
 follow. This oracle redraws the same world from the seed and places each finding inline exactly when its
 true precision reaches P* of its rule (a policy or default block stays a block; a finding the policy drops
 stays dropped). No learner can know more, so where the oracle misses a target on a seed, that target
@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import random
 
-from app.calibration import place_finding, target_precision
-from app.replay import ReplayReport, load
-from app.replay.engine import finding_of
-from app.replay.log import FindingRecord, Log
+from app.learning.calibration import place_finding, target_precision
+from app.learning.replay import ReplayReport, load
+from app.learning.replay.engine import finding_of
+from app.learning.replay.log import FindingRecord, Log
+from app.learning.simulator import CONFIDENCE_LEVELS, _repos
+from app.learning.simulator_profile import BURST_PRECISION, BURST_RULE, profile_named
 from app.report.placement import Placement
-from app.simulator import CONFIDENCE_LEVELS, _repos
-from app.simulator_profile import BURST_PRECISION, BURST_RULE, profile_named
 
 
 def oracle_report(path: str, seed: int, profile: str) -> ReplayReport:

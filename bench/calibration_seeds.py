@@ -1,7 +1,7 @@
 """Every calibration target over many seeds of both simulator profiles: min, median and max per target.
 
-Each seed writes a log with `app.simulator.simulate` (profile `default`: 24 repositories, 900 findings;
-profile `hard`: see `app.simulator_profile`) and replays it through the App's placement. The table gives
+Each seed writes a log with `app.learning.simulator.simulate` (profile `default`: 24 repositories, 900 findings;
+profile `hard`: see `app.learning.simulator_profile`) and replays it through the App's placement. The table gives
 each target's figure over the seeds and in how many seeds it holds; the run exits 1 when any target misses
 on any seed. No timing: the figures do not depend on the machine.
 
@@ -19,15 +19,15 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from app.replay import ReplayReport, replay
-from app.replay.report import (
+from app.learning.replay import ReplayReport, replay
+from app.learning.replay.report import (
     MAX_CONFIRMED_NOT_INLINE,
     MAX_G1_SHIFT,
     MAX_HIDDEN,
     MAX_NOT_USEFUL,
     MIN_REDUCTION,
 )
-from app.simulator import simulate
+from app.learning.simulator import simulate
 from bench.calibration_oracle import oracle_report
 
 # name, figure of a report, whether the figure meets the target

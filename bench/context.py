@@ -23,11 +23,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyzers.contract.syntax import detect_language, parse_text
 from app.context.builder import build_context
 from app.context.git_plumbing import NULL_SHA, git_bytes, raw_entries, read_blobs
 from app.context.git_source import GitSource
 from app.context.manifest import build_manifest
-from app.context.syntax import detect_language, parse_text
 from bench.corpus import CORPUS
 
 TARGET_RATIO, TARGET_SLACK_MS, TARGET_PEAK_MB = 1.5, 30.0, 300.0

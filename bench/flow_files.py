@@ -19,9 +19,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyzers.contract.syntax import parse_text
 from analyzers.flow.engine import FILE_STEPS, Engine
 from analyzers.flow.program import Program, SourceFile
-from app.context.syntax import parse_text
 from bench.precision import GO_REPOSITORIES
 
 

@@ -12,10 +12,10 @@ import resource
 import time
 from pathlib import Path
 
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.syntax import parse_text
 from analyzers.flow.engine import Engine
 from analyzers.flow.program import Program, SourceFile
-from app.context.limits import InputLimitError
-from app.context.syntax import parse_text
 
 GRAMMARS = {".c": "c", ".h": "c", ".cpp": "cpp", ".cc": "cpp", ".hpp": "cpp"}
 

@@ -26,11 +26,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from analyzers.base import Severity
+from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus, Hunk, PullRequestInfo
+from analyzers.contract.syntax import detect_language
 from analyzers.injection.injection_instruction_text import InjectionInstructionText
 from analyzers.injection.passages import prose_passages
 from app.context.classify import classify
-from app.context.model import ChangeContext, ChangedFile, FileStatus, Hunk, PullRequestInfo
-from app.context.syntax import detect_language
 
 FOLDER = Path(__file__).parent / "injection"
 PR = PullRequestInfo("acme/shop", 1, "Change", "", "someone", "f", "main", "b" * 40, "a" * 40)

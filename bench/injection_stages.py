@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 
+from analyzers.contract.model import ChangeContext, FileKind
 from analyzers.injection import cues, detector, features, ngrams, normalise
 from analyzers.injection.injection_instruction_text import (
     InjectionInstructionText,
@@ -25,7 +26,6 @@ from analyzers.injection.injection_instruction_text import (
 )
 from analyzers.runner import run_analyzers
 from analyzers.text.places import skip_reason
-from app.context.model import ChangeContext, FileKind
 from bench.analyzers import build, rules_of
 from bench.corpus import CORPUS
 

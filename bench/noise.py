@@ -37,17 +37,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from analyzers.contract.model import ChangeContext, FileKind
+from analyzers.contract.policy_file import PolicyError, policy_from_base
+from analyzers.contract.syntax import DEFAULT_MAX_BYTES
 from analyzers.registry import all_rules
 from analyzers.runner import run_analyzers
 from app.context.builder import build_context
 from app.context.git_source import GitSource
-from app.context.model import ChangeContext, FileKind
-from app.context.policy import PolicyError, policy_from_base
-from app.context.syntax import DEFAULT_MAX_BYTES
-from app.facts import build_options
+from app.packages.cache import MemoryFactCache
+from app.packages.config import RegistryConfig
+from app.packages.facts import build_options
 from app.preparation import finish_context
-from app.registry.cache import MemoryFactCache
-from app.registry.config import RegistryConfig
 from app.report.placement import Placed, place_all
 
 CORPUS = Path(__file__).with_name("noise_corpus.tsv")

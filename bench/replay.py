@@ -1,6 +1,6 @@
 """The calibration replay over simulated logs of many seeds: how much the targets depend on the draw.
 
-Each seed writes a log with `app.simulator.simulate` (24 repositories, 900 findings by default) and
+Each seed writes a log with `app.learning.simulator.simulate` (24 repositories, 900 findings by default) and
 replays it; one line per seed, then how many seeds meet each target and the replay's wall time.
 
     .venv/bin/python -m bench.replay --seeds 10
@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.replay import ReplayReport, replay
-from app.simulator import simulate
+from app.learning.replay import ReplayReport, replay
+from app.learning.simulator import simulate
 
 
 def measure(seed: int, folder: Path, repos: int, findings: int) -> tuple[ReplayReport, float]:

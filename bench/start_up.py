@@ -25,12 +25,12 @@ import httpx
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from app.db.migrate import upgrade
+from app.db.schema import prepare_schema
 from app.db.session import dispose_engines, get_engine
-from app.migrate import upgrade
-from app.queue import JobQueue, build_queue
-from app.schema import prepare_schema
+from app.jobs.queue import JobQueue, build_queue
 from app.settings import Settings
-from app.web import _check_ready
+from app.web.application import _check_ready
 from bench.webhook_ack import free_port
 
 

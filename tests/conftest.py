@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
-from app.migrate import upgrade
 from app.settings import Settings
 from tests.support.clock import CLOCK_SHIFT, shift_this_run
 from tests.support.golden import Golden
@@ -84,7 +84,7 @@ def settings(tmp_path: Path) -> Iterator[Settings]:
 @pytest.fixture
 def web(settings: Settings) -> Iterator[str]:
     """The App's web tier on a free loopback port (no worker)."""
-    from app.web import create_app
+    from app.web.application import create_app
 
     with serve_app(create_app(settings)) as url:
         yield url

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from analyzers.budget import DEFAULT_BUDGET
+from analyzers.contract.limits import MAX_LOCKFILE_BYTES
 from app.analysis_limits import AnalysisLimits
-from app.context.limits import MAX_LOCKFILE_BYTES
 from app.settings import Settings
 from tests.conftest import ROOT
 

@@ -12,11 +12,11 @@ import pytest
 from pydantic import SecretStr
 from sqlmodel import select
 
+from app.db.migrate import upgrade
 from app.db.models import Delivery
 from app.db.session import session_scope
-from app.migrate import upgrade
 from app.settings import Settings
-from app.web import create_app
+from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET, make_settings, service_url
 from tests.emulator.server import GitHubEmulator
 from tests.support.deliveries import load_json, load_payload, send
@@ -123,7 +123,7 @@ def test_opened_pull_request_gets_one_completed_check_run(
 
 
 def test_superseded_head_stops_early(tmp_path: Path, seeded: GitHubEmulator) -> None:
-    from app.worker import process_delivery
+    from app.jobs.worker import process_delivery
 
     settings = app_settings(tmp_path, seeded)
     upgrade(settings.database_url)

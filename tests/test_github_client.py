@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from analyzers.contract.model import PullRequestInfo
 from app.context.github_source import GitHubSource
-from app.context.model import PullRequestInfo
 from app.context.source import SourceError
 from app.github.client import GitHubApp, InstallationGitHub
 from app.settings import Settings, SettingsError, load_settings

@@ -9,11 +9,11 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
-from app.baseline import load_history
+from app.context.baseline import load_history
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
-from app.migrate import upgrade
-from app.web import create_app
-from app.worker import process_delivery
+from app.jobs.worker import process_delivery
+from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET, make_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.deliveries import load_json, send

@@ -10,8 +10,8 @@ from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 import app.db.models  # noqa: F401  (registers the tables)
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines, get_engine
-from app.migrate import upgrade
 from tests.conftest import service_url
 from tests.support.processes import fresh_postgres_database
 

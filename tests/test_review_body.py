@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
-from app.migrate import upgrade
 from app.report.comment import REPLY_HELP, comment_fingerprints
 from app.report.review_body import listed_fingerprints
 from app.settings import Settings
-from app.web import create_app
+from app.web.application import create_app
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse

@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 import anyio
 import pytest
 
-from app import body_budget
-from app.body_budget import BodyBudget
-from app.migrate import upgrade
+from app.db.migrate import upgrade
 from app.settings import MAX_BODY_BYTES, Settings
-from app.web import create_app
+from app.web import body_budget
+from app.web.application import create_app
+from app.web.body_budget import BodyBudget
 from tests.conftest import make_settings
 from tests.support.servers import serve_app
 

@@ -11,9 +11,9 @@ import pytest
 from sqlmodel import select
 
 from app.db.models import Delivery
+from app.db.schema import read_schema
 from app.db.session import session_scope
-from app.queue import build_queue
-from app.schema import read_schema
+from app.jobs.queue import build_queue
 from app.settings import Settings
 from tests.conftest import WEBHOOK_SECRET, make_settings
 from tests.support.deliveries import delivery_headers, load_payload, send, sign
@@ -162,8 +162,8 @@ def test_ping_and_unhandled_events_are_recorded_as_ignored(
 
 
 def test_without_a_webhook_secret_nothing_is_accepted(tmp_path: Path, client: httpx.Client) -> None:
-    from app.migrate import upgrade
-    from app.web import create_app
+    from app.db.migrate import upgrade
+    from app.web.application import create_app
 
     settings = make_settings(tmp_path, webhook_secret=None)
     upgrade(settings.database_url)
@@ -194,7 +194,7 @@ def test_health_and_readiness(settings: Settings, web: str, client: httpx.Client
 
 
 def test_readiness_reports_an_unreachable_database(tmp_path: Path, client: httpx.Client) -> None:
-    from app.web import create_app
+    from app.web.application import create_app
 
     settings = make_settings(tmp_path, database_url="postgresql+psycopg://nobody@127.0.0.1:1/none")
     with serve_app(create_app(settings)) as url:

@@ -7,8 +7,8 @@ from difflib import SequenceMatcher
 
 from analyzers.anomaly.suppressions import PREFILTER, CheckSuppression, candidate_lines, suppressions
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, FileStatus
 from analyzers.suppression import find_suppressions
-from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 _SKIPPED_KINDS = frozenset({FileKind.DOCS, FileKind.GENERATED, FileKind.VENDORED, FileKind.BINARY})
 _SIMILAR = 0.8  # scopes this alike are the same code, edited

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from app.context.model import ChangeContext, ChangedFile
-from app.history import CI, SENSITIVE_CATEGORIES, RepoHistory, actors_of, sensitive_categories
+from analyzers.contract.history import CI, SENSITIVE_CATEGORIES, RepoHistory, actors_of, sensitive_categories
+from analyzers.contract.model import ChangeContext, ChangedFile
 
 _CATEGORY_NAMES = {
     "ci": "CI workflows",
@@ -53,7 +53,7 @@ class AnomalyFirstSensitiveChange(Analyzer):
 
     ## Tuning
 
-    The rule needs the repository's history (`app.history.RepoHistory` in `ChangeContext.facts.history`,
+    The rule needs the repository's history (`analyzers.contract.history.RepoHistory` in `ChangeContext.facts.history`,
     kept from every analysed pull request and back-filled from the last merged ones). With no history,
     or an empty one, it reports nothing: it cannot tell a first change from an unrecorded one. Actors
     with no identity (no login and no e-mail) are not judged. GitHub's first-time-contributor flag on the

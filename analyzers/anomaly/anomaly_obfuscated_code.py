@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 _SKIPPED_KINDS = frozenset({FileKind.DOCS, FileKind.BINARY, FileKind.LOCKFILE})
 _ASSET_KINDS = frozenset({FileKind.GENERATED, FileKind.VENDORED})

@@ -37,7 +37,7 @@ from analyzers.anomaly.subjects import (
 )
 from analyzers.anomaly.testcode import DefinedTest, Marker, squeeze
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from app.context.model import ChangeContext, ChangedFile, FileStatus
+from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus
 
 # Closing quotes are optional: an unclosed string runs to the end, and a match once started cannot
 # fail (a required closing quote made every opening quote rescan the rest of the line).

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
-from app.history import MIN_SIZE_HISTORY, RepoHistory, change_stats, percentile
+from analyzers.contract.history import MIN_SIZE_HISTORY, RepoHistory, change_stats, percentile
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 MIN_HISTORY = MIN_SIZE_HISTORY
 PERCENTILE = 99.0
@@ -60,7 +60,7 @@ class AnomalyUnusualChange(Analyzer):
 
     ## Tuning
 
-    The size measures need the repository's history (`app.history.RepoHistory` in
+    The size measures need the repository's history (`analyzers.contract.history.RepoHistory` in
     `ChangeContext.facts.history`) with at least 20 pull requests; with less, they report nothing. The
     binary check needs no history. Binary files under asset, documentation, fixture and test-data folders
     are not reported. The severity is low: an unusual change is a reason to look closer, not a fault.

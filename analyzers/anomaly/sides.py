@@ -9,8 +9,8 @@ from difflib import SequenceMatcher
 from functools import cached_property
 
 from analyzers.anomaly.testcode import TEST_LANGUAGES, DefinedTest, Marker, SuiteFacts, read_tests, squeeze
+from analyzers.contract.model import ChangedFile, FileKind, FileStatus, Hunk
 from analyzers.query import canonical_language
-from app.context.model import ChangedFile, FileKind, FileStatus, Hunk
 
 _STRING = re.compile(r"\"[^\"\\\n]{2,120}\"|'[^'\\\n]{2,120}'")
 _NUMBER = re.compile(r"\b\d{1,12}\.\d{1,12}\b|\b\d{3,12}\b")  # numbers too distinct to turn up by chance

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analyzers.base import Severity
-from app.context.model import ChangeContext, ChangedFile
+from analyzers.contract.model import ChangeContext, ChangedFile
 
 _SECURITY_WORDS = re.compile(
     r"auth(?:n|z|enticat\w*|oriz\w*|oris\w*)?(?![a-z])|permission|privilege|prototype|__proto__|redirect"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
-from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 _NOT_SOURCE = frozenset({FileKind.TEST, FileKind.GENERATED, FileKind.VENDORED, FileKind.DOCS})
 _TEST_AFFIXES = re.compile(r"^(?:test_|tests_)|(?:_test|_tests|\.test|\.spec|_spec|Tests?|IT)$")

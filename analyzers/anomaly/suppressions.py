@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from analyzers.anomaly.suppression_codes import BLANKET_SECURITY, is_security_code, read_marker
-from app.context.model import ChangedFile, Side
+from analyzers.contract.model import ChangedFile, Side
 
 # Case-sensitive on purpose (several times faster over whole files), with the usual spellings.
 PREFILTER = re.compile(

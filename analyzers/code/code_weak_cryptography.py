@@ -12,8 +12,8 @@ from analyzers.base import Family, Finding, RuleMeta, Severity
 from analyzers.code.flow import FUNCTION_TYPES, FlowIndex, Origin
 from analyzers.code.flow_rule import FlowRule
 from analyzers.code.pattern import ancestor_text, capture_text, node_text, root_text
+from analyzers.contract.model import ChangedFile
 from analyzers.query import Captures
-from app.context.model import ChangedFile
 
 if TYPE_CHECKING:
     from analyzers.flow.hit import Hit

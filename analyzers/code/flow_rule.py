@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, ClassVar
 from analyzers.base import Finding, Severity, TraceStep
 from analyzers.code.flow import Origin
 from analyzers.code.pattern import SKIPPED_KINDS, QueryRule, changed_regions
+from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus
+from analyzers.contract.syntax import detect_language, parse_text
 from analyzers.derived import per_change
 from analyzers.flow.program import LANGUAGES, Program, SourceFile
 from analyzers.query import canonical_language
-from app.context.model import ChangeContext, ChangedFile, FileStatus
-from app.context.syntax import detect_language, parse_text
 
 if TYPE_CHECKING:
     from analyzers.flow.hit import Hit

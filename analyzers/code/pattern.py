@@ -17,6 +17,8 @@ from tree_sitter import Node
 
 from analyzers.base import Analyzer, Finding
 from analyzers.code.flow import FlowIndex, Origin
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, FileStatus
 from analyzers.derived import per_change
 from analyzers.gaps import read_each
 from analyzers.query import (
@@ -27,8 +29,6 @@ from analyzers.query import (
     query_requirements,
     requirements_within_match,
 )
-from app.context.limits import InputLimitError
-from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus
 
 SKIPPED_KINDS = frozenset({FileKind.TEST, FileKind.GENERATED, FileKind.VENDORED, FileKind.DOCS})
 _ORIGIN_PHRASES = {

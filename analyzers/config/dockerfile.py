@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from tree_sitter import Node
 
-from app.context.syntax import parse_text
+from analyzers.contract.syntax import parse_text
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from tree_sitter import Node
 
-from app.context.limits import MAX_DEPTH, too_deep
-from app.context.syntax import parse_text
+from analyzers.contract.limits import MAX_DEPTH, too_deep
+from analyzers.contract.syntax import parse_text
 
 
 @dataclass(frozen=True, slots=True)

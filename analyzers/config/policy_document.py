@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.context.limits import MAX_DEPTH, too_deep
+from analyzers.contract.limits import MAX_DEPTH, too_deep
 
 
 class _Unknown:

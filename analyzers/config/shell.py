@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from tree_sitter import Node
 
-from app.context.syntax import parse_text
+from analyzers.contract.syntax import parse_text
 
 _WRAPPERS = frozenset({"sudo", "env", "command", "exec", "nohup", "time", "doas"})
 

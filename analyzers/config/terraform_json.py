@@ -18,8 +18,8 @@ from functools import lru_cache
 from tree_sitter import Node
 
 from analyzers.config.hcl import Attribute, Block
-from app.context.limits import MAX_DEPTH, too_deep
-from app.context.syntax import parse_text
+from analyzers.contract.limits import MAX_DEPTH, too_deep
+from analyzers.contract.syntax import parse_text
 
 # top-level block types and how many labels their keys carry (`resource` → type and name)
 _LABELS = {"resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "provider": 1}

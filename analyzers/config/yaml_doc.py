@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from tree_sitter import Node
 
-from app.context.limits import MAX_DEPTH, MAX_NODES, too_deep, too_many_nodes
-from app.context.syntax import DEFAULT_MAX_BYTES, parse_text
+from analyzers.contract.limits import MAX_DEPTH, MAX_NODES, too_deep, too_many_nodes
+from analyzers.contract.syntax import DEFAULT_MAX_BYTES, parse_text
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "0": "\0"}
 

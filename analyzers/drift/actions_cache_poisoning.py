@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, document_pairs, site_findings
 from analyzers.drift.common import Step, steps
 from analyzers.drift.workflow_facts import restores_cache, trigger_lines
-from app.context.model import ChangeContext
 
 _PUBLISH_ACTIONS = frozenset(
     {

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import Step, base_workflow, steps, triggers, workflows
-from app.context.model import ChangeContext
 
 _UPLOADS = frozenset({"actions/upload-artifact", "actions/upload-pages-artifact", "actions/cache/save"})
 _WORKSPACE = frozenset(

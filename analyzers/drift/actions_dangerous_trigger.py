@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.drift.changes import new_sites
 from analyzers.drift.common import Step, base_workflow, steps, workflows
 from analyzers.drift.workflow_facts import (
@@ -16,7 +17,6 @@ from analyzers.drift.workflow_facts import (
     fetches_head,
     trigger_lines,
 )
-from app.context.model import ChangeContext, ChangedFile
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, document_pairs, site_findings
 from analyzers.drift.common import is_false, walk_pairs
-from app.context.model import ChangeContext
 
 _VARIABLE = "actions_allow_unsecure_commands"
 

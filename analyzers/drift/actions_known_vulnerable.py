@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.drift.action_refs import advisories, affected, read_ref, version_tuple
 from analyzers.drift.changes import Site, document_pairs, site_findings
 from analyzers.drift.uses_nodes import uses_nodes
-from app.context.model import ChangeContext, ChangedFile
 
 _SEVERITY = {
     "critical": Severity.HIGH,

@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext, ChangedFile
+from analyzers.contract.policy import RepoPolicy
 from analyzers.drift.common import base_workflow, jobs, policy_of, triggers, workflows
 from analyzers.drift.local_calls import called_document, local_target
-from app.context.model import ChangeContext, ChangedFile
-from app.context.policy import RepoPolicy
 
 LEVELS = {"none": 0, "read": 1, "write": 2}
 SCOPES = (

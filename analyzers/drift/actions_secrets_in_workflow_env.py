@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, document_pairs, site_findings
 from analyzers.drift.common import jobs
-from app.context.model import ChangeContext
 
 _SECRET = re.compile(r"\$\{\{[^}]{0,200}\bsecrets\.([A-Za-z_][\w-]{0,100})", re.IGNORECASE)
 _TOKEN_ONLY = frozenset({"github_token"})

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.common import EXPRESSION, jobs, workflows
-from app.context.model import ChangeContext
 
 _ALL_SECRETS = re.compile(r"\btojson\s*\(\s*secrets\s*\)", re.IGNORECASE)  # within one `${{ … }}`
 

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, document_pairs, site_findings
 from analyzers.drift.common import jobs, steps, triggers
 from analyzers.drift.workflow_facts import PRIVILEGED
-from app.context.model import ChangeContext
 
 _ACTOR = re.compile(
     r"github\.(?:triggering_)?actor\s*==\s*'[^']{1,100}'|'[^']{1,100}'\s*==\s*github\.(?:triggering_)?actor|"

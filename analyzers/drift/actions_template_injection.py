@@ -6,11 +6,11 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode, load_document
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.drift.changes import new_sites
 from analyzers.drift.common import action_documents, is_action_manifest
 from analyzers.drift.injection_sites import InjectionSite, injection_sites
 from analyzers.drift.taint import Trust
-from app.context.model import ChangeContext, ChangedFile
 
 _SEVERITY = {Trust.ANYONE: Severity.HIGH, Trust.MAINTAINER: Severity.MEDIUM, Trust.UNKNOWN: Severity.INFO}
 _WHO = {

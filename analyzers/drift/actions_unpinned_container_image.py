@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import EMPTY, YNode
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, document_pairs, site_findings
 from analyzers.drift.common import jobs
-from app.context.model import ChangeContext
 
 
 class ActionsUnpinnedContainerImage(Analyzer):

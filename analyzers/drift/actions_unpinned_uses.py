@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode, load_document
+from analyzers.contract.action_refs import ActionRef, Pinning, read_ref
+from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus
+from analyzers.contract.policy import RepoPolicy
 from analyzers.drift.common import is_action_manifest, is_workflow, jobs, policy_of, present, steps
-from app.context.action_refs import ActionRef, Pinning, read_ref
-from app.context.model import ChangeContext, ChangedFile, FileStatus
-from app.context.policy import RepoPolicy
 
 # GitHub's own actions: a version tag of theirs is low, not medium (their tags are protected releases).
 GITHUB_OWNERS = frozenset({"actions", "github"})

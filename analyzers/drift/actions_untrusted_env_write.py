@@ -7,13 +7,13 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, document_pairs, site_findings
 from analyzers.drift.common import is_action_manifest, triggers
 from analyzers.drift.scripts import writes_in
 from analyzers.drift.taint import Tracer, Trust
 from analyzers.drift.workflow_facts import PRIVILEGED
 from analyzers.drift.workflow_model import scopes
-from app.context.model import ChangeContext
 
 # Values that can hold a newline, and so a second `NAME=value` line of the attacker's choosing.
 _MULTI_LINE = re.compile(

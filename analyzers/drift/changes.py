@@ -17,8 +17,8 @@ from typing import TypeVar
 
 from analyzers.base import Analyzer, Finding, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus
 from analyzers.drift.common import action_documents, base_workflow, dockerfiles, workflows
-from app.context.model import ChangeContext, ChangedFile, FileStatus
 
 T = TypeVar("T")
 

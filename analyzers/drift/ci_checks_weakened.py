@@ -10,6 +10,7 @@ from typing import Any
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode, load_document
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, FileStatus, Side
 from analyzers.drift.check_steps import check_commands, matrix_values, step_checks, tool_of
 from analyzers.drift.common import (
     is_action_manifest,
@@ -22,7 +23,6 @@ from analyzers.drift.common import (
 )
 from analyzers.drift.local_calls import called_document, local_target
 from analyzers.drift.thresholds import lowered_thresholds
-from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus, Side
 
 _SWALLOW = re.compile(r"\|\|\s*(?:true|:|exit\s+0)\s*$|;\s*(?:true|exit\s+0)\s*$")
 _CALL_DEPTH = 3

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.codeowners import LOCATIONS, OwnerEntry, effective, parse_codeowners
+from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus
 from analyzers.drift.common import nearest_head_line
-from app.context.model import ChangeContext, ChangedFile, FileStatus
 
 CATCH_ALL = frozenset({"*", "**", "/**", "/*"})
 

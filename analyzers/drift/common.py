@@ -11,10 +11,11 @@ from pathlib import PurePosixPath
 import yaml
 
 from analyzers.config.yaml_doc import YNode, load_document
-from app.context.loaders import top_level_keys
-from app.context.model import ChangeContext, ChangedFile, FileKind, FileStatus, Side
-from app.context.policy import RepoPolicy, effective_policy
-from app.context.syntax import DEFAULT_MAX_BYTES
+from analyzers.contract.loaders import top_level_keys
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, FileStatus, Side
+from analyzers.contract.policy import RepoPolicy
+from analyzers.contract.policy_file import effective_policy
+from analyzers.contract.syntax import DEFAULT_MAX_BYTES
 
 _WORKFLOW_DIR = ".github/workflows/"
 _YAML = (".yml", ".yaml")

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import Instruction, stages
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, dockerfile_findings
-from app.context.model import ChangeContext
 
 _REMOTE = ("http://", "https://", "git@", "ssh://", "git://")
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import Stage, stages
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, dockerfile_findings
-from app.context.model import ChangeContext
 
 
 class DockerMissingHealthcheck(Analyzer):

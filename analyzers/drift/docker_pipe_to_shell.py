@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import stages
 from analyzers.config.shell import commands, nested_commands, pipelines
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.common import dockerfiles
-from app.context.model import ChangeContext
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "http", "aria2c"})
 INTERPRETERS = frozenset(

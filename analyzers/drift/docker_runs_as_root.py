@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import Instruction, Stage, stages
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.drift.common import dockerfiles, nearest_head_line
-from app.context.model import ChangeContext, ChangedFile
 
 _ROOT = frozenset({"root", "0"})
 

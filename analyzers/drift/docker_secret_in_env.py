@@ -8,10 +8,10 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import Instruction, stages
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, new_sites
 from analyzers.drift.common import dockerfiles
 from analyzers.secrets.credentials import is_credential_name, is_secret_value, redact
-from app.context.model import ChangeContext
 
 _MAX_WORDS = 200
 

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import ImageRef, stages
+from analyzers.contract.model import ChangeContext
+from analyzers.contract.policy import RepoPolicy
 from analyzers.drift.common import dockerfiles, policy_of
-from app.context.model import ChangeContext
-from app.context.policy import RepoPolicy
 
 
 class DockerUnpinnedBaseImage(Analyzer):

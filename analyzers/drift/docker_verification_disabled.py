@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import stages
 from analyzers.config.shell import commands
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.common import dockerfiles
-from app.context.model import ChangeContext
 
 # program -> flags that turn verification off
 _FLAGS: dict[str, tuple[str, ...]] = {

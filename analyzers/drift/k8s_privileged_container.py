@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.common import is_true
 from analyzers.drift.manifest_sites import KeyedPair, manifest_site_findings
-from app.context.model import ChangeContext
 
 DANGEROUS_CAPABILITIES = frozenset(
     {"SYS_ADMIN", "NET_ADMIN", "ALL", "SYS_MODULE", "SYS_PTRACE", "DAC_READ_SEARCH", "SYS_RAWIO", "BPF",

@@ -9,11 +9,11 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode, load_documents
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, new_sites
 from analyzers.drift.common import present
 from analyzers.drift.workloads import is_manifest_path, workloads
 from analyzers.secrets.credentials import is_credential_name, is_secret_value, redact
-from app.context.model import ChangeContext
 
 _MAX_VALUE = 4096
 

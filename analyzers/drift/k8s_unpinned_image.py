@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import parse_image
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.kustomizations import pinned_images
 from analyzers.drift.workloads import Workload, manifest_pairs
-from app.context.model import ChangeContext
 
 
 class K8sUnpinnedImage(Analyzer):

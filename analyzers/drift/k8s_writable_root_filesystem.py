@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.common import is_true
 from analyzers.drift.workloads import Workload, workload_findings
-from app.context.model import ChangeContext
 
 
 class K8sWritableRootFilesystem(Analyzer):

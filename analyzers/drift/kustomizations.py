@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from analyzers.config.yaml_doc import load_document
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.model import ChangeContext, ChangedFile, Side
 from analyzers.drift.local_calls import local_references
-from app.context.limits import InputLimitError
-from app.context.model import ChangeContext, ChangedFile, Side
 
 NAMES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
 _MAX_DIRECTORIES = 16

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from analyzers.config.yaml_doc import YNode, load_document
-from app.context.limits import InputLimitError
-from app.context.model import ChangeContext, ChangedFile, Side
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.model import ChangeContext, ChangedFile, Side
 
 _MAX_FILE = 512 * 1024  # a workflow larger than this is not read for its references
 

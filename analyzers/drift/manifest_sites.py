@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 
 from analyzers.base import Analyzer, Finding
 from analyzers.config.yaml_doc import EMPTY, YNode, load_documents
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import is_workflow, plainly_not_kubernetes, present
-from app.context.model import ChangeContext
 
 _YAML = (".yml", ".yaml")
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.codeowners import codeowners_text, owners_of, parse_codeowners
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.drift.common import policy_of
-from app.context.model import ChangeContext, ChangedFile
 
 
 class PolicyProtectedPathChanged(Analyzer):

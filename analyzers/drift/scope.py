@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
 from analyzers.drift.common import policy_of
-from app.context.model import ChangeContext, ChangedFile, FileKind
 
 _SUFFIXES = (".yml", ".yaml", ".tf", ".tf.json", ".hcl", ".tfvars")
 _NAMES = ("dockerfile", "containerfile", "docker-compose", "compose", "codeowners")

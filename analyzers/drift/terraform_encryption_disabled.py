@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.hcl import Block, blocks
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.drift.changes import Site
 from analyzers.drift.common import nearest_head_line, terraform_files
 from analyzers.drift.terraform_state import Module, origin, terraform_site_findings
-from app.context.model import ChangeContext, ChangedFile
 
 # attributes that turn encryption on when true
 SWITCHES = frozenset(

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.hcl import Block
 from analyzers.config.policy_document import statements
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.terraform_state import Module, literal_string, literal_strings, terraform_site_findings
-from app.context.model import ChangeContext
 
 # resources whose `policy` (or `inline_policy`) is an identity policy
 POLICY_RESOURCES = frozenset(

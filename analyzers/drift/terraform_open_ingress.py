@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.hcl import Attribute, Block
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.terraform_state import Module, origin, terraform_site_findings
-from app.context.model import ChangeContext
 
 OPEN = frozenset({"0.0.0.0/0", "::/0", "*", "internet", "any"})
 SENSITIVE_PORTS = {

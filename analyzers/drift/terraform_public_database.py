@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.hcl import Block
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.terraform_state import (
     Module,
@@ -14,7 +15,6 @@ from analyzers.drift.terraform_state import (
     resource_type,
     terraform_site_findings,
 )
-from app.context.model import ChangeContext
 
 _EVERYONE = frozenset({"0.0.0.0/0", "::/0"})
 _FIRST, _LAST = "0.0.0.0", "255.255.255.255"  # noqa: S104 (an address range read, nothing bound)

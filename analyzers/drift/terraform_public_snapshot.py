@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.terraform_state import Module, literal_string, literal_strings, terraform_site_findings
-from app.context.model import ChangeContext
 
 SNAPSHOTS = frozenset({"aws_db_snapshot", "aws_db_cluster_snapshot", "aws_db_snapshot_copy"})
 # account-wide switches that keep snapshots and images from being shared publicly

@@ -21,9 +21,9 @@ from pathlib import PurePosixPath
 from analyzers.base import Analyzer, Finding
 from analyzers.config.hcl import Attribute, Block, blocks
 from analyzers.config.terraform_json import json_blocks
+from analyzers.contract.model import ChangeContext, FileStatus
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import is_terraform
-from app.context.model import ChangeContext, FileStatus
 
 _TRUE = frozenset({"true", '"true"'})
 _FALSE = frozenset({"false", '"false"'})

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.hcl import Block
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.terraform_state import Module, has_block, resource_type, terraform_site_findings
-from app.context.model import ChangeContext
 
 # resource type → the attribute that turns encryption on (default off when absent)
 SWITCHED = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.context.model import ChangedFile
+from analyzers.contract.model import ChangedFile
 
 _COVERAGE = re.compile(
     r"(?P<key>cov-fail-under|fail[-_]under|min(?:imum)?[-_]coverage|coverage[-_]threshold)"

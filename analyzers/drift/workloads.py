@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Finding
 from analyzers.config.yaml_doc import EMPTY, YNode, load_documents
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import is_false, is_workflow, plainly_not_kubernetes, present
-from app.context.model import ChangeContext, ChangedFile
 
 _YAML = (".yml", ".yaml")
 # kind -> the keys from the document to the pod spec

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.context.model import ChangedFile, FileKind
+from analyzers.contract.model import ChangedFile, FileKind
 
 _INSTRUCTION_NAMES = frozenset(
     {"agents.md", "claude.md", "claude.local.md", "gemini.md", ".cursorrules", ".windsurfrules",

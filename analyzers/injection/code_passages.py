@@ -17,12 +17,12 @@ from functools import cache
 
 from tree_sitter import Node, Query, QueryError, Tree
 
+from analyzers.contract.query import captures, compile_query
+from analyzers.contract.syntax import get_language
 from analyzers.injection.passages import MAX_PASSAGES, Passage
 from analyzers.text.lexical import LexedText
 from analyzers.text.nodes import node_text
 from analyzers.text.places import FilePlaces
-from app.context.query import captures, compile_query
-from app.context.syntax import get_language
 
 _COMMENT_MARKS = re.compile(
     r"(?m)^[ \t]{0,200}(?:#+|//+!?|/\*+!?|\*+/?|--+(?:\[\[)?|;+|%+|!|<!--|\{-|\(\*|')[ \t]?"

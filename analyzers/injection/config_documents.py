@@ -6,8 +6,8 @@ from typing import Any
 
 import yaml
 
-from app.context.limits import InputLimitError
-from app.context.loaders import load_json, load_toml, load_yaml
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.loaders import load_json, load_toml, load_yaml
 
 MAX_DOCUMENT_CHARS = 1_000_000
 

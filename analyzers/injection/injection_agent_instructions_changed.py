@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.injection.agent_files import is_instruction_file
 from analyzers.text.lines import added_lines, numbered_lines
-from app.context.model import ChangeContext, ChangedFile
 
 URL = re.compile(r"\b(?:https?|ftp|wss?)://[^\s<>()\"'`\]]{1,300}")
 RISKY_COMMAND = re.compile(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.injection import tool_settings
 from analyzers.injection.agent_files import is_tool_config_file
 from analyzers.injection.config_documents import load_document, locate
 from analyzers.injection.tool_settings import Grant
-from app.context.model import ChangeContext, ChangedFile
 
 
 def new_grants(path: str, base_text: str | None, head_text: str | None) -> list[Grant]:

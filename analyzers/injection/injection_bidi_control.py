@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.text import unicode
 from analyzers.text.lines import non_ascii_added
 from analyzers.text.places import FilePlaces, places_of
-from app.context.model import ChangeContext, ChangedFile
 
 
 def unbalanced(text: str) -> bool:

@@ -7,11 +7,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.derived import per_change
 from analyzers.text import confusables
 from analyzers.text.lines import non_ascii_added
 from analyzers.text.places import FilePlaces, places_of
-from app.context.model import ChangeContext, ChangedFile
 
 _WORD = re.compile(r"[^\W\d]\w{0,200}")
 _MAX_NAMES = 200_000

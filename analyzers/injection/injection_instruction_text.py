@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
 from analyzers.injection import detector, split_payloads
 from analyzers.injection.agent_files import is_instruction_file
 from analyzers.injection.code_passages import code_passages
@@ -15,7 +16,6 @@ from analyzers.text import unicode
 from analyzers.text.lines import MAX_TEXT_LINES
 from analyzers.text.places import places_of, skip_reason
 from analyzers.text.pr_text import text_path
-from app.context.model import ChangeContext, ChangedFile, FileKind
 
 _MARKDOWN = (".md", ".mdx", ".markdown", ".rst", ".txt", ".adoc", ".html", ".htm")
 

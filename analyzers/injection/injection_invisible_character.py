@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.injection.agent_files import is_instruction_file, is_tool_config_file
 from analyzers.text import unicode
 from analyzers.text.lines import non_ascii_added, numbered_lines
 from analyzers.text.places import FilePlaces, places_of, skip_reason
 from analyzers.text.pr_text import text_path
-from app.context.model import ChangeContext, ChangedFile
 
 
 def hidden_columns(line: str) -> list[int]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.text import unicode
 from analyzers.text.lines import non_ascii_added, numbered_lines
 from analyzers.text.pr_text import text_path
-from app.context.model import ChangeContext
 
 _MAX_SHOWN = 160
 

@@ -6,9 +6,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.text import unicode
 from analyzers.text.lines import non_ascii_added
-from app.context.model import ChangeContext, ChangedFile
 
 _PREVIEW = 48
 

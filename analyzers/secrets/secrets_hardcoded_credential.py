@@ -6,11 +6,11 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import load_document
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
 from analyzers.drift.common import is_workflow, jobs
 from analyzers.secrets import credentials
 from analyzers.secrets.literals import bindings_on_lines
 from analyzers.text.lines import added_lines_containing, selected_lines
-from app.context.model import ChangeContext, ChangedFile, FileKind
 
 # Languages read as `key: value` / `KEY=value` lines: True where bare (unquoted) values count.
 _KEY_VALUE_LANGUAGES = {

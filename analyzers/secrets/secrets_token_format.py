@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
 from analyzers.secrets import tokens
 from analyzers.text.lines import added_lines, added_text, capped, numbered_lines
 from analyzers.text.pr_text import text_path
-from app.context.model import ChangeContext, ChangedFile, FileKind
 
 _NEARBY_LINES = 5
 _PEM_MAX_LINES = 200

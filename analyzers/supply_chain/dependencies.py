@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import PurePosixPath
 
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.derived import per_change
 from analyzers.gaps import read_each, read_one
 from analyzers.supply_chain.declared import Declared, DependencyFile
@@ -20,7 +21,6 @@ from analyzers.supply_chain.installs import installed_packages
 from analyzers.supply_chain.manifests import parse_dependency_file
 from analyzers.supply_chain.names import PYPI, normalize_name
 from analyzers.text.lines import lines_naming
-from app.context.model import ChangeContext, ChangedFile
 
 MANIFEST = "manifest"
 LOCKFILE = "lockfile"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.supply_chain.dependencies import new_dependencies, reportable
 from analyzers.supply_chain.facts import facts_of, line_text, registry_name
-from app.context.model import ChangeContext
 
 
 class DepsKnownMalicious(Analyzer):

@@ -6,12 +6,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.supply_chain.declared import DependencyFile
 from analyzers.supply_chain.dependencies import dependency_file
 from analyzers.supply_chain.facts import line_text
 from analyzers.supply_chain.indexes import DEFAULT_REGISTRY_HOSTS, is_default_registry, registry_host
 from analyzers.supply_chain.manifests import lockfiles_of, manifest_of
-from app.context.model import ChangeContext, ChangedFile
 
 
 class DepsLockfileDrift(Analyzer):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.supply_chain.dependencies import (
     module_provided_by,
     new_dependencies,
@@ -15,7 +16,6 @@ from analyzers.supply_chain.facts import facts_of, line_text, registry_name
 from analyzers.supply_chain.indexes import private_index_of
 from analyzers.supply_chain.names import NPM
 from analyzers.supply_chain.workspaces import third_party
-from app.context.model import ChangeContext
 
 
 class DepsNonexistentPackage(Analyzer):

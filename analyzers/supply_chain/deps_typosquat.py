@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, PackageFacts
 from analyzers.supply_chain.dependencies import new_dependencies, reportable
 from analyzers.supply_chain.distance import NearName, near_popular_name
 from analyzers.supply_chain.facts import facts_of, line_text, popular_names, registry_name
 from analyzers.supply_chain.workspaces import third_party
-from app.context.model import ChangeContext, PackageFacts
 
 _CONFIDENCE = {"lookalike": 0.8, "separator": 0.7, "affix": 0.6}
 ESTABLISHED_DAYS = 365

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.supply_chain.dependencies import (
     distribution_candidates,
     first_party_names,
@@ -16,7 +17,6 @@ from analyzers.supply_chain.dependencies import (
 )
 from analyzers.supply_chain.facts import line_text, popular_names
 from analyzers.supply_chain.workspaces import own_packages
-from app.context.model import ChangeContext
 
 # Names that are far more often a repository's own module than the PyPI project of that name.
 LOCAL_MODULE_NAMES = frozenset(

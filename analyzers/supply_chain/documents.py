@@ -15,8 +15,8 @@ from functools import lru_cache
 from tree_sitter import Node
 
 from analyzers.config.yaml_doc import YNode
-from app.context.limits import MAX_DEPTH, too_deep
-from app.context.syntax import parse_text
+from analyzers.contract.limits import MAX_DEPTH, too_deep
+from analyzers.contract.syntax import parse_text
 
 _TOML_SCALARS = {"string", "integer", "float", "boolean", "offset_date_time", "local_date_time"}
 _TOML_SCALARS |= {"local_date", "local_time"}

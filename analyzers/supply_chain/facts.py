@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from analyzers.contract.model import ChangeContext, PackageFacts
 from analyzers.supply_chain.dependencies import Dependency
 from analyzers.supply_chain.names import CARGO, GO, NPM, PACKAGIST, PYPI, RUBYGEMS
-from app.context.model import ChangeContext, PackageFacts
 
 REGISTRY_NAMES = {
     PYPI: "PyPI",

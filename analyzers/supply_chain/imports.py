@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from analyzers.contract.model import ChangedFile, Side
+from analyzers.contract.query import captures, compile_query
 from analyzers.query import line_runs
 from analyzers.supply_chain.names import NPM, PYPI
-from app.context.model import ChangedFile, Side
-from app.context.query import captures, compile_query
 
 PYTHON_LANGUAGES = frozenset({"python"})
 JS_LANGUAGES = frozenset({"javascript", "typescript", "tsx"})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from analyzers.contract.model import ChangeContext
 from analyzers.supply_chain.dependencies import visible_dependency_files
-from app.context.model import ChangeContext
 
 DEFAULT_REGISTRY_HOSTS = frozenset(
     {"pypi.org", "pypi.python.org", "files.pythonhosted.org", "registry.npmjs.org"}

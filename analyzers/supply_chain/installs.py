@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from analyzers.config import dockerfile, shell
 from analyzers.config.yaml_doc import YNode, load_documents
+from analyzers.contract.model import ChangedFile, FileKind, Side
 from analyzers.supply_chain.declared import requirement_name
 from analyzers.supply_chain.names import CARGO, GO, NPM, PACKAGIST, PYPI, RUBYGEMS, normalize_name
-from app.context.model import ChangedFile, FileKind, Side
 
 # (program, leading sub-command words) -> ecosystem
 _INSTALLERS: dict[tuple[str, ...], str] = {

@@ -30,8 +30,8 @@ from typing import Any
 
 import yaml
 
-from app.context.limits import MAX_DEPTH, too_deep
-from app.context.loaders import load_toml
+from analyzers.contract.limits import MAX_DEPTH, too_deep
+from analyzers.contract.loaders import load_toml
 
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")  # one class, one quantifier: linear

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from analyzers.contract.model import ChangeContext
 from analyzers.derived import per_change
 from analyzers.supply_chain.declared import file_name
 from analyzers.supply_chain.documents import load_json, load_toml
 from analyzers.supply_chain.names import GO, NPM, PYPI, normalize_name
-from app.context.model import ChangeContext
 
 _SETUP_CFG_NAME = re.compile(r"^\[metadata\][^\[]*?^name\s*=\s*([\w.-]+)", re.MULTILINE | re.DOTALL)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Collection, Iterator
 
-from app.context.model import ChangedFile, FileKind
+from analyzers.contract.model import ChangedFile, FileKind
 
 MAX_LINE_CHARS = 4096  # characters of one line that any scanner looks at
 MAX_TEXT_LINES = 20_000  # lines of one file or text that any scanner looks at

@@ -13,12 +13,12 @@ from typing import Literal
 
 from tree_sitter import Tree
 
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
+from analyzers.contract.syntax import DEFAULT_MAX_BYTES
 from analyzers.derived import per_change
 from analyzers.text import lexical
 from analyzers.text.lines import MAX_TEXT_LINES
 from analyzers.text.nodes import Place, enclosing_text, node_at, node_text
-from app.context.model import ChangeContext, ChangedFile, FileKind
-from app.context.syntax import DEFAULT_MAX_BYTES
 
 Source = Literal["tree", "lexical"]
 _WORD = re.compile(r"[^\W\d]\w{0,200}")

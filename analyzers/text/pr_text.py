@@ -7,7 +7,7 @@ comment by @login)`. Their line is the line within that text, from 1.
 
 from __future__ import annotations
 
-from app.context.model import TextItem
+from analyzers.contract.model import TextItem
 
 _SOURCES = {
     "pr-title": "pull request title",

@@ -7,13 +7,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.context.attributes import GitAttributes
-from app.context.classify import classify, is_lockfile, is_yaml
-from app.context.diff import make_patch, read_patch
-from app.context.directory_source import DirectorySource, default_pull_request, looks_binary
-from app.context.imports import imported_files
-from app.context.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES, InputLimitError
-from app.context.model import (
+from analyzers.contract.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES, InputLimitError
+from analyzers.contract.model import (
     ChangeContext,
     ChangedFile,
     CommitInfo,
@@ -24,6 +19,17 @@ from app.context.model import (
     Side,
     TextItem,
 )
+from analyzers.contract.syntax import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT_SECONDS,
+    detect_language,
+    parse_outcome,
+)
+from app.context.attributes import GitAttributes
+from app.context.classify import classify, is_lockfile, is_yaml
+from app.context.diff import make_patch, read_patch
+from app.context.directory_source import DirectorySource, default_pull_request, looks_binary
+from app.context.imports import imported_files
 from app.context.provenance import collect_provenance
 from app.context.scopes import map_ranges
 from app.context.source import (
@@ -32,12 +38,6 @@ from app.context.source import (
     SourceError,
     SourceFile,
     SourceTooLargeError,
-)
-from app.context.syntax import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_TIMEOUT_SECONDS,
-    detect_language,
-    parse_outcome,
 )
 
 logger = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from functools import cache
 
 from tree_sitter import Node, Tree
 
-from app.context.query import captures, compile_query
+from analyzers.contract.query import captures, compile_query
 from app.context.scopes import added_runs
 
 PROCESS, NETWORK, FILES = "process-execution", "network", "file-system"

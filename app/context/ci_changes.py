@@ -7,9 +7,9 @@ from typing import Any
 
 import yaml
 
-from app.context.action_refs import bumped, uses_values
-from app.context.limits import InputLimitError
-from app.context.loaders import load_yaml
+from analyzers.contract.action_refs import bumped, uses_values
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.loaders import load_yaml
 
 _LEVELS = {"none": 0, "read": 1, "write": 2}
 

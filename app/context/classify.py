@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from analyzers.contract.model import FileKind
 from app.context.attributes import GitAttributes
-from app.context.model import FileKind
 
 CODE_LANGUAGES = frozenset(
     {"python", "javascript", "typescript", "tsx", "go", "java", "ruby", "php", "c", "cpp", "csharp"}

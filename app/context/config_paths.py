@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from app.context.limits import InputLimitError
-from app.context.loaders import load_yaml
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.loaders import load_yaml
 
 MOST_PATHS = 50
 MOST_DEPTH = 64

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from app.context.model import Scope
+from analyzers.contract.model import Scope
 
 _PAIRS = frozenset({"block_mapping_pair", "flow_pair", "pair", "attribute", "object_elem"})
 _SEQUENCES = frozenset({"block_sequence", "flow_sequence", "array", "tuple"})

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from app.context.loaders import load_json, load_toml
+from analyzers.contract.loaders import load_json, load_toml
 
 _REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$")
 _GO_REQUIRE = re.compile(r"^\s*(?:require\s+)?([\w\-~/]+(?:\.[\w\-~/]+)+)\s+(v\S+)")

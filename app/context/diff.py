@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from unidiff.errors import UnidiffParseError
 from unidiff.patch import PatchSet
 
+from analyzers.contract.model import Hunk
 from app.context.line_diff import Opcode, opcodes
-from app.context.model import Hunk
 
 _HUNK_HEADER = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$")
 

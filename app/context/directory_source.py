@@ -6,8 +6,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from analyzers.contract.model import CommitInfo, FileStatus, PullRequestInfo, Side
 from app.context.diff import make_patch
-from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side
 from app.context.source import SourceFile
 
 _BINARY_PROBE = 8000

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from app.context.model import CommitInfo
+from analyzers.contract.model import CommitInfo
 from app.context.source import SourceError
 
 SAFE_CONFIG = (

@@ -10,6 +10,7 @@ import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from analyzers.contract.model import CommitInfo, FileStatus, PullRequestInfo, Side
 from app.context.git_plumbing import (
     DIFF_OPTIONS,
     FIELD,
@@ -25,7 +26,6 @@ from app.context.git_plumbing import (
     split_patches,
     start_git,
 )
-from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side
 from app.context.source import SourceError, SourceFile
 from app.context.worktree import snapshot_worktree
 

@@ -23,11 +23,11 @@ from githubkit import GitHub
 from githubkit.exception import GitHubException, RequestFailed
 from githubkit_schemas.latest.models import Commit, ContentFile, DiffEntry, IssueComment, PullRequestReview
 
+from analyzers.contract.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES
+from analyzers.contract.model import CommitInfo, FileStatus, PullRequestInfo, Side, TextItem
+from analyzers.contract.syntax import DEFAULT_MAX_BYTES
 from app.context.classify import is_lockfile, is_yaml
-from app.context.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES
-from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side, TextItem
 from app.context.source import SourceError, SourceFile, SourceTooLargeError
-from app.context.syntax import DEFAULT_MAX_BYTES
 from app.github.contents import url_path
 
 MAX_FILES = 3000

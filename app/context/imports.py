@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import PurePosixPath
 
-from app.context.model import ChangedFile, FileStatus
+from analyzers.contract.model import ChangedFile, FileStatus
 from app.context.source import ChangeSource, Prefetching, SourceError
 
 MAX_CANDIDATES = 96  # paths looked up

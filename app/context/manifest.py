@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, ProvenanceSignal
 from app.context.capabilities import CapabilityUse, find_capabilities
 from app.context.ci_changes import CiChange, ci_changes, merge_bumps
 from app.context.config_paths import CONFIG_SUFFIXES, SettingChange, setting_changes
 from app.context.dependencies import DependencyChange, dependency_changes
-from app.context.limits import InputLimitError
 from app.context.manifest_markdown import render
-from app.context.model import ChangeContext, ChangedFile, FileKind, ProvenanceSignal
 from app.context.symbols import SymbolChange, symbol_changes
 
 logger = logging.getLogger(__name__)

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, TypeVar
 from app.report.escape import code_span
 
 if TYPE_CHECKING:
+    from analyzers.contract.model import ProvenanceSignal
     from app.context.capabilities import CapabilityUse
     from app.context.config_paths import SettingChange
     from app.context.dependencies import DependencyChange
     from app.context.manifest import ChangeManifest
-    from app.context.model import ProvenanceSignal
     from app.context.symbols import SymbolChange
 
 T = TypeVar("T")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from app.context.model import Scope
+from analyzers.contract.model import Scope
 
 CLASS_TYPES = frozenset(
     {"class_definition", "class_declaration", "class_specifier", "struct_specifier"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from app.context.model import CommitInfo, Provenance, ProvenanceSignal, PullRequestInfo
+from analyzers.contract.model import CommitInfo, Provenance, ProvenanceSignal, PullRequestInfo
 
 BOT_LOGINS: dict[str, str] = {
     "copilot-swe-agent[bot]": "copilot",

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from tree_sitter import Node, Point, Tree
 
+from analyzers.contract.model import ChangedRange, Scope
 from app.context.config_scopes import config_step, dockerfile_scope, join_path, sequence_indices
-from app.context.model import ChangedRange, Scope
 from app.context.names import CLASS_TYPES, FUNCTION_TYPES, go_receiver, node_name
 
 CONFIG_LANGUAGES = frozenset({"yaml", "json", "toml", "hcl", "dockerfile"})

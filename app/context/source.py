@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from app.context.model import CommitInfo, FileStatus, PullRequestInfo, Side
+from analyzers.contract.model import CommitInfo, FileStatus, PullRequestInfo, Side
 
 
 @dataclass(frozen=True, slots=True)

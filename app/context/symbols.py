@@ -13,12 +13,12 @@ from functools import cache
 
 from tree_sitter import Query, Tree
 
+from analyzers.contract.model import ChangedFile, Scope
+from analyzers.contract.query import captures, compile_query
+from analyzers.contract.syntax import get_language
 from app.context.classify import CODE_LANGUAGES
-from app.context.model import ChangedFile, Scope
 from app.context.names import CLASS_TYPES, FUNCTION_TYPES, code_scope
-from app.context.query import captures, compile_query
 from app.context.scopes import added_runs, scope_for
-from app.context.syntax import get_language
 
 _DEFINITION_TYPES = sorted((FUNCTION_TYPES | CLASS_TYPES) - {"lambda", "func_literal"})
 

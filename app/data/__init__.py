@@ -1,1 +1,1 @@
-"""Reference data shipped with the project."""
+"""The data sets `bulwark data show|update` knows by name, and the refreshers of the GitHub Actions facts."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzers.drift.action_refs import ADVISORIES_FILE, TAGS_FILE, advisories, known_tags
-from app.data.popular import RefreshError
+from app.packages.popular import RefreshError
 
 OSV_ACTIONS_URL = "https://osv-vulnerabilities.storage.googleapis.com/GitHub%20Actions/all.zip"
 GITHUB_URL = "https://github.com"

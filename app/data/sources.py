@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from app.data.popular import RefreshError
+from app.packages.popular import RefreshError
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,14 +26,14 @@ class Source:
 
 def _modules(options: UpdateOptions) -> str:
     from app.clock import utcnow
-    from app.data.modules import update_module_map
+    from app.packages.modules import update_module_map
 
     modules, added = update_module_map(utcnow().strftime("%Y-%m"), options.sites or None)
     return f"{len(modules.entries)} import names ({added} added from installed distributions)"
 
 
 def _popular(options: UpdateOptions) -> str:
-    from app.data.popular import refresh_popular
+    from app.packages.popular import refresh_popular
 
     return ", ".join(
         f"{item.ecosystem}: {len(item.names)} names, dated {item.date}" for item in refresh_popular()

@@ -1,1 +1,2 @@
-"""Storage: SQLModel tables, the engine, and the only module that writes SQL (`repo`)."""
+"""Storage: SQLModel tables, the engine, the only package that writes SQL (`repo`), and the schema
+revision checked and migrated at start-up (`schema`, `migrate`)."""

@@ -1,4 +1,4 @@
-"""The registry-answer cache kept in the database (apart from `app.facts`, which `bulwark scan` uses
+"""The registry-answer cache kept in the database (apart from `app.packages.facts`, which `bulwark scan` uses
 without a database)."""
 
 from __future__ import annotations

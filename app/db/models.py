@@ -214,7 +214,7 @@ class CalibrationCell(SQLModel, table=True):
 
 
 class RepoBaseline(SQLModel, table=True):
-    """A repository's change-history baseline (`app.history.RepoHistory` as JSON)."""
+    """A repository's change-history baseline (`analyzers.contract.history.RepoHistory` as JSON)."""
 
     __tablename__ = "repobaseline"
 

@@ -25,9 +25,9 @@ from githubkit.exception import (
 from githubkit.typing import RetryOption
 
 from app import metrics
+from app.jobs.shared_limits import SharedLimits
 from app.metrics import count_github_call, count_github_call_async
 from app.settings import Settings
-from app.shared_limits import SharedLimits
 
 InstallationGitHub = GitHub[AppInstallationAuthStrategy]
 AppGitHub = GitHub[AppAuthStrategy]

@@ -12,7 +12,7 @@ import time
 from githubkit.exception import RequestFailed
 
 from app.github.client import InstallationGitHub
-from app.trust import Permission, normalise_login
+from app.learning.trust import Permission, normalise_login
 
 CACHE_SECONDS = 3600.0
 

@@ -6,9 +6,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from analyzers.contract.model import ChangeContext
+from analyzers.contract.policy import RepoPolicy
 from analyzers.gaps import Gap
 from app.context.manifest import build_manifest, render_manifest_markdown
-from app.context.model import ChangeContext
 from app.report.actions import requested_actions
 from app.report.annotations import build_annotations
 from app.report.links import REPOSITORY_LINKS, Links
@@ -86,7 +87,7 @@ def compose_check_output(
     )
 
 
-def on_incomplete(policy: object) -> OnIncomplete:
+def on_incomplete(policy: RepoPolicy | None) -> OnIncomplete:
     """The policy's `on_incomplete` (neutral when there is no valid policy)."""
     value = getattr(policy, "on_incomplete", "neutral")
     return "failure" if value == "failure" else "neutral"

@@ -1,6 +1,6 @@
 """Where Bulwark's links point: each rule's page, and the project's home.
 
-A self-hosted install serves its own rule pages at `/rules/<id>` (`app.rule_pages`), so links are built
+A self-hosted install serves its own rule pages at `/rules/<id>` (`app.web.rule_pages`), so links are built
 from `BULWARK_PUBLIC_URL`. `BULWARK_DOCS_URL` overrides that for those who publish the docs elsewhere: a
 base to which `/<id>` is appended, or a template holding `{id}`. With neither (`bulwark scan` on a laptop,
 a server that does not know its address), links point at the rule pages in the project's repository.

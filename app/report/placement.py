@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from analyzers.base import Finding, RuleMeta, Severity
+from analyzers.contract.policy import DEFAULT_POLICY, RepoPolicy, RuleSettings
 from analyzers.registry import rule_by_id
-from app.context.policy import DEFAULT_POLICY, RepoPolicy, RuleSettings
 
 COMMENT_CONFIDENCE = 0.7  # a medium finding needs this confidence to be commented inline
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.context.model import ChangeContext
+from analyzers.contract.model import ChangeContext
 from app.report.comment import Commented, render_comments, review_comment_payload
 from app.report.links import REPOSITORY_LINKS, Links
 from app.report.placement import Placed, Placement

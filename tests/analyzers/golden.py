@@ -14,7 +14,7 @@ deliberately vulnerable sample code as project code.
 A case may also hold `pr.json` (fields of the pull request: `author_login`, `number`, `title`, `body`,
 `first_time_contributor`), `commits.json` (a list of commits: `sha`, `message`, `author_name`,
 `author_email`, `author_login`), `history.json` (the repository's history in the form of
-`app.history.history_to_json`; without it the context has no history) and `facts.json` (how the registry
+`analyzers.contract.history.history_to_json`; without it the context has no history) and `facts.json` (how the registry
 answers, see `_facts`). Every case is built with the worker's options (the base-side manifests, the
 referenced workflows and kustomizations) and gets the registry facts the worker would gather.
 
@@ -32,19 +32,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from analyzers.contract.history import history_from_json
+from analyzers.contract.model import ChangeContext, CommitInfo, Facts, PullRequestInfo
+from analyzers.contract.syntax import DEFAULT_MAX_BYTES
 from analyzers.gaps import Gap
 from analyzers.registry import rule_by_id
 from analyzers.runner import run_analyzers
 from analyzers.supply_chain.dependencies import new_dependencies
 from app.context.builder import build_from_directories
 from app.context.directory_source import default_pull_request
-from app.context.model import ChangeContext, CommitInfo, Facts, PullRequestInfo
-from app.context.syntax import DEFAULT_MAX_BYTES
-from app.data.modules import load_module_map
-from app.data.popular import load_popular
-from app.facts import build_options
-from app.history import history_from_json
-from app.registry import MemoryFactCache, RegistryConfig, gather_package_facts
+from app.packages import MemoryFactCache, RegistryConfig, gather_package_facts
+from app.packages.facts import build_options
+from app.packages.modules import load_module_map
+from app.packages.popular import load_popular
 from tests.support.registry_server import REFERENCE_DATE, RegistryServer, running_registry
 
 CASES_DIR = Path(__file__).parent / "cases"

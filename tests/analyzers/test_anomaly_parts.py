@@ -12,8 +12,8 @@ from analyzers.anomaly.suppression_codes import is_security_code, read_marker
 from analyzers.anomaly.suppressions import candidate_lines, suppressions
 from analyzers.anomaly.testcode import SuiteFacts, read_tests
 from analyzers.base import Severity
-from app.context.model import ChangedFile, FileKind, FileStatus, Hunk
-from app.context.syntax import parse_text
+from analyzers.contract.model import ChangedFile, FileKind, FileStatus, Hunk
+from analyzers.contract.syntax import parse_text
 
 
 def _read(language: str, text: str) -> SuiteFacts:

@@ -10,10 +10,10 @@ from tree_sitter import Node
 from analyzers.base import Severity
 from analyzers.code.code_command_injection import CodeCommandInjection
 from analyzers.code.flow import FlowIndex, Origin
+from analyzers.contract.syntax import parse_text
 from analyzers.query import line_runs, query_requirements
 from analyzers.runner import run_analyzers
 from app.context.builder import build_from_directories
-from app.context.syntax import parse_text
 
 
 def _origin(language: str, text: str, marker: str = "sink") -> Origin:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from analyzers.code import RULES as CODE_RULES
 from analyzers.code.pattern import changed_regions
+from analyzers.contract.model import ChangeContext
 from analyzers.derived import per_change
 from analyzers.query import requirements_within_match
 from analyzers.runner import run_analyzers
@@ -16,7 +17,6 @@ from analyzers.supply_chain.dependencies import new_dependencies, new_imports
 from analyzers.supply_chain.imports import imported_modules
 from analyzers.text.lines import TextLines, added_text, lines_naming
 from app.context.builder import build_from_directories
-from app.context.model import ChangeContext
 
 
 def _context(tmp_path: Path, files: dict[str, tuple[str | None, str | None]]) -> ChangeContext:

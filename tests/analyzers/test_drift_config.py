@@ -7,9 +7,9 @@ from analyzers.config.dockerfile import parse_image, stages
 from analyzers.config.hcl import blocks, resources
 from analyzers.config.shell import commands, pipelines
 from analyzers.config.yaml_doc import YNode, load_document, load_documents, mask_templates
+from analyzers.contract.model import ChangedFile, FileStatus
 from analyzers.drift.common import nearest_head_line, triggers
 from app.context.diff import make_patch, parse_patch
-from app.context.model import ChangedFile, FileStatus
 
 
 def _plain(node: YNode) -> object:

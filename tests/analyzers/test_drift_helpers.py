@@ -6,6 +6,9 @@ import pytest
 
 from analyzers.config.dockerfile import parse_image
 from analyzers.config.hcl import blocks
+from analyzers.contract.model import ChangedFile, FileStatus
+from analyzers.contract.policy import DEFAULT_POLICY
+from analyzers.contract.policy_file import parse_policy
 from analyzers.drift.actions_unpinned_uses import unpinned_reason
 from analyzers.drift.check_steps import check_commands
 from analyzers.drift.ci_checks_weakened import check_words
@@ -14,8 +17,6 @@ from analyzers.drift.docker_unpinned_base_image import unpinned_reason as image_
 from analyzers.drift.terraform_open_ingress import exposure
 from analyzers.drift.thresholds import lowered_thresholds
 from app.context.diff import make_patch, parse_patch
-from app.context.model import ChangedFile, FileStatus
-from app.context.policy import DEFAULT_POLICY, parse_policy
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
 

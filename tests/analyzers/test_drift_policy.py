@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from analyzers.contract.model import ChangeContext
+from analyzers.contract.policy import DEFAULT_POLICY
+from analyzers.contract.policy_file import parse_policy
 from analyzers.drift import RULES
 from analyzers.drift.actions_unpinned_uses import ActionsUnpinnedUses
 from analyzers.drift.common import policy_of
@@ -12,8 +15,6 @@ from analyzers.drift.policy_protected_path_changed import PolicyProtectedPathCha
 from analyzers.runner import run_analyzers
 from app.context.builder import build_from_directories
 from app.context.directory_source import default_pull_request
-from app.context.model import ChangeContext
-from app.context.policy import DEFAULT_POLICY, parse_policy
 
 POLICY = ".github/bulwark.yml"
 WORKFLOW = ".github/workflows/ci.yml"

@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext, Provenance, ProvenanceSignal
+from analyzers.contract.policy_file import policy_of_data
 from analyzers.gaps import Gap
 from analyzers.runner import run_analyzers
 from app.context.builder import build_from_directories
-from app.context.model import ChangeContext, Provenance, ProvenanceSignal
-from app.context.policy import policy_of_data
 
 MARK = "DANGER"
 

@@ -8,9 +8,9 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analyzers.contract.model import ChangedFile, FileStatus, Hunk
 from analyzers.injection.code_passages import _MAX_RANGES, _line_ranges, code_passages
 from analyzers.text.places import FilePlaces, places_of
-from app.context.model import ChangedFile, FileStatus, Hunk
 from tests.analyzers.test_secrets_context import context
 
 

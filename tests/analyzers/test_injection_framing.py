@@ -4,10 +4,10 @@ window must frame an order to a machine (or score `report_unframed_at`) where pe
 from __future__ import annotations
 
 from analyzers.base import Severity
+from analyzers.contract.model import ChangedFile
 from analyzers.injection import detector, features, normalise
 from analyzers.injection.injection_instruction_text import InjectionInstructionText
 from app.context.classify import classify
-from app.context.model import ChangedFile
 from tests.analyzers.test_secrets_context import added_file, context
 
 

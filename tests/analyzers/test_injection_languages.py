@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from analyzers.base import Analyzer
+from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus, Hunk
+from analyzers.contract.syntax import detect_language
 from analyzers.injection.injection_bidi_control import InjectionBidiControl
 from analyzers.injection.injection_confusable_identifier import InjectionConfusableIdentifier
 from analyzers.injection.injection_invisible_character import InjectionInvisibleCharacter
 from analyzers.text import lexical
 from app.context.classify import classify
-from app.context.model import ChangeContext, ChangedFile, FileStatus, Hunk
-from app.context.syntax import detect_language
 from tests.analyzers.test_secrets_context import PULL_REQUEST
 
 ROOT = Path(__file__).resolve().parents[2]

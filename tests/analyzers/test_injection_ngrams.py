@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analyzers.contract.model import FileKind
 from analyzers.injection import cues, detector, ngrams, normalise
 from analyzers.injection.agent_files import is_instruction_path
 from analyzers.injection.injection_instruction_text import (
@@ -19,7 +20,6 @@ from analyzers.injection.injection_instruction_text import (
     has_hidden_characters,
     report_floor,
 )
-from app.context.model import FileKind
 from tests.analyzers.test_secrets_context import added_file, context
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analyzers.contract.model import FileKind, TextItem
 from analyzers.injection import RULES
 from analyzers.injection.config_documents import load_document, strip_json_comments
 from analyzers.injection.detector import judge
@@ -12,7 +13,6 @@ from analyzers.injection.injection_bidi_control import unbalanced
 from analyzers.injection.injection_invisible_character import hidden_columns
 from analyzers.injection.passages import prose_passages
 from analyzers.text import confusables, unicode
-from app.context.model import FileKind, TextItem
 from tests.analyzers.test_secrets_context import added_file, context
 
 # Text biased towards the characters these rules care about.

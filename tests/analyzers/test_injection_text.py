@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from analyzers.contract.model import FileKind, TextItem
 from analyzers.injection.config_documents import load_document, strip_json_comments
 from analyzers.injection.injection_agent_instructions_changed import (
     InjectionAgentInstructionsChanged,
@@ -24,7 +25,6 @@ from analyzers.text.lines import (
     selected_lines,
 )
 from analyzers.text.pr_text import text_path
-from app.context.model import FileKind, TextItem
 from tests.analyzers.test_secrets_context import added_file, context
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.budget import Budget
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.model import ChangeContext
 from analyzers.gaps import Gap, read_each
 from analyzers.runner import run_analyzers
 from app.context.builder import build_from_directories
-from app.context.limits import InputLimitError
-from app.context.model import ChangeContext
 
 MARK = "MARK"
 SMALL = Budget(

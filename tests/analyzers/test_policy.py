@@ -8,20 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from app.context.policy import (
-    DEFAULT_POLICY,
+from analyzers.contract.globs import matches_any
+from analyzers.contract.policy import DEFAULT_POLICY, RepoPolicy, RuleSettings
+from analyzers.contract.policy_file import (
     PolicyError,
-    RepoPolicy,
-    RuleSettings,
     effective_policy,
     explicit_keys,
-    matches_any,
     merge_policies,
     parse_policy,
-    policy_check_file,
     policy_from_base,
     policy_of_data,
 )
+from app.policy_check import policy_check_file
 
 VALID = """\
 extends: acme/.github:policies/bulwark.yml

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.context.model import (
+from analyzers.contract.model import (
     ChangeContext,
     ChangedFile,
     FileKind,

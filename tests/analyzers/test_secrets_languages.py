@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from analyzers.contract.model import FileKind
 from analyzers.secrets.secrets_hardcoded_credential import SecretsHardcodedCredential
-from app.context.model import FileKind
 from tests.analyzers.test_secrets_context import added_file, context
 
 SECRET = "Zr7-kq2Lp9xW"

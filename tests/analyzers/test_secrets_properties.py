@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analyzers.contract.model import FileKind
 from analyzers.secrets import RULES, credentials, tokens
-from app.context.model import FileKind
 from tests.analyzers.test_secrets_context import added_file, context
 
 SPECIAL = st.sampled_from(

@@ -7,11 +7,11 @@ import zlib
 
 import pytest
 
+from analyzers.contract.model import TextItem
 from analyzers.secrets import credentials, tokens
 from analyzers.secrets.secrets_env_file_added import secret_file_kind
 from analyzers.secrets.secrets_token_format import SecretsTokenFormat
 from analyzers.text.lines import MAX_LINE_CHARS
-from app.context.model import TextItem
 from tests.analyzers.test_secrets_context import added_file, context
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

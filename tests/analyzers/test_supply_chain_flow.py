@@ -7,15 +7,15 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from analyzers.contract.model import ChangeContext, Facts
 from analyzers.gaps import Gap
 from analyzers.runner import run_analyzers
 from analyzers.supply_chain import RULES
 from analyzers.supply_chain.dependencies import new_dependencies
 from app.context.builder import build_from_directories
-from app.context.model import ChangeContext, Facts
-from app.data.modules import load_module_map
-from app.data.popular import load_popular
-from app.registry import MemoryFactCache, RegistryConfig, gather_package_facts
+from app.packages import MemoryFactCache, RegistryConfig, gather_package_facts
+from app.packages.modules import load_module_map
+from app.packages.popular import load_popular
 from tests.support.registry_server import REFERENCE_DATE, RegistryServer, running_registry
 
 BASE = "requests==2.32.3\n"

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from analyzers.contract.syntax import DEFAULT_MAX_BYTES
 from analyzers.supply_chain.declared import DependencyFile
 from analyzers.supply_chain.manifests import base_paths_for, lockfiles_of, manifest_of, parse_dependency_file
 from analyzers.supply_chain.names import GO
 from analyzers.supply_chain.workspaces import go_module_names, go_work_members, own_packages
 from app.context.builder import build_from_directories
-from app.context.syntax import DEFAULT_MAX_BYTES
-from app.facts import build_options
+from app.packages.facts import build_options
 
 
 def parsed(path: str, text: str) -> DependencyFile:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from analyzers.contract.model import ChangeContext
 from analyzers.supply_chain.dependencies import Dependency, new_dependencies, new_imports
 from analyzers.supply_chain.distance import NearName, damerau_levenshtein, near_popular_name
 from analyzers.supply_chain.installs import InstalledPackage, shell_installs
 from analyzers.supply_chain.names import normalize_name
 from app.context.builder import build_from_directories
-from app.context.model import ChangeContext
 
 
 def change(tmp_path: Path, base: dict[str, str], head: dict[str, str]) -> ChangeContext:

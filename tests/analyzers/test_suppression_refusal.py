@@ -7,12 +7,12 @@ from pathlib import Path
 
 from analyzers.anomaly.anomaly_check_suppressed import AnomalyCheckSuppressed
 from analyzers.code.code_sql_string_building import CodeSqlStringBuilding
+from analyzers.contract.model import ChangeContext
+from analyzers.contract.policy_file import parse_policy
 from analyzers.drift.actions_permissions_widened import ActionsPermissionsWidened
 from analyzers.runner import run_analyzers
 from analyzers.suppression import NOT_HONOURED_BLOCKING, NOT_HONOURED_PROTECTED, NOT_HONOURED_REPORT
 from app.context.builder import build_from_directories
-from app.context.model import ChangeContext
-from app.context.policy import parse_policy
 
 SQL = "code-sql-string-building"
 BLOCKING = parse_policy(f"rules:\n  {SQL}:\n    block: true\n")

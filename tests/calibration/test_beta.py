@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from app.calibration import beta_cdf, beta_quantile
+from app.learning.calibration import beta_cdf, beta_quantile
 
 
 def test_beta_2_3_at_half_is_11_over_16() -> None:

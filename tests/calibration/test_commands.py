@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.commands import (
+from app.learning.commands import (
     MAX_BODY,
     MAX_TEXT,
     Command,
@@ -16,7 +16,7 @@ from app.commands import (
     Where,
     parse_command,
 )
-from app.trust import Label
+from app.learning.trust import Label
 
 REPLY = Where.REVIEW_REPLY
 TALK = Where.CONVERSATION

@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 
 from analyzers.base import Severity
-from app.calibration import (
+from analyzers.contract.policy import RuleSettings
+from app.learning.calibration import (
     CellState,
     Decision,
     Fit,
@@ -19,10 +20,9 @@ from app.calibration import (
     footer_counts,
     target_precision,
 )
-from app.calibration.explanation import plain_reason
-from app.context.policy import RuleSettings
+from app.learning.calibration.explanation import plain_reason
+from app.learning.trust import Label, Permission, Vote
 from app.report.placement import Placement
-from app.trust import Label, Permission, Vote
 from tests.calibration.votes import (
     HIGH_RULE,
     NOW,

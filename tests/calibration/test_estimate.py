@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from analyzers.base import Family, Severity
-from app.calibration import RuleInfo, score_bin
-from app.trust import Channel, Label
+from app.learning.calibration import RuleInfo, score_bin
+from app.learning.trust import Channel, Label
 from tests.calibration.votes import ORG, REPO, RULE, RULES, fitted, many, vote
 
 USEFUL = Label.USEFUL
@@ -96,7 +96,7 @@ def test_no_dismisser_counts_more_than_half_beyond_the_next_one() -> None:
 
 
 def test_untrusted_votes_are_counted_but_weigh_nothing() -> None:
-    from app.trust import Permission
+    from app.learning.trust import Permission
 
     votes = [vote("eve", permission=Permission.READ), vote("dep[bot]", bot=True), vote("al", author=True)]
     est = fitted(votes).estimate(REPO, ORG, RULE, 3)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from analyzers.base import Family
 from analyzers.registry import all_rules, rule_by_id
-from app.calibration import RuleInfo
-from app.replay.log import load
-from app.simulator import RULES as SIMULATED
-from app.simulator import simulate
+from app.learning.calibration import RuleInfo
+from app.learning.replay.log import load
+from app.learning.simulator import RULES as SIMULATED
+from app.learning.simulator import simulate
 
 
 def test_calibration_reads_every_rules_own_answer() -> None:

@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from app.calibration import decide, explain, influence
-from app.calibration.influence import MAX_VOTER_SHIFT
-from app.calibration.quiet import QuietCost, cost_of_quiet
+from app.learning.calibration import decide, explain, influence
+from app.learning.calibration.influence import MAX_VOTER_SHIFT
+from app.learning.calibration.quiet import QuietCost, cost_of_quiet
+from app.learning.trust import Channel, Label, Permission
 from app.report.placement import Placement
-from app.trust import Channel, Label, Permission
 from tests.calibration.votes import HIGH_RULE, NOW, ORG, REPO, RULE, fitted, many, vote
 
 

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from app.replay import FeedbackLogError, ReplayReport, format_report, load, replay
+from app.learning.replay import FeedbackLogError, ReplayReport, format_report, load, replay
+from app.learning.simulator import ROGUE, simulate
+from app.learning.simulator_profile import BURST_FINDINGS, BURST_RULE, NEAR_RULE
+from app.learning.trust import Label, Permission
 from app.report.placement import Placement
-from app.simulator import ROGUE, simulate
-from app.simulator_profile import BURST_FINDINGS, BURST_RULE, NEAR_RULE
-from app.trust import Label, Permission
 
 GOLDEN = Path(__file__).parent / "golden" / "replay-seed-7.txt"
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.trust import (
+from app.learning.trust import (
     CHANNEL_WEIGHTS,
     Channel,
     Label,

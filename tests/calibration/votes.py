@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 from analyzers.base import Family, Severity
 from analyzers.drift.actions_permissions_widened import ActionsPermissionsWidened
-from app.calibration import Fit, RuleInfo, fit
-from app.trust import Channel, Label, Permission, Vote, weigh_votes
+from app.learning.calibration import Fit, RuleInfo, fit
+from app.learning.trust import Channel, Label, Permission, Vote, weigh_votes
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 REPO = "acme/api"

@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from analyzers.contract.model import ChangeContext, ChangedFile, CommitInfo, PullRequestInfo
 from app.context.builder import build_from_directories
 from app.context.manifest import build_manifest
-from app.context.model import ChangeContext, ChangedFile, CommitInfo, PullRequestInfo
 
 CASES = Path(__file__).parent / "cases"
 FIXTURE_SUFFIX = ".fixture"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from tree_sitter import Node, Point
 
-from app.context.baseside import _incremental
+from analyzers.contract.baseside import _incremental
+from analyzers.contract.syntax import parse_text
 from app.context.builder import build_from_directories
-from app.context.syntax import parse_text
 
 BODY = "".join(f"def f{i}(x):\n    return x + {i}\n\n\n" for i in range(12))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from analyzers.contract.model import ChangedRange, FileKind, FileStatus, Hunk, Scope
 from app.context.builder import BuildOptions, build_from_directories
-from app.context.model import ChangedRange, FileKind, FileStatus, Hunk, Scope
 
 
 def _write(root: Path, files: dict[str, bytes]) -> Path:

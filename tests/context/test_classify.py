@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from analyzers.contract.model import FileKind as K
+from analyzers.contract.syntax import detect_language
 from app.context.attributes import GitAttributes
 from app.context.classify import classify
-from app.context.model import FileKind as K
-from app.context.syntax import detect_language
 
 CASES: list[tuple[str, str | None, set[K]]] = [
     ("src/app.py", "x = 1\n", {K.CODE}),

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from unidiff.patch import PatchSet
 
+from analyzers.contract.model import Hunk
 from app.context.diff import (
     make_patch,
     parse_patch,
@@ -14,7 +15,6 @@ from app.context.diff import (
     split_lines,
     split_lines_keepends,
 )
-from app.context.model import Hunk
 
 GITHUB_PATCH = (
     "@@ -1,4 +1,5 @@ def main():\n"

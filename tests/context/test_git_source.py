@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from analyzers.contract.model import FileStatus, Hunk
 from app.context.builder import build_context, build_from_git
 from app.context.git_source import GitSource
-from app.context.model import FileStatus, Hunk
 from app.context.source import SourceError
 
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from githubkit import GitHub, TokenAuthStrategy
 
+from analyzers.contract.model import FileKind, FileStatus, Hunk
 from app.context.builder import BuildOptions, build_context
 from app.context.github_source import GitHubSource
-from app.context.model import FileKind, FileStatus, Hunk
 from app.context.source import SourceError
 from tests.emulator import CommitSpec, GitHubEmulator
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analyzers.contract.model import ProvenanceSignal
 from app.context.builder import build_from_directories
 from app.context.capabilities import capability_of
 from app.context.ci_changes import CiChange, ci_changes, merge_bumps
@@ -19,7 +20,6 @@ from app.context.manifest import (
     render_manifest_markdown,
 )
 from app.context.manifest_markdown import code
-from app.context.model import ProvenanceSignal
 from app.context.symbols import SymbolChange
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.context.model import CommitInfo, ProvenanceSignal, PullRequestInfo
+from analyzers.contract.model import CommitInfo, ProvenanceSignal, PullRequestInfo
 from app.context.provenance import collect_provenance, commit_signals, pr_signals
 
 SHA = "a" * 40

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from tree_sitter import QueryError
 
-from app.context.query import captures, compile_query, matches
-from app.context.syntax import parse_text
+from analyzers.contract.query import captures, compile_query, matches
+from analyzers.contract.syntax import parse_text
 
 SOURCE = "eval(a)\nprint(b)\neval(c)\n"
 PATTERN = '(call function: (identifier) @fn (#eq? @fn "eval")) @call'

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analyzers.contract.model import ChangedRange, Scope
+from analyzers.contract.syntax import parse_text
 from app.context.diff import split_lines
-from app.context.model import ChangedRange, Scope
 from app.context.scopes import added_runs, map_ranges, scope_for
-from app.context.syntax import parse_text
 
 PYTHON_LINES = [
     "class A:",

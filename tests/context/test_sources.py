@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from analyzers.contract.model import CommitInfo, FileStatus, Hunk, PullRequestInfo, Side
 from app.context.builder import BuildOptions, build_context
 from app.context.directory_source import default_pull_request
-from app.context.model import CommitInfo, FileStatus, Hunk, PullRequestInfo, Side
 from app.context.source import SourceError, SourceFile, SourceTooLargeError
 
 

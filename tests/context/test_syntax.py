@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.context.limits import InputLimitError
-from app.context.syntax import (
+from analyzers.contract.limits import InputLimitError
+from analyzers.contract.syntax import (
     GRAMMARS,
     detect_language,
     get_language,
@@ -13,7 +13,7 @@ from app.context.syntax import (
     parse_outcome,
     parse_text,
 )
-from app.context.yaml_levels import yaml_block_levels
+from analyzers.contract.yaml_levels import yaml_block_levels
 
 SAMPLES = {
     "python": "def f(x):\n    return x + 1\n",

@@ -10,8 +10,8 @@ from sqlmodel import col, select
 
 from app.db.models import Feedback, Finding
 from app.db.session import session_scope
+from app.jobs.worker import process_delivery
 from app.settings import Settings
-from app.worker import process_delivery
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator
 from tests.emulator.state import IssueComment, ReviewComment

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
+from app.learning.signals import POLLS
 from app.settings import Settings
-from app.signals import POLLS
 from tests.emulator.server import GitHubEmulator
 from tests.feedback.support import (
     POLICY,

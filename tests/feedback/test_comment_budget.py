@@ -8,8 +8,8 @@ import time
 import pytest
 
 from app.github.client import take_installation_rate
+from app.learning.signals import POLLS
 from app.settings import Settings
-from app.signals import POLLS
 from tests.emulator.server import GitHubEmulator
 from tests.emulator.state import CommitSpec
 from tests.feedback.support import AUTHOR, POLICY, REPO, SQL_RULE, deliver, issue_comment_event

@@ -7,17 +7,17 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import col, select
 
 from analyzers.base import Finding, Severity
-from app.context.policy import policy_of_data
+from analyzers.contract.policy_file import policy_of_data
 from app.db import repo
 from app.db.models import CalibrationAudit
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
-from app.learning import as_time, place, record_vote
+from app.learning.calibration_step import as_time, place, record_vote
+from app.learning.signals import feedback_row
+from app.learning.trust import Channel, Label, Permission
 from app.pull import PullAtHead
 from app.report.placement import Placement
 from app.settings import Settings
-from app.signals import feedback_row
-from app.trust import Channel, Label, Permission
 
 NOW = datetime(2026, 6, 3, 12, tzinfo=UTC)
 RULE = "code-insecure-randomness"

@@ -1,4 +1,4 @@
-"""One placement: the App (`learning.place` over stored votes) and the replay place a finding stream alike.
+"""One placement: the App (`calibration_step.place` over stored votes) and the replay place a finding stream alike.
 
 The replay reads the same votes, the same policy (as log records) and the same findings, and must give
 every finding the placement the App gives it, including where the policy's gitignore-style globs and
@@ -14,15 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from analyzers.base import Finding, Severity
-from app.context.policy import policy_of_data
+from analyzers.contract.policy_file import policy_of_data
 from app.db import repo
 from app.db.session import session_scope
-from app.learning import place, votes_of
-from app.replay import load
-from app.replay.engine import place_log
+from app.learning.calibration_step import place, votes_of
+from app.learning.replay import load
+from app.learning.replay.engine import place_log
+from app.learning.trust import Label, Vote
 from app.report.placement import Placement
 from app.settings import Settings
-from app.trust import Label, Vote
 from tests.feedback.test_learning import REPO_ID, RULE, vote
 
 START = datetime(2026, 6, 1, tzinfo=UTC)  # a Monday: the replay's week starts here

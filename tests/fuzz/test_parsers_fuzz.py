@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analyzers.contract.policy import RepoPolicy
+from analyzers.contract.policy_file import PolicyError, parse_policy
 from app.context.diff import parse_unified_diff, read_patch
-from app.context.policy import PolicyError, RepoPolicy, parse_policy
 
 NUMBER = st.one_of(st.integers(min_value=0, max_value=12), st.integers(min_value=0, max_value=10**30))
 HEADER = st.builds(

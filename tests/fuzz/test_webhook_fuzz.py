@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from prometheus_client import REGISTRY
 
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
-from app.migrate import upgrade
-from app.web import create_app
-from app.webhooks import nesting_depth
+from app.web.application import create_app
+from app.web.webhooks import nesting_depth
 from tests.conftest import WEBHOOK_SECRET, make_settings
 from tests.support.deliveries import sign
 from tests.support.servers import serve_app

@@ -7,18 +7,7 @@ import math
 
 import pytest
 
-from app.context.model import (
-    ChangeContext,
-    ChangedFile,
-    CommitInfo,
-    FileKind,
-    FileStatus,
-    Hunk,
-    Provenance,
-    ProvenanceSignal,
-    PullRequestInfo,
-)
-from app.history import (
+from analyzers.contract.history import (
     ActorHistory,
     RepoHistory,
     actors_of,
@@ -30,6 +19,17 @@ from app.history import (
     percentile,
     sensitive_categories,
     update_history,
+)
+from analyzers.contract.model import (
+    ChangeContext,
+    ChangedFile,
+    CommitInfo,
+    FileKind,
+    FileStatus,
+    Hunk,
+    Provenance,
+    ProvenanceSignal,
+    PullRequestInfo,
 )
 
 

@@ -34,8 +34,8 @@ TRUSTED: dict[str, str] = {
     "analyzers.query._LITERAL_PREDICATE": "the project's own query files",
     "analyzers.query._REQUIRES": "the project's own query files",
     "analyzers.query._STRING": "the project's own query files",
-    "app.data.popular._QUOTED": "the package lists shipped with Bulwark",
-    "app.redelivery._NEXT_CURSOR": "GitHub's `Link` header",
+    "app.packages.popular._QUOTED": "the package lists shipped with Bulwark",
+    "app.jobs.redelivery._NEXT_CURSOR": "GitHub's `Link` header",
     "app.report.ruledoc._HEADING_LINE": "the rules' own docstrings",
 }
 

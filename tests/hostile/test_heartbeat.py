@@ -12,11 +12,11 @@ from pydantic import SecretStr
 
 from analyzers import registry
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
-from app.context.model import ChangeContext
+from analyzers.contract.model import ChangeContext
 from app.db import repo
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
-from app.migrate import upgrade
-from app.web import create_app
+from app.web.application import create_app
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse

@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 from analyzers.config.dockerfile import stages
 from analyzers.config.hcl import blocks
 from analyzers.config.yaml_doc import YNode, load_documents
+from analyzers.contract.limits import MAX_DEPTH, MAX_NODES, InputLimitError
+from analyzers.contract.loaders import check_yaml, load_json, load_toml, load_yaml
 from analyzers.injection.config_documents import load_document
 from analyzers.supply_chain.documents import load_json as read_json_nodes
 from analyzers.supply_chain.documents import load_toml as read_toml_nodes
-from app.context.limits import MAX_DEPTH, MAX_NODES, InputLimitError
-from app.context.loaders import check_yaml, load_json, load_toml, load_yaml
 
 SCALAR = st.one_of(st.integers(-5, 5), st.text(max_size=6), st.booleans(), st.none())
 NESTING = st.integers(min_value=0, max_value=3 * MAX_DEPTH)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from analyzers.config.yaml_doc import DOCUMENT_MAX_BYTES, load_documents, split_documents
+from analyzers.contract.limits import InputLimitError
 from analyzers.registry import all_rules
 from analyzers.runner import run_analyzers
 from app.context.builder import BuildOptions, build_from_directories
-from app.context.limits import InputLimitError
 
 _CRD = (
     "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x{n}.example.com\n"

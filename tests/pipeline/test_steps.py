@@ -14,22 +14,22 @@ from typing import Any
 
 import pytest
 
+from analyzers.contract.history import RepoHistory
+from analyzers.contract.model import ChangeContext, TextItem
+from analyzers.contract.policy_file import parse_policy
 from app.context.builder import build_from_directories
-from app.context.model import ChangeContext, TextItem
-from app.context.policy import parse_policy
 from app.db.models import Delivery, DeliveryStatus
-from app.facts import build_options
 from app.github.reviews import ReviewThread
-from app.history import RepoHistory
-from app.job import ROUTES, Step, job_of, read_delivery, route
+from app.jobs.job import ROUTES, Step, job_of, read_delivery, route
+from app.packages import MemoryFactCache, RegistryConfig
+from app.packages.facts import build_options
 from app.pipeline import analyse
 from app.preparation import fatal_error, finish_context
 from app.pull import PullAtHead
-from app.registry import MemoryFactCache, RegistryConfig
 from app.report.comment import Marker, comment_fingerprints, render_marker
 from app.report.placement import Placement, place_all
 from app.review import review_state
-from app.webhooks import _describe
+from app.web.webhooks import _describe
 from tests.conftest import make_settings
 
 INSTALLATION = {"id": 7}

@@ -18,8 +18,8 @@ import pytest
 
 from analyzers.drift.action_refs import Advisory, advisories, affected, known_tags, read_ref
 from app.data.actions import advisories_from_zip, refresh_action_advisories, release_tags
-from app.data.popular import RefreshError
 from app.data.sources import update
+from app.packages.popular import RefreshError
 
 _RECORD: dict[str, object] = {
     "id": "GHSA-aaaa-bbbb-cccc",

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.context.model import Facts, PackageFacts
-from app.registry import MemoryFactCache, RegistryConfig, gather_package_facts
+from analyzers.contract.model import Facts, PackageFacts
+from app.packages import MemoryFactCache, RegistryConfig, gather_package_facts
 from tests.support.registry_server import REFERENCE_DATE, RegistryServer, running_registry
 
 NOW = datetime.fromisoformat(REFERENCE_DATE)

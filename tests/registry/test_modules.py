@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.data import modules
-from app.data.modules import MODULES_FILE, load_module_map, read_module_map, update_module_map
+from app.packages import modules
+from app.packages.modules import MODULES_FILE, load_module_map, read_module_map, update_module_map
 
 
 def _site(root: Path, name: str, version: str, *, top_level: str | None = None, record: str = "") -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.data.popular import (
+from app.packages.popular import (
     RefreshError,
     load_popular,
     read_popular_list,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.context.builder import build_from_directories
-from app.data.popular import load_popular
-from app.registry import MemoryFactCache, RegistryConfig, facts_for_change, prepare
+from app.packages import MemoryFactCache, RegistryConfig, facts_for_change, prepare
+from app.packages.popular import load_popular
 from tests.support.registry_server import REFERENCE_DATE, running_registry
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import httpx
 
-from app.migrate import upgrade
+from app.db.migrate import upgrade
 from app.settings import Settings
-from app.web import create_app
+from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator
 from tests.reliability.helpers import (

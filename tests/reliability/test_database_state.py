@@ -18,9 +18,9 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
+from app.db.migrate import alembic_config, upgrade
+from app.db.schema import MIGRATION_LOCK_KEY, read_schema
 from app.db.session import dispose_engines
-from app.migrate import alembic_config, upgrade
-from app.schema import MIGRATION_LOCK_KEY, read_schema
 from tests.conftest import WEBHOOK_SECRET, make_settings, service_url
 from tests.reliability.helpers import statuses
 from tests.support.deliveries import load_payload, send
@@ -100,11 +100,11 @@ def test_every_process_brings_a_sqlite_database_to_the_schema_before_serving(
             assert ready == {"status": "ready", "schema": {"database": HEAD, "code": HEAD}}
             assert _deliver(client, web, "s-1").status_code == 202
         else:
-            wait_for(lambda: _lines(log, "app.schema"), what="the worker's schema line")
+            wait_for(lambda: _lines(log, "app.db.schema"), what="the worker's schema line")
         assert proc.poll() is None
     assert read_schema(settings.database_url).current
     assert _lines(log, "upgraded") == [
-        f"INFO app.schema database schema upgraded from revision {start or 'none'} to {HEAD} "
+        f"INFO app.db.schema database schema upgraded from revision {start or 'none'} to {HEAD} "
         f"({settings.database_url})"
     ]
     if kind[0] == "serve":
@@ -123,9 +123,9 @@ def test_serve_and_worker_starting_together_on_an_empty_file_migrate_it_once(
         running_bulwark(settings, "worker", log_path=str(worker_log)) as worker,
     ):
         wait_for(lambda: _ready(client, f"http://127.0.0.1:{port}"), what="/readyz")
-        wait_for(lambda: _lines(worker_log, "app.schema"), what="the worker's schema line")
+        wait_for(lambda: _lines(worker_log, "app.db.schema"), what="the worker's schema line")
         assert worker.poll() is None
-    schema_lines = _lines(web_log, "app.schema") + _lines(worker_log, "app.schema")
+    schema_lines = _lines(web_log, "app.db.schema") + _lines(worker_log, "app.db.schema")
     assert len(schema_lines) == 2
     assert sum("upgraded from revision none" in line for line in schema_lines) == 1
     assert sum(f"at revision {HEAD} (current)" in line for line in schema_lines) == 1
@@ -155,9 +155,11 @@ def test_a_process_finding_the_file_behind_waits_for_the_migration_lock_then_rea
             upgrade(settings.database_url)  # the other process's migration
             dispose_engines()
             fcntl.flock(held, fcntl.LOCK_UN)
-            wait_for(lambda: _lines(log, "app.schema"), what="the worker's schema line")
+            wait_for(lambda: _lines(log, "app.db.schema"), what="the worker's schema line")
             assert worker.poll() is None
-    assert _lines(log, "app.schema") == [f"INFO app.schema database schema at revision {HEAD} (current)"]
+    assert _lines(log, "app.db.schema") == [
+        f"INFO app.db.schema database schema at revision {HEAD} (current)"
+    ]
 
 
 def _waiting_for_advisory_lock(url: str) -> bool:
@@ -277,7 +279,7 @@ def test_a_delivery_the_sqlite_database_cannot_take_is_answered_503(
     )
     assert accepted.status_code == 202
     assert _assert_one_line_no_traceback(log) == [
-        "WARNING app.webhooks delivery not stored, answered 503: OperationalError: no such table: delivery"
+        "WARNING app.web.webhooks delivery not stored, answered 503: OperationalError: no such table: delivery"
     ]
     dispose_engines()
 
@@ -305,10 +307,12 @@ def test_a_delivery_while_postgres_refuses_connections_is_answered_503(
     assert (not_ready.status_code, not_ready.json()["problems"]) == (503, {"database": "OperationalError"})
     assert accepted.status_code == 202
     [line] = _assert_one_line_no_traceback(log)
-    assert line.startswith("WARNING app.webhooks delivery not stored, answered 503: OperationalError: ")
+    assert line.startswith("WARNING app.web.webhooks delivery not stored, answered 503: OperationalError: ")
 
 
 def _assert_one_line_no_traceback(log: Path) -> list[str]:
     """The log's lines but the schema and listening lines, after checking that no traceback was written."""
     assert "Traceback" not in log.read_text()
-    return [line for line in _lines(log) if "app.schema" not in line and "bulwark listening on" not in line]
+    return [
+        line for line in _lines(log) if "app.db.schema" not in line and "bulwark listening on" not in line
+    ]

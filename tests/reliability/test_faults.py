@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from app.migrate import upgrade
-from app.queue import build_queue
+from app.db.migrate import upgrade
+from app.jobs.queue import build_queue
+from app.jobs.worker import process_delivery
 from app.settings import Settings
-from app.web import create_app
-from app.worker import process_delivery
+from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET, service_url
 from tests.emulator.server import GitHubEmulator
 from tests.reliability.helpers import (

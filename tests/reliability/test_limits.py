@@ -8,10 +8,10 @@ from pathlib import Path
 
 import httpx
 
-from app.migrate import upgrade
+from app.db.migrate import upgrade
+from app.jobs.worker import process_delivery
 from app.settings import Settings
-from app.web import create_app
-from app.worker import process_delivery
+from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator
 from tests.reliability.helpers import INSTALLATION, REPO, RISKY, app_settings, payload, statuses

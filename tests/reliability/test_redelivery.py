@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from app.migrate import upgrade
-from app.redelivery import redeliver_missed
-from app.web import create_app
-from app.worker import process_delivery
+from app.db.migrate import upgrade
+from app.jobs.redelivery import redeliver_missed
+from app.jobs.worker import process_delivery
+from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator
 from tests.emulator.state import now

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.github.client import take_installation_rate
-from app.migrate import upgrade
-from app.signals import POLLS
+from app.learning.signals import POLLS
 from tests.conftest import ROOT, service_url
 from tests.support.processes import fresh_postgres_database
 
@@ -27,7 +27,7 @@ _TAKE = """
 import json, sys, time
 from pathlib import Path
 from app.github.client import take_installation_rate
-from app.signals import POLLS
+from app.learning.signals import POLLS
 url, go, tries = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 while not go.exists():
     time.sleep(0.005)

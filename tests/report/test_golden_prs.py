@@ -26,13 +26,13 @@ import pytest
 from pydantic import SecretStr
 
 from app.db import repo as db
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines, session_scope
-from app.migrate import upgrade
 from app.report.comment import comment_fingerprints
 from app.report.review_body import listed_fingerprints
 from app.scan import render, run_scan
 from app.settings import Settings
-from app.web import create_app
+from app.web.application import create_app
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
 from tests.report.prs import CASES, Case

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analyzers.base import Severity
-from app.context.policy import BlockingPolicy, PolicyError, RepoPolicy, RuleSettings, parse_policy
+from analyzers.contract.policy import BlockingPolicy, RepoPolicy, RuleSettings
+from analyzers.contract.policy_file import PolicyError, parse_policy
 from app.report.placement import Placed, Placement, default_placement, place_all, rule_meta
 from tests.report.samples import PINS, SHELL, finding
 

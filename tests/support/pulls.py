@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
+from app.jobs.worker import process_delivery
 from app.settings import Settings
-from app.worker import process_delivery
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator
 from tests.support.deliveries import send

@@ -9,11 +9,11 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
-from app.migrate import upgrade
-from app.queue import build_queue
-from app.web import create_app
-from app.worker import process_delivery, sweep
+from app.jobs.queue import build_queue
+from app.jobs.worker import process_delivery, sweep
+from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator
 from tests.support.deliveries import load_payload, send

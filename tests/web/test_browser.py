@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
-from app.migrate import upgrade
-from app.web import create_app
+from app.web.application import create_app
 from tests.emulator.server import GitHubEmulator
 from tests.support.servers import serve_app
 from tests.web.browser import chromium, screenshot_path

@@ -11,11 +11,11 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from pydantic import SecretStr
 
 from app.cli import main
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.doctor import Diagnosis, Problem, diagnose, render
-from app.migrate import upgrade
 from app.settings import Settings
-from app.web import create_app
+from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET, make_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.servers import serve_app

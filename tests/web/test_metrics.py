@@ -9,11 +9,11 @@ from githubkit import AppAuthStrategy, GitHub
 from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
+from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.doctor import diagnose
 from app.metrics import count_github_call
-from app.migrate import upgrade
-from app.web import create_app
+from app.web.application import create_app
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse
 from tests.support.servers import serve_app

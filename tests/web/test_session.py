@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from app.dashboard.session import Session, csrf_valid, decode, encode, signing_key
+from app.web.dashboard.session import Session, csrf_valid, decode, encode, signing_key
 from tests.conftest import make_settings
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
-from app.setup import write_credentials
-from app.web import create_app
+from app.web.application import create_app
+from app.web.manifest_flow import write_credentials
 from tests.emulator.server import GitHubEmulator
 from tests.support.servers import serve_app
 from tests.web.helpers import env_lines, form_of, fresh_settings

@@ -14,12 +14,12 @@ from functools import cache
 
 from tree_sitter import Node, Query, Tree
 
+from analyzers.contract.query import compile_query, matches
 from analyzers.flow.builder import FunctionBuilder
 from analyzers.flow.c.expressions import line, qualified, text
 from analyzers.flow.c.statements import CStatements, declared_name
 from analyzers.flow.ir import Assign, ClassInfo, Function, FunctionRef, Module, Param
 from analyzers.flow.words import mentioned
-from app.context.query import compile_query, matches
 
 _DEFINITIONS = "(function_definition) @definition"
 _CLASSES = frozenset({"class_specifier", "struct_specifier", "union_specifier"})

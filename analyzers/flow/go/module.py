@@ -29,7 +29,7 @@ BUILTINS = frozenset({"append", "cap", "clear", "close", "complex", "copy", "del
 
 @cache
 def _query() -> Query:
-    from app.context.query import compile_query
+    from analyzers.contract.query import compile_query
 
     kinds = " ".join(f"({k})" for k in (*_FUNCTIONS, "type_spec"))
     return compile_query("go", f"[{kinds}] @definition")
@@ -61,7 +61,7 @@ class GoModule:
     language = "go"
 
     def __init__(self, path: str, tree: Tree) -> None:
-        from app.context.query import matches
+        from analyzers.contract.query import matches
 
         self.module = Module(path=path, name=module_name(path), language="go")
         self.tree = tree

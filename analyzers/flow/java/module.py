@@ -13,12 +13,12 @@ from functools import cache
 
 from tree_sitter import Node, Query, Tree
 
+from analyzers.contract.query import compile_query, matches
 from analyzers.flow.builder import FunctionBuilder
 from analyzers.flow.ir import Assign, ClassInfo, Function, FunctionRef, Import, Module, Param, Return
 from analyzers.flow.java.expressions import line, text, type_name
 from analyzers.flow.java.statements import JavaStatements
 from analyzers.flow.words import mentioned
-from app.context.query import compile_query, matches
 
 _DEFINITIONS = """[(class_declaration) (interface_declaration) (enum_declaration) (record_declaration)
 (method_declaration) (constructor_declaration) (compact_constructor_declaration)] @definition"""

@@ -14,13 +14,13 @@ from functools import cache
 
 from tree_sitter import Node, Query, Tree
 
+from analyzers.contract.query import compile_query, matches
+from analyzers.contract.syntax import get_language
 from analyzers.flow.builder import FunctionBuilder
 from analyzers.flow.ir import Assign, ClassInfo, Function, Module, Param, Return
 from analyzers.flow.javascript.expressions import line, text
 from analyzers.flow.javascript.statements import JavaScriptStatements
 from analyzers.flow.words import mentioned
-from app.context.query import compile_query, matches
-from app.context.syntax import get_language
 
 _FUNCTIONS = ("function_declaration", "generator_function_declaration", "function_expression", "function",
               "generator_function", "arrow_function", "method_definition")  # fmt: skip

@@ -7,12 +7,12 @@ from functools import cache
 
 from tree_sitter import Node, Tree
 
+from analyzers.contract.query import compile_query, matches
 from analyzers.flow.builder import FunctionBuilder
 from analyzers.flow.ir import Assign, ClassInfo, Function, Module, Param, Return
 from analyzers.flow.python.expressions import line, text
 from analyzers.flow.python.statements import StatementLowering
 from analyzers.flow.words import mentioned
-from app.context.query import compile_query, matches
 
 _DEFINITIONS = "[(function_definition) (class_definition)] @definition"
 _SCOPES = frozenset({"function_definition", "class_definition", "lambda"})

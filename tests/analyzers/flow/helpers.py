@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from analyzers.contract.syntax import parse_text
 from analyzers.flow.engine import Engine
 from analyzers.flow.hit import Hit
 from analyzers.flow.program import Program, SourceFile
-from app.context.syntax import parse_text
 
 
 def hits_of(files: dict[str, str], *, language: str = "python", entries: set[str] | None = None) -> list[Hit]:

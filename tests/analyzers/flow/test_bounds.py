@@ -5,11 +5,11 @@ checks on one value, each join keeping the checked and the unchecked copy of its
 
 from __future__ import annotations
 
+from analyzers.contract.syntax import parse_text
 from analyzers.flow.engine import FILE_STEPS, Engine
 from analyzers.flow.interpret import FunctionRun
 from analyzers.flow.program import Program, SourceFile
 from analyzers.flow.value import MAX_FACTS, Fact, Value, join, unite
-from app.context.syntax import parse_text
 
 HEADER = 'package main\n\nimport (\n\t"net/http"\n\t"os/exec"\n)\n\n'
 

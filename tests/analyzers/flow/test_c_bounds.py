@@ -4,10 +4,10 @@ and a finding beside them is still reported."""
 
 from __future__ import annotations
 
+from analyzers.contract.syntax import parse_text
 from analyzers.flow.builder import MAX_STEPS
 from analyzers.flow.c.module import CModule
 from analyzers.flow.ir import Function
-from app.context.syntax import parse_text
 from tests.analyzers.flow.helpers import hits_of, untrusted
 
 BESIDE = """

@@ -3,10 +3,10 @@ guards, calls across functions and files, and the bounds that keep hostile input
 
 from __future__ import annotations
 
+from analyzers.contract.syntax import parse_text
 from analyzers.flow.engine import Engine
 from analyzers.flow.hit import Hit
 from analyzers.flow.program import Program, SourceFile
-from app.context.syntax import parse_text
 from tests.analyzers.flow.helpers import hits_of, untrusted
 
 FLASK = "from flask import request\nimport os, subprocess\n\n\n"
