@@ -6,14 +6,14 @@ follow. Two oracles redraw the same world from the seed:
 
 - `threshold` places each finding inline exactly when its true precision reaches P* of its rule (a policy
   or default block stays a block; a finding the policy drops stays dropped).
-- `frontier` starts from the threshold oracle and, where comments are not yet down by `MIN_REDUCTION` or
-  more than `MAX_NOT_USEFUL` of the labelled inline findings are not useful, also moves out of the review
-  the inline findings of lowest true precision (never a block, never a protected family's), one at a
-  time, until both hold. Moving the least precise findings first gives up the fewest confirmed findings
-  per not-useful one removed, so where the frontier oracle still misses "confirmed not inline <= 25 %",
-  no placement that knows no more than each finding's precision meets the three noise targets together on
-  that seed: only a signal that tells a finding's truth apart within its (repository, rule, confidence)
-  could. (Its stopping point reads the labels, which only makes it a more generous ceiling.)
+- `frontier` starts with every finding the policy keeps inline and moves out of the review the findings
+  of lowest true precision (never a block, never a protected family's), one at a time, until comments are
+  down by `MIN_REDUCTION` and at most `MAX_NOT_USEFUL` of the labelled inline findings are not useful.
+  Moving the least precise findings first gives up the fewest confirmed findings per not-useful one
+  removed, so where the frontier oracle still misses "confirmed not inline <= 25 %", no placement that
+  knows no more than each finding's precision meets the three noise targets together on that seed: only
+  a signal that tells a finding's truth apart within its (repository, rule, confidence) could. (Its
+  stopping point reads the labels, which only makes it a more generous ceiling.)
 
 No learner can know more than these oracles, so where they miss a target on a seed, that target cannot
 hold on that seed without such a signal.
@@ -45,13 +45,13 @@ def oracle_report(path: str, seed: int, profile: str, oracle: str = "threshold")
     """Score an oracle's placement of the log `simulate(path, seed=seed, profile=profile)` wrote."""
     log = load(path)
     truths = true_precisions(log, seed, profile)
-    placed = [
-        (finding, _place(log, finding, truth)) for finding, truth in zip(log.findings, truths, strict=True)
-    ]
+    if oracle not in ORACLES:
+        raise ValueError(f"unknown oracle {oracle!r}; known: {', '.join(ORACLES)}")
+    cut = oracle == "threshold"
+    pairs = zip(log.findings, truths, strict=True)
+    placed = [(finding, _place(log, finding, truth, cut)) for finding, truth in pairs]
     if oracle == "frontier":
         placed = _frontier(log, placed, truths)
-    elif oracle != "threshold":
-        raise ValueError(f"unknown oracle {oracle!r}; known: {', '.join(ORACLES)}")
     report = ReplayReport()
     report.score_week(placed, log.rules)
     return report
@@ -73,13 +73,14 @@ def true_precisions(log: Log, seed: int, profile: str) -> list[float]:
     return values
 
 
-def _place(log: Log, finding: FindingRecord, true_precision: float) -> Shown:
+def _place(log: Log, finding: FindingRecord, true_precision: float, cut: bool = True) -> Shown:
+    """Policy drops and blocks as the App; else inline when `cut` is off or the precision reaches P*."""
     placed = place_finding(finding_of(log, finding), log.policies.get(finding.repo))
     if placed is None:
         return None, False, False
     if placed.placement is Placement.BLOCK:
         return Placement.BLOCK, True, False
-    inline = true_precision >= target_precision(log.rules[finding.rule_id])
+    inline = not cut or true_precision >= target_precision(log.rules[finding.rule_id])
     return (Placement.COMMENT if inline else Placement.ANNOTATE), inline, False
 
 
