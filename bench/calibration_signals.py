@@ -10,10 +10,12 @@ does; a finding of another category is left out), and counts true and false find
 signal. The counts go to a JSON file with where they came from; the table is printed.
 
     .venv/bin/python -m bench.calibration_signals --benchmark /tmp/calib2-BenchmarkPython \\
-        --benchmark /tmp/calib2-BenchmarkJava --out bench/calibration_signals.json
+        --benchmark /tmp/calib2-BenchmarkJava --judged bench/noise_judged.jsonl \\
+        --out bench/calibration_signals.json
 
 `--findings FILE` (once per `--benchmark`, same order) reads a saved `bulwark scan --format json` output
-instead of scanning.
+instead of scanning. `--judged` adds the findings judged by hand on real commits (`bench/noise.py`), whose
+only signal kept is the severity they were reported at.
 """
 
 from __future__ import annotations
@@ -41,13 +43,15 @@ def signals_of(finding: Mapping[str, Any]) -> list[Signal]:
     """The finding's own signals: its confidence, its trace's length and its severity against its rule's."""
     steps = len(finding.get("trace") or ())
     trace = "none" if steps == 0 else "1 step (the sink)" if steps == 1 else "2+ steps (source to sink)"
-    rule = rule_by_id(finding["rule_id"])
-    severity = Severity.parse(finding["severity"])
-    if rule is None or severity == rule.meta.severity:
-        relative = "the rule's"
-    else:
-        relative = "lowered" if severity < rule.meta.severity else "raised"
+    relative = _relative(finding["rule_id"], Severity.parse(finding["severity"]))
     return [("confidence", f"{finding['confidence']:.2f}"), ("trace", trace), ("severity", relative)]
+
+
+def _relative(rule_id: str, severity: Severity) -> str:
+    rule = rule_by_id(rule_id)
+    if rule is None or severity == rule.meta.severity:
+        return "the rule's"
+    return "lowered" if severity < rule.meta.severity else "raised"
 
 
 def label_of(cases: Mapping[str, Case], finding: Mapping[str, Any]) -> bool | None:
@@ -79,6 +83,24 @@ def count(cases: Mapping[str, Case], findings: Iterable[Mapping[str, Any]]) -> d
             {"rule": rule, "signal": name, "value": value, "true": t, "false": f}
             for (rule, name, value), (t, f) in sorted(rows.items())
         ],
+    }
+
+
+def count_judged(path: Path) -> dict[str, Any]:
+    """Per rule and severity against the rule's, the judged findings of `bench/noise_judged.jsonl` that
+    are still reported: true (judged true or debatable, as `bench/noise_results.md` counts) or false."""
+    rows: dict[tuple[str, str], list[int]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["severity_after"] == "not reported":
+            continue
+        value = _relative(record["rule"], Severity.parse(record["severity_after"]))
+        rows.setdefault((record["rule"], value), [0, 0])[0 if record["verdict"] != "false" else 1] += 1
+    return {
+        "rows": [
+            {"rule": rule, "signal": "severity", "value": value, "true": t, "false": f}
+            for (rule, value), (t, f) in sorted(rows.items())
+        ]
     }
 
 
@@ -119,11 +141,19 @@ def fisher_exact(a: int, b: int, c: int, d: int) -> float:
     return min(1.0, sum(chance(x) for x in range(low, high + 1) if chance(x) <= observed * (1 + 1e-9)))
 
 
+def _command(arguments: list[str]) -> str:
+    """The arguments as given, but for the note (kept apart in the JSON)."""
+    kept = [a for n, a in enumerate(arguments) if a != "--note" and (n == 0 or arguments[n - 1] != "--note")]
+    return " ".join(kept)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--benchmark", type=Path, action="append", required=True)
     parser.add_argument("--findings", type=Path, action="append", default=[])
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--note", default="", help="where the checkouts came from, kept in the JSON")
+    parser.add_argument("--judged", type=Path, help="also count bench/noise_judged.jsonl by severity")
     args = parser.parse_args(argv)
     if args.findings and len(args.findings) != len(args.benchmark):
         parser.error("give --findings once per --benchmark, or not at all")
@@ -132,8 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         "what": "true and false findings of Bulwark per rule and per signal of the finding, on OWASP "
         "Benchmark cases (true: a real case and a finding of its category's CWE; false: a safe case and "
         "such a finding; findings of another category left out)",
-        "command": "python -m bench.calibration_signals " + " ".join(sys.argv[1:] if argv is None else argv),
+        "command": "python -m bench.calibration_signals " + _command(sys.argv[1:] if argv is None else argv),
         "bulwark_revision": revision.stdout.strip(),
+        "note": args.note,
         "benchmarks": {},
     }
     lines = ["| rule | signal | value: true/false | verdict |", "| --- | --- | --- | --- |"]
@@ -148,6 +179,11 @@ def main(argv: list[str] | None = None) -> int:
         measured["benchmarks"][expected] = counted
         lines.append(f"| **{expected}** | | {counted['left_out_other_category']} left out | |")
         lines += separating(counted["rows"])
+    if args.judged is not None:
+        judged = count_judged(args.judged)
+        measured["judged_commits"] = judged
+        lines.append(f"| **{args.judged.name}** (real commits, judged by hand) | | | |")
+        lines += separating(judged["rows"])
     args.out.write_text(json.dumps(measured, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0

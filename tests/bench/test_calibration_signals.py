@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bench.calibration_signals import count, fisher_exact, label_of, separating, signals_of
+from bench.calibration_signals import count, count_judged, fisher_exact, label_of, separating, signals_of
 from bench.owasp import Case
 
 CASES = {
@@ -55,3 +57,15 @@ def test_counts_per_rule_and_signal_and_the_verdict_needs_false_findings_on_two_
 def test_fisher_exact_matches_the_tea_tasting_table() -> None:
     assert fisher_exact(3, 1, 1, 3) == pytest.approx(0.4857, abs=1e-4)
     assert fisher_exact(5, 0, 5, 0) == pytest.approx(1.0)
+
+
+def test_judged_findings_count_by_severity_and_debatable_counts_as_true(tmp_path: Path) -> None:
+    lines = [
+        {"rule": "anomaly-tests-weakened", "severity_after": "high", "verdict": "debatable"},
+        {"rule": "anomaly-tests-weakened", "severity_after": "low", "verdict": "false"},
+        {"rule": "anomaly-tests-weakened", "severity_after": "not reported", "verdict": "false"},
+    ]
+    path = tmp_path / "judged.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    rows = {(r["value"], r["true"], r["false"]) for r in count_judged(path)["rows"]}
+    assert rows == {("the rule's", 1, 0), ("lowered", 0, 1)}  # the rule is high
