@@ -129,6 +129,30 @@ def separating(rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def pooled(rows: list[dict[str, Any]]) -> list[str]:
+    """A line per signal: true/false per value summed over the rules that have false findings (a rule
+    without any has nothing to tell apart), with Fisher's test of the least against the most precise."""
+    with_false = {row["rule"] for row in rows if row["false"]}
+    sums: dict[str, dict[str, list[int]]] = {}
+    for row in rows:
+        if row["rule"] in with_false:
+            pair = sums.setdefault(row["signal"], {}).setdefault(row["value"], [0, 0])
+            pair[0] += row["true"]
+            pair[1] += row["false"]
+    lines = []
+    for name, values in sorted(sums.items()):
+        cells = ", ".join(f"{value}: {t}/{f}" for value, (t, f) in sorted(values.items()))
+        ranked = sorted(values.values(), key=lambda pair: pair[0] / (pair[0] + pair[1]))
+        verdict = "one value"
+        if len(ranked) > 1:
+            p = fisher_exact(ranked[0][0], ranked[0][1], ranked[-1][0], ranked[-1][1])
+            verdict = f"least vs most precise: p = {p:.2g}"
+        lines.append(
+            f"| pooled over {len(with_false)} rules with false findings | {name} | {cells} | {verdict} |"
+        )
+    return lines
+
+
 def fisher_exact(a: int, b: int, c: int, d: int) -> float:
     """Two-sided p-value of Fisher's exact test on the table [[a, b], [c, d]]."""
     rows, column, total = a + b, a + c, a + b + c + d
@@ -179,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         measured["benchmarks"][expected] = counted
         lines.append(f"| **{expected}** | | {counted['left_out_other_category']} left out | |")
         lines += separating(counted["rows"])
+        lines += pooled(counted["rows"])
     if args.judged is not None:
         judged = count_judged(args.judged)
         measured["judged_commits"] = judged

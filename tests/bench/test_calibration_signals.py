@@ -8,7 +8,15 @@ from typing import Any
 
 import pytest
 
-from bench.calibration_signals import count, count_judged, fisher_exact, label_of, separating, signals_of
+from bench.calibration_signals import (
+    count,
+    count_judged,
+    fisher_exact,
+    label_of,
+    pooled,
+    separating,
+    signals_of,
+)
 from bench.owasp import Case
 
 CASES = {
@@ -69,3 +77,14 @@ def test_judged_findings_count_by_severity_and_debatable_counts_as_true(tmp_path
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     rows = {(r["value"], r["true"], r["false"]) for r in count_judged(path)["rows"]}
     assert rows == {("the rule's", 1, 0), ("lowered", 0, 1)}  # the rule is high
+
+
+def test_pooled_lines_sum_only_rules_that_have_false_findings() -> None:
+    rows = [
+        {"rule": "a", "signal": "confidence", "value": "0.60", "true": 1, "false": 4},
+        {"rule": "a", "signal": "confidence", "value": "0.90", "true": 9, "false": 1},
+        {"rule": "b", "signal": "confidence", "value": "0.90", "true": 50, "false": 0},
+    ]
+    [line] = pooled(rows)
+    assert "pooled over 1 rules" in line
+    assert "0.60: 1/4, 0.90: 9/1" in line
