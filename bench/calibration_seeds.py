@@ -6,7 +6,8 @@ each target's figure over the seeds and in how many seeds it holds; the run exit
 on any seed. No timing: the figures do not depend on the machine.
 
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --jobs 2
-    .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle   # the ceiling (bench.calibration_oracle)
+    .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle threshold   # the ceilings
+    .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle frontier    # (bench.calibration_oracle)
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from app.learning.replay.report import (
     MIN_REDUCTION,
 )
 from app.learning.simulator import simulate
-from bench.calibration_oracle import oracle_report
+from bench.calibration_oracle import ORACLES, oracle_report
 
 # name, figure of a report, whether the figure meets the target
 Figure = tuple[str, Callable[[ReplayReport], float], Callable[[float], bool], str]
@@ -55,11 +56,11 @@ FIGURES: tuple[Figure, ...] = (
 )
 
 
-def run_seed(job: tuple[str, int, str, bool]) -> ReplayReport:
+def run_seed(job: tuple[str, int, str, str]) -> ReplayReport:
     profile, seed, folder, oracle = job
     path = Path(folder) / f"{profile}-{seed}.jsonl"
     simulate(path, seed=seed, profile=profile)
-    return oracle_report(str(path), seed, profile) if oracle else replay(path)
+    return oracle_report(str(path), seed, profile, oracle) if oracle else replay(path)
 
 
 def render(value: float, kind: str) -> str:
@@ -96,7 +97,7 @@ def main() -> int:
     parser.add_argument("--profiles", default="default,hard")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument(
-        "--oracle", action="store_true", help="score the placement that knows the truth (the ceiling)"
+        "--oracle", choices=ORACLES, default="", help="score a placement that knows the truth (a ceiling)"
     )
     args = parser.parse_args()
     seeds = range(args.first, args.first + args.seeds)
@@ -107,8 +108,12 @@ def main() -> int:
             for seed, report in zip(seeds, reports, strict=True):
                 missed = [name for name, ok in report.targets.items() if not ok]
                 if missed:
-                    print(f"{profile} seed {seed}: missed {', '.join(missed)}")
-            lines, met = table(profile + (" (oracle)" if args.oracle else ""), reports)
+                    print(
+                        f"{profile} seed {seed}: missed {', '.join(missed)} (not-useful "
+                        f"{report.inline_not_useful_rate:.1%}, down {report.inline_reduction:.1%}, "
+                        f"confirmed not inline {report.confirmed_not_inline_rate:.1%})"
+                    )
+            lines, met = table(profile + (f" ({args.oracle} oracle)" if args.oracle else ""), reports)
             every &= met
             print("\n".join(lines))
     return 0 if every else 1

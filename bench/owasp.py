@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -130,6 +131,21 @@ def _git(repo: Path, *args: str) -> str:
 
 def run_bulwark(benchmark: Path, scratch: Path) -> tuple[Found, float]:
     """Bulwark on the checkout as one change that adds every tracked source file."""
+    findings, seconds = scan_bulwark(benchmark, scratch)
+    found: Found = {}
+    for finding in findings:
+        add_found(found, finding["path"], finding_cwes(finding))
+    return found, seconds
+
+
+def finding_cwes(finding: Mapping[str, Any]) -> tuple[int, ...]:
+    """The CWEs a finding of `bulwark scan --format json` carries (its rule's when it names none)."""
+    return tuple(finding.get("cwe") or _rule_cwes(finding["rule_id"]))
+
+
+def scan_bulwark(benchmark: Path, scratch: Path) -> tuple[list[dict[str, Any]], float]:
+    """The findings of `bulwark scan --offline --format json` on the checkout as one change that adds
+    every tracked source file, and the seconds it took."""
     repo = scratch / "change"
     repo.mkdir()
     _git(repo, "init", "--quiet", "-b", "main")
@@ -143,10 +159,8 @@ def run_bulwark(benchmark: Path, scratch: Path) -> tuple[Found, float]:
     _git(repo, "commit", "--quiet", "-m", "benchmark")
     command = [sys.executable, "-m", "app", "scan", "--offline", "--repo", str(repo), "--base", base]
     output, seconds = _run([*command, "--format", "json"])
-    found: Found = {}
-    for finding in json.loads(output)["findings"]:
-        add_found(found, finding["path"], finding.get("cwe") or _rule_cwes(finding["rule_id"]))
-    return found, seconds
+    findings: list[dict[str, Any]] = json.loads(output)["findings"]
+    return findings, seconds
 
 
 def _rule_cwes(rule_id: str) -> tuple[int, ...]:
