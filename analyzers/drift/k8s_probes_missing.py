@@ -10,7 +10,8 @@ from analyzers.drift.workloads import Workload, workload_findings
 from app.context.model import ChangeContext
 
 # workloads that run to completion: a probe there is rarely meaningful
-_BATCH = frozenset({"Job", "CronJob", "Pod"})
+_BATCH = frozenset({"Job", "CronJob"})
+_ONCE = frozenset({"Never", "OnFailure"})  # a Pod's restartPolicy when it runs to completion
 _PROBES = ("livenessProbe", "readinessProbe")
 
 
@@ -19,11 +20,12 @@ class K8sProbesMissing(Analyzer):
 
     ## What it flags
 
-    Containers (not init containers) of `Deployment`, `StatefulSet`, `DaemonSet`, `ReplicaSet` and
-    `ReplicationController` objects without a `livenessProbe` or without a `readinessProbe`, in a
-    manifest the change adds or in a container that had the probe before. Jobs, CronJobs and bare
-    Pods run to completion and are not judged; nor a workload whose pod spec holds a Helm template
-    (`{{ … }}`) or a container without an `image` (a Kustomize patch merged over a base).
+    Containers (not init containers) of `Deployment`, `StatefulSet`, `DaemonSet`, `ReplicaSet`,
+    `ReplicationController` and `Pod` objects without a `livenessProbe` or without a
+    `readinessProbe`, in a manifest the change adds or in a container that had the probe before.
+    Jobs, CronJobs and Pods whose `restartPolicy` is `Never` or `OnFailure` run to completion and
+    are not judged; nor a workload whose pod spec holds a Helm template (`{{ … }}`) or a container
+    without an `image` (a Kustomize patch merged over a base).
 
     Info severity: a missing probe is an availability gap, shown for the record and never inline.
 
@@ -74,6 +76,8 @@ class K8sProbesMissing(Analyzer):
 def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
     for workload in workloads:
         if workload.kind in _BATCH or workload.templated():
+            continue
+        if workload.kind == "Pod" and workload.pod_spec.scalar("restartPolicy") in _ONCE:
             continue
         for container in workload.containers():
             if container.section != "containers" or container.fragment:

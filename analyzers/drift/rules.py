@@ -48,6 +48,7 @@ from analyzers.drift.terraform_encryption_disabled import TerraformEncryptionDis
 from analyzers.drift.terraform_flow_logs_missing import TerraformFlowLogsMissing
 from analyzers.drift.terraform_gcp_basic_role import TerraformGcpBasicRole
 from analyzers.drift.terraform_iam_wildcard import TerraformIamWildcard
+from analyzers.drift.terraform_imds_v1_allowed import TerraformImdsV1Allowed
 from analyzers.drift.terraform_logging_disabled import TerraformLoggingDisabled
 from analyzers.drift.terraform_open_ingress import TerraformOpenIngress
 from analyzers.drift.terraform_public_database import TerraformPublicDatabase
@@ -105,6 +106,7 @@ RULES: tuple[type[Analyzer], ...] = (
     TerraformLoggingDisabled,
     TerraformGcpBasicRole,
     TerraformFlowLogsMissing,
+    TerraformImdsV1Allowed,
     PolicyProtectedPathChanged,
     CodeownersWeakened,
 )
