@@ -39,7 +39,7 @@ _PATHS = (
           "intercept or rewrite every object sent to the API server", Severity.LOW, namespaced=False),
     _Path("approve-csr", ("approve", "update", "patch"), ("signers", "certificatesigningrequests/approval"),
           "approve certificates, node and user identities included", Severity.LOW, namespaced=False),
-    _Path("read-secrets", ("get", "list", "watch"), ("secrets",), "read every Secret of the cluster",
+    _Path("read-secrets", ("get", "list", "watch"), ("secrets",), "read every Secret",
           Severity.LOW, namespaced=False),
 )  # fmt: skip
 _LOWER = {Severity.MEDIUM: Severity.LOW, Severity.LOW: Severity.INFO}

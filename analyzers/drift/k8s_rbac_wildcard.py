@@ -9,6 +9,10 @@ from analyzers.drift.changes import Site
 from analyzers.drift.rbac import Grant, grant_findings
 from app.context.model import ChangeContext
 
+# API groups whose wildcards reach Secrets, pods and roles
+_BROAD_GROUPS = frozenset({"*", "", "rbac.authorization.k8s.io"})
+_NARROWER = {Severity.HIGH: Severity.MEDIUM, Severity.MEDIUM: Severity.LOW}
+
 
 class K8sRbacWildcard(Analyzer):
     """A Role or ClusterRole grants every verb or every resource (`*`).
@@ -23,6 +27,10 @@ class K8sRbacWildcard(Analyzer):
     - any other wildcard of a `ClusterRole`, or every verb on every resource of a namespaced
       `Role` (medium);
     - any other wildcard of a namespaced `Role` (low).
+
+    A wildcard confined to API groups other than the core group (`""`), `*` and
+    `rbac.authorization.k8s.io` (say `monitoring.coreos.com`) is one step lower: it cannot reach
+    Secrets, pods or roles.
 
     Items whose lines hold a Helm template (`{{ … }}`) are not judged. Which subjects the role is
     bound to is not weighed: a role is granted the day someone binds it.
@@ -86,13 +94,13 @@ def _sites(found: Iterable[Grant]) -> Iterator[Site]:
             confidence = 0.8
         else:
             listed = sorted(grant.resources) if verbs else sorted(grant.verbs)
-            what = (
-                f"every verb on `{', '.join(listed)}`"
-                if verbs
-                else f"`{', '.join(listed)}` on every resource"
-            )
+            joined = ", ".join(listed)
+            what = f"every verb on `{joined}`" if verbs else f"`{joined}` on every resource"
             severity = Severity.MEDIUM if grant.cluster_wide else Severity.LOW
             confidence = 0.6
+        if not _broad(grant.api_groups):
+            severity = _NARROWER.get(severity, severity)
+            what += f" of `{', '.join(sorted(grant.api_groups))}`"
         scope = "cluster-wide" if grant.cluster_wide else "in its namespace"
         yield Site(
             (
@@ -107,3 +115,8 @@ def _sites(found: Iterable[Grant]) -> Iterator[Site]:
             severity,
             confidence,
         )
+
+
+def _broad(api_groups: frozenset[str]) -> bool:
+    """Whether the API groups reach the core group (Secrets, pods) or every group."""
+    return not api_groups or bool(api_groups & _BROAD_GROUPS)
