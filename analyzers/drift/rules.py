@@ -30,17 +30,25 @@ from analyzers.drift.docker_unpinned_base_image import DockerUnpinnedBaseImage
 from analyzers.drift.docker_verification_disabled import DockerVerificationDisabled
 from analyzers.drift.k8s_capabilities_not_dropped import K8sCapabilitiesNotDropped
 from analyzers.drift.k8s_host_access import K8sHostAccess
+from analyzers.drift.k8s_non_root_not_enforced import K8sNonRootNotEnforced
 from analyzers.drift.k8s_privilege_escalation_not_blocked import K8sPrivilegeEscalationNotBlocked
 from analyzers.drift.k8s_privileged_container import K8sPrivilegedContainer
+from analyzers.drift.k8s_probes_missing import K8sProbesMissing
+from analyzers.drift.k8s_rbac_escalation import K8sRbacEscalation
+from analyzers.drift.k8s_rbac_wildcard import K8sRbacWildcard
 from analyzers.drift.k8s_resource_limits_missing import K8sResourceLimitsMissing
 from analyzers.drift.k8s_runs_as_root import K8sRunsAsRoot
+from analyzers.drift.k8s_seccomp_profile_missing import K8sSeccompProfileMissing
 from analyzers.drift.k8s_secret_in_manifest import K8sSecretInManifest
 from analyzers.drift.k8s_service_account_token_mounted import K8sServiceAccountTokenMounted
 from analyzers.drift.k8s_unpinned_image import K8sUnpinnedImage
 from analyzers.drift.k8s_writable_root_filesystem import K8sWritableRootFilesystem
 from analyzers.drift.policy_protected_path_changed import PolicyProtectedPathChanged
 from analyzers.drift.terraform_encryption_disabled import TerraformEncryptionDisabled
+from analyzers.drift.terraform_flow_logs_missing import TerraformFlowLogsMissing
+from analyzers.drift.terraform_gcp_basic_role import TerraformGcpBasicRole
 from analyzers.drift.terraform_iam_wildcard import TerraformIamWildcard
+from analyzers.drift.terraform_imds_v1_allowed import TerraformImdsV1Allowed
 from analyzers.drift.terraform_logging_disabled import TerraformLoggingDisabled
 from analyzers.drift.terraform_open_ingress import TerraformOpenIngress
 from analyzers.drift.terraform_public_database import TerraformPublicDatabase
@@ -83,6 +91,11 @@ RULES: tuple[type[Analyzer], ...] = (
     K8sWritableRootFilesystem,
     K8sServiceAccountTokenMounted,
     K8sResourceLimitsMissing,
+    K8sNonRootNotEnforced,
+    K8sSeccompProfileMissing,
+    K8sProbesMissing,
+    K8sRbacWildcard,
+    K8sRbacEscalation,
     TerraformOpenIngress,
     TerraformPublicStorage,
     TerraformEncryptionDisabled,
@@ -91,6 +104,9 @@ RULES: tuple[type[Analyzer], ...] = (
     TerraformPublicDatabase,
     TerraformIamWildcard,
     TerraformLoggingDisabled,
+    TerraformGcpBasicRole,
+    TerraformFlowLogsMissing,
+    TerraformImdsV1Allowed,
     PolicyProtectedPathChanged,
     CodeownersWeakened,
 )

@@ -87,9 +87,22 @@ KUBERNETES = Framework(
         "CKV_K8S_11": _rules("k8s-resource-limits-missing"),  # CPU limits
         "CKV_K8S_13": _rules("k8s-resource-limits-missing"),  # memory limits
         "CKV_K8S_14": _rules("k8s-unpinned-image"),  # latest or no tag
+        "CKV_K8S_23": _rules("k8s-non-root-not-enforced", "k8s-runs-as-root"),  # root admitted
+        "CKV_K8S_31": _rules("k8s-seccomp-profile-missing"),  # no RuntimeDefault seccomp profile
+        "CKV_K8S_8": _rules("k8s-probes-missing"),  # liveness probe
+        "CKV_K8S_9": _rules("k8s-probes-missing"),  # readiness probe
+        "CKV_K8S_49": _rules("k8s-rbac-wildcard"),  # wildcards in roles
+        # roles that lead to more power (a wildcard grants them too)
+        "CKV_K8S_155": _rules("k8s-rbac-escalation", "k8s-rbac-wildcard"),  # admission webhooks
+        "CKV_K8S_156": _rules("k8s-rbac-escalation", "k8s-rbac-wildcard"),  # approve CSRs
+        "CKV_K8S_157": _rules("k8s-rbac-escalation", "k8s-rbac-wildcard"),  # bind
+        "CKV_K8S_158": _rules("k8s-rbac-escalation", "k8s-rbac-wildcard"),  # escalate
+        "CKV2_K8S_3": _rules("k8s-rbac-escalation", "k8s-rbac-wildcard"),  # impersonate
+        "CKV2_K8S_5": _rules("k8s-rbac-escalation", "k8s-rbac-wildcard"),  # read all secrets
     },
     partial={
         "CKV_K8S_11": "Bulwark asks for memory limits only: CPU is compressible, CPU limits throttle",
+        "CKV2_K8S_5": "Bulwark reports reading Secrets in ClusterRoles only: a namespaced Role's reach is its namespace",
     },
     detail={
         "CKV_K8S_16": ("privileged: true",),
@@ -101,6 +114,8 @@ KUBERNETES = Framework(
         "CKV_K8S_20": ("allowPrivilegeEscalation", "privileged: true"),
         "CKV_K8S_28": ("capabilities", "privileged: true"),
         "CKV_K8S_37": ("capabilities", "privileged: true"),
+        "CKV_K8S_8": ("livenessProbe",),
+        "CKV_K8S_9": ("readinessProbe",),
     },
 )
 DOCKERFILE = Framework(

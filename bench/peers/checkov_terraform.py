@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -122,6 +123,8 @@ def run_checkov(checkov: Path, folder: Path, framework: str) -> list[CheckovFind
             cwd=folder.parent,
             capture_output=True,
             text=True,
+            # no platform mapping or package scan: offline, Checkov otherwise waits on the network
+            env={**os.environ, "BC_SKIP_MAPPING": "TRUE", "CHECKOV_RUN_SCA_PACKAGE_SCAN_V2": "false"},
         )
         cached.write_text(process.stdout or "[]", encoding="utf-8")
     reports = json.loads(cached.read_text(encoding="utf-8") or "[]")

@@ -14,6 +14,9 @@ _UNENCRYPTED = frozenset({"terraform-unencrypted-storage", "terraform-encryption
 _IAM = frozenset({"terraform-iam-wildcard"})
 _LOGGING = frozenset({"terraform-logging-disabled"})
 _PUBLIC_DATABASE = frozenset({"terraform-public-database"})
+_BASIC_ROLE = frozenset({"terraform-gcp-basic-role"})
+_FLOW_LOGS = frozenset({"terraform-flow-logs-missing"})
+_IMDS = frozenset({"terraform-imds-v1-allowed"})
 CHECKS: dict[str, frozenset[str]] = {
     # security groups and firewalls open to the world on administrative ports
     "CKV_AWS_24": _OPEN_INGRESS,  # port 22
@@ -59,4 +62,13 @@ CHECKS: dict[str, frozenset[str]] = {
     "CKV_AWS_92": _LOGGING,  # classic ELB access logs
     "CKV_GCP_62": _LOGGING,  # GCS access logging
     "CKV_AZURE_23": _LOGGING,  # SQL server auditing
+    # GCP basic roles (owner, editor, viewer)
+    "CKV_GCP_115": _BASIC_ROLE,  # organisation
+    "CKV_GCP_116": _BASIC_ROLE,  # folder
+    "CKV_GCP_117": _BASIC_ROLE,  # project
+    # network flow logs
+    "CKV2_AWS_11": _FLOW_LOGS,  # VPC
+    "CKV_GCP_26": _FLOW_LOGS,  # subnet
+    # instance metadata service without session tokens
+    "CKV_AWS_79": _IMDS,
 }

@@ -1,0 +1,5 @@
+resource "aws_flow_log" "main" {
+  vpc_id          = aws_vpc.main.id
+  traffic_type    = "ALL"
+  log_destination = aws_s3_bucket.flow_logs.arn
+}
