@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.common import is_false, is_true
 from analyzers.drift.workloads import Container, Workload, workload_findings
-from app.context.model import ChangeContext
 
 
 class K8sNonRootNotEnforced(Analyzer):

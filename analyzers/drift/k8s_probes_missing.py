@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.workloads import Workload, workload_findings
-from app.context.model import ChangeContext
 
 # workloads that run to completion: a probe there is rarely meaningful
 _BATCH = frozenset({"Job", "CronJob"})

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.rbac import Grant, grant_findings
-from app.context.model import ChangeContext
 
 _WRITE = ("create", "update", "patch")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.rbac import Grant, grant_findings
-from app.context.model import ChangeContext
 
 # API groups whose wildcards reach Secrets, pods and roles
 _BROAD_GROUPS = frozenset({"*", "", "rbac.authorization.k8s.io"})

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.workloads import Workload, workload_findings
-from app.context.model import ChangeContext
 
 _POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod"
 _CONTAINER_ANNOTATION = "container.seccomp.security.alpha.kubernetes.io/"

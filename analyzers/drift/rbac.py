@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Finding
 from analyzers.config.yaml_doc import EMPTY, YNode, load_documents
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import present
 from analyzers.drift.workloads import is_manifest_path
-from app.context.model import ChangeContext
 
 ROLE_KINDS = frozenset({"Role", "ClusterRole"})
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.hcl import Block
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.terraform_state import (
     Module,
@@ -15,7 +16,6 @@ from analyzers.drift.terraform_state import (
     resource_type,
     terraform_site_findings,
 )
-from app.context.model import ChangeContext
 
 # subnets reserved for Google's managed proxies and Private Service Connect take no flow logs
 _PROXY_PURPOSES = frozenset(

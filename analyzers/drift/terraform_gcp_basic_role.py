@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.hcl import Attribute, Block
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.terraform_state import (
     Module,
@@ -16,7 +17,6 @@ from analyzers.drift.terraform_state import (
     resource_type,
     terraform_site_findings,
 )
-from app.context.model import ChangeContext
 
 _GRANTS = frozenset(
     {

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.hcl import Block
+from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.terraform_state import (
     Module,
@@ -17,7 +18,6 @@ from analyzers.drift.terraform_state import (
     resource_type,
     terraform_site_findings,
 )
-from app.context.model import ChangeContext
 
 _MACHINES = frozenset({"aws_instance", "aws_launch_template", "aws_launch_configuration"})
 
