@@ -8,7 +8,6 @@ in the same scope are told apart by their order of occurrence in the file.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
@@ -27,7 +26,9 @@ def fingerprint_of(rule_id: str, path: str, snippet: str, scope: str, occurrence
     parts = [rule_id, path, normalise_snippet([snippet]), scope]
     if occurrence:
         parts.append(str(occurrence))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    from hashlib import sha256  # loads OpenSSL: only a change with findings pays for it
+
+    return sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def snippet_of(lines: Sequence[str], finding: Finding) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from analyzers.injection import scripts
 from analyzers.injection.normalise import fold_entry
 
 CATEGORIES = (
@@ -42,8 +43,6 @@ _WORDY = re.compile(r"^\w+(?:'\w+)?(?: \w+(?:'\w+)?)*\*?$")
 _JOINED = re.compile(r"^\w+(?:[-.]\w+)+\.?$")
 _JOINERS = re.compile(r"[-.]")
 _ENDINGS = frozenset({"modal", "imperative", "request", "hedge"})  # classes whose Korean entries end verbs
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 Hit = tuple[str, str]  # (category, matched text)
@@ -117,7 +116,7 @@ def _add(
 ) -> None:
     if _JOINED.match(entry):  # `ki-assistent`, `e.g`: the words a tokenised text holds
         entry = _JOINERS.sub(" ", entry).strip()
-    if _SPACELESS.search(entry):
+    if scripts.spaceless().search(entry):
         spaceless.add((entry, category))
     elif entry.endswith("*") and " " not in entry and _WORDY.match(entry):
         if len(entry) - 1 < MIN_STEM:
@@ -166,7 +165,7 @@ def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[
     present = set(folded)
     for ch in present.intersection(lex.substrings):
         hits.update((category, entry) for entry, category in lex.substrings[ch] if entry in folded)
-    if not folded.isascii() and _SPACELESS.search(folded):
+    if not folded.isascii() and scripts.spaceless().search(folded):
         for ch in present.intersection(lex.spaceless):
             hits.update((c, entry) for entry, c in lex.spaceless[ch] if _holds(folded, entry, c in _ENDINGS))
     return _outermost(hits)
@@ -175,11 +174,11 @@ def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[
 def _holds(text: str, entry: str, ending: bool) -> bool:
     """Whether `text` holds `entry`; a Korean entry only at the start of a word (Korean is written
     with spaces: `키` is not in `패키지`, `너는` is not in `러너는`), unless it is a verb ending."""
-    if ending or not _HANGUL.match(entry):
+    if ending or not scripts.hangul().match(entry):
         return entry in text
     index = text.find(entry)
     while index >= 0:
-        if index == 0 or not _HANGUL.match(text[index - 1]):
+        if index == 0 or not scripts.hangul().match(text[index - 1]):
             return True
         index = text.find(entry, index + 1)
     return False

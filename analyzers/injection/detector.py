@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from analyzers.injection import cues, features, ngrams, normalise
+from analyzers.injection import cues, features, ngrams, normalise, scripts
 from analyzers.injection.cues import Hit
 
 
@@ -175,7 +174,6 @@ FRAMINGS = frozenset(
     {"secrecy", "roleplay", "mode", "indirect", "output_format", "splitting", "hypothetical"}
 )
 _STRUCTURAL = frozenset({"vocative", "role_tag"})  # a greeting or a role tag frames an order by its form
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MOOD = frozenset({"modal", "request"})
 _ASKED = frozenset({"action", "transfer"})
 _TARGETS = frozenset({"secret", "safeguard", "destination"})
@@ -214,7 +212,7 @@ def _phrase(entry: str) -> bool:
     single words of the framing classes (`only`, `filters`, `combined`, `novel`, `exactement`) are
     what documentation says too; an entry of a script written without spaces counts from three
     characters."""
-    return " " in entry.strip() or (len(entry) >= 2 and _SPACELESS.search(entry) is not None)
+    return " " in entry.strip() or (len(entry) >= 2 and scripts.spaceless().search(entry) is not None)
 
 
 def evidence_strands(hits: frozenset[Hit], classes: set[str]) -> int:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from analyzers.injection import cues, normalise
+from analyzers.injection import cues, normalise, scripts
 
 WINDOW_SENTENCES = 2
 MAX_SENTENCES = 400
@@ -29,7 +29,6 @@ _SENTENCE = re.compile(
     r"(?:[^.!?;\n\u3002\uff01\uff1f\uff1b]|[.!?;](?=\S)){1,2000}[.!?;\n\u3002\uff01\uff1f\uff1b]?"
 )
 _CODE_MARK = re.compile(r"[\[\]().`_*=/]")  # a label made of code (`[agents.Runner]:`) names no one
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Hangul is written with spaces
 _VOCATIVE_MARK = re.compile(r"[:\uff1a,\uff0c\u2014\u2013]| - ")
 # URLs, IP addresses and e-mail addresses: destinations, whose words are not read as cues
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`)\]]{1,300}")
@@ -116,7 +115,7 @@ def words_in(text: str, tokens: list[str]) -> int:
     every two characters (a token of Chinese or Japanese is a whole run of words)."""
     if text.isascii():
         return len(tokens)
-    spaceless = len(_SPACELESS.findall(text))
+    spaceless = len(scripts.unspaced().findall(text))
     return len(tokens) + spaceless // 2 - (1 if spaceless else 0)
 
 

@@ -19,16 +19,16 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import chain, repeat
 from typing import cast
 
+from analyzers.injection import scripts
+
 PREFIX = 5
 LIMIT = 6.0  # the score is clipped to [-LIMIT, LIMIT]
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MEMO_LIMIT = 200_000
 
 
@@ -66,7 +66,7 @@ def word_features(word: str) -> tuple[str, ...]:
     when it is written without spaces."""
     if word.isdigit():  # numbers (addresses, versions, counts) say nothing of the voice of a text
         return ()
-    if _SPACELESS.search(word):
+    if scripts.spaceless().search(word):
         if len(word) == 1:
             return (f"w:{word}",)
         return tuple(f"c:{word[i : i + 2]}" for i in range(len(word) - 1))

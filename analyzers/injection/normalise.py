@@ -132,7 +132,10 @@ def _fold_word(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=4096)
 def fold_entry(entry: str) -> str:
-    """A lexicon entry in the canonical form (the same steps as `fold`, without decoding)."""
+    """A lexicon entry in the canonical form (the same steps as `fold`, without decoding); ASCII is
+    its own normal form, and case folding it is lowering it."""
+    if entry.isascii():
+        return entry.lower()
     return _unaccent(unicodedata.normalize("NFKC", entry).casefold())
 
 
