@@ -6,19 +6,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 
+from sqlmodel import Session
+
 from app import __version__, metrics
 from app.context.model import ChangeContext
 from app.context.policy import RepoPolicy, merge_policies, parse_policy, policy_from_base
 from app.db import repo
 from app.db.models import Analysis, utcnow
 from app.db.models import Finding as FindingRow
-from app.db.session import session_scope
 from app.github import contents
 from app.github.client import InstallationGitHub
 from app.report.links import Links
 from app.report.placement import Placed
 from app.report.sarif import render_sarif
-from app.settings import Settings
 
 
 def stage(name: str) -> AbstractContextManager[None]:
@@ -41,12 +41,9 @@ def fetch_policy(gh: InstallationGitHub, base_files: Mapping[str, str]) -> RepoP
     return merge_policies(parse_policy(text, source=f"{target[0]}:{target[1]}"), policy)
 
 
-def without_dismissed(
-    settings: Settings, repository_id: int, placed: list[Placed]
-) -> tuple[list[Placed], list[str]]:
-    """Findings dismissed earlier in this repository are not raised again (unless their rule changed)."""
-    with session_scope(settings.database_url) as session:
-        dismissed = repo.dismissed_fingerprints(session, repository_id)
+def without_dismissed(placed: list[Placed], dismissed: Mapping[str, int]) -> tuple[list[Placed], list[str]]:
+    """Findings dismissed earlier in this repository (fingerprint → the rule version then) are not raised
+    again, unless their rule changed since."""
     kept = [p for p in placed if dismissed.get(p.finding.fingerprint) != (p.meta.version if p.meta else 0)]
     dropped = len(placed) - len(kept)
     if not dropped:
@@ -55,7 +52,7 @@ def without_dismissed(
 
 
 def record_findings(
-    settings: Settings, analysis: Analysis, placed: list[Placed], comments: dict[str, tuple[int, str]]
+    session: Session, analysis: Analysis, placed: list[Placed], comments: dict[str, tuple[int, str]]
 ) -> None:
     """Store this analysis' findings, linked to their review comments and threads."""
     rows = []
@@ -84,8 +81,7 @@ def record_findings(
         )
         family = item.meta.family.value if item.meta else "unknown"
         metrics.FINDINGS.labels(family=family, placement=item.placement.value).inc()
-    with session_scope(settings.database_url) as session:
-        repo.add_findings(session, rows)
+    repo.add_findings(session, rows)
 
 
 def upload_sarif(

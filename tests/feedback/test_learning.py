@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlmodel import col, select
 
 from analyzers.base import Finding, Severity
+from app import learning
 from app.context.policy import policy_of_data
 from app.db import repo
 from app.db.models import CalibrationAudit
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
-from app.learning import as_time, place, record_vote
+from app.learning import as_time, record_vote
 from app.pull import PullAtHead
 from app.report.placement import Placement
 from app.settings import Settings
@@ -49,6 +51,12 @@ def vote(
     row.created_at = at
     with session_scope(settings.database_url) as session:
         assert record_vote(session, row, REPO_ID, at)
+
+
+def place(settings: Settings, *args: Any, **kwargs: Any) -> learning.Placements:
+    """`learning.place` in a session of its own, as the pipeline calls it."""
+    with session_scope(settings.database_url) as session:
+        return learning.place(session, *args, **kwargs)
 
 
 def noisy(settings: Settings) -> None:

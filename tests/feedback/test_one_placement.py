@@ -17,13 +17,13 @@ from analyzers.base import Finding, Severity
 from app.context.policy import policy_of_data
 from app.db import repo
 from app.db.session import session_scope
-from app.learning import place, votes_of
+from app.learning import votes_of
 from app.replay import load
 from app.replay.engine import place_log
 from app.report.placement import Placement
 from app.settings import Settings
 from app.trust import Label, Vote
-from tests.feedback.test_learning import REPO_ID, RULE, vote
+from tests.feedback.test_learning import REPO_ID, RULE, place, vote
 
 START = datetime(2026, 6, 1, tzinfo=UTC)  # a Monday: the replay's week starts here
 FULL_NAME = "acme/api"
