@@ -53,7 +53,7 @@ unit: install
 test: lint typecheck unit
 
 docs: install-runtime
-	$(BIN)/bulwark rules --render docs/rules
+	$(BIN)/bulwark rules --render docs/rules --readme README.md
 
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; it downloads no browser).
 browser-deps:

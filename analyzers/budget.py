@@ -11,6 +11,10 @@ the thread still produces is dropped. The thread is left to finish (every reader
 does) and only when it is still running after a grace period is it told to stop (`Abandoned`, raised
 in it at its next Python instruction): an asynchronous exception can land anywhere, even in a
 garbage-collection callback of another library, so it is kept for work that would not end.
+
+One analysis runs its rules one after another in one such thread (`Lane`): starting a thread per rule
+cost more processor time than many rules themselves. Each piece of work still has its own limit; a late
+one takes its thread with it (the thread is abandoned as above) and the next piece starts a new one.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import contextvars
 import ctypes
 import logging
+import queue
 import sys
 import threading
 from collections.abc import Callable
@@ -131,3 +136,100 @@ def _install_quiet_hook() -> None:
         threading.excepthook = thread_hook
         sys.unraisablehook = unraisable_hook
         _hook_installed = True
+
+
+_IDLE_SECONDS = 30.0  # a lane's thread with no work this long ends (a new one starts when work comes)
+_Task = tuple[contextvars.Context, Callable[[], object], str]
+
+
+class Lane:
+    """Pieces of work run one after another in one long-lived thread, each within its own limit.
+
+    `run` behaves like `run_within`: a late piece raises `InputLimitError` in the caller, its thread is
+    abandoned (added to `late`, told to stop after `grace` if still running, and given no more work),
+    and the next piece gets a new thread. `close` lets the thread end once its work is done."""
+
+    def __init__(
+        self, *, late: list[threading.Thread] | None = None, grace: float = DEFAULT_BUDGET.grace_seconds
+    ):
+        self._late = late
+        self._grace = grace
+        self._worker: _LaneThread | None = None
+
+    def run(self, seconds: float, work: Callable[[], T], *, name: str = "analysis") -> T:
+        _install_quiet_hook()
+        task: _Task = (contextvars.copy_context(), work, name)  # keeps the log context
+        worker = self._worker
+        if worker is None or not worker.give(task):
+            worker = self._worker = _LaneThread()
+            worker.give(task)
+        try:
+            ok, value = worker.results.get(timeout=seconds)
+        except queue.Empty:
+            self._worker = None
+            worker.close()
+            stopper = threading.Timer(self._grace, stop, args=(worker.thread,))
+            stopper.daemon = True
+            stopper.start()
+            if self._late is not None:
+                self._late.append(worker.thread)
+            raise InputLimitError(f"took more than {seconds:g} s") from None
+        if ok:
+            return value  # type: ignore[return-value]  # what work() returned
+        assert isinstance(value, BaseException)
+        raise value
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+
+class _LaneThread:
+    """The thread of a `Lane`: takes work until closed, or idle for `_IDLE_SECONDS`."""
+
+    def __init__(self) -> None:
+        self._tasks: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
+        self.results: queue.SimpleQueue[tuple[bool, object]] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._closed = False
+        self.thread = threading.Thread(target=self._loop, name="analysis", daemon=True)
+        self.thread.start()
+
+    def give(self, task: _Task) -> bool:
+        """Queue `task`; False when this thread has ended or is ending (start another)."""
+        with self._lock:
+            if self._closed:
+                return False
+            self._tasks.put(task)
+            return True
+
+    def close(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._tasks.put(None)
+
+    def _loop(self) -> None:
+        try:
+            while (task := self._next()) is not None:
+                context, work, name = task
+                self.thread.name = name
+                try:
+                    self.results.put((True, context.run(work)))
+                except Abandoned:
+                    return
+                except BaseException as error:  # handed to the caller, which decides
+                    self.results.put((False, error))
+        except Abandoned:
+            return
+
+    def _next(self) -> _Task | None:
+        while True:
+            try:
+                return self._tasks.get(timeout=_IDLE_SECONDS)
+            except queue.Empty:
+                with self._lock:
+                    if self._tasks.empty():  # nothing was given meanwhile: end
+                        self._closed = True
+                        return None

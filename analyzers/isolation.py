@@ -1,6 +1,7 @@
 """Each rule runs within a time budget, and a failure is contained to the file that caused it.
 
-A rule first runs over the whole change, in a thread of its own (`analyzers.budget`). When it fails
+A rule first runs over the whole change, within its time in the analysis' one rule thread
+(`analyzers.budget.Lane`). When it fails
 (an exception, a limit of a reader, or its time), it is run again over each file alone, to find the
 files it fails on; those become gaps of that rule, and the rule runs a last time over the change
 without them, so its findings on every other file (and its cross-file reasoning about them) are kept.
@@ -19,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from analyzers.base import Analyzer, Finding
-from analyzers.budget import Budget, run_within
+from analyzers.budget import Budget, Lane
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.model import ChangeContext
 from analyzers.gaps import Gap, describe, recorded_gaps
@@ -49,6 +50,12 @@ class Isolation:
     late: list[threading.Thread] = field(default_factory=list)  # abandoned threads of this analysis
     _view: ChangeContext | None = None
     _views: list[ChangeContext] = field(default_factory=list)
+    _lane: Lane | None = None
+
+    def close(self) -> None:
+        """Let the rule thread end (the analysis is over)."""
+        if self._lane is not None:
+            self._lane.close()
 
     def run(self, rule_class: type[Analyzer]) -> Pairs:
         """The findings of one rule over the change, failures contained per file (see the module)."""
@@ -129,9 +136,9 @@ class Isolation:
 
         rule_id = rule_class.meta.id
         try:
-            pairs = run_within(
-                seconds, work, name=f"rule {rule_id}", late=self.late, grace=self.budget.grace_seconds
-            )
+            if self._lane is None:
+                self._lane = Lane(late=self.late, grace=self.budget.grace_seconds)
+            pairs = self._lane.run(seconds, work, name=f"rule {rule_id}")
             return _Outcome(pairs)
         except InputLimitError as error:
             logger.info("rule %s stopped: %s", rule_id, error.reason)

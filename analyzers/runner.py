@@ -80,12 +80,15 @@ def run_analyzers(
     disabled = _disabled_rules(policy if policy is not None else ctx.policy)
     isolation = Isolation(ctx, budget)
     raw: list[tuple[Analyzer, Finding]] = []
-    for rule_class in rules:
-        if rule_class.meta.id in disabled:
-            continue
-        if progress is not None:
-            progress(rule_class.meta.id)
-        raw.extend(isolation.run(rule_class))
+    try:
+        for rule_class in rules:
+            if rule_class.meta.id in disabled:
+                continue
+            if progress is not None:
+                progress(rule_class.meta.id)
+            raw.extend(isolation.run(rule_class))
+    finally:
+        isolation.close()
     gaps = [*context_gaps(ctx), *isolation.shared_gaps(), *isolation.gaps]
     return _finish(ctx, raw, unique(gaps), isolation.timings, policy if policy is not None else ctx.policy)
 

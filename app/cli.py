@@ -160,11 +160,16 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from analyzers.docs import list_rules_table, render_all, rule_page
+    from analyzers.docs import list_rules_table, render_all, rule_page, with_rule_index
 
-    if args.render:
-        written = render_all(Path(args.render))
-        print(f"wrote {len(written)} rule pages to {args.render}")
+    if args.render or args.readme:
+        if args.render:
+            written = render_all(Path(args.render))
+            print(f"wrote {len(written)} rule pages to {args.render}")
+        if args.readme:
+            readme = Path(args.readme)
+            readme.write_text(with_rule_index(readme.read_text(encoding="utf-8")), encoding="utf-8")
+            print(f"wrote the rule index of {args.readme}")
         return 0
     rows = list_rules_table()
     if args.rule_id:
@@ -340,6 +345,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rules.add_argument("rule_id", nargs="?", metavar="RULE", help="a rule id, as `code-command-injection`")
     rules.add_argument("--render", metavar="DIR", help="write every rule's page to DIR as Markdown")
+    rules.add_argument(
+        "--readme", metavar="FILE", help="write the rule index between the rule-index markers of FILE"
+    )
     rules.set_defaults(func=cmd_rules)
     policy = sub.add_parser("policy", help="check a repository policy file (.github/bulwark.yml)")
     policy_sub = policy.add_subparsers(dest="policy_command", required=True, metavar="COMMAND")

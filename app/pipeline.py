@@ -10,12 +10,14 @@ Everything GitHub-facing goes through `app.github`; everything stored goes throu
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from analyzers.contract.history import RepoHistory, history_note
 from analyzers.contract.model import ChangeContext
 from analyzers.contract.policy_file import PolicyError
 from analyzers.runner import AnalysisResult, run_analyzers
+from app import metrics
 from app.context.baseline import backfill, load_history, record_change
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
@@ -24,13 +26,21 @@ from app.db import repo
 from app.db.fact_cache import DatabaseFactCache
 from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
-from app.github import checks, reviews
-from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
+from app.github import checks, conversation, reviews
+from app.github.client import (
+    InstallationGitHub,
+    github_app,
+    installation_slot,
+    take_installation_rate,
+    wait_for_installation_rate,
+)
 from app.github.code_scanning import upload_sarif
+from app.github.permissions import collaborator_permission
 from app.github.policy import fetch_policy
 from app.jobs.entities import record_entities, record_pull_request
 from app.jobs.job import Job, Step
 from app.learning import calibration_step, feedback, signals
+from app.learning.trust import Channel, normalise_login
 from app.logs import bind_log_context
 from app.metrics import stage
 from app.packages.facts import build_options, registry_config
@@ -45,15 +55,6 @@ from app.stored_findings import record_findings, without_dismissed
 
 log = logging.getLogger(__name__)
 
-_apps: dict[int, GitHubApp] = {}
-
-
-def github_app(settings: Settings) -> GitHubApp:
-    app = _apps.get(id(settings))
-    if app is None or app.settings is not settings:  # an id is reused once its settings are gone
-        app = _apps[id(settings)] = GitHubApp(settings)
-    return app
-
 
 def handle_job(settings: Settings, owner: str, job: Job) -> str:
     """Run one delivery's job; returns a short outcome recorded on the delivery.
@@ -65,6 +66,7 @@ def handle_job(settings: Settings, owner: str, job: Job) -> str:
     if job.step is Step.BACKFILL:
         return _backfill_histories(settings, job)
     if job.step is Step.FEEDBACK:
+        _poll_on_event(settings, job)
         outcome, reruns = feedback.handle_event(settings, job)
         done = [analyze_pull_request(settings, pull, owner, rerun=True) for pull in reruns]
         return "; ".join([outcome, *done])
@@ -229,11 +231,13 @@ def place(
     settings: Settings, gh: InstallationGitHub, pull: PullAtHead, ctx: ChangeContext, result: AnalysisResult
 ) -> calibration_step.Placements:
     """Read new reactions first (they are votes), then place every finding, dismissed ones left out."""
-    signals.poll_reactions(settings, gh, pull)
-    learned = calibration_step.place(
-        settings, pull.repository_id, pull.full_name, result.findings, ctx.policy
-    )
-    placed, notes = without_dismissed(settings, pull.repository_id, learned.placed)
+    poll_reactions(settings, gh, pull)
+    with session_scope(settings.database_url) as session:
+        learned = calibration_step.place(
+            session, pull.repository_id, pull.full_name, result.findings, ctx.policy
+        )
+        dismissed = repo.dismissed_fingerprints(session, pull.repository_id)
+    placed, notes = without_dismissed(learned.placed, dismissed)
     return calibration_step.Placements(placed, [*learned.notes, *notes], learned.counts)
 
 
@@ -282,9 +286,16 @@ def record(
     findings with their comments."""
     with session_scope(settings.database_url) as session:
         repo.mark_findings(session, pull.repository_id, pull.number, review.fixed, "fixed")
-    signals.record_fixes(settings, gh, pull, review.fixed, [f.path for f in prepared.ctx.files])
+        rows = repo.findings_of_pull(session, pull.repository_id, pull.number)
+    gone = signals.fixed_by_edit(rows, review.fixed, [f.path for f in prepared.ctx.files])
+    votes = []
+    if gone and pull.author:  # the author's fixes: their permission says how much they count
+        votes = signals.fix_votes(pull, gone, collaborator_permission(gh, pull.owner, pull.name, pull.author))
     record_change(settings, pull.repository_id, prepared.history, prepared.ctx)
-    record_findings(settings, analysis, placed, review.comments)
+    with session_scope(settings.database_url) as session:
+        stored = sum(calibration_step.record_vote(session, row, pull.repository_id) for row in votes)
+        record_findings(session, analysis, placed, review.comments)
+    metrics.FEEDBACK.labels(channel=Channel.IMPLICIT_FIX.value).inc(stored)
 
 
 def _run_analysis(
@@ -374,6 +385,66 @@ def _ensure_check_run(
         with session_scope(settings.database_url) as session:
             repo.save_analysis(session, analysis)
     return check_run_id
+
+
+def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> int:
+    """The one reaction poll: new 👍/👎 on Bulwark's comments in this pull request become votes; how
+    many were new. Run before each analysis places its findings, on the pull request's other events
+    (`poll_reactions_if_due`) and on a schedule (`poll_open_pulls`)."""
+    signals.POLLS.mark(settings.database_url, signals.poll_key(pull))
+    with session_scope(settings.database_url) as session:
+        commented = [
+            f for f in repo.findings_of_pull(session, pull.repository_id, pull.number) if f.comment_id
+        ]
+    listed = {
+        int(f.comment_id or 0): conversation.list_reactions(gh, pull.owner, pull.name, int(f.comment_id or 0))
+        for f in commented
+    }
+    counted = signals.counted_reactions(settings.app_slug, pull, listed)
+    voters = sorted({reaction.user for _, reaction, _ in counted})
+    permissions = {login: collaborator_permission(gh, pull.owner, pull.name, login) for login in voters}
+    votes = signals.reaction_votes(pull, commented, counted, permissions)
+    if not votes:
+        return 0
+    with session_scope(settings.database_url) as session:
+        new = sum(calibration_step.record_vote(session, row, pull.repository_id) for row in votes)
+    metrics.FEEDBACK.labels(channel=Channel.REACTION.value).inc(new)
+    return new
+
+
+def poll_reactions_if_due(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> int | None:
+    """`poll_reactions` for an event of the pull request, unless this pull request was polled within
+    `reaction_poll_pr_seconds` or its installation's job rate is spent (then None: nothing asked)."""
+    key = signals.poll_key(pull)
+    if not signals.POLLS.claim(settings.database_url, key, settings.reaction_poll_pr_seconds):
+        metrics.LIMITS.labels(limit="reaction_poll_pull_request").inc()
+        return None
+    if take_installation_rate(
+        settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
+    ):
+        metrics.LIMITS.labels(limit="reaction_poll_installation").inc()
+        return None
+    return poll_reactions(settings, gh, pull)
+
+
+def _poll_on_event(settings: Settings, job: Job) -> None:
+    """No webhook for reactions: read them on the pull request's other events too (rate-limited)."""
+    pulls = job.pulls()
+    if not pulls or normalise_login(job.sender.login) == normalise_login(settings.app_slug):
+        return
+    with session_scope(settings.database_url) as session:
+        pull = signals.with_stored(session, replace(pulls[0], author=job.pull_author))
+    poll_reactions_if_due(settings, github_app(settings).as_installation(pull.installation_id), pull)
+
+
+def poll_open_pulls(settings: Settings, gh_for: Callable[[int], InstallationGitHub]) -> int:
+    """Reactions on Bulwark's comments in every open pull request it commented on; how many were new."""
+    with session_scope(settings.database_url) as session:
+        pulls = [
+            signals.with_stored(session, PullAtHead(installation_id, repository_id, full_name, number))
+            for repository_id, full_name, installation_id, number in repo.open_pulls_with_comments(session)
+        ]
+    return sum(poll_reactions(settings, gh_for(pull.installation_id), pull) for pull in pulls)
 
 
 def _release_analysis(settings: Settings, analysis: Analysis) -> None:

@@ -33,7 +33,7 @@ from app.packages.config import RegistryConfig
 from app.packages.facts import build_options, registry_config
 from app.preparation import fatal_error, finish_context
 from app.report.links import scan_links
-from app.report.placement import Placed, Placement, place_all
+from app.report.placement import Placed, Placement, place_finding
 from app.report.sarif import Notification, render_sarif
 
 JSON_SCHEMA_VERSION = 1
@@ -91,7 +91,8 @@ def run_scan(
         "context_seconds": round(prepared - started, 4),
         "analysis_seconds": round(done - prepared, 4),
     }
-    return ScanResult(ctx, analysis, place_all(analysis.findings, ctx.policy), stats)
+    placed = [p for finding in analysis.findings if (p := place_finding(finding, ctx.policy)) is not None]
+    return ScanResult(ctx, analysis, placed, stats)  # the App's placement, nothing learned
 
 
 def _registry_config(offline: bool) -> RegistryConfig:

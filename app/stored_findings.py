@@ -3,21 +3,20 @@ review comments and threads."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from sqlmodel import Session
+
 from app import metrics
 from app.db import repo
 from app.db.models import Analysis, utcnow
 from app.db.models import Finding as FindingRow
-from app.db.session import session_scope
 from app.report.placement import Placed
-from app.settings import Settings
 
 
-def without_dismissed(
-    settings: Settings, repository_id: int, placed: list[Placed]
-) -> tuple[list[Placed], list[str]]:
-    """Findings dismissed earlier in this repository are not raised again (unless their rule changed)."""
-    with session_scope(settings.database_url) as session:
-        dismissed = repo.dismissed_fingerprints(session, repository_id)
+def without_dismissed(placed: list[Placed], dismissed: Mapping[str, int]) -> tuple[list[Placed], list[str]]:
+    """Findings dismissed earlier in this repository (fingerprint → the rule version then) are not raised
+    again, unless their rule changed since."""
     kept = [p for p in placed if dismissed.get(p.finding.fingerprint) != (p.meta.version if p.meta else 0)]
     dropped = len(placed) - len(kept)
     if not dropped:
@@ -26,7 +25,7 @@ def without_dismissed(
 
 
 def record_findings(
-    settings: Settings, analysis: Analysis, placed: list[Placed], comments: dict[str, tuple[int, str]]
+    session: Session, analysis: Analysis, placed: list[Placed], comments: dict[str, tuple[int, str]]
 ) -> None:
     """Store this analysis' findings, linked to their review comments and threads."""
     rows = []
@@ -55,5 +54,4 @@ def record_findings(
         )
         family = item.meta.family.value if item.meta else "unknown"
         metrics.FINDINGS.labels(family=family, placement=item.placement.value).inc()
-    with session_scope(settings.database_url) as session:
-        repo.add_findings(session, rows)
+    repo.add_findings(session, rows)

@@ -21,6 +21,7 @@ from tests.conftest import WEBHOOK_SECRET, make_settings, service_url
 from tests.emulator.server import GitHubEmulator
 from tests.support.deliveries import load_json, load_payload, send
 from tests.support.processes import fresh_postgres_database, running_worker, wait_for
+from tests.support.pulls import pull_queries
 from tests.support.servers import serve_app
 
 REPO = "Codertocat/Hello-World"
@@ -157,7 +158,7 @@ def test_worker_killed_mid_job_is_completed_by_the_sweep(
                 "kill-1",
             )
             wait_for(lambda: seeded.check_runs(REPO), what="the first worker to create the check run")
-            wait_for(lambda: seeded.calls_to("GET", r"/pulls/2$"), what="the first worker to read the PR")
+            wait_for(lambda: pull_queries(seeded, 2), what="the first worker to read the PR")
             first.send_signal(signal.SIGKILL)
             first.wait()
         assert delivery_status(settings, "kill-1") == "processing"

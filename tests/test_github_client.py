@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from githubkit.exception import RequestFailed
+from githubkit_schemas.latest.models import PullRequest
 from pydantic import SecretStr
 
-from analyzers.contract.model import PullRequestInfo
 from app.context.github_source import GitHubSource
-from app.context.source import SourceError
 from app.github.client import GitHubApp, InstallationGitHub
 from app.settings import Settings, SettingsError, load_settings
 from tests.conftest import make_settings
@@ -38,8 +38,9 @@ def app(tmp_path: Path, github: GitHubEmulator) -> GitHubApp:
     return GitHubApp(settings)
 
 
-def fetch_pull(gh: InstallationGitHub, owner: str, repo: str, number: int) -> PullRequestInfo:
-    return GitHubSource(gh, owner, repo, number).pull_request()
+def fetch_pull(gh: InstallationGitHub, owner: str, repo: str, number: int) -> PullRequest:
+    """One REST request through the App's client (its retries and token refresh are under test)."""
+    return gh.rest.pulls.get(owner, repo, number).parsed_data
 
 
 def token_requests(github: GitHubEmulator) -> int:
@@ -78,7 +79,7 @@ def test_server_errors_are_retried_with_backoff(app: GitHubApp, github: GitHubEm
 
 def test_retries_are_bounded(app: GitHubApp, github: GitHubEmulator) -> None:
     github.fail("GET", r"/pulls/1$", 500, times=10)
-    with pytest.raises(SourceError):
+    with pytest.raises(RequestFailed):
         fetch_pull(app.as_installation(7), "octo", "widgets", 1)
     assert len(github.calls_to("GET", r"/pulls/1$")) == 5  # the first try and four retries
 

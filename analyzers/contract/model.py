@@ -113,6 +113,10 @@ class CommitInfo:
 
 @dataclass(frozen=True, slots=True)
 class PullRequestInfo:
+    """What the pull request says at the analysed head, as rules read it: title, body, author, refs,
+    SHAs, review requests and approvals. Content only: which installation, repository id and head a job
+    is about is the App's `app.pull.PullAtHead`, which carries ids and never content."""
+
     repo_full_name: str
     number: int
     title: str

@@ -1,7 +1,9 @@
 """A pull request read from GitHub with an installation client.
 
-Endpoints: `GET /repos/{o}/{r}/pulls/{n}`, `.../pulls/{n}/files` (100 a page, up to 3,000 files),
-`.../pulls/{n}/commits` (up to 250), then the files themselves: both sides of every changed file and the
+Endpoints: one GraphQL query for the pull request with its review requests, reviews, commits and
+conversation comments (a first page of 100 each; a longer list is read over REST: `.../pulls/{n}/reviews`,
+`.../pulls/{n}/commits` (up to 250), `.../issues/{n}/comments`), then `.../pulls/{n}/files` (100 a page,
+up to 3,000 files; GraphQL has no patches), then the files themselves: both sides of every changed file and the
 base-side files the rules compare against are read with GraphQL (`repository { f0: object(expression:
 "<sha>:<path>") { ... on Blob { byteSize text } } }`): one query for the sizes of up to 100 files, then
 the text in queries of at most 50 files and 4 MB, within the fetch budget; files over the size cap are
@@ -28,6 +30,7 @@ from analyzers.contract.model import CommitInfo, FileStatus, PullRequestInfo, Si
 from analyzers.contract.syntax import DEFAULT_MAX_BYTES
 from app.context.classify import is_lockfile, is_yaml
 from app.context.source import SourceError, SourceFile, SourceTooLargeError
+from app.github import pull_query
 from app.github.contents import url_path
 
 MAX_FILES = 3000
@@ -35,7 +38,6 @@ SIZE_BATCH = 100  # files whose size one GraphQL query asks
 TEXT_BATCH = 50  # files whose text one GraphQL query reads
 TEXT_BATCH_BYTES = 4_000_000  # and at most these bytes of text, so one answer stays small
 _UNKNOWN: Any = object()
-_FIRST_TIMERS = frozenset({"FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER"})
 
 
 class GitHubSource:
@@ -60,6 +62,7 @@ class GitHubSource:
         self.max_lockfile_bytes = max(max_lockfile_bytes, max_bytes)
         self.max_yaml_bytes = max(max_yaml_bytes, max_bytes)
         self._pr: PullRequestInfo | None = None
+        self._read_once: pull_query.PullRead | SourceError | None = None
         self._review_bodies: list[tuple[str, str]] = []
         self._comments: int | None = None  # conversation comments, as the pull request counts them
         self._state = "open"
@@ -80,36 +83,50 @@ class GitHubSource:
 
     def pull_request(self) -> PullRequestInfo:
         if self._pr is None:
-            try:
-                data = self.github.rest.pulls.get(self.owner, self.repo, self.number).parsed_data
-            except GitHubException as error:
-                raise SourceError(f"pull request {self.number}: {error}") from error
-            head_repo = data.head.repo.full_name if data.head.repo else ""
-            self._state = data.state
-            self._total_files = data.changed_files if isinstance(data.changed_files, int) else None
-            self._comments = data.comments if isinstance(data.comments, int) else None
+            read = self._read()
+            self._state, self._total_files, self._comments = (
+                read.state,
+                read.changed_files,
+                read.comment_count,
+            )
+            reviews = read.reviews if read.reviews is not None else self._list_reviews()
+            self._review_bodies = [(login.removesuffix("[bot]"), body) for login, body, _ in reviews]
             self._pr = PullRequestInfo(
                 repo_full_name=f"{self.owner}/{self.repo}",
-                number=data.number,
-                title=data.title,
-                body=data.body or "",
-                author_login=data.user.login if data.user else "",
-                head_ref=data.head.ref,
-                base_ref=data.base.ref,
-                head_sha=data.head.sha,
-                base_sha=data.base.sha,
-                is_fork=head_repo != data.base.repo.full_name,
-                first_time_contributor=data.author_association in _FIRST_TIMERS,
-                requested_reviewers=_requested(data, self.owner),
-                approvers=self._approvers(),
+                number=read.number,
+                title=read.title,
+                body=read.body,
+                author_login=read.author,
+                head_ref=read.head_ref,
+                base_ref=read.base_ref,
+                head_sha=read.head_sha,
+                base_sha=read.base_sha,
+                is_fork=read.is_fork,
+                first_time_contributor=read.first_time_contributor,
+                requested_reviewers=read.requested_reviewers,
+                approvers=_approvers(reviews),
             )
         return self._pr
 
-    def _approvers(self) -> tuple[str, ...]:
-        """Logins whose latest review of the pull request approves it (for protected paths)."""
-        latest: dict[str, str] = {}
+    def _read(self) -> pull_query.PullRead:
+        """The pull request, its reviews, commits and comments: one GraphQL query, asked once."""
+        if isinstance(self._read_once, SourceError):
+            raise self._read_once
+        if self._read_once is None:
+            try:
+                data = self.github.graphql(
+                    pull_query.QUERY, variables=pull_query.variables(self.owner, self.repo, self.number)
+                )
+                self._read_once = pull_query.parse(data, self.owner)
+            except (GitHubException, pull_query.PullShapeError) as error:
+                self._read_once = SourceError(f"pull request {self.number}: {error}")
+                raise self._read_once from error
+        return self._read_once
+
+    def _list_reviews(self) -> list[tuple[str, str, str]]:
+        """Every review (login, body, state), oldest first, over REST: more than the query's page."""
+        listed: list[tuple[str, str, str]] = []
         review: PullRequestReview
-        self._review_bodies = []
         try:
             for review in self.github.rest.paginate(
                 self.github.rest.pulls.list_reviews,
@@ -119,12 +136,10 @@ class GitHubSource:
                 per_page=100,
             ):
                 login = review.user.login if review.user is not None else ""
-                self._review_bodies.append((login.removesuffix("[bot]"), review.body or ""))
-                if login and review.state in {"APPROVED", "CHANGES_REQUESTED", "DISMISSED"}:
-                    latest[login] = review.state
+                listed.append((login, review.body or "", review.state))
         except GitHubException as error:
             raise SourceError(f"reviews of pull request {self.number}: {error}") from error
-        return tuple(sorted(login for login, state in latest.items() if state == "APPROVED"))
+        return listed
 
     def review_bodies(self) -> list[tuple[str, str]]:
         """(author login without `[bot]`, body) of every review on the pull request, oldest first, as
@@ -171,6 +186,11 @@ class GitHubSource:
         items: list[TextItem] = []
         if self._pr is not None and self._comments == 0:
             return items  # the pull request says it has none: no request
+        read = self._read_once
+        if isinstance(read, pull_query.PullRead) and read.comments is not None:
+            ours = skip_login.removesuffix("[bot]")
+            kept = [c for c in read.comments if c.text and c.author_login.removesuffix("[bot]") != ours]
+            return kept[:limit]
         comment: IssueComment
         try:
             for comment in self.github.rest.paginate(
@@ -190,6 +210,12 @@ class GitHubSource:
         return items
 
     def commits(self) -> Sequence[CommitInfo]:
+        try:
+            read = self._read()
+        except SourceError:
+            read = None  # REST says what is wrong, under "commits"
+        if read is not None and read.commits is not None:
+            return list(read.commits)
         commits: list[CommitInfo] = []
         item: Commit
         try:
@@ -342,12 +368,13 @@ class GitHubSource:
             raise SourceError(f"{path}@{ref[:12]}: {error}") from error
 
 
-def _requested(data: Any, owner: str) -> tuple[str, ...]:
-    people = data.requested_reviewers if isinstance(data.requested_reviewers, list) else []
-    groups = data.requested_teams if isinstance(data.requested_teams, list) else []
-    users = [user.login for user in people if isinstance(getattr(user, "login", None), str)]
-    teams = [f"{owner}/{team.slug}" for team in groups if isinstance(getattr(team, "slug", None), str)]
-    return tuple(users + teams)
+def _approvers(reviews: Sequence[tuple[str, str, str]]) -> tuple[str, ...]:
+    """Logins whose latest review of the pull request approves it (for protected paths)."""
+    latest: dict[str, str] = {}
+    for login, _body, state in reviews:
+        if login and state in {"APPROVED", "CHANGES_REQUESTED", "DISMISSED"}:
+            latest[login] = state
+    return tuple(sorted(login for login, state in latest.items() if state == "APPROVED"))
 
 
 def _text_batches(

@@ -179,3 +179,14 @@ class GitHubApp:
 
     def as_installation(self, installation_id: int) -> InstallationGitHub:
         return self._client(self._auth.as_installation(installation_id))
+
+
+_apps: dict[int, GitHubApp] = {}
+
+
+def github_app(settings: Settings) -> GitHubApp:
+    """The process's App for `settings` (one token cache and connection pool for every job)."""
+    app = _apps.get(id(settings))
+    if app is None or app.settings is not settings:  # an id is reused once its settings are gone
+        app = _apps[id(settings)] = GitHubApp(settings)
+    return app

@@ -119,8 +119,8 @@ def poll_reactions(settings: Settings) -> None:
     """GitHub sends no webhook for reactions: poll our comments on open pull requests."""
     if not settings.reaction_poll_seconds or not settings.has_credentials:
         return
-    from app.learning.signals import poll_open_pulls
-    from app.pipeline import github_app
+    from app.github.client import github_app
+    from app.pipeline import poll_open_pulls
 
     try:
         app = github_app(settings)

@@ -1,6 +1,6 @@
 """The pipeline's calibration step: stored votes → weighed evidence → fit → a placement per finding.
 
-`place(settings, repository_id, full_name, findings, policy)` gives every finding its placement through
+`place(session, repository_id, full_name, findings, policy)` gives every finding its placement through
 `app.learning.calibration.place_finding`, the one placement the replay runs too: the learned one where there is
 evidence (repo-specific, or at least `ORG_EVIDENCE` labels pooled from the organisation, or a blocking
 policy that votes may demote), else `default_placement`. The policy always wins. Learned cell states are kept per (repository, rule, score bin) for the weekly hysteresis; a change
@@ -19,7 +19,6 @@ from analyzers.base import Finding
 from analyzers.contract.policy import RepoPolicy
 from app.db import repo
 from app.db.models import CalibrationAudit, Feedback, utcnow
-from app.db.session import session_scope
 from app.learning.calibration import (
     CellState,
     Decision,
@@ -45,7 +44,6 @@ from app.learning.trust import (
     weigh_votes,
 )
 from app.report.placement import Placed, Placement, rule_meta
-from app.settings import Settings
 
 REOPEN = "reopen"
 
@@ -145,7 +143,7 @@ def cell_decision(
 
 
 def place(
-    settings: Settings,
+    session: Session,
     repository_id: int,
     full_name: str,
     findings: Sequence[Finding],
@@ -157,25 +155,24 @@ def place(
     now = now or utcnow()
     owner = full_name.split("/", 1)[0]
     result = Placements()
-    with session_scope(settings.database_url) as session:
-        model = load_fit(session, owner, [f.rule_id for f in findings], now)
-        cells = repo.calibration_cells(session, repository_id)
-        decided: dict[tuple[str, int], Decision | None] = {}
+    model = load_fit(session, owner, [f.rule_id for f in findings], now)
+    cells = repo.calibration_cells(session, repository_id)
+    decided: dict[tuple[str, int], Decision | None] = {}
 
-        def decision_of(finding: Finding) -> Decision | None:
-            key = (finding.rule_id, score_bin(finding.confidence))
-            if key not in decided:
-                decided[key] = _decide_cell(
-                    session, model, repository_id, full_name, key, cells, policy, now, result
-                )
-            return decided[key]
+    def decision_of(finding: Finding) -> Decision | None:
+        key = (finding.rule_id, score_bin(finding.confidence))
+        if key not in decided:
+            decided[key] = _decide_cell(
+                session, model, repository_id, full_name, key, cells, policy, now, result
+            )
+        return decided[key]
 
-        for finding in findings:
-            placed = place_finding(finding, policy, decision_of)
-            if placed is not None:
-                result.placed.append(placed)
-        for rule_id in {f.rule_id for f in findings}:
-            result.counts[rule_id] = footer_counts(model.rule_tally(full_name, rule_id))
+    for finding in findings:
+        placed = place_finding(finding, policy, decision_of)
+        if placed is not None:
+            result.placed.append(placed)
+    for rule_id in {f.rule_id for f in findings}:
+        result.counts[rule_id] = footer_counts(model.rule_tally(full_name, rule_id))
     result.notes = list(dict.fromkeys(result.notes))  # one line per rule, not per score bin
     return result
 

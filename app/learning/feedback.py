@@ -21,8 +21,9 @@ from app.db.models import Feedback, utcnow
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
 from app.github import conversation
-from app.github.client import GitHubApp, InstallationGitHub, installation_slot, wait_for_installation_rate
+from app.github.client import InstallationGitHub, github_app, installation_slot, wait_for_installation_rate
 from app.github.permissions import collaborator_permission
+from app.jobs.entities import remember_author
 from app.jobs.job import Actor, Comment, Job, Step, Thread
 from app.learning.calibration import explain
 from app.learning.calibration_step import (
@@ -34,7 +35,7 @@ from app.learning.calibration_step import (
     votes_of,
 )
 from app.learning.commands import Command, CommandError, Verb, Where, parse_command
-from app.learning.signals import feedback_row, is_bot, poll_reactions_if_due, with_author, with_stored
+from app.learning.signals import feedback_row, is_bot, with_stored
 from app.learning.trust import Channel, Label, Permission, blocking_cleared, normalise_login
 from app.learning.vote_replies import author_unknown, no_permission, self_dismissal
 from app.pull import PullAtHead
@@ -42,8 +43,6 @@ from app.report.actions import parse_action
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
-
-_apps: dict[int, GitHubApp] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +91,9 @@ def handle_event(settings: Settings, job: Job) -> tuple[str, list[PullAtHead]]:
     pulls = job.pulls()
     if not pulls:
         return f"{job.label}: not about a pull request", []
-    pull = with_stored(settings, replace(pulls[0], author=job.pull_author))
-    app = _apps.get(id(settings)) or _apps.setdefault(id(settings), GitHubApp(settings))
-    ev = _Event(settings, app.as_installation(pull.installation_id), pull)
-    # No webhook for reactions: read them on the PR's events too, rate-limited (`signals.POLLS`).
-    poll_reactions_if_due(settings, ev.gh, ev.pull)
+    with session_scope(settings.database_url) as session:
+        pull = with_stored(session, replace(pulls[0], author=job.pull_author))
+    ev = _Event(settings, github_app(settings).as_installation(pull.installation_id), pull)
     if not _asks_for_work(job):
         return f"{job.label}: no command", []  # a plain comment: no GitHub call at all
     with installation_slot(pull.installation_id, settings.installation_concurrency):
@@ -104,9 +101,24 @@ def handle_event(settings: Settings, job: Job) -> tuple[str, list[PullAtHead]]:
         wait_for_installation_rate(
             settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
         )
-        ev.pull = with_author(settings, ev.gh, ev.pull)  # a button's payload does not name the author
+        ev.pull = _with_author(settings, ev.gh, ev.pull)  # a button's payload does not name the author
         outcome = _dispatch(ev, job)
     return f"{job.label}: {outcome}", ev.reruns
+
+
+def _with_author(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> PullAtHead:
+    """`pull` with its author, looked up on GitHub (and stored) when Bulwark has no record of it.
+
+    The author stays "" when GitHub names nobody: then no dismissal is honoured, since Bulwark cannot
+    tell whether the dismisser wrote the pull request.
+    """
+    if pull.author:
+        return pull
+    author = conversation.pull_request_author(gh, pull.owner, pull.name, pull.number)
+    if not author:
+        return pull
+    remember_author(settings, pull.repository_id, pull.number, author)
+    return replace(pull, author=author)
 
 
 def _asks_for_work(job: Job) -> bool:

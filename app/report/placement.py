@@ -8,7 +8,7 @@ unless the policy says otherwise (`blocking.severity`, `blocking.confidence`, `r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -76,12 +76,41 @@ def with_policy_severity(finding: Finding, policy: RepoPolicy | None) -> Finding
     return replace(finding, severity=Severity.parse(chosen), notes=(*finding.notes, note))
 
 
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """What calibration learned for a finding's cell, when it has evidence: the placement it shows
+    (None: off), and whether votes demoted a block."""
+
+    placement: Placement | None
+    demoted: bool = False
+
+
+def place_finding(
+    finding: Finding,
+    policy: RepoPolicy | None,
+    learned_of: Callable[[Finding], Learned | None] | None = None,
+) -> Placed | None:
+    """The one placement of a finding: the App (with what calibration learned, through
+    `app.learning.calibration.place_finding`), the replay, the simulator and `bulwark scan` (without) call it.
+
+    The policy's severity first, then the default placement (the policy's own globs for `paths`,
+    `ignore_paths` and `disable`: None drops the finding), then the learned placement of the finding's
+    cell when there is one. `learned_of` is asked only for findings the policy keeps.
+    """
+    finding = with_policy_severity(finding, policy)
+    meta = rule_meta(finding.rule_id)
+    placement = default_placement(finding, meta, policy)
+    if placement is None:
+        return None
+    learned = learned_of(finding) if learned_of is not None else None
+    if learned is not None:
+        if placement is Placement.BLOCK and learned.placement is not None and not learned.demoted:
+            placement = Placement.BLOCK  # learning never lifts a block; two fp dismissals demote it
+        else:
+            placement = learned.placement
+    return Placed(finding, placement, meta) if placement is not None else None
+
+
 def place_all(findings: Iterable[Finding], policy: RepoPolicy | None) -> list[Placed]:
-    """Every finding with its default placement and rule metadata; disabled rules' findings dropped."""
-    placed = []
-    for finding in (with_policy_severity(f, policy) for f in findings):
-        meta = rule_meta(finding.rule_id)
-        placement = default_placement(finding, meta, policy)
-        if placement is not None:
-            placed.append(Placed(finding, placement, meta))
-    return placed
+    """`place_finding` for every finding, nothing learned: disabled rules' findings dropped."""
+    return [placed for finding in findings if (placed := place_finding(finding, policy)) is not None]

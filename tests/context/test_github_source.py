@@ -12,6 +12,7 @@ from app.context.builder import BuildOptions, build_context
 from app.context.github_source import GitHubSource
 from app.context.source import SourceError
 from tests.emulator import CommitSpec, GitHubEmulator
+from tests.emulator.state import Call
 
 REPO = "acme/app"
 
@@ -103,8 +104,19 @@ MIXED_HEAD: dict[str, str | bytes] = {
 }
 
 
-def _sides(github: GitHubEmulator, client: GitHub[TokenAuthStrategy]) -> dict[str, tuple[object, ...]]:
-    ctx = build_context(GitHubSource(client, "acme", "app", 6))
+def blob_queries(github: GitHubEmulator) -> list[Call]:
+    """The GraphQL queries that read files (the pull request's own query aside)."""
+    return [c for c in github.calls_to("POST", r"^/graphql$") if "object(expression" in c.json["query"]]
+
+
+def _sides(
+    github: GitHubEmulator, client: GitHub[TokenAuthStrategy], *, failing: int = 0
+) -> dict[str, tuple[object, ...]]:
+    source = GitHubSource(client, "acme", "app", 6)
+    source.pull_request()
+    if failing:
+        github.fail("POST", r"^/graphql$", 422, times=failing)  # the next file queries
+    ctx = build_context(source)
     assert ctx.errors == []
     return {f.path: (f.base_text, f.head_text, f.binary, f.added_lines) for f in ctx.files}
 
@@ -114,15 +126,14 @@ def test_files_are_read_in_one_graphql_batch_with_rest_only_for_what_it_cannot_g
 ) -> None:
     github.add_pull_request(REPO, 6, base_files=MIXED_BASE, head_files=MIXED_HEAD)
     batched = _sides(github, client)
-    assert len(github.calls_to("POST", r"^/graphql$")) == 2  # the sizes, then the text
+    assert len(blob_queries(github)) == 2  # the sizes, then the text
     rest = sorted({c.path.rsplit("/", 1)[1] for c in github.calls_to("GET", r"/contents/")})
     assert rest == ["big.py", "logo.png"]  # truncated text and a binary file: exact bytes over REST
     assert batched["crlf.txt"][:2] == ("a\r\n", "a\r\nb\r\n")
     assert batched["new.py"][:2] == (None, "print('é ✓')\n")
     assert batched["logo.png"][2] is True
     read_before = len(github.calls_to("GET", r"/contents/"))
-    github.fail("POST", r"^/graphql$", 422, times=1)
-    assert _sides(github, client) == batched  # the same context when GraphQL fails: all over REST
+    assert _sides(github, client, failing=1) == batched  # the same context when GraphQL fails: all over REST
     # nine sides of changed files, and the six base-side files read for every change (the policy,
     # CODEOWNERS in its three places, .gitattributes), absent here
     assert len(github.calls_to("GET", r"/contents/")) - read_before == 15
@@ -138,7 +149,7 @@ def test_large_changes_are_read_a_hundred_sizes_and_fifty_texts_a_query(
     assert len(ctx.files) == 120
     assert all(f.head_text == f"v = {int(f.path[1:4])}\n" for f in ctx.files)
     # 126 sizes (120 files and the 6 base-side files, absent here) in 2 queries, 120 texts in 3
-    assert len(github.calls_to("POST", r"^/graphql$")) == 5
+    assert len(blob_queries(github)) == 5
     assert github.calls_to("GET", r"/contents/") == []
 
 
@@ -154,7 +165,41 @@ def test_files_over_the_size_cap_are_never_downloaded_and_the_budget_bounds_each
     }
     assert [f.path for f in ctx.files if f.head_text is not None] == ["s0.txt", "s1.txt"]
     assert any("s2.txt" in e and "budget" in e for e in ctx.errors)  # 2 x 901 bytes fit 2,000
-    [text_query] = [c for c in github.calls_to("POST", r"^/graphql$") if "text" in c.json["query"]]
+    [text_query] = [c for c in blob_queries(github) if "isTruncated text" in c.json["query"]]
     asked = sorted(v.split(":", 1)[1] for k, v in text_query.json["variables"].items() if k.startswith("e"))
     assert asked == ["s0.txt", "s1.txt"]
     assert [c.path.rsplit("/", 1)[1] for c in github.calls_to("GET", r"/contents/")] == []
+
+
+def test_one_query_reads_the_pull_request_its_reviews_commits_and_comments(
+    github: GitHubEmulator, client: GitHub[TokenAuthStrategy]
+) -> None:
+    _seed(github)
+    github.add_issue_comment(REPO, 5, "Looks fine", "dependabot[bot]")
+    github.add_issue_comment(REPO, 5, "Ship it", "alice")
+    source = GitHubSource(client, "acme", "app", 5)
+    ctx = build_context(source)
+    texts = source.conversation(skip_login="alice")
+    assert ctx.errors == []
+    assert (ctx.pr.author_login, ctx.pr.base_sha) == ("octocat", github.state.pull(REPO, 5).base_sha)
+    assert [c.message for c in ctx.commits] == ["Use the pid"]
+    assert [(t.author_login, t.text) for t in texts] == [
+        ("dependabot[bot]", "Looks fine")
+    ]  # as REST spells it
+    assert (source.state(), source.total_files(), source.review_bodies()) == ("open", 3, [])
+    rest = [c.path for c in github.calls if c.method == "GET" and "/contents/" not in c.path]
+    assert rest == [f"/repos/{REPO}/pulls/5/files"]  # GraphQL gives no patches
+    assert sum("pullRequest(" in c.json["query"] for c in github.calls_to("POST", r"^/graphql$")) == 1
+
+
+def test_lists_longer_than_the_query_page_are_read_over_rest(
+    github: GitHubEmulator, client: GitHub[TokenAuthStrategy]
+) -> None:
+    commits = [CommitSpec(f"Step {i}", files={"a.txt": f"{i}\n"}) for i in range(120)]
+    github.add_pull_request(
+        REPO, 7, base_files={"a.txt": "0\n"}, head_files={"a.txt": "x\n"}, commits=commits
+    )
+    ctx = build_context(GitHubSource(client, "acme", "app", 7))
+    assert ctx.errors == []
+    assert [c.message for c in ctx.commits] == [f"Step {i}" for i in range(120)]
+    assert len(github.calls_to("GET", rf"^/repos/{REPO}/pulls/7/commits$")) == 2  # 100 a page

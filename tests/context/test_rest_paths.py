@@ -39,8 +39,10 @@ def test_every_hostile_name_reads_its_own_file_over_rest(
     base = {"run.py": "safe = 1\n"}
     github.add_commit(REPO, {"run.py": "on the default branch\n"}, branch="main")
     github.add_pull_request(REPO, 6, base_files=base, head_files={**base, **HOSTILE})
-    github.fail("POST", r"^/graphql$", 422, times=1)  # the query fails: every side is read over REST
-    ctx = build_context(GitHubSource(client, "acme", "app", 6))
+    source = GitHubSource(client, "acme", "app", 6)
+    source.pull_request()  # the pull request's own query
+    github.fail("POST", r"^/graphql$", 422, times=1)  # the file query fails: every side is read over REST
+    ctx = build_context(source)
     assert ctx.errors == []
     assert {f.path: f.head_text for f in ctx.files} == HOSTILE
     assert github.unexpected == []

@@ -1,5 +1,7 @@
-"""The GraphQL operations Bulwark uses: list a pull request's review threads, resolve one, and read
-many files at given revisions in one query (`object(expression: "<sha>:<path>")` fields)."""
+"""The GraphQL operations Bulwark uses: read a pull request with its review requests, reviews, commits
+and conversation comments, list its review threads, resolve one, and read many files at given revisions
+in one query (`object(expression: "<sha>:<path>")` fields). Answers carry the fields GitHub's public
+schema names, whatever subset the query selects."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from starlette.responses import Response
 
 from tests.emulator.http import Ctx, Endpoint, reply
 from tests.emulator.routes_reviews import is_outdated
-from tests.emulator.state import Call, Thread
+from tests.emulator.state import Call, Commit, PullRequest, Thread
 
 _ARGUMENT = re.compile(r"(\w+)\s*:\s*(\$\w+|\"(?:[^\"\\]|\\.)*\"|-?\d+)")
 
@@ -48,6 +50,8 @@ def graphql(ctx: Ctx) -> Response:
     if re.search(r"\breviewThreads\b", query) and not re.search(r"\bmutation\b", query):
         limit = _comment_limit(query, variables)
         return reply(_review_threads(ctx, arguments, limit))
+    if re.search(r"\bpullRequest\s*\(", query) and not re.search(r"\bmutation\b", query):
+        return reply(_pull_request(ctx, arguments, query))
     call = Call(ctx.method, ctx.path, ctx.query, body, 200, ctx.auth, ctx.installation_id)
     ctx.state.unexpected.append(call)
     return reply(_error("This GraphQL operation is not supported by the emulator", "UNSUPPORTED"))
@@ -167,6 +171,95 @@ def _review_threads(ctx: Ctx, arguments: dict[str, Any], limit: int) -> dict[str
         "nodes": [_thread_node(ctx, t, limit) for t in page],
     }
     return {"data": {"repository": {"pullRequest": {"reviewThreads": connection}}}}
+
+
+def _pull_of(ctx: Ctx, arguments: dict[str, Any]) -> PullRequest | dict[str, Any]:
+    """The pull request the query names, or GitHub's answer when it is not there (or not visible)."""
+    owner, name, number = arguments.get("owner"), arguments.get("name"), arguments.get("number")
+    repo = ctx.state.repos.get(f"{owner}/{name}".lower())
+    visible = repo is not None and (ctx.auth != "installation" or repo.installation_id == ctx.installation_id)
+    if repo is None or not visible:
+        return _error(f"Could not resolve to a Repository with the name '{owner}/{name}'.")
+    pull = ctx.state.pulls.get((repo.full_name.lower(), number if isinstance(number, int) else -1))
+    if pull is None:
+        return {"data": {"repository": {"pullRequest": None}}, "errors": [
+            {"type": "NOT_FOUND", "path": ["repository", "pullRequest"],
+             "message": f"Could not resolve to a PullRequest with the number of {number}."}
+        ]}  # fmt: skip
+    return pull
+
+
+def _actor(login: str) -> dict[str, Any]:
+    """An `Actor`: a bot's login is shown without its `[bot]` suffix, as GitHub's GraphQL API does."""
+    if login.endswith("[bot]"):
+        return {"__typename": "Bot", "login": login.removesuffix("[bot]")}
+    return {"__typename": "User", "login": login}
+
+
+def _first(query: str, field: str) -> int:
+    found = re.search(rf"\b{field}\s*\(\s*first\s*:\s*(\d+)", query)
+    return min(int(found.group(1)), 100) if found else 100
+
+
+def _connection(nodes: list[dict[str, Any]], first: int) -> dict[str, Any]:
+    """A first page (no `after` is read: Bulwark reads longer lists over REST)."""
+    page = nodes[:first]
+    more = len(nodes) > first
+    return {
+        "totalCount": len(nodes),
+        "pageInfo": {"hasNextPage": more, "endCursor": str(len(page)) if page else None},
+        "nodes": page,
+    }
+
+
+def _pull_request(ctx: Ctx, arguments: dict[str, Any], query: str) -> dict[str, Any]:
+    pull = _pull_of(ctx, arguments)
+    if isinstance(pull, dict):
+        return pull
+    repo = pull.repo
+    reviews = sorted((r for r in ctx.state.reviews.values() if r.pull is pull), key=lambda r: r.id)
+    comments = sorted(
+        (c for c in ctx.state.issue_comments.values() if c.repo is repo and c.number == pull.number),
+        key=lambda c: c.id,
+    )
+    html = f"{ctx.api}/{repo.full_name}/pull/{pull.number}"
+    node = {
+        "number": pull.number,
+        "title": pull.title,
+        "body": pull.body,
+        "state": "MERGED" if pull.merged else pull.state.upper(),
+        "changedFiles": len(pull.diff()),
+        "isCrossRepository": False,
+        "authorAssociation": "CONTRIBUTOR",
+        "headRefName": pull.head_ref,
+        "baseRefName": pull.base_ref,
+        "headRefOid": pull.head_sha,
+        "baseRefOid": pull.base_sha,
+        "author": _actor(pull.author),
+        "reviewRequests": _connection([], _first(query, "reviewRequests")),
+        "reviews": _connection(
+            [{"author": _actor(r.user), "body": r.body, "state": r.state} for r in reviews],
+            _first(query, "reviews"),
+        ),
+        "commits": _connection([{"commit": _commit(c)} for c in pull.commits], _first(query, "commits")),
+        "comments": _connection(
+            [
+                {"body": c.body, "url": f"{html}#issuecomment-{c.id}", "author": _actor(c.user)}
+                for c in comments
+            ],
+            _first(query, "comments"),
+        ),
+    }
+    return {"data": {"repository": {"pullRequest": node}}}
+
+
+def _commit(commit: Commit) -> dict[str, Any]:
+    person = {
+        "name": commit.author,
+        "email": f"{commit.author}@users.noreply.github.com",
+        "user": None if commit.author.endswith("[bot]") else {"login": commit.author},
+    }
+    return {"oid": commit.sha, "message": commit.message, "author": person, "committer": person}
 
 
 ENDPOINTS = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlmodel import col, select
 
@@ -12,7 +13,8 @@ from app.db import repo
 from app.db.models import CalibrationAudit
 from app.db.models import Finding as FindingRow
 from app.db.session import session_scope
-from app.learning.calibration_step import as_time, place, record_vote
+from app.learning import calibration_step
+from app.learning.calibration_step import as_time, record_vote
 from app.learning.signals import feedback_row
 from app.learning.trust import Channel, Label, Permission
 from app.pull import PullAtHead
@@ -49,6 +51,12 @@ def vote(
     row.created_at = at
     with session_scope(settings.database_url) as session:
         assert record_vote(session, row, REPO_ID, at)
+
+
+def place(settings: Settings, *args: Any, **kwargs: Any) -> calibration_step.Placements:
+    """`calibration_step.place` in a session of its own, as the pipeline calls it."""
+    with session_scope(settings.database_url) as session:
+        return calibration_step.place(session, *args, **kwargs)
 
 
 def noisy(settings: Settings) -> None:

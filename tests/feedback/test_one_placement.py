@@ -17,13 +17,13 @@ from analyzers.base import Finding, Severity
 from analyzers.contract.policy_file import policy_of_data
 from app.db import repo
 from app.db.session import session_scope
-from app.learning.calibration_step import place, votes_of
+from app.learning.calibration_step import votes_of
 from app.learning.replay import load
 from app.learning.replay.engine import place_log
 from app.learning.trust import Label, Vote
 from app.report.placement import Placement
 from app.settings import Settings
-from tests.feedback.test_learning import REPO_ID, RULE, vote
+from tests.feedback.test_learning import REPO_ID, RULE, place, vote
 
 START = datetime(2026, 6, 1, tzinfo=UTC)  # a Monday: the replay's week starts here
 FULL_NAME = "acme/api"

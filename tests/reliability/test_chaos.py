@@ -43,7 +43,7 @@ def inject_faults(github: GitHubEmulator) -> None:
     github.fail("GET", r"/pulls/\d+/files", 500, times=4)
     github.fail("PATCH", r"/check-runs/\d+$", 503, times=2)
     github.rate_limit("secondary", 3, retry_after=1)
-    github.delay("GET", r"/pulls/\d+$", 2.0, times=3)
+    github.delay("POST", r"/graphql$", 2.0, times=3)  # the pull request's query, or a file query
     github.delay("POST", r"/pulls/\d+/reviews$", 1.5, times=2)
 
 

@@ -17,6 +17,7 @@ from tests.emulator.server import GitHubEmulator
 from tests.reliability.helpers import INSTALLATION, REPO, RISKY, app_settings, payload, statuses
 from tests.support.deliveries import send
 from tests.support.processes import wait_for
+from tests.support.pulls import pull_queries
 from tests.support.servers import serve_app
 
 MANY = "import subprocess\n\n" + "".join(
@@ -127,7 +128,7 @@ def test_one_job_at_a_time_per_installation(tmp_path: Path, github: GitHubEmulat
     [run_of_first] = [r for r in github.check_runs(REPO) if r.head_sha == github.state.pull(REPO, 1).head_sha]
     paths = [call.path for call in github.calls]
     first_done = max(i for i, p in enumerate(paths) if p == f"/repos/{REPO}/check-runs/{run_of_first.id}")
-    second_starts = min(i for i, p in enumerate(paths) if p == f"/repos/{REPO}/pulls/2")
+    second_starts = github.calls.index(pull_queries(github, 2)[0])
     assert first_done < second_starts  # the second job waited for the installation's only slot
 
 

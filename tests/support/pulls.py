@@ -11,7 +11,18 @@ from app.jobs.worker import process_delivery
 from app.settings import Settings
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator
+from tests.emulator.state import Call
 from tests.support.deliveries import send
+
+
+def pull_queries(github: GitHubEmulator, number: int) -> list[Call]:
+    """The GraphQL queries that read pull request `number` (itself, reviews, commits, comments)."""
+    return [
+        call
+        for call in github.calls_to("POST", r"/graphql$")
+        if "pullRequest(" in str((call.json or {}).get("query"))
+        and (call.json or {}).get("variables", {}).get("number") == number
+    ]
 
 
 def pull_request_payload(github: GitHubEmulator, full_name: str, number: int, action: str) -> dict[str, Any]:

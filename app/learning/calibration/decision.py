@@ -34,7 +34,12 @@ from analyzers.contract.policy import RepoPolicy, RuleSettings
 from app.learning.calibration.beta import beta_quantile
 from app.learning.calibration.estimate import KAPPA_ORG, Estimate, Fit, RuleInfo
 from app.learning.calibration.influence import bounded
-from app.report.placement import Placed, Placement, default_placement, rule_meta, with_policy_severity
+from app.report import placement as report_placement
+from app.report.placement import (
+    Learned,
+    Placed,
+    Placement,
+)
 
 MIN_LABELS = 5.0
 MIN_VOTERS = 2
@@ -181,26 +186,19 @@ def place_finding(
     policy: RepoPolicy | None,
     decision_of: Callable[[Finding], Decision | None] | None = None,
 ) -> Placed | None:
-    """The one placement of a finding, used by the App, the replay and the simulator's figures.
+    """The one placement (`app.report.placement.place_finding`) with a cell's learned decision, used by
+    the App, the replay and the simulator's figures. `decision_of` is asked only for findings the policy
+    keeps; it gives the cell's decision (or None: no learning, the default decides), which places the
+    finding when it has evidence (`has_evidence`)."""
 
-    The policy's severity first, then the default placement (the policy's own globs for `paths`,
-    `ignore_paths` and `disable`: None drops the finding), then the learned decision of the finding's
-    cell when it has evidence. `decision_of` is asked only for findings the policy keeps; it gives the
-    cell's decision (or None: no learning, the default decides).
-    """
-    finding = with_policy_severity(finding, policy)
-    meta = rule_meta(finding.rule_id)
-    placement = default_placement(finding, meta, policy)
-    if placement is None:
-        return None
-    decision = decision_of(finding) if decision_of is not None else None
-    settings = policy.rule_settings(finding.rule_id) if policy is not None else None
-    if decision is not None and has_evidence(decision, settings):
-        learned = shown(decision)
-        if placement is Placement.BLOCK and learned is not None and not decision.demoted:
-            learned = Placement.BLOCK  # learning never lifts a block; two fp dismissals demote it
-        placement = learned
-    return Placed(finding, placement, meta) if placement is not None else None
+    def learned_of(kept: Finding) -> Learned | None:
+        decision = decision_of(kept) if decision_of is not None else None
+        settings = policy.rule_settings(kept.rule_id) if policy is not None else None
+        if decision is None or not has_evidence(decision, settings):
+            return None
+        return Learned(shown(decision), decision.demoted)
+
+    return report_placement.place_finding(finding, policy, learned_of)
 
 
 def _learned(
