@@ -153,16 +153,15 @@ def cue_hits(
     `tokens` and of its adjacent pairs, when the caller has them already (`ngrams.score` reads the
     same ones)."""
     lex = lex or lexicon()
-    hits: set[Hit] = set()
     memo = lex.memo
-    for word in set(tokens) if distinct is None else distinct:
-        found = memo.get(word)
-        if found is None:
-            found = _word_hits(word, lex)
-            if len(memo) < _MEMO_LIMIT:
-                memo[word] = found
-        if found:
-            hits |= found
+    words = set(tokens) if distinct is None else distinct
+    fresh = {word: _word_hits(word, lex) for word in words.difference(memo)}
+    if fresh and len(memo) + len(fresh) <= _MEMO_LIMIT:
+        memo.update(fresh)
+        fresh = {}
+    known = words.difference(fresh) if fresh else words  # a full memo: new words looked up here
+    hits: set[Hit] = set(itertools.chain.from_iterable(map(memo.__getitem__, known)))
+    hits.update(itertools.chain.from_iterable(fresh.values()))
     starts = lex.bigrams.intersection(itertools.pairwise(tokens) if pairs is None else pairs)
     if starts:
         count, longest, phrases = len(tokens), lex.longest, lex.phrases
