@@ -214,8 +214,10 @@ def _char_ends(line: str) -> list[int]:
     return list(itertools.compress(range(1, len(encoded) + 1), starts[1:] + b"\x01"))
 
 
+@cache
 def _kind_of_type(kind: str) -> str | None:
-    """ "comment" or "string" for a node type that holds text a reader reads, else None."""
+    """ "comment" or "string" for a node type that holds text a reader reads, else None (a grammar
+    has a few hundred node types: each is judged once per process)."""
     if "comment" in kind:
         return "comment"
     if not any(marker in kind for marker in ("string", "heredoc", "template_string", "raw_text", "scalar")):
@@ -233,7 +235,7 @@ def _node_kind(node: Node) -> str | None:
     parent = node.parent
     if parent is not None and parent.type == "expression_statement":
         holder = parent.parent
-        first = holder is not None and holder.named_child_count and holder.named_children[0] == parent
+        first = holder is not None and holder.named_child_count and holder.named_child(0) == parent
         return "docstring" if first else "undisplayed-string"
     return "string"
 

@@ -137,27 +137,35 @@ def lexicon() -> Lexicon:
     return read_lexicon(json.loads(data.read_text(encoding="utf-8")))
 
 
-def cue_hits(folded: str, tokens: list[str], lex: Lexicon | None = None) -> set[Hit]:
+def cue_hits(
+    folded: str,
+    tokens: list[str],
+    lex: Lexicon | None = None,
+    *,
+    distinct: set[str] | None = None,
+    pairs: set[tuple[str, str]] | None = None,
+) -> set[Hit]:
     """The distinct (category, matched text) cues of `folded` (`tokens`: its TOKEN matches): a word
     repeated, or matched both whole and by its stem, is one cue. Each distinct word is looked up
     once per process; phrases only where their first two words occur together; entries with other
-    characters only where their trigger character occurs."""
+    characters only where their trigger character occurs. `distinct` and `pairs`: the set of
+    `tokens` and of its adjacent pairs, when the caller has them already (`ngrams.score` reads the
+    same ones)."""
     lex = lex or lexicon()
-    hits: set[Hit] = set()
     memo = lex.memo
-    for word in set(tokens):
-        found = memo.get(word)
-        if found is None:
-            found = _word_hits(word, lex)
-            if len(memo) < _MEMO_LIMIT:
-                memo[word] = found
-        if found:
-            hits |= found
-    pairs = lex.bigrams.intersection(itertools.pairwise(tokens))
-    if pairs:
+    words = set(tokens) if distinct is None else distinct
+    fresh = {word: _word_hits(word, lex) for word in words.difference(memo)}
+    if fresh and len(memo) + len(fresh) <= _MEMO_LIMIT:
+        memo.update(fresh)
+        fresh = {}
+    known = words.difference(fresh) if fresh else words  # a full memo: new words looked up here
+    hits: set[Hit] = set(itertools.chain.from_iterable(map(memo.__getitem__, known)))
+    hits.update(itertools.chain.from_iterable(fresh.values()))
+    starts = lex.bigrams.intersection(itertools.pairwise(tokens) if pairs is None else pairs)
+    if starts:
         count, longest, phrases = len(tokens), lex.longest, lex.phrases
         for index in range(count - 1):
-            if (tokens[index], tokens[index + 1]) in pairs:
+            if (tokens[index], tokens[index + 1]) in starts:
                 for size in range(2, min(longest[tokens[index]], count - index) + 1):
                     key = tuple(tokens[index : index + size])
                     if (categories := phrases.get(key)) is not None:

@@ -15,6 +15,7 @@ the training split of the corpus in `bench/injection/`; nothing is downloaded or
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -131,8 +132,9 @@ def judge(
     best_span: list[features.Sentence] = []
     marks: set[str] = set()
     for folded, decoding, words in readings(raw):
-        ngram = ngrams.score(words, model)
-        values = features.bound_features(raw, folded, words, decoding, ngram)
+        distinct, pairs = set(words), set(itertools.pairwise(words))  # read by the model and the cues
+        ngram = ngrams.score(words, model, distinct=distinct, pairs=pairs)
+        values = features.bound_features(raw, folded, words, decoding, ngram, distinct=distinct, pairs=pairs)
         marks |= values.keys()
         bound = upper_bound(values, weights)
         evidence = max(evidence, bound)

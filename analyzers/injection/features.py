@@ -35,13 +35,38 @@ _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`)\]]{1,300}")
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b(?::\d{1,5})?")
 _DIGIT_DOT = re.compile(r"\d\.\d")
 _EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b")
-_TURN = re.compile(r"(?im)^[ \t>#*\-/\[]{0,6}(?:user|human|assistant|ai|system|bot|q|a|question|answer|input|output"
-                   r"|request|result|usuario|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ"
-                   r"|用户|问|答|ユーザー|質問|回答|사용자)\]?\s{0,2}[:：]")  # fmt: skip
+_TURN_LABELS = (r"user|human|assistant|ai|system|bot|q|a|question|answer|input|output|request|result|usuario"
+                r"|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ|用户|问|答|ユーザー|質問"
+                r"|回答|사용자")  # fmt: skip
+_TURN = re.compile(r"(?im)^[ \t>#*\-/\[]{0,6}(?:" + _TURN_LABELS + r")\]?\s{0,2}[:：]")
 # the labels of a dialogue's turns anywhere in a line (a passage's lines are joined): `Q1: ... A1: ...`
-_INLINE_TURN = re.compile(r"(?i)(?:^|(?<=[\s.!?;\u3002\uff1f\uff01]))(?:user|human|assistant|ai|system|bot|q\d{0,2}"
-                          r"|a\d{0,2}|p|r|question|answer|usuario|utilisateur|benutzer|nutzer|frage|antwort"
-                          r"|пользователь|вопрос|ответ|в|о|用户|问|答|ユーザー|質問|回答|사용자)\s{0,2}[:：]")  # fmt: skip
+_INLINE_LABELS = (r"user|human|assistant|ai|system|bot|q\d{0,2}|a\d{0,2}|p|r|question|answer|usuario"
+                  r"|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ|в|о|用户|问|答|ユーザー"
+                  r"|質問|回答|사용자")  # fmt: skip
+_INLINE_TURN = re.compile(r"(?i)(?:^|(?<=[\s.!?;\u3002\uff1f\uff01]))(?:" + _INLINE_LABELS + r")\s{0,2}[:：]")
+
+
+def _backwards(labels: str) -> str:
+    r"""An alternation of labels (words, or a word and `\d{0,2}`) spelled backwards."""
+    digits = r"\d{0,2}"
+    spelled = []
+    for label in labels.split("|"):
+        word = label.removesuffix(digits)
+        if not word.isalpha():
+            raise ValueError(f"a turn label must be a word, optionally followed by {digits}: {label!r}")
+        spelled.append((digits if label != word else "") + word[::-1])
+    return "|".join(spelled)
+
+
+# the same two patterns read on the reversed text, from each colon back (each match holds one colon,
+# its last character, so both find as many turns; a scan for colons is cheaper than trying the
+# labels at every position)
+_TURN_BACK = re.compile(
+    r"[:：](?i:\s{0,2}\]?(?:" + _backwards(_TURN_LABELS) + r")[ \t>#*\-/\[]{0,6})(?=\n|\Z)"
+)
+_INLINE_TURN_BACK = re.compile(
+    r"[:：](?i:\s{0,2}(?:" + _backwards(_INLINE_LABELS) + r"))(?=[\s.!?;\u3002\uff1f\uff01]|\Z)"
+)
 _ACCOUNT = re.compile(r"[\w.-]{1,39}\[bot\]")  # a GitHub App's account (`dependabot[bot]`) is a name
 # a word that can stand before an imperative without changing its mood (not `solo`, `apenas`: in
 # Spanish and Portuguese the verb after them reads as the indicative, `solo muestra` "only shows")
@@ -108,6 +133,15 @@ def _literals(text: str) -> tuple[str, list[str]]:
                 found.extend(matched)
                 text = pattern.sub(" ", text)
     return text, found
+
+
+def turn_count(raw: str) -> int:
+    """How many dialogue turns the first `MAX_PASSAGE_CHARS` characters of `raw` hold: turns that
+    open a line, or else (fewer than two) labels anywhere in it (`_TURN`, `_INLINE_TURN`, counted
+    on the reversed text)."""
+    backwards = raw[: normalise.MAX_PASSAGE_CHARS][::-1]
+    turns = len(_TURN_BACK.findall(backwards))
+    return turns if turns >= 2 else len(_INLINE_TURN_BACK.findall(backwards))
 
 
 def words_in(text: str, tokens: list[str]) -> int:
@@ -252,9 +286,7 @@ def passage_features(
         features["ngram"] = ngram
     turns = 0
     if ":" in raw or "\uff1a" in raw:
-        turns = len(_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS))
-        if turns < 2:
-            turns = len(_INLINE_TURN.findall(raw, 0, normalise.MAX_PASSAGE_CHARS))
+        turns = turn_count(raw)
     if turns >= 2:
         features["turns"] = min(turns, 8) / 2
     if len(tokens) > 150:
@@ -283,15 +315,22 @@ def reading_features(
 
 
 def bound_features(
-    raw: str, folded: str, words: list[str], decoding: str, ngram: float | None = None
+    raw: str,
+    folded: str,
+    words: list[str],
+    decoding: str,
+    ngram: float | None = None,
+    *,
+    distinct: set[str] | None = None,
+    pairs: set[tuple[str, str]] | None = None,
 ) -> dict[str, float]:
     """Features no window of a reading can exceed, where they weigh for a report, from one look at
     its words (`words`: the TOKEN matches of `folded`): the whole reading counted as one window,
     with as many imperative openings as a window has sentences where an imperative word occurs,
     one spoken-to opening where an addressee and a mark that can close it occur, destinations
     wherever a URL, address or dotted number can be, and the densest window the cues allow. Words
-    inside URLs count too, which only raises the bound."""
-    hits = cues.cue_hits(folded, words)
+    inside URLs count too, which only raises the bound. `distinct`, `pairs`: see `cues.cue_hits`."""
+    hits = cues.cue_hits(folded, words, distinct=distinct, pairs=pairs)
     counts = Counter(category for category, _ in hits)
     if "://" in folded or "@" in folded or _DIGIT_DOT.search(folded):
         counts["destination"] += CAP

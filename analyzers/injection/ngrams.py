@@ -98,16 +98,24 @@ def features_of(words: list[str], memo: dict[str, tuple[str, ...]] | None = None
     return found
 
 
-def score(words: list[str], model: Model | None = None) -> float:
+def score(
+    words: list[str],
+    model: Model | None = None,
+    *,
+    distinct: set[str] | None = None,
+    pairs: set[tuple[str, str]] | None = None,
+) -> float:
     """The model's logit for a reading (clipped to [-LIMIT, LIMIT]); 0 for a reading without words.
     The same as the weights of `features_of(words)` summed, with the work done in bulk: each distinct
     word's features and their weights come from a memo (`Model.weighed`), pairs are matched as
     tuples (`Model.pairs`), and the sum is exact (`math.fsum`), so it does not depend on the order in
-    which a set is walked."""
+    which a set is walked. `distinct` and `pairs`: the set of `words` and of its adjacent pairs,
+    when the caller has them already (`cues.cue_hits` reads the same ones)."""
     model = model or packaged_model()
     if not words:
         return 0.0
-    distinct = set(words)
+    if distinct is None:
+        distinct = set(words)
     memo = model.weighed
     fresh = {word: _weighed(word, model.weights) for word in distinct.difference(memo)}
     if fresh and len(memo) + len(fresh) <= _MEMO_LIMIT:
@@ -118,7 +126,8 @@ def score(words: list[str], model: Model | None = None) -> float:
     own.update(chain.from_iterable(fresh.values()))
     numbers = set(filter(str.isdigit, distinct))
     if not numbers:
-        pairs = set(itertools.pairwise(words))
+        if pairs is None:
+            pairs = set(itertools.pairwise(words))
     elif "" not in distinct:  # numbers read as None, and the pairs holding one dropped
         marked: list[str | None] = list(map(dict.fromkeys(numbers).get, words, words))
         pairs = cast("set[tuple[str, str]]", set(filter(_holds_no_none, itertools.pairwise(marked))))

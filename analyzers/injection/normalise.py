@@ -37,7 +37,8 @@ _PERCENT = re.compile(r"%[0-9a-f]{2}")
 _PLAIN_WORD = re.compile(r"[a-z0-9_-]+|[A-Z0-9_-]+|[A-Z][a-z]+(?:[A-Z][a-z]+)*")
 _LEET_MIX = re.compile(r"[a-z][0-9@$!|]{1,3}[a-z]")
 _NOT_PROSE = str.maketrans(dict.fromkeys("{}()[];=<>\\_"))  # deletes characters of code
-_QUOTED = re.compile(r"(?<!\w)'([^'\n]{1,120})'(?!\w)|(?<!\w)\"([^\"\n]{1,120})\"(?!\w)")
+# a quote not after a letter (the lookbehind placed after the quote, so that the scan looks for quotes)
+_QUOTED = re.compile(r"'(?<!\w')([^'\n]{1,120})'(?!\w)|\"(?<!\w\")([^\"\n]{1,120})\"(?!\w)")
 _SIGN_WORDS = [
     "the",
     "and",

@@ -1,0 +1,54 @@
+"""Dialogue turns counted on the reversed text are the turns the forward patterns find."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from analyzers.injection import features, normalise
+
+
+def _forward(raw: str) -> int:
+    limit = normalise.MAX_PASSAGE_CHARS
+    turns = len(features._TURN.findall(raw, 0, limit))
+    return turns if turns >= 2 else len(features._INLINE_TURN.findall(raw, 0, limit))
+
+
+def _labels() -> list[str]:
+    words = {
+        label.removesuffix(r"\d{0,2}")
+        for labels in (features._TURN_LABELS, features._INLINE_LABELS)
+        for label in labels.split("|")
+    }
+    return sorted(words | {w.upper() for w in words} | {w.title() + "12" for w in words})
+
+
+_MARKS = [":", "\uff1a", " ", "  ", "\n", "\t", "\u3000", ">", "#", "*", "-", "/", "[", "]", ".", "!", "?",
+          ";", "\u3002", "\uff1f", "x", "word", "7", "_"]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_reversed_count_is_the_forward_count(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = _labels() + _MARKS
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        assert features.turn_count(text) == _forward(text), text
+
+
+def test_only_the_read_characters_count() -> None:
+    limit = normalise.MAX_PASSAGE_CHARS
+    for text in (
+        "user: a\n" * 3000,
+        "x" * (limit - 3) + "\nq:\na:",
+        "a: b. " * 3000,
+        "\uff1a" * (limit + 10),
+    ):
+        assert features.turn_count(text) == _forward(text)
+
+
+def test_labels_are_spelled_backwards() -> None:
+    assert features._backwards(r"user|q\d{0,2}|用户") == r"resu|\d{0,2}q|户用"
+    with pytest.raises(ValueError, match="must be a word"):
+        features._backwards(r"us.r")
