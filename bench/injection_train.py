@@ -59,11 +59,15 @@ def as_read(row: dict[str, str]) -> list[Passage]:
 
 
 def bag(text: str, model: ngrams.Model) -> list[Vector]:
-    windows = [
-        v
-        for folded, how, words in detector.readings(text)
-        for v in features.reading_features(text, folded, how, ngrams.score(words, model))
-    ]
+    windows: list[Vector] = []
+    for folded, how, words in detector.readings(text):
+        ngram = ngrams.score(words, model)
+        local = detector.window_ngrams(folded, words, ngram, model)
+        found = features.reading_features(text, folded, how, ngram)
+        for index, values in enumerate(found):
+            if local:
+                values["ngram"] = local[index]
+        windows.extend(found)
     return windows[:40] or [{}]
 
 

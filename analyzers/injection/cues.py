@@ -124,6 +124,8 @@ def _add(
                 f"stem {entry!r} is shorter than {MIN_STEM} characters: it would match unrelated words"
             )
         prefixes.setdefault(entry[:-1], set()).add(category)
+    elif entry.endswith("*"):  # a phrase is matched word for word: a stem in it would never match
+        raise ValueError(f"stem in the phrase {entry!r}: list the phrase's forms instead")
     elif _WORDY.match(entry) and len(entry.split()) <= MAX_PHRASE_WORDS:
         phrases.setdefault(tuple(entry.split()), set()).add(category)
     else:

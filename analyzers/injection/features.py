@@ -217,15 +217,32 @@ class Reading:
     shared: dict[str, float]
 
 
-def read(raw: str, folded: str, decoding: str, ngram: float | None = None) -> Reading:
-    found: list[Sentence] = []
+def sentence_texts(folded: str) -> list[str]:
+    """The sentences of a reading, as `read` splits it (at most `MAX_SENTENCES`)."""
+    found: list[str] = []
     for match in _SENTENCE.finditer(folded):
         text = match.group(0)
         if text.strip():
-            found.append(Sentence(text))
+            found.append(text)
             if len(found) >= MAX_SENTENCES:
                 break
+    return found
+
+
+def read(raw: str, folded: str, decoding: str, ngram: float | None = None) -> Reading:
+    found = [Sentence(text) for text in sentence_texts(folded)]
     return Reading(found, passage_features(raw, [t for s in found for t in s.tokens], decoding, ngram=ngram))
+
+
+def window_words(folded: str) -> list[list[str]]:
+    """The words (`cues.TOKEN` matches) of every window of a reading, in the order of `windows`."""
+    words = [cues.TOKEN.findall(text) for text in sentence_texts(folded)]
+    if len(words) <= WINDOW_SENTENCES:
+        return [[w for sentence in words for w in sentence]] if words else []
+    return [
+        [w for sentence in words[i : i + WINDOW_SENTENCES] for w in sentence]
+        for i in range(len(words) - WINDOW_SENTENCES + 1)
+    ]
 
 
 def window_features(counts: Counter[str], lead: int, tokens: int) -> dict[str, float]:
