@@ -7,6 +7,7 @@ other, so data is followed through every configuration.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from tree_sitter import Node
@@ -20,6 +21,7 @@ _SKIPPED = frozenset({"comment", ";", "preproc_include", "preproc_def", "preproc
                       "class_specifier", "alias_declaration", "using_declaration", "static_assert_declaration",
                       "attribute_declaration", "template_declaration", "function_definition",
                       "namespace_definition", "access_specifier", "preproc_else", "preproc_elif"})  # fmt: skip
+_ASSERTION = re.compile(r"(?:^|_)assert$|^[a-z]+Assert$|^(?:DEBUG)?ASSERT$|^g_assert", re.IGNORECASE)
 _DECLARATORS = frozenset({"pointer_declarator", "reference_declarator", "array_declarator", "parenthesized_declarator",
                           "function_declarator", "attributed_declarator"})  # fmt: skip
 
@@ -97,7 +99,31 @@ class CStatements(CExpressions):
 
     def expression_statement(self, node: Node, depth: int) -> None:
         for child in node.named_children:
+            if child.type == "call_expression" and self.assertion(child, depth):
+                continue
             self.expr(child, depth)
+
+    def assertion(self, node: Node, depth: int) -> bool:
+        """`assert(p != NULL)` (or a project's `serverAssert`, `DEBUGASSERT`): the code after it runs
+        only where the condition held, as after `if (!(p != NULL)) return;`."""
+        function = node.child_by_field_name("function")
+        arguments = node.child_by_field_name("arguments")
+        if function is None or function.type != "identifier" or arguments is None:
+            return False
+        if _ASSERTION.search(text(function)) is None:
+            return False
+        inner = [c for c in arguments.named_children if c.type != "comment"]
+        if len(inner) != 1:
+            return False
+        test = self.expr(inner[0], depth)
+        if isinstance(test, Const):
+            return True  # `assert(0)`: no condition to learn from (and code after it is still read)
+        held, failed = self.builder.new_block(), self.builder.new_block()
+        self.builder.branch(test, held, failed, line(node))
+        self.builder.start(failed)
+        self.builder.end(Return(None, line(node)))
+        self.builder.start(held)
+        return True
 
     def return_statement(self, node: Node, depth: int) -> None:
         inner = [c for c in node.named_children if c.type != "comment"]
