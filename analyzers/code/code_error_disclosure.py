@@ -14,7 +14,9 @@ class CodeErrorDisclosure(FlowRule):
     ## What it flags
 
     The text of a caught exception (`str(e)`, `f"{e}"`, `traceback.format_exc()`) in the response of a
-    web view: the value a Flask or FastAPI route returns.
+    web view: the value a Flask or FastAPI route returns. In Go, an error (`err` of `v, err := f()`,
+    or `x.Error()`) written to the client: `http.Error(w, err.Error(), 500)`,
+    `fmt.Fprintf(w, "failed: %v", err)`, `w.Write([]byte(err.Error()))`.
 
     ## Why it is risky
 
@@ -48,7 +50,7 @@ class CodeErrorDisclosure(FlowRule):
         summary="Exception details returned to the client",
         severity=Severity.LOW,
         cwe=(209,),
-        languages=("python",),
+        languages=("python", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"error-disclosure"})
     counted: ClassVar[frozenset[str]] = frozenset({"error"})
