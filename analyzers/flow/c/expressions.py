@@ -7,7 +7,8 @@ is a call of `c.new_array` given the length, `delete p` a call of `c.delete`. A 
 variable and dereferenced (`p->x`, `*p`, `p[i]`, read or written) is given to the pseudo-function
 `c.deref`, so the models can name a dereference of a freed or unchecked pointer; not on the right of
 `&&` or `||`, which runs only when the left side held (`p && p->len`, `!p || p->len == 0`); a call
-there carries the keyword `c.guarded`.
+there carries the keyword `c.guarded`. The pseudo-call carries the keyword `c.deref` itself, so
+models of any call (`*`) can leave it out.
 """
 
 from __future__ import annotations
@@ -103,7 +104,9 @@ class CExpressions:
         if pointer.name.startswith("$") or pointer.name in self.pointees:
             return
         label = " ".join(text(node).split())[:80]
-        self.builder.temp(Call(Var(DEREF), (pointer,), (), None, None, label), line(node))
+        self.builder.temp(
+            Call(Var(DEREF), (pointer,), ((DEREF, Const(True)),), None, None, label), line(node)
+        )
 
     def expr(self, node: Node | None, depth: int = 0) -> Operand:
         if node is None:
