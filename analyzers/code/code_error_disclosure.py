@@ -37,7 +37,9 @@ class CodeErrorDisclosure(FlowRule):
 
     ## Tuning
 
-    Reported at confidence 0.8 with severity low. Test files are skipped.
+    Reported at confidence 0.8 with severity low. In Go, `http.Error` with a client-error status (400,
+    404, 409, 413, 415, 422) is not reported: telling the client what was wrong with its request is
+    ordinary. Test files are skipped.
 
     ## References
 
