@@ -311,10 +311,6 @@ class Engine:
                 return sibling
         if language == "c" and name in self.models(function.path).qualified_names:
             return Value(ref=name)  # a library function the models know
-        if language == "c":
-            defined = self._c_name(function.path, name)
-            if defined is not None:
-                return defined
         if name in _BUILTINS:
             return Value(ref=name)
         fact = Fact("unknown", f"`{name}`", function.path, function.start_line)
@@ -332,28 +328,6 @@ class Engine:
                     or other.rpartition("/")[0] != folder
                     or self.program.language(other) != "go"
                 ):
-                    continue
-                value = (self.module_globals(other) or {}).get(name)
-                if value is not None and value.function is not None:
-                    self._package[key] = value
-                    break
-        return self._package[key]
-
-    def _c_name(self, path: str, name: str) -> Value | None:
-        """A C or C++ function defined in another file of the change (C links by name): the one in
-        the same folder first, else the first by path."""
-        key = ("c:" + path.rpartition("/")[0], name)
-        if key not in self._package:
-            self._package[key] = None
-            folder = path.rpartition("/")[0]
-            others = sorted(
-                self.program.modules, key=lambda other: (other.rpartition("/")[0] != folder, other)
-            )
-            for other in others:
-                if other == path or self.program.language(other) != "c":
-                    continue
-                module = self.program.modules[other]
-                if name not in module.names():
                     continue
                 value = (self.module_globals(other) or {}).get(name)
                 if value is not None and value.function is not None:

@@ -16,3 +16,13 @@ func download(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, "write failed: %v", err)
 	}
 }
+
+func upload(w http.ResponseWriter, r *http.Request) {
+	f, err := os.Create("/srv/data/upload.csv")
+	if err != nil {
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte("cannot store the file: " + err.Error()))
+		return
+	}
+	f.Close()
+}

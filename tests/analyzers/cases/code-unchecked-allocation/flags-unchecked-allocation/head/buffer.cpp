@@ -9,3 +9,12 @@ Buffer *grow(Buffer *buffer, std::size_t size) {
     buffer->data = bigger;
     return buffer;
 }
+
+Buffer *make(std::size_t size) {
+    Buffer *buffer = static_cast<Buffer *>(std::malloc(sizeof(Buffer)));
+    buffer->size = size;
+    char *name = strdup("buffer");
+    std::strcpy(name, "renamed");
+    buffer->data = name;
+    return buffer;
+}

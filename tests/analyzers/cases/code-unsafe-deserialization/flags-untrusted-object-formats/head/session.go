@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"encoding/gob"
 	"net/http"
+	"strings"
 )
 
 type session struct {
@@ -17,4 +19,13 @@ func restore(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+func restoreBuffered(w http.ResponseWriter, r *http.Request) {
+	limited := http.MaxBytesReader(w, r.Body, 1<<20)
+	var s session
+	gob.NewDecoder(bytes.NewReader([]byte(r.Header.Get("X-State")))).Decode(&s)
+	gob.NewDecoder(limited).Decode(&s)
+	var cookie session
+	gob.NewDecoder(strings.NewReader(r.FormValue("state"))).Decode(&cookie)
 }
