@@ -41,6 +41,7 @@ CATEGORIES: dict[str, frozenset[int]] = {
     "file-mode": frozenset({732}), "error-disclosure": frozenset({209}), "upload": frozenset({434}),
     "cleartext": frozenset({319}), "format": frozenset({134}), "buffer": frozenset({120, 787}),
     "index": frozenset({125, 787}), "alloc": frozenset({190}), "use-after-free": frozenset({416, 415}),
+    "null-deref": frozenset({476, 690}),
 }  # fmt: skip
 VARIANTS = {
     "python": [

@@ -44,6 +44,7 @@ from analyzers.code.code_template_injection import CodeTemplateInjection
 from analyzers.code.code_tls_verification_disabled import CodeTlsVerificationDisabled
 from analyzers.code.code_trust_boundary import CodeTrustBoundary
 from analyzers.code.code_unbounded_c_string import CodeUnboundedCString
+from analyzers.code.code_unchecked_allocation import CodeUncheckedAllocation
 from analyzers.code.code_unrestricted_upload import CodeUnrestrictedUpload
 from analyzers.code.code_unsafe_deserialization import CodeUnsafeDeserialization
 from analyzers.code.code_use_after_free import CodeUseAfterFree
@@ -88,4 +89,5 @@ RULES: tuple[type[Analyzer], ...] = (
     CodeTaintedIndex,
     CodeAllocationOverflow,
     CodeUseAfterFree,
+    CodeUncheckedAllocation,
 )

@@ -14,7 +14,9 @@ class CodeErrorDisclosure(FlowRule):
     ## What it flags
 
     The text of a caught exception (`str(e)`, `f"{e}"`, `traceback.format_exc()`) in the response of a
-    web view: the value a Flask or FastAPI route returns.
+    web view: the value a Flask or FastAPI route returns. In Go, an error (`err` of `v, err := f()`,
+    or `x.Error()`) written to the client: `http.Error(w, err.Error(), 500)`,
+    `fmt.Fprintf(w, "failed: %v", err)`, `w.Write([]byte(err.Error()))`.
 
     ## Why it is risky
 
@@ -35,7 +37,9 @@ class CodeErrorDisclosure(FlowRule):
 
     ## Tuning
 
-    Reported at confidence 0.8 with severity low. Test files are skipped.
+    Reported at confidence 0.8 with severity low. In Go, `http.Error` with a client-error status (400,
+    404, 409, 413, 415, 422) is not reported: telling the client what was wrong with its request is
+    ordinary. Test files are skipped.
 
     ## References
 
@@ -48,7 +52,7 @@ class CodeErrorDisclosure(FlowRule):
         summary="Exception details returned to the client",
         severity=Severity.LOW,
         cwe=(209,),
-        languages=("python",),
+        languages=("python", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"error-disclosure"})
     counted: ClassVar[frozenset[str]] = frozenset({"error"})

@@ -14,7 +14,9 @@ class CodeInsecureTempFile(FlowRule):
     ## What it flags
 
     `tempfile.mktemp()`, `os.tempnam()` and `os.tmpnam()`: functions that return a free name and leave
-    creating the file to the caller.
+    creating the file to the caller. In Go, a path made from `os.TempDir()` and a name known in advance
+    (`filepath.Join(os.TempDir(), "app.lock")`) given to `os.Create` or `os.WriteFile`, which follow a
+    planted symbolic link and do not fail when the file exists.
 
     ## Why it is risky
 
@@ -31,11 +33,12 @@ class CodeInsecureTempFile(FlowRule):
     ## How to fix
 
     Create the file and get its name in one step: `tempfile.NamedTemporaryFile`, `tempfile.mkstemp`, or
-    `tempfile.TemporaryDirectory` for a private folder.
+    `tempfile.TemporaryDirectory` for a private folder; in Go, `os.CreateTemp` and `os.MkdirTemp`.
 
     ## Tuning
 
-    Reported at confidence 0.9. Test files are skipped.
+    Reported at confidence 0.9. Go's `os.OpenFile` is not read (whether its flags hold `O_EXCL` is
+    not followed). Test files are skipped.
 
     ## References
 
@@ -48,6 +51,7 @@ class CodeInsecureTempFile(FlowRule):
         summary="Temporary file name chosen before the file exists",
         severity=Severity.MEDIUM,
         cwe=(377,),
-        languages=("python",),
+        languages=("python", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"temp-file"})
+    counted: ClassVar[frozenset[str]] = frozenset({"tempdir"})  # Go: a path in `os.TempDir()`

@@ -23,7 +23,9 @@ class CodeUnsafeDeserialization(FlowRule):
     `jsonpickle.decode`, `yaml.load` without a safe loader and `yaml.unsafe_load`/`full_load`; Java
     `ObjectInputStream.readObject` without an `ObjectInputFilter`, `XStream.fromXML`, SnakeYAML
     `new Yaml().load`; PHP `unserialize` without `allowed_classes`; Ruby `Marshal.load`, `YAML.load`,
-    `Oj.load`; JavaScript `node-serialize` `unserialize`.
+    `Oj.load`; JavaScript `node-serialize` `unserialize`; Go `gob.NewDecoder` reading the request body
+    or a connection (gob is not hardened against hostile streams; JSON or YAML into `interface{}`
+    only makes maps and slices, and is not flagged).
 
     ## Why it is risky
 
@@ -62,7 +64,7 @@ class CodeUnsafeDeserialization(FlowRule):
         summary="Untrusted data deserialized with an object-building format",
         severity=Severity.HIGH,
         cwe=(502,),
-        languages=("python", "javascript", "typescript", "java", "ruby", "php"),
+        languages=("python", "javascript", "typescript", "java", "ruby", "php", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"deserialization"})
 

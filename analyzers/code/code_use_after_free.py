@@ -13,9 +13,11 @@ class CodeUseAfterFree(FlowRule):
 
     ## What it flags
 
-    In C and C++, within one function: a pointer given to `free` (or `delete`) and then passed to a
-    call (`strcpy(p, ...)`, `printf("%s", p)`, `free(p)` again) before it is assigned anew. Paths are
-    followed: a `free` on a branch that returns does not count for the code after it.
+    In C and C++, within one function: a pointer given to `free` (or `delete`) and then dereferenced
+    (`p->len = 0`, `*p`, `p[0]`) or passed to a call (`strcpy(p, ...)`, `printf("%s", p)`, `free(p)`
+    again) before it is assigned anew (`p = NULL`, `p = malloc(n)`). Paths are followed: a `free` on
+    a branch that returns does not count for the code after it, and one on a branch that goes on
+    counts (the pointer may be freed).
 
     ## Why it is risky
 
@@ -37,8 +39,9 @@ class CodeUseAfterFree(FlowRule):
 
     ## Tuning
 
-    Reported at 0.8. Only uses in calls are seen (not `*p` or `p->x` reads), and calls into the file's
-    own functions are followed for data, not for this check. Test files are skipped.
+    Reported at 0.8. A dereference on the right of `&&` or `||` is not counted, a pointer stored
+    through (`*out = p`) is not followed, and calls into the file's own functions are followed for
+    data, not for this check. Test files are skipped.
 
     ## References
 

@@ -329,8 +329,8 @@ class CallEvaluator(SinkChecks):
             elif flag.on == "argument" and flag.position < len(call.args):
                 if not _own_object(self.evaluator.function, call.expr.args[flag.position]):
                     continue  # one element of many (`items[i]`), or a name another call may set
-                if all(holds(c, call) for c in flag.when):
-                    value = call.args[flag.position]
+                if all(holds(c, call) for c in flag.when):  # as now: an earlier flag may have set it
+                    value = self.evaluator.operand(call.expr.args[flag.position], call.state)
                     flagged = replace(value, flags=value.flags | {flag.flag})
                     self.evaluator.write_back(call.expr.args[flag.position], flagged, call.state)
             elif flag.carry:

@@ -11,7 +11,7 @@ the facts of the data it tests:
 | `"x" not in data` | `lacks:x` (`lacks-inner:x` on `data[1:-1]`) |
 | `data in collection` | `member` |
 | `data == "constant"` | `equals` |
-| `data < bound` (any ordering, on both ways out) | `compared` |
+| `data < bound` (on the way out where `data` is the smaller: `i < n` holding, `i >= n` failing) | `compared` |
 | `data.attr == ...`, `data.attr in ...` | `attr:attr` |
 | `data.method(...)` is true | `method:method`; `starts:x`/`ends:x` for `startswith("x")`/`endswith("x")`, `prefix` for `startswith(value)` |
 | `function(data, ...)` is true | `call:function` |
@@ -167,9 +167,15 @@ def _compare_marks(
             if data.facts and (other.known or not other.facts):
                 found.append((data.facts, _data_marks(function, operand, "equals" if other.known else "")))
         return [item for item in found if item[1]]
-    if op in ("<", "<=", ">", ">="):  # a bound checked, on either way out; data of unknown origin
-        checked = [frozenset(f for f in value.facts if f.kind != "unknown") for value in (left, right)]
-        return [(facts, _COMPARED) for facts in checked if facts]  # is left alone: nothing counts it
+    if op in ("<", "<=", ">", ">="):
+        # A bound checked: on the way out where one side is at most the other, the smaller side is
+        # bounded (`i < count` holding, `n >= size` failing); a lower bound (`i > 0`) bounds nothing,
+        # nor does a bound made of the same data (`n < n + 1`). Data of unknown origin is left
+        # alone: nothing counts it.
+        below = (op in ("<", "<=")) == held
+        data, bound = (left, right) if below else (right, left)
+        bounded = frozenset(f for f in data.facts if f.kind != "unknown") - bound.deep_facts()
+        return [(bounded, _COMPARED)] if bounded else []
     return []
 
 

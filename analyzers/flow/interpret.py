@@ -19,6 +19,7 @@ from analyzers.flow.constant import truth
 from analyzers.flow.guards import refine
 from analyzers.flow.hit import Hit
 from analyzers.flow.ir import Assign, Branch, Function, Goto, Return, SetAttr, SetItem
+from analyzers.flow.nullness import drop, proven
 from analyzers.flow.transfer import Evaluator
 from analyzers.flow.value import EMPTY, Value, join
 
@@ -52,6 +53,12 @@ class FunctionRun:
         self.reaches: list[Hit] = []
         self.final_state: State = {}
         self.evaluator = Evaluator(engine, function, depth, self)
+        self.null_checked = self.evaluator.models.null_checked
+        # What the function leaves behind: its parameters' values (for the caller), or every name of
+        # a module's top level (its globals); joining every local at every return would cost the
+        # square of a long function's length.
+        self.whole = function.id == "<module>"
+        self.kept = frozenset(p.name for p in function.params)
 
     def run(self) -> Outcome:
         blocks = self.function.blocks
@@ -93,7 +100,7 @@ class FunctionRun:
                 ):
                     self.evaluator.calls.check_return(self.function, value, terminator.line)
                 returned = value if returned is None else join(returned, value)
-                out = _outgoing(out)
+                out = _outgoing(out) if self.whole else {n: v for n, v in out.items() if n in self.kept}
                 finals = _join_states(finals, out) if finals else out
         self.final_state = finals
         params = {p.name: finals[p.name] for p in self.function.params if p.name in finals}
@@ -128,12 +135,22 @@ class FunctionRun:
         models = self.evaluator.models
         if decided is not False:
             then = refine(models, self.function, terminator.test, state, True, kept, self.evaluator.operand)
-            self._merge(entry_states, visits, pending, terminator.then, then)
+            self._merge(
+                entry_states, visits, pending, terminator.then, self._checked(then, state, True, terminator)
+            )
         if decided is not True:
             orelse = refine(
                 models, self.function, terminator.test, state, False, kept, self.evaluator.operand
             )
+            orelse = self._checked(orelse, state, False, terminator)
             self._merge(entry_states, visits, pending, terminator.orelse, orelse)
+
+    def _checked(self, out: State, tested: State, holds: bool, terminator: Branch) -> State:
+        """`out` without the flags a null check drops, for what the test proved not null."""
+        if not self.null_checked:
+            return out
+        names = proven(self.function, terminator.test, holds)
+        return drop(out, tested, names, self.null_checked) if names else out
 
     def _merge(
         self,

@@ -32,7 +32,8 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
 - `[[flag]]`: calls that set a typestate `flag` on their `receiver` or `result` when `when` holds;
   with `carry = true`, on the result only when the receiver holds it (a factory's settings passed on
   to what it makes: `factory.newDocumentBuilder()`); `on = "argument"` flags the argument at `position`
-  (`free(p)` marks `p` freed).
+  (`free(p)` marks `p` freed); `until = "null-check"` drops the flag on the way out of a branch that
+  proved the value not null (`if (!p) return;` after `p = malloc(n)`).
 - `exits`: calls that never return (`sys.exit`, `flask.abort`): code after them is not reached.
 - `[[guard]]`: checks (`marks`, all required) that make data safe for the sink kinds in `clears` on the
   branch where they hold.
@@ -141,6 +142,7 @@ class Flag:
     when: tuple[Condition, ...] = ()
     carry: bool = False  # on the result only when the receiver holds the flag (`factory.newBuilder()`)
     position: int = 0  # for `on = "argument"`
+    until: str | None = None  # `null-check`: a branch proving the value not null drops the flag
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +166,11 @@ class Models:
     guards: tuple[Guard, ...] = ()
     source_refs: Mapping[str, Source] = field(default_factory=dict)
     exits: frozenset[str] = frozenset()  # calls that never return (`sys.exit`, `flask.abort`)
+
+    @property
+    def null_checked(self) -> frozenset[str]:
+        """The flags a null check drops (`until = "null-check"`)."""
+        return frozenset(flag.flag for flag in self.flags if flag.until == "null-check")
 
     @property
     def sourced_sinks(self) -> bool:

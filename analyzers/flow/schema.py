@@ -191,10 +191,13 @@ def _propagator(name: str, entry: dict[str, Any]) -> Propagator:
 
 
 def _flag(name: str, entry: dict[str, Any]) -> Flag:
-    _check(name, entry, "flag", {"calls", "flag", "on", "when", "carry", "position"})
+    _check(name, entry, "flag", {"calls", "flag", "on", "when", "carry", "position", "until"})
     on = entry.get("on", "result")
     if on not in ("result", "receiver", "argument"):
         raise ModelError(f"{name}: [[flag]] on is result, receiver or argument: {entry}")
+    until = entry.get("until")
+    if until not in (None, "null-check"):
+        raise ModelError(f"{name}: [[flag]] until is null-check: {entry}")
     return Flag(
         _strings(entry, "calls", name),
         _text(entry, "flag", name),
@@ -202,6 +205,7 @@ def _flag(name: str, entry: dict[str, Any]) -> Flag:
         _conditions(entry.get("when", []), name),
         bool(entry.get("carry", False)),
         int(entry.get("position", 0)),
+        until,
     )
 
 

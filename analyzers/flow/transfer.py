@@ -131,10 +131,13 @@ class Evaluator:
         return Value(ref=f"{module}.{identifier}" if module else identifier, function=(self.path, identifier))
 
     def opaque(self, reason: str, line: int) -> Value:
-        if reason in ("loop", "exception", "case", "pattern", "slice", "markup"):
+        if reason in ("loop", "exception", "case", "pattern", "slice", "markup", "error"):
             if reason == "exception":
                 fact = Fact("error", "an exception's details", self.path, line)
                 return Value(facts=frozenset({fact.step(Step(self.path, line, "exception caught"))}))
+            if reason == "error":  # Go's `v, err := f()`
+                fact = Fact("error", "an error's details", self.path, line)
+                return Value(facts=frozenset({fact.step(Step(self.path, line, "error returned"))}))
             return EMPTY
         return Value(facts=frozenset({Fact("unknown", f"code not followed ({reason})", self.path, line)}))
 

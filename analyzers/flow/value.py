@@ -6,7 +6,8 @@ the engine could not follow; `random` for a predictable random number; `error` f
 details), where it came from, the sink kinds it has been made safe for (`cleared`) and the checks it
 has passed (`marks`). Beside the facts: the constant it is when known (for folding), the qualified name
 of what it is (`ref`: `flask.request`, `sqlite3.Cursor`), the known contents of a container or object
-(`slots`: `[0`, `['key'`, `.attribute`), typestate `flags`, and whether it is a string built from a
+(`slots`: `[0`, `['key'`, `.attribute`), typestate `flags` (held where one way in held them, or,
+named `all:...`, only where every way did), and whether it is a string built from a
 literal and non-constant parts (`built`).
 
 Values are immutable and hashable; trace steps ride on facts without taking part in equality, so the
@@ -168,12 +169,26 @@ def join(a: Value, b: Value, depth: int = 0) -> Value:
         rest=_join_optional(a.rest, b.rest, depth),
         length=a.length if a.length == b.length else None,
         container=a.container if a.container == b.container else (a.container or b.container),
-        flags=a.flags | b.flags,
+        flags=_join_flags(a.flags, b.flags),
         built=a.built or b.built,
         text=a.text if a.text == b.text else (a.text or b.text),
         function=a.function if a.function == b.function else None,
         alternatives=None if same_const else _alternatives(a, b),
     )
+
+
+MUST = "all:"  # a flag that holds after a join only when it held on every way in (`all:freed`)
+
+
+def _join_flags(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """Flags hold after a join when they held on one way in, except `all:` flags, which must have
+    held on both."""
+    if a == b:
+        return a
+    either = a | b
+    if not any(flag.startswith(MUST) for flag in either):
+        return either
+    return frozenset(flag for flag in either if not flag.startswith(MUST) or (flag in a and flag in b))
 
 
 def unite(a: Facts, b: Facts) -> Facts:

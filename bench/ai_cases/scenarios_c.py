@@ -409,4 +409,170 @@ void {F}_close(char *buffer, {T}Connection *conn) {
 """,
         "cpp",
     ),
+    (
+        "use-after-free",
+        "pop-job",
+        """#include <stdlib.h>
+
+struct {T}_job {
+    int id;
+    struct {T}_job *next;
+};
+
+int {F}_pop(struct {T}_job **queue) {
+    struct {T}_job *{V} = *queue;
+    if ({V} == NULL) {
+        return -1;
+    }
+    free({V});
+    *queue = {V}->next;
+    return {V}->id;
+}
+""",
+        """#include <stdlib.h>
+
+struct {T}_job {
+    int id;
+    struct {T}_job *next;
+};
+
+int {F}_pop(struct {T}_job **queue) {
+    struct {T}_job *{V} = *queue;
+    if ({V} == NULL) {
+        return -1;
+    }
+    *queue = {V}->next;
+    int id = {V}->id;
+    free({V});
+    return id;
+}
+""",
+        "c",
+    ),
+    (
+        "null-deref",
+        "copy-string",
+        """#include <stdlib.h>
+#include <string.h>
+
+char *{F}_copy(const char *text) {
+    size_t {V} = strlen(text);
+    char *copy = malloc({V} + 1);
+    memcpy(copy, text, {V} + 1);
+    return copy;
+}
+""",
+        """#include <stdlib.h>
+#include <string.h>
+
+char *{F}_copy(const char *text) {
+    size_t {V} = strlen(text);
+    char *copy = malloc({V} + 1);
+    if (copy == NULL) {
+        return NULL;
+    }
+    memcpy(copy, text, {V} + 1);
+    return copy;
+}
+""",
+        "c",
+    ),
+    (
+        "null-deref",
+        "new-node",
+        """#include <stdlib.h>
+
+struct {T}_node {
+    int value;
+    struct {T}_node *next;
+};
+
+struct {T}_node *{F}_push(struct {T}_node *head, int {V}) {
+    struct {T}_node *node = malloc(sizeof(*node));
+    node->value = {V};
+    node->next = head;
+    return node;
+}
+""",
+        """#include <stdlib.h>
+
+struct {T}_node {
+    int value;
+    struct {T}_node *next;
+};
+
+struct {T}_node *{F}_push(struct {T}_node *head, int {V}) {
+    struct {T}_node *node = malloc(sizeof(*node));
+    if (!node) {
+        return head;
+    }
+    node->value = {V};
+    node->next = head;
+    return node;
+}
+""",
+        "c",
+    ),
+    (
+        "null-deref",
+        "grow-buffer",
+        """#include <cstdlib>
+#include <cstring>
+
+struct {T}Buffer {
+    char *data;
+    std::size_t used;
+    std::size_t size;
+};
+
+void {F}_append({T}Buffer *buffer, const char *{V}, std::size_t n) {
+    if (buffer->used + n > buffer->size) {
+        buffer->size = (buffer->used + n) * 2;
+        buffer->data = static_cast<char *>(std::realloc(buffer->data, buffer->size));
+    }
+    char *data = buffer->data;
+    std::memcpy(data + buffer->used, {V}, n);
+    buffer->used += n;
+}
+
+int {F}_init({T}Buffer *buffer) {
+    char *data = static_cast<char *>(std::calloc(64, 1));
+    data[0] = 0;
+    buffer->data = data;
+    buffer->size = 64;
+    return 0;
+}
+""",
+        """#include <cstdlib>
+#include <cstring>
+
+struct {T}Buffer {
+    char *data;
+    std::size_t used;
+    std::size_t size;
+};
+
+void {F}_append({T}Buffer *buffer, const char *{V}, std::size_t n) {
+    if (buffer->used + n > buffer->size) {
+        buffer->size = (buffer->used + n) * 2;
+        buffer->data = static_cast<char *>(std::realloc(buffer->data, buffer->size));
+    }
+    char *data = buffer->data;
+    std::memcpy(data + buffer->used, {V}, n);
+    buffer->used += n;
+}
+
+int {F}_init({T}Buffer *buffer) {
+    char *data = static_cast<char *>(std::calloc(64, 1));
+    if (data == nullptr) {
+        return -1;
+    }
+    data[0] = 0;
+    buffer->data = data;
+    buffer->size = 64;
+    return 0;
+}
+""",
+        "cpp",
+    ),
 ]

@@ -598,4 +598,162 @@ func {F}Handler(c *gin.Context) {
 """,
         ),
     ),
+    (
+        "error-disclosure",
+        "load-record",
+        handler(
+            "database/sql",
+            """\t{V} := r.URL.Query().Get("id")
+\tvar name string
+\terr := db.QueryRow("SELECT name FROM {T} WHERE id = ?", {V}).Scan(&name)
+\tif err != nil {
+\t\thttp.Error(w, err.Error(), http.StatusInternalServerError)
+\t\treturn
+\t}
+\tw.Write([]byte(name))
+""",
+            DB,
+        ),
+        handler(
+            "database/sql log",
+            """\t{V} := r.URL.Query().Get("id")
+\tvar name string
+\terr := db.QueryRow("SELECT name FROM {T} WHERE id = ?", {V}).Scan(&name)
+\tif err != nil {
+\t\tlog.Printf("loading {T}: %v", err)
+\t\thttp.Error(w, "internal error", http.StatusInternalServerError)
+\t\treturn
+\t}
+\tw.Write([]byte(name))
+""",
+            DB,
+        ),
+    ),
+    (
+        "error-disclosure",
+        "parse-upload",
+        handler(
+            "fmt io",
+            """\tdata, err := io.ReadAll(r.Body)
+\tif err != nil {
+\t\tfmt.Fprintf(w, "could not read {T}: %v", err)
+\t\treturn
+\t}
+\t{V}, err := parse{F}(data)
+\tif err != nil {
+\t\tw.WriteHeader(http.StatusBadRequest)
+\t\tw.Write([]byte("invalid {T}: " + err.Error()))
+\t\treturn
+\t}
+\tfmt.Fprintf(w, "%d {T}", {V})
+""",
+            "\nfunc parse{F}(data []byte) (int, error) {\n\treturn len(data), nil\n}\n",
+        ),
+        handler(
+            "fmt io log",
+            """\tdata, err := io.ReadAll(r.Body)
+\tif err != nil {
+\t\tlog.Printf("reading {T}: %v", err)
+\t\thttp.Error(w, "could not read the request", http.StatusBadRequest)
+\t\treturn
+\t}
+\t{V}, err := parse{F}(data)
+\tif err != nil {
+\t\tlog.Printf("parsing {T}: %v", err)
+\t\thttp.Error(w, "invalid {T}", http.StatusBadRequest)
+\t\treturn
+\t}
+\tfmt.Fprintf(w, "%d {T}", {V})
+""",
+            "\nfunc parse{F}(data []byte) (int, error) {\n\treturn len(data), nil\n}\n",
+        ),
+    ),
+    (
+        "deserialization",
+        "gob-decode",
+        handler(
+            "encoding/gob",
+            """\tvar {V} {F}Payload
+\tif err := gob.NewDecoder(r.Body).Decode(&{V}); err != nil {
+\t\thttp.Error(w, "bad payload", http.StatusBadRequest)
+\t\treturn
+\t}
+\tw.WriteHeader(http.StatusNoContent)
+""",
+            "\ntype {F}Payload struct {\n\tName  string\n\tCount int\n}\n",
+        ),
+        handler(
+            "encoding/json",
+            """\tvar {V} {F}Payload
+\tif err := json.NewDecoder(r.Body).Decode(&{V}); err != nil {
+\t\thttp.Error(w, "bad payload", http.StatusBadRequest)
+\t\treturn
+\t}
+\tw.WriteHeader(http.StatusNoContent)
+""",
+            "\ntype {F}Payload struct {\n\tName  string\n\tCount int\n}\n",
+        ),
+    ),
+    (
+        "temp-file",
+        "export-csv",
+        handler(
+            "os path/filepath",
+            """\t{V} := r.URL.Query().Get("format")
+\tpath := filepath.Join(os.TempDir(), "{T}-export."+filepath.Base({V}))
+\tf, err := os.Create(path)
+\tif err != nil {
+\t\thttp.Error(w, "export failed", http.StatusInternalServerError)
+\t\treturn
+\t}
+\tdefer os.Remove(path)
+\tdefer f.Close()
+\tf.WriteString("id,name\\n")
+\thttp.ServeFile(w, r, path)
+""",
+        ),
+        handler(
+            "os",
+            """\t{V} := r.URL.Query().Get("format")
+\tf, err := os.CreateTemp("", "{T}-export-*."+{V})
+\tif err != nil {
+\t\thttp.Error(w, "export failed", http.StatusInternalServerError)
+\t\treturn
+\t}
+\tdefer os.Remove(f.Name())
+\tdefer f.Close()
+\tf.WriteString("id,name\\n")
+\thttp.ServeFile(w, r, f.Name())
+""",
+        ),
+    ),
+    (
+        "temp-file",
+        "write-lock",
+        handler(
+            "os",
+            """\t{V} := []byte(r.FormValue("owner"))
+\tif err := os.WriteFile(os.TempDir()+"/{T}.lock", {V}, 0o644); err != nil {
+\t\thttp.Error(w, "locked", http.StatusConflict)
+\t\treturn
+\t}
+\tw.WriteHeader(http.StatusNoContent)
+""",
+        ),
+        handler(
+            "os path/filepath",
+            """\t{V} := []byte(r.FormValue("owner"))
+\tdir, err := os.MkdirTemp("", "{T}-")
+\tif err != nil {
+\t\thttp.Error(w, "locked", http.StatusConflict)
+\t\treturn
+\t}
+\tif err := os.WriteFile(filepath.Join(dir, "{T}.lock"), {V}, 0o644); err != nil {
+\t\thttp.Error(w, "locked", http.StatusConflict)
+\t\treturn
+\t}
+\tw.WriteHeader(http.StatusNoContent)
+""",
+        ),
+    ),
 ]

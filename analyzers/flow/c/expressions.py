@@ -3,7 +3,12 @@
 Pointers are not modelled: `&x` and `*p` stand for `x` and `p`, so a buffer filled through a pointer is
 the buffer. Subscripts are also lowered as calls of the pseudo-functions `c.subscript` (a read) and
 `c.subscript_store` (a write) given the index, so the models can name an index as a sink; `new T[n]`
-is a call of `c.new_array` given the length, `delete p` a call of `c.delete`.
+is a call of `c.new_array` given the length, `delete p` a call of `c.delete`. A pointer named by a
+variable and dereferenced (`p->x`, `*p`, `p[i]`, read or written) is given to the pseudo-function
+`c.deref`, so the models can name a dereference of a freed or unchecked pointer; not on the right of
+`&&` or `||`, which runs only when the left side held (`p && p->len`, `!p || p->len == 0`); a call
+there carries the keyword `c.guarded`. The pseudo-call carries the keyword `c.deref` itself, so
+models of any call (`*`) can leave it out.
 """
 
 from __future__ import annotations
@@ -37,10 +42,13 @@ _LOGICAL = {"&&": "and", "||": "or", "and": "and", "or": "or"}
 _NUMBER = re.compile(r"^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)[uUlL]*$")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", '"': '"', "'": "'"}
 _COMMENTS = frozenset({"comment"})
+_CASTS = frozenset({"static_cast", "reinterpret_cast", "const_cast"})
 READ = "c.subscript"
 WRITE = "c.subscript_store"
 NEW_ARRAY = "c.new_array"
 DELETE = "c.delete"
+DEREF = "c.deref"
+GUARDED = "c.guarded"
 
 
 def text(node: Node | None) -> str:
@@ -86,6 +94,19 @@ class CExpressions:
 
     def __init__(self, builder: FunctionBuilder) -> None:
         self.builder = builder
+        self.guarded = 0  # inside the right side of `&&`/`||`: dereferences there were checked first
+        self.pointees: set[str] = set()  # names stored through (`*out = v`): they stand for `*out`
+
+    def deref(self, pointer: Operand, node: Node) -> None:
+        """Record that the pointer in variable `pointer` is dereferenced here (see `DEREF`)."""
+        if self.guarded or not isinstance(pointer, Var) or not pointer.name:
+            return
+        if pointer.name.startswith("$") or pointer.name in self.pointees:
+            return
+        label = " ".join(text(node).split())[:80]
+        self.builder.temp(
+            Call(Var(DEREF), (pointer,), ((DEREF, Const(True)),), None, None, label), line(node)
+        )
 
     def expr(self, node: Node | None, depth: int = 0) -> Operand:
         if node is None:
@@ -141,10 +162,21 @@ class CExpressions:
         if function is not None and function.type == "field_expression":
             receiver = self.expr(function.child_by_field_name("argument"), depth)
             name = text(function.child_by_field_name("field"))
-            return Call(receiver, tuple(args), (), name, None, " ".join(text(function).split())[:80])
+            return Call(
+                receiver, tuple(args), self._guard(), name, None, " ".join(text(function).split())[:80]
+            )
+        if function is not None and function.type == "template_function" and len(args) == 1:
+            name = text(function.child_by_field_name("name"))
+            if name in _CASTS:  # `static_cast<char *>(p)`: the value itself
+                return Cast(args[0], "".join(text(function.child_by_field_name("arguments")).split())[1:-1])
         callee = self.expr(function, depth)
         label = qualified(function) if function is not None else "call"
-        return Call(callee, tuple(args), (), None, None, label[:80])
+        return Call(callee, tuple(args), self._guard(), None, None, label[:80])
+
+    def _guard(self) -> tuple[tuple[str, Operand], ...]:
+        """The keyword `c.guarded` on a call on the right of `&&`/`||`, which runs only when the left
+        side allowed it (`p && strcmp(p, "-")`): models can leave such calls out (`unless`)."""
+        return ((GUARDED, Const(True)),) if self.guarded else ()
 
     def arguments(self, node: Node | None, depth: int) -> list[Operand]:
         if node is None:
@@ -153,6 +185,8 @@ class CExpressions:
 
     def field(self, node: Node, depth: int) -> Expr:
         obj = self.expr(node.child_by_field_name("argument"), depth)
+        if text(node.child_by_field_name("operator")) == "->":
+            self.deref(obj, node)
         return Attr(obj, text(node.child_by_field_name("field")))
 
     def index_of(self, node: Node, depth: int) -> tuple[Operand, Operand]:
@@ -168,15 +202,19 @@ class CExpressions:
 
     def subscript(self, node: Node, depth: int) -> Expr:
         array, index = self.index_of(node, depth)
+        self.deref(array, node)
         if not isinstance(index, Const):
             label = " ".join(text(node).split())[:80]
             self.builder.temp(Call(Var(READ), (index,), (), None, None, label), line(node))
         return Item(array, index)
 
     def binary(self, node: Node, depth: int) -> Expr:
-        left = self.expr(node.child_by_field_name("left"), depth)
-        right = self.expr(node.child_by_field_name("right"), depth)
         operator = text(node.child_by_field_name("operator"))
+        left = self.expr(node.child_by_field_name("left"), depth)
+        logical = operator in _LOGICAL
+        self.guarded += logical
+        right = self.expr(node.child_by_field_name("right"), depth)
+        self.guarded -= logical
         if operator in _COMPARISONS:
             return Compare(operator, left, right)
         return Binary(_LOGICAL.get(operator, operator), left, right)
@@ -196,6 +234,7 @@ class CExpressions:
         operand = self.expr(node.child_by_field_name("argument"), depth)
         if text(node.child_by_field_name("operator")) == "&":
             return Unary("&", operand)
+        self.deref(operand, node)
         return operand
 
     def update(self, node: Node, depth: int) -> Expr:
@@ -216,19 +255,29 @@ class CExpressions:
         return value
 
     def store(self, target: Node | None, value: Operand, depth: int) -> None:
+        written = target
         while target is not None and target.type in ("pointer_expression", "parenthesized_expression"):
+            if target.type == "pointer_expression" and text(target.child_by_field_name("operator")) == "&":
+                return  # `&x = ...` is not C
+            written = target if target.type == "pointer_expression" else written
             inner = [c for c in target.named_children if c.type not in _COMMENTS]
             target = inner[-1] if inner else None
         if target is None:
             return
         at = line(target)
         if target.type == "identifier":
+            if written is not None and written.type == "pointer_expression":
+                self.deref(Var(text(target)), written)  # `*p = v`: a write through `p`
+                self.pointees.add(text(target))  # from now on `p` holds `v`: `*p` reads `v`
             self.builder.assign(text(target), value, at)
         elif target.type == "field_expression":
             obj = self.expr(target.child_by_field_name("argument"), depth + 1)
+            if text(target.child_by_field_name("operator")) == "->":
+                self.deref(obj, target)
             self.builder.emit(SetAttr(obj, text(target.child_by_field_name("field")), value, at))
         elif target.type == "subscript_expression":
             array, index = self.index_of(target, depth + 1)
+            self.deref(array, target)
             if not isinstance(index, Const):
                 label = " ".join(text(target).split())[:80]
                 self.builder.temp(Call(Var(WRITE), (index,), (), None, None, label), at)

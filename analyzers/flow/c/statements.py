@@ -97,7 +97,32 @@ class CStatements(CExpressions):
 
     def expression_statement(self, node: Node, depth: int) -> None:
         for child in node.named_children:
+            if child.type == "call_expression" and self.assertion(child, depth):
+                continue
             self.expr(child, depth)
+
+    def assertion(self, node: Node, depth: int) -> bool:
+        """`assert(p != NULL)` (or a project's `serverAssert`, `DEBUGASSERT`): the code after it runs
+        only where the condition held, as after `if (!(p != NULL)) return;`."""
+        function = node.child_by_field_name("function")
+        arguments = node.child_by_field_name("arguments")
+        if function is None or function.type != "identifier" or arguments is None:
+            return False
+        name = text(function).lower()
+        if not (name.endswith("assert") or name.startswith("g_assert")):
+            return False
+        inner = [c for c in arguments.named_children if c.type != "comment"]
+        if len(inner) != 1:
+            return False
+        test = self.expr(inner[0], depth)
+        if isinstance(test, Const):
+            return True  # `assert(0)`: no condition to learn from (and code after it is still read)
+        held, failed = self.builder.new_block(), self.builder.new_block()
+        self.builder.branch(test, held, failed, line(node))
+        self.builder.start(failed)
+        self.builder.end(Return(None, line(node)))
+        self.builder.start(held)
+        return True
 
     def return_statement(self, node: Node, depth: int) -> None:
         inner = [c for c in node.named_children if c.type != "comment"]

@@ -120,6 +120,12 @@ def type_name(node: Node | None) -> str:
     return "".join(text(node).split())
 
 
+def _error_part(target: Node) -> Opaque:
+    """What `err` in `v, err := f()` holds: an error's details (which must not reach a response),
+    none of the call's data; `ok` and `_` hold nothing."""
+    return Opaque("error" if text(target) in ("err", "error") else "pattern")
+
+
 def error_like(node: Node | None) -> bool:
     """An operand that holds an error by convention (`err`, `nil`, `errors.New(...)`)."""
     if node is None:
@@ -339,9 +345,9 @@ class GoExpressions:
         )
         for position, target in enumerate(targets):
             if conventional:
-                part: Operand = whole if position == 0 else self.builder.temp(Opaque("pattern"), at)
+                part: Operand = whole if position == 0 else self.builder.temp(_error_part(target), at)
             elif text(target) in _ERRORS:  # an error holds none of the call's data, and checking it
-                part = self.builder.temp(Opaque("pattern"), at)  # must not mark the other results' data
+                part = self.builder.temp(_error_part(target), at)  # must not mark the other results' data
             else:
                 part = self.builder.temp(Item(whole, Const(position)), at)
             self.store(target, part, depth)

@@ -85,3 +85,38 @@ def test_cpp_templates_and_lambdas_nested_deep_are_bounded() -> None:
     source = "int deep() { auto f = " + "[&]() { return " * depth + "1" + "; }()" * depth + "; return f; }"
     function = _lowered(source, "deep", "cpp")
     assert _statements(function) < 1_000
+
+
+def test_a_long_chain_of_null_checks_is_read_within_its_bound() -> None:
+    """`if (a && b && ... )` over 300 pointers: the proof of what is not null reads at most
+    `nullness._MAX_DEPTH` levels of the chain, so the pointers deep in it stay unchecked."""
+    from analyzers.flow.nullness import _MAX_DEPTH, proven
+
+    count = 300
+    allocations = "\n".join(f"    char *p{i} = malloc(8);" for i in range(count))
+    chain = " && ".join(f"p{i}" for i in range(count))
+    uses = "\n".join(f"        p{i}[0] = 1;" for i in range(count))
+    source = (
+        f"#include <stdlib.h>\nvoid many(void) {{\n{allocations}\n    if ({chain}) {{\n{uses}\n    }}\n}}\n"
+    )
+    function = _lowered(source, "many")
+    test = next(
+        block.terminator
+        for block in function.blocks
+        if block.terminator and hasattr(block.terminator, "test")
+    )
+    assert len(proven(function, test.test, True)) <= _MAX_DEPTH + 2
+    hits = [hit for hit in hits_of({"many.c": source}, language="c") if hit.kind == "null-dereference"]
+    assert count - _MAX_DEPTH - 2 <= len(hits) <= count
+
+
+def test_many_allocations_checked_one_by_one_report_nothing() -> None:
+    count = 400
+    body = "\n".join(
+        f"    char *p{i} = malloc(8);\n    if (p{i} == NULL) return -1;\n    p{i}[0] = 1;"
+        for i in range(count)
+    )
+    source = f"#include <stdlib.h>\nint many(void) {{\n{body}\n    return 0;\n}}\n" + BESIDE
+    hits = hits_of({"many.c": source}, language="c")
+    assert not [hit for hit in hits if hit.kind == "null-dereference"]
+    assert [hit for hit in hits if untrusted(hit) and hit.kind == "format"]
