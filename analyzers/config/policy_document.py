@@ -32,6 +32,7 @@ class Statement:
     actions: tuple[str, ...] | None  # None: not literal
     resources: tuple[str, ...] | None
     line: int
+    conditioned: bool = False  # the statement has a `Condition` (literal or not)
 
 
 def policy_text(raw: str) -> tuple[str, int] | None:
@@ -74,6 +75,7 @@ def statements(raw: str, first_line: int) -> list[Statement]:
                 _strings(_get(item, "Action")),
                 _strings(_get(item, "Resource")),
                 reader.lines.get(id(item), first_line),
+                _get(item, "Condition") is not None,
             )
         )
     return result

@@ -47,6 +47,7 @@ from analyzers.drift.policy_protected_path_changed import PolicyProtectedPathCha
 from analyzers.drift.terraform_encryption_disabled import TerraformEncryptionDisabled
 from analyzers.drift.terraform_flow_logs_missing import TerraformFlowLogsMissing
 from analyzers.drift.terraform_gcp_basic_role import TerraformGcpBasicRole
+from analyzers.drift.terraform_iam_unscoped_write import TerraformIamUnscopedWrite
 from analyzers.drift.terraform_iam_wildcard import TerraformIamWildcard
 from analyzers.drift.terraform_imds_v1_allowed import TerraformImdsV1Allowed
 from analyzers.drift.terraform_logging_disabled import TerraformLoggingDisabled
@@ -102,6 +103,7 @@ RULES: tuple[type[Analyzer], ...] = (
     TerraformUnencryptedStorage,
     TerraformPublicSnapshot,
     TerraformPublicDatabase,
+    TerraformIamUnscopedWrite,
     TerraformIamWildcard,
     TerraformLoggingDisabled,
     TerraformGcpBasicRole,

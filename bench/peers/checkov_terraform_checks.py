@@ -12,6 +12,7 @@ _OPEN_INGRESS = frozenset({"terraform-open-ingress"})
 _PUBLIC_STORAGE = frozenset({"terraform-public-storage"})
 _UNENCRYPTED = frozenset({"terraform-unencrypted-storage", "terraform-encryption-disabled"})
 _IAM = frozenset({"terraform-iam-wildcard"})
+_IAM_WRITE = frozenset({"terraform-iam-wildcard", "terraform-iam-unscoped-write"})
 _LOGGING = frozenset({"terraform-logging-disabled"})
 _PUBLIC_DATABASE = frozenset({"terraform-public-database"})
 _BASIC_ROLE = frozenset({"terraform-gcp-basic-role"})
@@ -55,6 +56,12 @@ CHECKS: dict[str, frozenset[str]] = {
     "CKV_AWS_63": _IAM,  # "*" action in policies
     "CKV_AWS_49": _IAM,  # "*" action in aws_iam_policy_document
     "CKV_AZURE_39": _IAM,  # custom owner roles
+    "CKV_AWS_111": _IAM_WRITE,  # write actions on "*" without a condition (policy documents)
+    "CKV_AWS_109": _IAM_WRITE,  # permissions management / resource exposure on "*" without a condition
+    "CKV_AWS_290": _IAM_WRITE,  # the same two for policies written as JSON in resources
+    "CKV_AWS_289": _IAM_WRITE,
+    # not mapped: CKV_AWS_356/355 ("*" as resource for any restrictable action) also count read-only
+    # actions on "*", which Bulwark does not report (51 of its 147 failures here are such reads)
     # logging
     "CKV_AWS_18": _LOGGING,  # S3 access logging
     "CKV_AWS_67": _LOGGING,  # CloudTrail in all regions
