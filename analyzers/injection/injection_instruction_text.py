@@ -92,10 +92,14 @@ def reportable(
         return False
     if hidden or place not in PLAIN_VIEW:
         return True
+    if place in CODE_PLACES:  # written in the imperative by convention: `copy the key`
+        unframed = verdict.score >= weights.report_unframed_at and verdict.unaddressed_in_code >= 2
+        return verdict.framed_in_code or unframed
     return verdict.framed or (verdict.score >= weights.report_unframed_at and verdict.unaddressed >= 2)
 
 
 UNREAD_PLACES = frozenset({"html-comment", "collapsed", "alt-text", "invisible-markup"})
+CODE_PLACES = frozenset({"comment", "docstring", "string"})  # framed as code says it (`detector.ordered`)
 PLAIN_VIEW = frozenset({"comment", "docstring", "string", "docs", "pr-text"})  # read, and reported high
 
 
