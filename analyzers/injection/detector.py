@@ -235,7 +235,7 @@ def ordered(hits: frozenset[Hit], values: dict[str, float], *, code: bool = Fals
     `token`, `password`, `server` or `tests`; an override must name the instructions dismissed (or
     speak to someone) and what came before; and the phrases of numbered parts, output formats,
     modes and deferral (`part 1`, `encode the`, `debug mode`, `do this`), which code says every
-    day, frame only when someone is spoken to."""
+    day, frame only when someone is spoken to or beside the cue they go with (`_said`)."""
     present = {category for category, _ in hits}
     spoken = bool(present & _SPOKEN)
     framing = any(

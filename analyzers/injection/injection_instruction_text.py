@@ -156,8 +156,15 @@ class InjectionInstructionText(Analyzer):
     or order something done to a secret, a safeguard or a destination. Text that does none of these
     (documentation in the indicative: "applications keep credentials in environment variables",
     "the reviewer approved") is reported only from the higher `report_unframed_at`, and not on the
-    strength of the AI tools it names. A sentence listing AI tools by name (`works with Codex,
-    Claude Code, Copilot`) and GitHub App accounts (`name[bot]`) address no one. Lockfiles are not
+    strength of the AI tools it names. Code comments and string literals are written in the
+    imperative by convention (`copy the key`, `send handshake token to server`): there an order
+    about a secret, a safeguard or a destination frames only when someone is spoken to, when
+    instructions are named, or when its target is specific (a secret store such as `.env` or
+    `~/.ssh`, an exfiltration service, a URL or e-mail address), not a bare `key`, `token`,
+    `password` or `server`; an override must name the instructions it dismisses; `part 1`,
+    `encode the`, `debug mode` frame no order alone; and generic targets are no evidence. A
+    credential pair (`user:password`) is no role tag. A sentence listing AI tools by name (`works
+    with Codex, Claude Code, Copilot`) and GitHub App accounts (`name[bot]`) address no one. Lockfiles are not
     read.
 
     Findings on pull-request text use the pseudo paths `(pull request title)`, `(pull request
