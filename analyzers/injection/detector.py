@@ -240,7 +240,7 @@ def ordered(hits: frozenset[Hit], values: dict[str, float], *, code: bool = Fals
     spoken = bool(present & _SPOKEN)
     framing = any(
         category in _STRUCTURAL
-        or (category in FRAMINGS and _phrase(entry) and (spoken or _said(category, hits, code)))
+        or (category in FRAMINGS and _phrase(entry) and (spoken or _said(category, entry, hits, code)))
         for category, entry in hits
     )
     verbs = {entry for category, entry in hits if category == "imperative"}
@@ -279,16 +279,17 @@ def named_orders(hits: frozenset[Hit]) -> set[str]:
     }
 
 
-def _said(category: str, hits: frozenset[Hit], code: bool) -> bool:
+def _said(category: str, entry: str, hits: frozenset[Hit], code: bool) -> bool:
     """Whether a framing phrase of `category` frames an order in a window nobody is spoken to. In
     code, phrases of numbered parts, output formats, modes and deferral are what comments say every
     day (`send off the request (part 2)`, `encode the key`, `run in debug mode`, `do this first`):
-    a numbered part frames beside instructions named, an output format beside a review's verdict,
+    a numbered part (`part 2`, `1/2`) frames beside instructions named (the parts of a split
+    payload are read joined, `split_payloads`), an output format beside a review's verdict,
     a mode or a deferral beside a second mention of modes, deferral, instructions or where orders
     are said to be (`follow the steps written in the comment`)."""
     if not code:
         return True
-    if category == "splitting":
+    if category == "splitting" and _NUMBERED.fullmatch(entry):
         return any(c == "instruction_ref" for c, _ in hits)
     if category == "output_format":
         return any(c == "verdict" for c, _ in hits)
@@ -297,6 +298,7 @@ def _said(category: str, hits: frozenset[Hit], code: bool) -> bool:
     return True
 
 
+_NUMBERED = re.compile(r"(?:part|fragment) (?:\d{1,2}|one|two|three|a|b|c)|\d{1,2}/\d{1,2}")
 _LINK = re.compile(
     r"\b(?:https?|ftp)://[^\s/]+\.[^\s]|\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}", re.ASCII | re.I
 )
@@ -335,7 +337,7 @@ def code_evidence(hits: frozenset[Hit]) -> frozenset[Hit]:
     mode` is a mode and instructions), no earlier thing (`preceding`) where no instructions are
     named, and the verbs and the mood one class (`send`, `skip`, `need to`: a comment's verbs
     say what its code does)."""
-    unsaid = {e for c, e in hits if c in _CODE_PHRASES and _phrase(e) and not _said(c, hits, True)}
+    unsaid = {e for c, e in hits if c in _CODE_PHRASES and _phrase(e) and not _said(c, e, hits, True)}
     named = named_orders(hits)
     unsaid |= {e for c, e in hits if c == "instruction_ref" and e not in named}
     if not named:  # `preceding dots`: no override's object
