@@ -174,11 +174,27 @@ def cue_hits(
                         hits.update((category, " ".join(key)) for category in categories)
     present = set(folded)
     for ch in present.intersection(lex.substrings):
-        hits.update((category, entry) for entry, category in lex.substrings[ch] if entry in folded)
+        hits.update(
+            (category, entry)
+            for entry, category in lex.substrings[ch]
+            if entry in folded and (entry[-1] != ":" or _labels(folded, entry))
+        )
     if not folded.isascii() and scripts.spaceless().search(folded):
         for ch in present.intersection(lex.spaceless):
             hits.update((c, entry) for entry, c in lex.spaceless[ch] if _holds(folded, entry, c in _ENDINGS))
     return _outermost(hits)
+
+
+def _labels(text: str, entry: str) -> bool:
+    """Whether `text` holds the label `entry` (`user:`) as a label: not joined to a word after the
+    colon, as a credential pair (`user:password`) or a scheme (`bot:x`) is."""
+    index = text.find(entry)
+    while index >= 0:
+        after = index + len(entry)
+        if after >= len(text) or not (text[after].isalnum() or text[after] == "_"):
+            return True
+        index = text.find(entry, after)
+    return False
 
 
 def _holds(text: str, entry: str, ending: bool) -> bool:

@@ -92,10 +92,14 @@ def reportable(
         return False
     if hidden or place not in PLAIN_VIEW:
         return True
+    if place in CODE_PLACES:  # written in the imperative by convention: `copy the key`
+        unframed = verdict.score >= weights.report_unframed_at and verdict.unaddressed_in_code >= 2
+        return verdict.framed_in_code or unframed
     return verdict.framed or (verdict.score >= weights.report_unframed_at and verdict.unaddressed >= 2)
 
 
 UNREAD_PLACES = frozenset({"html-comment", "collapsed", "alt-text", "invisible-markup"})
+CODE_PLACES = frozenset({"comment", "docstring", "string"})  # framed as code says it (`detector.ordered`)
 PLAIN_VIEW = frozenset({"comment", "docstring", "string", "docs", "pr-text"})  # read, and reported high
 
 
@@ -152,8 +156,15 @@ class InjectionInstructionText(Analyzer):
     or order something done to a secret, a safeguard or a destination. Text that does none of these
     (documentation in the indicative: "applications keep credentials in environment variables",
     "the reviewer approved") is reported only from the higher `report_unframed_at`, and not on the
-    strength of the AI tools it names. A sentence listing AI tools by name (`works with Codex,
-    Claude Code, Copilot`) and GitHub App accounts (`name[bot]`) address no one. Lockfiles are not
+    strength of the AI tools it names. Code comments and string literals are written in the
+    imperative by convention (`copy the key`, `send handshake token to server`): there an order
+    about a secret, a safeguard or a destination frames only when someone is spoken to, when
+    instructions are named, or when its target is specific (a secret store such as `.env` or
+    `~/.ssh`, an exfiltration service, a URL or e-mail address), not a bare `key`, `token`,
+    `password` or `server`; an override must name the instructions it dismisses; `part 1`,
+    `encode the`, `debug mode` frame no order alone; and generic targets are no evidence. A
+    credential pair (`user:password`) is no role tag. A sentence listing AI tools by name (`works
+    with Codex, Claude Code, Copilot`) and GitHub App accounts (`name[bot]`) address no one. Lockfiles are not
     read.
 
     Findings on pull-request text use the pseudo paths `(pull request title)`, `(pull request
