@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ctypes
 import logging
 import os
 import shutil
@@ -45,12 +44,17 @@ def _die_with_parent() -> None:
     The child also yields the CPU to its parent: sharing one machine, the front door answers GitHub
     first (it has 10 s before GitHub gives up on a delivery) and analyses take the spare time."""
     if sys.platform.startswith("linux"):
+        import ctypes  # loaded before the fork by `_supervise_worker`: only looked up here
+
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     os.nice(EMBEDDED_WORKER_NICENESS)
 
 
 def _supervise_worker(stop: threading.Event, procs: list[subprocess.Popen[bytes]]) -> None:
     """Run `bulwark worker` as a child process and restart it if it dies."""
+    import ctypes  # for `_die_with_parent`, which must not import in the forked child
+
+    del ctypes
     while not stop.is_set():
         proc = subprocess.Popen([sys.executable, "-m", "app", "worker"], preexec_fn=_die_with_parent)
         procs[:] = [proc]

@@ -19,14 +19,25 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass
-from typing import Any
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from analyzers.contract.limits import MAX_DEPTH, MAX_NODES, InputLimitError, too_deep, too_many_nodes
 
+if TYPE_CHECKING:
+    import yaml
+
 MAX_EXPANDED_CHARS = 10_000_000  # characters of every scalar once aliases are expanded
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def yaml_loader() -> type[yaml.SafeLoader]:
+    """PyYAML's safe loader, the C one when present. PyYAML is imported here, on first use: most
+    changes hold no YAML, and importing it costs a one-file scan about 5 %."""
+    import yaml
+
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
 
 
 @dataclass(slots=True)
@@ -42,9 +53,11 @@ def check_yaml(text: str, *, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NO
     """Raise `InputLimitError` when a document of `text`, aliases expanded, is deeper than `max_depth`,
     has more than `max_nodes` values or more than `MAX_EXPANDED_CHARS` characters; `yaml.YAMLError`
     when it is not YAML."""
+    import yaml  # on first use: most changes hold no YAML
+
     anchors: dict[str, _Size] = {}
     open_: list[tuple[_Size, str | None]] = []  # collections being read, with their anchors
-    for event in yaml.parse(text, Loader=_LOADER):
+    for event in yaml.parse(text, Loader=yaml_loader()):
         if isinstance(event, yaml.CollectionStartEvent):
             open_.append((_Size(), event.anchor))
             if len(open_) > max_depth:
@@ -88,11 +101,13 @@ def top_level_keys(text: str) -> list[frozenset[str]] | None:
     """The keys at the top of each document of a YAML stream, read from libyaml's events; None when a
     top-level key is an alias or a collection (only a full read can say what it is). Raises
     `yaml.YAMLError` when the text is not YAML."""
+    import yaml  # on first use: most changes hold no YAML
+
     found: list[frozenset[str]] = []
     keys: set[str] = set()
     depth = 0
     mapping = wants_key = False  # the document is a mapping; its next scalar is a key
-    for event in yaml.parse(text, Loader=_LOADER):
+    for event in yaml.parse(text, Loader=yaml_loader()):
         if isinstance(event, yaml.DocumentEndEvent):
             found.append(frozenset(keys))
             keys, depth, mapping, wants_key = set(), 0, False, False
@@ -118,14 +133,18 @@ def load_yaml(text: str) -> Any:
     """The single document of `text` as Python data (safe tags only), within the bounds of `check_yaml`.
 
     Raises `InputLimitError` past a bound and `yaml.YAMLError` when the text is not one YAML document."""
+    import yaml  # on first use: most changes hold no YAML
+
     check_yaml(text)
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader, C when available)
+    return yaml.load(text, Loader=yaml_loader())  # noqa: S506 (a safe loader, C when available)
 
 
 def load_yaml_all(text: str) -> list[Any]:
     """Every document of `text`, within the bounds of `check_yaml` (counted over the whole stream)."""
+    import yaml  # on first use: most changes hold no YAML
+
     check_yaml(text)
-    return list(yaml.load_all(text, Loader=_LOADER))
+    return list(yaml.load_all(text, Loader=yaml_loader()))
 
 
 # One token at a time: a string (escapes honoured), a comment, or a bracket. Each alternative starts

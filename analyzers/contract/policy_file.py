@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from analyzers.contract.policy import DEFAULT_POLICY, POLICY_PATH, POLICY_PATHS, RepoPolicy
 from analyzers.contract.policy_schema import POLICY_CHECK, SCHEMA_TYPES, child_path, did_you_mean
+
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +201,8 @@ def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def _load(text: str, source: str) -> tuple[Any, dict[str, int]]:
+    import yaml  # on first use: most changes hold no YAML
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -237,6 +240,8 @@ MAX_POLICY_NODES = 20_000
 
 def _expanded_size(root: yaml.Node) -> int:
     """How many nodes the document has once aliases are expanded (stops counting past the limit)."""
+    import yaml  # on first use: most changes hold no YAML
+
     sizes: dict[int, int] = {}
 
     def size(node: yaml.Node) -> int:
@@ -256,6 +261,8 @@ def _expanded_size(root: yaml.Node) -> int:
 
 
 def _plain(node: yaml.Node, path: str, lines: dict[str, int], problems: list[PolicyProblem]) -> Any:
+    import yaml  # on first use: most changes hold no YAML
+
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -275,6 +282,8 @@ def _plain(node: yaml.Node, path: str, lines: dict[str, int], problems: list[Pol
 
 
 def _scalar(node: yaml.Node) -> Any:
+    import yaml  # on first use: most changes hold no YAML
+
     if not isinstance(node, yaml.ScalarNode):
         return yaml.serialize(node).strip()
     return yaml.constructor.SafeConstructor().construct_object(node)

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-import yaml
-
 from analyzers.config.yaml_doc import YNode, load_document
 from analyzers.contract.loaders import top_level_keys
 from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, FileStatus, Side
@@ -83,6 +81,8 @@ def plainly_not_kubernetes(file: ChangedFile) -> bool:
     text = file.head_text or ""
     if not file.is_kind(FileKind.LOCKFILE) or len(text) <= DEFAULT_MAX_BYTES // 4:
         return False
+    import yaml  # on first use: most changes hold no YAML
+
     try:
         documents = top_level_keys(text)
     except yaml.YAMLError:

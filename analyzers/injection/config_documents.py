@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.loaders import load_json, load_toml, load_yaml
 
@@ -66,6 +64,8 @@ def load_document(path: str, text: str | None) -> Any:
     if len(text) > MAX_DOCUMENT_CHARS:
         raise InputLimitError(f"larger than {MAX_DOCUMENT_CHARS:,} characters")
     lowered = path.lower()
+    import yaml  # on first use: most changes hold no YAML
+
     try:
         if lowered.endswith((".yaml", ".yml")):
             return load_yaml(text)

@@ -1,22 +1,20 @@
-"""The `supply-chain` family: verification of the dependencies a change adds."""
+"""The `supply-chain` family: verification of the dependencies a change adds.
+
+The rules are listed in `analyzers/supply_chain/rules.py` and imported on first use of `RULES`, so that the
+helpers of the family (which the context and the package facts read) load without them.
+"""
 
 from __future__ import annotations
 
-from analyzers.base import Analyzer
-from analyzers.supply_chain.deps_install_script import DepsInstallScript
-from analyzers.supply_chain.deps_known_malicious import DepsKnownMalicious
-from analyzers.supply_chain.deps_lockfile_drift import DepsLockfileDrift
-from analyzers.supply_chain.deps_nonexistent_package import DepsNonexistentPackage
-from analyzers.supply_chain.deps_typosquat import DepsTyposquat
-from analyzers.supply_chain.deps_undeclared_import import DepsUndeclaredImport
-from analyzers.supply_chain.deps_young_package import DepsYoungPackage
+from typing import TYPE_CHECKING
 
-RULES: tuple[type[Analyzer], ...] = (
-    DepsNonexistentPackage,
-    DepsKnownMalicious,
-    DepsTyposquat,
-    DepsYoungPackage,
-    DepsInstallScript,
-    DepsUndeclaredImport,
-    DepsLockfileDrift,
-)
+if TYPE_CHECKING:
+    from analyzers.base import Analyzer
+
+
+def __getattr__(name: str) -> tuple[type[Analyzer], ...]:
+    if name == "RULES":
+        from analyzers.supply_chain.rules import RULES
+
+        return RULES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

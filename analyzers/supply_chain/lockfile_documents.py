@@ -26,16 +26,16 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from json.decoder import scanstring  # type: ignore[attr-defined]  # the C scanner, public in json.decoder
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from analyzers.contract.limits import MAX_DEPTH, too_deep
-from analyzers.contract.loaders import load_toml
+from analyzers.contract.loaders import load_toml, yaml_loader
+
+if TYPE_CHECKING:
+    import yaml
 
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")  # one class, one quantifier: linear
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class NotJsonError(ValueError):
@@ -182,9 +182,11 @@ def pnpm_packages(text: str) -> list[PnpmPackage] | None:
     """The `packages` entries of every document of a pnpm lockfile, in order; None when the text uses
     anchors or aliases (read it with the tree reader). Raises `yaml.YAMLError` when it is not YAML
     and `InputLimitError` when it nests deeper than `MAX_DEPTH` levels."""
+    import yaml  # on first use: most changes hold no YAML
+
     found: list[PnpmPackage] = []
     try:
-        for document in _documents(yaml.parse(text, Loader=_LOADER)):
+        for document in _documents(yaml.parse(text, Loader=yaml_loader())):
             found.extend(document)
     except _AliasedError:
         return None
@@ -192,6 +194,8 @@ def pnpm_packages(text: str) -> list[PnpmPackage] | None:
 
 
 def _documents(events: Iterator[yaml.Event]) -> Iterator[list[PnpmPackage]]:
+    import yaml  # on first use: most changes hold no YAML
+
     open_: list[_Open] = []
     packages: list[PnpmPackage] = []
     for event in events:

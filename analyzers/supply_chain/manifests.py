@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import import_module
 from pathlib import PurePosixPath
 
-from analyzers.supply_chain import node_files, other_files, python_files
 from analyzers.supply_chain.declared import DependencyFile, Parser, file_name, is_requirements_file
 
-PARSERS: dict[str, Parser] = {
-    "pyproject.toml": python_files.parse_pyproject,
-    "setup.cfg": python_files.parse_setup_cfg,
-    "pipfile": python_files.parse_pipfile,
-    "poetry.lock": python_files.parse_poetry_lock,
-    "uv.lock": python_files.parse_uv_lock,
-    "package.json": node_files.parse_package_json,
-    "package-lock.json": node_files.parse_package_lock,
-    "npm-shrinkwrap.json": node_files.parse_package_lock,
-    "pnpm-lock.yaml": node_files.parse_pnpm_lock,
-    "yarn.lock": node_files.parse_yarn_lock,
-    "go.mod": other_files.parse_go_mod,
-    "cargo.toml": other_files.parse_cargo_toml,
-    "gemfile": other_files.parse_gemfile,
-    "composer.json": other_files.parse_composer_json,
+# file name -> (module of this package, its parser): a module loads when a change first holds its files
+PARSERS: dict[str, tuple[str, str]] = {
+    "pyproject.toml": ("python_files", "parse_pyproject"),
+    "setup.cfg": ("python_files", "parse_setup_cfg"),
+    "pipfile": ("python_files", "parse_pipfile"),
+    "poetry.lock": ("python_files", "parse_poetry_lock"),
+    "uv.lock": ("python_files", "parse_uv_lock"),
+    "package.json": ("node_files", "parse_package_json"),
+    "package-lock.json": ("node_files", "parse_package_lock"),
+    "npm-shrinkwrap.json": ("node_files", "parse_package_lock"),
+    "pnpm-lock.yaml": ("node_files", "parse_pnpm_lock"),
+    "yarn.lock": ("node_files", "parse_yarn_lock"),
+    "go.mod": ("other_files", "parse_go_mod"),
+    "cargo.toml": ("other_files", "parse_cargo_toml"),
+    "gemfile": ("other_files", "parse_gemfile"),
+    "composer.json": ("other_files", "parse_composer_json"),
 }
 
 # manifest file name -> the lockfiles that pin it, in the same folder
@@ -41,8 +42,15 @@ MANIFEST_OF: dict[str, str] = {lock: manifest for manifest, locks in LOCKFILES.i
 
 def parser_for(path: str) -> Parser | None:
     if is_requirements_file(path):
-        return python_files.parse_requirements
-    return PARSERS.get(file_name(path).lower())
+        return _loaded("python_files", "parse_requirements")
+    named = PARSERS.get(file_name(path).lower())
+    return None if named is None else _loaded(*named)
+
+
+@cache
+def _loaded(module: str, name: str) -> Parser:
+    parser: Parser = getattr(import_module(f"analyzers.supply_chain.{module}"), name)
+    return parser
 
 
 @lru_cache(maxsize=16)

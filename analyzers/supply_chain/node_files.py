@@ -6,8 +6,6 @@ import json
 import re
 from typing import Any
 
-import yaml
-
 from analyzers.config.yaml_doc import load_documents
 from analyzers.supply_chain.declared import Declared, DependencyFile
 from analyzers.supply_chain.documents import load_json
@@ -132,6 +130,8 @@ def pnpm_name(key: str) -> str:
 def parse_pnpm_lock(path: str, text: str) -> DependencyFile | None:
     """Read from libyaml's events (`pnpm_packages`), every document of the stream; a file with
     anchors or aliases (which pnpm does not write) through the bounded tree reader."""
+    import yaml  # on first use: most changes hold no YAML
+
     try:
         packages = pnpm_packages(text)
     except yaml.YAMLError:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from analyzers.contract.action_refs import bumped, uses_values
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.loaders import load_yaml
@@ -24,6 +22,8 @@ class CiChange:
 def _load(text: str | None) -> dict[Any, Any] | None:
     if text is None:
         return None
+    import yaml  # on first use: most changes hold no YAML
+
     try:
         data = load_yaml(text)  # bounded: a workflow past a bound is described as unreadable
     except (yaml.YAMLError, InputLimitError):

@@ -14,8 +14,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.loaders import load_yaml
 
@@ -35,6 +33,8 @@ def _load(text: str | None) -> tuple[bool, Any]:
     """(read, data); a side that is missing reads as None, one that cannot be read as not read."""
     if text is None:
         return True, None
+    import yaml  # on first use: most changes hold no YAML
+
     try:
         return True, load_yaml(text)
     except (yaml.YAMLError, InputLimitError):

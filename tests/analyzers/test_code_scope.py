@@ -1,0 +1,79 @@
+"""`analyzers.code.scope`: a change it says no code rule reads gets no code finding, so the runner may
+leave the code rules out (`analyzers.registry.rules_for`) and report the same findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from analyzers.code import RULES
+from analyzers.code.scope import LANGUAGES, reads
+from analyzers.drift import RULES as DRIFT_RULES
+from analyzers.flow.program import LANGUAGES as FLOW_LANGUAGES
+from analyzers.registry import all_rules, rules_for
+from analyzers.runner import run_analyzers
+from app.context.builder import build_from_directories
+from tests.analyzers.golden import GoldenCase, build_case_context, discover_cases
+from tests.support.registry_server import RegistryServer, running_registry
+
+CODE_IDS = {rule.meta.id for rule in RULES}
+DRIFT_IDS = {rule.meta.id for rule in DRIFT_RULES}
+CASES = discover_cases()
+FLAGGING_CODE = [case for case in CASES if case.rule_id in CODE_IDS and case.expected()]
+OTHER = [case for case in CASES if case.rule_id not in CODE_IDS]
+
+
+@pytest.fixture(scope="module")
+def registry() -> Iterator[RegistryServer]:
+    with running_registry() as server:
+        yield server
+
+
+def test_every_language_a_code_rule_reads_is_in_the_scope() -> None:
+    for rule in RULES:
+        assert rule.meta.languages, rule.meta.id  # a rule of every language would need every change
+        assert set(rule.meta.languages) <= LANGUAGES, rule.meta.id
+    assert FLOW_LANGUAGES <= LANGUAGES
+
+
+@pytest.mark.parametrize("case", FLAGGING_CODE, ids=[case.id for case in FLAGGING_CODE])
+def test_every_flagging_code_case_is_read(case: GoldenCase, tmp_path: Path, registry: RegistryServer) -> None:
+    assert reads(build_case_context(case, tmp_path, registry))
+
+
+def test_no_code_finding_where_the_scope_reads_nothing(tmp_path: Path, registry: RegistryServer) -> None:
+    """The cases of the other families: wherever the scope says no, every code rule finds nothing."""
+    unread = 0
+    for index, case in enumerate(OTHER):
+        ctx = build_case_context(case, tmp_path / str(index), registry)
+        if reads(ctx):
+            continue
+        unread += 1
+        result = run_analyzers(ctx, list(RULES))
+        context_gaps = run_analyzers(ctx, []).gaps  # the context's own (a registry that timed out, say)
+        assert (case.id, result.findings, result.gaps) == (case.id, (), context_gaps)
+    assert unread > 100  # the check saw real cases: most cases of the other families hold no code
+
+
+def _change(tmp_path: Path, name: str, text: str) -> list[str]:
+    (tmp_path / "base").mkdir()
+    (tmp_path / "head").mkdir()
+    (tmp_path / "head" / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "head" / name).write_text(text, encoding="utf-8")
+    ctx = build_from_directories(tmp_path / "base", tmp_path / "head")
+    return [rule.meta.id for rule in rules_for(ctx)]
+
+
+def test_a_docs_change_runs_every_rule_but_the_code_and_drift_rules(tmp_path: Path) -> None:
+    ids = _change(tmp_path, "docs/guide.md", "# Guide\n\nRun `make`.\n")
+    assert ids == [rule.meta.id for rule in all_rules() if rule.meta.id not in CODE_IDS | DRIFT_IDS]
+
+
+@pytest.mark.parametrize(
+    "name", ["app/main.py", "web/index.js", "src/app.tsx", "cmd/main.go", "lib/a.rb", "src/a.c", "run.sh"]
+)
+def test_a_code_change_runs_the_code_rules(name: str, tmp_path: Path) -> None:
+    ids = _change(tmp_path, name, "x = 1\n")
+    assert ids == [rule.meta.id for rule in all_rules() if rule.meta.id not in DRIFT_IDS]
