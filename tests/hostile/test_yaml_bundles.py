@@ -35,9 +35,17 @@ spec:
   template:
     spec:
       automountServiceAccountToken: false
+      securityContext:
+        runAsNonRoot: true
+        seccompProfile:
+          type: RuntimeDefault
       containers:
       - name: app
         image: registry.example.com/app@sha256:{digest}
+        livenessProbe:
+          httpGet: {{path: /healthz, port: 8080}}
+        readinessProbe:
+          httpGet: {{path: /ready, port: 8080}}
         securityContext:
           privileged: {privileged}
           allowPrivilegeEscalation: false
