@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from tree_sitter import Node, Query, QueryError, Tree
+from tree_sitter import Node, Point, Query, QueryError, Tree
 
 from analyzers.contract.query import captures, compile_query
 from analyzers.contract.syntax import get_language
@@ -94,22 +94,23 @@ def _tree_pieces(places: FilePlaces, lexed: LexedText, added: frozenset[int]) ->
     query = _text_query(places.language)
     if query is None:
         return _walked_pieces(tree, lexed, added)
-    nodes: dict[tuple[int, int], Node] = {}
+    nodes: dict[tuple[int, int], tuple[Node, Point, Point]] = {}
     ordered = sorted(added)
     for first, last in _line_ranges(added):
         for node in captures(query, tree.root_node, lines=(first, last)).get("text", []):
-            if _intersects(ordered, node.start_point.row + 1, node.end_point.row + 1):
-                nodes[(node.start_byte, -node.end_byte)] = node
+            start, end = node.start_point, node.end_point  # each read once: tree-sitter builds them
+            if _intersects(ordered, start[0] + 1, end[0] + 1):
+                nodes[(node.start_byte, -node.end_byte)] = (node, start, end)
     pieces: list[Piece] = []
     columns: dict[int, list[int] | None] = {}
     reach = -1
-    for (start_byte, _), node in sorted(nodes.items()):
+    for (start_byte, negative_end), (node, start, end) in sorted(nodes.items()):
         if start_byte < reach:
             continue
-        reach = node.end_byte
+        reach = -negative_end
         kind = _node_kind(node)
         if kind is not None:
-            pieces.append(_piece(lexed, node, kind, columns))
+            pieces.append(_piece(lexed, node, kind, columns, start, end))
     return pieces
 
 
@@ -183,10 +184,19 @@ def _walked_pieces(tree: Tree, lexed: LexedText, added: frozenset[int]) -> list[
     return pieces
 
 
-def _piece(lexed: LexedText, node: Node, kind: str, columns: dict[int, list[int] | None]) -> Piece:
-    first, last = node.start_point.row + 1, node.end_point.row + 1
-    start = lexed.offset(first, _char_column(lexed, node.start_point, columns))
-    end = lexed.offset(last, _char_column(lexed, node.end_point, columns))
+def _piece(
+    lexed: LexedText,
+    node: Node,
+    kind: str,
+    columns: dict[int, list[int] | None],
+    start_point: Point | None = None,
+    end_point: Point | None = None,
+) -> Piece:
+    """The piece of a comment or string node (`start_point`, `end_point`: the node's, when read)."""
+    start_point = node.start_point if start_point is None else start_point
+    end_point = node.end_point if end_point is None else end_point
+    start = lexed.offset(start_point[0] + 1, _char_column(lexed, start_point, columns))
+    end = lexed.offset(end_point[0] + 1, _char_column(lexed, end_point, columns))
     return Piece(kind, start, end, _clean(node_text(node), kind))
 
 
@@ -244,8 +254,9 @@ def _clean(raw: str, kind: str) -> str:
     if kind == "comment":
         return _COMMENT_ENDS.sub("", _COMMENT_MARKS.sub("", raw)).strip()
     text = _QUOTE_CLOSE.sub("", _QUOTE_OPEN.sub("", raw.strip()))
-    for escape, plain in _ESCAPES.items():
-        text = text.replace(escape, plain)
+    if "\\" in text:  # every escape starts with a backslash
+        for escape, plain in _ESCAPES.items():
+            text = text.replace(escape, plain)
     return text
 
 

@@ -20,13 +20,17 @@ MAX_PASSAGES = 5_000  # passages read per file or text
 _END = 1 << 62  # larger than any offset
 _LOOK_BACK = 50  # blank lines looked past for the `::` that opens a literal block
 _ELEMENT_CHARS = 20_000  # characters of a hidden element read (closed or not)
-_FENCE = re.compile(r"(?m)^[ \t]{0,40}(?:```|~~~)")
+_FENCES = ("```", "~~~")  # a line opening or closing a fence: one of these after at most
+_FENCE_INDENT = 40  # this many spaces or tabs
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 _TAG = re.compile(r"<([A-Za-z][\w:-]{0,30})([^<>]{0,1000})>")
 _IMAGE_ALT = re.compile(r"!\[([^\[\]\n]{1,1000})\]")
+# `\bname=`, the boundary checked after the first letter (`(?<!\w.)`), so the scan jumps from one
+# possible first letter to the next instead of trying every position
 _ATTRIBUTE_TEXT = re.compile(
-    r"""\b(?:alt|title|aria-label|data-[\w-]{1,30})\s{0,3}=\s{0,3}(?:"([^"<>]{1,1000})"|'([^'<>]{1,1000})')"""
+    r"""(?:a(?<!\w.)lt|t(?<!\w.)itle|a(?<!\w.)ria-label|d(?<!\w.)ata-[\w-]{1,30})"""
+    r"""\s{0,3}=\s{0,3}(?:"([^"<>]{1,1000})"|'([^'<>]{1,1000})')"""
 )
 _INLINE_CODE = re.compile(r"`[^`\n]{1,500}`|\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d")
 _HIDDEN_STYLES = (
@@ -89,10 +93,24 @@ class Page:
 def fence_lines(page: Page) -> list[int]:
     """0-based indexes of the lines that open or close a fenced code block (found once per page)."""
     if page._fences is None:
-        page._fences = [_line_of(page.starts, match.start()) - 1 for match in _FENCE.finditer(page.text)][
-            :MAX_PASSAGES
-        ]
+        page._fences = [_line_of(page.starts, start) - 1 for start in _fence_starts(page.text)][:MAX_PASSAGES]
     return page._fences
+
+
+def _fence_starts(text: str) -> list[int]:
+    """Offsets of the lines of `text` that open with a fence mark: each mark is found with `find`,
+    and a line is looked at once per mark (a regex anchored at every line start walks every
+    character in Python's engine)."""
+    found: set[int] = set()
+    for mark in _FENCES:
+        index = text.find(mark)
+        while index >= 0:
+            start = text.rfind("\n", 0, index) + 1
+            if index - start <= _FENCE_INDENT and not text[start:index].strip(" \t"):
+                found.add(start)
+            end = text.find("\n", index)
+            index = -1 if end < 0 else text.find(mark, end)
+    return sorted(found)
 
 
 def fenced_spans(page: Page) -> list[tuple[int, int]]:
