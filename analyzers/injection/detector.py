@@ -300,7 +300,7 @@ def _said(category: str, entry: str, hits: frozenset[Hit], code: bool) -> bool:
 
 _NUMBERED = re.compile(r"(?:part|fragment) (?:\d{1,2}|one|two|three|a|b|c)|\d{1,2}/\d{1,2}")
 _LINK = re.compile(
-    r"\b(?:https?|ftp)://[^\s/]+\.[^\s]|\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}", re.ASCII | re.I
+    r"\b(?:https?|ftp)://[^\s/]{1,253}\.[^\s]|\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,63}", re.ASCII | re.I
 )
 # The targets code comments and strings name every day, in English, the language of most code: a
 # bare secret noun (and inflections of `secret*`, `credential*`, `password*`), a generic safeguard,
