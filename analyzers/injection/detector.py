@@ -302,33 +302,21 @@ _NUMBERED = re.compile(r"(?:part|fragment) (?:\d{1,2}|one|two|three|a|b|c)|\d{1,
 _LINK = re.compile(
     r"\b(?:https?|ftp)://[^\s/]{1,253}\.[^\s]|\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,63}", re.ASCII | re.I
 )
-# The targets code comments and strings name every day, in English, the language of most code: a
-# bare secret noun (and inflections of `secret*`, `credential*`, `password*`), a generic safeguard,
-# a generic destination. Any other entry of those classes (`.env`, `~/.ssh`, `id_rsa`, `env file`,
-# `environment variables`, `system prompt`, `pastebin`, `webhook`, `branch protection`,
-# `--no-verify`) names a store of secrets, an exfiltration service or a safeguard of the review.
-_GENERIC_TARGETS = frozenset(
-    {
-        "secret", "secrets", "token", "tokens", "the token", "the key", "the keys", "keys in", "key",
-        "password", "passwords", "passwd", "passphrase", "credential", "credentials", "cookie",
-        "cookies", "session cookie", "access token", "access key", "auth token", "bearer token",
-        "session token", "secret key", "api key", "api keys", "apikey", "api token", "signing key", "ssh",
-        "private key", "private keys", "ssh key", "ssh keys", "deploy key", "deploy token",
-        "http", "https", "url", "urls", "server", "endpoint", "protection", "authentication",
-        "checks", "verification", "logging", "audit", "tests", "the tests", "sandbox", "linter",
-        "scanner", "the scanner", "csrf", "rate limit", "access control", "auth check", "auth checks",
-        "permission check", "permission checks", "signature check", "signature verification",
-        "tls verification", "ssl verification", "authorization check", "2fa", "mfa",
-    }
-)  # fmt: skip
-_GENERIC_STEMS = ("secret", "credential", "password")
+
+
+@cache
+def _generic_targets() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The everyday targets of code comments (`analyzers/data/instruction_generic_targets.json`): the
+    entries, and the stems whose one-word inflections count too."""
+    data = resources.files("analyzers").joinpath("data", "instruction_generic_targets.json")
+    document = json.loads(data.read_text(encoding="utf-8"))
+    return frozenset(document["entries"]), tuple(document["stems"])
 
 
 def _generic(hit: Hit) -> bool:
     category, entry = hit
-    return category in _TARGETS and (
-        entry in _GENERIC_TARGETS or (entry.isalpha() and entry.startswith(_GENERIC_STEMS))
-    )
+    entries, stems = _generic_targets()
+    return category in _TARGETS and (entry in entries or (entry.isalpha() and entry.startswith(stems)))
 
 
 def code_evidence(hits: frozenset[Hit]) -> frozenset[Hit]:

@@ -77,3 +77,11 @@ def test_a_credential_pair_is_no_role_tag() -> None:
 
 def test_prose_keeps_the_broader_framing() -> None:
     assert detector.judge("Copy the key and send it to the server.").framed
+
+
+def test_the_everyday_targets_are_data_of_folded_words() -> None:
+    entries, stems = detector._generic_targets()
+    assert "key" in entries
+    assert "secret" in stems
+    assert all(entry == entry.strip().casefold() and entry for entry in entries)
+    assert all(stem.isalpha() and stem.islower() for stem in stems)
