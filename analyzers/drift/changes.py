@@ -59,6 +59,7 @@ class Site:
     severity: Severity
     confidence: float
     end_line: int | None = None
+    evidence: str | None = None  # what the finding shows; the site's line when None
 
 
 def site_findings(
@@ -73,7 +74,7 @@ def site_findings(
             confidence=site.confidence,
             severity=site.severity,
             end_line=site.end_line,
-            evidence=file.line(site.line).strip(),
+            evidence=site.evidence if site.evidence is not None else file.line(site.line).strip(),
             about_change=about_change,
         )
 

@@ -9,8 +9,7 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.dockerfile import Instruction, stages
 from analyzers.contract.model import ChangeContext
-from analyzers.drift.changes import Site, new_sites
-from analyzers.drift.common import dockerfiles
+from analyzers.drift.changes import Site, dockerfile_findings
 from analyzers.secrets.credentials import is_credential_name, is_secret_value, redact
 
 _MAX_WORDS = 200
@@ -72,26 +71,10 @@ class DockerSecretInEnv(Analyzer):
     )
 
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
-        for file in dockerfiles(ctx):
-            head = list(_sites(file.head_text))
-            if not head:
-                continue
-            base = _sites(file.base_text)
-            for (site, shown), about_change in new_sites(
-                file, head, base, lambda pair: pair[0].key, lambda pair: pair[0].line
-            ):
-                yield self.finding(
-                    file,
-                    site.line,
-                    site.message,
-                    confidence=site.confidence,
-                    severity=site.severity,
-                    evidence=shown,
-                    about_change=about_change,
-                )
+        return dockerfile_findings(self, ctx, _sites)
 
 
-def _sites(text: str | None) -> Iterator[tuple[Site, str]]:
+def _sites(text: str | None) -> Iterator[Site]:
     if text is None:
         return
     found = stages(text)
@@ -109,13 +92,15 @@ def _sites(text: str | None) -> Iterator[tuple[Site, str]]:
                     shown = f"{instruction.keyword} {name}={redact(value)}"
                     digest = hashlib.sha256(value.encode("utf-8", "replace")).hexdigest()[:16]
                     message = f"`{instruction.keyword} {name}` holds a literal secret ({redact(value)})"
-                    yield Site((name, "literal", digest), line, message, Severity.HIGH, 0.85), shown
+                    yield Site((name, "literal", digest), line, message, Severity.HIGH, 0.85, evidence=shown)
                 elif final and (value is None or "$" in value):
                     shown = f"{instruction.keyword} {name}"
                     message = f"`{instruction.keyword} {name}` passes a secret that stays in the image's " + (
                         "history" if instruction.keyword == "ARG" else "configuration"
                     )
-                    yield Site((name, instruction.keyword), line, message, Severity.MEDIUM, 0.6), shown
+                    yield Site(
+                        (name, instruction.keyword), line, message, Severity.MEDIUM, 0.6, evidence=shown
+                    )
 
 
 def assignments(instruction: Instruction) -> Iterator[tuple[int, str, str | None]]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode, load_documents
 from analyzers.contract.model import ChangeContext
-from analyzers.drift.changes import Site, new_sites
+from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import present
 from analyzers.drift.workloads import is_manifest_path, workloads
 from analyzers.secrets.credentials import is_credential_name, is_secret_value, redact
@@ -76,24 +76,11 @@ class K8sSecretInManifest(Analyzer):
             if not present(file) or not is_manifest_path(file):
                 continue
             head = list(_sites(file.head_text))
-            if not head:
-                continue
-            base = _sites(file.base_text)
-            for (site, shown), about_change in new_sites(
-                file, head, base, lambda pair: pair[0].key, lambda pair: pair[0].line
-            ):
-                yield self.finding(
-                    file,
-                    site.line,
-                    site.message,
-                    confidence=site.confidence,
-                    severity=site.severity,
-                    evidence=shown,
-                    about_change=about_change,
-                )
+            if head:
+                yield from site_findings(self, file, head, _sites(file.base_text))
 
 
-def _sites(text: str | None) -> Iterator[tuple[Site, str]]:
+def _sites(text: str | None) -> Iterator[Site]:
     if text is None:
         return
     for workload in workloads(text):
@@ -104,21 +91,21 @@ def _sites(text: str | None) -> Iterator[tuple[Site, str]]:
                 if name is None or value is None or value.kind != "scalar":
                     continue
                 if _secret(name, value.text) and not workload.lines_templated(value.line, value.end_line):
-                    site = Site(
+                    yield Site(
                         (*container.key, "env", name, _digest(value.text)),
                         value.line,
                         f"env `{name}` of {container.label} holds a literal credential "
                         f"({redact(value.text)})",
                         Severity.HIGH,
                         0.8,
+                        evidence=f"{name} = {redact(value.text)}",
                     )
-                    yield site, f"{name} = {redact(value.text)}"
     for doc in load_documents(text):
         if doc.is_map and doc.scalar("kind") == "Secret" and doc.has("apiVersion"):
             yield from _secret_object_sites(doc, tuple(text.split("\n")))
 
 
-def _secret_object_sites(doc: YNode, source: tuple[str, ...]) -> Iterator[tuple[Site, str]]:
+def _secret_object_sites(doc: YNode, source: tuple[str, ...]) -> Iterator[Site]:
     name = (doc.path("metadata", "name") or YNode("scalar", 0, 0)).text
     for section, encoded in (("stringData", False), ("data", True)):
         node = doc.get(section)
@@ -132,14 +119,14 @@ def _secret_object_sites(doc: YNode, source: tuple[str, ...]) -> Iterator[tuple[
             literal = _decoded(value.text) if encoded else value.text
             if literal is None or not _secret(key, literal):
                 continue
-            site = Site(
+            yield Site(
                 ("Secret", name, section, key, _digest(value.text)),
                 value.line,
                 f"Secret `{name}` commits a literal `{key}` in `{section}` ({redact(literal)})",
                 Severity.HIGH if not encoded else Severity.MEDIUM,
                 0.7 if not encoded else 0.5,
+                evidence=f"{key}: {redact(literal)}",
             )
-            yield site, f"{key}: {redact(literal)}"
 
 
 def _secret(name: str, value: str) -> bool:
