@@ -18,7 +18,7 @@ from analyzers.contract.model import ChangeContext
 from analyzers.contract.policy_file import PolicyError
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import metrics
-from app.context.baseline import backfill, load_history, record_change
+from app.context.baseline import backfill, load_history, record_change, save_history
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
 from app.context.source import SourceError
@@ -99,8 +99,18 @@ def _backfill_histories(settings: Settings, job: Job) -> str:
     if job.installation_id is None:
         return f"{job.label}: no installation"
     gh = github_app(settings).as_installation(job.installation_id)
-    counts = [backfill(settings, gh, item.id, item.full_name) for item in job.repositories]
+    counts = [_backfill_history(settings, gh, item.id, item.full_name) for item in job.repositories]
     return f"history back-filled from {sum(counts)} merged pull requests in {len(counts)} repositories"
+
+
+def _backfill_history(settings: Settings, gh: InstallationGitHub, repository_id: int, full_name: str) -> int:
+    with session_scope(settings.database_url) as session:
+        history = load_history(session, repository_id)
+    learned, count = backfill(gh, full_name, history)
+    if learned is not None:
+        with session_scope(settings.database_url) as session:
+            save_history(session, repository_id, learned)
+    return count
 
 
 _FINISHED = frozenset({AnalysisStatus.COMPLETED.value, AnalysisStatus.SUPERSEDED.value})
@@ -209,7 +219,8 @@ def prepare(settings: Settings, gh: InstallationGitHub, pull: PullAtHead, source
     except PolicyError as error:
         plain = replace(built, texts=(*built.texts, *texts))  # nothing to analyse: no facts gathered
         return Prepared(plain, refusal=f"the repository policy is invalid: {error}")
-    history = load_history(settings, pull.repository_id)
+    with session_scope(settings.database_url) as session:
+        history = load_history(session, pull.repository_id)
     with stage("facts"):
         ctx = finish_context(
             built,
@@ -291,7 +302,8 @@ def record(
     votes = []
     if gone and pull.author:  # the author's fixes: their permission says how much they count
         votes = signals.fix_votes(pull, gone, collaborator_permission(gh, pull.owner, pull.name, pull.author))
-    record_change(settings, pull.repository_id, prepared.history, prepared.ctx)
+    with session_scope(settings.database_url) as session:
+        record_change(session, pull.repository_id, prepared.history, prepared.ctx)
     with session_scope(settings.database_url) as session:
         stored = sum(calibration_step.record_vote(session, row, pull.repository_id) for row in votes)
         record_findings(session, analysis, placed, review.comments)
