@@ -3,8 +3,8 @@ the review state is read from one listing of threads, analysis and placement run
 review plan comments what is new once. The steps that read and write the database are in
 `test_stored_steps.py`.
 
-The end-to-end tests (`tests/test_end_to_end.py`, `tests/test_reporting.py`, `tests/feedback/`) run the
-same steps through the web tier, the worker and the GitHub emulator.
+The end-to-end tests (`tests/test_end_to_end.py`, `tests/test_reporting.py`, `tests/learning/feedback/`) run
+the same steps through the web tier, the worker and the GitHub emulator.
 """
 
 from __future__ import annotations
