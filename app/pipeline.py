@@ -18,7 +18,7 @@ from analyzers.contract.model import ChangeContext
 from analyzers.contract.policy_file import PolicyError
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import metrics
-from app.context.baseline import backfill, load_history, record_change
+from app.context.baseline import backfill, load_history, record_change, save_history
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
 from app.context.source import SourceError
@@ -37,7 +37,7 @@ from app.github.client import (
 from app.github.code_scanning import upload_sarif
 from app.github.permissions import collaborator_permission
 from app.github.policy import fetch_policy
-from app.jobs.entities import record_entities, record_pull_request
+from app.jobs.entities import record_entities, record_pull_request, remember_author
 from app.jobs.job import Job, Step
 from app.learning import calibration_step, feedback, signals
 from app.learning.trust import Channel, normalise_login
@@ -66,8 +66,7 @@ def handle_job(settings: Settings, owner: str, job: Job) -> str:
     if job.step is Step.BACKFILL:
         return _backfill_histories(settings, job)
     if job.step is Step.FEEDBACK:
-        _poll_on_event(settings, job)
-        outcome, reruns = feedback.handle_event(settings, job)
+        outcome, reruns = handle_feedback(settings, job)
         done = [analyze_pull_request(settings, pull, owner, rerun=True) for pull in reruns]
         return "; ".join([outcome, *done])
     if job.step in {Step.ANALYSE, Step.RERUN}:
@@ -99,8 +98,18 @@ def _backfill_histories(settings: Settings, job: Job) -> str:
     if job.installation_id is None:
         return f"{job.label}: no installation"
     gh = github_app(settings).as_installation(job.installation_id)
-    counts = [backfill(settings, gh, item.id, item.full_name) for item in job.repositories]
+    counts = [_backfill_history(settings, gh, item.id, item.full_name) for item in job.repositories]
     return f"history back-filled from {sum(counts)} merged pull requests in {len(counts)} repositories"
+
+
+def _backfill_history(settings: Settings, gh: InstallationGitHub, repository_id: int, full_name: str) -> int:
+    with session_scope(settings.database_url) as session:
+        history = load_history(session, repository_id)
+    learned, count = backfill(gh, full_name, history)
+    if learned is not None:
+        with session_scope(settings.database_url) as session:
+            save_history(session, repository_id, learned)
+    return count
 
 
 _FINISHED = frozenset({AnalysisStatus.COMPLETED.value, AnalysisStatus.SUPERSEDED.value})
@@ -144,7 +153,8 @@ def analyze_pull_request(settings: Settings, pull: PullAtHead, owner: str, *, re
                 return f"{pull.label}: superseded by {info.head_sha[:7]}"
             if source.state() != "open":
                 return f"#{pull.number}: {source.state()}, not analysed"
-            record_pull_request(settings, pull.repository_id, info)  # its author, if no event told us
+            with session_scope(settings.database_url) as session:
+                record_pull_request(session, pull.repository_id, info)  # its author, if no event told us
             pull = replace(pull, author=info.author_login)
             claimed = _claim(settings, pull, info.base_sha, owner, rerun=rerun)
             if claimed is None:
@@ -209,7 +219,8 @@ def prepare(settings: Settings, gh: InstallationGitHub, pull: PullAtHead, source
     except PolicyError as error:
         plain = replace(built, texts=(*built.texts, *texts))  # nothing to analyse: no facts gathered
         return Prepared(plain, refusal=f"the repository policy is invalid: {error}")
-    history = load_history(settings, pull.repository_id)
+    with session_scope(settings.database_url) as session:
+        history = load_history(session, pull.repository_id)
     with stage("facts"):
         ctx = finish_context(
             built,
@@ -291,7 +302,8 @@ def record(
     votes = []
     if gone and pull.author:  # the author's fixes: their permission says how much they count
         votes = signals.fix_votes(pull, gone, collaborator_permission(gh, pull.owner, pull.name, pull.author))
-    record_change(settings, pull.repository_id, prepared.history, prepared.ctx)
+    with session_scope(settings.database_url) as session:
+        record_change(session, pull.repository_id, prepared.history, prepared.ctx)
     with session_scope(settings.database_url) as session:
         stored = sum(calibration_step.record_vote(session, row, pull.repository_id) for row in votes)
         record_findings(session, analysis, placed, review.comments)
@@ -427,16 +439,6 @@ def poll_reactions_if_due(settings: Settings, gh: InstallationGitHub, pull: Pull
     return poll_reactions(settings, gh, pull)
 
 
-def _poll_on_event(settings: Settings, job: Job) -> None:
-    """No webhook for reactions: read them on the pull request's other events too (rate-limited)."""
-    pulls = job.pulls()
-    if not pulls or normalise_login(job.sender.login) == normalise_login(settings.app_slug):
-        return
-    with session_scope(settings.database_url) as session:
-        pull = signals.with_stored(session, replace(pulls[0], author=job.pull_author))
-    poll_reactions_if_due(settings, github_app(settings).as_installation(pull.installation_id), pull)
-
-
 def poll_open_pulls(settings: Settings, gh_for: Callable[[int], InstallationGitHub]) -> int:
     """Reactions on Bulwark's comments in every open pull request it commented on; how many were new."""
     with session_scope(settings.database_url) as session:
@@ -445,6 +447,89 @@ def poll_open_pulls(settings: Settings, gh_for: Callable[[int], InstallationGitH
             for repository_id, full_name, installation_id, number in repo.open_pulls_with_comments(session)
         ]
     return sum(poll_reactions(settings, gh_for(pull.installation_id), pull) for pull in pulls)
+
+
+def handle_feedback(settings: Settings, job: Job) -> tuple[str, list[PullAtHead]]:
+    """A comment, a resolved thread or a check-run button: the pull request's reactions read when due
+    (no webhook tells of them), then the command answered (`app.learning.feedback` says what each one
+    means); a short outcome and the heads to analyse again."""
+    if normalise_login(job.sender.login) == normalise_login(settings.app_slug):
+        return f"{job.label}: Bulwark's own, ignored", []
+    pulls = job.pulls()
+    if not pulls:
+        return f"{job.label}: not about a pull request", []
+    with session_scope(settings.database_url) as session:
+        pull = signals.with_stored(session, replace(pulls[0], author=job.pull_author))
+    gh = github_app(settings).as_installation(pull.installation_id)
+    poll_reactions_if_due(settings, gh, pull)
+    if not feedback.asks_for_work(job):
+        return f"{job.label}: no command", []  # a plain comment: nothing more asked of GitHub
+    with installation_slot(pull.installation_id, settings.installation_concurrency):
+        # A command counts against the installation's job rate like an analysis: slowed, never dropped.
+        wait_for_installation_rate(
+            settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
+        )
+        pull = _with_author(settings, gh, pull)  # a button's payload does not name the author
+        answer = _answer_feedback(settings, gh, pull, job)
+        if answer.counted is not None:
+            metrics.FEEDBACK.labels(channel=answer.counted.value).inc()
+        _say(gh, pull, feedback.where_of(job), answer)
+    return f"{job.label}: {answer.outcome}", [replace(pull, author="")] if answer.rerun else []
+
+
+def _with_author(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> PullAtHead:
+    """`pull` with its author, looked up on GitHub (and stored) when Bulwark has no record of it.
+
+    The author stays "" when GitHub names nobody: then no dismissal is honoured, since Bulwark cannot
+    tell whether the dismisser wrote the pull request.
+    """
+    if pull.author:
+        return pull
+    author = conversation.pull_request_author(gh, pull.owner, pull.name, pull.number)
+    if not author:
+        return pull
+    with session_scope(settings.database_url) as session:
+        remember_author(session, pull.repository_id, pull.number, author)
+    return replace(pull, author=author)
+
+
+def _answer_feedback(
+    settings: Settings, gh: InstallationGitHub, pull: PullAtHead, job: Job
+) -> feedback.Answer:
+    """Read the finding the delivery names, ask GitHub for the voter's permission, store the vote (and
+    the finding's new status) in one transaction, and say what to answer."""
+    with session_scope(settings.database_url) as session:
+        target = feedback.target_of(session, job, pull)
+    if isinstance(target, feedback.Answer):
+        return target
+    login = target.voter.login
+    voter = feedback.Voter(
+        login, target.voter.user_type, collaborator_permission(gh, pull.owner, pull.name, login)
+    )
+    row = feedback.vote_of(pull, target, voter)
+    if isinstance(row, feedback.Answer):
+        return row
+    with session_scope(settings.database_url) as session:
+        stored, cleared = feedback.store_vote(session, row, pull.repository_id)
+    return feedback.answer_of(target, voter, row, stored=stored, cleared=cleared)
+
+
+def _say(
+    gh: InstallationGitHub,
+    pull: PullAtHead,
+    where: tuple[conversation.CommentKind, int | None],
+    answer: feedback.Answer,
+) -> None:
+    """The 👍 on the command, then the reply: in the review comment's thread, else in the conversation."""
+    kind, comment_id = where
+    if answer.acknowledge and comment_id is not None:
+        conversation.add_reaction(gh, pull.owner, pull.name, comment_id, kind)
+    if not answer.reply:
+        return
+    if kind == "review" and comment_id is not None:
+        conversation.reply_to_review_comment(gh, pull.owner, pull.name, pull.number, comment_id, answer.reply)
+    else:
+        conversation.post_issue_comment(gh, pull.owner, pull.name, pull.number, answer.reply)
 
 
 def _release_analysis(settings: Settings, analysis: Analysis) -> None:

@@ -9,10 +9,12 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
+from analyzers.contract.history import RepoHistory
 from app.context.baseline import load_history
 from app.db.migrate import upgrade
-from app.db.session import dispose_engines
+from app.db.session import dispose_engines, session_scope
 from app.jobs.worker import process_delivery
+from app.settings import Settings
 from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET, make_settings
 from tests.emulator.server import GitHubEmulator
@@ -55,7 +57,7 @@ def test_backfill_then_a_first_sensitive_change_is_noticed(tmp_path: Path, githu
                 == 202
             )
         process_delivery(settings, delivery)
-        history = load_history(settings, 186853002)
+        history = _stored_history(settings)
         assert history is not None
         assert history.pr_count == 3
         assert history.actor("maintainer") is not None
@@ -66,7 +68,12 @@ def test_backfill_then_a_first_sensitive_change_is_noticed(tmp_path: Path, githu
         analyse(settings, web, github, REPO, 10, "opened")
     [check] = github.check_runs(REPO)
     assert "anomaly-first-sensitive-change" in check.output["summary"]
-    after = load_history(settings, 186853002)
+    after = _stored_history(settings)
     assert after is not None
     assert after.pr_count == 4  # the analysed PR joins the baseline
     dispose_engines()
+
+
+def _stored_history(settings: Settings) -> RepoHistory | None:
+    with session_scope(settings.database_url) as session:
+        return load_history(session, 186853002)

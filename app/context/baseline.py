@@ -1,5 +1,9 @@
 """The repository change-history baseline: loaded before analysis, updated after it, and back-filled
-from the last merged pull requests when the App is installed on a repository."""
+from the last merged pull requests when the App is installed on a repository.
+
+The pipeline opens the database sessions: `load_history` and `record_change` read and write in the
+session they are given; `backfill` reads GitHub only and returns the history it learned.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import logging
 
 from githubkit.exception import GitHubException
 from githubkit_schemas.latest.models import DiffEntry, PullRequestSimple
+from sqlmodel import Session
 
 from analyzers.contract.history import RepoHistory, history_from_json, history_to_json, update_history
 from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus, PullRequestInfo
@@ -14,9 +19,7 @@ from analyzers.contract.syntax import detect_language
 from app.context.classify import classify
 from app.context.diff import read_patch
 from app.db import repo
-from app.db.session import session_scope
 from app.github.client import InstallationGitHub
-from app.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +27,8 @@ BACKFILL_PULLS = 100
 BACKFILL_FILES = 300
 
 
-def load_history(settings: Settings, repository_id: int) -> RepoHistory | None:
-    with session_scope(settings.database_url) as session:
-        payload = repo.get_baseline(session, repository_id)
+def load_history(session: Session, repository_id: int) -> RepoHistory | None:
+    payload = repo.get_baseline(session, repository_id)
     if payload is None:
         return None
     try:
@@ -37,18 +39,25 @@ def load_history(settings: Settings, repository_id: int) -> RepoHistory | None:
 
 
 def record_change(
-    settings: Settings, repository_id: int, history: RepoHistory | None, ctx: ChangeContext
+    session: Session, repository_id: int, history: RepoHistory | None, ctx: ChangeContext
 ) -> None:
+    """Store the history `ctx` extends (nothing is written when it teaches nothing)."""
     updated = update_history(history, ctx)
     if updated is not history:
-        with session_scope(settings.database_url) as session:
-            repo.save_baseline(session, repository_id, history_to_json(updated))
+        save_history(session, repository_id, updated)
 
 
-def backfill(settings: Settings, gh: InstallationGitHub, repository_id: int, full_name: str) -> int:
-    """Record the last merged pull requests of `full_name` (files and sizes only, no blobs)."""
+def save_history(session: Session, repository_id: int, history: RepoHistory) -> None:
+    repo.save_baseline(session, repository_id, history_to_json(history))
+
+
+def backfill(
+    gh: InstallationGitHub, full_name: str, history: RepoHistory | None
+) -> tuple[RepoHistory | None, int]:
+    """`history` extended by the last merged pull requests of `full_name` (files and sizes only, no
+    blobs), and how many there were; GitHub is only read. The history is None when there is nothing to
+    store: GitHub refused the listing, or there is no history and nothing was merged."""
     owner, name = full_name.split("/", 1)
-    history = load_history(settings, repository_id)
     pulls: list[PullRequestSimple] = []
     try:
         response = gh.rest.pulls.list(
@@ -57,7 +66,7 @@ def backfill(settings: Settings, gh: InstallationGitHub, repository_id: int, ful
         pulls = [p for p in response.parsed_data if p.merged_at]
     except GitHubException as error:
         log.warning("history back-fill of %s skipped: %s", full_name, error)
-        return 0
+        return None, 0
     for pull in reversed(pulls):  # oldest first, as they happened
         try:
             ctx = _light_context(gh, owner, name, pull)
@@ -65,10 +74,7 @@ def backfill(settings: Settings, gh: InstallationGitHub, repository_id: int, ful
             log.warning("history back-fill of %s#%d skipped: %s", full_name, pull.number, error)
             continue
         history = update_history(history, ctx)
-    if history is not None:
-        with session_scope(settings.database_url) as session:
-            repo.save_baseline(session, repository_id, history_to_json(history))
-    return len(pulls)
+    return history, len(pulls)
 
 
 def _light_context(gh: InstallationGitHub, owner: str, name: str, pull: PullRequestSimple) -> ChangeContext:

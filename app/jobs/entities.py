@@ -1,4 +1,7 @@
-"""Installations, repositories and pull requests as webhook payloads describe them, kept up to date."""
+"""Installations, repositories and pull requests as webhook payloads describe them, kept up to date.
+
+Each function writes in the session the pipeline gives it and opens none of its own.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,7 @@ from sqlmodel import Session
 from analyzers.contract.model import PullRequestInfo
 from app.db import repo
 from app.db.models import PullRequest
-from app.db.session import session_scope
 from app.jobs.job import Job, PullEntry
-from app.settings import Settings
 
 
 def record_entities(session: Session, job: Job) -> None:
@@ -28,7 +29,7 @@ def record_entities(session: Session, job: Job) -> None:
             repo.upsert_pull_request(session, _pull_request(repository.id, job.pull_request))
 
 
-def record_pull_request(settings: Settings, repository_id: int, info: PullRequestInfo) -> None:
+def record_pull_request(session: Session, repository_id: int, info: PullRequestInfo) -> None:
     """Keep the open pull request as GitHub answered it: an analysis started by a check suite (a pull
     request older than the installation) has had no `pull_request` event to learn its author from."""
     row = PullRequest(
@@ -41,18 +42,16 @@ def record_pull_request(settings: Settings, repository_id: int, info: PullReques
         author_login=info.author_login,
         state="open",
     )
-    with session_scope(settings.database_url) as session:
-        repo.upsert_pull_request(session, row)
+    repo.upsert_pull_request(session, row)
 
 
-def remember_author(settings: Settings, repository_id: int, number: int, author: str) -> None:
+def remember_author(session: Session, repository_id: int, number: int, author: str) -> None:
     """Store the author of a pull request looked up on GitHub (its row is made when there is none)."""
-    with session_scope(settings.database_url) as session:
-        row = repo.pull_request_row(session, repository_id, number)
-        if row is None:
-            row = PullRequest(repository_id=repository_id, number=number, head_sha="", author_login=author)
-        row.author_login = author
-        repo.upsert_pull_request(session, row)
+    row = repo.pull_request_row(session, repository_id, number)
+    if row is None:
+        row = PullRequest(repository_id=repository_id, number=number, head_sha="", author_login=author)
+    row.author_login = author
+    repo.upsert_pull_request(session, row)
 
 
 def _pull_request(repository_id: int, pr: PullEntry) -> PullRequest:

@@ -1,8 +1,10 @@
 """The pipeline's steps on plain data: a payload becomes one job, a built context is finished and frozen,
-the review state is read from one listing of threads, and analysis and placement run on the result.
+the review state is read from one listing of threads, analysis and placement run on the result, and the
+review plan comments what is new once. The steps that read and write the database are in
+`test_stored_steps.py`.
 
-The end-to-end tests (`tests/test_end_to_end.py`, `tests/test_reporting.py`, `tests/feedback/`) run the
-same steps through the web tier, the worker and the GitHub emulator.
+The end-to-end tests (`tests/test_end_to_end.py`, `tests/test_reporting.py`, `tests/learning/feedback/`) run
+the same steps through the web tier, the worker and the GitHub emulator.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from app.preparation import fatal_error, finish_context
 from app.pull import PullAtHead
 from app.report.comment import Marker, comment_fingerprints, render_marker
 from app.report.placement import Placement, place_all
+from app.report.review_plan import PriorComment, plan_review
 from app.review import review_state
 from app.web.webhooks import _describe
 from tests.conftest import make_settings
@@ -256,3 +259,23 @@ def test_the_review_state_joins_one_listing_with_the_records() -> None:
     assert state.unresolved == frozenset({"T_old", "T_new"})
     assert state.still_open == {"e" * 16: "T_new", "c" * 16: ""}
     assert state.listed_before is None  # Bulwark has posted no review body yet
+
+
+def test_the_review_plan_comments_what_is_new_once(tmp_path: Path) -> None:
+    built = _built(tmp_path, {"README.md": "hello\n", "run.py": RISKY})
+    policy = parse_policy("rules:\n  code-command-injection:\n    block: true\n")
+    ctx = finish_context(built, policy=policy, config=RegistryConfig(offline=True), cache=MemoryFactCache())
+    placed = place_all(analyse(make_settings(tmp_path), ctx).findings, ctx.policy)
+    inline = [p for p in placed if p.placement in {Placement.COMMENT, Placement.BLOCK}]
+    blocking = next(p for p in inline if p.finding.rule_id == "code-command-injection")
+    fingerprint = blocking.finding.fingerprint
+    plan = plan_review(placed, ctx, {})
+    assert fingerprint in plan.commented
+    assert plan.commented | plan.not_inline == {p.finding.fingerprint for p in inline}
+    [comment] = [c for c in plan.comments if fingerprint in c.fingerprints]
+    assert (comment.payload["path"], comment.payload["line"]) == ("run.py", blocking.finding.end_line)
+    assert comment_fingerprints(comment.payload["body"])[0] == fingerprint
+    prior = {fingerprint: PriorComment(fingerprint, 11, "T_11")}
+    again = plan_review(placed, ctx, prior)  # commented on an earlier push: carried, not posted again
+    assert fingerprint not in again.commented
+    assert again.carried == prior

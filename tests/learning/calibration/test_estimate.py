@@ -9,7 +9,7 @@ import pytest
 from analyzers.base import Family, Severity
 from app.learning.calibration import RuleInfo, score_bin
 from app.learning.trust import Channel, Label
-from tests.calibration.votes import ORG, REPO, RULE, RULES, fitted, many, vote
+from tests.learning.calibration.votes import ORG, REPO, RULE, RULES, fitted, many, vote
 
 USEFUL = Label.USEFUL
 

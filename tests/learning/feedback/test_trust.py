@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.settings import Settings
 from tests.emulator.server import GitHubEmulator
-from tests.feedback.support import (
+from tests.learning.feedback.support import (
     AUTHOR,
     REPO,
     SQL_RULE,

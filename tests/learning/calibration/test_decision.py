@@ -23,7 +23,7 @@ from app.learning.calibration import (
 from app.learning.calibration.explanation import plain_reason
 from app.learning.trust import Label, Permission, Vote
 from app.report.placement import Placement
-from tests.calibration.votes import (
+from tests.learning.calibration.votes import (
     HIGH_RULE,
     NOW,
     ORG,

@@ -13,7 +13,7 @@ from app.db.session import session_scope
 from app.settings import Settings
 from tests.emulator.server import GitHubEmulator
 from tests.emulator.state import CommitSpec
-from tests.feedback.support import (
+from tests.learning.feedback.support import (
     AUTHOR,
     POLICY,
     REPO,

@@ -12,7 +12,7 @@ from app.learning.signals import POLLS
 from app.settings import Settings
 from tests.emulator.server import GitHubEmulator
 from tests.emulator.state import CommitSpec
-from tests.feedback.support import AUTHOR, POLICY, REPO, SQL_RULE, deliver, issue_comment_event
+from tests.learning.feedback.support import AUTHOR, POLICY, REPO, SQL_RULE, deliver, issue_comment_event
 from tests.support.pulls import analyse
 
 FINDINGS = 30

@@ -11,7 +11,7 @@ from app.learning.calibration.influence import MAX_VOTER_SHIFT
 from app.learning.calibration.quiet import QuietCost, cost_of_quiet
 from app.learning.trust import Channel, Label, Permission
 from app.report.placement import Placement
-from tests.calibration.votes import HIGH_RULE, NOW, ORG, REPO, RULE, fitted, many, vote
+from tests.learning.calibration.votes import HIGH_RULE, NOW, ORG, REPO, RULE, fitted, many, vote
 
 
 def test_only_trusted_confirmations_of_findings_never_inline_are_quiet() -> None:

@@ -23,7 +23,7 @@ from app.learning.replay.engine import place_log
 from app.learning.trust import Label, Vote
 from app.report.placement import Placement
 from app.settings import Settings
-from tests.feedback.test_learning import REPO_ID, RULE, place, vote
+from tests.learning.feedback.test_learning import REPO_ID, RULE, place, vote
 
 START = datetime(2026, 6, 1, tzinfo=UTC)  # a Monday: the replay's week starts here
 FULL_NAME = "acme/api"

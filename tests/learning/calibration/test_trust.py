@@ -16,7 +16,7 @@ from app.learning.trust import (
     undo_last_dismissal,
     weigh_votes,
 )
-from tests.calibration.votes import many, vote
+from tests.learning.calibration.votes import many, vote
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from app.settings import Settings
 from app.web.application import create_app
 from tests.conftest import make_settings
 from tests.emulator.server import GitHubEmulator
-from tests.feedback.support import REPO
+from tests.learning.feedback.support import REPO
 from tests.support.servers import serve_app
 
 

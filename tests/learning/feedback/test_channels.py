@@ -9,7 +9,7 @@ import pytest
 from app.learning.signals import POLLS
 from app.settings import Settings
 from tests.emulator.server import GitHubEmulator
-from tests.feedback.support import (
+from tests.learning.feedback.support import (
     POLICY,
     REPO,
     SQL_RULE,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.jobs.worker import poll_reactions
 from app.settings import Settings
 from tests.emulator.server import GitHubEmulator
-from tests.feedback.support import REPO, SQL_RULE, bot_comment, feedback_rows, open_pull
+from tests.learning.feedback.support import REPO, SQL_RULE, bot_comment, feedback_rows, open_pull
 from tests.support.pulls import analyse
 
 

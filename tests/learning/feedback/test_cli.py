@@ -10,7 +10,7 @@ import pytest
 from app.cli import main
 from app.settings import Settings
 from tests.emulator.server import GitHubEmulator
-from tests.feedback.support import (
+from tests.learning.feedback.support import (
     HEAD_LINES,
     POLICY,
     REPO,
@@ -29,8 +29,8 @@ def test_replay_of_a_simulated_log_reports_every_target(
     log = tmp_path / "feedback.jsonl"
     assert main(["calibration", "simulate", str(log), "--seed", "7"]) == 0
     assert capsys.readouterr().out == f"wrote 2196 records to {log}\n"
-    # Through the App's placement two noise targets are missed (see tests/calibration/test_replay.py):
-    # the replay says so and exits 1.
+    # Through the App's placement two noise targets are missed (see
+    # tests/learning/calibration/test_replay.py): the replay says so and exits 1.
     assert main(["calibration", "replay", str(log)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (

@@ -1,0 +1,1 @@
+"""Tests of app/db/: the schema and its migrations."""

@@ -1,0 +1,1 @@
+"""Tests of app/github/: the GitHub client."""

@@ -1,0 +1,1 @@
+"""Tests of app/learning/: feedback intake and calibration."""

@@ -1,0 +1,1 @@
+"""Calibration: commands, trust, the estimate, decisions and the replay."""

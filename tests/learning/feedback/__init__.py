@@ -1,0 +1,1 @@
+"""Feedback through the App: commands, reactions, resolved threads and buttons become votes."""

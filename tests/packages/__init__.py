@@ -1,0 +1,1 @@
+"""Tests of app/packages/: registry clients, gathered facts and the popular lists."""
