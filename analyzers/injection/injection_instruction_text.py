@@ -87,15 +87,20 @@ def reportable(
     """Whether a judged passage is reported: at its floor, on two kinds of evidence (or hidden
     characters); in plain view, a window that frames no order (`detector.ordered`) needs the higher
     `report_unframed_at` and two kinds of evidence besides the AI tools it names, since that is how
-    documentation of software reads (`the reviewer approved`, `works with Claude Code`)."""
+    documentation of software reads (`the reviewer approved`, `works with Claude Code`), one of them
+    besides the things it names (`detector.TOPICS`): a secret kept in a file is no order."""
     if verdict.score < floor or not (hidden or verdict.corroborated):
         return False
     if hidden or place not in PLAIN_VIEW:
         return True
     if place in CODE_PLACES:  # written in the imperative by convention: `copy the key`
         unframed = verdict.score >= weights.report_unframed_at and verdict.unaddressed_in_code >= 2
-        return verdict.framed_in_code or unframed
-    return verdict.framed or (verdict.score >= weights.report_unframed_at and verdict.unaddressed >= 2)
+        # an order framed in code needs evidence besides the AI tools it names and generic targets
+        # (`the assistant can import the key`: a setup wizard's string)
+        named_only = verdict.unaddressed_in_code == 0 and not verdict.decoding
+        return (verdict.framed_in_code and not named_only) or (unframed and verdict.asking >= 1)
+    unframed = verdict.score >= weights.report_unframed_at and verdict.unaddressed >= 2
+    return verdict.framed or (unframed and verdict.asking >= 1)
 
 
 UNREAD_PLACES = frozenset({"html-comment", "collapsed", "alt-text", "invisible-markup"})
