@@ -117,10 +117,11 @@ def test_order_endings_of_cjk_and_paused_safeguards_are_framing() -> None:
     ).framed
 
 
-def test_a_german_compound_naming_a_mode_frames_an_order() -> None:
-    hits = frozenset({("mode", "entwicklermodus"), ("secret", "umgebungsvariablen")})
-    assert detector.ordered(hits, {})
-    assert not detector.ordered(frozenset({("mode", "deaktiviert"), ("secret", "token")}), {})
+def test_a_german_compound_naming_a_mode_frames_an_order_beside_a_second_mention() -> None:
+    named = frozenset({("mode", "entwicklermodus"), ("secret", "umgebungsvariablen")})
+    assert not detector.ordered(named, {})  # `im Entwicklermodus werden die Umgebungsvariablen gelesen`
+    assert detector.ordered(named | {("mode", "freigeschaltet")}, {})
+    assert not detector.ordered(frozenset({("mode", "deaktiviert"), ("mode", "freigeschaltet")}), {})
 
 
 def test_a_supposition_with_an_imperative_on_a_secret_frames_an_order() -> None:
@@ -131,11 +132,9 @@ def test_a_supposition_with_an_imperative_on_a_secret_frames_an_order() -> None:
 
 
 def test_greeting_an_ai_tool_and_naming_it_are_one_kind_of_evidence() -> None:
-    verdict = detector.judge("Agent: a program that acts on behalf of a user.")
+    verdict = detector.judge("Agent: a program that runs tasks.")
     assert verdict.strands <= 1
-    assert (
-        findings("docs/glossary.md", "# Glossary\n\nAgent: a program that acts on behalf of a user.\n") == []
-    )
+    assert findings("docs/glossary.md", "# Glossary\n\nAgent: a program that runs tasks.\n") == []
 
 
 def test_programs_named_agents_are_no_ai_tool() -> None:
