@@ -10,7 +10,9 @@ the rule reports it at `medium` or above. Benign texts are embedded where they c
 and translations in a README, docstrings and comments in Python, agent files as AGENTS.md) and count
 as false positives when reported at `medium` or above; benign rows whose index is a multiple of 5
 were never used for fitting and are reported apart. `--heldout` reads the development split;
-`--frozen` the frozen held-out split (`bench/injection/frozen/`, attacks, payloads split across
+`--dev5` the development attacks of the fifth round (never fitted) and the near misses
+written for it (`benign_written.jsonl`, split as the other benign rows); `--frozen` the frozen
+held-out split (`bench/injection/frozen/`, attacks, payloads split across
 files of one change, and held-out benign documents), after checking that its files are the ones
 recorded in its README. Prints Markdown tables.
 """
@@ -201,6 +203,9 @@ def main() -> None:
     group.add_argument("--frozen", action="store_true", help="the frozen held-out split (final figures only)")
     group.add_argument("--frozen2", action="store_true", help="the second frozen held-out split")
     group.add_argument("--frozen3", action="store_true", help="the third frozen held-out split")
+    group.add_argument(
+        "--dev5", action="store_true", help="the fifth round's development attacks and written near misses"
+    )
     args = parser.parse_args()
     if args.frozen3:
         check_frozen("frozen3")
@@ -217,6 +222,9 @@ def main() -> None:
         split_across_files("frozen/files.jsonl")
         benign("frozen/benign.jsonl", development_split=False)
         whole_documents(FOLDER / "frozen" / "benign_files")
+    elif args.dev5:
+        attacks("attacks_dev5.jsonl")
+        benign("benign_written.jsonl")
     elif args.heldout:
         attacks("attacks_heldout.jsonl")
     else:

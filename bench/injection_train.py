@@ -11,20 +11,23 @@ under the current weights, benign passages every window (each passage weighing o
 kinds that look most like attacks twice; attacks balanced over techniques and languages), refitted a
 few rounds. The report threshold is the lowest
 score that keeps the training benign false-positive rate at or under 0.006 overall and at or under 0.01 in
-every kind of benign text with at least 300 passages (a smaller kind's rate says little). Read: `attacks.jsonl` and the benign rows whose index is not a
-multiple of 5; never the development split (`attacks_heldout.jsonl`, benign rows at multiples of
-5) nor anything under `frozen/`. Writes `analyzers/data/instruction_weights.json`.
+every kind of benign text with at least 300 passages (a smaller kind's rate says little). Read: `attacks.jsonl`, `attacks_heldout.jsonl` and the benign rows whose index is not a multiple
+of 5 (`benign.jsonl`, `benign_repos.jsonl`, and the near misses written here,
+`benign_written.jsonl`); never the other benign rows, `attacks_dev5.jsonl`, nor anything under
+`frozen*/`. Writes `analyzers/data/instruction_weights.json`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from analyzers.injection import detector, features, ngrams
 from analyzers.injection.passages import Passage, prose_passages
 from bench import injection_ngrams
+from bench.injection.attack_texts import FILLER
 
 FOLDER = Path(__file__).parent / "injection"
 OUTPUT = Path(__file__).parent.parent / "analyzers" / "data" / "instruction_weights.json"
@@ -71,10 +74,26 @@ def bag(text: str, model: ngrams.Model) -> list[Vector]:
     return windows[:40] or [{}]
 
 
+def without_padding(text: str) -> str:
+    """An attack text without the ordinary prose it is padded with (`attack_texts.FILLER`, repeated
+    around the order of a filler or mixed-language attack, and any sentence said twice): that prose is no instruction, and a
+    model that learnt its words from attacks alone would score the padding by itself as an order
+    (and filler attacks would look solved on training texts whatever the order's window scores)."""
+    for padding in FILLER.values():
+        text = text.replace(padding.strip(), " ")
+    sentences = _SENTENCE_END.split(text)
+    counts = Counter(sentence.strip() for sentence in sentences)
+    return " ".join(s for s in sentences if counts[s.strip()] < 2)  # padding repeats, an order is said once
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[\u3002\uff01\uff1f])\s*")
+
+
 def ngram_words(text: str, attack: bool) -> list[str]:
     """The words the n-gram model learns from: of an attack, its decoded readings where it has
-    some (the plain reading of a smuggled text is its encoding), else its plain reading."""
-    found = detector.readings(text)
+    some (the plain reading of a smuggled text is its encoding), else its plain reading; without
+    the filler padding around its order (`without_padding`)."""
+    found = detector.readings(without_padding(text) if attack else text)
     decoded = [words for _, how, words in found if how] if attack else []
     plain = [words for _, how, words in found if not how]
     chosen = decoded or plain or [w for _, _, w in found[:1]]
@@ -171,7 +190,7 @@ def main() -> None:
     attack_weights = balanced(attack_rows)
     passages = [
         (row["kind"], passage)
-        for name in ("benign.jsonl", "benign_repos.jsonl")
+        for name in ("benign.jsonl", "benign_repos.jsonl", "benign_written.jsonl")
         for index, row in enumerate(load(name))
         if index % 5
         for passage in as_read(row)

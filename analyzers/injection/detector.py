@@ -51,6 +51,7 @@ class Verdict:
     unaddressed: int = 0  # its strands without the AI tools it names (a tool named is a topic)
     framed_in_code: bool = False  # whether it frames an order as a code comment or string does not
     unaddressed_in_code: int = 0  # `unaddressed` without generic targets (`the key`, `server`)
+    asking: int = 0  # its strands besides what it names (`TOPICS`) and `you`: a mood, an act, a framing
 
     @property
     def corroborated(self) -> bool:
@@ -179,7 +180,8 @@ def judge(
     hits = frozenset(hit for sentence in best_span for hit in sentence.hits)
     classes = {n for n in positive if n not in _NOT_EVIDENCE}
     turns = 1 if best_features.get("turns", 0.0) * weights.weights.get("turns", 0.0) > 0 else 0
-    strands = evidence_strands(hits, classes) + turns
+    # greeting an AI tool (`Agent:`) and naming it are one act of addressing, no order by themselves
+    strands = evidence_strands(hits, classes - _GREETING if "addressee" in classes else classes) + turns
     unaddressed = evidence_strands(hits, classes - {"addressee"}) + turns
     framed = bool(best_decoding) or ordered(hits, best_features)
     framed_in_code = framed and (bool(best_decoding) or ordered(hits, best_features, code=True, raw=raw))
@@ -187,6 +189,7 @@ def judge(
     unaddressed_in_code = (
         evidence_strands(code_evidence(hits), classes - {"addressee"} - _CODE_VERBS | verbs) + turns
     )
+    asking = evidence_strands(hits, classes - TOPICS - {"second_person"}) + turns
     return Verdict(
         sigmoid(best),
         positive[:4],
@@ -199,13 +202,21 @@ def judge(
         unaddressed,
         framed_in_code,
         unaddressed_in_code,
+        asking,
     )
 
 
+# what a text names without asking anything of it: an AI tool, a secret, a safeguard, a place, where
+# orders are said to be, instructions, a review's outcome (`der geheime Schlüssel wird in der Datei
+# abgelegt`, `the review found the token`); documentation names these every day
+TOPICS = frozenset(
+    {"addressee", "secret", "safeguard", "destination", "reference", "instruction_ref", "verdict"}
+)
 FRAMINGS = frozenset(
     {"secrecy", "roleplay", "mode", "indirect", "output_format", "splitting", "hypothetical"}
 )
-_STRUCTURAL = frozenset({"vocative", "role_tag"})  # a greeting or a role tag frames an order by its form
+_STRUCTURAL = frozenset({"vocative", "role_tag"})
+_GREETING = frozenset({"vocative"})  # a greeting or a role tag frames an order by its form
 _MOOD = frozenset({"modal", "request"})
 _ASKED = frozenset({"action", "transfer"})
 _TARGETS = frozenset({"secret", "safeguard", "destination"})
@@ -286,7 +297,11 @@ def _said(category: str, entry: str, hits: frozenset[Hit], code: bool) -> bool:
     a numbered part (`part 2`, `1/2`) frames beside instructions named (the parts of a split
     payload are read joined, `split_payloads`), an output format beside a review's verdict,
     a mode or a deferral beside a second mention of modes, deferral, instructions or where orders
-    are said to be (`follow the steps written in the comment`)."""
+    are said to be (`follow the steps written in the comment`). In prose too a mode's name frames
+    only beside a second mention (`developer mode is on`, `debug mode: no restrictions`), since
+    documentation names modes every day (`in debug mode the server reloads`)."""
+    if category == "mode" and not code:  # `in debug mode the server reloads`: a mode named, not set
+        return _second_mention(hits)
     if not code:
         return True
     if category == "splitting" and _NUMBERED.fullmatch(entry):
@@ -294,8 +309,13 @@ def _said(category: str, entry: str, hits: frozenset[Hit], code: bool) -> bool:
     if category == "output_format":
         return any(c == "verdict" for c, _ in hits)
     if category in _ORDERS:
-        return len({entry for c, entry in hits if c in _ORDERS and entry not in _WEAK_REFS}) >= 2
+        return _second_mention(hits)
     return True
+
+
+def _second_mention(hits: frozenset[Hit]) -> bool:
+    """Whether a window names modes, deferral, instructions or where orders are twice."""
+    return len({entry for c, entry in hits if c in _ORDERS and entry not in _WEAK_REFS}) >= 2
 
 
 _NUMBERED = re.compile(r"(?:part|fragment) (?:\d{1,2}|one|two|three|a|b|c)|\d{1,2}/\d{1,2}")

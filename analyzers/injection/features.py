@@ -68,6 +68,10 @@ _INLINE_TURN_BACK = re.compile(
     r"[:：](?i:\s{0,2}(?:" + _backwards(_INLINE_LABELS) + r"))(?=[\s.!?;\u3002\uff1f\uff01]|\Z)"
 )
 _ACCOUNT = re.compile(r"[\w.-]{1,39}\[bot\]")  # a GitHub App's account (`dependabot[bot]`) is a name
+# programs named agents (`gpg-agent`, `ssh-agent`, a `User-Agent` header, `l'agente SSH`) are no AI tool
+_PROGRAM_AGENT = re.compile(
+    r"\b(?:gpg2?|ssh|pgp|user|polkit|keyring)[-_ ]?agent\w{0,2}\b|\bagent\w{0,2} (?:(?:de|di|del|des) )?(?:gpg2?|ssh|pgp)\b"
+)
 # a word that can stand before an imperative without changing its mood (not `solo`, `apenas`: in
 # Spanish and Portuguese the verb after them reads as the indicative, `solo muestra` "only shows")
 _SOFTENERS = frozenset({"just", "simply", "then", "so", "and", "now", "please", "kindly", "luego", "puis",
@@ -182,6 +186,8 @@ class Sentence:
         text, literals = _literals(text)
         if "[bot]" in text:
             text = _ACCOUNT.sub(" ", text)
+        if "agent" in text:
+            text = _PROGRAM_AGENT.sub(" ", text)
         self.tokens = cues.TOKEN.findall(text)
         self.size = words_in(text, self.tokens)
         self.hits = cues.cue_hits(text, self.tokens)

@@ -87,15 +87,20 @@ def reportable(
     """Whether a judged passage is reported: at its floor, on two kinds of evidence (or hidden
     characters); in plain view, a window that frames no order (`detector.ordered`) needs the higher
     `report_unframed_at` and two kinds of evidence besides the AI tools it names, since that is how
-    documentation of software reads (`the reviewer approved`, `works with Claude Code`)."""
+    documentation of software reads (`the reviewer approved`, `works with Claude Code`), one of them
+    besides the things it names (`detector.TOPICS`): a secret kept in a file is no order."""
     if verdict.score < floor or not (hidden or verdict.corroborated):
         return False
     if hidden or place not in PLAIN_VIEW:
         return True
     if place in CODE_PLACES:  # written in the imperative by convention: `copy the key`
         unframed = verdict.score >= weights.report_unframed_at and verdict.unaddressed_in_code >= 2
-        return verdict.framed_in_code or unframed
-    return verdict.framed or (verdict.score >= weights.report_unframed_at and verdict.unaddressed >= 2)
+        # an order framed in code needs evidence besides the AI tools it names and generic targets
+        # (`the assistant can import the key`: a setup wizard's string)
+        named_only = verdict.unaddressed_in_code == 0 and not verdict.decoding
+        return (verdict.framed_in_code and not named_only) or (unframed and verdict.asking >= 1)
+    unframed = verdict.score >= weights.report_unframed_at and verdict.unaddressed >= 2
+    return verdict.framed or (unframed and verdict.asking >= 1)
 
 
 UNREAD_PLACES = frozenset({"html-comment", "collapsed", "alt-text", "invisible-markup"})
@@ -155,15 +160,18 @@ class InjectionInstructionText(Analyzer):
     be`, `respond only`), dismiss earlier instructions, speak to an AI tool in the mood of an order,
     or order something done to a secret, a safeguard or a destination. Text that does none of these
     (documentation in the indicative: "applications keep credentials in environment variables",
-    "the reviewer approved") is reported only from the higher `report_unframed_at`, and not on the
-    strength of the AI tools it names. Code comments and string literals are written in the
+    "the reviewer approved") is reported only from the higher `report_unframed_at`, not on the
+    strength of the AI tools it names, and only when it asks something besides the things it names
+    and `you` (a secret key kept in a file is no order). A mode's name frames only beside a second
+    mention of modes or instructions ("in debug mode the server reloads" names one). Code comments and string literals are written in the
     imperative by convention (`copy the key`, `send handshake token to server`): there an order
     about a secret, a safeguard or a destination frames only when someone is spoken to, when
     instructions are named, or when its target is specific (a secret store such as `.env` or
     `~/.ssh`, an exfiltration service, a URL or e-mail address), not a bare `key`, `token`,
     `password` or `server`; an override must name the instructions it dismisses; `part 1`,
-    `encode the`, `debug mode` frame no order alone; and generic targets are no evidence. A
-    credential pair (`user:password`) is no role tag. A sentence listing AI tools by name (`works
+    `encode the`, `debug mode` frame no order alone; and generic targets are no evidence. Greeting
+    an AI tool and naming it are one kind of evidence, and programs named agents (`gpg-agent`,
+    `User-Agent`) are no AI tool. A credential pair (`user:password`) is no role tag. A sentence listing AI tools by name (`works
     with Codex, Claude Code, Copilot`) and GitHub App accounts (`name[bot]`) address no one. Lockfiles are not
     read.
 
