@@ -359,6 +359,8 @@ class Engine:
         names = rest.split(".")
         module = self.module_globals(path)
         value = module.get(names[0]) if module is not None else None
+        if value is None and self.program.language(path) == "go":  # another file of the package
+            value = self._package_name(path, names[0])
         if value is None:
             return None
         for name in names[1:]:
