@@ -107,7 +107,11 @@ class CallEvaluator(SinkChecks):
         step = Step(self.path, call.line, f"returned from `{call.expr.label or function.name}`")
         returned = outcome.returned
         if returned.facts:
-            returned = replace(returned, facts=frozenset(f.step(step) for f in returned.facts))
+            facts = returned.facts
+            if function.path != self.path:  # a trace names each file the data went through
+                inside = Step(function.path, function.start_line, f"through `{function.name}`")
+                facts = frozenset(f.step(inside) for f in facts)
+            returned = replace(returned, facts=frozenset(f.step(step) for f in facts))
         if outcome.bounded:
             self.evaluator.run.bounded = True
         return returned
