@@ -138,9 +138,13 @@ def _joined(folder: str, relative: str) -> str | None:
 
 
 # -- Java -------------------------------------------------------------------------------------------
-_PACKAGE = re.compile(r"^[ \t]*package[ \t]+([\w.]+)[ \t]*;", re.M)
-_JAVA_IMPORT = re.compile(r"^[ \t]*import[ \t]+(static[ \t]+)?([\w.]+)[ \t]*;", re.M)
-_CLASS_USE = re.compile(r"\bnew[ \t]+([A-Z]\w*)[ \t]*[(<]|\b([A-Z]\w*)[ \t]*\.[ \t]*[a-z]\w*[ \t]*\(")
+_PACKAGE = re.compile(r"^[ \t]{0,40}package[ \t]{1,40}([\w.]{1,300})[ \t]{0,40};", re.M)
+_JAVA_IMPORT = re.compile(
+    r"^[ \t]{0,40}import[ \t]{1,40}(static[ \t]{1,40})?([\w.]{1,300})[ \t]{0,40};", re.M
+)
+_CLASS_USE = re.compile(
+    r"\bnew[ \t]{1,40}([A-Z]\w{0,100})[ \t]{0,40}[(<]|\b([A-Z]\w{0,100})[ \t]{0,40}\.[ \t]{0,40}[a-z]\w{0,100}[ \t]{0,40}\("
+)
 _JAVA_LANG = frozenset({"String", "Integer", "Long", "Double", "Float", "Boolean", "Character", "Byte", "Short",
                         "Math", "System", "Object", "StringBuilder", "StringBuffer", "Thread", "Runtime",
                         "ProcessBuilder", "Class", "Exception", "RuntimeException", "Enum", "Void", "Number",
@@ -181,17 +185,29 @@ def java_candidates(path: str, text: str) -> list[str]:
 
 
 # -- Go ---------------------------------------------------------------------------------------------
-_GO_BLOCK = re.compile(r"^import[ \t]*\(([^)]*)\)", re.M)
-_GO_SINGLE = re.compile(r"^import[ \t]+(?:[\w.]+[ \t]+)?\"([^\"\n]+)\"", re.M)
-_GO_PATH = re.compile(r"\"([^\"\n]+)\"")
-_GO_MODULE = re.compile(r"^[ \t]*module[ \t]+\"?([^\s\"]+)\"?", re.M)
+_GO_SINGLE = re.compile(r"^import[ \t]{1,40}(?:[\w.]{1,100}[ \t]{1,40})?\"([^\"\n]{1,300})\"", re.M)
+_GO_PATH = re.compile(r"\"([^\"\n]{1,300})\"")
+_GO_MODULE = re.compile(r"^[ \t]{0,40}module[ \t]{1,40}\"?([^\s\"]{1,300})", re.M)
 
 
 def go_imports(text: str) -> list[str]:
-    scanned = text[:_SCANNED]
-    found = [m.group(1) for m in _GO_SINGLE.finditer(scanned)]
-    for block in _GO_BLOCK.finditer(scanned):
-        found += [m.group(1) for m in _GO_PATH.finditer(block.group(1))]
+    """The paths a Go file imports, single (`import "x"`) or in blocks (`import ( … )`)."""
+    found: list[str] = []
+    block = False
+    for line in text[:_SCANNED].splitlines():
+        code = line.split("//", 1)[0]
+        if block:
+            found += [m.group(1) for m in _GO_PATH.finditer(code)]
+            block = ")" not in code
+        elif code.startswith("import"):
+            rest = code[len("import") :].lstrip(" \t")
+            if rest.startswith("("):
+                found += [m.group(1) for m in _GO_PATH.finditer(rest)]
+                block = ")" not in rest
+            else:
+                single = _GO_SINGLE.match(line)
+                if single is not None:
+                    found.append(single.group(1))
     return found
 
 

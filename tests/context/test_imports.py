@@ -133,8 +133,8 @@ def test_go_imports_of_the_module_are_folders_under_its_go_mod() -> None:
         "go.mod",
     ]
     assert go_module('// the app\nmodule "github.com/acme/app"\n\ngo 1.22\n') == "github.com/acme/app"
-    assert go_folders(text, "svc", "github.com/acme/app") == ["svc/pkg/text", "svc/internal/db"]
-    assert go_folders(text, "", "github.com/acme/app") == ["pkg/text", "internal/db"]
+    assert go_folders(text, "svc", "github.com/acme/app") == ["svc/internal/db", "svc/pkg/text"]
+    assert go_folders(text, "", "github.com/acme/app") == ["internal/db", "pkg/text"]
 
 
 def test_many_imports_are_capped_in_look_ups_and_files(tmp_path: Path) -> None:
