@@ -104,14 +104,12 @@ class CallEvaluator(SinkChecks):
         self._write_back(function, receiver, call, outcome.params)
         for reach in outcome.reaches:
             self.report(reach)
-        step = Step(self.path, call.line, f"returned from `{call.expr.label or function.name}`")
+        # A trace names each file the data went through: a function of another file by its path.
+        where = f" in {function.path}" if function.path != self.path else ""
+        step = Step(self.path, call.line, f"returned from `{call.expr.label or function.name}`{where}")
         returned = outcome.returned
         if returned.facts:
-            facts = returned.facts
-            if function.path != self.path:  # a trace names each file the data went through
-                inside = Step(function.path, function.start_line, f"through `{function.name}`")
-                facts = frozenset(f.step(inside) for f in facts)
-            returned = replace(returned, facts=frozenset(f.step(step) for f in facts))
+            returned = replace(returned, facts=frozenset(f.step(step) for f in returned.facts))
         if outcome.bounded:
             self.evaluator.run.bounded = True
         return returned
