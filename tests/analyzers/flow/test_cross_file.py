@@ -3,9 +3,14 @@ context gives the unchanged files it imports): JavaScript, TypeScript, Java and 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from analyzers.code.code_sql_string_building import CodeSqlStringBuilding
 from analyzers.flow.hit import Hit
+from analyzers.runner import run_analyzers
+from app.context.builder import build_from_directories
 from tests.analyzers.flow.helpers import hits_of, untrusted
 
 EXPRESS = """const express = require('express');
@@ -152,3 +157,27 @@ def test_a_go_import_of_another_module_is_not_taken_for_a_folder_of_the_program(
     files = {"internal/web/users.go": handler, "internal/db/find.go": GO_HELPER % GO_UNSAFE}
     hits = hits_of(files, language="go", entries={"internal/web/users.go"})
     assert [hit for hit in hits if hit.path == "internal/db/find.go"] == []
+
+
+def test_a_finding_names_the_unchanged_helper_it_went_through(tmp_path: Path) -> None:
+    for side in ("base", "head"):
+        (tmp_path / side / "app").mkdir(parents=True)
+        helper = 'function build(name) {\n  return "SELECT * FROM users WHERE name = \'" + name + "\'";\n}\n'
+        (tmp_path / side / "app" / "sql.js").write_text(helper + "module.exports = { build };\n")
+    handler = """const express = require('express');
+const { build } = require('./sql');
+const mysql = require('mysql');
+const conn = mysql.createConnection({});
+const app = express();
+app.get('/users', (req, res) => {
+  conn.query(build(req.query.name));
+});
+"""
+    (tmp_path / "head" / "app" / "users.js").write_text(handler)
+    ctx = build_from_directories(tmp_path / "base", tmp_path / "head")
+    [finding] = run_analyzers(ctx, [CodeSqlStringBuilding]).findings
+    assert (finding.path, finding.start_line) == ("app/users.js", 7)
+    assert finding.message.endswith("through `build` in `app/sql.js`")
+    assert "app/sql.js" in {step.path for step in finding.trace} | {
+        step.note.rsplit(" ", 1)[-1] for step in finding.trace
+    }
