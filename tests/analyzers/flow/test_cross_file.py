@@ -181,3 +181,15 @@ app.get('/users', (req, res) => {
     assert "app/sql.js" in {step.path for step in finding.trace} | {
         step.note.rsplit(" ", 1)[-1] for step in finding.trace
     }
+
+
+def test_a_go_method_is_found_in_any_file_of_the_imported_package() -> None:
+    handler = GO_HANDLER.replace("db.Find(name)", "s := &db.Store{}\n\ts.Find(name)")
+    store = GO_HELPER.replace("func Find(", "type Store struct{}\n\nfunc (s *Store) Find(") % GO_UNSAFE
+    files = {
+        "internal/web/users.go": handler,
+        "internal/db/a.go": "package db\n",
+        "internal/db/store.go": store,
+    }
+    [hit] = [h for h in hits_of(files, language="go", entries={"internal/web/users.go"}) if untrusted(h)]
+    assert (hit.path, hit.kind) == ("internal/db/store.go", "sql")
