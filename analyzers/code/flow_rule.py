@@ -202,10 +202,14 @@ def _through(fact: Fact) -> str:
     names: list[str] = []
     for step in fact.steps:
         if step.note.startswith(("passed to `", "returned from `")):
-            name = step.note.split("`", 2)[1]
-            if name not in names:
-                names.append(name)
-    return ", ".join(f"`{name}`" for name in names[:3])
+            _, name, rest = step.note.split("`", 2)
+            where = rest.removeprefix(" in ") if rest.startswith(" in ") else ""
+            shown = f"`{name}` in `{where}`" if where else f"`{name}`"
+            if f"`{name}`" in names:
+                names[names.index(f"`{name}`")] = shown
+            elif shown not in names:
+                names.append(shown)
+    return ", ".join(names[:3])
 
 
 def _location(hit: Hit, fact: Fact | None, files: dict[str, ChangedFile]) -> tuple[str, int] | None:

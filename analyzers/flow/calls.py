@@ -104,7 +104,9 @@ class CallEvaluator(SinkChecks):
         self._write_back(function, receiver, call, outcome.params)
         for reach in outcome.reaches:
             self.report(reach)
-        step = Step(self.path, call.line, f"returned from `{call.expr.label or function.name}`")
+        # A trace names each file the data went through: a function of another file by its path.
+        where = f" in {function.path}" if function.path != self.path else ""
+        step = Step(self.path, call.line, f"returned from `{call.expr.label or function.name}`{where}")
         returned = outcome.returned
         if returned.facts:
             returned = replace(returned, facts=frozenset(f.step(step) for f in returned.facts))

@@ -335,6 +335,18 @@ class Engine:
                     break
         return self._package[key]
 
+    def _package_method(self, path: str, class_name: str, name: str) -> tuple[str, str] | None:
+        """A Go method declared in another file of the package of `path` (a type's methods may be
+        spread over its package's files)."""
+        folder = path.rpartition("/")[0]
+        for other in sorted(self.program.modules):
+            if other == path or other.rpartition("/")[0] != folder or self.program.language(other) != "go":
+                continue
+            info = self.program.modules[other].module.classes.get(class_name)
+            if info is not None and name in info.methods:
+                return other, info.methods[name]
+        return None
+
     def _wildcard(self, path: str, name: str) -> str:
         """A Java class name through the file's `import package.*;`, when the models know the class."""
         packages = getattr(self.program.modules.get(path), "wildcards", ())
@@ -359,6 +371,8 @@ class Engine:
         names = rest.split(".")
         module = self.module_globals(path)
         value = module.get(names[0]) if module is not None else None
+        if value is None and self.program.language(path) == "go":  # another file of the package
+            value = self._package_name(path, names[0])
         if value is None:
             return None
         for name in names[1:]:
@@ -380,6 +394,10 @@ class Engine:
         path, class_name = found
         module = self.program.modules[path]
         info = next((c for c in module.module.classes.values() if c.id == class_name), None)
+        if (info is None or name not in info.methods) and self.program.language(path) == "go":
+            sibling = self._package_method(path, class_name, name)
+            if sibling is not None:
+                return sibling
         if info is None:
             return None
         if name in info.methods:

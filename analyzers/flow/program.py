@@ -2,7 +2,8 @@
 
 Modules are indexed by dotted name; an import resolves to the module whose name it equals, or whose
 name ends with it (`helpers.utils` finds `src/helpers/utils.py`), so a repository's source root need
-not be known. Functions are lowered only when the analysis reaches them.
+not be known. A Go package is its folder: an import path ending with a folder of Go files
+(`github.com/acme/app/internal/db` and `internal/db/`) names that folder's package. Functions are lowered only when the analysis reaches them.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class Program:
         self._by_name: dict[str, str] = {}
         self._names: frozenset[str] | None = None
         self._suffixes: dict[str, str | None] | None = None
+        self._packages: dict[str, str] = {}  # Go: a folder, dotted, -> its first file
         for file in files:
             module = lower(file)
             if module is None:
@@ -90,6 +92,8 @@ class Program:
             self.files[file.path] = file
             self.modules[file.path] = module
             self._by_name.setdefault(module.module.name, file.path)
+            if file.language == "go":
+                self._packages.setdefault(file.path.rpartition("/")[0].replace("/", "."), file.path)
 
     def module_path(self, dotted: str) -> str | None:
         """The path of the program's module named `dotted` (or ending with it, when only one does)."""
@@ -109,9 +113,20 @@ class Program:
         """`pkg.mod.name.attr` -> (path of `pkg.mod`, `name.attr`) for the longest module prefix."""
         parts = ref.split(".")
         for cut in range(len(parts) - 1, 0, -1):
-            path = self.module_path(".".join(parts[:cut]))
+            path = self.module_path(".".join(parts[:cut])) or self.package_path(parts[:cut])
             if path is not None:
                 return path, ".".join(parts[cut:])
+        return None
+
+    def package_path(self, parts: list[str]) -> str | None:
+        """A file of the Go package whose folder the import path `parts` ends with, after a module
+        path of at least one name (the longest such folder)."""
+        if not self._packages:
+            return None
+        for cut in range(1, len(parts)):
+            path = self._packages.get(".".join(parts[cut:]))
+            if path is not None:
+                return path
         return None
 
     def function(self, path: str, identifier: str) -> Function | None:

@@ -79,6 +79,13 @@ class DirectorySource:
         full = self._files[side].get(path)
         return full.read_bytes() if full is not None else None
 
+    def list_folders(self, folders: Sequence[str], side: Side) -> dict[str, tuple[str, ...] | None]:
+        found: dict[str, list[str]] = {}
+        for path in self._files[side]:
+            folder, _, name = path.rpartition("/")
+            found.setdefault(folder, []).append(name)
+        return {f: tuple(sorted(found[f])) if f in found else None for f in folders}
+
     def changed_files(self) -> Sequence[SourceFile]:
         base, head = self._files["base"], self._files["head"]
         changed: list[SourceFile] = []

@@ -6,6 +6,7 @@ runs. By default the base is the merge base of `base` and `head`, as a pull requ
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from app.context.git_plumbing import (
     RawEntry,
     discard_git,
     finish_git,
+    git_bytes,
     parse_log,
     raw_entries,
     read_blobs,
@@ -29,6 +31,7 @@ from app.context.git_plumbing import (
 from app.context.source import SourceError, SourceFile
 from app.context.worktree import snapshot_worktree
 
+_MAGIC = re.compile(r"[*?\[\]:\\\n]")  # pathspec magic: such a folder is not listed
 _LOG_FIELDS = FIELD.join(("%H", "%an", "%ae", "%cn", "%ce", "%B"))
 _STATUS = {
     "A": FileStatus.ADDED,
@@ -165,6 +168,22 @@ class GitSource:
             specs, read_blobs(self.repo, [s for _, s in specs], self._env), strict=True
         ):
             self._cache[key] = data
+
+    def list_folders(self, folders: Sequence[str], side: Side) -> dict[str, tuple[str, ...] | None]:
+        """The files of many folders with one `git ls-tree` run."""
+        plain = [f for f in dict.fromkeys(folders) if not _MAGIC.search(f) and not f.startswith("-")]
+        found: dict[str, list[str]] = {}
+        if plain:
+            tree = self.base if side == "base" else self.head
+            specs = [f"{folder}/" if folder else "." for folder in plain]
+            output = git_bytes(self.repo, "ls-tree", "-z", "--full-tree", tree, "--", *specs, env=self._env)
+            for entry in output.split(b"\0"):
+                meta, _, raw = entry.partition(b"\t")
+                if meta.split(b" ")[1:2] != [b"blob"]:
+                    continue
+                folder, _, name = raw.decode("utf-8", "replace").rpartition("/")
+                found.setdefault(folder, []).append(name)
+        return {f: tuple(found[f]) if f in found else None for f in folders}
 
     def read(self, path: str, side: Side) -> bytes | None:
         key = (path, side)

@@ -281,6 +281,50 @@ class GitHubSource:
                 list(pool.map(fetch, left))
         self._enforce_budget(keys)
 
+    def list_folders(self, folders: Sequence[str], side: Side) -> dict[str, tuple[str, ...] | None]:
+        """The files of many folders, a hundred folders a GraphQL query; the names count against the
+        fetch budget."""
+        pr = self.pull_request()
+        sha = pr.base_sha if side == "base" else pr.head_sha
+        keys = list(dict.fromkeys(folders))
+        found: dict[str, tuple[str, ...] | None] = {}
+        for start in range(0, len(keys), SIZE_BATCH):
+            with self._budget_lock:
+                if self.max_fetch_bytes is not None and self._fetched >= self.max_fetch_bytes:
+                    raise self._budget_spent()
+            chunk = keys[start : start + SIZE_BATCH]
+            variables: dict[str, Any] = {"owner": self.owner, "name": self.repo}
+            fields = []
+            for index, folder in enumerate(chunk):
+                variables[f"e{index}"] = f"{sha}:{folder}"
+                fields.append(f"f{index}: object(expression: $e{index}) {{ ...tree }}")
+            declared = "".join(f", $e{index}: String!" for index in range(len(chunk)))
+            query = (
+                f"query($owner: String!, $name: String!{declared}) {{ repository(owner: $owner, name: $name) "
+                f"{{ {' '.join(fields)} }} }} fragment tree on Tree {{ entries {{ name type }} }}"
+            )
+            try:
+                data = self.github.graphql(query, variables=variables)
+            except GitHubException as error:
+                raise SourceError(f"folders of {sha[:12]}: {error}") from error
+            repository = data.get("repository") if isinstance(data, dict) else None
+            if not isinstance(repository, dict):
+                raise SourceError(f"folders of {sha[:12]}: no repository in the answer")
+            for index, folder in enumerate(chunk):
+                tree = repository.get(f"f{index}")
+                entries = tree.get("entries") if isinstance(tree, dict) else None
+                if not isinstance(entries, list):
+                    found[folder] = None
+                    continue
+                names = tuple(
+                    e["name"] for e in entries if isinstance(e, dict) and e.get("type") == "blob"
+                    and isinstance(e.get("name"), str)
+                )  # fmt: skip
+                with self._budget_lock:
+                    self._fetched += sum(len(name) for name in names)
+                found[folder] = names
+        return found
+
     def _texts(
         self, chunk: Sequence[tuple[tuple[str, Side], int]], pr: PullRequestInfo
     ) -> list[tuple[str, Side]]:

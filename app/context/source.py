@@ -53,3 +53,11 @@ class Prefetching(Protocol):
     """A source that can fetch many blobs at once (pipelined or concurrently) before they are read."""
 
     def prefetch(self, wanted: Iterable[tuple[str, Side]]) -> None: ...
+
+
+@runtime_checkable
+class Listing(Protocol):
+    """A source that can list folders, many at once: the names of the files directly in each (`""` is
+    the repository's root); None for a folder that is not there."""
+
+    def list_folders(self, folders: Sequence[str], side: Side) -> dict[str, tuple[str, ...] | None]: ...

@@ -125,3 +125,34 @@ def test_build_from_git_convenience(repo: Path) -> None:
     broken = build_from_git(repo, "main", "no-such-branch")
     assert broken.files == ()
     assert broken.errors[0].startswith("git: git rev-parse failed")
+
+
+def test_folders_are_listed_on_either_side(repo: Path) -> None:
+    _commit(
+        repo,
+        {"pkg/db/a.go": b"package db\n", "pkg/db/sub/b.go": b"package sub\n"},
+        "Db",
+        "Dev <dev@example.org>",
+    )
+    with GitSource(repo, "main", "claude/feature") as source:
+        assert source.list_folders(["pkg/db", "pkg/none", "*"], "head") == {
+            "pkg/db": ("a.go",),
+            "pkg/none": None,
+            "*": None,
+        }
+        assert source.list_folders(["pkg/db", ""], "base") == {
+            "pkg/db": None,
+            "": ("app.py", "gone.md", "old_name.txt", "tool.sh"),
+        }
+
+
+def test_a_scan_reads_the_unchanged_go_files_of_the_packages_a_change_imports(repo: Path) -> None:
+    package: dict[str, bytes | None] = {"go.mod": b"module example.org/shop\n"}
+    package |= {"store/find.go": b"package store\n", "store/query.go": b"package store\n"}
+    _commit(repo, package, "Store", "Dev <dev@example.org>")
+    _git(repo, "checkout", "-q", "-b", "claude/web")
+    handler = b'package web\n\nimport "example.org/shop/store"\n\nfunc Get() { store.Find() }\n'
+    _commit(repo, {"web/get.go": handler}, "Web", "Dev <dev@example.org>")
+    ctx = build_from_git(repo, "claude/feature", "claude/web")
+    assert [f.path for f in ctx.files] == ["web/get.go"]
+    assert sorted(ctx.imported_files) == ["store/find.go", "store/query.go"]

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 import pytest
 from githubkit import GitHub, TokenAuthStrategy
 
+from analyzers.code.code_sql_string_building import CodeSqlStringBuilding
 from analyzers.contract.model import FileKind, FileStatus, Hunk
+from analyzers.runner import run_analyzers
 from app.context.builder import BuildOptions, build_context
 from app.context.github_source import GitHubSource
 from app.context.source import SourceError
@@ -203,3 +205,74 @@ def test_lists_longer_than_the_query_page_are_read_over_rest(
     assert ctx.errors == []
     assert [c.message for c in ctx.commits] == [f"Step {i}" for i in range(120)]
     assert len(github.calls_to("GET", rf"^/repos/{REPO}/pulls/7/commits$")) == 2  # 100 a page
+
+
+GO_FIND = """package db
+
+import "database/sql"
+
+var conn *sql.DB
+
+func Find(name string) {
+	conn.Query("SELECT * FROM users WHERE name = '" + name + "'")
+}
+"""
+GO_HANDLER = """package web
+
+import (
+	"net/http"
+
+	"github.com/acme/app/internal/db"
+)
+
+func Users(w http.ResponseWriter, r *http.Request) {
+	db.Find(r.URL.Query().Get("name"))
+}
+"""
+JS_FIND = """const mysql = require('mysql');
+const conn = mysql.createConnection({});
+function find(name) {
+  conn.query("SELECT * FROM users WHERE name = '" + name + "'");
+}
+module.exports = { find };
+"""
+JS_HANDLER = """const express = require('express');
+const db = require('../lib/db');
+const app = express();
+app.get('/users', (req, res) => {
+  db.find(req.query.name);
+  res.send('ok');
+});
+"""
+
+
+def test_the_app_reads_the_unchanged_files_a_change_imports_in_a_few_queries(
+    github: GitHubEmulator, client: GitHub[TokenAuthStrategy]
+) -> None:
+    base = {
+        "go.mod": "module github.com/acme/app\n\ngo 1.22\n",
+        "internal/db/find.go": GO_FIND,
+        "internal/db/find_test.go": "package db\n",
+        "internal/web/routes.go": "package web\n",
+        "src/lib/db.js": JS_FIND,
+        "src/lib/other.js": "module.exports = {};\n",
+        "internal/web/users.go": "package web\n",
+    }
+    head = {**base, "internal/web/users.go": GO_HANDLER, "src/routes/users.js": JS_HANDLER}
+    github.add_pull_request(REPO, 6, base_files=base, head_files=head)
+    ctx = build_context(GitHubSource(client, "acme", "app", 6))
+    assert ctx.errors == []
+    assert sorted(ctx.imported_files) == ["internal/db/find.go", "internal/web/routes.go", "src/lib/db.js"]
+    assert ctx.imported_files["src/lib/db.js"] == JS_FIND
+    # the change's files (sizes, text), the imports and go.mod (sizes, text), the Go folders (one
+    # listing), their files (sizes, text)
+    assert len(blob_queries(github)) == 7
+    assert github.calls_to("GET", r"/contents/") == []
+    found = run_analyzers(ctx, [CodeSqlStringBuilding]).findings
+    assert sorted((f.path, f.start_line) for f in found) == [
+        ("internal/web/users.go", 10),
+        ("src/routes/users.js", 5),
+    ]
+    for finding in found:
+        helper = "internal/db/find.go" if finding.path.endswith(".go") else "src/lib/db.js"
+        assert helper in {step.path for step in finding.trace}

@@ -1,6 +1,6 @@
 """The GraphQL operations Bulwark uses: read a pull request with its review requests, reviews, commits
-and conversation comments, list its review threads, resolve one, and read many files at given revisions
-in one query (`object(expression: "<sha>:<path>")` fields). Answers carry the fields GitHub's public
+and conversation comments, list its review threads, resolve one, and read many files (or list many
+folders) at given revisions in one query (`object(expression: "<sha>:<path>")` fields). Answers carry the fields GitHub's public
 schema names, whatever subset the query selects."""
 
 from __future__ import annotations
@@ -78,8 +78,25 @@ def _blobs(ctx: Ctx, arguments: dict[str, Any], query: str, variables: dict[str,
         ref, _, path = expression.partition(":") if isinstance(expression, str) else ("", "", "")
         commit = repo.resolve(ref) if ref else None
         content = commit.tree.get(path) if commit is not None else None
-        found[alias] = None if content is None else _blob(content)
+        if content is not None:
+            found[alias] = _blob(content)
+        else:  # a folder is a Tree: a fragment on Blob gives it no fields
+            entries = _entries(commit.tree, path) if commit is not None else None
+            found[alias] = None if entries is None else ({"entries": entries} if "entries" in query else {})
     return {"data": {"repository": found}}
+
+
+def _entries(tree: dict[str, bytes], folder: str) -> list[dict[str, str]] | None:
+    """A `Tree`'s entries: what is directly in `folder` (files as blobs, folders as trees)."""
+    prefix = f"{folder}/" if folder else ""
+    names: dict[str, str] = {}
+    for path in tree:
+        if path.startswith(prefix):
+            name, slash, _ = path[len(prefix) :].partition("/")
+            names.setdefault(name, "tree" if slash else "blob")
+    if not names:
+        return None
+    return [{"name": name, "type": kind} for name, kind in sorted(names.items())]
 
 
 def _blob(content: bytes) -> dict[str, Any]:

@@ -58,6 +58,14 @@ def module_name(path: str) -> str:
     return ".".join(parts)
 
 
+def _importer(path: str) -> str:
+    """The dotted name relative imports are resolved against: the file's own, `index` kept
+    (`./db` from `lib/index.js` is `lib.db`)."""
+    head, _, last = path.rpartition("/")
+    stem = last.rsplit(".", 1)[0] if "." in last else last
+    return ".".join(part for part in [*head.split("/"), stem] if part)
+
+
 class JavaScriptModule:
     """The functions and classes of one parsed JavaScript or TypeScript file, lowered on demand."""
 
@@ -158,7 +166,7 @@ class JavaScriptModule:
         )
         self.module.functions[identifier] = function
         builder = FunctionBuilder(function)
-        lowering = JavaScriptStatements(builder, self.nested, self.module.name)
+        lowering = JavaScriptStatements(builder, self.nested, _importer(self.module.path))
         lowering.destructure_params(patterns)
         body = node if top else node.child_by_field_name("body")
         if node.type == "arrow_function" and body is not None and body.type != "statement_block":
