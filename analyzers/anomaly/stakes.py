@@ -94,13 +94,29 @@ def removed_identifiers(sources: Iterable[ChangedFile]) -> frozenset[str]:
     """Distinctive identifiers (`XOR2EncodingAllowed`, `max_content_length`: eight characters or more,
     with an inner capital, digit or underscore) that the change removes from the code: on removed
     lines of a source file and nowhere in the head side of any."""
+    sources = list(sources)
     removed: set[str] = set()
-    present: set[str] = set()
     for source in sources:
         lines = "\n".join(source.line(n, "base") for n in sorted(source.removed_lines))
         removed.update(word for word in _TOKEN.findall(lines) if _DISTINCTIVE.match(word))
-        present.update(_TOKEN.findall(source.head_text or ""))
-    return frozenset(removed - present)
+    if not removed:
+        return frozenset()
+    heads = [source.head_text or "" for source in sources]
+    if len(removed) > _FEW_WORDS:
+        present: set[str] = set()
+        for head in heads:
+            present.update(_TOKEN.findall(head))
+        return frozenset(removed - present)
+    return frozenset(word for word in removed if not any(_holds_token(head, word) for head in heads))
+
+
+_FEW_WORDS = 16  # removed identifiers looked up one by one; past this, every head text is tokenised
+
+
+def _holds_token(text: str, word: str) -> bool:
+    """Whether `word` (word characters only) is one of the `_TOKEN`s of `text`: an occurrence with no
+    word character on either side."""
+    return word in text and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def phrases(text: str) -> list[str]:

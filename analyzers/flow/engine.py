@@ -18,11 +18,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from analyzers.base import TraceStep as Step
-from analyzers.flow.go.module import BUILTINS as _GO_BUILTINS
 from analyzers.flow.hit import Hit
 from analyzers.flow.interpret import FunctionRun, Outcome
 from analyzers.flow.ir import Assign, Function, Import, Param
-from analyzers.flow.javascript.module import GLOBALS
 from analyzers.flow.model import Models, load_models
 from analyzers.flow.program import Program
 from analyzers.flow.value import (
@@ -48,7 +46,6 @@ _BUILTINS = frozenset(dir(builtins))
 _JAVA_LANG = frozenset({"String", "Integer", "Long", "Double", "Float", "Boolean", "Character", "Byte", "Short",
                         "Math", "System", "Object", "StringBuilder", "StringBuffer", "Runtime", "ProcessBuilder",
                         "Process", "Thread", "Class", "Exception", "RuntimeException", "Number", "Iterable"})  # fmt: skip
-_JS_GLOBALS = GLOBALS
 _ROUTE_PLACEHOLDER = re.compile(r"<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>|\{([A-Za-z_]\w*)(?::[^}]*)?\}")
 
 
@@ -301,10 +298,15 @@ class Engine:
             if name in _JAVA_LANG:
                 return Value(ref=f"java.lang.{name}", container="module")
             return Value(ref=self._wildcard(function.path, name), container="module")
-        if language == "javascript" and name in _JS_GLOBALS:
-            return Value(ref=name)
+        if language == "javascript":
+            from analyzers.flow.javascript.module import GLOBALS  # lowered already: no import cost
+
+            if name in GLOBALS:
+                return Value(ref=name)
         if language == "go":
-            if name in _GO_BUILTINS:
+            from analyzers.flow.go.module import BUILTINS  # lowered already: no import cost
+
+            if name in BUILTINS:
                 return Value(ref=name)
             sibling = self._package_name(function.path, name)
             if sibling is not None:

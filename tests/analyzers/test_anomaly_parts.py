@@ -7,6 +7,7 @@ import pytest
 
 from analyzers.anomaly.anomaly_obfuscated_code import _HINT, _MINIFIED_LENGTH, _judge
 from analyzers.anomaly.anomaly_tests_weakened import _is_tautology, _skeleton
+from analyzers.anomaly.stakes import removed_identifiers
 from analyzers.anomaly.subjects import has_issue_reference, head_position, subject_stem
 from analyzers.anomaly.suppression_codes import is_security_code, read_marker
 from analyzers.anomaly.suppressions import candidate_lines, suppressions
@@ -176,6 +177,29 @@ def test_head_position_of_removed_lines() -> None:
     assert head_position(changed, 3) == 2
     assert head_position(changed, 4) == 2
     assert head_position(changed, 40) == 1
+
+
+def _removing(base: str, head: str) -> ChangedFile:
+    """A change that removes every line of `base` and adds `head`."""
+    removed = tuple(range(1, base.count("\n") + 1))
+    hunk = Hunk(1, len(removed), 1, head.count("\n"), added=(), removed=removed, context=())
+    return ChangedFile(
+        path="src/a.py", status=FileStatus.MODIFIED, base_text=base, head_text=head, hunks=(hunk,)
+    )
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_removed_identifiers_are_whole_words_gone_from_every_head(many: bool) -> None:
+    extra = "".join(f"extra_name_{n} = 1\n" for n in range(20)) if many else ""
+    base = "max_content_length = 1\nkeep_this_name = 2\nrenamed_value = 3\nshort = 4\n" + extra
+    first = _removing(base, "keep_this_name = 2\nrenamed_value_total = 3\n")
+    second = _removing("", "é_max_content_length = 1\n")  # one longer word, not the removed one
+    gone = removed_identifiers([first, second])
+    assert {"max_content_length", "renamed_value"} <= gone
+    assert "keep_this_name" not in gone
+    assert "short" not in gone
+    assert len(gone) == (22 if many else 2)
+    assert "max_content_length" not in removed_identifiers([first, _removing("", "x.max_content_length\n")])
 
 
 def _python_file(base: str, head: str, added: tuple[int, ...]) -> ChangedFile:

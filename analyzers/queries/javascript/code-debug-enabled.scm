@@ -1,3 +1,4 @@
+; requires: stack errorhandler showStack dumpExceptions
 ; res.send(err.stack), res.status(500).json(err.stack)
 (call_expression
   function: (member_expression property: (property_identifier) @_fn)

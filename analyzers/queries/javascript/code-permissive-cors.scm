@@ -1,3 +1,4 @@
+; requires: cors Access-Control-Allow-Origin
 (call_expression
   function: (identifier) @_fn
   arguments: (arguments (object) @_args)

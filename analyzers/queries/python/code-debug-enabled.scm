@@ -1,3 +1,4 @@
+; requires: debug DEBUG
 ; app.run(debug=True), uvicorn.run(..., debug=True)
 (call
   function: (attribute attribute: (identifier) @_fn)
