@@ -256,10 +256,11 @@ def _names(language: str, tree: Tree, runs: Iterable[tuple[int, int]]) -> Iterat
     query = compile_query(language, _query_source(language))
     for start, end in runs:
         found = captures(query, tree.root_node, lines=(start, end))
-        for node in found.get("call", []):
-            yield node.start_point.row + 1, callee_name(node)
-        for node in found.get("ref", []):
-            yield node.start_point.row + 1, _reference_name(node)
+        named = [(node, callee_name) for node in found.get("call", [])]
+        named += [(node, _reference_name) for node in found.get("ref", [])]
+        named.sort(key=lambda pair: (pair[0].start_byte, pair[0].end_byte))  # capture order varies
+        for node, name_of in named:
+            yield node.start_point.row + 1, name_of(node)
 
 
 def find_capabilities(

@@ -45,7 +45,8 @@ def definitions_starting_on(language: str, tree: Tree, lines: Iterable[int]) -> 
     found: dict[str, Scope] = {}
     query = _definition_query(language)
     for start, end in added_runs(wanted):
-        for node in captures(query, tree.root_node, lines=(start, end)).get("definition", []):
+        nodes = captures(query, tree.root_node, lines=(start, end)).get("definition", [])
+        for node in sorted(nodes, key=lambda n: n.start_byte):  # capture order varies between runs
             if node.start_point.row + 1 not in wanted:
                 continue
             scope = code_scope(node)

@@ -174,3 +174,29 @@ def test_manifest_of_a_directory_change(tmp_path: Path) -> None:
         "\n#### Dependencies\n"
         "- pypi `requests` added `==2.32.3`\n"
     )
+
+
+def test_a_name_defined_twice_is_reported_at_its_first_definition(tmp_path: Path) -> None:
+    """Tree-sitter's capture order across patterns is not stable between processes: the summary is."""
+    base, head = tmp_path / "base", tmp_path / "head"
+    base.mkdir()
+    head.mkdir()
+    (base / "compat.py").write_text(
+        "def make():\n"
+        "    if FAST:\n\n"
+        "        def setter(cell, value):\n"
+        "            cell.set(value)\n\n"
+        "        return setter\n"
+        "    try:\n"
+        "        def setter(cell, value):\n"
+        "            cell.contents = value\n\n"
+        "        def helper(value):\n"
+        "            return value\n"
+        "    except AttributeError:\n"
+        "        return None\n"
+        "    return setter\n"
+    )
+    (head / "compat.py").write_text("def make():\n    return None\n")
+    symbols = build_manifest(build_from_directories(base, head)).symbols
+    removed = {symbol.name: symbol.line for symbol in symbols if symbol.change == "removed"}
+    assert removed["make.setter"] == 4
