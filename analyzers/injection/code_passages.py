@@ -19,7 +19,7 @@ from tree_sitter import Node, Point, Query, QueryError, Tree
 
 from analyzers.contract.query import captures, compile_query
 from analyzers.contract.syntax import get_language
-from analyzers.injection.passages import MAX_PASSAGES, Passage
+from analyzers.injection.passages import MAX_PASSAGES, Passage, around_edits, sentence_ends
 from analyzers.text.lexical import LexedText
 from analyzers.text.nodes import node_text
 from analyzers.text.places import FilePlaces
@@ -51,7 +51,7 @@ def code_passages(places: FilePlaces, added: frozenset[int]) -> list[Passage]:
     lexed = places.lexed()
     pieces = _tree_pieces(places, lexed, added) if places.source == "tree" else _lexical_pieces(lexed, added)
     passages: list[Passage] = []
-    for group in _groups(lexed, pieces):
+    for group in (part for whole in _groups(lexed, pieces) for part in _edited_parts(lexed, whole, added)):
         kind = group[0].kind
         joined = "".join(_glue(lexed.text, one, two) + two.text for one, two in itertools.pairwise(group))
         text = group[0].text + joined
@@ -60,6 +60,48 @@ def code_passages(places: FilePlaces, added: frozenset[int]) -> list[Passage]:
         if len(passages) >= MAX_PASSAGES:
             break
     return passages
+
+
+def _edited_parts(lexed: LexedText, group: list[Piece], added: frozenset[int]) -> list[list[Piece]]:
+    """The parts of a group to judge: the whole group when all its lines are added, else the lines
+    around its added ones (`passages.around_edits`), pieces cut at those lines. A comment block or
+    docstring that an edit touches is read around the edit; the rest of it was judged when added."""
+    first, last = lexed.line_of(group[0].start), lexed.line_of(max(group[-1].start, group[-1].end - 1))
+    numbers = range(first, last + 1)
+    if all(number in added for number in numbers):
+        return [group]
+    ends = [0] * len(numbers)
+    for piece in group:
+        for number in range(lexed.line_of(piece.start), lexed.line_of(max(piece.start, piece.end - 1)) + 1):
+            start = max(piece.start, lexed.offset(number, 0))
+            end = min(piece.end, lexed.offset(number, len(lexed.line_text(number))))
+            segment = lexed.text[start:end]
+            if piece.kind == "comment":
+                segment = _COMMENT_MARKS.sub("", segment)
+            ends[number - first] += sentence_ends(segment.strip()) + (end < piece.end)  # a kept newline
+    parts = []
+    for low, high in around_edits(ends, [number in added for number in numbers]):
+        start, end = lexed.offset(first + low, 0), lexed.offset(first + high - 1, 0)
+        end += len(lexed.line_text(first + high - 1))
+        cut = [_cut(lexed, piece, start, end) for piece in group if piece.start < end and piece.end > start]
+        parts.append(cut)
+    return parts
+
+
+def _cut(lexed: LexedText, piece: Piece, start: int, end: int) -> Piece:
+    """The part of `piece` between offsets `start` and `end` (quotes and comment marks removed)."""
+    if start <= piece.start and piece.end <= end:
+        return piece
+    low, high = max(piece.start, start), min(piece.end, end)
+    raw = lexed.text[low:high]
+    if piece.kind == "comment":
+        text = _clean(raw, "comment")
+    else:
+        text = raw.strip()
+        text = _QUOTE_OPEN.sub("", text) if low == piece.start else text
+        text = _QUOTE_CLOSE.sub("", text) if high == piece.end else text
+        text = _unescape(text)
+    return Piece(piece.kind, low, high, text)
 
 
 def _touches(lexed: LexedText, start: int, end: int, ordered: list[int]) -> bool:
@@ -253,7 +295,10 @@ def _node_kind(node: Node) -> str | None:
 def _clean(raw: str, kind: str) -> str:
     if kind == "comment":
         return _COMMENT_ENDS.sub("", _COMMENT_MARKS.sub("", raw)).strip()
-    text = _QUOTE_CLOSE.sub("", _QUOTE_OPEN.sub("", raw.strip()))
+    return _unescape(_QUOTE_CLOSE.sub("", _QUOTE_OPEN.sub("", raw.strip())))
+
+
+def _unescape(text: str) -> str:
     if "\\" in text:  # every escape starts with a backslash
         for escape, plain in _ESCAPES.items():
             text = text.replace(escape, plain)

@@ -286,10 +286,64 @@ def _block_place(
 def _flush(
     found: list[Passage], block: list[tuple[int, str]], place: str, keep: frozenset[int] | None
 ) -> None:
+    """The paragraph `block` as a passage; with `keep`, only the parts of it around kept lines
+    (`around_edits`), each a passage of its own."""
     if block and (keep is None or any(number in keep for number, _ in block)):
-        text = " ".join(line.strip().lstrip(">").strip() for _, line in block)
-        found.append(Passage(block[0][0], block[-1][0], text, place))
+        texts = [line.strip().lstrip(">").strip() for _, line in block]
+        if keep is None:
+            parts = [(0, len(block))]
+        else:
+            parts = around_edits([sentence_ends(text) for text in texts], [n in keep for n, _ in block])
+        for first, last in parts:
+            found.append(Passage(block[first][0], block[last - 1][0], " ".join(texts[first:last]), place))
     block.clear()
+
+
+CONTEXT_SENTENCES = 2  # sentence ends read past on each side of an edit
+CONTEXT_LINES = 4  # at most this many unedited lines on each side (a list, a table, metadata)
+_SENTENCE_END = re.compile(r"[.!?;\u3002\uff01\uff1f\uff1b](?=\s|$)")
+
+
+def sentence_ends(text: str) -> int:
+    """How many sentences end in a line of text (an end mark before a space or the line's end,
+    as the detector splits sentences: the dot of `.env` or of a URL ends none)."""
+    return len(_SENTENCE_END.findall(text)) if text else 0
+
+
+def around_edits(ends: list[int], edited: list[bool]) -> list[tuple[int, int]]:
+    """[first, last) indexes of the lines of a passage that are judged when only some of them are
+    `edited` (`ends`: how many sentences end on each line): each run of edited lines with the lines
+    before and after it up to the `CONTEXT_SENTENCES`-th sentence end, so the sentence an edit
+    stands in and the whole sentence on either side are read (the detector reads windows of two
+    sentences: every window that holds edited text is read as it would be in the whole passage),
+    and at most `CONTEXT_LINES` lines on a side (lines that end no sentence, as in a list or a
+    block of metadata, are items of their own more than one sentence); ranges that touch are
+    merged. The rest was in the file before the change and judged when it was added; a passage
+    made only of edited lines (a new file) is read whole."""
+    count = len(edited)
+    parts: list[tuple[int, int]] = []
+    index = 0
+    while index < count:
+        if not edited[index]:
+            index += 1
+            continue
+        end = index
+        while end < count and edited[end]:
+            end += 1
+        first, seen = index, 0
+        while first > max(0, index - CONTEXT_LINES) and seen < CONTEXT_SENTENCES:
+            first -= 1
+            seen += ends[first]
+        last, seen = end, 0
+        while last < min(count, end + CONTEXT_LINES) and seen < CONTEXT_SENTENCES:
+            seen += ends[last]
+            last += 1
+        if parts and first <= parts[-1][1]:
+            parts[-1] = (parts[-1][0], last)
+        else:
+            parts.append((first, last))
+        index = end
+    return parts
 
 
 def _split_inline_code(found: list[Passage]) -> list[Passage]:
