@@ -11,7 +11,7 @@ from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus, Hun
 from analyzers.injection.detector import LONG_READING
 from analyzers.injection.injection_instruction_text import InjectionInstructionText, file_passages
 from analyzers.injection.passages import CONTEXT_LINES, around_edits, prose_passages
-from bench.injection_eval import PR
+from tests.analyzers.test_secrets_context import PULL_REQUEST as PR
 
 HOST = [
     "This library reads configuration files and merges them into one settings object.",
