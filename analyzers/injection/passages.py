@@ -366,7 +366,9 @@ def _widen(
     while long and held <= LONG_READING and number < end:  # the edited lines' words, as needed
         held += counts(number)[1]
         number += 1
-    while long and held <= LONG_READING and (first > 0 or last < count):
+    reach = MAX_PASSAGE_LINES  # lines of blank or wordless text looked past at most (hostile files)
+    while long and held <= LONG_READING and (first > 0 or last < count) and reach > 0:
+        reach -= 1
         if first > 0:
             first -= 1
             held += counts(first)[1]

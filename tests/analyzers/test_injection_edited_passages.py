@@ -10,7 +10,7 @@ from analyzers.base import Severity
 from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus, Hunk
 from analyzers.injection.detector import LONG_READING
 from analyzers.injection.injection_instruction_text import InjectionInstructionText, file_passages
-from analyzers.injection.passages import CONTEXT_LINES, around_edits, prose_passages
+from analyzers.injection.passages import CONTEXT_LINES, MAX_PASSAGE_LINES, around_edits, prose_passages
 from tests.analyzers.test_secrets_context import PULL_REQUEST as PR
 
 HOST = [
@@ -107,3 +107,14 @@ def test_an_order_edited_into_a_docstring_is_reported_and_the_docstring_is_cut_a
     findings = list(InjectionInstructionText().analyze(ctx))
     assert len(findings) == 1
     assert findings[0].severity >= Severity.MEDIUM
+
+
+def test_widening_looks_past_a_bounded_number_of_wordless_lines() -> None:
+    count = 10 * MAX_PASSAGE_LINES
+    (part,) = around_edits(
+        [i == count // 2 for i in range(count)], _counts([0] * count, [0] * count), long=True
+    )
+    assert part == (
+        count // 2 - CONTEXT_LINES - MAX_PASSAGE_LINES,
+        count // 2 + 1 + CONTEXT_LINES + MAX_PASSAGE_LINES,
+    )
