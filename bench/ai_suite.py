@@ -41,7 +41,7 @@ CATEGORIES: dict[str, frozenset[int]] = {
     "file-mode": frozenset({732}), "error-disclosure": frozenset({209}), "upload": frozenset({434}),
     "cleartext": frozenset({319}), "format": frozenset({134}), "buffer": frozenset({120, 787}),
     "index": frozenset({125, 787}), "alloc": frozenset({190}), "use-after-free": frozenset({416, 415}),
-    "null-deref": frozenset({476, 690}),
+    "null-deref": frozenset({476, 690}), "tls": frozenset({295}), "jwt": frozenset({347}),
 }  # fmt: skip
 VARIANTS = {
     "python": [
@@ -93,6 +93,11 @@ def _fill(template: str, variant: dict[str, str], *, doubled: bool) -> str:
 def scenarios() -> list[tuple[str, str, str, str, str, str]]:
     """(language, category, scenario, vulnerable, safe, extension) for every scenario."""
     from bench.ai_cases import (
+        round2_c,
+        round2_go,
+        round2_java,
+        round2_javascript,
+        round2_python,
         scenarios_c,
         scenarios_go,
         scenarios_java,
@@ -105,6 +110,11 @@ def scenarios() -> list[tuple[str, str, str, str, str, str]]:
     found += [("javascript", c, n, v, s, e) for c, n, v, s, e in scenarios_javascript.SCENARIOS]
     found += [("go", c, n, v, s, "go") for c, n, v, s in scenarios_go.SCENARIOS]
     found += [("c", c, n, v, s, e) for c, n, v, s, e in scenarios_c.SCENARIOS]
+    found += [("python", c, n, v, s, "py") for c, n, v, s in round2_python.SCENARIOS]
+    found += [("java", c, n, v, s, "java") for c, n, v, s in round2_java.SCENARIOS]
+    found += [("javascript", c, n, v, s, e) for c, n, v, s, e in round2_javascript.SCENARIOS]
+    found += [("go", c, n, v, s, "go") for c, n, v, s in round2_go.SCENARIOS]
+    found += [("c", c, n, v, s, e) for c, n, v, s, e in round2_c.SCENARIOS]
     return found
 
 
@@ -162,9 +172,14 @@ def scan() -> dict[str, set[int]]:
     return found
 
 
-def table(found: dict[str, set[int]]) -> str:
+def _rows(prefix: str) -> list[dict[str, str]]:
+    """The index rows whose scenario name starts with `prefix` (a round: `r2-`); all rows for ""."""
     with INDEX.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+        return [row for row in csv.DictReader(handle, delimiter="\t") if row["scenario"].startswith(prefix)]
+
+
+def table(found: dict[str, set[int]], prefix: str = "") -> str:
+    rows = _rows(prefix)
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp, fn, fp, tn
     for row in rows:
         hit = bool(found.get(row["path"], set()) & CATEGORIES[row["category"]])
@@ -196,17 +211,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", action="store_true", help="rewrite the case files from the scenarios")
     parser.add_argument("--misses", action="store_true", help="also list the files judged wrongly")
+    parser.add_argument("--round", default="", metavar="PREFIX",
+                        help="count only scenarios whose name starts with PREFIX (r2- for the second round)")  # fmt: skip
     args = parser.parse_args(argv)
     if args.build:
         return build()
     found = scan()
-    print(table(found))
+    print(table(found, args.round))
     if args.misses:
-        with INDEX.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                hit = bool(found.get(row["path"], set()) & CATEGORIES[row["category"]])
-                if hit != (row["label"] == "vulnerable"):
-                    print(row["label"], row["path"], sorted(found.get(row["path"], set())))
+        for row in _rows(args.round):
+            hit = bool(found.get(row["path"], set()) & CATEGORIES[row["category"]])
+            if hit != (row["label"] == "vulnerable"):
+                print(row["label"], row["path"], sorted(found.get(row["path"], set())))
     return 0
 
 
