@@ -49,6 +49,12 @@ _JAVA_LANG = frozenset({"String", "Integer", "Long", "Double", "Float", "Boolean
                         "Math", "System", "Object", "StringBuilder", "StringBuffer", "Runtime", "ProcessBuilder",
                         "Process", "Thread", "Class", "Exception", "RuntimeException", "Number", "Iterable"})  # fmt: skip
 _JS_GLOBALS = GLOBALS
+# Declared types whose values hold no text an attacker could shape: a framework that types a request
+# parameter `int` (FastAPI, Spring) converts it or refuses the request.
+_SCALAR_TYPES = frozenset({"int", "float", "bool", "complex", "long", "short", "byte", "double", "boolean",
+                           "Integer", "Long", "Short", "Double", "Float", "Boolean", "uint", "int8", "int16",
+                           "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64",
+                           "uuid.UUID", "UUID", "datetime.date", "datetime.datetime", "date", "datetime"})  # fmt: skip
 _ROUTE_PLACEHOLDER = re.compile(r"<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>|\{([A-Za-z_]\w*)(?::[^}]*)?\}")
 
 
@@ -123,6 +129,8 @@ class Engine:
 
     def entry_value(self, function: Function, param: Param) -> Value:
         """What a parameter holds when nothing is known of the callers."""
+        if param.annotation.strip("'\" ") in _SCALAR_TYPES:
+            return EMPTY
         models = self.models(function.path)
         for source in models.sources:
             if self._is_source_parameter(function, param, source):

@@ -188,6 +188,15 @@ class Models:
         return known[1]
 
     @property
+    def named_returns(self) -> bool:
+        """Whether a sink reads what functions of a given name return (`returns = ["def:*token*"]`)."""
+        known = _NAMED_RETURNS.get(id(self))
+        if known is None or known[0] is not self:
+            named = any(p.startswith("def:") for sink in self.sinks for p in sink.returns)
+            known = _NAMED_RETURNS[id(self)] = (self, named)
+        return known[1]
+
+    @property
     def source_holders(self) -> frozenset[str]:
         """Qualified names of values that sources are read from (`flask.request`,
         `django.http.HttpRequest`): a call given one of these may read untrusted data."""
@@ -226,6 +235,7 @@ class Models:
 
 
 _MARKS_CALLS: dict[int, tuple[Models, bool]] = {}
+_NAMED_RETURNS: dict[int, tuple[Models, bool]] = {}
 _MATCHES: dict[tuple[int, str | None, str | None], tuple[tuple[Any, ...], list[Any]]] = {}
 _MAX_MATCHES = 20_000
 
