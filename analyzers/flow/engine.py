@@ -108,7 +108,9 @@ class Engine:
         known = self._words.get(key)
         if known is None:
             if models.sourced_sinks:
-                known = self._words[key] = (*models.source_words, *self._feeding(models))
+                # A sink risky by itself (`tmpnam()`, `chmod(p, 0777)`) needs no source to report.
+                alone = tuple(f"{c}(" for sink in models.sinks if not sink.args for c in sink.calls)
+                known = self._words[key] = (*models.source_words, *self._feeding(models), *alone)
             else:
                 names = tuple(f"{name}(" for name in sorted(self.program.defined_names()))
                 known = self._words[key] = (*models.sink_words, *models.source_words, *names)

@@ -15,6 +15,7 @@ the facts of the data it tests:
 | `data.attr == ...`, `data.attr in ...` | `attr:attr` |
 | `data.method(...)` is true | `method:method`; `starts:x`/`ends:x` for `startswith("x")`/`endswith("x")`, `prefix` for `startswith(value)` |
 | `function(data, ...)` is true | `call:function` |
+| C's `strstr(data, "x") == NULL` (or `strchr`) | `lacks:x` |
 
 The `[[guard]]` models then clear the sink kinds whose required marks a fact carries: `lacks:../`
 clears `path`. Marks go on the facts wherever they are in the state, so a check of `url.netloc` where
@@ -135,6 +136,9 @@ def _marks(
     function: Function, expression: object, held: bool, state: State, value_of: Evaluate
 ) -> list[tuple[frozenset[Fact], frozenset[str]]]:
     if isinstance(expression, Compare):
+        searched = _search_marks(function, expression, held, state, value_of)
+        if searched is not None:
+            return searched
         return _compare_marks(function, expression, held, state, value_of)
     if isinstance(expression, Call) and held:
         return _call_marks(function, expression, state, value_of)
@@ -180,6 +184,32 @@ def _compare_marks(
 
 
 _COMPARED = frozenset({"compared"})
+_SEARCHES = frozenset({"strstr", "strchr", "strrchr", "strcasestr", "wcsstr", "wcschr", "wcsrchr"})
+
+
+def _search_marks(
+    function: Function, compare: Compare, held: bool, state: State, value_of: Evaluate
+) -> list[tuple[frozenset[Fact], frozenset[str]]] | None:
+    """C's `strstr(data, "..") == NULL`: on the way out where the search found nothing, the data lacks
+    the needle (`lacks:..`). None when the comparison is not such a test."""
+    if compare.op not in ("==", "!="):
+        return None
+    for side, other in ((compare.left, compare.right), (compare.right, compare.left)):
+        if not isinstance(other, Const) or not (other.value is None or type(other.value) is int and other.value == 0):
+            continue
+        call = function.temporaries.get(side.name) if isinstance(side, Var) else None
+        if not isinstance(call, Call) or call.label not in _SEARCHES or len(call.args) < 2:
+            continue
+        needle = call.args[1]
+        text = needle.value if isinstance(needle, Const) else None
+        if type(text) is int and 0 < text < 128:
+            text = chr(text)
+        if not isinstance(text, str) or not text:
+            return None
+        if (compare.op == "==") != held:
+            return []  # found: nothing is proven
+        return [(value_of(call.args[0], state).deep_facts(), frozenset({f"lacks:{text}"}))]
+    return None
 
 
 def _data_marks(function: Function, operand: Operand, plain: str) -> frozenset[str]:
