@@ -14,6 +14,7 @@ the facts of the data it tests:
 | `data < bound` (on the way out where `data` is the smaller: `i < n` holding, `i >= n` failing) | `compared` |
 | `data.attr == ...`, `data.attr in ...` | `attr:attr` |
 | `data.method(...)` is true | `method:method`; `starts:x`/`ends:x` for `startswith("x")`/`endswith("x")`, `prefix` for `startswith(value)` |
+| `data.startswith("x")` (Go's `strings.HasPrefix`) is false | `starts-not:x` |
 | `function(data, ...)` is true | `call:function` |
 | C's `strstr(data, "x") == NULL` (or `strchr`) | `lacks:x` |
 
@@ -140,6 +141,17 @@ def _marks(
         if searched is not None:
             return searched
         return _compare_marks(function, expression, held, state, value_of)
+    prefix = _prefix_test(expression)
+    if prefix is not None and isinstance(expression, Call) and (not held or expression.method not in _PREFIX):
+        data, needle = value_of(prefix[0], state), value_of(prefix[1], state)
+        if not data.facts:
+            return []
+        if held:  # Go's function form: its `call:` marks, and what a prefix says
+            found = _call_marks(function, expression, state, value_of)
+            return [*found, (data.facts, _method_marks("startswith", needle) - {"method:startswith"})]
+        if needle.known and isinstance(needle.const, str):
+            return [(data.facts, frozenset({f"starts-not:{needle.const}"}))]
+        return []
     if isinstance(expression, Call) and held:
         return _call_marks(function, expression, state, value_of)
     if isinstance(expression, Call) and expression.method in ("contains", "includes") and expression.args:
@@ -195,7 +207,10 @@ def _search_marks(
     if compare.op not in ("==", "!="):
         return None
     for side, other in ((compare.left, compare.right), (compare.right, compare.left)):
-        if not isinstance(other, Const) or not (other.value is None or type(other.value) is int and other.value == 0):
+        null = isinstance(other, Const) and (
+            other.value is None or (type(other.value) is int and other.value == 0)
+        )
+        if not null:
             continue
         call = function.temporaries.get(side.name) if isinstance(side, Var) else None
         if not isinstance(call, Call) or call.label not in _SEARCHES or len(call.args) < 2:
@@ -302,6 +317,20 @@ def _argument_marks(
 
 
 _PREFIX = frozenset({"startswith", "startsWith"})
+_PREFIX_FUNCTIONS = frozenset({"strings.HasPrefix", "bytes.HasPrefix"})  # the data, then the prefix
+
+
+def _prefix_test(expression: object) -> tuple[Operand, Operand] | None:
+    """(data, prefix) of a prefix test: `data.startswith(prefix)`, Go's `strings.HasPrefix(data, prefix)`."""
+    if not isinstance(expression, Call):
+        return None
+    if expression.method in _PREFIX and expression.args:
+        return expression.func, expression.args[0]
+    if expression.label in _PREFIX_FUNCTIONS and len(expression.args) == 2:
+        return expression.args[0], expression.args[1]
+    return None
+
+
 _SUFFIX = frozenset({"endswith", "endsWith"})
 _EQUALS = frozenset({"equals", "equalsIgnoreCase", "contentEquals"})
 
