@@ -19,7 +19,7 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   `text` a shape the constant part of the string must have (`sql`), `sources` to restrict the source
   kinds; or `stores` (item and attribute stores into these refs), `attributes` (stores into an
   attribute of this name on any object, `innerHTML`, or of a qualified one, `koa.Context.body`) or
-  `returns` (values returned by functions with these decorators). A sink without `args` reports the call itself;
+  `returns` (values returned by functions with these decorators, or named `def:*token*`). A sink without `args` reports the call itself;
   `unless_then` lists methods that, called at once on the call's result, make it no sink
   (`new File(name).getName()` opens nothing); `marked = "product"` counts only data that went through
   a multiplication or a left shift (an allocation size that may wrap around); `direct = true` counts
