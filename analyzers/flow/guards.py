@@ -12,7 +12,7 @@ the facts of the data it tests:
 | `data in collection` | `member` |
 | `data == "constant"` | `equals` |
 | `data < bound` (on the way out where `data` is the smaller: `i < n` holding, `i >= n` failing) | `compared` |
-| `data.attr == ...`, `data.attr in ...` | `attr:attr` |
+| `data.attr == ...`, `data.attr in ...`, `data.attr` false (empty) | `attr:attr` |
 | `data.method(...)` is true | `method:method`; `starts:x`/`ends:x` for `startswith("x")`/`endswith("x")`, `prefix` for `startswith(value)` |
 | `data.startswith("x")` (Go's `strings.HasPrefix`) is false | `starts-not:x` |
 | `function(data, ...)` is true | `call:function` |
@@ -122,8 +122,8 @@ def _checks(function: Function, test: Operand, holds: bool, depth: int) -> list[
         if (definition.op == "and") == holds:
             return left + right
         return [(Either((left, right)), holds)] if left and right else []
-    if isinstance(definition, Compare | Call):
-        return [(definition, holds)]
+    if isinstance(definition, Compare | Call) or (isinstance(definition, Attr) and not holds):
+        return [(definition, holds)]  # an attribute only when empty: `if parsed.netloc: ...` failing
     return []
 
 
@@ -141,6 +141,8 @@ def _marks(
         if searched is not None:
             return searched
         return _compare_marks(function, expression, held, state, value_of)
+    if isinstance(expression, Attr):  # tested and empty (`url.netloc` false): a part the data lacks
+        return [(value_of(expression.obj, state).facts, frozenset({f"attr:{expression.name}"}))]
     prefix = _prefix_test(expression)
     if prefix is not None and isinstance(expression, Call) and (not held or expression.method not in _PREFIX):
         data, needle = value_of(prefix[0], state), value_of(prefix[1], state)
