@@ -188,13 +188,17 @@ class Models:
         return known[1]
 
     @property
+    def return_sinks(self) -> tuple[Sink, ...]:
+        """The sinks on what functions return (`returns`), looked up once per set of models."""
+        known = _RETURN_SINKS.get(id(self))
+        if known is None or known[0] is not self:
+            known = _RETURN_SINKS[id(self)] = (self, tuple(sink for sink in self.sinks if sink.returns))
+        return known[1]
+
+    @property
     def named_returns(self) -> bool:
         """Whether a sink reads what functions of a given name return (`returns = ["def:*token*"]`)."""
-        known = _NAMED_RETURNS.get(id(self))
-        if known is None or known[0] is not self:
-            named = any(p.startswith("def:") for sink in self.sinks for p in sink.returns)
-            known = _NAMED_RETURNS[id(self)] = (self, named)
-        return known[1]
+        return any(p.startswith("def:") for sink in self.return_sinks for p in sink.returns)
 
     @property
     def source_holders(self) -> frozenset[str]:
@@ -235,7 +239,7 @@ class Models:
 
 
 _MARKS_CALLS: dict[int, tuple[Models, bool]] = {}
-_NAMED_RETURNS: dict[int, tuple[Models, bool]] = {}
+_RETURN_SINKS: dict[int, tuple[Models, tuple[Sink, ...]]] = {}
 _MATCHES: dict[tuple[int, str | None, str | None], tuple[tuple[Any, ...], list[Any]]] = {}
 _MAX_MATCHES = 20_000
 

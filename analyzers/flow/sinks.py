@@ -169,8 +169,8 @@ class SinkChecks:
         """Sinks on what a function returns (the response of a web view, the value of `make_token()`)."""
         from analyzers.flow.model import call_matches
 
-        for sink in self.models.sinks:
-            if not sink.returns or not (
+        for sink in self.models.return_sinks:
+            if not (
                 any(call_matches(sink.returns, d, d.rsplit(".", 1)[-1]) for d in function.decorators)
                 or _named(sink.returns, function.name)
             ):
