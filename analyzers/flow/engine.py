@@ -108,8 +108,15 @@ class Engine:
         known = self._words.get(key)
         if known is None:
             if models.sourced_sinks:
-                # A sink risky by itself (`tmpnam()`, `chmod(p, 0777)`) needs no source to report.
-                alone = tuple(f"{c}(" for sink in models.sinks if not sink.args for c in sink.calls)
+                # A sink risky by itself (`tmpnam()`, `chmod(p, 0777)`) needs no source to report;
+                # typestate sinks (`flag`, `absent_flag`) are entered through the calls that set flags.
+                alone = tuple(
+                    f"{c}("
+                    for sink in models.sinks
+                    if not sink.args and sink.flag is None and sink.absent_flag is None
+                    for c in sink.calls
+                    if "*" not in c
+                )
                 known = self._words[key] = (*models.source_words, *self._feeding(models), *alone)
             else:
                 names = tuple(f"{name}(" for name in sorted(self.program.defined_names()))
