@@ -3,7 +3,8 @@
 The suite is written for this project (never taken from a public corpus of model-generated code): for
 each CWE the engine covers and each language that has it, a scenario is a feature an assistant is asked
 for ("an endpoint that pings a host"), answered twice the way assistants answer it: once vulnerable, once
-safe (the twin differs only where the fix is). `bench/ai_cases/scenarios_*.py` hold the scenarios;
+safe (the twin differs only where the fix is). `bench/ai_cases/scenarios_*.py` hold the scenarios, and
+`bench/ai_cases/round2_*.py` a second round written without reading the models (names `r2-...`);
 `--build` writes each in five variants (other names for the data, the function, the route and the
 table) as small files under `bench/ai_cases/cases/<language>/` (stored with a `.case` suffix, which the
 run drops), with `index.tsv` naming each file's
@@ -13,6 +14,7 @@ a safe file falsely flagged the same way.
 
     .venv/bin/python -m bench.ai_suite --build     # rewrite the case files from the scenarios
     .venv/bin/python -m bench.ai_suite             # scan them and print the table
+    .venv/bin/python -m bench.ai_suite --round r2- --misses   # the second round alone, and its misses
 """
 
 from __future__ import annotations
