@@ -3,7 +3,8 @@
 The suite is written for this project (never taken from a public corpus of model-generated code): for
 each CWE the engine covers and each language that has it, a scenario is a feature an assistant is asked
 for ("an endpoint that pings a host"), answered twice the way assistants answer it: once vulnerable, once
-safe (the twin differs only where the fix is). `bench/ai_cases/scenarios_*.py` hold the scenarios;
+safe (the twin differs only where the fix is). `bench/ai_cases/scenarios_*.py` hold the scenarios, and
+`bench/ai_cases/round2_*.py` a second round written without reading the models (names `r2-...`);
 `--build` writes each in five variants (other names for the data, the function, the route and the
 table) as small files under `bench/ai_cases/cases/<language>/` (stored with a `.case` suffix, which the
 run drops), with `index.tsv` naming each file's
@@ -13,6 +14,7 @@ a safe file falsely flagged the same way.
 
     .venv/bin/python -m bench.ai_suite --build     # rewrite the case files from the scenarios
     .venv/bin/python -m bench.ai_suite             # scan them and print the table
+    .venv/bin/python -m bench.ai_suite --round r2- --misses   # the second round alone, and its misses
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ CATEGORIES: dict[str, frozenset[int]] = {
     "file-mode": frozenset({732}), "error-disclosure": frozenset({209}), "upload": frozenset({434}),
     "cleartext": frozenset({319}), "format": frozenset({134}), "buffer": frozenset({120, 787}),
     "index": frozenset({125, 787}), "alloc": frozenset({190}), "use-after-free": frozenset({416, 415}),
-    "null-deref": frozenset({476, 690}),
+    "null-deref": frozenset({476, 690}), "tls": frozenset({295}), "jwt": frozenset({347}),
 }  # fmt: skip
 VARIANTS = {
     "python": [
@@ -93,6 +95,11 @@ def _fill(template: str, variant: dict[str, str], *, doubled: bool) -> str:
 def scenarios() -> list[tuple[str, str, str, str, str, str]]:
     """(language, category, scenario, vulnerable, safe, extension) for every scenario."""
     from bench.ai_cases import (
+        round2_c,
+        round2_go,
+        round2_java,
+        round2_javascript,
+        round2_python,
         scenarios_c,
         scenarios_go,
         scenarios_java,
@@ -105,6 +112,11 @@ def scenarios() -> list[tuple[str, str, str, str, str, str]]:
     found += [("javascript", c, n, v, s, e) for c, n, v, s, e in scenarios_javascript.SCENARIOS]
     found += [("go", c, n, v, s, "go") for c, n, v, s in scenarios_go.SCENARIOS]
     found += [("c", c, n, v, s, e) for c, n, v, s, e in scenarios_c.SCENARIOS]
+    found += [("python", c, n, v, s, "py") for c, n, v, s in round2_python.SCENARIOS]
+    found += [("java", c, n, v, s, "java") for c, n, v, s in round2_java.SCENARIOS]
+    found += [("javascript", c, n, v, s, e) for c, n, v, s, e in round2_javascript.SCENARIOS]
+    found += [("go", c, n, v, s, "go") for c, n, v, s in round2_go.SCENARIOS]
+    found += [("c", c, n, v, s, e) for c, n, v, s, e in round2_c.SCENARIOS]
     return found
 
 
@@ -162,9 +174,14 @@ def scan() -> dict[str, set[int]]:
     return found
 
 
-def table(found: dict[str, set[int]]) -> str:
+def _rows(prefix: str) -> list[dict[str, str]]:
+    """The index rows whose scenario name starts with `prefix` (a round: `r2-`); all rows for ""."""
     with INDEX.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+        return [row for row in csv.DictReader(handle, delimiter="\t") if row["scenario"].startswith(prefix)]
+
+
+def table(found: dict[str, set[int]], prefix: str = "") -> str:
+    rows = _rows(prefix)
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp, fn, fp, tn
     for row in rows:
         hit = bool(found.get(row["path"], set()) & CATEGORIES[row["category"]])
@@ -196,17 +213,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", action="store_true", help="rewrite the case files from the scenarios")
     parser.add_argument("--misses", action="store_true", help="also list the files judged wrongly")
+    parser.add_argument("--round", default="", metavar="PREFIX",
+                        help="count only scenarios whose name starts with PREFIX (r2- for the second round)")  # fmt: skip
     args = parser.parse_args(argv)
     if args.build:
         return build()
     found = scan()
-    print(table(found))
+    print(table(found, args.round))
     if args.misses:
-        with INDEX.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                hit = bool(found.get(row["path"], set()) & CATEGORIES[row["category"]])
-                if hit != (row["label"] == "vulnerable"):
-                    print(row["label"], row["path"], sorted(found.get(row["path"], set())))
+        for row in _rows(args.round):
+            hit = bool(found.get(row["path"], set()) & CATEGORIES[row["category"]])
+            if hit != (row["label"] == "vulnerable"):
+                print(row["label"], row["path"], sorted(found.get(row["path"], set())))
     return 0
 
 

@@ -9,14 +9,15 @@ from analyzers.code.flow_rule import FlowRule
 
 
 class CodeInsecureCookie(FlowRule):
-    """A cookie set with `secure=False` or `httponly=False`.
+    """A cookie set without `secure` or `httponly`, or with either set to `False`.
 
     ## What it flags
 
-    `response.set_cookie(..., secure=False)` (the cookie also travels over plain HTTP) and
-    `set_cookie(..., httponly=False)` (scripts on the page can read it), in Flask, Werkzeug, Django and
-    Starlette responses, whether the flag is passed by keyword or by position; Java's
-    `cookie.setSecure(false)` and `cookie.setHttpOnly(false)`.
+    `response.set_cookie(..., secure=False)` or a `set_cookie` that leaves `secure` out (the cookie also
+    travels over plain HTTP), and `httponly=False` or left out (scripts on the page can read it), in
+    Flask, Werkzeug, Django and Starlette responses, whether the flag is passed by keyword or by
+    position; Java's `cookie.setSecure(false)` and `cookie.setHttpOnly(false)`, and a `new Cookie(...)`
+    given to `response.addCookie` without `setSecure(true)`.
 
     ## Why it is risky
 
@@ -36,7 +37,8 @@ class CodeInsecureCookie(FlowRule):
 
     ## Tuning
 
-    Only flags set to `False` explicitly are reported (confidence 0.9). Test files are skipped.
+    Confidence 0.9. A Java cookie made elsewhere (a helper's result, a parameter) is not followed for
+    its flags and not reported. Test files are skipped.
 
     ## References
 

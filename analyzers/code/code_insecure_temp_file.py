@@ -13,8 +13,8 @@ class CodeInsecureTempFile(FlowRule):
 
     ## What it flags
 
-    `tempfile.mktemp()`, `os.tempnam()` and `os.tmpnam()`: functions that return a free name and leave
-    creating the file to the caller. In Go, a path made from `os.TempDir()` and a name known in advance
+    `tempfile.mktemp()`, `os.tempnam()` and `os.tmpnam()` (C's `tmpnam`, `tempnam`, `mktemp`): functions
+    that return a free name and leave creating the file to the caller. In Go, a path made from `os.TempDir()` and a name known in advance
     (`filepath.Join(os.TempDir(), "app.lock")`) given to `os.Create` or `os.WriteFile`, which follow a
     planted symbolic link and do not fail when the file exists.
 
@@ -51,7 +51,7 @@ class CodeInsecureTempFile(FlowRule):
         summary="Temporary file name chosen before the file exists",
         severity=Severity.MEDIUM,
         cwe=(377,),
-        languages=("python", "go"),
+        languages=("python", "go", "c", "cpp"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"temp-file"})
     counted: ClassVar[frozenset[str]] = frozenset({"tempdir"})  # Go: a path in `os.TempDir()`

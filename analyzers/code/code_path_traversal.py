@@ -19,7 +19,7 @@ class CodePathTraversal(FlowRule):
     Node `fs.readFile`/`createReadStream`/`writeFile`, `res.sendFile`/`download` without a `root`; Go
     `os.Open`/`ReadFile`, `http.ServeFile`; PHP `file_get_contents`/`fopen`/`readfile` and
     `include`/`require`; Java `new File`/`FileInputStream`, `Paths.get`; Ruby `File.read`/`open`,
-    `send_file`. Joining (`os.path.join`, `path.join`, `filepath.Join`) does not make a value safe.
+    `send_file`; C `fopen`/`open`/`unlink` given a name read from a socket. Joining (`os.path.join`, `path.join`, `filepath.Join`) does not make a value safe.
 
     ## Why it is risky
 
@@ -42,7 +42,9 @@ class CodePathTraversal(FlowRule):
 
     Only values traced to the request are reported (confidence 0.95 in the same function, 0.9 through
     calls); values passed through `basename` or `secure_filename` are not, nor are paths checked on the
-    way: a resolved path tested with `startswith(base)`, or a value tested to hold no `..`. In Python the value is followed through assignments, containers, branches and calls to the change's own functions (and the files they import), with constant conditions folded; the message names the source and the sink with their lines.
+    way: a resolved path tested with `startswith(base)`, or a value tested to hold no `..`. In C only
+    names from the network count (a tool opens the file its user names), and `strstr(name, "..") == NULL`
+    or `strchr(name, '/') == NULL` clears them. In Python the value is followed through assignments, containers, branches and calls to the change's own functions (and the files they import), with constant conditions folded; the message names the source and the sink with their lines.
     Test files are skipped.
 
     ## References
@@ -57,7 +59,7 @@ class CodePathTraversal(FlowRule):
         summary="Request-derived value used as a file path",
         severity=Severity.MEDIUM,
         cwe=(22,),
-        languages=("python", "javascript", "typescript", "go", "java", "ruby", "php"),
+        languages=("python", "javascript", "typescript", "go", "java", "ruby", "php", "c", "cpp"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"path"})
     min_origin: ClassVar[Origin] = Origin.REQUEST

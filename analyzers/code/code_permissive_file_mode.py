@@ -13,7 +13,7 @@ class CodePermissiveFileMode(FlowRule):
 
     ## What it flags
 
-    `os.chmod`, `os.fchmod`, `Path.chmod` (Go's `os.Chmod`) with a constant mode such as `0o777`,
+    `os.chmod`, `os.fchmod`, `Path.chmod` (Go's `os.Chmod`, C's `chmod`/`fchmod`) with a constant mode such as `0o777`,
     `0o776`, `0o666` or `0o757`: other users may write to the file; in Go also a file written
     executable and writable beyond its owner (`os.WriteFile(path, data, 0o777)`). A mode given when
     creating (`os.MkdirAll(dir, 0o777)`, a file written `0o666`) passes through the umask and is not
@@ -49,6 +49,6 @@ class CodePermissiveFileMode(FlowRule):
         summary="File mode lets every user write",
         severity=Severity.MEDIUM,
         cwe=(732,),
-        languages=("python", "go"),
+        languages=("python", "go", "c", "cpp"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"file-mode"})

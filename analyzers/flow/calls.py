@@ -42,6 +42,7 @@ class CallEvaluator(SinkChecks):
         self.models = evaluator.models
         self.path = evaluator.path
         self.attribute_sinks = tuple(sink for sink in self.models.sinks if sink.attributes)
+        self.named_returns = self.models.named_returns  # `def:*token*` sinks: check every return
 
     # -- dispatch -------------------------------------------------------------------------------
     def call(self, expr: Call, state: State, line: int) -> Value:

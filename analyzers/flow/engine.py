@@ -46,6 +46,12 @@ _BUILTINS = frozenset(dir(builtins))
 _JAVA_LANG = frozenset({"String", "Integer", "Long", "Double", "Float", "Boolean", "Character", "Byte", "Short",
                         "Math", "System", "Object", "StringBuilder", "StringBuffer", "Runtime", "ProcessBuilder",
                         "Process", "Thread", "Class", "Exception", "RuntimeException", "Number", "Iterable"})  # fmt: skip
+# Declared types whose values hold no text an attacker could shape: a framework that types a request
+# parameter `int` (FastAPI, Spring) converts it or refuses the request.
+_SCALAR_TYPES = frozenset({"int", "float", "bool", "complex", "long", "short", "byte", "double", "boolean",
+                           "Integer", "Long", "Short", "Double", "Float", "Boolean", "uint", "int8", "int16",
+                           "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64",
+                           "uuid.UUID", "UUID", "datetime.date", "datetime.datetime", "date", "datetime"})  # fmt: skip
 _ROUTE_PLACEHOLDER = re.compile(r"<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>|\{([A-Za-z_]\w*)(?::[^}]*)?\}")
 
 
@@ -99,7 +105,16 @@ class Engine:
         known = self._words.get(key)
         if known is None:
             if models.sourced_sinks:
-                known = self._words[key] = (*models.source_words, *self._feeding(models))
+                # A sink risky by itself (`tmpnam()`, `chmod(p, 0777)`) needs no source to report;
+                # typestate sinks (`flag`, `absent_flag`) are entered through the calls that set flags.
+                alone = tuple(
+                    f"{c}("
+                    for sink in models.sinks
+                    if not sink.args and sink.flag is None and sink.absent_flag is None
+                    for c in sink.calls
+                    if "*" not in c
+                )
+                known = self._words[key] = (*models.source_words, *self._feeding(models), *alone)
             else:
                 names = tuple(f"{name}(" for name in sorted(self.program.defined_names()))
                 known = self._words[key] = (*models.sink_words, *models.source_words, *names)
@@ -120,6 +135,8 @@ class Engine:
 
     def entry_value(self, function: Function, param: Param) -> Value:
         """What a parameter holds when nothing is known of the callers."""
+        if param.annotation.strip("'\" ") in _SCALAR_TYPES:
+            return EMPTY
         models = self.models(function.path)
         for source in models.sources:
             if self._is_source_parameter(function, param, source):

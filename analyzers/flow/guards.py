@@ -12,9 +12,11 @@ the facts of the data it tests:
 | `data in collection` | `member` |
 | `data == "constant"` | `equals` |
 | `data < bound` (on the way out where `data` is the smaller: `i < n` holding, `i >= n` failing) | `compared` |
-| `data.attr == ...`, `data.attr in ...` | `attr:attr` |
+| `data.attr == ...`, `data.attr in ...`, `data.attr` false (empty) | `attr:attr` |
 | `data.method(...)` is true | `method:method`; `starts:x`/`ends:x` for `startswith("x")`/`endswith("x")`, `prefix` for `startswith(value)` |
+| `data.startswith("x")` (Go's `strings.HasPrefix`) is false | `starts-not:x` |
 | `function(data, ...)` is true | `call:function` |
+| C's `strstr(data, "x") == NULL` (or `strchr`) | `lacks:x` |
 
 The `[[guard]]` models then clear the sink kinds whose required marks a fact carries: `lacks:../`
 clears `path`. Marks go on the facts wherever they are in the state, so a check of `url.netloc` where
@@ -120,8 +122,8 @@ def _checks(function: Function, test: Operand, holds: bool, depth: int) -> list[
         if (definition.op == "and") == holds:
             return left + right
         return [(Either((left, right)), holds)] if left and right else []
-    if isinstance(definition, Compare | Call):
-        return [(definition, holds)]
+    if isinstance(definition, Compare | Call) or (isinstance(definition, Attr) and not holds):
+        return [(definition, holds)]  # an attribute only when empty: `if parsed.netloc: ...` failing
     return []
 
 
@@ -135,7 +137,23 @@ def _marks(
     function: Function, expression: object, held: bool, state: State, value_of: Evaluate
 ) -> list[tuple[frozenset[Fact], frozenset[str]]]:
     if isinstance(expression, Compare):
+        searched = _search_marks(function, expression, held, state, value_of)
+        if searched is not None:
+            return searched
         return _compare_marks(function, expression, held, state, value_of)
+    if isinstance(expression, Attr):  # tested and empty (`url.netloc` false): a part the data lacks
+        return [(value_of(expression.obj, state).facts, frozenset({f"attr:{expression.name}"}))]
+    prefix = _prefix_test(expression)
+    if prefix is not None and isinstance(expression, Call) and (not held or expression.method not in _PREFIX):
+        data, needle = value_of(prefix[0], state), value_of(prefix[1], state)
+        if not data.facts:
+            return []
+        if held:  # Go's function form: its `call:` marks, and what a prefix says
+            found = _call_marks(function, expression, state, value_of)
+            return [*found, (data.facts, _method_marks("startswith", needle) - {"method:startswith"})]
+        if needle.known and isinstance(needle.const, str):
+            return [(data.facts, frozenset({f"starts-not:{needle.const}"}))]
+        return []
     if isinstance(expression, Call) and held:
         return _call_marks(function, expression, state, value_of)
     if isinstance(expression, Call) and expression.method in ("contains", "includes") and expression.args:
@@ -180,6 +198,35 @@ def _compare_marks(
 
 
 _COMPARED = frozenset({"compared"})
+_SEARCHES = frozenset({"strstr", "strchr", "strrchr", "strcasestr", "wcsstr", "wcschr", "wcsrchr"})
+
+
+def _search_marks(
+    function: Function, compare: Compare, held: bool, state: State, value_of: Evaluate
+) -> list[tuple[frozenset[Fact], frozenset[str]]] | None:
+    """C's `strstr(data, "..") == NULL`: on the way out where the search found nothing, the data lacks
+    the needle (`lacks:..`). None when the comparison is not such a test."""
+    if compare.op not in ("==", "!="):
+        return None
+    for side, other in ((compare.left, compare.right), (compare.right, compare.left)):
+        null = isinstance(other, Const) and (
+            other.value is None or (type(other.value) is int and other.value == 0)
+        )
+        if not null:
+            continue
+        call = function.temporaries.get(side.name) if isinstance(side, Var) else None
+        if not isinstance(call, Call) or call.label not in _SEARCHES or len(call.args) < 2:
+            continue
+        needle = call.args[1]
+        text = needle.value if isinstance(needle, Const) else None
+        if type(text) is int and 0 < text < 128:
+            text = chr(text)
+        if not isinstance(text, str) or not text:
+            return None
+        if (compare.op == "==") != held:
+            return []  # found: nothing is proven
+        return [(value_of(call.args[0], state).deep_facts(), frozenset({f"lacks:{text}"}))]
+    return None
 
 
 def _data_marks(function: Function, operand: Operand, plain: str) -> frozenset[str]:
@@ -272,6 +319,20 @@ def _argument_marks(
 
 
 _PREFIX = frozenset({"startswith", "startsWith"})
+_PREFIX_FUNCTIONS = frozenset({"strings.HasPrefix", "bytes.HasPrefix"})  # the data, then the prefix
+
+
+def _prefix_test(expression: object) -> tuple[Operand, Operand] | None:
+    """(data, prefix) of a prefix test: `data.startswith(prefix)`, Go's `strings.HasPrefix(data, prefix)`."""
+    if not isinstance(expression, Call):
+        return None
+    if expression.method in _PREFIX and expression.args:
+        return expression.func, expression.args[0]
+    if expression.label in _PREFIX_FUNCTIONS and len(expression.args) == 2:
+        return expression.args[0], expression.args[1]
+    return None
+
+
 _SUFFIX = frozenset({"endswith", "endsWith"})
 _EQUALS = frozenset({"equals", "equalsIgnoreCase", "contentEquals"})
 

@@ -96,7 +96,7 @@ class FunctionRun:
                 if (
                     isinstance(terminator, Return)
                     and terminator.value is not None
-                    and self.function.decorators
+                    and (self.function.decorators or self.evaluator.calls.named_returns)
                 ):
                     self.evaluator.calls.check_return(self.function, value, terminator.line)
                 returned = value if returned is None else join(returned, value)

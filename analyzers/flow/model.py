@@ -19,7 +19,7 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   `text` a shape the constant part of the string must have (`sql`), `sources` to restrict the source
   kinds; or `stores` (item and attribute stores into these refs), `attributes` (stores into an
   attribute of this name on any object, `innerHTML`, or of a qualified one, `koa.Context.body`) or
-  `returns` (values returned by functions with these decorators). A sink without `args` reports the call itself;
+  `returns` (values returned by functions with these decorators, or named `def:*token*`). A sink without `args` reports the call itself;
   `unless_then` lists methods that, called at once on the call's result, make it no sink
   (`new File(name).getName()` opens nothing); `marked = "product"` counts only data that went through
   a multiplication or a left shift (an allocation size that may wrap around); `direct = true` counts
@@ -188,6 +188,19 @@ class Models:
         return known[1]
 
     @property
+    def return_sinks(self) -> tuple[Sink, ...]:
+        """The sinks on what functions return (`returns`), looked up once per set of models."""
+        known = _RETURN_SINKS.get(id(self))
+        if known is None or known[0] is not self:
+            known = _RETURN_SINKS[id(self)] = (self, tuple(sink for sink in self.sinks if sink.returns))
+        return known[1]
+
+    @property
+    def named_returns(self) -> bool:
+        """Whether a sink reads what functions of a given name return (`returns = ["def:*token*"]`)."""
+        return any(p.startswith("def:") for sink in self.return_sinks for p in sink.returns)
+
+    @property
     def source_holders(self) -> frozenset[str]:
         """Qualified names of values that sources are read from (`flask.request`,
         `django.http.HttpRequest`): a call given one of these may read untrusted data."""
@@ -226,6 +239,7 @@ class Models:
 
 
 _MARKS_CALLS: dict[int, tuple[Models, bool]] = {}
+_RETURN_SINKS: dict[int, tuple[Models, tuple[Sink, ...]]] = {}
 _MATCHES: dict[tuple[int, str | None, str | None], tuple[tuple[Any, ...], list[Any]]] = {}
 _MAX_MATCHES = 20_000
 

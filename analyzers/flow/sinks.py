@@ -32,6 +32,7 @@ TEXT_SHAPES = {
 }
 CALLED = frozenset({"called"})  # the data went through a library call the models do not describe
 DEFAULT_SOURCES = frozenset({"http", "cli", "env", "file", "network", "database", "unknown"})
+NAMED = "def:"  # a `returns` pattern naming functions (`def:*token*`) rather than decorators
 
 
 class SinkChecks:
@@ -42,6 +43,7 @@ class SinkChecks:
     models: Models
     path: str
     attribute_sinks: tuple[Sink, ...]
+    named_returns: bool
 
     # -- sinks ----------------------------------------------------------------------------------
     def check_sinks(self, ref: str | None, method: str | None, receiver: Value | None, call: Site) -> None:
@@ -164,12 +166,13 @@ class SinkChecks:
                 self.report(self._hit(sink, name, line, facts, built=value.built))
 
     def check_return(self, function: Function, value: Value, line: int) -> None:
-        """Sinks on what a function returns (the response of a web view)."""
+        """Sinks on what a function returns (the response of a web view, the value of `make_token()`)."""
         from analyzers.flow.model import call_matches
 
-        for sink in self.models.sinks:
-            if not sink.returns or not any(
-                call_matches(sink.returns, d, d.rsplit(".", 1)[-1]) for d in function.decorators
+        for sink in self.models.return_sinks:
+            if not (
+                any(call_matches(sink.returns, d, d.rsplit(".", 1)[-1]) for d in function.decorators)
+                or _named(sink.returns, function.name)
             ):
                 continue
             if sink.imports and not self.engine._imports_any(self.path, sink.imports):
@@ -180,8 +183,19 @@ class SinkChecks:
                 returned = inner if inner is not None else value
             facts = self.live(sink, returned, shallow=sink.shallow)
             if facts:
-                label = f"the response of `{function.name}`"
+                label = (
+                    f"the response of `{function.name}`"
+                    if function.decorators and not _named(sink.returns, function.name)
+                    else f"what `{function.name}` returns"
+                )
                 self.report(self._hit(sink, label, line, facts, built=returned.built))
+
+
+def _named(patterns: tuple[str, ...], name: str) -> bool:
+    import fnmatch
+
+    lowered = name.lower()
+    return any(p.startswith(NAMED) and fnmatch.fnmatchcase(lowered, p[len(NAMED) :]) for p in patterns)
 
 
 def entered_at(fact: Fact, origins: tuple[str, ...]) -> bool:

@@ -10,5 +10,6 @@ public class Remember {
         theme.setSecure(false);
         response.addCookie(remember);
         response.addCookie(theme);
+        response.addCookie(new Cookie("sid", "abc"));
     }
 }
