@@ -234,15 +234,21 @@ class Fit:
     ) -> str | None:
         """The trusted voter with the largest not-useful share of the cell and its organisation's pool
         (voters in `without` left out)."""
+        ranked = self.dismissers(repo, org, rule_id, bins, without)
+        return ranked[0] if ranked else None
+
+    def dismissers(
+        self, repo: str, org: str, rule_id: str, bins: tuple[int, ...], without: frozenset[str] = frozenset()
+    ) -> list[str]:
+        """The trusted dismissers of the cell and its organisation's pool, largest not-useful share first
+        (voters in `without` left out)."""
         shares: dict[str, float] = defaultdict(float)
         for other in {repo, *self._org_repos.get(org, ())}:
             for bin_ in bins:
                 for voter, share in self.tallies.get((other, rule_id, bin_), Tally()).dismissed_by:
                     if voter not in without:
                         shares[voter] += share
-        if not shares:
-            return None
-        return max(sorted(shares), key=lambda voter: shares[voter])
+        return sorted(sorted(shares), key=lambda voter: -shares[voter])
 
     def estimate_without(
         self, repo: str, org: str, rule_id: str, bin_: int, voters: str | frozenset[str]
