@@ -32,7 +32,7 @@ from app.learning.replay import ReplayReport, load
 from app.learning.replay.engine import finding_of
 from app.learning.replay.log import FindingRecord, Log
 from app.learning.replay.report import MAX_NOT_USEFUL, MIN_REDUCTION
-from app.learning.simulator import CONFIDENCE_LEVELS, _repos
+from app.learning.simulator import CONFIDENCE_LEVELS, _repos, finding_precision
 from app.learning.simulator_profile import BURST_PRECISION, BURST_RULE, profile_named
 from app.learning.trust import Label
 from app.report.placement import Placement
@@ -69,7 +69,7 @@ def true_precisions(log: Log, seed: int, profile: str) -> list[float]:
         if (finding.repo, finding.pr) == burst and finding.rule_id == BURST_RULE:
             base = BURST_PRECISION
         strong, _ = CONFIDENCE_LEVELS[finding.rule_id]
-        values.append(min(0.99, max(0.02, base + 0.2 * (finding.confidence - strong))))
+        values.append(finding_precision(base, finding.confidence == strong))
     return values
 
 

@@ -7,8 +7,10 @@ calibration.md: one trusted writer dismissing everything in three repositories (
 their own findings (G2), and commands or "approve/ignore" instructions from non-writers, bots and PR text
 (G3). The same seed writes the same file.
 
-Assumptions, all in the constants below: the high-severity and protected rules are precise (base 0.92-0.98, less at the weak level)
-and noisy in about 3 % of repositories; heuristic medium and low rules are noisy in 12 % of repositories
+Assumptions, all in the constants below: the high-severity and protected rules are precise (base 0.92-0.98)
+and noisy in about 3 % of repositories; a finding at its rule's weak confidence level is less precise than
+one at the strong level by the odds ratio measured within rules on the OWASP Benchmark answer key
+(`WEAK_ODDS_RATIO`, below); heuristic medium and low rules are noisy in 12 % of repositories
 and in most repositories of an organisation whose house convention defeats one of them; rules report two
 fixed confidence levels; 90 % of findings get a label and 80 % of those a maintainer's vote, 5 % of votes
 disagree with the label. The replay's figures depend on these (see `bench/replay.py` for the spread over
@@ -65,6 +67,13 @@ CONFIDENCE_LEVELS = {
     rule[0]: ((0.8, 0.85, 0.9, 0.95)[n % 4], (0.5, 0.6, 0.7)[n % 3]) for n, rule in enumerate(RULES)
 }
 STRONG_SHARE = 0.75
+# How much less precise the weak level is, as an odds ratio (strong odds / weak odds), measured where truth is
+# known: bench/calibration_signals.json, OWASP Benchmark Java 1.2, the two rules that report both data of
+# unknown origin (confidence 0.60) and a traced source (0.90, 0.95): code-command-injection 14 true / 8 false
+# at 0.60 against 112 / 23 above, code-xss-sink 48 / 49 against 198 / 33. Pooled within rules
+# (Mantel-Haenszel) the odds ratio is 5.13: a rule precise at 0.90 on its strong level is 0.64 on its weak
+# one. tests/learning/calibration/test_prior.py recomputes it from that file.
+WEAK_ODDS_RATIO = 5.13
 # Share of (repo, rule) pairs where a rule is mostly noise: rare for the high-severity syntax rules,
 # common for heuristic medium and low rules (test helpers, dev images, internal packages).
 NOISY_SHARE = {"critical": 0.03, "high": 0.03, "medium": 0.12, "low": 0.12}
@@ -124,6 +133,16 @@ def simulate(
         for record in records:
             handle.write(json.dumps(record, sort_keys=True, ensure_ascii=False) + "\n")
     return len(records)
+
+
+def finding_precision(base: float, strong: bool) -> float:
+    """A finding's true precision from its (repository, rule) precision at the strong level; the weak level
+    divides the odds by `WEAK_ODDS_RATIO`."""
+    value = min(0.99, max(0.02, base))
+    if strong:
+        return value
+    odds = value / (1.0 - value) / WEAK_ODDS_RATIO
+    return odds / (1.0 + odds)
 
 
 def _meta(rule: tuple[str, str, str, float, float, str]) -> RuleMeta:
@@ -225,8 +244,7 @@ def _pull_request(
         at = opened + timedelta(minutes=index)
         strong, weak = CONFIDENCE_LEVELS[drawn[0]]
         confidence = strong if rng.random() < STRONG_SHARE else weak
-        base = repo.precision[drawn[0]]
-        precision = min(0.99, max(0.02, base + 0.2 * (confidence - strong)))
+        precision = finding_precision(repo.precision[drawn[0]], confidence == strong)
         useful = rng.random() < precision
         labelled = rng.random() < LABELLED_SHARE
         finding = {

@@ -20,8 +20,9 @@ from tests.report.samples import PINS, SHELL, finding
         (Severity.CRITICAL, 1.0, Placement.BLOCK),
         (Severity.HIGH, 1.0, Placement.COMMENT),
         (Severity.HIGH, 0.5, Placement.COMMENT),
-        (Severity.MEDIUM, 0.7, Placement.COMMENT),
-        (Severity.MEDIUM, 0.69, Placement.ANNOTATE),
+        (Severity.MEDIUM, 0.75, Placement.COMMENT),  # the strong band (score bin 3)
+        (Severity.MEDIUM, 0.74, Placement.ANNOTATE),
+        (Severity.MEDIUM, 0.7, Placement.ANNOTATE),
         (Severity.LOW, 1.0, Placement.ANNOTATE),
         (Severity.INFO, 1.0, Placement.ANNOTATE),
     ],

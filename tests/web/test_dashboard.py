@@ -77,11 +77,11 @@ def test_sign_in_shows_the_users_repositories_and_pull_requests(
         rows = [row.split("</tr>")[0] for row in bare.split("<tr>")]
         assert (
             "<td><code>code-command-injection</code></td><td>3</td><td>0.67</td><td>0.00</td><td>maya</td>"
-            "<td>0.74 (0.41–0.96)</td><td></td>"
+            "<td>0.78 (0.47–0.98)</td><td></td>"
         ) in rows
         assert (
-            "<td><code>secrets-hardcoded-credential</code></td><td>0, 1, 2, 3</td><td>0.00</td><td>1.38</td>"
-            "<td>maya, omar</td><td>0.55 (0.24–0.84)</td><td></td>"
+            "<td><code>secrets-hardcoded-credential</code></td><td>3</td><td>0.00</td><td>1.38</td>"
+            "<td>maya, omar</td><td>0.43 (0.14–0.74)</td><td></td>"
         ) in rows
         assert (
             "<td>2026-10-05 10:00</td><td>#10</td><td><code>code-command-injection</code></td><td>maya</td>"

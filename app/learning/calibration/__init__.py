@@ -21,7 +21,6 @@ from app.learning.calibration.decision import (
     has_evidence,
     place_finding,
     shown,
-    target_precision,
 )
 from app.learning.calibration.estimate import (
     BINS,
@@ -30,8 +29,10 @@ from app.learning.calibration.estimate import (
     RuleInfo,
     Tally,
     build_estimate,
+    cell_prior,
     fit,
     score_bin,
+    target_precision,
 )
 from app.learning.calibration.explanation import change_note, explain, footer, footer_counts
 
@@ -47,6 +48,7 @@ __all__ = [
     "beta_cdf",
     "beta_quantile",
     "build_estimate",
+    "cell_prior",
     "change_note",
     "decide",
     "explain",

@@ -29,10 +29,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from analyzers.base import Family, Finding, Severity
+from analyzers.base import Finding, Severity
 from analyzers.contract.policy import RepoPolicy, RuleSettings
 from app.learning.calibration.beta import beta_quantile
-from app.learning.calibration.estimate import KAPPA_ORG, Estimate, Fit, RuleInfo
+from app.learning.calibration.estimate import (
+    KAPPA_ORG,
+    Estimate,
+    Fit,
+    RuleInfo,
+    target_precision,
+)
 from app.learning.calibration.influence import bounded
 from app.report import placement as report_placement
 from app.report.placement import (
@@ -52,7 +58,7 @@ BLOCK_LOWER = 0.90
 DEMOTION_WINDOW = timedelta(days=14)
 HYSTERESIS = timedelta(days=7)
 EXPLORATION_SHARE = 0.10
-ORG_EVIDENCE = 5.0  # pooled labels from the organisation's other repositories before they decide here
+ORG_EVIDENCE = 1.0  # pooled labels from the organisation's other repositories before they decide here
 
 INLINE = frozenset({Placement.BLOCK, Placement.COMMENT})
 
@@ -90,18 +96,6 @@ class Decision:
         It moves smoothly with the evidence, where the placement jumps at thresholds.
         """
         return self.estimate.probability_at_least(self.target)
-
-
-def target_precision(rule: RuleInfo, severity: Severity | None = None) -> float:
-    """P* by family and severity (protected 0.50, high 0.70, informational drift 0.90, code 0.85)."""
-    level = severity if severity is not None else rule.severity
-    if rule.is_protected:
-        return 0.50
-    if level >= Severity.HIGH:
-        return 0.70
-    if rule.family is Family.DRIFT:
-        return 0.90
-    return 0.85
 
 
 def decide(
@@ -279,8 +273,9 @@ def _could_reach(estimate: Estimate, rule: RuleInfo, target: float, specific: bo
     """
     if specific:
         return estimate.upper(0.95) >= target
-    alpha = KAPPA_ORG * rule.prior + estimate.org_useful
-    beta = KAPPA_ORG * (1.0 - rule.prior) + estimate.org_not_useful
+    prior = estimate.org_prior
+    alpha = KAPPA_ORG * prior + estimate.org_useful
+    beta = KAPPA_ORG * (1.0 - prior) + estimate.org_not_useful
     return beta_quantile(0.95, alpha, beta) >= target
 
 

@@ -4,6 +4,13 @@
 newer rule version), then answers `Fit.estimate(repo, org, rule_id, score_bin)` with
 m_o = (κ0·m0 + S_o)/(κ0 + S_o + F_o), α = κ1·m_o + S, β = κ1·(1 − m_o) + F. Within one (repo, rule), adjacent
 bins are pooled where the mean falls as the score rises (pool adjacent violators).
+
+The prior m0 of a cell (`cell_prior`) agrees with the default placement, so that votes move a cell from
+where its findings already are: a cell the default shows inline (high severity and above; medium in the
+strong confidence band, score bin 3) starts just above its target precision P*, so that all-useful evidence
+keeps it inline and the first dismissals move it out; a cell below the strong band starts below P* by the
+odds ratio measured between findings of data of unknown origin (confidence 0.60) and traced ones of the
+same rules (`WEAK_BAND_ODDS`). A rule's explicit prior (`RuleInfo.prior`) replaces both.
 """
 
 from __future__ import annotations
@@ -21,7 +28,14 @@ from app.learning.trust import Evidence, Label, normalise_login
 BINS = 4
 KAPPA_ORG = 10.0  # κ0
 KAPPA_REPO = 5.0  # κ1
-DEFAULT_PRIOR = 0.7  # m0
+DEFAULT_PRIOR = 0.7  # m0 of a rule given no cell prior (kept for explicit priors and older logs)
+STRONG_BIN = 3  # the strong confidence band: score >= 0.75
+PRIOR_MARGIN = 0.05  # a cell shown inline by default starts this far above its P*
+# Strong odds / weak odds of being a true finding, within rules, on OWASP Benchmark Java 1.2
+# (bench/calibration_signals.json): code-command-injection 14 true / 8 false at confidence 0.60 (data of
+# unknown origin) against 112 / 23 at 0.90 and 0.95, code-xss-sink 48 / 49 against 198 / 33; pooled within
+# rules (Mantel-Haenszel): 5.13. tests/learning/calibration/test_prior.py recomputes it from that file.
+WEAK_BAND_ODDS = 5.13
 HALF_LIFE = timedelta(days=90)
 # A cell with < 2 distinct trusted dismissers gives at most 0.5 of not-useful evidence; generally, no
 # dismisser counts for more than 0.5 beyond the next one (with one dismisser the next one gives 0).
@@ -41,7 +55,7 @@ class RuleInfo:
     family: Family
     severity: Severity
     version: int = 1
-    prior: float = DEFAULT_PRIOR
+    prior: float | None = None  # None: each cell's prior follows its default placement (`cell_prior`)
     protected: bool = False  # the rule's own flag (`RuleMeta.protected`)
 
     @property
@@ -49,8 +63,38 @@ class RuleInfo:
         return rule_is_protected(self.family, self.protected)
 
     @classmethod
-    def from_meta(cls, meta: RuleMeta, prior: float = DEFAULT_PRIOR) -> RuleInfo:
+    def from_meta(cls, meta: RuleMeta, prior: float | None = None) -> RuleInfo:
         return cls(meta.id, meta.family, meta.severity, meta.version, prior, meta.protected)
+
+
+def target_precision(rule: RuleInfo, severity: Severity | None = None) -> float:
+    """P* by family and severity (protected 0.50, high 0.70, informational drift 0.90, code 0.85)."""
+    level = severity if severity is not None else rule.severity
+    if rule.is_protected:
+        return 0.50
+    if level >= Severity.HIGH:
+        return 0.70
+    if rule.family is Family.DRIFT:
+        return 0.90
+    return 0.85
+
+
+def shown_by_default(severity: Severity, bin_: int) -> bool:
+    """Whether the default placement shows a finding of this severity and score bin inline
+    (`app.report.placement.default_placement`: high and above always, medium from the strong band)."""
+    return severity >= Severity.HIGH or (severity == Severity.MEDIUM and bin_ >= STRONG_BIN)
+
+
+def cell_prior(rule: RuleInfo, bin_: int, severity: Severity | None = None) -> float:
+    """m0 of one cell (see the module docstring); `severity` is the policy's, when it sets one."""
+    if rule.prior is not None:
+        return rule.prior
+    level = severity if severity is not None else rule.severity
+    start = min(0.99, target_precision(rule, level) + PRIOR_MARGIN)
+    if shown_by_default(level, bin_):
+        return start
+    odds = start / (1.0 - start) / WEAK_BAND_ODDS
+    return odds / (1.0 + odds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +176,7 @@ class Estimate:
     org_mean: float  # m_o
     alpha: float
     beta: float
+    org_prior: float = DEFAULT_PRIOR  # m0 of the cell (`cell_prior`)
 
     @property
     def mean(self) -> float:
@@ -161,7 +206,7 @@ def build_estimate(
     m_o = (KAPPA_ORG * prior + s_o) / (KAPPA_ORG + s_o + f_o)
     alpha = KAPPA_REPO * m_o + tally.useful
     beta = KAPPA_REPO * (1.0 - m_o) + tally.capped_not_useful
-    return Estimate(repo, rule_id, bins, tally, s_o, f_o, m_o, alpha, beta)
+    return Estimate(repo, rule_id, bins, tally, s_o, f_o, m_o, alpha, beta, prior)
 
 
 @dataclass
@@ -184,20 +229,33 @@ class Fit:
             self._cache[key] = self._pooled(repo, org, rule_id)
         return next(e for e in self._cache[key] if bin_ in e.bins)
 
-    def top_dismisser(self, repo: str, org: str, rule_id: str, bins: tuple[int, ...]) -> str | None:
-        """The trusted voter with the largest not-useful share of the cell and its organisation's pool."""
+    def top_dismisser(
+        self, repo: str, org: str, rule_id: str, bins: tuple[int, ...], without: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The trusted voter with the largest not-useful share of the cell and its organisation's pool
+        (voters in `without` left out)."""
+        ranked = self.dismissers(repo, org, rule_id, bins, without)
+        return ranked[0] if ranked else None
+
+    def dismissers(
+        self, repo: str, org: str, rule_id: str, bins: tuple[int, ...], without: frozenset[str] = frozenset()
+    ) -> list[str]:
+        """The trusted dismissers of the cell and its organisation's pool, largest not-useful share first
+        (voters in `without` left out)."""
         shares: dict[str, float] = defaultdict(float)
         for other in {repo, *self._org_repos.get(org, ())}:
             for bin_ in bins:
                 for voter, share in self.tallies.get((other, rule_id, bin_), Tally()).dismissed_by:
-                    shares[voter] += share
-        if not shares:
-            return None
-        return max(sorted(shares), key=lambda voter: shares[voter])
+                    if voter not in without:
+                        shares[voter] += share
+        return sorted(sorted(shares), key=lambda voter: -shares[voter])
 
-    def estimate_without(self, repo: str, org: str, rule_id: str, bin_: int, voter: str) -> Estimate:
-        """The estimate of the cell as if `voter` had dismissed nothing anywhere (bins pooled anew)."""
-        return next(e for e in self._pooled(repo, org, rule_id, voter) if bin_ in e.bins)
+    def estimate_without(
+        self, repo: str, org: str, rule_id: str, bin_: int, voters: str | frozenset[str]
+    ) -> Estimate:
+        """The estimate of the cell as if `voters` had dismissed nothing anywhere (bins pooled anew)."""
+        left_out = frozenset({voters}) if isinstance(voters, str) else voters
+        return next(e for e in self._pooled(repo, org, rule_id, left_out) if bin_ in e.bins)
 
     def rule_tally(self, repo: str, rule_id: str) -> Tally:
         total = Tally()
@@ -212,14 +270,16 @@ class Fit:
             grouped[org].append(repo)
         return {org: tuple(sorted(repos)) for org, repos in grouped.items()}
 
-    def _cell(self, repo: str, rule_id: str, bins: Iterable[int], without: str) -> Tally:
+    def _cell(self, repo: str, rule_id: str, bins: Iterable[int], without: frozenset[str]) -> Tally:
         cell = Tally()
         for bin_ in bins:
             cell = cell.merged(self.tallies.get((repo, rule_id, bin_), Tally()))
-        return cell.without(without) if without else cell
+        for voter in sorted(without):
+            cell = cell.without(voter)
+        return cell
 
     def _org_sums(
-        self, repo: str, org: str, rule_id: str, bins: Iterable[int], without: str = ""
+        self, repo: str, org: str, rule_id: str, bins: Iterable[int], without: frozenset[str] = frozenset()
     ) -> tuple[float, float]:
         """S_o, F_o: each other repository's cell is capped on its own, then summed.
 
@@ -239,16 +299,45 @@ class Fit:
             not_useful = min(not_useful, LONE_DISMISSER_CAP)
         return useful, not_useful
 
-    def _block(self, repo: str, org: str, rule_id: str, bins: tuple[int, ...], without: str = "") -> Estimate:
+    def _block(
+        self, repo: str, org: str, rule_id: str, bins: tuple[int, ...], without: frozenset[str] = frozenset()
+    ) -> Estimate:
         tally = self._cell(repo, rule_id, bins, without)
         org_sums = self._org_sums(repo, org, rule_id, bins, without)
-        return build_estimate(repo, rule_id, bins, tally, org_sums, self.rule(rule_id).prior)
+        return build_estimate(
+            repo, rule_id, bins, tally, org_sums, self.prior(repo, org, rule_id, bins, without)
+        )
 
-    def _pooled(self, repo: str, org: str, rule_id: str, without: str = "") -> tuple[Estimate, ...]:
+    def prior(
+        self, repo: str, org: str, rule_id: str, bins: tuple[int, ...], without: frozenset[str] = frozenset()
+    ) -> float:
+        """m0 of a run of bins: each bin's `cell_prior`, weighted by the labels behind it (here and in the
+        organisation), so that pooling a bin with empty neighbours keeps its own prior."""
+        rule = self.rule(rule_id)
+        weights = [
+            self._cell(repo, rule_id, (bin_,), without).labels
+            + sum(self._org_sums(repo, org, rule_id, (bin_,), without))
+            for bin_ in bins
+        ]
+        priors = [cell_prior(rule, bin_) for bin_ in bins]
+        if sum(weights) <= 0.0:
+            return sum(priors) / len(priors)
+        return sum(w * p for w, p in zip(weights, priors, strict=True)) / sum(weights)
+
+    def _pooled(
+        self, repo: str, org: str, rule_id: str, without: frozenset[str] = frozenset()
+    ) -> tuple[Estimate, ...]:
+        """Adjacent bins pooled where the mean falls as the score rises; a bin without evidence (its mean
+        is its prior) is left alone."""
         blocks: list[Estimate] = []
         for bin_ in range(BINS):
             blocks.append(self._block(repo, org, rule_id, (bin_,), without))
-            while len(blocks) > 1 and blocks[-1].mean < blocks[-2].mean - 1e-12:
+            while (
+                len(blocks) > 1
+                and _evident(blocks[-1])
+                and _evident(blocks[-2])
+                and blocks[-1].mean < blocks[-2].mean - 1e-12
+            ):
                 last, before = blocks.pop(), blocks.pop()
                 blocks.append(self._block(repo, org, rule_id, before.bins + last.bins, without))
         return tuple(blocks)
@@ -287,6 +376,10 @@ def _tally_of(item: Evidence, rules: Mapping[str, RuleInfo], now: datetime) -> T
         votes=1,
         dismissals=1,
     )
+
+
+def _evident(block: Estimate) -> bool:
+    return block.tally.labels > 0.0 or block.org_useful + block.org_not_useful > 0.0
 
 
 def _capped(shares: list[float]) -> float:

@@ -96,7 +96,7 @@ def _add_record(log: Log, record: dict[str, Any], number: int) -> None:
             Family(record["family"]),
             Severity.parse(record["severity"]),
             int(record.get("version", 1)),
-            float(record.get("prior", 0.7)),
+            float(record["prior"]) if "prior" in record else None,
             _protected(record),
         )
     elif kind == "repo":

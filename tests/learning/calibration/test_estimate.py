@@ -113,9 +113,11 @@ def test_bins_are_pooled_where_the_mean_falls_as_the_score_rises() -> None:
     high = [vote(who, confidence=0.9, days_ago=0) for who in ("bob", "carol", "dave")]
     model = fitted([*low, *high])
     pooled = model.estimate(REPO, ORG, RULE, 3)
-    # Bins 2 and 3 pool to a mean of 0.59, below the empty bins' 0.7, so all four pool.
-    assert pooled.bins == (0, 1, 2, 3)
+    # Bins 2 and 3 pool to a mean of 0.59; the empty bins 0 and 1 have no evidence (their mean is only
+    # their prior) and are left alone.
+    assert pooled.bins == (2, 3)
     assert model.estimate(REPO, ORG, RULE, 2) == pooled
+    assert model.estimate(REPO, ORG, RULE, 1).bins == (1,)
     assert (pooled.alpha, pooled.beta) == pytest.approx((3.5 + 3, 1.5 + 3))
 
 
@@ -126,7 +128,7 @@ def test_increasing_bins_are_not_pooled() -> None:
         *many(vote("dave", USEFUL, confidence=0.9, days_ago=0), 3),
     ]
     model = fitted(votes)
-    assert model.estimate(REPO, ORG, RULE, 1).bins == (0, 1)  # below the empty bin 0
+    assert model.estimate(REPO, ORG, RULE, 1).bins == (1,)  # an empty bin 0 is not evidence to pool with
     assert model.estimate(REPO, ORG, RULE, 2).bins == (2,)
     assert model.estimate(REPO, ORG, RULE, 3).bins == (3,)
     assert model.estimate(REPO, ORG, RULE, 3).mean == pytest.approx(6.5 / 8)

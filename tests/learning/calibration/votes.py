@@ -17,13 +17,16 @@ ORG = "acme"
 RULE = "code-insecure-randomness"  # code, medium: P* = 0.85
 HIGH_RULE = "code-command-injection"  # code, high: P* = 0.70
 SECRET_RULE = "secrets-hardcoded-credential"  # protected: P* = 0.50
+# An explicit rule prior of 0.7 keeps the arithmetic of these tests plain; the cell priors the App uses
+# (`cell_prior`, a rule without an explicit prior) are tested in test_prior.py.
+PRIOR = 0.7
 RULES: Mapping[str, RuleInfo] = {
-    RULE: RuleInfo(RULE, Family.CODE, Severity.MEDIUM),
-    HIGH_RULE: RuleInfo(HIGH_RULE, Family.CODE, Severity.HIGH),
-    SECRET_RULE: RuleInfo(SECRET_RULE, Family.SECRETS, Severity.HIGH),
-    "actions-unpinned-uses": RuleInfo("actions-unpinned-uses", Family.DRIFT, Severity.MEDIUM),
+    RULE: RuleInfo(RULE, Family.CODE, Severity.MEDIUM, prior=PRIOR),
+    HIGH_RULE: RuleInfo(HIGH_RULE, Family.CODE, Severity.HIGH, prior=PRIOR),
+    SECRET_RULE: RuleInfo(SECRET_RULE, Family.SECRETS, Severity.HIGH, prior=PRIOR),
+    "actions-unpinned-uses": RuleInfo("actions-unpinned-uses", Family.DRIFT, Severity.MEDIUM, prior=PRIOR),
     # Protected by its own flag on the rule, read from the registry like the App does.
-    "actions-permissions-widened": RuleInfo.from_meta(ActionsPermissionsWidened.meta),
+    "actions-permissions-widened": RuleInfo.from_meta(ActionsPermissionsWidened.meta, PRIOR),
 }
 
 

@@ -98,7 +98,7 @@ def test_why_answers_with_alpha_beta_placement_and_evidence(
     assert lines[0].startswith("Placed by its severity and confidence: maintainers here have not yet")
     assert lines[2:4] == ["<details>", "<summary>The statistics</summary>"]
     assert lines[5].startswith(f"**{SQL_RULE}** in {REPO}, score bin ")
-    assert lines[6].startswith("- Beta(α=3.50, β=1.50): mean 0.70")
+    assert lines[6].startswith("- Beta(α=3.75, β=1.25): mean 0.75")  # high severity: P* 0.70 + 0.05
     assert "this repository: S=0.00 useful, F=0.00 not useful" in answer.body
     assert [(r.user, r.content) for r in github.reactions(question.id)] == [("bulwark[bot]", "+1")]
     assert feedback_rows(settings) == []

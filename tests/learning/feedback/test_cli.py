@@ -28,19 +28,19 @@ def test_replay_of_a_simulated_log_reports_every_target(
 ) -> None:
     log = tmp_path / "feedback.jsonl"
     assert main(["calibration", "simulate", str(log), "--seed", "7"]) == 0
-    assert capsys.readouterr().out == f"wrote 2196 records to {log}\n"
-    # Through the App's placement two noise targets are missed (see
+    assert capsys.readouterr().out == f"wrote 2163 records to {log}\n"
+    # Through the App's placement the inline not-useful target is missed (see
     # tests/learning/calibration/test_replay.py): the replay says so and exits 1.
     assert main(["calibration", "replay", str(log)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (
-        "replayed 26 weeks: 900 findings (801 labelled) in 310 pull requests over 24 repositories"
+        "replayed 26 weeks: 900 findings (814 labelled) in 308 pull requests over 24 repositories"
     )
     assert out[-9:] == [
         "target inline not-useful <= 10%: MISSED",
         "target confirmed hidden <= 5%: met",
         "target protected confirmed hidden = 0: met",
-        "target inline per PR down >= 30%: MISSED",
+        "target inline per PR down >= 30%: met",
         "target confirmed not inline <= 25%: met",
         "target G1 no mute: met",
         "target G1 shift <= 0.4: met",
