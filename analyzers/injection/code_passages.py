@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,9 +19,7 @@ from tree_sitter import Node, Point, Query, QueryError, Tree
 
 from analyzers.contract.query import captures, compile_query
 from analyzers.contract.syntax import get_language
-from analyzers.injection.cues import TOKEN
-from analyzers.injection.detector import LONG_READING
-from analyzers.injection.passages import MAX_PASSAGES, Passage, around_edits, sentence_ends
+from analyzers.injection.passages import MAX_PASSAGES, Passage
 from analyzers.text.lexical import LexedText
 from analyzers.text.nodes import node_text
 from analyzers.text.places import FilePlaces
@@ -39,7 +36,6 @@ _NEXT_PART = re.compile(r"^[\s;,]{0,20}\n[ \t]{0,40}(?:(?:const|let|var|val|loca
 _ESCAPES = {"\\n": " ", "\\t": " ", '\\"': '"', "\\'": "'", "\\\\": "\\"}
 _MAX_NODES = 200_000
 _STARTS = bytes(0 if 0x80 <= byte <= 0xBF else 1 for byte in range(256))
-_ENDED = re.compile(r"[.!?;\u3002\uff01\uff1f\uff1b]$")  # a line whose last sentence has ended
 _MAX_RANGES = 16  # more runs of added lines are merged where they are closest, and filtered
 
 
@@ -55,10 +51,7 @@ def code_passages(places: FilePlaces, added: frozenset[int]) -> list[Passage]:
     lexed = places.lexed()
     pieces = _tree_pieces(places, lexed, added) if places.source == "tree" else _lexical_pieces(lexed, added)
     passages: list[Passage] = []
-    ordered = sorted(added)
-    for group in (
-        part for one in _groups(lexed, pieces) for part in _edited_parts(lexed, one, added, ordered)
-    ):
+    for group in _groups(lexed, pieces):
         kind = group[0].kind
         joined = "".join(_glue(lexed.text, one, two) + two.text for one, two in itertools.pairwise(group))
         text = group[0].text + joined
@@ -67,69 +60,6 @@ def code_passages(places: FilePlaces, added: frozenset[int]) -> list[Passage]:
         if len(passages) >= MAX_PASSAGES:
             break
     return passages
-
-
-def _edited_parts(
-    lexed: LexedText, group: list[Piece], added: frozenset[int], ordered: list[int]
-) -> list[list[Piece]]:
-    """The parts of a group to judge: the whole group when all its lines are added, else the lines
-    around its added ones (`passages.around_edits`), pieces cut at those lines. A comment block or
-    docstring that an edit touches is read around the edit; the rest of it was judged when added."""
-    first, last = lexed.line_of(group[0].start), lexed.line_of(max(group[-1].start, group[-1].end - 1))
-    if first == last or bisect_right(ordered, last) - bisect_left(ordered, first) == last - first + 1:
-        return [group]  # every line added (`ordered`: the added lines, sorted)
-    numbers = range(first, last + 1)
-    counts = _line_counts(lexed, group, first)
-    words = itertools.chain.from_iterable(TOKEN.finditer(piece.text) for piece in group)
-    long = next(itertools.islice(words, LONG_READING, None), None) is not None
-    parts = []
-    for low, high in around_edits([number in added for number in numbers], counts, long):
-        start, end = lexed.offset(first + low, 0), lexed.offset(first + high - 1, 0)
-        end += len(lexed.line_text(first + high - 1))
-        cut = [_cut(lexed, piece, start, end) for piece in group if piece.start < end and piece.end > start]
-        parts.append(cut)
-    return parts
-
-
-def _line_counts(lexed: LexedText, group: list[Piece], first: int) -> Callable[[int], tuple[int, int]]:
-    """How many sentences end on the line `first + index` of a group, and how many words it holds:
-    counted on the text of its pieces there (a newline kept inside a piece ends a sentence)."""
-    piece_ends = [piece.end for piece in group]
-
-    def count(index: int) -> tuple[int, int]:
-        start = lexed.offset(first + index, 0)
-        end = start + len(lexed.line_text(first + index))
-        ends = words = 0
-        for piece in group[bisect_right(piece_ends, start) :]:
-            if piece.start >= end:
-                break
-            segment = lexed.text[max(start, piece.start) : min(end, piece.end)]
-            if piece.kind == "comment":
-                segment = _COMMENT_MARKS.sub("", segment)
-            segment = segment.strip()
-            ends += sentence_ends(segment)
-            words += len(TOKEN.findall(segment))
-            if end < piece.end and segment and not _ENDED.search(segment):  # a kept newline ends it
-                ends += 1
-        return ends, words
-
-    return count
-
-
-def _cut(lexed: LexedText, piece: Piece, start: int, end: int) -> Piece:
-    """The part of `piece` between offsets `start` and `end` (quotes and comment marks removed)."""
-    if start <= piece.start and piece.end <= end:
-        return piece
-    low, high = max(piece.start, start), min(piece.end, end)
-    raw = lexed.text[low:high]
-    if piece.kind == "comment":
-        text = _clean(raw, "comment")
-    else:
-        text = raw.strip()
-        text = _QUOTE_OPEN.sub("", text) if low == piece.start else text
-        text = _QUOTE_CLOSE.sub("", text) if high == piece.end else text
-        text = _unescape(text)
-    return Piece(piece.kind, low, high, text)
 
 
 def _touches(lexed: LexedText, start: int, end: int, ordered: list[int]) -> bool:
@@ -323,10 +253,7 @@ def _node_kind(node: Node) -> str | None:
 def _clean(raw: str, kind: str) -> str:
     if kind == "comment":
         return _COMMENT_ENDS.sub("", _COMMENT_MARKS.sub("", raw)).strip()
-    return _unescape(_QUOTE_CLOSE.sub("", _QUOTE_OPEN.sub("", raw.strip())))
-
-
-def _unescape(text: str) -> str:
+    text = _QUOTE_CLOSE.sub("", _QUOTE_OPEN.sub("", raw.strip()))
     if "\\" in text:  # every escape starts with a backslash
         for escape, plain in _ESCAPES.items():
             text = text.replace(escape, plain)

@@ -134,10 +134,7 @@ class InjectionInstructionText(Analyzer):
     collapsed `<details>`, alt and title text, HTML/SVG elements styled invisible, comment blocks
     and string literals of source code (joined across lines and concatenation; languages without a
     grammar through their comment-syntax family), and the pull request's title, body and comments.
-    A paragraph, comment block or docstring that the change edits is read around its added lines:
-    the sentence each edit stands in and a whole sentence on either side (at most four lines on a
-    side, more where the paragraph is long), since the rest was there before the change; new files
-    are read whole. A payload split into weak pieces is read joined: neighbouring comments and strings of one file,
+    A payload split into weak pieces is read joined: neighbouring comments and strings of one file,
     and pieces marked as numbered parts (`part 1`, `2/3`) across the files and text of the change;
     such a finding names the other pieces.
 

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
-from analyzers.injection.cues import TOKEN
-from analyzers.injection.detector import LONG_READING
 from analyzers.text.lines import MAX_LINE_CHARS, MAX_TEXT_LINES
 
 MAX_PASSAGE_LINES = 60  # a longer paragraph is cut into passages of this many lines
@@ -289,93 +286,10 @@ def _block_place(
 def _flush(
     found: list[Passage], block: list[tuple[int, str]], place: str, keep: frozenset[int] | None
 ) -> None:
-    """The paragraph `block` as a passage; with `keep`, only the parts of it around kept lines
-    (`around_edits`), each a passage of its own."""
     if block and (keep is None or any(number in keep for number, _ in block)):
-        texts = [line.strip().lstrip(">").strip() for _, line in block]
-        if keep is None or all(number in keep for number, _ in block):
-            parts = [(0, len(block))]
-        else:
-            counts = [(sentence_ends(text), len(TOKEN.findall(text))) for text in texts]
-            long = sum(words for _, words in counts) > LONG_READING
-            parts = around_edits([number in keep for number, _ in block], counts.__getitem__, long)
-        for first, last in parts:
-            found.append(Passage(block[first][0], block[last - 1][0], " ".join(texts[first:last]), place))
+        text = " ".join(line.strip().lstrip(">").strip() for _, line in block)
+        found.append(Passage(block[0][0], block[-1][0], text, place))
     block.clear()
-
-
-CONTEXT_SENTENCES = 2  # sentence ends read past on each side of an edit
-CONTEXT_LINES = 4  # at most this many unedited lines on each side (a list, a table, metadata)
-_SENTENCE_END = re.compile(r"[.!?;\u3002\uff01\uff1f\uff1b](?=\s|$)")
-
-
-def sentence_ends(text: str) -> int:
-    """How many sentences end in a line of text (an end mark before a space or the line's end,
-    as the detector splits sentences: the dot of `.env` or of a URL ends none)."""
-    return len(_SENTENCE_END.findall(text)) if text else 0
-
-
-def around_edits(
-    edited: list[bool], counts: Callable[[int], tuple[int, int]], long: bool
-) -> list[tuple[int, int]]:
-    """[first, last) indexes of the lines of a passage that are judged when only some of them are
-    `edited` (`counts`: how many sentences end on a line and how many words it holds): each
-    run of edited lines with the lines before and after it up to the `CONTEXT_SENTENCES`-th
-    sentence end, so the sentence an edit stands in and the whole sentence on either side are read
-    (the detector reads windows of two sentences: every window that holds edited text is read),
-    and at most `CONTEXT_LINES` lines on a side (lines that end no sentence, as in a list or a
-    block of metadata, are items of their own more than one sentence). A part of a `long` passage
-    (more than `LONG_READING` words) is widened, a line on each side in turn, until it is long too (`LONG_READING` words): the
-    detector gives the windows of a long reading n-gram scores of their own, and an order edited
-    into a long paragraph would otherwise be diluted by the few lines read beside it. Parts that
-    touch are merged. The rest was in the file before the change and judged when it was added; a
-    passage made only of edited lines (a new file) is read whole."""
-    count = len(edited)
-    parts: list[tuple[int, int]] = []
-    index = 0
-    while index < count:
-        if not edited[index]:
-            index += 1
-            continue
-        end = index
-        while end < count and edited[end]:
-            end += 1
-        first, last = _widen(index, end, count, counts, long)
-        if parts and first <= parts[-1][1]:
-            parts[-1] = (parts[-1][0], max(last, parts[-1][1]))
-        else:
-            parts.append((first, last))
-        index = end
-    return parts
-
-
-def _widen(
-    index: int, end: int, count: int, counts: Callable[[int], tuple[int, int]], long: bool
-) -> tuple[int, int]:
-    """The lines read around the edited lines [index, end) (see `around_edits`)."""
-    first, seen, held = index, 0, 0
-    while first > max(0, index - CONTEXT_LINES) and seen < CONTEXT_SENTENCES:
-        first -= 1
-        ends, words = counts(first)
-        seen, held = seen + ends, held + words
-    last, seen = end, 0
-    while last < min(count, end + CONTEXT_LINES) and seen < CONTEXT_SENTENCES:
-        ends, words = counts(last)
-        seen, held, last = seen + ends, held + words, last + 1
-    number = index
-    while long and held <= LONG_READING and number < end:  # the edited lines' words, as needed
-        held += counts(number)[1]
-        number += 1
-    reach = MAX_PASSAGE_LINES  # lines of blank or wordless text looked past at most (hostile files)
-    while long and held <= LONG_READING and (first > 0 or last < count) and reach > 0:
-        reach -= 1
-        if first > 0:
-            first -= 1
-            held += counts(first)[1]
-        if last < count:
-            held += counts(last)[1]
-            last += 1
-    return first, last
 
 
 def _split_inline_code(found: list[Passage]) -> list[Passage]:
