@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import cast
 
 from analyzers.injection import scripts
 from analyzers.injection.normalise import fold_entry
@@ -156,13 +157,14 @@ def cue_hits(
     lex = lex or lexicon()
     memo = lex.memo
     words = set(tokens) if distinct is None else distinct
-    fresh = {word: _word_hits(word, lex) for word in words.difference(memo)}
-    if fresh and len(memo) + len(fresh) <= _MEMO_LIMIT:
-        memo.update(fresh)
-        fresh = {}
-    known = words.difference(fresh) if fresh else words  # a full memo: new words looked up here
-    hits: set[Hit] = set(itertools.chain.from_iterable(map(memo.__getitem__, known)))
-    hits.update(itertools.chain.from_iterable(fresh.values()))
+    found = list(map(memo.get, words))  # one look-up per word; None for a word not met yet
+    if None in found:
+        fresh = {word: _word_hits(word, lex) for word in words.difference(memo)}
+        if len(memo) + len(fresh) <= _MEMO_LIMIT:
+            memo.update(fresh)
+        found = [hits for hits in found if hits is not None]
+        found.extend(fresh.values())  # a full memo: new words looked up here
+    hits: set[Hit] = set(itertools.chain.from_iterable(cast("list[frozenset[Hit]]", found)))
     starts = lex.bigrams.intersection(itertools.pairwise(tokens) if pairs is None else pairs)
     if starts:
         count, longest, phrases = len(tokens), lex.longest, lex.phrases

@@ -117,13 +117,14 @@ def score(
     if distinct is None:
         distinct = set(words)
     memo = model.weighed
-    fresh = {word: _weighed(word, model.weights) for word in distinct.difference(memo)}
-    if fresh and len(memo) + len(fresh) <= _MEMO_LIMIT:
-        memo.update(fresh)
-        fresh = {}
-    known = distinct.difference(fresh) if fresh else distinct  # a full memo: new words looked up here
-    own = dict(chain.from_iterable(map(memo.__getitem__, known)))  # feature → weight, each once
-    own.update(chain.from_iterable(fresh.values()))
+    found = list(map(memo.get, distinct))  # one look-up per word; None for a word not met yet
+    if None in found:
+        fresh = {word: _weighed(word, model.weights) for word in distinct.difference(memo)}
+        if len(memo) + len(fresh) <= _MEMO_LIMIT:
+            memo.update(fresh)
+        found = [own for own in found if own is not None]
+        found.extend(fresh.values())  # a full memo: new words looked up here
+    own = dict(chain.from_iterable(cast("list[tuple[tuple[str, float], ...]]", found)))  # each feature once
     numbers = set(filter(str.isdigit, distinct))
     if not numbers:
         if pairs is None:
