@@ -13,10 +13,9 @@ import pytest
 
 from analyzers.anomaly import CHANGE_RULES, RULES
 from analyzers.anomaly.scope import reads_tests
-from analyzers.registry import rule_by_id, rules_for
-from app.context.builder import build_from_directories
+from analyzers.registry import rule_by_id
 from tests.analyzers.golden import GoldenCase, build_case_context, discover_cases
-from tests.analyzers.scope_check import assert_silent_where_unread
+from tests.analyzers.scope_check import assert_silent_where_unread, rule_ids_for_change
 from tests.support.registry_server import RegistryServer, running_registry
 
 TESTS_RULES = [rule for rule in RULES if rule not in CHANGE_RULES]
@@ -51,22 +50,13 @@ def test_no_finding_of_the_rule_where_the_scope_reads_nothing(
     assert unread > 100  # the check saw real cases: most cases of the other rules hold no test file
 
 
-def _change(tmp_path: Path, name: str, text: str) -> list[str]:
-    (tmp_path / "base").mkdir()
-    (tmp_path / "head").mkdir()
-    (tmp_path / "head" / name).parent.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "head" / name).write_text(text, encoding="utf-8")
-    ctx = build_from_directories(tmp_path / "base", tmp_path / "head")
-    return [rule.meta.id for rule in rules_for(ctx)]
-
-
 def test_a_change_with_a_test_file_runs_the_rule(tmp_path: Path) -> None:
-    ids = _change(tmp_path, "tests/test_app.py", "def test_app():\n    assert True\n")
+    ids = rule_ids_for_change(tmp_path, "tests/test_app.py", "def test_app():\n    assert True\n")
     assert [rule_id for rule_id in ids if rule_id.startswith("anomaly-")] == [rule.meta.id for rule in RULES]
 
 
 def test_a_change_without_one_runs_the_other_anomaly_rules(tmp_path: Path) -> None:
-    ids = _change(tmp_path, "app/main.py", "x = 1\n")
+    ids = rule_ids_for_change(tmp_path, "app/main.py", "x = 1\n")
     assert [rule_id for rule_id in ids if rule_id.startswith("anomaly-")] == [
         rule.meta.id for rule in CHANGE_RULES
     ]

@@ -12,10 +12,9 @@ from analyzers.code import RULES
 from analyzers.code.scope import LANGUAGES, reads
 from analyzers.drift import RULES as DRIFT_RULES
 from analyzers.flow.program import LANGUAGES as FLOW_LANGUAGES
-from analyzers.registry import all_rules, rules_for
-from app.context.builder import build_from_directories
+from analyzers.registry import all_rules
 from tests.analyzers.golden import GoldenCase, build_case_context, discover_cases
-from tests.analyzers.scope_check import assert_silent_where_unread
+from tests.analyzers.scope_check import assert_silent_where_unread, rule_ids_for_change
 from tests.support.registry_server import RegistryServer, running_registry
 
 CODE_IDS = {rule.meta.id for rule in RULES}
@@ -50,17 +49,8 @@ def test_no_code_finding_where_the_scope_reads_nothing(tmp_path: Path, registry:
     assert unread > 100  # the check saw real cases: most cases of the other families hold no code
 
 
-def _change(tmp_path: Path, name: str, text: str) -> list[str]:
-    (tmp_path / "base").mkdir()
-    (tmp_path / "head").mkdir()
-    (tmp_path / "head" / name).parent.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "head" / name).write_text(text, encoding="utf-8")
-    ctx = build_from_directories(tmp_path / "base", tmp_path / "head")
-    return [rule.meta.id for rule in rules_for(ctx)]
-
-
 def test_a_docs_change_runs_every_rule_but_the_code_and_drift_rules(tmp_path: Path) -> None:
-    ids = _change(tmp_path, "docs/guide.md", "# Guide\n\nRun `make`.\n")
+    ids = rule_ids_for_change(tmp_path, "docs/guide.md", "# Guide\n\nRun `make`.\n")
     left_out = CODE_IDS | DRIFT_IDS | TESTS_RULE
     assert ids == [rule.meta.id for rule in all_rules() if rule.meta.id not in left_out]
 
@@ -69,5 +59,5 @@ def test_a_docs_change_runs_every_rule_but_the_code_and_drift_rules(tmp_path: Pa
     "name", ["app/main.py", "web/index.js", "src/app.tsx", "cmd/main.go", "lib/a.rb", "src/a.c", "run.sh"]
 )
 def test_a_code_change_runs_the_code_rules(name: str, tmp_path: Path) -> None:
-    ids = _change(tmp_path, name, "x = 1\n")
+    ids = rule_ids_for_change(tmp_path, name, "x = 1\n")
     assert ids == [rule.meta.id for rule in all_rules() if rule.meta.id not in DRIFT_IDS | TESTS_RULE]

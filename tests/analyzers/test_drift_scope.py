@@ -10,10 +10,9 @@ import pytest
 
 from analyzers.drift import RULES
 from analyzers.drift.scope import reads
-from analyzers.registry import all_rules, rules_for
-from app.context.builder import build_from_directories
+from analyzers.registry import all_rules
 from tests.analyzers.golden import GoldenCase, build_case_context, discover_cases
-from tests.analyzers.scope_check import assert_silent_where_unread
+from tests.analyzers.scope_check import assert_silent_where_unread, rule_ids_for_change
 from tests.support.registry_server import RegistryServer, running_registry
 
 DRIFT_IDS = {rule.meta.id for rule in RULES}
@@ -42,17 +41,8 @@ def test_no_drift_finding_where_the_scope_reads_nothing(tmp_path: Path, registry
     assert unread > 100  # the check saw real cases: most cases of the other families hold no such file
 
 
-def _change(tmp_path: Path, name: str, text: str) -> list[str]:
-    (tmp_path / "base").mkdir()
-    (tmp_path / "head").mkdir()
-    (tmp_path / "head" / name).parent.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "head" / name).write_text(text, encoding="utf-8")
-    ctx = build_from_directories(tmp_path / "base", tmp_path / "head")
-    return [rule.meta.id for rule in rules_for(ctx)]
-
-
 def test_a_python_change_runs_every_rule_but_the_drift_rules(tmp_path: Path) -> None:
-    ids = _change(tmp_path, "app/guide.py", "print('Run make')\n")
+    ids = rule_ids_for_change(tmp_path, "app/guide.py", "print('Run make')\n")
     assert ids == [rule.meta.id for rule in all_rules() if rule.meta.id not in DRIFT_IDS | TESTS_RULE]
 
 
@@ -61,5 +51,5 @@ def test_a_python_change_runs_every_rule_but_the_drift_rules(tmp_path: Path) -> 
     ["Dockerfile", "deploy/app.yaml", ".github/workflows/ci.yml", "infra/main.tf", ".github/CODEOWNERS"],
 )
 def test_a_change_the_drift_rules_read_runs_the_drift_rules(name: str, tmp_path: Path) -> None:
-    ids = _change(tmp_path, name, "x\n")
+    ids = rule_ids_for_change(tmp_path, name, "x\n")
     assert [rule_id for rule_id in ids if rule_id in DRIFT_IDS] == [rule.meta.id for rule in RULES]
