@@ -293,15 +293,8 @@ class GitHubSource:
                 if self.max_fetch_bytes is not None and self._fetched >= self.max_fetch_bytes:
                     raise self._budget_spent()
             chunk = keys[start : start + SIZE_BATCH]
-            variables: dict[str, Any] = {"owner": self.owner, "name": self.repo}
-            fields = []
-            for index, folder in enumerate(chunk):
-                variables[f"e{index}"] = f"{sha}:{folder}"
-                fields.append(f"f{index}: object(expression: $e{index}) {{ ...tree }}")
-            declared = "".join(f", $e{index}: String!" for index in range(len(chunk)))
-            query = (
-                f"query($owner: String!, $name: String!{declared}) {{ repository(owner: $owner, name: $name) "
-                f"{{ {' '.join(fields)} }} }} fragment tree on Tree {{ entries {{ name type }} }}"
+            query, variables = self._objects_query(
+                [f"{sha}:{folder}" for folder in chunk], "tree on Tree { entries { name type } }"
             )
             try:
                 data = self.github.graphql(query, variables=variables)
@@ -344,20 +337,30 @@ class GitHubSource:
             self._blobs[key] = content
         return left
 
+    def _objects_query(self, expressions: Sequence[str], fragment: str) -> tuple[str, dict[str, Any]]:
+        """One GraphQL query reading the object of each `rev:path` expression as `f<index>`, each
+        through `fragment` (`name on Type { fields }`), and its variables."""
+        name = fragment.split(" ", 1)[0]
+        variables: dict[str, Any] = {"owner": self.owner, "name": self.repo}
+        fields = []
+        for index, expression in enumerate(expressions):
+            variables[f"e{index}"] = expression
+            fields.append(f"f{index}: object(expression: $e{index}) {{ ...{name} }}")
+        declared = "".join(f", $e{index}: String!" for index in range(len(expressions)))
+        query = (
+            f"query($owner: String!, $name: String!{declared}) {{ repository(owner: $owner, name: $name) "
+            f"{{ {' '.join(fields)} }} }} fragment {fragment}"
+        )
+        return query, variables
+
     def _query(
         self, keys: Sequence[tuple[str, Side]], pr: PullRequestInfo, wanted: str
     ) -> dict[tuple[str, Side], Any]:
         """The `wanted` Blob fields of each key in one GraphQL query (None: the path is absent or no
         file); keys the answer lacks (all of them when the query failed) are for REST."""
-        variables: dict[str, Any] = {"owner": self.owner, "name": self.repo}
-        fields = []
-        for index, (path, side) in enumerate(keys):
-            variables[f"e{index}"] = f"{pr.base_sha if side == 'base' else pr.head_sha}:{path}"
-            fields.append(f"f{index}: object(expression: $e{index}) {{ ...blob }}")
-        declared = "".join(f", $e{index}: String!" for index in range(len(keys)))
-        query = (
-            f"query($owner: String!, $name: String!{declared}) {{ repository(owner: $owner, name: $name) "
-            f"{{ {' '.join(fields)} }} }} fragment blob on Blob {{ {wanted} }}"
+        query, variables = self._objects_query(
+            [f"{pr.base_sha if side == 'base' else pr.head_sha}:{path}" for path, side in keys],
+            f"blob on Blob {{ {wanted} }}",
         )
         try:
             data = self.github.graphql(query, variables=variables)
