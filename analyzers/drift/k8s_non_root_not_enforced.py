@@ -76,12 +76,8 @@ class K8sNonRootNotEnforced(Analyzer):
 
 def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
     for workload in workloads:
-        if workload.templated():
-            continue
         pod = workload.pod_spec.get("securityContext")
-        for container in workload.containers():
-            if container.fragment:
-                continue
+        for container in workload.judged_containers():
             nonroot = _effective(container, pod, "runAsNonRoot")
             user = _effective(container, pod, "runAsUser")
             if is_true(nonroot) or _non_zero(user) or is_false(nonroot) or _zero(user):

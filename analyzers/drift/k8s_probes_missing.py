@@ -75,12 +75,12 @@ class K8sProbesMissing(Analyzer):
 
 def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
     for workload in workloads:
-        if workload.kind in _BATCH or workload.templated():
+        if workload.kind in _BATCH:
             continue
         if workload.kind == "Pod" and workload.pod_spec.scalar("restartPolicy") in _ONCE:
             continue
-        for container in workload.containers():
-            if container.section != "containers" or container.fragment:
+        for container in workload.judged_containers():
+            if container.section != "containers":
                 continue
             for probe in _PROBES:
                 if container.node.has(probe):

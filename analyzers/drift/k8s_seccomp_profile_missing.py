@@ -79,13 +79,9 @@ class K8sSeccompProfileMissing(Analyzer):
 
 def _sites(workloads: Iterable[Workload]) -> Iterator[Site]:
     for workload in workloads:
-        if workload.templated():
-            continue
         annotations = _annotations(workload)
         pod = _profile(workload.pod_spec.get("securityContext"))
-        for container in workload.containers():
-            if container.fragment:
-                continue
+        for container in workload.judged_containers():
             own = _profile(container.security_context)
             profile = own if own is not None else pod
             if profile is None:

@@ -96,6 +96,12 @@ class Workload:
         """No container names an image: a Kustomize patch, not a whole workload."""
         return all(container.fragment for container in self.containers())
 
+    def judged_containers(self) -> Iterator[Container]:
+        """The whole containers (not patch fragments), none where the pod spec holds a template: what a
+        rule can judge from what is written."""
+        if not self.templated():
+            yield from (container for container in self.containers() if not container.fragment)
+
     def containers(self) -> Iterator[Container]:
         for section in CONTAINER_LISTS:
             listed = self.pod_spec.get(section)
