@@ -10,13 +10,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from app import metrics, pipeline
+from app import metrics
 from app.db import repo
 from app.db.models import DeliveryStatus
 from app.db.session import session_scope
 from app.jobs.job import job_of
 from app.jobs.queue import JobQueue, build_queue
 from app.logs import bind_log_context
+from app.pipeline import pull_request as pipeline
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -120,7 +121,7 @@ def poll_reactions(settings: Settings) -> None:
     if not settings.reaction_poll_seconds or not settings.has_credentials:
         return
     from app.github.client import github_app
-    from app.pipeline import poll_open_pulls
+    from app.pipeline.pull_request import poll_open_pulls
 
     try:
         app = github_app(settings)
