@@ -1,16 +1,26 @@
-"""The only orchestration: a delivery's job becomes analysed, reported heads.
+"""The story of one pull request at one head: claim it, then prepare → analyse → place → publish →
+record → report, as exactly one check run.
 
-`handle_job` follows the job's route (`app.jobs.job.ROUTES`). The story of one head is `analyze_pull_request`
-(claim the head) and `_run_analysis`: `prepare` the context (finished and frozen once built) →
-`analyse` → `place` → `publish` (the review) → `record` → `report` (SARIF and the check run). The
-pipeline opens the database sessions and the GitHub client; the steps get them, or plain data, passed.
-Everything GitHub-facing goes through `app.github`; everything stored goes through `app.db.repo`.
+`analyze_pull_request` reads the pull request from GitHub, stops when the head was superseded or the pull
+request closed, and claims the head's analysis; `_run_analysis` then runs the steps in order:
+
+- `prepare`: build the context and finish it (conversation, policy, history, registry facts) before it
+  is frozen; an invalid policy ends here with an incomplete check run;
+- `analyse`: run the rules within the budget;
+- `place`: read new reactions (votes), then place each finding (inline, annotation, hidden) and leave
+  dismissed ones out;
+- `publish`: the review, with the threads of fixed findings resolved;
+- `record`: fixed findings and their implicit votes, the change history, the findings and comments;
+- `report`: SARIF, then the one check run completed and the analysis with it.
+
+The pipeline opens the database sessions and the GitHub client; the steps get them, or plain data,
+passed. Everything GitHub-facing goes through `app.github`; everything stored goes through `app.db.repo`.
+Which job runs this is decided in one place, `app.pipeline.router`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from analyzers.contract.history import RepoHistory, history_note
@@ -18,7 +28,7 @@ from analyzers.contract.model import ChangeContext
 from analyzers.contract.policy_file import PolicyError
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import metrics
-from app.context.baseline import backfill, load_history, record_change, save_history
+from app.context.baseline import load_history, record_change
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
 from app.context.source import SourceError
@@ -26,24 +36,23 @@ from app.db import repo
 from app.db.fact_cache import DatabaseFactCache
 from app.db.models import Analysis, AnalysisStatus, utcnow
 from app.db.session import session_scope
-from app.github import checks, conversation, reviews
+from app.github import checks, reviews
 from app.github.client import (
     InstallationGitHub,
     github_app,
     installation_slot,
-    take_installation_rate,
     wait_for_installation_rate,
 )
 from app.github.code_scanning import upload_sarif
 from app.github.permissions import collaborator_permission
 from app.github.policy import fetch_policy
-from app.jobs.entities import record_entities, record_pull_request, remember_author
-from app.jobs.job import Job, Step
-from app.learning import calibration_step, feedback, signals
-from app.learning.trust import Channel, normalise_login
+from app.jobs.entities import record_pull_request
+from app.learning import calibration_step, signals
+from app.learning.trust import Channel
 from app.logs import bind_log_context
 from app.metrics import stage
 from app.packages.facts import build_options, registry_config
+from app.pipeline.reactions import poll_reactions
 from app.preparation import fatal_error, finish_context
 from app.pull import PullAtHead
 from app.report.check_output import CheckOutput, compose_check_output
@@ -54,63 +63,6 @@ from app.settings import Settings
 from app.stored_findings import record_findings, without_dismissed
 
 log = logging.getLogger(__name__)
-
-
-def handle_job(settings: Settings, owner: str, job: Job) -> str:
-    """Run one delivery's job; returns a short outcome recorded on the delivery.
-
-    `owner` names this job; it holds the leases of the analyses it claims.
-    """
-    with session_scope(settings.database_url) as session:
-        record_entities(session, job)
-    if job.step is Step.BACKFILL:
-        return _backfill_histories(settings, job)
-    if job.step is Step.FEEDBACK:
-        outcome, reruns = handle_feedback(settings, job)
-        done = [analyze_pull_request(settings, pull, owner, rerun=True) for pull in reruns]
-        return "; ".join([outcome, *done])
-    if job.step in {Step.ANALYSE, Step.RERUN}:
-        heads = heads_of(settings, job)
-        if heads:
-            rerun = job.step is Step.RERUN
-            return "; ".join(analyze_pull_request(settings, pull, owner, rerun=rerun) for pull in heads)
-    return f"{job.label}: recorded"
-
-
-def heads_of(settings: Settings, job: Job) -> tuple[PullAtHead, ...]:
-    """The heads a job asks to analyse. A check suite of a fork's pull request names none (GitHub
-    sends an empty list): the pull requests stored at its head are taken."""
-    heads = job.pulls()
-    if heads or job.event == "pull_request" or not job.head_sha:
-        return heads
-    if job.installation_id is None or job.repository is None:
-        return ()
-    with session_scope(settings.database_url) as session:
-        numbers = repo.pull_requests_for_head(session, job.repository.id, job.head_sha)
-    return tuple(
-        PullAtHead(job.installation_id, job.repository.id, job.repository.full_name, n, job.head_sha)
-        for n in sorted(set(numbers))
-    )
-
-
-def _backfill_histories(settings: Settings, job: Job) -> str:
-    """A new installation (or new repositories): learn each repository's recent merged changes."""
-    if job.installation_id is None:
-        return f"{job.label}: no installation"
-    gh = github_app(settings).as_installation(job.installation_id)
-    counts = [_backfill_history(settings, gh, item.id, item.full_name) for item in job.repositories]
-    return f"history back-filled from {sum(counts)} merged pull requests in {len(counts)} repositories"
-
-
-def _backfill_history(settings: Settings, gh: InstallationGitHub, repository_id: int, full_name: str) -> int:
-    with session_scope(settings.database_url) as session:
-        history = load_history(session, repository_id)
-    learned, count = backfill(gh, full_name, history)
-    if learned is not None:
-        with session_scope(settings.database_url) as session:
-            save_history(session, repository_id, learned)
-    return count
-
 
 _FINISHED = frozenset({AnalysisStatus.COMPLETED.value, AnalysisStatus.SUPERSEDED.value})
 
@@ -397,139 +349,6 @@ def _ensure_check_run(
         with session_scope(settings.database_url) as session:
             repo.save_analysis(session, analysis)
     return check_run_id
-
-
-def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> int:
-    """The one reaction poll: new 👍/👎 on Bulwark's comments in this pull request become votes; how
-    many were new. Run before each analysis places its findings, on the pull request's other events
-    (`poll_reactions_if_due`) and on a schedule (`poll_open_pulls`)."""
-    signals.POLLS.mark(settings.database_url, signals.poll_key(pull))
-    with session_scope(settings.database_url) as session:
-        commented = [
-            f for f in repo.findings_of_pull(session, pull.repository_id, pull.number) if f.comment_id
-        ]
-    listed = {
-        int(f.comment_id or 0): conversation.list_reactions(gh, pull.owner, pull.name, int(f.comment_id or 0))
-        for f in commented
-    }
-    counted = signals.counted_reactions(settings.app_slug, pull, listed)
-    voters = sorted({reaction.user for _, reaction, _ in counted})
-    permissions = {login: collaborator_permission(gh, pull.owner, pull.name, login) for login in voters}
-    votes = signals.reaction_votes(pull, commented, counted, permissions)
-    if not votes:
-        return 0
-    with session_scope(settings.database_url) as session:
-        new = sum(calibration_step.record_vote(session, row, pull.repository_id) for row in votes)
-    metrics.FEEDBACK.labels(channel=Channel.REACTION.value).inc(new)
-    return new
-
-
-def poll_reactions_if_due(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> int | None:
-    """`poll_reactions` for an event of the pull request, unless this pull request was polled within
-    `reaction_poll_pr_seconds` or its installation's job rate is spent (then None: nothing asked)."""
-    key = signals.poll_key(pull)
-    if not signals.POLLS.claim(settings.database_url, key, settings.reaction_poll_pr_seconds):
-        metrics.LIMITS.labels(limit="reaction_poll_pull_request").inc()
-        return None
-    if take_installation_rate(
-        settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
-    ):
-        metrics.LIMITS.labels(limit="reaction_poll_installation").inc()
-        return None
-    return poll_reactions(settings, gh, pull)
-
-
-def poll_open_pulls(settings: Settings, gh_for: Callable[[int], InstallationGitHub]) -> int:
-    """Reactions on Bulwark's comments in every open pull request it commented on; how many were new."""
-    with session_scope(settings.database_url) as session:
-        pulls = [
-            signals.with_stored(session, PullAtHead(installation_id, repository_id, full_name, number))
-            for repository_id, full_name, installation_id, number in repo.open_pulls_with_comments(session)
-        ]
-    return sum(poll_reactions(settings, gh_for(pull.installation_id), pull) for pull in pulls)
-
-
-def handle_feedback(settings: Settings, job: Job) -> tuple[str, list[PullAtHead]]:
-    """A comment, a resolved thread or a check-run button: the pull request's reactions read when due
-    (no webhook tells of them), then the command answered (`app.learning.feedback` says what each one
-    means); a short outcome and the heads to analyse again."""
-    if normalise_login(job.sender.login) == normalise_login(settings.app_slug):
-        return f"{job.label}: Bulwark's own, ignored", []
-    pulls = job.pulls()
-    if not pulls:
-        return f"{job.label}: not about a pull request", []
-    with session_scope(settings.database_url) as session:
-        pull = signals.with_stored(session, replace(pulls[0], author=job.pull_author))
-    gh = github_app(settings).as_installation(pull.installation_id)
-    poll_reactions_if_due(settings, gh, pull)
-    if not feedback.asks_for_work(job):
-        return f"{job.label}: no command", []  # a plain comment: nothing more asked of GitHub
-    with installation_slot(pull.installation_id, settings.installation_concurrency):
-        # A command counts against the installation's job rate like an analysis: slowed, never dropped.
-        wait_for_installation_rate(
-            settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
-        )
-        pull = _with_author(settings, gh, pull)  # a button's payload does not name the author
-        answer = _answer_feedback(settings, gh, pull, job)
-        if answer.counted is not None:
-            metrics.FEEDBACK.labels(channel=answer.counted.value).inc()
-        _say(gh, pull, feedback.where_of(job), answer)
-    return f"{job.label}: {answer.outcome}", [replace(pull, author="")] if answer.rerun else []
-
-
-def _with_author(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> PullAtHead:
-    """`pull` with its author, looked up on GitHub (and stored) when Bulwark has no record of it.
-
-    The author stays "" when GitHub names nobody: then no dismissal is honoured, since Bulwark cannot
-    tell whether the dismisser wrote the pull request.
-    """
-    if pull.author:
-        return pull
-    author = conversation.pull_request_author(gh, pull.owner, pull.name, pull.number)
-    if not author:
-        return pull
-    with session_scope(settings.database_url) as session:
-        remember_author(session, pull.repository_id, pull.number, author)
-    return replace(pull, author=author)
-
-
-def _answer_feedback(
-    settings: Settings, gh: InstallationGitHub, pull: PullAtHead, job: Job
-) -> feedback.Answer:
-    """Read the finding the delivery names, ask GitHub for the voter's permission, store the vote (and
-    the finding's new status) in one transaction, and say what to answer."""
-    with session_scope(settings.database_url) as session:
-        target = feedback.target_of(session, job, pull)
-    if isinstance(target, feedback.Answer):
-        return target
-    login = target.voter.login
-    voter = feedback.Voter(
-        login, target.voter.user_type, collaborator_permission(gh, pull.owner, pull.name, login)
-    )
-    row = feedback.vote_of(pull, target, voter)
-    if isinstance(row, feedback.Answer):
-        return row
-    with session_scope(settings.database_url) as session:
-        stored, cleared = feedback.store_vote(session, row, pull.repository_id)
-    return feedback.answer_of(target, voter, row, stored=stored, cleared=cleared)
-
-
-def _say(
-    gh: InstallationGitHub,
-    pull: PullAtHead,
-    where: tuple[conversation.CommentKind, int | None],
-    answer: feedback.Answer,
-) -> None:
-    """The 👍 on the command, then the reply: in the review comment's thread, else in the conversation."""
-    kind, comment_id = where
-    if answer.acknowledge and comment_id is not None:
-        conversation.add_reaction(gh, pull.owner, pull.name, comment_id, kind)
-    if not answer.reply:
-        return
-    if kind == "review" and comment_id is not None:
-        conversation.reply_to_review_comment(gh, pull.owner, pull.name, pull.number, comment_id, answer.reply)
-    else:
-        conversation.post_issue_comment(gh, pull.owner, pull.name, pull.number, answer.reply)
 
 
 def _release_analysis(settings: Settings, analysis: Analysis) -> None:
