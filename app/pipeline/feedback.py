@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app import metrics
-from app.db.session import session_scope
+from app.db.session import session_factory, session_scope
 from app.github import conversation
 from app.github.client import InstallationGitHub, github_app, installation_slot, wait_for_installation_rate
 from app.github.permissions import collaborator_permission
@@ -40,7 +40,9 @@ def handle_feedback(settings: Settings, job: Job) -> tuple[str, list[PullAtHead]
     with installation_slot(pull.installation_id, settings.installation_concurrency):
         # A command counts against the installation's job rate like an analysis: slowed, never dropped.
         wait_for_installation_rate(
-            settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
+            session_factory(settings.database_url),
+            pull.installation_id,
+            settings.installation_jobs_per_minute,
         )
         pull = _with_author(settings, gh, pull)  # a button's payload does not name the author
         answer = _answer_feedback(settings, gh, pull, job)

@@ -35,7 +35,7 @@ from app.context.source import SourceError
 from app.db import repo
 from app.db.fact_cache import DatabaseFactCache
 from app.db.models import Analysis, AnalysisStatus, utcnow
-from app.db.session import session_scope
+from app.db.session import session_factory, session_scope
 from app.github import checks, reviews
 from app.github.client import (
     InstallationGitHub,
@@ -84,7 +84,9 @@ def analyze_pull_request(settings: Settings, pull: PullAtHead, owner: str, *, re
                 raise AnalysisBusyError(f"{pull.label} is being analysed by another job")
         with installation_slot(pull.installation_id, settings.installation_concurrency):
             if waited := wait_for_installation_rate(
-                settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
+                session_factory(settings.database_url),
+                pull.installation_id,
+                settings.installation_jobs_per_minute,
             ):
                 log.info("installation %s over its job rate: waited %.1f s", pull.installation_id, waited)
             gh = github_app(settings).as_installation(pull.installation_id)
@@ -178,7 +180,7 @@ def prepare(settings: Settings, gh: InstallationGitHub, pull: PullAtHead, source
             built,
             policy=policy,
             config=registry_config(settings),
-            cache=DatabaseFactCache(settings.database_url),
+            cache=DatabaseFactCache(session_factory(settings.database_url)),
             texts=texts,
             history=history,
         )

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from app import metrics
 from app.db import repo
-from app.db.session import session_scope
+from app.db.session import session_factory, session_scope
 from app.github import conversation
 from app.github.client import InstallationGitHub, take_installation_rate
 from app.github.permissions import collaborator_permission
@@ -24,7 +24,7 @@ def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullAtHead)
     """The one reaction poll: new 👍/👎 on Bulwark's comments in this pull request become votes; how
     many were new. Run before each analysis places its findings, on the pull request's other events
     (`poll_reactions_if_due`) and on a schedule (`poll_open_pulls`)."""
-    signals.POLLS.mark(settings.database_url, signals.poll_key(pull))
+    signals.POLLS.mark(session_factory(settings.database_url), signals.poll_key(pull))
     with session_scope(settings.database_url) as session:
         commented = [
             f for f in repo.findings_of_pull(session, pull.repository_id, pull.number) if f.comment_id
@@ -48,13 +48,11 @@ def poll_reactions(settings: Settings, gh: InstallationGitHub, pull: PullAtHead)
 def poll_reactions_if_due(settings: Settings, gh: InstallationGitHub, pull: PullAtHead) -> int | None:
     """`poll_reactions` for an event of the pull request, unless this pull request was polled within
     `reaction_poll_pr_seconds` or its installation's job rate is spent (then None: nothing asked)."""
-    key = signals.poll_key(pull)
-    if not signals.POLLS.claim(settings.database_url, key, settings.reaction_poll_pr_seconds):
+    sessions = session_factory(settings.database_url)
+    if not signals.POLLS.claim(sessions, signals.poll_key(pull), settings.reaction_poll_pr_seconds):
         metrics.LIMITS.labels(limit="reaction_poll_pull_request").inc()
         return None
-    if take_installation_rate(
-        settings.database_url, pull.installation_id, settings.installation_jobs_per_minute
-    ):
+    if take_installation_rate(sessions, pull.installation_id, settings.installation_jobs_per_minute):
         metrics.LIMITS.labels(limit="reaction_poll_installation").inc()
         return None
     return poll_reactions(settings, gh, pull)
