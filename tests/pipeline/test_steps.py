@@ -3,7 +3,7 @@ the review state is read from one listing of threads, analysis and placement run
 review plan comments what is new once. The steps that read and write the database are in
 `test_stored_steps.py`.
 
-The end-to-end tests (`tests/test_end_to_end.py`, `tests/test_reporting.py`, `tests/learning/feedback/`) run
+The end-to-end tests (`tests/pipeline/test_end_to_end.py`, `tests/pipeline/test_reporting.py`, `tests/learning/feedback/`) run
 the same steps through the web tier, the worker and the GitHub emulator.
 """
 

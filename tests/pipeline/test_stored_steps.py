@@ -3,7 +3,7 @@ GitHub: the pipeline opens each session and passes it in, as `app.pipeline` does
 
 place (learned placement, dismissed findings left out) → record (findings with their comments, the change
 history, fixes as votes) → feedback (the finding a command names, the vote, what it does to the finding,
-the answer). `tests/test_end_to_end.py` and `tests/learning/feedback/` run the same steps through the worker
+the answer). `tests/pipeline/test_end_to_end.py` and `tests/learning/feedback/` run the same steps through the worker
 and the GitHub emulator.
 """
 
