@@ -122,29 +122,46 @@ def analyze_pull_request(settings: Settings, pull: PullAtHead, owner: str, *, re
             return f"{pull.label}: {analysis.conclusion}"
 
 
-def _claim(
-    settings: Settings, pull: PullAtHead, base_sha: str, owner: str, *, rerun: bool
-) -> tuple[Analysis, bool] | None:
-    """This head's analysis, claimed by this job, and whether no job ever claimed it before (then no
-    check run can exist for it); None when it is finished already."""
-    with session_scope(settings.database_url) as session:
-        before = repo.analysis_standing(session, pull.repository_id, pull.head_sha)
-        analysis = repo.claim_analysis(
-            session,
-            repository_id=pull.repository_id,
-            pr_number=pull.number,
-            head_sha=pull.head_sha,
-            base_sha=base_sha,
-            owner=owner,
-            lease_seconds=settings.lease_seconds,
-            rerun=rerun,
+def _run_analysis(
+    settings: Settings,
+    gh: InstallationGitHub,
+    pull: PullAtHead,
+    source: GitHubSource,
+    analysis: Analysis,
+    *,
+    fresh: bool,
+) -> None:
+    """The story of the claimed head, in order: its check run started, prepare → analyse → place →
+    publish → record, SARIF uploaded, then `report` completes the check run and the analysis."""
+    check_run_id = _ensure_check_run(settings, gh, pull, analysis, fresh=fresh)
+    links = links_from(settings)
+    prepared = prepare(settings, gh, pull, source)
+    ctx = prepared.ctx
+    if prepared.refusal:
+        output = compose_check_output(ctx, [], incomplete_reason=prepared.refusal, links=links)
+    else:
+        result = analyse(settings, ctx)
+        placement = place(settings, gh, pull, ctx, result)
+        review = publish(settings, gh, pull, analysis, source, ctx, placement)
+        record(settings, gh, pull, analysis, prepared, placement.placed, review)
+        notes = placement.notes
+        if note := history_note(prepared.history):
+            notes.append(note)
+        if review.fixed:
+            notes.append(
+                f"{len(review.fixed)} finding(s) from earlier pushes are fixed; their threads are resolved."
+            )
+        output = compose_check_output(
+            ctx,
+            placement.placed,
+            gaps=result.gaps,
+            not_inline=review.not_inline,
+            calibration_notes=notes,
+            total_files=source.total_files(),
+            links=links,
         )
-        if analysis is not None:
-            return analysis, before in {None, AnalysisStatus.PENDING.value}
-        status = repo.analysis_standing(session, pull.repository_id, pull.head_sha)
-    if status not in _FINISHED:  # held, or its holder died a moment ago: try again later
-        raise AnalysisBusyError(f"{pull.label} is being analysed by another job")
-    return None
+        upload_sarif(gh, pull.owner, pull.name, pull.number, pull.head_sha, ctx, placement.placed, links)
+    report(settings, gh, pull, analysis, check_run_id, output)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,46 +281,6 @@ def record(
     metrics.FEEDBACK.labels(channel=Channel.IMPLICIT_FIX.value).inc(stored)
 
 
-def _run_analysis(
-    settings: Settings,
-    gh: InstallationGitHub,
-    pull: PullAtHead,
-    source: GitHubSource,
-    analysis: Analysis,
-    *,
-    fresh: bool,
-) -> None:
-    check_run_id = _ensure_check_run(settings, gh, pull, analysis, fresh=fresh)
-    links = links_from(settings)
-    prepared = prepare(settings, gh, pull, source)
-    ctx = prepared.ctx
-    if prepared.refusal:
-        output = compose_check_output(ctx, [], incomplete_reason=prepared.refusal, links=links)
-    else:
-        result = analyse(settings, ctx)
-        placement = place(settings, gh, pull, ctx, result)
-        review = publish(settings, gh, pull, analysis, source, ctx, placement)
-        record(settings, gh, pull, analysis, prepared, placement.placed, review)
-        notes = placement.notes
-        if note := history_note(prepared.history):
-            notes.append(note)
-        if review.fixed:
-            notes.append(
-                f"{len(review.fixed)} finding(s) from earlier pushes are fixed; their threads are resolved."
-            )
-        output = compose_check_output(
-            ctx,
-            placement.placed,
-            gaps=result.gaps,
-            not_inline=review.not_inline,
-            calibration_notes=notes,
-            total_files=source.total_files(),
-            links=links,
-        )
-        upload_sarif(gh, pull.owner, pull.name, pull.number, pull.head_sha, ctx, placement.placed, links)
-    report(settings, gh, pull, analysis, check_run_id, output)
-
-
 def report(
     settings: Settings,
     gh: InstallationGitHub,
@@ -330,6 +307,31 @@ def report(
     analysis.lease_until = None
     with session_scope(settings.database_url) as session:
         repo.save_analysis(session, analysis)
+
+
+def _claim(
+    settings: Settings, pull: PullAtHead, base_sha: str, owner: str, *, rerun: bool
+) -> tuple[Analysis, bool] | None:
+    """This head's analysis, claimed by this job, and whether no job ever claimed it before (then no
+    check run can exist for it); None when it is finished already."""
+    with session_scope(settings.database_url) as session:
+        before = repo.analysis_standing(session, pull.repository_id, pull.head_sha)
+        analysis = repo.claim_analysis(
+            session,
+            repository_id=pull.repository_id,
+            pr_number=pull.number,
+            head_sha=pull.head_sha,
+            base_sha=base_sha,
+            owner=owner,
+            lease_seconds=settings.lease_seconds,
+            rerun=rerun,
+        )
+        if analysis is not None:
+            return analysis, before in {None, AnalysisStatus.PENDING.value}
+        status = repo.analysis_standing(session, pull.repository_id, pull.head_sha)
+    if status not in _FINISHED:  # held, or its holder died a moment ago: try again later
+        raise AnalysisBusyError(f"{pull.label} is being analysed by another job")
+    return None
 
 
 def _ensure_check_run(
