@@ -3,7 +3,7 @@
 # Two locks: requirements.lock is the runtime (what `bulwark serve|worker|scan|migrate` import), and
 # requirements-dev.lock the development tools on top of it. Every file is downloaded once into
 # $(WHEELS), checked against the lock's sha256, and installed from there without the network;
-# tests/test_wheel.py installs the built wheel from the same wheels.
+# tests/project/test_wheel.py installs the built wheel from the same wheels.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

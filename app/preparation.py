@@ -1,6 +1,6 @@
 """Preparing a change for analysis: the built context, finished once and frozen from then on.
 
-The App (`app.pipeline.prepare`) and `bulwark scan` both build a context from a source, then give it
+The App (`app.pipeline.pull_request.prepare`) and `bulwark scan` both build a context from a source, then give it
 what only they know — the conversation, the repository's policy and change history — and the registry
 facts of its new dependencies, with `finish_context`. Analyzers get the result; nothing changes it after.
 """

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -50,3 +51,14 @@ def session_scope(url: str) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+Sessions = Callable[[], AbstractContextManager[Session]]
+"""Opens one short transaction per call (committed when its block ends): the handle the pipeline passes
+to a cross-process primitive (the shared limits, the registry fact cache), which must commit each
+decision at once and must never hold a transaction across a registry call or a rate wait."""
+
+
+def session_factory(url: str) -> Sessions:
+    """`session_scope` on the database at `url`, one transaction per call."""
+    return partial(session_scope, url)

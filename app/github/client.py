@@ -25,6 +25,7 @@ from githubkit.exception import (
 from githubkit.typing import RetryOption
 
 from app import metrics
+from app.db.session import Sessions
 from app.jobs.shared_limits import SharedLimits
 from app.metrics import count_github_call, count_github_call_async
 from app.settings import Settings
@@ -86,23 +87,23 @@ RATES = SharedLimits()  # job starts per installation, shared by every process o
 
 
 def take_installation_rate(
-    database_url: str, installation_id: int, per_minute: int, *, window: float = 60.0
+    sessions: Sessions, installation_id: int, per_minute: int, *, window: float = 60.0
 ) -> float:
     """Count one job start of an installation if it is within `per_minute` starts a minute (across
-    every web and worker process on `database_url`): 0.0 when counted, else the seconds until one
+    every web and worker process on the database of `sessions`): 0.0 when counted, else the seconds until one
     would be. Analyses, commands and reaction polls all count here: one budget of GitHub work per
     installation."""
-    return RATES.take_rate(database_url, f"installation:{installation_id}", per_minute, window)
+    return RATES.take_rate(sessions, f"installation:{installation_id}", per_minute, window)
 
 
 def wait_for_installation_rate(
-    database_url: str, installation_id: int, per_minute: int, *, window: float = 60.0
+    sessions: Sessions, installation_id: int, per_minute: int, *, window: float = 60.0
 ) -> float:
     """Hold a job of one installation until its job rate has room (`take_installation_rate`); returns
     the seconds waited. A flood from one installation is slowed, never dropped: the delivery stays
     accepted and its job simply starts later."""
     waited = 0.0
-    while pause := take_installation_rate(database_url, installation_id, per_minute, window=window):
+    while pause := take_installation_rate(sessions, installation_id, per_minute, window=window):
         time.sleep(pause)
         waited += pause
     if waited:

@@ -11,7 +11,9 @@ Two limits protect GitHub (and the App's rate limit) from a flood an outsider ca
   its last poll, and a poll is claimed by a conditional update.
 
 Each decision is one conditional `UPDATE` (or an `INSERT` that only one process can win), atomic on
-SQLite and on PostgreSQL alike, so two processes cannot both take the last start. Times are wall-clock
+SQLite and on PostgreSQL alike, so two processes cannot both take the last start. Each is its own short
+transaction, opened through the `Sessions` handle the caller passes (`app.db.session.session_factory`):
+it must be committed at once to bind the other processes, and is never held across the wait it decides. Times are wall-clock
 seconds (`time.time`; processes on several machines share it through NTP), through a clock that
 tests can replace.
 """
@@ -26,7 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.db.models import SharedLimit
-from app.db.session import session_scope
+from app.db.session import Sessions
 
 _ATTEMPTS = 32  # races lost to other processes (each one another start counted) before deferring
 
@@ -40,14 +42,14 @@ class SharedLimits:
     def __init__(self, clock: Callable[[], float] = time.time) -> None:
         self.clock = clock
 
-    def take_rate(self, database_url: str, key: str, per_window: int, window: float) -> float:
+    def take_rate(self, sessions: Sessions, key: str, per_window: int, window: float) -> float:
         """Count one start under `key` if it is within `per_window` starts per `window` seconds: 0.0 when
         counted, else the seconds until one would be (nothing counted)."""
         spacing = window / per_window
         tolerance = window - spacing
         for _ in range(_ATTEMPTS):
             now = self.clock()
-            with session_scope(database_url) as session:
+            with sessions() as session:
                 stored = session.execute(select(_TABLE.c.at).where(_TABLE.c.key == key)).scalar_one_or_none()
                 if stored is None:
                     if _insert(session, key, now + spacing):
@@ -63,11 +65,11 @@ class SharedLimits:
                     return 0.0
         return spacing  # lost every race: other processes are starting work; try again later
 
-    def claim(self, database_url: str, key: str, interval: float) -> bool:
+    def claim(self, sessions: Sessions, key: str, interval: float) -> bool:
         """Whether the work named `key` may run now: not within `interval` seconds of its last run
         (in any process). A claim counts as a run."""
         now = self.clock()
-        with session_scope(database_url) as session:
+        with sessions() as session:
             moved = session.execute(
                 update(_TABLE).where(_TABLE.c.key == key, _TABLE.c.at <= now - interval).values(at=now)
             )
@@ -75,10 +77,10 @@ class SharedLimits:
                 return True
             return _insert(session, key, now)
 
-    def mark(self, database_url: str, key: str) -> None:
+    def mark(self, sessions: Sessions, key: str) -> None:
         """Record that the work named `key` ran now."""
         now = self.clock()
-        with session_scope(database_url) as session:
+        with sessions() as session:
             moved = session.execute(update(_TABLE).where(_TABLE.c.key == key).values(at=now))
             if moved.rowcount == 0:  # type: ignore[attr-defined]  # a CursorResult
                 _insert(session, key, now)

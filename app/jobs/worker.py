@@ -10,13 +10,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from app import metrics, pipeline
+from app import metrics
 from app.db import repo
 from app.db.models import DeliveryStatus
 from app.db.session import session_scope
 from app.jobs.job import job_of
 from app.jobs.queue import JobQueue, build_queue
 from app.logs import bind_log_context
+from app.pipeline import pull_request, router
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -45,8 +46,8 @@ def process_delivery(settings: Settings, delivery_id: str) -> None:
     ):
         try:
             with metrics.JOB_SECONDS.labels(stage="total").time():
-                outcome = pipeline.handle_job(settings, owner, job_of(delivery))
-        except pipeline.AnalysisBusyError as exc:
+                outcome = router.handle_job(settings, owner, job_of(delivery))
+        except pull_request.AnalysisBusyError as exc:
             log.info("%s; retrying later", exc)
             with session_scope(settings.database_url) as session:
                 repo.finish_delivery(session, delivery_id, DeliveryStatus.FAILED, str(exc))
@@ -120,7 +121,7 @@ def poll_reactions(settings: Settings) -> None:
     if not settings.reaction_poll_seconds or not settings.has_credentials:
         return
     from app.github.client import github_app
-    from app.pipeline import poll_open_pulls
+    from app.pipeline.reactions import poll_open_pulls
 
     try:
         app = github_app(settings)

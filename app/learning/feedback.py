@@ -1,7 +1,7 @@
 """Feedback intake, as data: comments, resolved threads and check-run buttons become votes, with an answer.
 
 A delivery (`app.jobs.job.Job`) of `issue_comment`, `pull_request_review_comment`,
-`pull_request_review_thread` or `check_run.requested_action` is handled by `app.pipeline.handle_feedback`,
+`pull_request_review_thread` or `check_run.requested_action` is handled by `app.pipeline.feedback.handle_feedback`,
 which opens the database sessions and calls GitHub; the steps here get a session or plain data and say
 what to store and what to answer:
 

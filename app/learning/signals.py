@@ -1,7 +1,7 @@
 """Signals about findings other than commands, as data: polled reactions and implicit fixes become vote rows.
 
 GitHub sends no webhook for reactions, so 👍/👎 on Bulwark's comments are polled
-(`app.pipeline.poll_reactions`, the one poll) on each new analysis of the pull request, on a schedule,
+(`app.pipeline.reactions.poll_reactions`, the one poll) on each new analysis of the pull request, on a schedule,
 and on the pull request's other events — those at most once per `BULWARK_REACTION_POLL_PR_SECONDS` per
 pull request (`POLLS`, kept in the database, so the interval holds across every web and worker process)
 and only while the installation's job rate has room: a poll costs one GitHub call per Bulwark comment,

@@ -118,16 +118,17 @@ def test_secrets_never_show_in_repr() -> None:
 def test_an_installation_over_its_job_rate_is_slowed_not_dropped(settings: Settings) -> None:
     from prometheus_client import REGISTRY
 
+    from app.db.session import session_factory
     from app.github.client import wait_for_installation_rate
 
     labels = {"limit": "installation_rate"}
     before = REGISTRY.get_sample_value("bulwark_limits_total", labels) or 0.0
-    assert wait_for_installation_rate(settings.database_url, 90_001, 2, window=0.3) == 0.0
-    assert wait_for_installation_rate(settings.database_url, 90_001, 2, window=0.3) == 0.0
+    assert wait_for_installation_rate(session_factory(settings.database_url), 90_001, 2, window=0.3) == 0.0
+    assert wait_for_installation_rate(session_factory(settings.database_url), 90_001, 2, window=0.3) == 0.0
     assert (
-        wait_for_installation_rate(settings.database_url, 90_001, 2, window=0.3) > 0.0
+        wait_for_installation_rate(session_factory(settings.database_url), 90_001, 2, window=0.3) > 0.0
     )  # the third start waits for the window
     assert (
-        wait_for_installation_rate(settings.database_url, 90_002, 2, window=0.3) == 0.0
+        wait_for_installation_rate(session_factory(settings.database_url), 90_002, 2, window=0.3) == 0.0
     )  # other installations are not held
     assert REGISTRY.get_sample_value("bulwark_limits_total", labels) == before + 1.0

@@ -3,7 +3,7 @@ the review state is read from one listing of threads, analysis and placement run
 review plan comments what is new once. The steps that read and write the database are in
 `test_stored_steps.py`.
 
-The end-to-end tests (`tests/test_end_to_end.py`, `tests/test_reporting.py`, `tests/learning/feedback/`) run
+The end-to-end tests (`tests/pipeline/test_end_to_end.py`, `tests/pipeline/test_reporting.py`, `tests/learning/feedback/`) run
 the same steps through the web tier, the worker and the GitHub emulator.
 """
 
@@ -25,7 +25,7 @@ from app.github.reviews import ReviewThread
 from app.jobs.job import ROUTES, Step, job_of, read_delivery, route
 from app.packages import MemoryFactCache, RegistryConfig
 from app.packages.facts import build_options
-from app.pipeline import analyse
+from app.pipeline.pull_request import analyse
 from app.preparation import fatal_error, finish_context
 from app.pull import PullAtHead
 from app.report.comment import Marker, comment_fingerprints, render_marker

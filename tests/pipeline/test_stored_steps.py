@@ -3,7 +3,7 @@ GitHub: the pipeline opens each session and passes it in, as `app.pipeline` does
 
 place (learned placement, dismissed findings left out) → record (findings with their comments, the change
 history, fixes as votes) → feedback (the finding a command names, the vote, what it does to the finding,
-the answer). `tests/test_end_to_end.py` and `tests/learning/feedback/` run the same steps through the worker
+the answer). `tests/pipeline/test_end_to_end.py` and `tests/learning/feedback/` run the same steps through the worker
 and the GitHub emulator.
 """
 
@@ -31,7 +31,7 @@ from app.learning.calibration_step import REOPEN, record_vote
 from app.learning.trust import Channel, Label, Permission
 from app.packages import MemoryFactCache, RegistryConfig
 from app.packages.facts import build_options
-from app.pipeline import analyse
+from app.pipeline.pull_request import analyse
 from app.preparation import finish_context
 from app.pull import PullAtHead
 from app.report.actions import requested_actions, top_finding

@@ -16,9 +16,16 @@ from app.jobs.worker import process_delivery, sweep
 from app.web.application import create_app
 from tests.conftest import WEBHOOK_SECRET
 from tests.emulator.server import GitHubEmulator
+from tests.pipeline.test_end_to_end import (
+    HEAD,
+    OPENED,
+    REPO,
+    app_settings,
+    delivery_status,
+    seed_pull_request,
+)
 from tests.support.deliveries import load_payload, send
 from tests.support.servers import serve_app
-from tests.test_end_to_end import HEAD, OPENED, REPO, app_settings, delivery_status, seed_pull_request
 from tests.web.helpers import fresh_settings
 
 

@@ -15,9 +15,9 @@ from app.doctor import diagnose
 from app.metrics import count_github_call
 from app.web.application import create_app
 from tests.emulator.server import GitHubEmulator
+from tests.pipeline.test_end_to_end import REPO, app_settings, seed_pull_request
 from tests.support.pulls import analyse
 from tests.support.servers import serve_app
-from tests.test_end_to_end import REPO, app_settings, seed_pull_request
 
 FAMILIES = {
     "bulwark_deliveries": "counter",

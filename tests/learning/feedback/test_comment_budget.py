@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from app.db.session import session_factory
 from app.github.client import take_installation_rate
 from app.learning.signals import POLLS
 from app.settings import Settings
@@ -81,4 +82,4 @@ def test_a_command_counts_against_the_installations_job_rate(
     outcome = deliver(two_jobs_a_minute, web, "issue_comment", issue_comment_event(github, question))
     assert outcome == "issue_comment.created: command refused: unknown finding"  # 30 findings share the id
     # Two starts this minute, the analysis and the command: a third waits.
-    assert take_installation_rate(settings.database_url, INSTALLATION, 2) > 0
+    assert take_installation_rate(session_factory(settings.database_url), INSTALLATION, 2) > 0

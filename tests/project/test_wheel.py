@@ -28,7 +28,7 @@ import yaml
 
 from app import __version__
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WHEELS = Path(sys.prefix) / "wheels"
 SOURCES = ("pyproject.toml", "README.md", "app", "analyzers")
 PAGES = ("/healthz", "/", "/static/dashboard.js")

@@ -10,7 +10,7 @@ from analyzers.base import Analyzer
 from analyzers.docs import readme_rule_index, with_rule_index
 from analyzers.registry import all_rules
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_the_readme_rule_index_is_the_generated_one() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.db.migrate import upgrade
-from app.db.session import dispose_engines
+from app.db.session import dispose_engines, session_factory
 from app.github.client import take_installation_rate
 from app.learning.signals import POLLS
 from tests.conftest import ROOT, service_url
@@ -26,13 +26,15 @@ from tests.support.processes import fresh_postgres_database
 _TAKE = """
 import json, sys, time
 from pathlib import Path
+from app.db.session import session_factory
 from app.github.client import take_installation_rate
 from app.learning.signals import POLLS
 url, go, tries = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 while not go.exists():
     time.sleep(0.005)
-rate = [take_installation_rate(url, 7, 10, window=3600.0) == 0.0 for _ in range(tries)]
-polls = [POLLS.claim(url, "poll:1:1", 3600.0) for _ in range(tries)]
+sessions = session_factory(url)
+rate = [take_installation_rate(sessions, 7, 10, window=3600.0) == 0.0 for _ in range(tries)]
+polls = [POLLS.claim(sessions, "poll:1:1", 3600.0) for _ in range(tries)]
 print(json.dumps({"rate": sum(rate), "polls": sum(polls)}))
 """
 
@@ -79,19 +81,23 @@ def test_two_processes_share_one_installations_job_rate_and_poll_interval(
     results = _together(database, tmp_path)
     assert sum(result["rate"] for result in results) == 10  # ten starts an hour, not ten per process
     assert sum(result["polls"] for result in results) == 1  # one poll of the pull request an hour
-    assert take_installation_rate(database, 7, 10, window=3600.0) > 0.0  # spent, for this process too
-    assert take_installation_rate(database, 8, 10, window=3600.0) == 0.0  # other installations are not
-    assert not POLLS.claim(database, "poll:1:1", 3600.0)
-    assert POLLS.claim(database, "poll:1:2", 3600.0)
+    assert (
+        take_installation_rate(session_factory(database), 7, 10, window=3600.0) > 0.0
+    )  # spent, for this process too
+    assert (
+        take_installation_rate(session_factory(database), 8, 10, window=3600.0) == 0.0
+    )  # other installations are not
+    assert not POLLS.claim(session_factory(database), "poll:1:1", 3600.0)
+    assert POLLS.claim(session_factory(database), "poll:1:2", 3600.0)
 
 
 def test_a_limit_frees_up_as_its_window_passes(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
     now = [1_000_000.0]
     monkeypatch.setattr(POLLS, "clock", lambda: now[0])
-    assert POLLS.claim(database, "poll:5:1", 300.0)
+    assert POLLS.claim(session_factory(database), "poll:5:1", 300.0)
     now[0] += 299.0
-    assert not POLLS.claim(database, "poll:5:1", 300.0)
+    assert not POLLS.claim(session_factory(database), "poll:5:1", 300.0)
     now[0] += 1.0
-    assert POLLS.claim(database, "poll:5:1", 300.0)
-    POLLS.mark(database, "poll:5:1")
-    assert not POLLS.claim(database, "poll:5:1", 300.0)
+    assert POLLS.claim(session_factory(database), "poll:5:1", 300.0)
+    POLLS.mark(session_factory(database), "poll:5:1")
+    assert not POLLS.claim(session_factory(database), "poll:5:1", 300.0)
