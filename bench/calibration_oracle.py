@@ -15,7 +15,15 @@ follow. Two oracles redraw the same world from the seed:
   a signal that tells a finding's truth apart within its (repository, rule, confidence) could. (Its
   stopping point reads the labels, which only makes it a more generous ceiling.)
 
-No learner can know more than these oracles, so where they miss a target on a seed, that target cannot
+- `discovery` is the frontier oracle with the knowledge a learner from votes could have at best: a
+  finding's true precision once a trusted writer has voted on an earlier finding of its (repository, rule,
+  confidence bin) cell; before that, the mean true precision of its (rule, bin) in its organisation when
+  a cell of that organisation was voted on, else in the whole world. It moves out the findings of lowest
+  known precision first. One vote never reveals a precision, so this is far more generous than any
+  learner; where it misses a target on a seed, no placement that learns from votes meets it there: what
+  remains is the cost of discovering a noisy cell (its findings placed before anyone voted on it).
+
+No learner can know more than the first two oracles, so where they miss a target on a seed, that target cannot
 hold on that seed without such a signal.
 
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle threshold
@@ -26,18 +34,21 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
+from collections import defaultdict
+from datetime import datetime
 
-from app.learning.calibration import place_finding, target_precision
+from app.learning.calibration import place_finding, score_bin, target_precision
 from app.learning.replay import ReplayReport, load
 from app.learning.replay.engine import finding_of
-from app.learning.replay.log import FindingRecord, Log
+from app.learning.replay.log import Cell, FindingRecord, Log
 from app.learning.replay.report import MAX_NOT_USEFUL, MIN_REDUCTION
 from app.learning.simulator import CONFIDENCE_LEVELS, _repos, finding_precision
 from app.learning.simulator_profile import BURST_PRECISION, BURST_RULE, profile_named
 from app.learning.trust import Label
 from app.report.placement import Placement
 
-ORACLES = ("threshold", "frontier")
+ORACLES = ("threshold", "frontier", "discovery")
 Shown = tuple[Placement | None, bool, bool]
 
 
@@ -52,6 +63,8 @@ def oracle_report(path: str, seed: int, profile: str, oracle: str = "threshold")
     placed = [(finding, _place(log, finding, truth, cut)) for finding, truth in pairs]
     if oracle == "frontier":
         placed = _frontier(log, placed, truths)
+    if oracle == "discovery":
+        placed = _frontier(log, placed, known_precisions(log, truths))
     report = ReplayReport()
     report.score_week(placed, log.rules)
     return report
@@ -71,6 +84,38 @@ def true_precisions(log: Log, seed: int, profile: str) -> list[float]:
         strong, _ = CONFIDENCE_LEVELS[finding.rule_id]
         values.append(finding_precision(base, finding.confidence == strong))
     return values
+
+
+def known_precisions(log: Log, truths: list[float]) -> list[float]:
+    """What a learner from votes could know of each finding's precision at its time, at best (see the
+    module docstring, `discovery`): the truth once its cell was voted on, else an organisation's or the
+    world's mean for its rule and confidence bin."""
+    first_vote: dict[Cell, datetime] = {}
+    for vote in log.votes:
+        if vote.permission.can_write and not vote.voter_is_bot:
+            cell = (vote.repo, vote.rule_id, score_bin(vote.confidence))
+            first_vote[cell] = min(first_vote.get(cell, vote.created_at), vote.created_at)
+    org_first: dict[Cell, datetime] = {}  # (organisation, rule, bin): its first vote in any repository
+    org_truths: dict[Cell, list[float]] = defaultdict(list)
+    world_truths: dict[tuple[str, int], list[float]] = defaultdict(list)
+    for finding, truth in zip(log.findings, truths, strict=True):
+        _, rule_id, bin_ = finding.cell
+        key = (finding.org, rule_id, bin_)
+        if finding.cell in first_vote:
+            org_first[key] = min(org_first.get(key, first_vote[finding.cell]), first_vote[finding.cell])
+        org_truths[key].append(truth)
+        world_truths[(rule_id, bin_)].append(truth)
+    known = []
+    for finding, truth in zip(log.findings, truths, strict=True):
+        _, rule_id, bin_ = finding.cell
+        key = (finding.org, rule_id, bin_)
+        if first_vote.get(finding.cell, finding.at) < finding.at:
+            known.append(truth)
+        elif org_first.get(key, finding.at) < finding.at:
+            known.append(statistics.fmean(org_truths[key]))
+        else:
+            known.append(statistics.fmean(world_truths[(rule_id, bin_)]))
+    return known
 
 
 def _place(log: Log, finding: FindingRecord, true_precision: float, cut: bool = True) -> Shown:

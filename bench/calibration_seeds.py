@@ -8,6 +8,7 @@ on any seed. No timing: the figures do not depend on the machine.
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --jobs 2
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle threshold   # the ceilings
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle frontier    # (bench.calibration_oracle)
+    .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle discovery   # pays for discovering noise
 """
 
 from __future__ import annotations

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from app.learning.calibration import score_bin
+from app.learning.replay import load
 from app.learning.simulator import simulate
-from bench.calibration_oracle import oracle_report
+from bench.calibration_oracle import known_precisions, oracle_report, true_precisions
 
 
 def test_the_frontier_oracle_moves_out_the_least_precise_findings_until_the_noise_targets_hold(
@@ -29,3 +32,39 @@ def test_an_unknown_oracle_is_refused(tmp_path: Path) -> None:
     simulate(path, seed=1, profile="default", findings=40)
     with pytest.raises(ValueError, match="unknown oracle"):
         oracle_report(str(path), 1, "default", "psychic")
+
+
+def test_the_discovery_oracle_knows_a_cells_truth_only_after_a_writer_voted_on_it(tmp_path: Path) -> None:
+    path = tmp_path / "log.jsonl"
+    simulate(path, seed=7, profile="default")
+    log = load(path)
+    truths = true_precisions(log, 7, "default")
+    known = known_precisions(log, truths)
+    voted: dict[tuple[str, str, int], datetime] = {}
+    for vote in log.votes:
+        if vote.permission.can_write and not vote.voter_is_bot:
+            cell = (vote.repo, vote.rule_id, score_bin(vote.confidence))
+            voted[cell] = min(voted.get(cell, vote.created_at), vote.created_at)
+    first = log.findings[0]
+    assert first.cell not in voted or voted[first.cell] >= first.at
+    same = [t for f, t in zip(log.findings, truths, strict=True) if f.cell[1:] == first.cell[1:]]
+    assert known[0] == pytest.approx(sum(same) / len(same))  # nobody voted yet: the world's mean
+    later = [
+        (k, t) for f, k, t in zip(log.findings, known, truths, strict=True) if voted.get(f.cell, f.at) < f.at
+    ]
+    assert later
+    assert all(k == t for k, t in later)
+
+
+def test_the_discovery_oracle_pays_for_discovering_noise_and_still_meets_the_noise_targets_on_seed_7(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "log.jsonl"
+    simulate(path, seed=7, profile="default")
+    frontier = oracle_report(str(path), 7, "default", "frontier")
+    discovery = oracle_report(str(path), 7, "default", "discovery")
+    assert discovery.inline_not_useful_rate <= 0.10
+    assert discovery.inline_reduction >= 0.30
+    assert discovery.confirmed_not_inline_rate <= 0.25
+    assert discovery.placements["block"] == frontier.placements["block"] > 0
+    assert discovery.protected_confirmed_hidden == 0
