@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from analyzers.flow.ir import Call
 from analyzers.flow.model import Condition
 from analyzers.flow.value import Value, item_key
@@ -62,4 +64,33 @@ def holds(condition: Condition, call: Site) -> bool:
         return any(type(c) is type(const) and c in (const, lowered) for c in condition.equals)
     if condition.ref is not None:
         return value.ref == condition.ref
+    if condition.removes is not None:
+        return value.known and isinstance(value.const, str) and removes(value.const, condition.removes)
     return True
+
+
+_ESCAPES = {"r": "\r", "n": "\n", "t": "\t", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def removes(pattern: str, wanted: str) -> bool:
+    """Whether `pattern`, a regular expression, is one character class that matches every character of
+    `wanted`: `[<>&"']`, `[\\r\\n]+` (a negated class, ranges and shorthand classes are not read)."""
+    match = _CLASS.fullmatch(pattern)
+    if match is None:
+        return False
+    members: set[str] = set()
+    body = match.group(1)
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\" and index + 1 < len(body):
+            escaped = body[index + 1]
+            members.add(_ESCAPES.get(escaped, escaped))
+            index += 2
+            continue
+        members.add(char)
+        index += 1
+    return all(char in members for char in wanted)
+
+
+_CLASS = re.compile(r"\[([^\]^][^\]]*)\][+*]?")
