@@ -41,7 +41,8 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
 A condition is a table: `{position = 0, keyword = "shell", equals = [true], ref = "...", absent = true}`:
 the argument is looked up by keyword, then by position (then, with `key`, that key of it: an options
 object); `equals` lists constants one of which it must
-be, `ref` the qualified name it must be, `removes` characters that the argument, a regular expression
+be, `ref` the qualified name it must be, `prefix` the start of the constant string it must be
+(`http://`), `removes` characters that the argument, a regular expression
 that is one character class (`[<>&"']`, `/[\r\n]/g`), must all match (a replacement that removes or
 rewrites them), and `absent = true` lets a missing argument satisfy it.
 """
@@ -75,6 +76,7 @@ class Condition:
     absent: bool = False
     key: str | None = None  # the argument is an object or dict: look at this key of it
     removes: str | None = None  # the argument is a regular expression of one class holding these characters
+    prefix: str | None = None  # the argument is a constant string starting with this (`http://`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -227,6 +227,7 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
             "absent",
             "key",
             "removes",
+            "prefix",
         }:
             raise ModelError(f"{name}: bad condition {entry!r}")
         equals = entry.get("equals")
@@ -239,6 +240,7 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
                 absent=bool(entry.get("absent", False)),
                 key=entry.get("key"),
                 removes=entry.get("removes"),
+                prefix=entry.get("prefix"),
             )
         )
     return tuple(found)

@@ -64,6 +64,10 @@ def holds(condition: Condition, call: Site) -> bool:
         return any(type(c) is type(const) and c in (const, lowered) for c in condition.equals)
     if condition.ref is not None:
         return value.ref == condition.ref
+    if condition.prefix is not None:
+        return (
+            value.known and isinstance(value.const, str) and value.const.lower().startswith(condition.prefix)
+        )
     if condition.removes is not None:
         return value.known and isinstance(value.const, str) and removes(value.const, condition.removes)
     return True
