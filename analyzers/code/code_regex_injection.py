@@ -36,7 +36,9 @@ class CodeRegexInjection(FlowRule):
 
     ## Tuning
 
-    Only request or network data is reported; `re.escape` clears it. Test files are skipped.
+    Only request or network data is reported; `re.escape` (Java's `Pattern.quote`, a JavaScript helper
+    named `escapeRegExp`) clears it. Java's `Pattern.compile`/`Pattern.matches` are modelled. Test files
+    are skipped.
 
     ## References
 
@@ -50,7 +52,7 @@ class CodeRegexInjection(FlowRule):
         summary="Regular expression pattern taken from the request",
         severity=Severity.MEDIUM,
         cwe=(1333,),
-        languages=("python", "go"),
+        languages=("python", "go", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"regex"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

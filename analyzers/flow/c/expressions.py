@@ -214,6 +214,8 @@ class CExpressions:
             label = " ".join(text(node).split())[:80]
             checked = self.floored(index, line(node))
             self.builder.temp(Call(Var(READ), (checked,), (), None, None, label), line(node))
+        if isinstance(array, Var) and array.name in self.unsigned:  # an item of an unsigned array
+            return Cast(self.builder.temp(Item(array, index), line(node)), "unsigned")
         return Item(array, index)
 
     def binary(self, node: Node, depth: int) -> Expr:

@@ -79,7 +79,7 @@ class CStatements(CExpressions):
     def declaration(self, node: Node, depth: int) -> None:
         written = "".join(text(node.child_by_field_name("type") or node).split())
         for declarator in node.children_by_field_name("declarator"):
-            if _UNSIGNED.match(written) and declarator.type in ("identifier", "init_declarator"):
+            if _UNSIGNED.match(written):  # `unsigned n`, `unsigned char buf[4]`: values never below zero
                 self.unsigned.add(declared_name(declarator) or "")
             if declarator.type != "init_declarator":
                 name = declared_name(declarator)
