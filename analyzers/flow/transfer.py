@@ -51,8 +51,7 @@ if TYPE_CHECKING:
 State = dict[str, Value]
 _STRINGS = frozenset({"str", "bytes", "java.lang.String"})
 _PRIMITIVES = frozenset({"int", "long", "short", "byte", "char", "boolean", "float", "double", "var", "void"})
-_UNSIGNED = frozenset({"size_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t", "uintptr_t", "u_int", "uint",
-                       "u_int8_t", "u_int16_t", "u_int32_t", "u_int64_t", "unsigned"})  # fmt: skip
+UNSIGNED = "$unsigned"  # the type of the C lowering's own casts of unsigned data
 _FLOORED = frozenset({"floored"})
 
 
@@ -119,9 +118,11 @@ class Evaluator:
 
     def cast(self, value: Value, written: str) -> Value:
         """A value given a declared type: it keeps a type of its own (or a constant's), else takes the
-        declared one (`java.sql.Statement st = ...`). An unsigned C type marks its data `floored`
-        (never below zero: only an upper bound is needed to index with it)."""
-        if written.startswith("unsigned") or written in _UNSIGNED:
+        declared one (`java.sql.Statement st = ...`). The C lowering's `UNSIGNED` (a variable declared
+        unsigned, an item of an unsigned array) marks its data `floored`: never below zero, only an
+        upper bound is needed to index with it. A cast written in the source marks nothing: new facts
+        would leave a later check of the uncast value unseen."""
+        if written == UNSIGNED:
             from analyzers.flow.guards import cleared
 
             return map_facts(

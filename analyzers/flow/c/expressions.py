@@ -36,6 +36,7 @@ from analyzers.flow.ir import (
     Unary,
     Var,
 )
+from analyzers.flow.transfer import UNSIGNED
 
 _COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 _LOGICAL = {"&&": "and", "||": "or", "and": "and", "or": "or"}
@@ -101,7 +102,7 @@ class CExpressions:
     def floored(self, index: Operand, at: int) -> Operand:
         """An index as the sink sees it: a variable declared unsigned is never below zero."""
         if isinstance(index, Var) and index.name in self.unsigned:
-            return self.builder.temp(Cast(index, "unsigned"), at)
+            return self.builder.temp(Cast(index, UNSIGNED), at)
         return index
 
     def deref(self, pointer: Operand, node: Node) -> None:
@@ -215,7 +216,7 @@ class CExpressions:
             checked = self.floored(index, line(node))
             self.builder.temp(Call(Var(READ), (checked,), (), None, None, label), line(node))
         if isinstance(array, Var) and array.name in self.unsigned:  # an item of an unsigned array
-            return Cast(self.builder.temp(Item(array, index), line(node)), "unsigned")
+            return Cast(self.builder.temp(Item(array, index), line(node)), UNSIGNED)
         return Item(array, index)
 
     def binary(self, node: Node, depth: int) -> Expr:

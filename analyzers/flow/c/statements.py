@@ -15,6 +15,7 @@ from tree_sitter import Node
 from analyzers.flow.builder import FunctionBuilder, Loop
 from analyzers.flow.c.expressions import CExpressions, line, text
 from analyzers.flow.ir import Block, Cast, Compare, Const, Element, Operand, Return
+from analyzers.flow.transfer import UNSIGNED
 
 _UNSIGNED = re.compile(r"unsigned|size_t$|uint\d*_t$|u_?int\d*$|uint$|uintptr_t$")
 
@@ -100,7 +101,7 @@ class CStatements(CExpressions):
             else:
                 lowered = self.expr(value, depth)
             if _UNSIGNED.match(written):  # `unsigned n = ...`: never below zero
-                lowered = self.builder.temp(Cast(lowered, written), line(declarator))
+                lowered = self.builder.temp(Cast(lowered, UNSIGNED), line(declarator))
             self.builder.assign(name, lowered, line(declarator))
 
     def expression_statement(self, node: Node, depth: int) -> None:
