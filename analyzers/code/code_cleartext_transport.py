@@ -52,6 +52,6 @@ class CodeCleartextTransport(FlowRule):
         summary="Credentials sent over a cleartext protocol",
         severity=Severity.MEDIUM,
         cwe=(319,),
-        languages=("python", "go"),
+        languages=("python",),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"cleartext"})

@@ -52,7 +52,7 @@ class CodeLdapInjection(FlowRule):
         summary="LDAP filter built from untrusted data",
         severity=Severity.HIGH,
         cwe=(90,),
-        languages=("python", "java", "go"),
+        languages=("python", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"ldap"})
     min_origin: ClassVar[Origin] = Origin.BUILT

@@ -52,7 +52,7 @@ class CodeLogInjection(FlowRule):
         summary="Request data written into a log message",
         severity=Severity.LOW,
         cwe=(117,),
-        languages=("python", "go", "java"),
+        languages=("python", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"log"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

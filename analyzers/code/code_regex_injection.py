@@ -52,7 +52,7 @@ class CodeRegexInjection(FlowRule):
         summary="Regular expression pattern taken from the request",
         severity=Severity.MEDIUM,
         cwe=(1333,),
-        languages=("python", "go", "java"),
+        languages=("python", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"regex"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

@@ -57,7 +57,7 @@ class CodeUnrestrictedUpload(FlowRule):
         summary="Uploaded file saved without its name or type checked",
         severity=Severity.MEDIUM,
         cwe=(434,),
-        languages=("python", "java", "go"),
+        languages=("python",),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"upload"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED
