@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from analyzers.flow.ir import Call
 from analyzers.flow.model import Condition
 from analyzers.flow.value import Value, item_key
@@ -79,11 +77,13 @@ _ESCAPES = {"r": "\r", "n": "\n", "t": "\t", "f": "\f", "v": "\v", "0": "\0"}
 def removes(pattern: str, wanted: str) -> bool:
     """Whether `pattern`, a regular expression, is one character class that matches every character of
     `wanted`: `[<>&"']`, `[\\r\\n]+` (a negated class, ranges and shorthand classes are not read)."""
-    match = _CLASS.fullmatch(pattern)
-    if match is None:
+    if len(pattern) > _MAX_CLASS or not pattern.startswith("[") or pattern.startswith("[^"):
+        return False
+    end = pattern.find("]", 2)  # a class holds at least one character: `[]...]` is not read
+    if end < 0 or pattern[end + 1 :] not in ("", "+", "*"):
         return False
     members: set[str] = set()
-    body = match.group(1)
+    body = pattern[1:end]
     index = 0
     while index < len(body):
         char = body[index]
@@ -97,4 +97,4 @@ def removes(pattern: str, wanted: str) -> bool:
     return all(char in members for char in wanted)
 
 
-_CLASS = re.compile(r"\[([^\]^][^\]]*)\][+*]?")
+_MAX_CLASS = 200  # longer patterns are not read
