@@ -4,7 +4,8 @@ The suite is written for this project (never taken from a public corpus of model
 each CWE the engine covers and each language that has it, a scenario is a feature an assistant is asked
 for ("an endpoint that pings a host"), answered twice the way assistants answer it: once vulnerable, once
 safe (the twin differs only where the fix is). `bench/ai_cases/scenarios_*.py` hold the scenarios, and
-`bench/ai_cases/round2_*.py` a second round written without reading the models (names `r2-...`);
+`bench/ai_cases/round2_*.py` a second round written without reading the models (names `r2-...`),
+`bench/ai_cases/round3_*.py` a third, written blind as well (names `r3-...`);
 `--build` writes each in five variants (other names for the data, the function, the route and the
 table) as small files under `bench/ai_cases/cases/<language>/` (stored with a `.case` suffix, which the
 run drops), with `index.tsv` naming each file's
@@ -100,6 +101,11 @@ def scenarios() -> list[tuple[str, str, str, str, str, str]]:
         round2_java,
         round2_javascript,
         round2_python,
+        round3_c,
+        round3_go,
+        round3_java,
+        round3_javascript,
+        round3_python,
         scenarios_c,
         scenarios_go,
         scenarios_java,
@@ -117,6 +123,11 @@ def scenarios() -> list[tuple[str, str, str, str, str, str]]:
     found += [("javascript", c, n, v, s, e) for c, n, v, s, e in round2_javascript.SCENARIOS]
     found += [("go", c, n, v, s, "go") for c, n, v, s in round2_go.SCENARIOS]
     found += [("c", c, n, v, s, e) for c, n, v, s, e in round2_c.SCENARIOS]
+    found += [("python", c, n, v, s, "py") for c, n, v, s in round3_python.SCENARIOS]
+    found += [("java", c, n, v, s, "java") for c, n, v, s in round3_java.SCENARIOS]
+    found += [("javascript", c, n, v, s, e) for c, n, v, s, e in round3_javascript.SCENARIOS]
+    found += [("go", c, n, v, s, "go") for c, n, v, s in round3_go.SCENARIOS]
+    found += [("c", c, n, v, s, e) for c, n, v, s, e in round3_c.SCENARIOS]
     return found
 
 

@@ -15,7 +15,9 @@ class CodeCleartextTransport(FlowRule):
 
     Logging in over FTP, Telnet, POP3 or IMAP without TLS: `ftplib.FTP(...).login`,
     `telnetlib.Telnet`, `poplib.POP3(...).user`/`pass_`, `imaplib.IMAP4(...).login`, and SMTP logins on
-    a connection where `starttls()` was not called first.
+    a connection where `starttls()` was not called first; and a password posted in a request body to a
+    plain `http://` address (`requests`/`httpx` with `data=`/`json=` holding a `password` key, Go's
+    `http.PostForm`), loopback addresses excepted.
 
     ## Why it is risky
 
@@ -36,7 +38,8 @@ class CodeCleartextTransport(FlowRule):
 
     ## Tuning
 
-    Reported at confidence 0.9. Test files are skipped.
+    Reported at confidence 0.9; a password of unknown origin (a function's parameter) one step lower.
+    Test files are skipped.
 
     ## References
 

@@ -36,7 +36,9 @@ class CodeLdapInjection(FlowRule):
     ## Tuning
 
     Request data is reported at 0.95 (0.9 through calls); a parameter spliced into a filter with a literal
-    at 0.9. The escaping helpers above clear the value. Test files are skipped.
+    at 0.9. The escaping helpers above clear the value; ldapjs filter objects (`new ldap.EqualityFilter`)
+    hold it apart from the syntax. Go's go-ldap `NewSearchRequest` filter and `ldap.EscapeFilter` are
+    modelled. Test files are skipped.
 
     ## References
 

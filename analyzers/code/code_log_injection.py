@@ -36,8 +36,10 @@ class CodeLogInjection(FlowRule):
 
     ## Tuning
 
-    Only request data is reported; severity is low. `.replace("\\n", ...)` clears it. Test files are
-    skipped.
+    Only request data is reported; severity is low. `.replace("\\n", ...)` clears it, as does a
+    replacement by one character class holding both line breaks (`re.sub(r"[\\r\\n]", "", s)`,
+    `s.replace(/[\\r\\n]/g, '')`, Java's `replaceAll("[\\r\\n]", "_")`). Java loggers (SLF4J, Log4j 2,
+    java.util.logging) are modelled. Test files are skipped.
 
     ## References
 

@@ -36,7 +36,9 @@ class CodeRegexInjection(FlowRule):
 
     ## Tuning
 
-    Only request or network data is reported; `re.escape` clears it. Test files are skipped.
+    Only request or network data is reported; `re.escape` (Java's `Pattern.quote`, a JavaScript helper
+    named `escapeRegExp`) clears it. Java's `Pattern.compile`/`Pattern.matches` are modelled. Test files
+    are skipped.
 
     ## References
 

@@ -42,7 +42,8 @@ class CodeUnrestrictedUpload(FlowRule):
 
     Only uploaded files are reported, at confidence 0.95 (0.9 through calls). A membership test, an
     `endswith` test, or a call to a function whose name holds `allowed` or `valid` on the way clears the
-    upload. Test files are skipped.
+    upload. Spring's `MultipartFile.transferTo` (a `getContentType()` allow-list clears it) and Gin's
+    `SaveUploadedFile` (an extension check clears it) are modelled. Test files are skipped.
 
     ## References
 

@@ -74,7 +74,10 @@ class CodeWeakCryptography(FlowRule):
     otherwise; `usedforsecurity=False` declares a checksum and is not reported. In Java,
     `MessageDigest.getInstance("MD5"/"SHA-1")` and `Cipher.getInstance` of DES, 3DES, RC2, RC4 or
     Blowfish are followed from constant algorithm names. Ciphers, ECB and short
-    keys are literal (0.9); an IV is reported only when it is a constant. Test files are skipped.
+    keys are literal (0.9); an IV is reported only when it is a constant. JavaScript's
+    `crypto.createHash("md5"/"sha1")`, Go's `crypto/md5`/`crypto/sha1` and OpenSSL's `MD5`/`SHA1`/
+    `EVP_md5`/`EVP_sha1` are followed through the data-flow models too, and reported (medium) only with
+    such a word on the line. Test files are skipped.
 
     ## References
 
@@ -99,13 +102,15 @@ class CodeWeakCryptography(FlowRule):
         return _kind(captures) is not None
 
     def judge_hit(self, hit: Hit, files: dict[str, ChangedFile]) -> Finding | None:
-        """A weak hash is medium with a password or signature in sight, low otherwise (a checksum
-        or cache key is the usual reason for MD5)."""
+        """A weak hash is medium with a password or signature in sight, low otherwise in Python and
+        Java, and not reported otherwise elsewhere (a checksum or cache key is the usual reason for MD5)."""
         finding = super().judge_hit(hit, files)
         if finding is None or hit.kind != "weak-hash":
             return finding
         if _PASSWORD_CONTEXT.search(finding.evidence):
             return replace(finding, confidence=0.6)
+        if not hit.path.endswith((".py", ".java")):
+            return None  # JavaScript, Go, C: a digest without a password in sight is a checksum
         return replace(finding, confidence=0.4, severity=Severity.LOW)
 
     def describe(self, captures: Captures, origin: Origin | None) -> str:

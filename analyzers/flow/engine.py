@@ -225,12 +225,13 @@ class Engine:
         top = self.program.function(path, "<module>")
         if top is None:
             return frozenset()
+        wildcards = getattr(self.program.modules.get(path), "wildcards", ())  # Java's `import pkg.*;`
         return frozenset(
             s.expr.path
             for b in top.blocks
             for s in b.statements
             if isinstance(s, Assign) and isinstance(s.expr, Import)
-        )
+        ) | frozenset(wildcards)
 
     # -- calls ----------------------------------------------------------------------------------
     def invoke(self, function: Function, bindings: Mapping[str, Value], depth: int) -> Outcome | None:

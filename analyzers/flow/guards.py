@@ -10,12 +10,14 @@ the facts of the data it tests:
 | --- | --- |
 | `"x" not in data` | `lacks:x` (`lacks-inner:x` on `data[1:-1]`) |
 | `data in collection` | `member` |
+| `table[data]` true (a table holding no data: Go's `allowed[host]`) | `member` (`attr:` as below) |
 | `data == "constant"` | `equals` |
 | `data < bound` (on the way out where `data` is the smaller: `i < n` holding, `i >= n` failing) | `compared` |
+| `data >= bound` (on the way out where `data` is the larger: `i >= 0` holding, `i < 0` failing) | `floored` |
 | `data.attr == ...`, `data.attr in ...`, `data.attr` false (empty) | `attr:attr` |
 | `data.method(...)` is true | `method:method`; `starts:x`/`ends:x` for `startswith("x")`/`endswith("x")`, `prefix` for `startswith(value)` |
 | `data.startswith("x")` (Go's `strings.HasPrefix`) is false | `starts-not:x` |
-| `function(data, ...)` is true | `call:function` |
+| `function(data, ...)` is true, or equal to something (`commonpath([root, data]) == root`) | `call:function` |
 | C's `strstr(data, "x") == NULL` (or `strchr`) | `lacks:x` |
 
 The `[[guard]]` models then clear the sink kinds whose required marks a fact carries: `lacks:../`
@@ -29,7 +31,20 @@ import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from analyzers.flow.ir import Attr, Binary, Call, Compare, Const, Function, Operand, Slice, Unary, Var
+from analyzers.flow.ir import (
+    Attr,
+    Binary,
+    Call,
+    Compare,
+    Const,
+    Function,
+    Item,
+    Operand,
+    Pack,
+    Slice,
+    Unary,
+    Var,
+)
 from analyzers.flow.model import Models
 from analyzers.flow.value import Fact, Value, map_facts
 
@@ -61,7 +76,7 @@ def refine(
     if not change:
         return kept
     change = {
-        old: _cleared(models, new) for old, new in change.items() if new != old or new.marks != old.marks
+        old: cleared(models, new) for old, new in change.items() if new != old or new.marks != old.marks
     }
     if not change:
         return state
@@ -96,7 +111,8 @@ class Either:
     ways: tuple[list[Check], list[Check]]
 
 
-def _cleared(models: Models, fact: Fact) -> Fact:
+def cleared(models: Models, fact: Fact) -> Fact:
+    """`fact` with the sink kinds cleared whose guards its marks satisfy."""
     for guard in models.guards:
         if all(_marked(fact.marks, mark) for mark in guard.marks):
             fact = fact.clear(guard.clears)
@@ -124,6 +140,8 @@ def _checks(function: Function, test: Operand, holds: bool, depth: int) -> list[
         return [(Either((left, right)), holds)] if left and right else []
     if isinstance(definition, Compare | Call) or (isinstance(definition, Attr) and not holds):
         return [(definition, holds)]  # an attribute only when empty: `if parsed.netloc: ...` failing
+    if isinstance(definition, Item) and holds:
+        return [(definition, holds)]  # `if allowed[host]`: the key is one the table holds
     return []
 
 
@@ -143,6 +161,11 @@ def _marks(
         return _compare_marks(function, expression, held, state, value_of)
     if isinstance(expression, Attr):  # tested and empty (`url.netloc` false): a part the data lacks
         return [(value_of(expression.obj, state).facts, frozenset({f"attr:{expression.name}"}))]
+    if isinstance(expression, Item):  # a table without data, looked up with data and found true
+        table, key = value_of(expression.obj, state), value_of(expression.key, state)
+        if not key.facts or any(fact.kind != "unknown" for fact in table.facts):
+            return []
+        return [(key.facts, _data_marks(function, expression.key, "member"))]
     prefix = _prefix_test(expression)
     if prefix is not None and isinstance(expression, Call) and (not held or expression.method not in _PREFIX):
         data, needle = value_of(prefix[0], state), value_of(prefix[1], state)
@@ -184,6 +207,9 @@ def _compare_marks(
         for data, other, operand in ((left, right, compare.left), (right, left, compare.right)):
             if data.facts and (other.known or not other.facts):
                 found.append((data.facts, _data_marks(function, operand, "equals" if other.known else "")))
+            called = _called(function, operand, state, value_of)
+            if called is not None:  # `os.path.commonpath([root, path]) == root`: what the call says
+                found.append((called[1], frozenset({f"call:{called[0]}"})))
         return [item for item in found if item[1]]
     if op in ("<", "<=", ">", ">="):
         # A bound checked: on the way out where one side is at most the other, the smaller side is
@@ -192,12 +218,29 @@ def _compare_marks(
         # alone: nothing counts it.
         below = (op in ("<", "<=")) == held
         data, bound = (left, right) if below else (right, left)
-        bounded = frozenset(f for f in data.facts if f.kind != "unknown") - bound.deep_facts()
-        return [(bounded, _COMPARED)] if bounded else []
+        measured = _measured(function, compare.left if below else compare.right, state, value_of)
+        bounded = frozenset(f for f in data.facts | measured if f.kind != "unknown") - bound.deep_facts()
+        # The other side is bounded from below (`i >= 0` holding, `i < 0` failing): `floored`.
+        floor = frozenset(f for f in bound.facts if f.kind != "unknown") - data.deep_facts()
+        return [item for item in ((bounded, _COMPARED), (floor, _FLOORED)) if item[0]]
     return []
 
 
 _COMPARED = frozenset({"compared"})
+_LENGTHS = frozenset({"strlen", "strnlen", "wcslen", "len"})
+
+
+def _measured(function: Function, operand: Operand, state: State, value_of: Evaluate) -> frozenset[Fact]:
+    """The data whose length `operand` is (`strlen(home)`): bounding the length bounds it too."""
+    definition = function.temporaries.get(operand.name) if isinstance(operand, Var) else None
+    if not isinstance(definition, Call) or definition.method is not None or not definition.args:
+        return frozenset()
+    if value_of(definition.func, state).ref not in _LENGTHS:
+        return frozenset()
+    return value_of(definition.args[0], state).facts
+
+
+_FLOORED = frozenset({"floored"})
 _SEARCHES = frozenset({"strstr", "strchr", "strrchr", "strcasestr", "wcsstr", "wcschr", "wcsrchr"})
 
 
@@ -239,7 +282,7 @@ def _data_marks(function: Function, operand: Operand, plain: str) -> frozenset[s
 
 
 _NORMALIZERS = frozenset({"lower", "upper", "strip", "casefold", "toLowerCase", "toUpperCase", "trim", "toString",
-                          "lstrip", "rstrip", "intern"})  # fmt: skip
+                          "lstrip", "rstrip", "intern", "ToLower", "ToUpper", "TrimSpace"})  # fmt: skip
 
 
 def _accessor(function: Function, operand: Operand) -> str | None:
@@ -258,6 +301,26 @@ def _accessor(function: Function, operand: Operand) -> str | None:
     return None
 
 
+def _called(
+    function: Function, operand: Operand, state: State, value_of: Evaluate
+) -> tuple[str, frozenset[Fact]] | None:
+    """The qualified name of the function whose result `operand` is (a module's, not an object's
+    method), and the data of its arguments, when it has a name and data."""
+    definition = function.temporaries.get(operand.name) if isinstance(operand, Var) else None
+    if not isinstance(definition, Call):
+        return None
+    callee = value_of(definition.func, state)
+    if definition.method is not None and (callee.container != "module" or callee.ref is None):
+        return None  # a method of an object
+    name = f"{callee.ref}.{definition.method}" if definition.method is not None else callee.ref
+    operands: list[Operand] = []
+    for arg in definition.args:
+        packed = function.temporaries.get(arg.name) if isinstance(arg, Var) else None
+        operands.extend(packed.items if isinstance(packed, Pack) else [arg])  # `[root, path]`
+    facts = frozenset().union(*(value_of(item, state).deep_facts() for item in operands))
+    return (name, facts) if name and facts else None
+
+
 def _is_inner_slice(function: Function, operand: Operand) -> bool:
     definition = function.temporaries.get(operand.name) if isinstance(operand, Var) else None
     if not isinstance(definition, Slice):
@@ -272,7 +335,9 @@ def _call_marks(
 ) -> list[tuple[frozenset[Fact], frozenset[str]]]:
     if call.method is not None:
         receiver = value_of(call.func, state)
-        if not receiver.facts:
+        if not receiver.facts or (
+            call.method in _MEMBERSHIP and all(fact.kind == "unknown" for fact in receiver.facts)
+        ):  # `ALLOWED.contains(data)`, `ALLOWED` a field whose value is not known here
             return _argument_marks(function, call, receiver, state, value_of)
         argument = value_of(call.args[0], state) if call.args else None
         marks = _method_marks(call.method, argument)
@@ -290,7 +355,8 @@ def _call_marks(
     return found
 
 
-_MEMBERSHIP = frozenset({"includes", "has"})  # `allowed.includes(data)`, `allowed.has(data)`
+_MEMBERSHIP = frozenset({"includes", "has", "contains", "containsKey"})  # `allowed.has(data)`, Java's
+# `ALLOWED.contains(data)`
 
 
 def _argument_marks(

@@ -54,6 +54,7 @@ class FunctionRun:
         self.final_state: State = {}
         self.evaluator = Evaluator(engine, function, depth, self)
         self.null_checked = self.evaluator.models.null_checked
+        self.fills_buffers = self.evaluator.models.language == "c"  # results left where parameters point
         # What the function leaves behind: its parameters' values (for the caller), or every name of
         # a module's top level (its globals); joining every local at every return would cost the
         # square of a long function's length.
@@ -99,6 +100,12 @@ class FunctionRun:
                     and (self.function.decorators or self.evaluator.calls.named_returns)
                 ):
                     self.evaluator.calls.check_return(self.function, value, terminator.line)
+                if (
+                    isinstance(terminator, Return)
+                    and self.fills_buffers
+                    and self.evaluator.calls.named_returns
+                ):
+                    self.evaluator.calls.check_filled(self.function, out, terminator.line)
                 returned = value if returned is None else join(returned, value)
                 out = _outgoing(out) if self.whole else {n: v for n, v in out.items() if n in self.kept}
                 finals = _join_states(finals, out) if finals else out

@@ -14,7 +14,7 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
   conditions `when`/`unless` on the call's arguments, `argv = true` for a program's argument vector,
   `element` to look only at one element of a tuple (or one key of a dict), `shallow` to count only
   the value's own data (not its items'), `origins` to count only data that entered at these source
-  refs (`flask.request.files`), `flag` a typestate the argument (or `flag_arg`) must carry and
+  refs (`flask.request.files`; `!ref`: not there), `flag` a typestate the argument (or `flag_arg`) must carry and
   `absent_flag` one it must lack,
   `text` a shape the constant part of the string must have (`sql`), `sources` to restrict the source
   kinds; or `stores` (item and attribute stores into these refs), `attributes` (stores into an
@@ -41,7 +41,10 @@ Each file `analyzers/models/<language>/<framework>.toml` describes one framework
 A condition is a table: `{position = 0, keyword = "shell", equals = [true], ref = "...", absent = true}`:
 the argument is looked up by keyword, then by position (then, with `key`, that key of it: an options
 object); `equals` lists constants one of which it must
-be, `ref` the qualified name it must be, and `absent = true` lets a missing argument satisfy it.
+be, `ref` the qualified name it must be, `prefix` the start of the constant string it must be
+(`http://`), `removes` characters that the argument, a regular expression
+that is one character class (`[<>&"']`, `/[\r\n]/g`), must all match (a replacement that removes or
+rewrites them), and `absent = true` lets a missing argument satisfy it.
 """
 
 from __future__ import annotations
@@ -72,6 +75,8 @@ class Condition:
     ref: str | None = None
     absent: bool = False
     key: str | None = None  # the argument is an object or dict: look at this key of it
+    removes: str | None = None  # the argument is a regular expression of one class holding these characters
+    prefix: str | None = None  # the argument is a constant string starting with this (`http://`)
 
 
 @dataclass(frozen=True, slots=True)

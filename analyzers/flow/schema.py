@@ -226,6 +226,8 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
             "ref",
             "absent",
             "key",
+            "removes",
+            "prefix",
         }:
             raise ModelError(f"{name}: bad condition {entry!r}")
         equals = entry.get("equals")
@@ -237,6 +239,8 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
                 ref=entry.get("ref"),
                 absent=bool(entry.get("absent", False)),
                 key=entry.get("key"),
+                removes=entry.get("removes"),
+                prefix=entry.get("prefix"),
             )
         )
     return tuple(found)

@@ -28,6 +28,8 @@ TEXT_SHAPES = {
         re.IGNORECASE,
     ),
     "ldap": re.compile(r"\((?:[&|!]|[\w.;-]+[~<>]?=)"),
+    "redirect-view": re.compile(r"^redirect:"),
+    "markup": re.compile(r"<[a-zA-Z/!]"),
     "string": re.compile(r"[^\x00]"),  # a string with a literal part: built, not passed along
 }
 CALLED = frozenset({"called"})  # the data went through a library call the models do not describe
@@ -104,6 +106,7 @@ class SinkChecks:
             and f.live_for(sink.kind)
             and (sink.marked is None or sink.marked in f.marks)
             and not (sink.direct and "called" in f.marks)
+            and (not sink.origins or entered_at(f, sink.origins))
         )
 
     def report(self, hit: Hit) -> None:
@@ -182,6 +185,8 @@ class SinkChecks:
                 inner = value.slot(item_key(sink.element))
                 returned = inner if inner is not None else value
             facts = self.live(sink, returned, shallow=sink.shallow)
+            if facts and sink.text is not None and not text_fits(sink.text, returned, facts):
+                continue
             if facts:
                 label = (
                     f"the response of `{function.name}`"
@@ -189,6 +194,21 @@ class SinkChecks:
                     else f"what `{function.name}` returns"
                 )
                 self.report(self._hit(sink, label, line, facts, built=returned.built))
+
+    def check_filled(self, function: Function, state: dict[str, Value], line: int) -> None:
+        """Named return sinks (`def:*token*`) on what a function leaves in the buffers its parameters
+        point to (C's `void make_token(char *out, size_t n)`): data of a source only."""
+        for sink in self.models.return_sinks:
+            if not _named(sink.returns, function.name):
+                continue
+            for param in function.params:
+                value = state.get(param.name)
+                if value is None:
+                    continue
+                facts = frozenset(f for f in self.live(sink, value) if f.kind != PARAMETER)
+                if facts:
+                    label = f"what `{function.name}` leaves in `{param.name}`"
+                    self.report(self._hit(sink, label, line, facts, built=value.built))
 
 
 def _named(patterns: tuple[str, ...], name: str) -> bool:
@@ -199,10 +219,15 @@ def _named(patterns: tuple[str, ...], name: str) -> bool:
 
 
 def entered_at(fact: Fact, origins: tuple[str, ...]) -> bool:
+    """Whether `fact` entered at one of `origins` (source refs, globs allowed) and at none of those
+    written `!ref`."""
     import fnmatch
 
     name = fact.origin.strip("`")
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in origins)
+    wanted = [pattern for pattern in origins if not pattern.startswith("!")]
+    if wanted and not any(fnmatch.fnmatchcase(name, pattern) for pattern in wanted):
+        return False
+    return not any(fnmatch.fnmatchcase(name, pattern[1:]) for pattern in origins if pattern.startswith("!"))
 
 
 def accepted(sink: Sink) -> frozenset[str]:
@@ -260,11 +285,17 @@ def argv_of(value: Value) -> Value:
     return join(program, join_all(words)) if switches or not words else program
 
 
+_TEXT_ALWAYS = frozenset({"redirect-view", "markup"})  # shapes that say what the sink is, whatever the data
+
+
 def text_fits(shape: str, value: Value, facts: frozenset[Fact]) -> bool:
     """Whether data of unknown origin reaches a text of the sink's shape (SQL text, an LDAP filter):
-    untrusted data counts whatever the text around it."""
+    untrusted data counts whatever the text around it, except for shapes that make the sink what it
+    is (a Spring view name starting `redirect:`, a String response with markup in it)."""
     pattern = TEXT_SHAPES.get(shape)
-    if pattern is None or any(f.kind not in ("unknown", PARAMETER) for f in facts):
+    if pattern is None or (
+        shape not in _TEXT_ALWAYS and any(f.kind not in ("unknown", PARAMETER) for f in facts)
+    ):
         return True
     text = value.const if isinstance(value.const, str) else value.text
     return text is not None and bool(pattern.search(text))

@@ -62,4 +62,39 @@ def holds(condition: Condition, call: Site) -> bool:
         return any(type(c) is type(const) and c in (const, lowered) for c in condition.equals)
     if condition.ref is not None:
         return value.ref == condition.ref
+    if condition.prefix is not None:
+        return (
+            value.known and isinstance(value.const, str) and value.const.lower().startswith(condition.prefix)
+        )
+    if condition.removes is not None:
+        return value.known and isinstance(value.const, str) and removes(value.const, condition.removes)
     return True
+
+
+_ESCAPES = {"r": "\r", "n": "\n", "t": "\t", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def removes(pattern: str, wanted: str) -> bool:
+    """Whether `pattern`, a regular expression, is one character class that matches every character of
+    `wanted`: `[<>&"']`, `[\\r\\n]+` (a negated class, ranges and shorthand classes are not read)."""
+    if len(pattern) > _MAX_CLASS or not pattern.startswith("[") or pattern.startswith("[^"):
+        return False
+    end = pattern.find("]", 2)  # a class holds at least one character: `[]...]` is not read
+    if end < 0 or pattern[end + 1 :] not in ("", "+", "*"):
+        return False
+    members: set[str] = set()
+    body = pattern[1:end]
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\" and index + 1 < len(body):
+            escaped = body[index + 1]
+            members.add(_ESCAPES.get(escaped, escaped))
+            index += 2
+            continue
+        members.add(char)
+        index += 1
+    return all(char in members for char in wanted)
+
+
+_MAX_CLASS = 200  # longer patterns are not read

@@ -41,6 +41,7 @@ from analyzers.flow.value import (
     item_key,
     join,
     join_all,
+    map_facts,
 )
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
 State = dict[str, Value]
 _STRINGS = frozenset({"str", "bytes", "java.lang.String"})
 _PRIMITIVES = frozenset({"int", "long", "short", "byte", "char", "boolean", "float", "double", "var", "void"})
+UNSIGNED = "$unsigned"  # the type of the C lowering's own casts of unsigned data
+_FLOORED = frozenset({"floored"})
 
 
 class Evaluator:
@@ -115,7 +118,16 @@ class Evaluator:
 
     def cast(self, value: Value, written: str) -> Value:
         """A value given a declared type: it keeps a type of its own (or a constant's), else takes the
-        declared one (`java.sql.Statement st = ...`)."""
+        declared one (`java.sql.Statement st = ...`). The C lowering's `UNSIGNED` (a variable declared
+        unsigned, an item of an unsigned array) marks its data `floored`: never below zero, only an
+        upper bound is needed to index with it. A cast written in the source marks nothing: new facts
+        would leave a later check of the uncast value unseen."""
+        if written == UNSIGNED:
+            from analyzers.flow.guards import cleared
+
+            return map_facts(
+                value, {fact: cleared(self.models, fact.mark(_FLOORED)) for fact in value.deep_facts()}
+            )
         if value.known or value.ref is not None or not written or written in _PRIMITIVES or "[" in written:
             return value
         declared = self.engine.annotation_ref(self.function, written) or written
@@ -195,10 +207,13 @@ class Evaluator:
             folded = constant.index(obj.const, key.const)
             if not isinstance(folded, type(NOT_CONSTANT)):
                 return _constant(folded)
+        # An item picked by a predictable random index is as predictable as the index
+        # (`letters[rand.Intn(n)]`); other data in a key picks among the table's own items.
+        chosen = frozenset(fact for fact in key.facts if fact.kind == "random")
         if obj.container is not None or obj.slots:
             inner = obj.elements()
-            return replace(inner, facts=inner.facts | obj.facts)
-        return Value(facts=obj.facts, ref="str" if obj.ref in _STRINGS else None, built=obj.built)
+            return replace(inner, facts=inner.facts | obj.facts | chosen)
+        return Value(facts=obj.facts | chosen, ref="str" if obj.ref in _STRINGS else None, built=obj.built)
 
     def slice(self, expr: Slice, state: State) -> Value:
         obj = self.operand(expr.obj, state)
@@ -235,6 +250,9 @@ class Evaluator:
         facts = left.deep_facts() | right.deep_facts()
         if op in ("*", "<<") and not any(isinstance(side.const, str | bytes) for side in (left, right)):
             facts = frozenset(fact.mark(PRODUCT) for fact in facts)  # a size that may wrap around
+        if op in ("+", "-") and self.models.language == "c" and (left.flags or right.flags):
+            flags = left.flags | (right.flags if op == "+" else frozenset())  # `p + offset` is still `p`
+            return Value(facts=facts, ref=left.ref or right.ref, flags=flags)
         return Value(facts=facts, ref=left.ref or right.ref)
 
     def unary(self, op: str, operand: Value) -> Value:

@@ -36,6 +36,7 @@ from analyzers.flow.ir import (
     Unary,
     Var,
 )
+from analyzers.flow.transfer import UNSIGNED
 
 _COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 _LOGICAL = {"&&": "and", "||": "or", "and": "and", "or": "or"}
@@ -96,6 +97,13 @@ class CExpressions:
         self.builder = builder
         self.guarded = 0  # inside the right side of `&&`/`||`: dereferences there were checked first
         self.pointees: set[str] = set()  # names stored through (`*out = v`): they stand for `*out`
+        self.unsigned: set[str] = set()  # names declared of an unsigned type (`unsigned char c;`)
+
+    def floored(self, index: Operand, at: int) -> Operand:
+        """An index as the sink sees it: a variable declared unsigned is never below zero."""
+        if isinstance(index, Var) and index.name in self.unsigned:
+            return self.builder.temp(Cast(index, UNSIGNED), at)
+        return index
 
     def deref(self, pointer: Operand, node: Node) -> None:
         """Record that the pointer in variable `pointer` is dereferenced here (see `DEREF`)."""
@@ -205,7 +213,10 @@ class CExpressions:
         self.deref(array, node)
         if not isinstance(index, Const):
             label = " ".join(text(node).split())[:80]
-            self.builder.temp(Call(Var(READ), (index,), (), None, None, label), line(node))
+            checked = self.floored(index, line(node))
+            self.builder.temp(Call(Var(READ), (checked,), (), None, None, label), line(node))
+        if isinstance(array, Var) and array.name in self.unsigned:  # an item of an unsigned array
+            return Cast(self.builder.temp(Item(array, index), line(node)), UNSIGNED)
         return Item(array, index)
 
     def binary(self, node: Node, depth: int) -> Expr:
@@ -280,7 +291,7 @@ class CExpressions:
             self.deref(array, target)
             if not isinstance(index, Const):
                 label = " ".join(text(target).split())[:80]
-                self.builder.temp(Call(Var(WRITE), (index,), (), None, None, label), at)
+                self.builder.temp(Call(Var(WRITE), (self.floored(index, at),), (), None, None, label), at)
             self.builder.emit(SetItem(array, index, value, at))
 
     def conditional(self, node: Node, depth: int) -> Expr:

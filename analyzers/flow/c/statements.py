@@ -7,13 +7,17 @@ other, so data is followed through every configuration.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from tree_sitter import Node
 
 from analyzers.flow.builder import FunctionBuilder, Loop
 from analyzers.flow.c.expressions import CExpressions, line, text
-from analyzers.flow.ir import Block, Compare, Const, Element, Operand, Return
+from analyzers.flow.ir import Block, Cast, Compare, Const, Element, Operand, Return
+from analyzers.flow.transfer import UNSIGNED
+
+_UNSIGNED = re.compile(r"unsigned|size_t$|uint\d*_t$|u_?int\d*$|uint$|uintptr_t$")
 
 _SKIPPED = frozenset({"comment", ";", "preproc_include", "preproc_def", "preproc_function_def", "preproc_call",
                       "type_definition", "struct_specifier", "enum_specifier", "union_specifier",
@@ -74,7 +78,10 @@ class CStatements(CExpressions):
             self.expr(node, depth)
 
     def declaration(self, node: Node, depth: int) -> None:
+        written = "".join(text(node.child_by_field_name("type") or node).split())
         for declarator in node.children_by_field_name("declarator"):
+            if _UNSIGNED.match(written):  # `unsigned n`, `unsigned char buf[4]`: values never below zero
+                self.unsigned.add(declared_name(declarator) or "")
             if declarator.type != "init_declarator":
                 name = declared_name(declarator)
                 if name and declarator.type == "array_declarator":
@@ -93,6 +100,8 @@ class CStatements(CExpressions):
                 )
             else:
                 lowered = self.expr(value, depth)
+            if _UNSIGNED.match(written):  # `unsigned n = ...`: never below zero
+                lowered = self.builder.temp(Cast(lowered, UNSIGNED), line(declarator))
             self.builder.assign(name, lowered, line(declarator))
 
     def expression_statement(self, node: Node, depth: int) -> None:
