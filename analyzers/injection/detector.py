@@ -136,7 +136,9 @@ def window_ngrams(folded: str, words: list[str], ngram: float, model: ngrams.Mod
     features it holds; the order's window is scored as a short text would be."""
     if len(words) <= LONG_READING:
         return []
-    return [max(ngram, ngrams.score(own, model) - WINDOW_MARGIN) for own in features.window_words(folded)]
+    sentences = [cues.TOKEN.findall(text) for text in features.sentence_texts(folded)]
+    scores = ngrams.window_scores(sentences, features.WINDOW_SENTENCES, model)
+    return [max(ngram, own - WINDOW_MARGIN) for own in scores]
 
 
 def judge(
