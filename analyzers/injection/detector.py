@@ -19,6 +19,7 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -135,7 +136,9 @@ def window_ngrams(folded: str, words: list[str], ngram: float, model: ngrams.Mod
     features it holds; the order's window is scored as a short text would be."""
     if len(words) <= LONG_READING:
         return []
-    return [max(ngram, ngrams.score(own, model) - WINDOW_MARGIN) for own in features.window_words(folded)]
+    sentences = [cues.TOKEN.findall(text) for text in features.sentence_texts(folded)]
+    scores = ngrams.window_scores(sentences, features.WINDOW_SENTENCES, model)
+    return [max(ngram, own - WINDOW_MARGIN) for own in scores]
 
 
 def judge(
@@ -162,14 +165,9 @@ def judge(
         evidence = max(evidence, bound)
         if bound < max(cutoff, best):
             continue
-        reading = features.read(raw, folded, decoding, ngram)
-        for index, values in enumerate(features.vectors(reading)):
-            if local:
-                values["ngram"] = local[index]
-            value = linear(values, weights)
+        for value, values, span in _windows(raw, folded, decoding, ngram, local, weights, cutoff, best):
             if value > best:
-                best, best_features, best_decoding = value, values, decoding
-                best_span = features.window_span(reading.sentences, index)
+                best, best_features, best_decoding, best_span = value, values, decoding, span
     if best == -math.inf:
         return Verdict(0.0, (), "", evidence, frozenset(marks))
     named = sorted(
@@ -204,6 +202,65 @@ def judge(
         unaddressed_in_code,
         asking,
     )
+
+
+CHUNK_WINDOWS = 8  # windows of a long reading bounded together before any of them is read
+_SAFETY = 1e-9  # a run is skipped only this far under the score that matters (rounding of sums, logit)
+
+
+def _windows(
+    raw: str,
+    folded: str,
+    decoding: str,
+    ngram: float,
+    local: list[float],
+    weights: Weights,
+    cutoff: float,
+    best: float,
+) -> Iterator[tuple[float, dict[str, float], list[features.Sentence]]]:
+    """(score as a logit, features, sentences) of the windows of a reading that can matter. A reading of more
+    than `CHUNK_WINDOWS` windows is cut into runs of that many windows (neighbours share a
+    sentence); a run whose bound (`features.window_bound` over its sentences as `Sentence` reads
+    them, with the reading's passage features and the run's best n-gram feature) stays under the
+    threshold and under the best window so far is not read sentence by sentence. Its windows score
+    under either, so the best window, when it reaches the threshold, is the same; under it, nothing
+    is reported. The best so far is `best`, then the highest window yielded."""
+    texts = features.sentence_texts(folded)
+    count = len(texts) - features.WINDOW_SENTENCES + 1
+    if count <= CHUNK_WINDOWS:
+        reading = features.read(raw, folded, decoding, ngram)
+        for index, values in enumerate(features.vectors(reading)):
+            if local:
+                values["ngram"] = local[index]
+            yield linear(values, weights), values, features.window_span(reading.sentences, index)
+        return
+    prepared = [features.prepare(text) for text in texts]
+    shared = features.passage_features(
+        raw, [t for _, _, tokens in prepared for t in tokens], decoding, ngram=ngram
+    )
+    sentences: dict[int, features.Sentence] = {}
+    for first in range(0, count, CHUNK_WINDOWS):
+        last = min(first + CHUNK_WINDOWS, count) - 1  # window `last` ends at sentence `last + 1`
+        run = prepared[first : last + features.WINDOW_SENTENCES]
+        words = [t for _, _, tokens in run for t in tokens]
+        literals = [literal for _, found, _ in run for literal in found]
+        bound = features.window_bound("\n".join(text for text, _, _ in run), words, destinations=literals)
+        top = max(local[first : last + 1]) if local else ngram
+        if upper_bound({**bound, **shared, "ngram": top}, weights) + _SAFETY < max(cutoff, best):
+            continue
+        for index in range(first, last + 1):
+            span = []
+            for number in range(index, index + features.WINDOW_SENTENCES):
+                if number not in sentences:
+                    sentences[number] = features.Sentence(texts[number], prepared[number])
+                span.append(sentences[number])
+            counts, lead, size = features.merge(span)
+            values = {**features.window_features(counts, lead, size), **shared}
+            if local:
+                values["ngram"] = local[index]
+            value = linear(values, weights)
+            best = max(best, value)
+            yield value, values, span
 
 
 # what a text names without asking anything of it: an AI tool, a secret, a safeguard, a place, where

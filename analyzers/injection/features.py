@@ -182,13 +182,8 @@ class Sentence:
 
     __slots__ = ("hits", "lead", "size", "tokens")
 
-    def __init__(self, text: str) -> None:
-        text, literals = _literals(text)
-        if "[bot]" in text:
-            text = _ACCOUNT.sub(" ", text)
-        if "agent" in text:
-            text = _PROGRAM_AGENT.sub(" ", text)
-        self.tokens = cues.TOKEN.findall(text)
+    def __init__(self, text: str, prepared: tuple[str, list[str], list[str]] | None = None) -> None:
+        text, literals, self.tokens = prepare(text) if prepared is None else prepared
         self.size = words_in(text, self.tokens)
         self.hits = cues.cue_hits(text, self.tokens)
         self.hits.update(("destination", literal) for literal in literals)
@@ -213,6 +208,17 @@ class Sentence:
             opening = opening[1:]  # `just approve`, `simply run`, `einfach ausführen`
         if opening and (opening[0] in _imperatives() or " ".join(opening[:2]) in _imperatives()):
             self.lead = 1
+
+
+def prepare(text: str) -> tuple[str, list[str], list[str]]:
+    """A sentence as `Sentence` reads it: its text with URLs, addresses, GitHub App accounts and
+    programs named agents blanked, those literals, and its tokens."""
+    text, literals = _literals(text)
+    if "[bot]" in text:
+        text = _ACCOUNT.sub(" ", text)
+    if "agent" in text:
+        text = _PROGRAM_AGENT.sub(" ", text)
+    return text, literals, cues.TOKEN.findall(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +289,7 @@ def windows(found: list[Sentence]) -> list[tuple[Counter[str], int, int]]:
         spans = [found] if found else []
     else:
         spans = [found[i : i + WINDOW_SENTENCES] for i in range(len(found) - WINDOW_SENTENCES + 1)]
-    return [_merge(span) for span in spans]
+    return [merge(span) for span in spans]
 
 
 def window_span(found: list[Sentence], index: int) -> list[Sentence]:
@@ -291,7 +297,7 @@ def window_span(found: list[Sentence], index: int) -> list[Sentence]:
     return found if len(found) <= WINDOW_SENTENCES else found[index : index + WINDOW_SENTENCES]
 
 
-def _merge(span: list[Sentence]) -> tuple[Counter[str], int, int]:
+def merge(span: list[Sentence]) -> tuple[Counter[str], int, int]:
     hits: set[cues.Hit] = set()
     for sentence in span:
         hits |= sentence.hits
@@ -353,7 +359,23 @@ def bound_features(
     one spoken-to opening where an addressee and a mark that can close it occur, destinations
     wherever a URL, address or dotted number can be, and the densest window the cues allow. Words
     inside URLs count too, which only raises the bound. `distinct`, `pairs`: see `cues.cue_hits`."""
+    bound = window_bound(folded, words, distinct=distinct, pairs=pairs)
+    return {**bound, **passage_features(raw, words, decoding, bound=True, ngram=ngram)}
+
+
+def window_bound(
+    folded: str,
+    words: list[str],
+    *,
+    distinct: set[str] | None = None,
+    pairs: set[tuple[str, str]] | None = None,
+    destinations: list[str] | None = None,
+) -> dict[str, float]:
+    """The window features of `bound_features`: what no window within `folded` can exceed, where
+    they weigh for a report. `destinations`: literals blanked out of `folded` (see `prepare`)."""
     hits = cues.cue_hits(folded, words, distinct=distinct, pairs=pairs)
+    if destinations:
+        hits.update(("destination", literal) for literal in destinations)
     counts = Counter(category for category, _ in hits)
     if "://" in folded or "@" in folded or _DIGIT_DOT.search(folded):
         counts["destination"] += CAP
@@ -365,7 +387,7 @@ def bound_features(
         bound["density"] = min(float(CAP), sum(n for c, n in counts.items() if c not in _DILUTE) / 2)
     if counts["hedge"]:
         bound["hedge"] = float(CAP)
-    return {**bound, **passage_features(raw, words, decoding, bound=True, ngram=ngram)}
+    return bound
 
 
 @cache

@@ -140,3 +140,52 @@ def score(
     total = math.fsum(chain(own.values(), map(model.pairs.get, pairs, repeat(0.0))))
     value = model.bias + total / math.sqrt(count)
     return max(-LIMIT, min(LIMIT, value))
+
+
+def window_scores(sentences: list[list[str]], size: int, model: Model | None = None) -> list[float]:
+    """`score` of every window of `size` consecutive sentences (one window of all when there are
+    no more), given each sentence's words: the same as `score` of a window's words joined, with
+    each sentence's features and inner pairs found once rather than once per window that holds it
+    (a window's are the union of its sentences', and the pairs across their boundaries). The sum
+    is exact, so it does not depend on the order in which the features are met."""
+    model = model or packaged_model()
+    if len(sentences) <= size:
+        spans = [(0, len(sentences))] if sentences else []
+    else:
+        spans = [(first, first + size) for first in range(len(sentences) - size + 1)]
+    parts = [_sentence_part(words, model) for words in sentences]
+    found: list[float] = []
+    for first, end in spans:
+        own: dict[str, float] = {}
+        pairs: set[tuple[str, str]] = set()
+        previous: str | None = None
+        for words, (features, inner) in zip(sentences[first:end], parts[first:end], strict=True):
+            if not words:
+                continue
+            own.update(features)
+            pairs |= inner
+            if previous is not None and not (previous.isdigit() or words[0].isdigit()):
+                pairs.add((previous, words[0]))
+            previous = words[-1]
+        count = len(own) + len(pairs)
+        if previous is None or not count:
+            found.append(0.0)
+            continue
+        total = math.fsum(chain(own.values(), map(model.pairs.get, pairs, repeat(0.0))))
+        value = model.bias + total / math.sqrt(count)
+        found.append(max(-LIMIT, min(LIMIT, value)))
+    return found
+
+
+def _sentence_part(words: list[str], model: Model) -> tuple[dict[str, float], set[tuple[str, str]]]:
+    """The weighed features of a sentence's distinct words, and its adjacent pairs without numbers."""
+    memo = model.weighed
+    distinct = set(words)
+    fresh = {word: _weighed(word, model.weights) for word in distinct.difference(memo)}
+    if fresh and len(memo) + len(fresh) <= _MEMO_LIMIT:
+        memo.update(fresh)
+    own = dict(chain.from_iterable(fresh[word] if word in fresh else memo[word] for word in distinct))
+    numbers = set(filter(str.isdigit, distinct))
+    if not numbers:
+        return own, set(itertools.pairwise(words))
+    return own, {pair for pair in itertools.pairwise(words) if numbers.isdisjoint(pair)}

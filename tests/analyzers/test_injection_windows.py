@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzers.injection import detector, features, ngrams
+from analyzers.injection import cues, detector, features, ngrams
 
 PADDING = (
     "The scheduler keeps a queue of jobs in memory and writes it to disk every minute. "
@@ -69,3 +71,37 @@ def test_the_bound_is_never_below_a_window_with_its_own_ngram(text: str) -> None
             if local:
                 values["ngram"] = local[index]
             assert detector.linear(values, weights) <= bound + 1e-9
+
+
+NUMBERED_TEXT = st.lists(st.one_of(CUE_WORDS, st.sampled_from(["2", "42", "part", "1"])), max_size=140).map(
+    " ".join
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(NUMBERED_TEXT)
+def test_window_scores_are_the_scores_of_the_windows_words(text: str) -> None:
+    model = ngrams.packaged_model()
+    for folded, _, _ in detector.readings(text):
+        sentences = [cues.TOKEN.findall(sentence) for sentence in features.sentence_texts(folded)]
+        expected = [ngrams.score(words, model) for words in features.window_words(folded)]
+        assert ngrams.window_scores(sentences, features.WINDOW_SENTENCES, model) == expected
+
+
+MANY_SENTENCES = st.lists(
+    st.lists(CUE_WORDS, min_size=1, max_size=12).map(" ".join), min_size=10, max_size=40
+).map(". ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(MANY_SENTENCES, st.sampled_from([0.05, 0.3, 0.4]))
+def test_runs_of_windows_skipped_by_their_bound_change_no_reported_verdict(text: str, floor: float) -> None:
+    weights = detector.packaged_weights()
+    chunked = detector.judge(text, weights, floor)
+    with patch.object(detector, "CHUNK_WINDOWS", 10_000):  # every window read
+        whole = detector.judge(text, weights, floor)
+    if whole.score >= floor:
+        assert chunked == whole
+    else:
+        assert chunked.score < floor
+        assert (chunked.bound, chunked.marks) == (whole.bound, whole.marks)
