@@ -6,8 +6,9 @@ A `@record` class is the same as with `@dataclass(frozen=True, slots=True)`: the
 only a class without a docstring keeps none (`dataclass` writes its signature there).
 Python 3.11's `dataclass` compiles six generated functions for such a class (`__init__`, `__repr__`,
 `__eq__`, `__hash__`, `__setattr__`, `__delattr__`); with some two hundred record classes, that was a
-fifth of a one-file `bulwark scan` (in instructions). `record` compiles only `__init__` and makes the other five as
-closures over the field names (`bench/analyzers.py` measures the command).
+fifth of a one-file `bulwark scan` (in instructions). `record` makes the other five as closures over
+the field names, and `__init__` from code compiled once per shape of fields (how many, which have
+defaults) with the class's names put in.
 
 A class that needs anything else (`InitVar`, `ClassVar`, `KW_ONLY`, `field(init=False)`,
 `field(kw_only=True)`, a dataclass base, a field named `self`, or one of those six methods of its own) is
@@ -16,12 +17,15 @@ handed to `dataclass(frozen=True, slots=True)` as it is.
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import inspect
 import operator
 import reprlib
+import types
 from collections.abc import Callable
 from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field
+from functools import cache
 from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T")
@@ -113,28 +117,60 @@ def _plain(cls: type) -> bool:
 
 
 def _init(made: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
-    """The one generated function: `__init__`, setting each field through `object.__setattr__`."""
-    scope: dict[str, object] = {"__record_set__": object.__setattr__, "__record_factory__": _FACTORY}
-    parameters, lines = [], []
-    for f in fields:
-        value = f.name
-        if f.default is not MISSING:
-            scope[f"__record_default_{f.name}__"] = f.default
-            parameters.append(f"{f.name}=__record_default_{f.name}__")
-        elif f.default_factory is not MISSING:
-            scope[f"__record_make_{f.name}__"] = f.default_factory
-            parameters.append(f"{f.name}=__record_factory__")
-            value = f"__record_make_{f.name}__() if {f.name} is __record_factory__ else {f.name}"
-        else:
-            parameters.append(f.name)
-        lines.append(f" __record_set__(self, {f.name!r}, {value})")
-    if hasattr(made, "__post_init__"):
-        lines.append(" self.__post_init__()")
-    text = f"def __init__(self, {', '.join(parameters)}):\n" + ("\n".join(lines) or " pass")
-    exec(text, scope)  # noqa: S102  # the text is made above from the field names alone
-    init: Any = scope["__init__"]
+    """`__init__`, setting each field through `object.__setattr__`: the code of `_template` for the
+    fields' kinds, with the class's field names put in (no compiling for a shape seen before)."""
+    kinds = tuple(
+        "default" if f.default is not MISSING else "factory" if f.default_factory is not MISSING else ""
+        for f in fields
+    )
+    for kind, following, f in zip(kinds, kinds[1:], fields[1:], strict=False):
+        if kind and not following:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+    names = tuple(f.name for f in fields)
+    template = _template(kinds, hasattr(made, "__post_init__"))
+    placeholders = {_placeholder(index): name for index, name in enumerate(names)}
+    code = template.replace(
+        co_varnames=("self", *names),
+        co_consts=tuple(placeholders.get(c, c) if isinstance(c, str) else c for c in template.co_consts),
+        co_qualname=f"{made.__qualname__}.__init__",
+    )
+    scope: dict[str, Any] = {
+        "__name__": made.__module__,
+        "__builtins__": builtins,
+        "__record_set__": object.__setattr__,
+        "__record_factory__": _FACTORY,
+    }
+    for index, f in enumerate(fields):
+        if kinds[index] == "factory":
+            scope[f"__record_make_{index}__"] = f.default_factory
+    defaults = tuple(
+        f.default if kind == "default" else _FACTORY for kind, f in zip(kinds, fields, strict=True) if kind
+    )
+    init: Any = types.FunctionType(code, scope, "__init__", defaults or None)
     init.__annotations__ = {**{f.name: f.type for f in fields}, "return": None}
     return init  # type: ignore[no-any-return]
+
+
+def _placeholder(index: int) -> str:
+    return f"\x00field {index}"
+
+
+@cache
+def _template(kinds: tuple[str, ...], post_init: bool) -> types.CodeType:
+    """The code of an `__init__` for fields of these kinds (required "", "default", "factory"), its
+    parameters and field names placeholders: compiled once per shape."""
+    parameters, lines = [], []
+    for index, kind in enumerate(kinds):
+        value = parameter = f"_{index}"
+        if kind == "factory":
+            value = f"__record_make_{index}__() if {parameter} is __record_factory__ else {parameter}"
+        parameters.append(parameter)
+        lines.append(f" __record_set__(self, {_placeholder(index)!r}, {value})")
+    if post_init:
+        lines.append(" self.__post_init__()")
+    text = f"def __init__(self, {', '.join(parameters)}):\n" + ("\n".join(lines) or " pass")
+    module = compile(text, "<record>", "exec")
+    return next(c for c in module.co_consts if isinstance(c, types.CodeType))
 
 
 def _values(names: list[str]) -> Callable[[object], tuple[object, ...]]:

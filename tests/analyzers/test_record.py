@@ -105,3 +105,19 @@ def test_anything_else_is_left_to_dataclass() -> None:
     assert repr(ours(x=1)) == repr(theirs(x=1))
     with pytest.raises(TypeError):
         ours(1)
+
+
+def test_classes_of_one_shape_keep_their_own_names() -> None:
+    first, _ = _pair({"b": 0}, {"a": "int", "b": "int"})
+    second, _ = _pair({"y": field(default_factory=list)}, {"x": "int", "y": "list[int]"})
+    same_shape, _ = _pair({"d": 5}, {"c": "int", "d": "int"})
+    assert repr(first(1)) == "Point(a=1, b=0)"
+    assert repr(same_shape(c=2)) == "Point(c=2, d=5)"
+    assert second(x=3).y == []
+    with pytest.raises(TypeError):
+        same_shape(a=1)
+
+
+def test_a_required_field_after_a_default_is_refused() -> None:
+    with pytest.raises(TypeError, match="follows default argument"):
+        _pair({"a": 0}, {"a": "int", "b": "int"})
