@@ -15,7 +15,7 @@ from analyzers.record import record
 
 def _pair(body: dict[str, Any], annotations: dict[str, str]) -> tuple[Any, Any]:
     """The same class body made by `record` and by `dataclass(frozen=True, slots=True)`."""
-    made = []
+    made: list[Any] = []
     for decorate in (record, dataclass(frozen=True, slots=True)):
         namespace = {**body, "__annotations__": dict(annotations), "__module__": __name__}
         made.append(decorate(type("Point", (), namespace)))
