@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import IntEnum, StrEnum
 from typing import ClassVar
 
 from analyzers.contract.model import ChangeContext, ChangedFile
+from analyzers.record import record
 
 DOCS_BASE_URL = "https://github.com/bulwark-app/bulwark/blob/main/docs/rules"
 DOC_HEADINGS = (
@@ -73,7 +74,7 @@ def rule_is_protected(family: Family, flag: bool) -> bool:
 PROVENANCE_RAISED_FAMILIES = frozenset({Family.CODE, Family.SUPPLY_CHAIN, Family.DRIFT})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleMeta:
     id: str  # kebab-case, stable forever; the module is the id with underscores
     family: Family
@@ -95,7 +96,7 @@ class RuleMeta:
         return rule_is_protected(self.family, self.protected)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TraceStep:
     """One step of the path data took to a finding: where (head side, 1-based) and what happened."""
 
@@ -104,7 +105,7 @@ class TraceStep:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """One thing a rule found. Line numbers are on the head side, 1-based, inclusive."""
 

@@ -26,16 +26,16 @@ import queue
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from analyzers.contract.limits import InputLimitError
+from analyzers.record import record
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Budget:
     """How long analysis may take, in seconds."""
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
+from analyzers.record import record
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ _REASON_LIMIT = 300
 _UNREAD_KINDS = frozenset({FileKind.GENERATED, FileKind.VENDORED})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Gap:
     """Work that did not happen. `rule_id` None: no single rule (the file itself, or shared work);
     `path` None: the whole change rather than one file."""
@@ -104,7 +104,7 @@ def unique(gaps: Iterable[Gap]) -> tuple[Gap, ...]:
     return tuple(sorted(set(gaps), key=lambda g: (g.path or "", g.rule_id or "", g.reason)))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GapGroup:
     """Gaps of one file (or of the change) with one reason, and the rules they stopped."""
 

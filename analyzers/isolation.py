@@ -24,13 +24,14 @@ from analyzers.budget import Budget, Lane
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.model import ChangeContext
 from analyzers.gaps import Gap, describe, recorded_gaps
+from analyzers.record import record
 
 logger = logging.getLogger(__name__)
 Pairs = list[tuple[Analyzer, Finding]]
 MAX_RUNAWAYS = 4  # late threads still running: past this, no more work is started
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Outcome:
     pairs: Pairs | None  # None: the attempt failed
     reason: str = ""

@@ -86,6 +86,37 @@ def query_requirements(language: str | None, name: str) -> tuple[str, ...] | Non
     return tuple(dict.fromkeys(required)) or None
 
 
+def query_may_match(language: str | None, name: str, text: str) -> bool:
+    """Whether query `name` can match in `text`: it has no requirement words (`query_requirements`),
+    or one of them occurs in `text`. A word derived from the query's literals is the whole text of a
+    node, and a node ends where a token ends, which is never before a letter, digit or underscore: such
+    a word counts only where none follows it (`iv` is no sign of an IV in `private`). A declared word
+    (`; requires:`) counts anywhere, as part of a longer one too."""
+    required = query_requirements(language, name)
+    if required is None:
+        return True
+    whole = _whole_words(language, name)
+    return any(word in text and (whole is None or whole[word].search(text)) for word in required)
+
+
+_WORD_END = "[A-Za-z0-9_]"
+
+
+@cache
+def _whole_words(language: str | None, name: str) -> dict[str, re.Pattern[str]] | None:
+    """For derived requirement words, each word's pattern where no word character follows it; None
+    for declared ones."""
+    canonical = canonical_language(language)
+    source = query_source(canonical, name) if canonical is not None else None
+    if source is None or _REQUIRES.search(source) is not None:
+        return None
+    ends = re.compile(_WORD_END)
+    return {
+        word: re.compile(re.escape(word) + (f"(?!{_WORD_END})" if ends.fullmatch(word[-1:]) else ""))
+        for word in query_requirements(language, name) or ()
+    }
+
+
 # Node types of a syntax tree's root, per grammar: a pattern that starts at one of these may join
 # nodes from different top-level statements.
 _ROOT_TYPES = ("module", "program", "source_file", "translation_unit", "compilation_unit", "document")

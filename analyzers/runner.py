@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from analyzers.base import PROVENANCE_RAISED_FAMILIES, Analyzer, Finding
 from analyzers.budget import DEFAULT_BUDGET, Budget
@@ -31,12 +31,13 @@ from analyzers.contract.policy import RepoPolicy
 from analyzers.fingerprint import fingerprint_of, snippet_of
 from analyzers.gaps import Gap, context_gaps, unique
 from analyzers.isolation import Isolation
+from analyzers.record import record
 from analyzers.suppression import Suppression, find_suppressions, refusal, suppression_for
 
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AddedSuppression:
     """A suppression comment the pull request added, and the findings it covered."""
 
@@ -45,7 +46,7 @@ class AddedSuppression:
     covered: tuple[str, ...] = ()  # fingerprints of the findings on its line(s)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AnalysisResult:
     findings: tuple[Finding, ...]
     gaps: tuple[Gap, ...] = ()  # work that did not happen: the analysis is incomplete when any

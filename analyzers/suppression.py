@@ -15,10 +15,10 @@ suppression is recorded (and reported by `anomaly-check-suppressed`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from analyzers.base import RuleMeta
 from analyzers.contract.model import ChangedFile, FileStatus
+from analyzers.record import record
 
 # The rule that reports added suppressions: a suppression the pull request adds never hides it.
 REPORTING_RULE = "anomaly-check-suppressed"
@@ -33,7 +33,7 @@ _PATTERN = re.compile(
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Suppression:
     """One suppression comment on the head side of a file."""
 

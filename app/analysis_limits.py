@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 from analyzers.budget import DEFAULT_BUDGET, Budget
 from analyzers.contract.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES
+from analyzers.record import record
 from app.settings_error import SettingsError
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AnalysisLimits:
     """Bounds of an analysis. Environment variables are the field names prefixed `BULWARK_`."""
 

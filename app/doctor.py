@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import make_url
 
+from analyzers.record import record
 from app.db.schema import read_schema
 from app.jobs.queue import build_queue
 from app.settings import Settings, SettingsError
@@ -24,7 +25,7 @@ DELIVERIES_READ = 50
 FAILED_SHOWN = 10
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     check: str  # settings, database, queue, github or webhook
     level: Level
@@ -32,7 +33,7 @@ class Problem:
     fix: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Diagnosis:
     passed: tuple[str, ...]
     problems: tuple[Problem, ...]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from analyzers.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PullAtHead:
     """Which pull request, at which head, in which repository and installation; its author when known.
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from analyzers.contract.model import ChangeContext
+from analyzers.record import record
 from app.github import reviews
 from app.github.client import InstallationGitHub
 from app.github.reviews import ReviewThread
@@ -26,7 +27,7 @@ from app.report.review_plan import INLINE, PriorComment, ReviewPlan, plan_review
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReviewState:
     """What is known before this push's review, read once: Bulwark's inline comments (the database's
     records, completed from GitHub's threads), the threads still unresolved, the findings earlier

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -21,6 +21,7 @@ from analyzers.budget import Budget
 from analyzers.contract.model import ChangeContext
 from analyzers.contract.policy_file import PolicyError, policy_from_base
 from analyzers.gaps import Gap
+from analyzers.record import record
 from analyzers.runner import AnalysisResult, run_analyzers
 from app import __version__
 from app.analysis_limits import AnalysisLimits
@@ -43,7 +44,7 @@ class ScanUsageError(Exception):
     """A bad repository, revision or policy: exit code 2."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScanResult:
     ctx: ChangeContext
     analysis: AnalysisResult
@@ -200,7 +201,7 @@ def _gap_message(gap: Gap) -> str:
     return f"{gap.path}: {gap.reason}" if gap.path else gap.reason
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SkippedCheck:
     """A check that did not run. `kind`: `offline` (registry look-ups switched off), `registry` (a
     registry did not answer), `file` (a file not analysed: binary, generated, vendored…), `note` (work

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from analyzers.base import Severity
 from analyzers.contract.model import ChangeContext, ChangedFile
+from analyzers.record import record
 
 _SECURITY_WORDS = re.compile(
     r"auth(?:n|z|enticat\w*|oriz\w*|oris\w*)?(?![a-z])|permission|privilege|prototype|__proto__|redirect"
@@ -173,7 +173,7 @@ def uses_removed_code(
     return any(phrase in message for phrase in asked for message in messages)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stakes:
     """What the whole change says about how much weakened tests matter."""
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from analyzers.anomaly.suppression_codes import BLANKET_SECURITY, is_security_code, read_marker
 from analyzers.contract.model import ChangedFile, Side
+from analyzers.record import record
 
 # Case-sensitive on purpose (several times faster over whole files), with the usual spellings.
 PREFILTER = re.compile(
@@ -38,7 +38,7 @@ _SECURITY_LINE = re.compile(
 _SCOPE_CHARS = 300
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckSuppression:
     """One suppression as a state: its tool, its codes (empty: all) and the code it applies to."""
 

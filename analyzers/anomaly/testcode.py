@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 
 from tree_sitter import Node, Tree
 
 from analyzers.query import canonical_language, line_runs, match_query
+from analyzers.record import record
 
 QUERY = "anomaly-tests-weakened"  # analyzers/queries/<language>/anomaly-tests-weakened.scm
 TEST_LANGUAGES = frozenset({"python", "javascript", "typescript", "tsx", "go", "java"})
@@ -49,7 +49,7 @@ _JAVA_TEST_ANNOTATIONS = frozenset({"Test", "ParameterizedTest", "RepeatedTest",
 _JAVA_SKIP_ANNOTATIONS = frozenset({"Disabled", "Ignore"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DefinedTest:
     name: str  # qualified by enclosing classes or suites
     start_line: int
@@ -57,7 +57,7 @@ class DefinedTest:
     body: str  # the normalised text after the first line: the same body under another name or place
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Marker:
     """An assertion or a skip: its first line and normalised text."""
 
@@ -66,7 +66,7 @@ class Marker:
     conditional: bool = False  # a skip under a condition (`skipif`, inside an `if`): an environment gate
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SuiteFacts:
     tests: tuple[DefinedTest, ...]
     assertions: tuple[Marker, ...]

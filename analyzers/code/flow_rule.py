@@ -19,7 +19,6 @@ Confidence and severity follow the scale of `analyzers.runner`:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from analyzers.base import Finding, Severity, TraceStep
@@ -30,6 +29,7 @@ from analyzers.contract.syntax import detect_language, parse_text
 from analyzers.derived import per_change
 from analyzers.flow.program import LANGUAGES, Program, SourceFile
 from analyzers.query import canonical_language
+from analyzers.record import record
 
 if TYPE_CHECKING:
     from analyzers.flow.hit import Hit
@@ -43,7 +43,7 @@ _EVIDENCE_LIMIT = 200
 QUERIED = frozenset({"c", "cpp"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FlowReport:
     hits: tuple[Hit, ...]
     bounded: bool  # some analysis bound was reached

@@ -26,7 +26,7 @@ from analyzers.query import (
     canonical_language,
     line_runs,
     match_query,
-    query_requirements,
+    query_may_match,
     requirements_within_match,
 )
 
@@ -70,11 +70,10 @@ class QueryRule(Analyzer):
     def analyze_file(self, changed: ChangedFile, region: str | None = None) -> Iterator[Finding]:
         """Findings in one file; `region`, when given, is the text of the top-level statements
         that hold the changed lines (`changed_regions`), where a match's own literals must be."""
-        required = query_requirements(changed.language, self.meta.id)
         text = changed.head_text or ""
         if region is not None and requirements_within_match(changed.language, self.meta.id):
             text = region
-        if required is not None and not any(word in text for word in required):
+        if not query_may_match(changed.language, self.meta.id, text):
             return
         tree = changed.tree("head")
         if tree is None:

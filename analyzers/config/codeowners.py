@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzers.contract.globs import matches_any
+from analyzers.record import record
 
 LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OwnerEntry:
     pattern: str
     owners: tuple[str, ...]  # as written, lower case: `@user`, `@org/team`, `a@b.c`

@@ -9,15 +9,15 @@ skipped, heredocs kept, every instruction at its line.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from tree_sitter import Node
 
 from analyzers.contract.syntax import parse_text
+from analyzers.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Instruction:
     keyword: str  # upper case: FROM, RUN, USER, ...
     args: str  # the text after the keyword, continuation lines included
@@ -26,7 +26,7 @@ class Instruction:
     shell: str | None = None  # RUN in shell form or heredoc: the command text (rows align with `line`)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImageRef:
     """A `FROM` image reference split into its parts."""
 
@@ -43,7 +43,7 @@ class ImageRef:
         return "docker.io"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stage:
     image: ImageRef | None
     alias: str | None

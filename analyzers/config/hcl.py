@@ -6,16 +6,16 @@ per level)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from tree_sitter import Node
 
 from analyzers.contract.limits import MAX_DEPTH, too_deep
 from analyzers.contract.syntax import parse_text
+from analyzers.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Attribute:
     name: str
     raw: str  # the expression as written
@@ -41,7 +41,7 @@ class Attribute:
         return [self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block:
     type: str
     labels: tuple[str, ...]

@@ -9,9 +9,8 @@ levels (`InputLimitError` beyond).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from analyzers.contract.limits import MAX_DEPTH, too_deep
+from analyzers.record import record
 
 
 class _Unknown:
@@ -24,7 +23,7 @@ Value = object  # str | list[Value] | dict[str, Value] | UNKNOWN
 _DELIMITERS = frozenset("{}[],:=\n")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Statement:
     """One policy statement: effect, actions and resources as written (UNKNOWN when not literal)."""
 

@@ -7,23 +7,23 @@ words of the syntax tree and never on the text of comments or quoted prose.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from tree_sitter import Node
 
 from analyzers.contract.syntax import parse_text
+from analyzers.record import record
 
 _WRAPPERS = frozenset({"sudo", "env", "command", "exec", "nohup", "time", "doas"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Word:
     text: str
     row: int  # 0-based row within the shell text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Command:
     """One simple command. `name` is the program after wrappers such as `sudo` and `env X=1`."""
 

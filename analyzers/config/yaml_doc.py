@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from tree_sitter import Node
 
 from analyzers.contract.limits import MAX_DEPTH, MAX_NODES, too_deep, too_many_nodes
 from analyzers.contract.syntax import DEFAULT_MAX_BYTES, parse_text
+from analyzers.record import record
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "0": "\0"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class YNode:
     """One YAML value. `line`..`end_line` are 1-based source lines of the value itself."""
 

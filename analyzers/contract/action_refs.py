@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
+
+from analyzers.record import record
 
 _SHA = re.compile(r"^[0-9a-f]{40}$")
 _DIGEST = re.compile(r"@sha256:[0-9a-f]{64}$")
@@ -29,7 +30,7 @@ class Pinning(IntEnum):
     MOVABLE = 2  # a branch, any other ref, no ref, or a container tag without a digest
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ActionRef:
     target: str  # `owner/repo[/path]` lower case, or `docker://image` without tag
     ref: str  # what follows `@` (or the container tag), as written

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
+from analyzers.record import record
 
 FORMAT_VERSION = 1
 MAX_SAMPLES = 500  # size samples kept per distribution (the most recent)
@@ -39,7 +40,7 @@ _AUTH_WORDS = frozenset(
 _SEPARATORS = str.maketrans(dict.fromkeys("/._-", " "))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ActorHistory:
     """What one actor (a login, an e-mail, or `agent:<name>`) has changed in the repository."""
 
@@ -49,7 +50,7 @@ class ActorHistory:
     paths: tuple[str, ...] = ()  # sensitive paths touched, most recent last
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ChangeStats:
     """The measures of one pull request that the history keeps distributions of."""
 
@@ -59,7 +60,7 @@ class ChangeStats:
     kinds: int  # distinct file kinds touched
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RepoHistory:
     """The change-history baseline of one repository."""
 

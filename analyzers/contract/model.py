@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
+from analyzers.record import record
+
 if TYPE_CHECKING:
     from tree_sitter import Tree
 
@@ -51,7 +53,7 @@ class FileKind(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hunk:
     """One hunk of a file's diff, with exact line numbers on both sides (1-based)."""
 
@@ -69,7 +71,7 @@ class Hunk:
         return self.head_start + max(self.head_length, 1) - 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scope:
     """The syntax node that encloses a changed range: a function, class or configuration key path."""
 
@@ -79,7 +81,7 @@ class Scope:
     end_line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ChangedRange:
     """A run of added lines on the head side and the scope that encloses it."""
 
@@ -88,7 +90,7 @@ class ChangedRange:
     scope: Scope | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProvenanceSignal:
     """One piece of evidence that an AI agent wrote a commit or a pull request."""
 
@@ -98,7 +100,7 @@ class ProvenanceSignal:
     commit_sha: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CommitInfo:
     sha: str
     message: str
@@ -111,7 +113,7 @@ class CommitInfo:
     files: tuple[str, ...] = ()  # paths touched, where known
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PullRequestInfo:
     """What the pull request says at the analysed head, as rules read it: title, body, author, refs,
     SHAs, review requests and approvals. Content only: which installation, repository id and head a job
@@ -132,7 +134,7 @@ class PullRequestInfo:
     approvers: tuple[str, ...] = ()  # logins whose latest review approves
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextItem:
     """Free text that belongs to the pull request (title, body, a comment): content, never commands."""
 
@@ -163,7 +165,7 @@ class Provenance:
         return bool(self.file_evidence(path))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PackageFacts:
     """What a registry said about one dependency name. `None` means unknown (the look-up failed)."""
 

@@ -8,18 +8,19 @@ the repository's own file. Fetching the organisation file is the worker's job, n
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from analyzers.contract.policy import DEFAULT_POLICY, POLICY_PATH, POLICY_PATHS, RepoPolicy
 from analyzers.contract.policy_schema import POLICY_CHECK, SCHEMA_TYPES, child_path, did_you_mean
+from analyzers.record import record
 
 if TYPE_CHECKING:
     import yaml
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PolicyProblem:
     key_path: str
     line: int

@@ -14,7 +14,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePosixPath
 
@@ -22,6 +21,7 @@ from tree_sitter import Language, Parser, Point, Tree
 
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.yaml_levels import YAML_MAX_LEVELS, yaml_block_levels
+from analyzers.record import record
 
 DEFAULT_MAX_BYTES = 1_000_000
 DEFAULT_TIMEOUT_SECONDS = 2.0
@@ -176,7 +176,7 @@ def get_parser(language: str) -> Parser:
     return parser
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParseOutcome:
     tree: Tree | None
     skipped_reason: str | None = None

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from analyzers.record import record
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TAGS_FILE = DATA_DIR / "action-tags.json"
@@ -23,7 +24,7 @@ _COMMENT_VERSION = re.compile(
 _VERSION = re.compile(r"v?(\d{1,6}(?:\.\d{1,6}){0,3})")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ActionRef:
     action: str  # owner/repo, lower case (a path inside the repository dropped)
     ref: str
@@ -67,7 +68,7 @@ def known_tags() -> dict[str, dict[str, str]]:
     return {action.lower(): dict(tags) for action, tags in data.get("tags", {}).items()}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Advisory:
     id: str
     action: str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode
@@ -17,9 +16,10 @@ from analyzers.drift.workflow_facts import (
     fetches_head,
     trigger_lines,
 )
+from analyzers.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Site:
     kind: str  # trigger, fetch, run
     job_id: str

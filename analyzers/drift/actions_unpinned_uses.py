@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.config.yaml_doc import YNode, load_document
@@ -11,6 +10,7 @@ from analyzers.contract.action_refs import ActionRef, Pinning, read_ref
 from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus
 from analyzers.contract.policy import RepoPolicy
 from analyzers.drift.common import is_action_manifest, is_workflow, jobs, policy_of, present, steps
+from analyzers.record import record
 
 # GitHub's own actions: a version tag of theirs is low, not medium (their tags are protected releases).
 GITHUB_OWNERS = frozenset({"actions", "github"})
@@ -18,7 +18,7 @@ GITHUB_OWNERS = frozenset({"actions", "github"})
 TAG_REQUIRED = ("slsa-framework/slsa-github-generator/",)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Use:
     """One `uses:` as a state: where it is (job), what it names and how pinned it is."""
 

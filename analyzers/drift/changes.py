@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import TypeVar
 
 from analyzers.base import Analyzer, Finding, Severity
 from analyzers.config.yaml_doc import YNode
 from analyzers.contract.model import ChangeContext, ChangedFile, FileStatus
 from analyzers.drift.common import action_documents, base_workflow, dockerfiles, workflows
+from analyzers.record import record
 
 T = TypeVar("T")
 
@@ -49,7 +49,7 @@ def new_sites(
             yield site, not fresh and line(site) not in file.added_lines
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Site:
     """A risky thing a rule sees on one side: `key` says what it is and how risky, never where."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
@@ -23,6 +22,7 @@ from analyzers.drift.common import (
 )
 from analyzers.drift.local_calls import called_document, local_target
 from analyzers.drift.thresholds import lowered_thresholds
+from analyzers.record import record
 
 _SWALLOW = re.compile(r"\|\|\s*(?:true|:|exit\s+0)\s*$|;\s*(?:true|exit\s+0)\s*$")
 _CALL_DEPTH = 3
@@ -38,7 +38,7 @@ def check_words(config: Mapping[str, Any]) -> re.Pattern[str] | None:
     return re.compile(f"(?<![\\w-])(?:{words})(?![\\w-])", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Unit:
     """A step or a job, with what it checks (calls to local workflows and actions followed)."""
 

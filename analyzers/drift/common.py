@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from analyzers.config.yaml_doc import YNode, load_document
@@ -14,6 +13,7 @@ from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, FileS
 from analyzers.contract.policy import RepoPolicy
 from analyzers.contract.policy_file import effective_policy
 from analyzers.contract.syntax import DEFAULT_MAX_BYTES
+from analyzers.record import record
 
 _WORKFLOW_DIR = ".github/workflows/"
 _YAML = (".yml", ".yaml")
@@ -98,7 +98,7 @@ def terraform_files(ctx: ChangeContext) -> Iterator[ChangedFile]:
     return (file for file in ctx.files if present(file) and is_terraform(file))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Step:
     job_id: str
     job: YNode

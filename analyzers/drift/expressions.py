@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from analyzers.record import record
 
 MAX_EXPRESSION = 2000
 # A context reference: a name, then `.name`, `.*` or `[...]` parts. The alternatives start with
@@ -40,7 +41,7 @@ _CONTEXTS = frozenset(
 _COMPARISONS = ("==", "!=", "<=", ">=", "<", ">")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Expression:
     """One `${{ … }}`: `inner` is the text between the braces; `start` its offset in the scanned text."""
 

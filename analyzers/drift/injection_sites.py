@@ -4,12 +4,12 @@ evaluate them (`script:` of `actions/github-script`, ...), each expansion judged
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from analyzers.config.yaml_doc import YNode
 from analyzers.drift.expressions import find_expressions, flowing_references
 from analyzers.drift.taint import Origin, Tracer, Trust
 from analyzers.drift.workflow_model import Scope, scopes
+from analyzers.record import record
 
 # Inputs that an action runs as code (shell, JavaScript, PowerShell, ...), by action.
 CODE_INPUTS: dict[str, frozenset[str]] = {
@@ -30,7 +30,7 @@ CODE_INPUTS: dict[str, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InjectionSite:
     """One line of code that expands an expression whose value someone other than the workflow chose."""
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site
 from analyzers.drift.rbac import Grant, grant_findings
+from analyzers.record import record
 
 _WRITE = ("create", "update", "patch")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Path:
     """One way from a grant to more power: the verbs and resources that open it, what it gives, and
     its severity for a ClusterRole (a namespaced Role's is one step lower)."""

@@ -8,7 +8,6 @@ An item whose lines hold a Helm template (`{{ … }}`) is left out: its values m
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Finding
 from analyzers.config.yaml_doc import EMPTY, YNode, load_documents
@@ -16,11 +15,12 @@ from analyzers.contract.model import ChangeContext
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import present
 from analyzers.drift.workloads import is_manifest_path
+from analyzers.record import record
 
 ROLE_KINDS = frozenset({"Role", "ClusterRole"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Grant:
     """One item of a role's `rules:`: the lists it names, lower-cased (`*` kept as written)."""
 

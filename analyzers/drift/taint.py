@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import IntEnum
 
 from analyzers.config.yaml_doc import YNode
 from analyzers.drift.expressions import find_expressions, flowing_references
 from analyzers.drift.scripts import shell_sources, writes_in
 from analyzers.drift.workflow_model import Scope
+from analyzers.record import record
 
 MAX_HOPS = 8
 
@@ -31,7 +31,7 @@ class Trust(IntEnum):
     ANYONE = 3  # anyone who can open an issue, a pull request, a comment or a fork
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Origin:
     trust: Trust
     source: str  # the context that sets the value (`github.event.issue.title`)

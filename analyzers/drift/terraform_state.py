@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 from analyzers.base import Analyzer, Finding
@@ -24,12 +24,13 @@ from analyzers.config.terraform_json import json_blocks
 from analyzers.contract.model import ChangeContext, FileStatus
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import is_terraform
+from analyzers.record import record
 
 _TRUE = frozenset({"true", '"true"'})
 _FALSE = frozenset({"false", '"false"'})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Module:
     """The blocks of one file and of its module (every changed Terraform file of its directory)."""
 

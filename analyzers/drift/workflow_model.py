@@ -4,13 +4,13 @@ the `env:` values in force, the earlier steps, the other jobs."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from analyzers.config.yaml_doc import EMPTY, YNode
 from analyzers.drift.common import Step, jobs
+from analyzers.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scope:
     """Job `job_id` of `document` (`runs` for a composite action), at step `step_index` (-1: the job)."""
 
@@ -69,7 +69,7 @@ class Scope:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Write:
     """`NAME=value` appended to `$GITHUB_ENV`, `$GITHUB_OUTPUT` or `$GITHUB_PATH` (name empty) by a step."""
 

@@ -10,13 +10,13 @@ in Kustomize patches (`fragment`: a container without an `image`, merged over a 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from analyzers.base import Analyzer, Finding
 from analyzers.config.yaml_doc import EMPTY, YNode, load_documents
 from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.drift.changes import Site, site_findings
 from analyzers.drift.common import is_false, is_workflow, plainly_not_kubernetes, present
+from analyzers.record import record
 
 _YAML = (".yml", ".yaml")
 # kind -> the keys from the document to the pod spec
@@ -34,7 +34,7 @@ POD_SPEC_PATHS: dict[str, tuple[str, ...]] = {
 CONTAINER_LISTS = ("initContainers", "containers", "ephemeralContainers")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Container:
     workload: Workload
     section: str  # containers, initContainers, ephemeralContainers
@@ -67,7 +67,7 @@ class Container:
         return self.fragment or self.templated()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Workload:
     kind: str
     name: str

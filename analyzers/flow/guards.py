@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from analyzers.flow.ir import (
     Attr,
@@ -47,6 +46,7 @@ from analyzers.flow.ir import (
 )
 from analyzers.flow.model import Models
 from analyzers.flow.value import Fact, Value, map_facts
+from analyzers.record import record
 
 State = dict[str, Value]
 Check = tuple[object, bool]  # an expression and whether it holds
@@ -104,7 +104,7 @@ def _marked_facts(
     return marked
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Either:
     """Two lists of checks of which one holds (`a and b` when false: `not a`, or `not b`)."""
 

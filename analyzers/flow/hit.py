@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from analyzers.base import TraceStep as Step
 from analyzers.flow.value import Fact
+from analyzers.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hit:
     kind: str  # the sink kind, which selects the rule
     cwe: tuple[int, ...]

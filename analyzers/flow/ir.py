@@ -15,15 +15,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from analyzers.record import record
+
 ConstValue = str | bytes | int | float | bool | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Var:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Const:
     value: ConstValue
 
@@ -31,7 +33,7 @@ class Const:
 Operand = Var | Const
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Import:
     """`import a.b` (path `a`), `import a.b as c` (`a.b`), `from a import b` (`a.b`)."""
 
@@ -39,46 +41,46 @@ class Import:
     level: int = 0  # leading dots of a relative import
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Attr:
     obj: Operand
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Item:
     obj: Operand
     key: Operand
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Slice:
     obj: Operand
     lower: Operand | None
     upper: Operand | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Binary:
     op: str  # + - * / // % ** & | ^ << >> and or
     left: Operand
     right: Operand
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unary:
     op: str  # not - + ~
     operand: Operand
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Compare:
     op: str  # == != < <= > >= in "not in" is "is not"
     left: Operand
     right: Operand
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Call:
     """A call: of `func`, or of method `method` on `func` (the receiver) when `method` is set."""
 
@@ -91,7 +93,7 @@ class Call:
     new: bool = False  # a constructor call (`new T(...)`): the result is of the type called
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cast:
     """A value given a declared type (`String s = ...`, `(String) x`): the type is named as written."""
 
@@ -99,14 +101,14 @@ class Cast:
     type: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Format:
     """A string built from parts: f-strings, `%`, `.format`, template literals, `Sprintf`."""
 
     parts: tuple[Operand, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pack:
     """A list, tuple or set display (`kind`), or a dict display when `keys` is given."""
 
@@ -116,21 +118,21 @@ class Pack:
     exact: bool = True  # False: a comprehension or a display with unpacking (length unknown)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Element:
     """One element of an iterable (a `for` target, a comprehension variable, `*rest`)."""
 
     iterable: Operand
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FunctionRef:
     """A function or class defined here (`def`, `lambda`, `class`), by its id in the module."""
 
     function_id: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Opaque:
     """A value the lowering did not follow (too deep, unsupported): of unknown origin."""
 
@@ -156,14 +158,14 @@ Expr = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Assign:
     target: str
     expr: Expr
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SetAttr:
     obj: Operand
     name: str
@@ -171,7 +173,7 @@ class SetAttr:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SetItem:
     obj: Operand
     key: Operand
@@ -182,12 +184,12 @@ class SetItem:
 Statement = Assign | SetAttr | SetItem
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Goto:
     target: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Branch:
     test: Operand
     then: int
@@ -195,7 +197,7 @@ class Branch:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Return:
     value: Operand | None
     line: int
@@ -212,7 +214,7 @@ class Block:
     handler: int | None = None  # the block an exception raised here goes to
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Param:
     name: str
     kind: str = (

@@ -51,10 +51,12 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from analyzers.record import record
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 ACTIONS = frozenset(
@@ -67,7 +69,7 @@ class ModelError(ValueError):
     """A model file does not follow the schema; the message names the file and the entry."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Condition:
     position: int | None = None
     keyword: str | None = None
@@ -79,7 +81,7 @@ class Condition:
     prefix: str | None = None  # the argument is a constant string starting with this (`http://`)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     kind: str
     origin: str  # the file that declared it
@@ -95,7 +97,7 @@ class Source:
     outputs: tuple[int, ...] = ()  # for called refs: the arguments the call fills (`recv(fd, buf, ...)`)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sink:
     kind: str
     cwe: tuple[int, ...]
@@ -123,7 +125,7 @@ class Sink:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sanitizer:
     calls: tuple[str, ...]
     clears: frozenset[str]
@@ -131,7 +133,7 @@ class Sanitizer:
     own: bool = False  # also names the program's own functions (taken at their word, bodies not read)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Propagator:
     calls: tuple[str, ...]
     action: str
@@ -139,7 +141,7 @@ class Propagator:
     value: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Flag:
     calls: tuple[str, ...]
     flag: str
@@ -150,13 +152,13 @@ class Flag:
     until: str | None = None  # `null-check`: a branch proving the value not null drops the flag
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Guard:
     marks: frozenset[str]
     clears: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Models:
     """Every model of one language, with indexes by call name for the interpreter."""
 
@@ -344,7 +346,7 @@ def _words(models: Models) -> tuple[str, ...]:
     return _derive(models)[1]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _CallIndex:
     exact: dict[str, list[Any]]
     methods: dict[str, list[Any]]

@@ -9,8 +9,9 @@ not be known. A Go package is its folder: an import path ending with a folder of
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+
+from analyzers.record import record
 
 if TYPE_CHECKING:  # the intermediate form is loaded with a lowering, not to read LANGUAGES
     from tree_sitter import Tree
@@ -37,7 +38,7 @@ class SourceModule(Protocol):
     def names(self) -> frozenset[str]: ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceFile:
     """A file handed to the engine: its path, language, tree, and the lines the change touched
     (None: every line, as in an added file)."""

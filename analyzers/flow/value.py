@@ -16,10 +16,11 @@ lattice stays finite (the sources of a change, the sink kinds, the marks) and ev
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from analyzers.base import TraceStep as Step  # a fact carries the steps a finding shows
 from analyzers.flow.ir import ConstValue
+from analyzers.record import record
 
 MAX_SLOTS = 32  # known slots of one container; beyond, contents join into `rest`
 MAX_DEPTH = 4  # nesting of containers followed
@@ -40,7 +41,7 @@ NOT_CONSTANT = _NoConstant()
 Constant = ConstValue | _NoConstant
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fact:
     kind: str
     origin: str  # what the data is, for messages: "`request.args`", "parameter `cmd`"
@@ -74,7 +75,7 @@ NO_FACTS: Facts = frozenset()
 Slots = tuple[tuple[str, "Value"], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Value:
     facts: Facts = NO_FACTS
     const: Constant = NOT_CONSTANT

@@ -10,14 +10,15 @@ for as substrings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from analyzers.record import record
 
 _TOKEN = re.compile(r"(\.?)([A-Za-z_$][\w$]*)([ \t]*\()?")  # linear: one pass, no nested repetition
 _NAME = re.compile(r"[A-Za-z_$][\w$]*")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Words:
     calls: frozenset[str]  # `name(`
     attributes: frozenset[str]  # `.name`

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from tree_sitter import Node, Tree
+
+from analyzers.record import record
 
 STRING_TYPES = frozenset(
     {"string", "string_literal", "interpreted_string_literal", "raw_string_literal",
@@ -27,7 +28,7 @@ WRAPPER_TYPES = frozenset({"expression_list", "literal_value", "expression", "ar
 _MAX_NODES = 5000
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Binding:
     name: str
     value: str

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
+
+from analyzers.record import record
 
 BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 GITHUB_CLASSIC = re.compile(r"(?<![A-Za-z0-9_])(gh[pousr])_([A-Za-z0-9]{36})(?![A-Za-z0-9_])")
@@ -77,7 +78,7 @@ def redact(token: str) -> str:
     return f"{token[:keep]}…({len(token)} chars)"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TokenMatch:
     kind: str
     token: str

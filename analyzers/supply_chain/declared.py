@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from analyzers.record import record
 from analyzers.supply_chain.names import normalize_name
 
 # A PEP 508 requirement's name: what comes before extras, versions, markers or `@ url`.
 REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Declared:
     """One dependency entry. Lines are 1-based on the side the file was read from."""
 
@@ -30,7 +30,7 @@ class Declared:
         return (self.ecosystem, normalize_name(self.ecosystem, self.name))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IndexUrl:
     """A package index or registry the file points at (`--index-url`, `[[tool.uv.index]]`...)."""
 
@@ -38,7 +38,7 @@ class IndexUrl:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DependencyFile:
     path: str
     ecosystem: str

@@ -8,13 +8,13 @@ is derived once per change (`analyzers.derived.per_change`): the results must no
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import partial
 from pathlib import PurePosixPath
 
 from analyzers.contract.model import ChangeContext, ChangedFile
 from analyzers.derived import per_change
 from analyzers.gaps import read_each, read_one
+from analyzers.record import record
 from analyzers.supply_chain.declared import Declared, DependencyFile
 from analyzers.supply_chain.imports import ImportedModule, imported_modules
 from analyzers.supply_chain.installs import installed_packages
@@ -27,7 +27,7 @@ LOCKFILE = "lockfile"
 INSTALL = "install-command"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dependency:
     """A dependency name the change adds, and where."""
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
+
+from analyzers.record import record
 
 _SEPARATORS = re.compile(r"[-_.]")
 _SEGMENTS = re.compile(r"[-_./]")
@@ -25,7 +26,7 @@ AFFIXES = (
 _LOOKALIKES = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("0", "o"), ("1", "l"), ("5", "s"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NearName:
     popular: str
     kind: str  # distance, separator, affix, lookalike

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from analyzers.contract.model import ChangedFile, Side
 from analyzers.contract.query import captures, compile_query
 from analyzers.query import line_runs
+from analyzers.record import record
 from analyzers.supply_chain.names import NPM, PYPI
 
 PYTHON_LANGUAGES = frozenset({"python"})
@@ -26,7 +26,7 @@ NODE_BUILTINS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImportedModule:
     ecosystem: str  # pypi for Python modules, npm for JavaScript packages
     module: str  # the top-level module (Python) or the package name (npm)

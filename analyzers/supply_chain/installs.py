@@ -9,11 +9,11 @@ install`, `uv add`, `uv pip install`, `poetry add`, `pipenv install`, `pipx inst
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from analyzers.config import dockerfile, shell
 from analyzers.config.yaml_doc import YNode, load_documents
 from analyzers.contract.model import ChangedFile, FileKind, Side
+from analyzers.record import record
 from analyzers.supply_chain.declared import requirement_name
 from analyzers.supply_chain.names import CARGO, GO, NPM, PACKAGIST, PYPI, RUBYGEMS, normalize_name
 
@@ -52,7 +52,7 @@ _PROGRAM_VALUE_OPTIONS = {"npm": frozenset({"-w"}), "uv": frozenset({"-p"})}
 _CI_SCRIPT_KEYS = frozenset({"run", "script", "before_script", "after_script"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InstalledPackage:
     ecosystem: str
     name: str  # as written

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from analyzers.contract.limits import MAX_DEPTH, too_deep
 from analyzers.contract.loaders import load_toml, yaml_loader
+from analyzers.record import record
 
 if TYPE_CHECKING:
     import yaml
@@ -59,7 +60,7 @@ class _Lines:
 # --- JSON -------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class JsonMember:
     """One key of a JSON object: its value (decoded) and the lines of the key and of chosen fields."""
 
@@ -253,7 +254,7 @@ _HEADER = re.compile(r"^[ \t]*\[")
 _KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=")  # a bare key at the start of a line
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TomlLock:
     data: dict[str, Any]
     package_lines: tuple[int, ...]  # per `[[package]]` table, in order: the line of its `name`

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from analyzers.contract.model import ChangeContext
 from analyzers.derived import per_change
+from analyzers.record import record
 from analyzers.supply_chain.declared import file_name
 from analyzers.supply_chain.documents import load_json, load_toml
 from analyzers.supply_chain.names import GO, NPM, PYPI, normalize_name
@@ -37,7 +37,7 @@ class _Named(Protocol):
 D = TypeVar("D", bound=_Named)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OwnPackages:
     names: frozenset[tuple[str, str]]  # (ecosystem, normalised name) of the repository's packages
     scopes: frozenset[str]  # npm scopes (`@acme`) of workspace members

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 from pathlib import PurePosixPath
 from typing import Literal
+
+from analyzers.record import record
 
 MAX_LEXED_CHARS = 2_000_000  # characters of one file the scanner reads; the rest counts as code
 
 RegionKind = Literal["comment", "string"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Syntax:
     """The delimiters of one comment-syntax family."""
 
@@ -34,7 +35,7 @@ class Syntax:
     escape: str = "\\"  # escape character inside strings ("" for none)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Region:
     """A comment or string: characters [start, end) of the lexed text."""
 

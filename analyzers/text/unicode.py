@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
+
+from analyzers.record import record
 
 TAG_FIRST, TAG_LAST = 0xE0000, 0xE007F
 CANCEL_TAG = 0xE007F
@@ -149,7 +150,7 @@ def is_identifier_char(ch: str) -> bool:
     return ch == "_" or ch == "$" or unicodedata.category(ch)[0] in "LMN"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Run:
     """A run of consecutive code points of one class on one line: [start, end) in characters."""
 

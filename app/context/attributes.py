@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
+from analyzers.record import record
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class AttributeRule:
     pattern: re.Pattern[str]
     values: tuple[tuple[str, bool], ...]  # (attribute, set or unset)
@@ -61,7 +62,7 @@ def _values(words: list[str]) -> tuple[tuple[str, bool], ...]:
     return tuple(values)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GitAttributes:
     rules: tuple[AttributeRule, ...] = ()
 

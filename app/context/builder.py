@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from analyzers.contract.limits import MAX_LOCKFILE_BYTES, MAX_YAML_BYTES, InputLimitError
@@ -25,6 +25,7 @@ from analyzers.contract.syntax import (
     detect_language,
     parse_outcome,
 )
+from analyzers.record import record
 from app.context.attributes import GitAttributes
 from app.context.classify import classify, is_lockfile, is_yaml
 from app.context.diff import make_patch, read_patch
@@ -52,7 +53,7 @@ BASE_FILE_PATHS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BuildOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_lockfile_bytes: int = MAX_LOCKFILE_BYTES  # lockfiles are read up to this instead
@@ -68,7 +69,7 @@ class BuildOptions:
     max_referenced: int = 50
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Blob:
     text: str | None = None
     binary: bool = False

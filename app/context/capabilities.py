@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 
 from tree_sitter import Node, Tree
 
 from analyzers.contract.query import captures, compile_query
+from analyzers.record import record
 from app.context.scopes import added_runs
 
 PROCESS, NETWORK, FILES = "process-execution", "network", "file-system"
@@ -159,7 +159,7 @@ _SPACE = re.compile(r"\s+")
 _MAX_CALLEE = 120
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CapabilityUse:
     capability: str
     path: str
@@ -167,7 +167,7 @@ class CapabilityUse:
     callee: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Lookup:
     exact: dict[str, str]
     prefixes: tuple[tuple[str, str], ...]  # (prefix, capability), longest first

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from analyzers.contract.action_refs import bumped, uses_values
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.loaders import load_yaml
+from analyzers.record import record
 
 _LEVELS = {"none": 0, "read": 1, "write": 2}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CiChange:
     path: str
     kind: str  # workflow, trigger, permission, actions

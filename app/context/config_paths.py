@@ -11,18 +11,18 @@ says so).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.loaders import load_yaml
+from analyzers.record import record
 
 MOST_PATHS = 50
 MOST_DEPTH = 64
 CONFIG_SUFFIXES = (".yml", ".yaml", ".json")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SettingChange:
     path: str  # the file
     key: str  # the key path inside it: jobs.build.steps[1].run

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from analyzers.contract.loaders import load_json, load_toml
+from analyzers.record import record
 
 _REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$")
 _GO_REQUIRE = re.compile(r"^\s*(?:require\s+)?([\w\-~/]+(?:\.[\w\-~/]+)+)\s+(v\S+)")
@@ -24,7 +24,7 @@ _CARGO_SECTIONS = ("dependencies", "dev-dependencies", "build-dependencies")
 Deps = dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DependencyChange:
     path: str
     ecosystem: str

@@ -10,18 +10,18 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from unidiff.errors import UnidiffParseError
 from unidiff.patch import PatchSet
 
 from analyzers.contract.model import Hunk
+from analyzers.record import record
 from app.context.line_diff import Opcode, opcodes
 
 _HUNK_HEADER = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PatchParse:
     """The hunks of one file's patch, and whether the patch ended before its headers said."""
 
@@ -29,7 +29,7 @@ class PatchParse:
     truncated: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileDiff:
     """One file of a full unified diff."""
 

@@ -10,11 +10,11 @@ import os
 import subprocess
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from analyzers.contract.model import CommitInfo
+from analyzers.record import record
 from app.context.source import SourceError
 
 SAFE_CONFIG = (
@@ -80,7 +80,7 @@ def discard_git(process: subprocess.Popen[bytes]) -> None:
     process.communicate()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RawEntry:
     """One line of `git diff --raw -z`."""
 
@@ -105,7 +105,7 @@ def raw_entries(raw: bytes) -> list[RawEntry]:
     return entries
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FilePatch:
     patch: str  # hunks only, GitHub-shaped ("" when there are none)
     binary: bool

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.model import ChangeContext, ChangedFile, FileKind, ProvenanceSignal
+from analyzers.record import record
 from app.context.capabilities import CapabilityUse, find_capabilities
 from app.context.ci_changes import CiChange, ci_changes, merge_bumps
 from app.context.config_paths import CONFIG_SUFFIXES, SettingChange, setting_changes
@@ -27,7 +28,7 @@ _CONFIG_KINDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileEntry:
     path: str
     status: str
@@ -37,7 +38,7 @@ class FileEntry:
     note: str = ""  # skipped reason, "patch missing", "decoded with replacement"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ChangeManifest:
     files: tuple[FileEntry, ...]
     files_by_kind: tuple[tuple[str, tuple[str, ...]], ...]

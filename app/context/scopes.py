@@ -10,11 +10,11 @@ A run that spans several nodes (two functions, three keys) is split into one ran
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from tree_sitter import Node, Point, Tree
 
 from analyzers.contract.model import ChangedRange, Scope
+from analyzers.record import record
 from app.context.config_scopes import config_step, dockerfile_scope, join_path, sequence_indices
 from app.context.names import CLASS_TYPES, FUNCTION_TYPES, go_receiver, node_name
 
@@ -79,7 +79,7 @@ def _trimmed(lines: Sequence[str], start: int, end: int) -> tuple[int, int] | No
     return (start, end) if start <= end else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Link:
     """One named level of a scope path, linked to the level around it."""
 

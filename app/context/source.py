@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from analyzers.contract.model import CommitInfo, FileStatus, PullRequestInfo, Side
+from analyzers.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceFile:
     """One changed file as a source lists it, before any blob is read."""
 

@@ -8,7 +8,6 @@ lines were removed. Only the changed regions are queried.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 
 from tree_sitter import Query, Tree
@@ -16,6 +15,7 @@ from tree_sitter import Query, Tree
 from analyzers.contract.model import ChangedFile, Scope
 from analyzers.contract.query import captures, compile_query
 from analyzers.contract.syntax import get_language
+from analyzers.record import record
 from app.context.classify import CODE_LANGUAGES
 from app.context.names import CLASS_TYPES, FUNCTION_TYPES, code_scope
 from app.context.scopes import added_runs, scope_for
@@ -23,7 +23,7 @@ from app.context.scopes import added_runs, scope_for
 _DEFINITION_TYPES = sorted((FUNCTION_TYPES | CLASS_TYPES) - {"lambda", "func_literal"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SymbolChange:
     path: str
     name: str

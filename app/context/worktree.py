@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from analyzers.record import record
 from app.context.git_plumbing import git_bytes
 from app.context.source import SourceError
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WorktreeSnapshot:
     tree: str  # the working tree's tree object, in the temporary object directory
     env: dict[str, str]  # the environment under which git finds that tree and its blobs

@@ -5,18 +5,18 @@ says what it wrote (or raises `RefreshError`, leaving the file as it was)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+from analyzers.record import record
 from app.packages.popular import RefreshError
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UpdateOptions:
     offline: bool = False  # refresh only the sources that need no network
     sites: tuple[str, ...] = ()  # where installed distributions are read (default: this environment's)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     name: str
     description: str

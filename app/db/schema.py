@@ -15,7 +15,6 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import make_url, text
 
+from analyzers.record import record
 from app.db.migrate import alembic_config, upgrade
 from app.db.session import get_engine
 
@@ -35,7 +35,7 @@ class SchemaError(Exception):
     """This process cannot start on the database as it is; the message says why and what to run."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SchemaState:
     """The revisions recorded in the database and the ones this code needs."""
 

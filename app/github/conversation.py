@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from githubkit.exception import RequestFailed
 
+from analyzers.record import record
 from app.github.client import InstallationGitHub
 
 CommentKind = Literal["review", "issue"]  # a review (inline) comment, or a conversation comment
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reaction:
     reaction_id: int
     user: str

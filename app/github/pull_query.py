@@ -9,10 +9,10 @@ left as None: the caller reads that one over REST, as before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from analyzers.contract.model import CommitInfo, TextItem
+from analyzers.record import record
 
 PAGE = 100
 _ACTOR = "__typename login"
@@ -46,7 +46,7 @@ class PullShapeError(ValueError):
     """The answer does not have the shape the query asked for."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PullRead:
     """The pull request as one query gave it; None for a list longer than one page."""
 

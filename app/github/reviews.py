@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, cast
 
 from githubkit.exception import RequestFailed
 from githubkit_schemas.latest.models import PullRequestReviewComment
 
+from analyzers.record import record
 from app.github.client import InstallationGitHub
 
 log = logging.getLogger(__name__)
@@ -29,13 +29,13 @@ query($owner: String!, $name: String!, $number: Int!, $after: String) {
 _RESOLVE = "mutation($id: ID!) { resolveReviewThread(input: {threadId: $id}) { thread { id isResolved } } }"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PostedComment:
     comment_id: int
     body: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReviewThread:
     thread_id: str
     resolved: bool

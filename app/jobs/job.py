@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
+from analyzers.record import record
 from app.db.models import Delivery
 from app.pull import PullAtHead
 
@@ -54,20 +55,20 @@ def route(event: str, action: str) -> Step | None:
     return actions.get(action) or actions.get(ANY)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Actor:
     login: str = ""
     user_type: str = ""  # "Bot" for apps
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RepositoryEntry:
     id: int
     full_name: str
     private: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PullEntry:
     """The `pull_request` object of a `pull_request` event, as stored for the pull request."""
 
@@ -80,7 +81,7 @@ class PullEntry:
     state: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Comment:
     id: int
     body: str
@@ -88,13 +89,13 @@ class Comment:
     in_reply_to: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Thread:
     node_id: str
     first_comment_id: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Job:
     """One delivery, read once: where it happened, which pull requests it names, and its details."""
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from githubkit.exception import GitHubException
 
+from analyzers.record import record
 from app.db import repo
 from app.db.session import session_scope
 from app.github.client import AppGitHub, GitHubApp
@@ -32,7 +33,7 @@ _PER_PAGE = 100
 _NEXT_CURSOR = re.compile(r"[?&]cursor=([^&>]+)[^>]*>;\s*rel=\"next\"")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Attempt:
     """One attempt GitHub lists: the original delivery or a redelivery of the same guid."""
 
@@ -44,7 +45,7 @@ class Attempt:
     status_code: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RedeliveryReport:
     """What one pass saw and did."""
 

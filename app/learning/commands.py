@@ -27,9 +27,9 @@ it raises nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 
+from analyzers.record import record
 from app.learning.trust import Label
 
 MAX_BODY = 8000
@@ -59,7 +59,7 @@ class DismissReason(StrEnum):
     TEST = "test"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Command:
     verb: Verb
     text: str = ""  # the note of /confirm, the reason of /dismiss
@@ -84,7 +84,7 @@ class Command:
         return self.text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CommandError:
     message: str  # what to reply to the author of the comment
     line: int = 0

@@ -22,10 +22,9 @@ looked up on GitHub; when GitHub names nobody, no dismissal is honoured.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlmodel import Session
 
+from analyzers.record import record
 from app.db import repo
 from app.db.models import Feedback, utcnow
 from app.db.models import Finding as FindingRow
@@ -48,7 +47,7 @@ from app.pull import PullAtHead
 from app.report.actions import parse_action
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Voter:
     login: str
     user_type: str
@@ -59,7 +58,7 @@ class Voter:
         return is_bot(self.login, self.user_type)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Answer:
     """What a delivery comes to: the outcome recorded on it, a reply where the command was given, a 👍 on
     the command, the head analysed again, and the channel of a vote to count."""
@@ -71,7 +70,7 @@ class Answer:
     counted: Channel | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Target:
     """A vote asked on one stored finding: who gives it, through which channel, with which label."""
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from analyzers.base import RuleMeta
+from analyzers.record import record
 from analyzers.registry import rule_by_id
 from app.learning.simulator_profile import (
     BURST_FINDINGS,
@@ -84,7 +84,7 @@ VOTE_NOISE = 0.05  # a maintainer's vote disagrees with the eventual label
 REPO_NAMES = ("api", "web", "payments", "infra", "worker", "mobile", "docs", "sdk")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Repo:
     name: str
     org: str

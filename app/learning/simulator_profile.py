@@ -13,7 +13,7 @@ A profile fixes the size of the world and its hard cases; the seed draws everyth
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from analyzers.record import record
 
 NEAR_RULE = "code-insecure-randomness"
 BURST_RULE = "code-weak-cryptography"
@@ -22,7 +22,7 @@ BURST_FINDINGS = 14
 BURST_PRECISION = 0.1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Profile:
     name: str
     repos: int

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+
+from analyzers.record import record
 
 
 class Channel(StrEnum):
@@ -69,7 +70,7 @@ CAP_WINDOW = timedelta(days=90)
 SINGLE_WRITER_SELF_DISMISSAL = 0.5
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Vote:
     """One signal about one finding, with the voter's permission at the time of the vote."""
 
@@ -89,7 +90,7 @@ class Vote:
     created_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Evidence:
     """A vote with its weight c·w after the cap (before decay); `trusted` is w > 0."""
 

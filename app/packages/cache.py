@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
+
+from analyzers.record import record
 
 Payload = Mapping[str, Any]
 
@@ -28,7 +29,7 @@ class FactCache(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Entry:
     payload: Payload
     fetched_at: datetime

@@ -7,10 +7,11 @@ A look-up either answers (the package exists or not, with what the registry says
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from analyzers.record import record
 from analyzers.supply_chain.names import CARGO, GO, NPM, PACKAGIST, PYPI, RUBYGEMS
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class RegistryUnavailableError(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RegistryAnswer:
     """What a registry said about one name; `None` fields are ones the registry does not report."""
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from analyzers.record import record
 
 DEFAULT_PYPI_URL = "https://pypi.org"
 DEFAULT_NPM_URL = "https://registry.npmjs.org"
 DEFAULT_OSV_URL = "https://api.osv.dev"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RegistryConfig:
     """Base URLs (mirrors and air-gapped installs point these elsewhere), a timeout per request in
     seconds, the number of requests in flight at once, and `offline` to make no request at all."""

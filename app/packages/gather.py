@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from analyzers.contract.model import Facts, PackageFacts
+from analyzers.record import record
 from analyzers.supply_chain.names import NPM, PYPI, normalize_name
 from app.packages.cache import FactCache
 from app.packages.clients import (
@@ -40,7 +41,7 @@ _SOURCES = {PYPI: "pypi registry", NPM: "npm registry"}
 _OSV = "osv advisories"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GatheredFacts:
     """Facts per (ecosystem, normalised name) and the checks that could not run, for the summary."""
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from analyzers.record import record
 
 if TYPE_CHECKING:  # only an update reads installed metadata; an analysis reads the shipped map
     import importlib.metadata
@@ -32,7 +33,7 @@ _STRAY = frozenset(
 _OWN = "bulwark"  # this project, installed from its checkout: its packages are no one's imports
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ModuleMap:
     """Import name -> distributions (canonical PyPI names) that provide it."""
 

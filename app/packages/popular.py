@@ -11,10 +11,11 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from analyzers.record import record
 
 if TYPE_CHECKING:
     import httpx  # only `refresh_popular` makes requests
@@ -34,7 +35,7 @@ class RefreshError(Exception):
     """A ranking could not be downloaded or read; the shipped list is left as it was."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PopularList:
     ecosystem: str
     names: tuple[str, ...]  # most used first

@@ -9,9 +9,9 @@ against the findings of the check run's head SHA (`check_run.requested_action`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, Literal
 
+from analyzers.record import record
 from app.report.annotations import sort_key
 from app.report.placement import Placed, Placement
 
@@ -21,7 +21,7 @@ IDENTIFIER_LIMIT = 20
 _PREFIXES: dict[ActionKind, str] = {"confirm": "confirm:", "not-useful": "notuseful:"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Action:
     kind: ActionKind
     fingerprint_prefix: str = ""  # empty for reanalyze

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from analyzers.contract.model import ChangeContext
 from analyzers.contract.policy import RepoPolicy
 from analyzers.gaps import Gap
+from analyzers.record import record
 from app.context.manifest import build_manifest, render_manifest_markdown
 from app.report.actions import requested_actions
 from app.report.annotations import build_annotations
@@ -19,7 +19,7 @@ from app.report.placement import Placed
 MANIFEST_LIMIT = 20_000
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckOutput:
     title: str
     summary: str

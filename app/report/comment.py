@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from analyzers.base import Finding, RuleMeta, TraceStep
+from analyzers.record import record
 from app.report.escape import code_span, escape_inline, escape_with_code, fenced, has_hidden
 from app.report.links import REPOSITORY_LINKS, Links
 from app.report.ruledoc import RuleDoc
@@ -38,7 +38,7 @@ _MARKER = re.compile(
 _SAFE_TOKEN = re.compile(r"[^A-Za-z0-9:_.-]")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Marker:
     fingerprint: str
     rule_id: str
@@ -131,7 +131,7 @@ def _suggestion(finding: Finding) -> str | None:
     return fenced(finding.suggestion.rstrip("\n"), "suggestion")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Commented:
     """One finding of an inline comment, with what its text is made from."""
 

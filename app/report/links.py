@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from analyzers.base import DOCS_BASE_URL
+from analyzers.record import record
 
 if TYPE_CHECKING:
     from app.settings import Settings
@@ -24,7 +24,7 @@ REPOSITORY_RULES = DOCS_BASE_URL + "/{id}.md"
 RULES_PATH = "/rules"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Links:
     """How to build a rule's link (`rule_template` holds `{id}`) and the address of Bulwark itself."""
 

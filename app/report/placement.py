@@ -9,11 +9,12 @@ unless the policy says otherwise (`blocking.severity`, `blocking.confidence`, `r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 
 from analyzers.base import Finding, RuleMeta, Severity
 from analyzers.contract.policy import DEFAULT_POLICY, RepoPolicy, RuleSettings
+from analyzers.record import record
 from analyzers.registry import rule_by_id
 
 # A medium finding needs this confidence (the strong band, score bin 3 of calibration) to be commented inline.
@@ -34,7 +35,7 @@ class Placement(StrEnum):
         return list(Placement).index(self)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Placed:
     """A finding with its placement and its rule's metadata (None for an id no rule has)."""
 
@@ -79,7 +80,7 @@ def with_policy_severity(finding: Finding, policy: RepoPolicy | None) -> Finding
     return replace(finding, severity=Severity.parse(chosen), notes=(*finding.notes, note))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Learned:
     """What calibration learned for a finding's cell, when it has evidence: the placement it shows
     (None: off), and whether votes demoted a block."""

@@ -11,10 +11,11 @@ comments: one undiffable file makes a whole review fail.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from analyzers.contract.model import ChangeContext
+from analyzers.record import record
 from app.report.comment import Commented, render_comments, review_comment_payload
 from app.report.links import REPOSITORY_LINKS, Links
 from app.report.placement import Placed, Placement
@@ -24,20 +25,20 @@ INLINE = frozenset({Placement.COMMENT, Placement.BLOCK})
 MAX_COMMENTS_PER_REVIEW = 50
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PriorComment:
     fingerprint: str
     comment_id: int
     thread_id: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlannedComment:
     fingerprints: tuple[str, ...]  # the findings it lists, the first one's marker ends it
     payload: dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReviewPlan:
     comments: list[PlannedComment] = field(default_factory=list)
     carried: dict[str, PriorComment] = field(default_factory=dict)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass
 
 from analyzers.base import DOC_HEADINGS
+from analyzers.record import record
 from analyzers.registry import rule_by_id
 
 _HEADINGS = {heading.lower(): heading for heading in DOC_HEADINGS}
@@ -22,7 +22,7 @@ SENTENCE_LIMIT = 200
 WHOLE_SENTENCE_LIMIT = 600  # a first sentence longer than this is left out (the rule page has it)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleDoc:
     sections: tuple[tuple[str, str], ...]  # (heading, text) in docstring order
 

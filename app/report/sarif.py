@@ -11,11 +11,11 @@ the source of the data to the sink. Checks that did not run are the run's invoca
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from analyzers.base import Finding, RuleMeta, Severity
+from analyzers.record import record
 from app.report.escape import show_hidden
 from app.report.links import REPOSITORY_LINKS, Links
 
@@ -108,7 +108,7 @@ def _code_flow(finding: Finding, base_uri: str | None) -> dict[str, Any]:
     return {"threadFlows": [{"locations": locations}]}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Notification:
     """A check that did not run: `kind` (the descriptor id), the sentence, where, which rule, level."""
 

@@ -9,18 +9,19 @@ are cut until the whole fits, and a section with no item left (or none to cut) i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from analyzers.record import record
 
 NOTE_RESERVE = 1_200  # bytes kept free for the note of what was cut
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Item:
     text: str
     groups: tuple[str, ...] = ()  # headings this item sits under, outermost first
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Section:
     label: str  # how the truncation note names it: "the change manifest", "shadowed findings"
     head: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Insert, and_, or_, update
@@ -10,6 +9,7 @@ from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
+from analyzers.record import record
 from app.db.models import (
     Analysis,
     AnalysisStatus,
@@ -20,7 +20,7 @@ from app.db.models import (
 from app.db.repo.analyses import analysis_lease
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DeliveryRecord:
     delivery_id: str
     event: str

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from analyzers.base import Finding, Severity
 from analyzers.contract.policy import RepoPolicy, RuleSettings
+from analyzers.record import record
 from app.learning.calibration.beta import beta_quantile
 from app.learning.calibration.estimate import (
     KAPPA_ORG,
@@ -63,7 +63,7 @@ ORG_EVIDENCE = 1.0  # pooled labels from the organisation's other repositories b
 INLINE = frozenset({Placement.BLOCK, Placement.COMMENT})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CellState:
     """The learned placement shown for a cell, and when it last changed."""
 
@@ -71,7 +71,7 @@ class CellState:
     changed_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decision:
     repo: str
     rule_id: str

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 
 from analyzers.base import Family, RuleMeta, Severity, rule_is_protected
+from analyzers.record import record
 from app.learning.calibration.beta import beta_cdf, beta_quantile
 from app.learning.trust import Evidence, Label, normalise_login
 
@@ -47,7 +48,7 @@ def score_bin(confidence: float) -> int:
     return min(BINS - 1, max(0, int(confidence * BINS)))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleInfo:
     """What calibration needs to know about a rule."""
 
@@ -97,7 +98,7 @@ def cell_prior(rule: RuleInfo, bin_: int, severity: Severity | None = None) -> f
     return odds / (1.0 + odds)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tally:
     """Weighted evidence of one cell (or one pooled run of cells) and who gave it."""
 
@@ -163,7 +164,7 @@ class Tally:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Estimate:
     """The posterior Beta(α, β) of one cell's precision, with the evidence behind it."""
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from analyzers.record import record
 from app.learning.trust import Label, Vote, trust_weight
 from app.report.placement import Placement
 
@@ -25,7 +26,7 @@ _INLINE = frozenset({Placement.BLOCK, Placement.COMMENT})
 _BY_VALUE = {placement.value: placement for placement in Placement}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QuietCost:
     """One rule in one repository: its confirmed findings, and those kept out by placement."""
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from analyzers.base import Family, Severity
 from analyzers.contract.policy import SEVERITY_NAMES, RepoPolicy, RuleSettings
+from analyzers.record import record
 from analyzers.registry import rule_by_id
 from app.learning.calibration import RuleInfo, score_bin
 from app.learning.commands import Command, Verb, Where, parse_command
@@ -40,7 +41,7 @@ class FeedbackLogError(ValueError):
     """A line of the feedback log that does not follow the schema."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FindingRecord:
     at: datetime
     repo: str

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
+from analyzers.record import record
 from app.settings import Settings
 from app.web.dashboard.github_http import async_github_client
 
@@ -17,7 +17,7 @@ CACHE_SECONDS = 60.0
 _PAGES = 10
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Readable:
     """A repository the user can read, where this App is installed."""
 

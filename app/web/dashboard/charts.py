@@ -8,23 +8,23 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from analyzers.record import record
 from app.web.dashboard.html import esc, table
 
 PLACEMENTS = ("block", "comment", "annotate", "shadow", "off")
 _WEEK = timedelta(days=7)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlacementSeries:
     rule_id: str
     weeks: tuple[int, ...]  # unix seconds of each week's Monday, 00:00 UTC
     counts: dict[str, tuple[int, ...]]  # placement -> findings reported that week
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Posterior:
     """The Beta posterior of one calibration cell (a rule, and its pooled confidence bins)."""
 

@@ -3,7 +3,6 @@ feedback, calibration and audit log. A repository the user cannot read on GitHub
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote
 
@@ -12,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from analyzers.record import record
 from app.db import repo
 from app.db.models import Analysis, Feedback, Finding
 from app.db.session import session_scope
@@ -30,7 +30,7 @@ _HEAD = '<link rel="stylesheet" href="/static/uPlot.min.css">'
 _SCRIPTS = '<script src="/static/uPlot.iife.min.js"></script><script src="/static/dashboard.js"></script>'
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RepositoryView:
     analyses: list[Analysis]
     findings: list[Finding]

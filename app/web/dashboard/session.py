@@ -12,13 +12,14 @@ import hmac
 import json
 import secrets
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from starlette.requests import Request
 from starlette.responses import Response
 
+from analyzers.record import record
 from app.settings import Settings
 
 COOKIE = "bulwark_session"
@@ -26,7 +27,7 @@ SESSION_SECONDS = 8 * 3600  # GitHub's user-to-server tokens last eight hours
 _PROCESS_KEY = secrets.token_bytes(32)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Session:
     login: str = ""
     token: str = ""
