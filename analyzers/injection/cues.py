@@ -22,6 +22,7 @@ from typing import cast
 
 from analyzers.injection import scripts
 from analyzers.injection.normalise import fold_entry
+from analyzers.table_cache import built_table
 
 CATEGORIES = (
     "addressee", "vocative", "second_person", "imperative", "request", "modal", "hedge", "dismiss", "prior",
@@ -135,9 +136,25 @@ def _add(
 
 @cache
 def lexicon() -> Lexicon:
-    """The packaged lexicon (read once per process)."""
-    data = resources.files("analyzers").joinpath("data", "instruction_cues.json")
-    return read_lexicon(json.loads(data.read_text(encoding="utf-8")))
+    """The packaged lexicon (read once per process; its built index is kept by `table_cache`)."""
+    source = resources.files("analyzers").joinpath("data", "instruction_cues.json").read_bytes()
+    return built_table(
+        "instruction-lexicon-1", source, lambda: read_lexicon(json.loads(source)), _plain, _from_plain
+    )
+
+
+def _plain(lex: Lexicon) -> tuple[object, ...]:
+    return (lex.words, lex.phrases, lex.longest, lex.bigrams, lex.prefixes, lex.prefix_lengths,
+            lex.substrings, lex.spaceless, lex.languages)  # fmt: skip
+
+
+def _from_plain(value: object) -> Lexicon:
+    kinds = (dict, dict, dict, frozenset, dict, tuple, dict, dict, tuple)
+    if not (isinstance(value, tuple) and len(value) == len(kinds)):
+        raise ValueError("not a built lexicon")
+    if not all(isinstance(part, kind) for part, kind in zip(value, kinds, strict=True)):
+        raise ValueError("not a built lexicon")
+    return Lexicon(*value)
 
 
 def cue_hits(

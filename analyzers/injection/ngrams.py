@@ -26,6 +26,7 @@ from itertools import chain, repeat
 from typing import cast
 
 from analyzers.injection import scripts
+from analyzers.table_cache import built_table
 
 PREFIX = 5
 LIMIT = 6.0  # the score is clipped to [-LIMIT, LIMIT]
@@ -38,11 +39,13 @@ class Model:
     weights: dict[str, float]
     memo: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word → its own features
     # the weights of word pairs (`b:one two`) keyed by the pair itself: a pair is looked up unformatted
-    pairs: dict[tuple[str, str], float] = field(init=False, default_factory=dict)
+    pairs: dict[tuple[str, str], float] = field(default_factory=dict)  # made from `weights` when empty
     weighed: dict[str, tuple[tuple[str, float], ...]] = field(init=False, default_factory=dict)  # word →
     # its own features with their weights, filled as words are met (at most `_MEMO_LIMIT` words)
 
     def __post_init__(self) -> None:
+        if self.pairs:  # given built (`table_cache`)
+            return
         for name, weight in self.weights.items():
             if name.startswith("b:"):
                 one, space, two = name[2:].partition(" ")
@@ -57,8 +60,24 @@ def read_model(data: dict[str, object]) -> Model:
 
 @cache
 def packaged_model() -> Model:
-    data = resources.files("analyzers").joinpath("data", "instruction_ngrams.json")
-    return read_model(json.loads(data.read_text(encoding="utf-8")))
+    """The packaged model (read once per process; its weights and pair table are kept by `table_cache`)."""
+    source = resources.files("analyzers").joinpath("data", "instruction_ngrams.json").read_bytes()
+    return built_table(
+        "instruction-ngrams-1", source, lambda: read_model(json.loads(source)), _plain, _from_plain
+    )
+
+
+def _plain(model: Model) -> tuple[object, ...]:
+    return (model.bias, model.weights, model.pairs)
+
+
+def _from_plain(value: object) -> Model:
+    if not (isinstance(value, tuple) and len(value) == 3):
+        raise ValueError("not a built model")
+    bias, weights, pairs = value
+    if not (isinstance(bias, float) and isinstance(weights, dict) and isinstance(pairs, dict)):
+        raise ValueError("not a built model")
+    return Model(bias=bias, weights=weights, pairs=pairs)
 
 
 def word_features(word: str) -> tuple[str, ...]:
