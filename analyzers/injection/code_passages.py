@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cache
 
 from tree_sitter import Node, Point, Query, QueryError, Tree
@@ -20,6 +19,7 @@ from tree_sitter import Node, Point, Query, QueryError, Tree
 from analyzers.contract.query import captures, compile_query
 from analyzers.contract.syntax import get_language
 from analyzers.injection.passages import MAX_PASSAGES, Passage
+from analyzers.record import record
 from analyzers.text.lexical import LexedText
 from analyzers.text.nodes import node_text
 from analyzers.text.places import FilePlaces
@@ -39,7 +39,7 @@ _STARTS = bytes(0 if 0x80 <= byte <= 0xBF else 1 for byte in range(256))
 _MAX_RANGES = 16  # more runs of added lines are merged where they are closest, and filtered
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Piece:
     kind: str  # comment, string, docstring, undisplayed-string
     start: int  # offset in the joined text of the file

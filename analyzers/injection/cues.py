@@ -15,13 +15,14 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from importlib import resources
 from typing import cast
 
 from analyzers.injection import scripts
 from analyzers.injection.normalise import fold_entry
+from analyzers.record import record
 from analyzers.table_cache import built_table
 
 CATEGORIES = (
@@ -51,7 +52,7 @@ Hit = tuple[str, str]  # (category, matched text)
 _MEMO_LIMIT = 200_000  # distinct words remembered per lexicon
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Lexicon:
     words: dict[str, frozenset[str]]  # one word → categories
     phrases: dict[tuple[str, ...], frozenset[str]]  # token n-gram of two words or more → categories

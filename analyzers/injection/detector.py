@@ -20,15 +20,15 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from analyzers.injection import cues, features, ngrams, normalise, scripts
 from analyzers.injection.cues import Hit
+from analyzers.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Weights:
     bias: float
     weights: dict[str, float]
@@ -39,7 +39,7 @@ class Weights:
     sure_at: float  # a passage scoring this or more is reported with high confidence
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Verdict:
     score: float
     cues: tuple[str, ...]  # categories of the best window, strongest first

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 
 from analyzers.injection import cues, normalise, scripts
+from analyzers.record import record
 
 WINDOW_SENTENCES = 2
 MAX_SENTENCES = 400
@@ -221,7 +221,7 @@ def prepare(text: str) -> tuple[str, list[str], list[str]]:
     return text, literals, cues.TOKEN.findall(text)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reading:
     """One reading of a passage: its sentences and the features shared by all its windows."""
 

@@ -19,13 +19,14 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from importlib import resources
 from itertools import chain, repeat
 from typing import cast
 
 from analyzers.injection import scripts
+from analyzers.record import record
 from analyzers.table_cache import built_table
 
 PREFIX = 5
@@ -33,7 +34,7 @@ LIMIT = 6.0  # the score is clipped to [-LIMIT, LIMIT]
 _MEMO_LIMIT = 200_000
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Model:
     bias: float
     weights: dict[str, float]

@@ -18,9 +18,9 @@ import codecs
 import re
 import unicodedata
 import urllib.parse
-from dataclasses import dataclass
 from functools import lru_cache
 
+from analyzers.record import record
 from analyzers.text import confusables, unicode
 
 MAX_PASSAGE_CHARS = 8_000  # characters of one passage that are read
@@ -81,7 +81,7 @@ _ROT13_SIGNS = frozenset(codecs.encode(word, "rot13") for word in _SIGN_WORDS) -
 _REVERSED_SIGNS = frozenset(word[::-1] for word in _SIGN_WORDS if len(word) >= 3) - set(_SIGN_WORDS)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class View:
     """One reading of a passage: its folded text and how it was decoded ("" for the plain reading)."""
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
 
+from analyzers.record import record
 from analyzers.text.lines import MAX_LINE_CHARS, MAX_TEXT_LINES
 
 MAX_PASSAGE_LINES = 60  # a longer paragraph is cut into passages of this many lines
@@ -44,7 +44,7 @@ _HIDDEN_ATTRIBUTES = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Passage:
     start_line: int  # 1-based, inclusive, in the file or text it comes from
     end_line: int

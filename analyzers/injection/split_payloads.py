@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
 from analyzers.injection import detector
 from analyzers.injection.passages import Passage
 from analyzers.injection.placement import PLACES
+from analyzers.record import record
 
 MAX_GAP_LINES = 4  # pieces of one file at most this many lines apart are adjacent
 MAX_PARTS = 6
@@ -28,7 +28,7 @@ CODE_PLACES = frozenset({"comment", "docstring", "string", "undisplayed-string",
 _NUMBERED = re.compile(r"(?:^|[(\[\s])\d\s?/\s?\d(?:[)\]:.\s]|$)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Judged:
     """A passage of the change and how it was judged."""
 
@@ -39,7 +39,7 @@ class Judged:
     hidden: bool  # holds hidden characters (reported from a lower score)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Joined:
     """Pieces judged together: their texts in order, and the most hidden of their places."""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from analyzers.base import Severity
+from analyzers.record import record
 
 COMMAND_RUNNERS = frozenset(
     {"npx", "uvx", "pipx", "bunx", "docker", "podman", "curl", "wget", "bash", "sh", "zsh", "node",
@@ -27,7 +27,7 @@ BROAD_ALLOWS = frozenset(
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]", "0.0.0.0")  # noqa: S104 (hosts to compare, no binding)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Grant:
     keys: tuple[str, ...]  # where it sits, for locating its line
     what: str
