@@ -165,9 +165,12 @@ def cue_hits(
     *,
     distinct: set[str] | None = None,
     pairs: set[tuple[str, str]] | None = None,
+    outermost: bool = True,
 ) -> set[Hit]:
     """The distinct (category, matched text) cues of `folded` (`tokens`: its TOKEN matches): a word
-    repeated, or matched both whole and by its stem, is one cue. Each distinct word is looked up
+    repeated, or matched both whole and by its stem, is one cue. With `outermost` false, hits held in
+    a longer hit of their class are kept too: a bound needs them, because a part of the text (one
+    sentence) can hold the shorter hit without the longer one. Each distinct word is looked up
     once per process; phrases only where their first two words occur together; entries with other
     characters only where their trigger character occurs. `distinct` and `pairs`: the set of
     `tokens` and of its adjacent pairs, when the caller has them already (`ngrams.score` reads the
@@ -202,7 +205,7 @@ def cue_hits(
     if not folded.isascii() and scripts.spaceless().search(folded):
         for ch in present.intersection(lex.spaceless):
             hits.update((c, entry) for entry, c in lex.spaceless[ch] if _holds(folded, entry, c in _ENDINGS))
-    return _outermost(hits)
+    return _outermost(hits) if outermost else hits
 
 
 def _labels(text: str, entry: str) -> bool:

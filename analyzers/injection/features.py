@@ -373,7 +373,8 @@ def window_bound(
 ) -> dict[str, float]:
     """The window features of `bound_features`: what no window within `folded` can exceed, where
     they weigh for a report. `destinations`: literals blanked out of `folded` (see `prepare`)."""
-    hits = cues.cue_hits(folded, words, distinct=distinct, pairs=pairs)
+    # every hit, not only the outermost: a window's sentences can hold `token` apart from `the token`
+    hits = cues.cue_hits(folded, words, distinct=distinct, pairs=pairs, outermost=False)
     if destinations:
         hits.update(("destination", literal) for literal in destinations)
     counts = Counter(category for category, _ in hits)

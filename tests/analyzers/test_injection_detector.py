@@ -8,7 +8,7 @@ import json
 from importlib import resources
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analyzers.base import Severity
@@ -100,6 +100,7 @@ CUE_TEXT = st.lists(CUE_WORDS, min_size=1, max_size=60).map(" ".join)
 
 @settings(max_examples=200, deadline=None)
 @given(CUE_TEXT)
+@example("the token \n token")  # a shorter hit (`token`) in one sentence, the longer (`the token`) in another
 def test_the_bound_is_never_below_a_window(text: str) -> None:
     weights = detector.packaged_weights()
     for folded, decoding, words in detector.readings(text):
