@@ -37,6 +37,9 @@ from analyzers.flow.value import (
 MAX_DEPTH = 5  # calls followed below an entry
 MAX_CONTEXTS = 8  # contexts analysed per function with their constants
 MAX_SUMMARIES = 4  # summaries per function (of differently shaped arguments) beyond the contexts
+# Time bounds are processor time of the thread running the engine (`time.thread_time`), not wall time:
+# a bound is there to stop hostile input, and on a loaded machine wall time would cut a file short
+# (and so lower findings to the fallback confidence) on one run and not on the next.
 BUDGET_SECONDS = 120.0  # for following calls in a whole change
 FILE_BUDGET_SECONDS = 3.0  # for following calls from the entries of one file
 FILE_STEPS = 100_000  # statements interpreted from the entries of one file (a bound on work, not time)
@@ -58,7 +61,7 @@ _ROUTE_PLACEHOLDER = re.compile(r"<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>|\{([A-Za-z_
 class Engine:
     def __init__(self, program: Program, *, budget: float = BUDGET_SECONDS) -> None:
         self.program = program
-        self.deadline = time.monotonic() + budget
+        self.deadline = time.thread_time() + budget
         self.hits: dict[tuple[str, int, str], Hit] = {}
         self._memo: dict[tuple[object, ...], Outcome] = {}
         self._contexts: dict[tuple[str, str], int] = {}
@@ -76,7 +79,7 @@ class Engine:
         for path, file in self.program.files.items():
             if not file.in_change:
                 continue
-            self._file_deadline = min(self.deadline, time.monotonic() + FILE_BUDGET_SECONDS)
+            self._file_deadline = min(self.deadline, time.thread_time() + FILE_BUDGET_SECONDS)
             self._file_steps = self.steps + FILE_STEPS
             module = self.program.modules[path]
             for identifier in module.ids_at(file.changed):
@@ -283,9 +286,10 @@ class Engine:
         return outcome
 
     def exhausted(self) -> bool:
-        """Whether the file's budget is spent, in statements or in time: calls are then not followed
-        and loops not iterated again, so the rest of the file costs one pass over its statements."""
-        return self.steps > self._file_steps or time.monotonic() > self._file_deadline
+        """Whether the file's budget is spent, in statements or in processor time: calls are then not
+        followed and loops not iterated again, so the rest of the file costs one pass over its
+        statements."""
+        return self.steps > self._file_steps or time.thread_time() > self._file_deadline
 
     # -- names ----------------------------------------------------------------------------------
     def models(self, path: str) -> Models:
