@@ -117,7 +117,7 @@ class CommitInfo:
 class PullRequestInfo:
     """What the pull request says at the analysed head, as rules read it: title, body, author, refs,
     SHAs, review requests and approvals. Content only: which installation, repository id and head a job
-    is about is the App's `app.pull.PullAtHead`, which carries ids and never content."""
+    is about is the App's `app.pipeline.pull.PullAtHead`, which carries ids and never content."""
 
     repo_full_name: str
     number: int

@@ -52,9 +52,9 @@ from app.learning.trust import Channel
 from app.logs import bind_log_context
 from app.metrics import stage
 from app.packages.facts import build_options, registry_config
+from app.pipeline.pull import PullAtHead
 from app.pipeline.reactions import poll_reactions
 from app.preparation import fatal_error, finish_context
-from app.pull import PullAtHead
 from app.report.check_output import CheckOutput, compose_check_output
 from app.report.links import links_from
 from app.report.placement import Placed

@@ -25,9 +25,9 @@ from app.github.reviews import ReviewThread
 from app.jobs.job import ROUTES, Step, job_of, read_delivery, route
 from app.packages import MemoryFactCache, RegistryConfig
 from app.packages.facts import build_options
+from app.pipeline.pull import PullAtHead
 from app.pipeline.pull_request import analyse
 from app.preparation import fatal_error, finish_context
-from app.pull import PullAtHead
 from app.report.comment import Marker, comment_fingerprints, render_marker
 from app.report.placement import Placement, place_all
 from app.report.review_plan import PriorComment, plan_review

@@ -31,9 +31,9 @@ from app.learning.calibration_step import REOPEN, record_vote
 from app.learning.trust import Channel, Label, Permission
 from app.packages import MemoryFactCache, RegistryConfig
 from app.packages.facts import build_options
+from app.pipeline.pull import PullAtHead
 from app.pipeline.pull_request import analyse
 from app.preparation import finish_context
-from app.pull import PullAtHead
 from app.report.actions import requested_actions, top_finding
 from app.report.placement import Placed, Placement
 from app.settings import Settings
