@@ -54,13 +54,13 @@ from app.metrics import stage
 from app.packages.facts import build_options, registry_config
 from app.pipeline.pull import PullAtHead
 from app.pipeline.reactions import poll_reactions
+from app.pipeline.review import ReviewOutcome, has_reviewed, publish_review, review_state
+from app.pipeline.stored_findings import record_findings, without_dismissed
 from app.preparation import fatal_error, finish_context
 from app.report.check_output import CheckOutput, compose_check_output
 from app.report.links import links_from
 from app.report.placement import Placed
-from app.review import ReviewOutcome, has_reviewed, publish_review, review_state
 from app.settings import Settings
-from app.stored_findings import record_findings, without_dismissed
 
 log = logging.getLogger(__name__)
 

@@ -27,11 +27,11 @@ from app.packages import MemoryFactCache, RegistryConfig
 from app.packages.facts import build_options
 from app.pipeline.pull import PullAtHead
 from app.pipeline.pull_request import analyse
+from app.pipeline.review import review_state
 from app.preparation import fatal_error, finish_context
 from app.report.comment import Marker, comment_fingerprints, render_marker
 from app.report.placement import Placement, place_all
 from app.report.review_plan import PriorComment, plan_review
-from app.review import review_state
 from app.web.webhooks import _describe
 from tests.conftest import make_settings
 

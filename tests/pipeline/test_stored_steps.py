@@ -33,11 +33,11 @@ from app.packages import MemoryFactCache, RegistryConfig
 from app.packages.facts import build_options
 from app.pipeline.pull import PullAtHead
 from app.pipeline.pull_request import analyse
+from app.pipeline.stored_findings import record_findings, without_dismissed
 from app.preparation import finish_context
 from app.report.actions import requested_actions, top_finding
 from app.report.placement import Placed, Placement
 from app.settings import Settings
-from app.stored_findings import record_findings, without_dismissed
 from tests.conftest import make_settings
 
 REPO_ID = 42
