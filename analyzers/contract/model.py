@@ -341,7 +341,7 @@ class ChangedFile:
 class ChangeContext:
     """A pull request (or a local git range) as analyzers see it: frozen once built. What the builder
     cannot know (the conversation, policy, history, registry facts) is added with `dataclasses.replace`
-    before analysis (`app.preparation.finish_context`)."""
+    before analysis (`app.context.preparation.finish_context`)."""
 
     pr: PullRequestInfo
     files: tuple[ChangedFile, ...]

@@ -20,6 +20,7 @@ from analyzers.contract.history import RepoHistory
 from analyzers.contract.model import ChangeContext, TextItem
 from analyzers.contract.policy_file import parse_policy
 from app.context.builder import build_from_directories
+from app.context.preparation import fatal_error, finish_context
 from app.db.models import Delivery, DeliveryStatus
 from app.github.reviews import ReviewThread
 from app.jobs.job import ROUTES, Step, job_of, read_delivery, route
@@ -28,7 +29,6 @@ from app.packages.facts import build_options
 from app.pipeline.pull import PullAtHead
 from app.pipeline.pull_request import analyse
 from app.pipeline.review import review_state
-from app.preparation import fatal_error, finish_context
 from app.report.comment import Marker, comment_fingerprints, render_marker
 from app.report.placement import Placement, place_all
 from app.report.review_plan import PriorComment, plan_review
