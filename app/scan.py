@@ -28,11 +28,11 @@ from app.analysis_limits import AnalysisLimits
 from app.context.builder import build_context
 from app.context.git_source import GitSource
 from app.context.manifest import build_manifest
+from app.context.preparation import fatal_error, finish_context
 from app.context.source import SourceError
 from app.packages.cache import MemoryFactCache
 from app.packages.config import RegistryConfig
 from app.packages.facts import build_options, registry_config
-from app.preparation import fatal_error, finish_context
 from app.report.links import scan_links
 from app.report.placement import Placed, Placement, place_finding
 from app.report.sarif import Notification, render_sarif

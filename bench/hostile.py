@@ -212,10 +212,10 @@ def pauses(args: argparse.Namespace) -> None:
     from analyzers.runner import run_analyzers
     from app.context.builder import build_from_git
     from app.context.manifest import build_manifest
+    from app.context.preparation import finish_context
     from app.packages.cache import MemoryFactCache
     from app.packages.config import RegistryConfig
     from app.packages.facts import build_options
-    from app.preparation import finish_context
 
     cases = [
         (item.path, {item.path: item.build()}) for item in HOSTILE if not args.only or item.path in args.only

@@ -44,10 +44,10 @@ from analyzers.registry import all_rules
 from analyzers.runner import run_analyzers
 from app.context.builder import build_context
 from app.context.git_source import GitSource
+from app.context.preparation import finish_context
 from app.packages.cache import MemoryFactCache
 from app.packages.config import RegistryConfig
 from app.packages.facts import build_options
-from app.preparation import finish_context
 from app.report.placement import Placed, place_all
 
 CORPUS = Path(__file__).with_name("noise_corpus.tsv")

@@ -117,7 +117,7 @@ class CommitInfo:
 class PullRequestInfo:
     """What the pull request says at the analysed head, as rules read it: title, body, author, refs,
     SHAs, review requests and approvals. Content only: which installation, repository id and head a job
-    is about is the App's `app.pull.PullAtHead`, which carries ids and never content."""
+    is about is the App's `app.pipeline.pull.PullAtHead`, which carries ids and never content."""
 
     repo_full_name: str
     number: int
@@ -341,7 +341,7 @@ class ChangedFile:
 class ChangeContext:
     """A pull request (or a local git range) as analyzers see it: frozen once built. What the builder
     cannot know (the conversation, policy, history, registry facts) is added with `dataclasses.replace`
-    before analysis (`app.preparation.finish_context`)."""
+    before analysis (`app.context.preparation.finish_context`)."""
 
     pr: PullRequestInfo
     files: tuple[ChangedFile, ...]

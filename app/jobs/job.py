@@ -15,7 +15,7 @@ from typing import Any
 
 from analyzers.record import record
 from app.db.models import Delivery
-from app.pull import PullAtHead
+from app.pipeline.pull import PullAtHead
 
 
 class Step(StrEnum):

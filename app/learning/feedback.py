@@ -43,7 +43,7 @@ from app.learning.commands import Command, CommandError, Verb, Where, parse_comm
 from app.learning.signals import feedback_row, is_bot
 from app.learning.trust import Channel, Label, Permission, Vote, blocking_cleared, normalise_login
 from app.learning.vote_replies import author_unknown, no_permission, self_dismissal
-from app.pull import PullAtHead
+from app.pipeline.pull import PullAtHead
 from app.report.actions import parse_action
 
 

@@ -24,7 +24,7 @@ from app.db.models import Finding as FindingRow
 from app.github.conversation import Reaction
 from app.jobs.shared_limits import SharedLimits
 from app.learning.trust import Channel, Label, Permission, normalise_login
-from app.pull import PullAtHead
+from app.pipeline.pull import PullAtHead
 
 
 def with_stored(session: Session, pull: PullAtHead) -> PullAtHead:

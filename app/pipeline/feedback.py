@@ -17,8 +17,8 @@ from app.jobs.entities import remember_author
 from app.jobs.job import Job
 from app.learning import feedback, signals
 from app.learning.trust import normalise_login
+from app.pipeline.pull import PullAtHead
 from app.pipeline.reactions import poll_reactions_if_due
-from app.pull import PullAtHead
 from app.settings import Settings
 
 

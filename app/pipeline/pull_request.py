@@ -31,6 +31,7 @@ from app import metrics
 from app.context.baseline import load_history, record_change
 from app.context.builder import build_context
 from app.context.github_source import GitHubSource
+from app.context.preparation import fatal_error, finish_context
 from app.context.source import SourceError
 from app.db import repo
 from app.db.fact_cache import DatabaseFactCache
@@ -52,15 +53,14 @@ from app.learning.trust import Channel
 from app.logs import bind_log_context
 from app.metrics import stage
 from app.packages.facts import build_options, registry_config
+from app.pipeline.pull import PullAtHead
 from app.pipeline.reactions import poll_reactions
-from app.preparation import fatal_error, finish_context
-from app.pull import PullAtHead
+from app.pipeline.review import ReviewOutcome, has_reviewed, publish_review, review_state
+from app.pipeline.stored_findings import record_findings, without_dismissed
 from app.report.check_output import CheckOutput, compose_check_output
 from app.report.links import links_from
 from app.report.placement import Placed
-from app.review import ReviewOutcome, has_reviewed, publish_review, review_state
 from app.settings import Settings
-from app.stored_findings import record_findings, without_dismissed
 
 log = logging.getLogger(__name__)
 

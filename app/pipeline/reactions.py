@@ -16,7 +16,7 @@ from app.github.client import InstallationGitHub, take_installation_rate
 from app.github.permissions import collaborator_permission
 from app.learning import calibration_step, signals
 from app.learning.trust import Channel
-from app.pull import PullAtHead
+from app.pipeline.pull import PullAtHead
 from app.settings import Settings
 
 

@@ -14,8 +14,8 @@ from app.github.client import InstallationGitHub, github_app
 from app.jobs.entities import record_entities
 from app.jobs.job import Job, Step
 from app.pipeline.feedback import handle_feedback
+from app.pipeline.pull import PullAtHead
 from app.pipeline.pull_request import analyze_pull_request
-from app.pull import PullAtHead
 from app.settings import Settings
 
 

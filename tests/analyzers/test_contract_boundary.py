@@ -62,8 +62,8 @@ def test_no_analyzer_module_imports_the_app() -> None:
         "import app.pipeline\n",
         "import app\n",
         "def late():\n    from app.context import builder\n",
-        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from app.pull import PullAtHead\n",
-        "import importlib\nimportlib.import_module('app.review')\n",
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from app.pipeline.pull import PullAtHead\n",
+        "import importlib\nimportlib.import_module('app.pipeline.review')\n",
         "__import__('app')\n",
     ],
 )

@@ -8,7 +8,7 @@ import pytest
 
 from app.jobs.job import Actor, Job, PullEntry, RepositoryEntry, Step
 from app.pipeline import router
-from app.pull import PullAtHead
+from app.pipeline.pull import PullAtHead
 from app.settings import Settings
 
 REPO = RepositoryEntry(42, "acme/api")

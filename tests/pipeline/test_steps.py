@@ -20,18 +20,18 @@ from analyzers.contract.history import RepoHistory
 from analyzers.contract.model import ChangeContext, TextItem
 from analyzers.contract.policy_file import parse_policy
 from app.context.builder import build_from_directories
+from app.context.preparation import fatal_error, finish_context
 from app.db.models import Delivery, DeliveryStatus
 from app.github.reviews import ReviewThread
 from app.jobs.job import ROUTES, Step, job_of, read_delivery, route
 from app.packages import MemoryFactCache, RegistryConfig
 from app.packages.facts import build_options
+from app.pipeline.pull import PullAtHead
 from app.pipeline.pull_request import analyse
-from app.preparation import fatal_error, finish_context
-from app.pull import PullAtHead
+from app.pipeline.review import review_state
 from app.report.comment import Marker, comment_fingerprints, render_marker
 from app.report.placement import Placement, place_all
 from app.report.review_plan import PriorComment, plan_review
-from app.review import review_state
 from app.web.webhooks import _describe
 from tests.conftest import make_settings
 

@@ -20,6 +20,7 @@ from analyzers.contract.policy_file import parse_policy
 from analyzers.runner import AnalysisResult
 from app.context.baseline import load_history, record_change
 from app.context.builder import build_from_directories
+from app.context.preparation import finish_context
 from app.db import repo
 from app.db.models import Analysis, Feedback
 from app.db.models import Finding as FindingRow
@@ -31,13 +32,12 @@ from app.learning.calibration_step import REOPEN, record_vote
 from app.learning.trust import Channel, Label, Permission
 from app.packages import MemoryFactCache, RegistryConfig
 from app.packages.facts import build_options
+from app.pipeline.pull import PullAtHead
 from app.pipeline.pull_request import analyse
-from app.preparation import finish_context
-from app.pull import PullAtHead
+from app.pipeline.stored_findings import record_findings, without_dismissed
 from app.report.actions import requested_actions, top_finding
 from app.report.placement import Placed, Placement
 from app.settings import Settings
-from app.stored_findings import record_findings, without_dismissed
 from tests.conftest import make_settings
 
 REPO_ID = 42

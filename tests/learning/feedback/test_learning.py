@@ -17,7 +17,7 @@ from app.learning import calibration_step
 from app.learning.calibration_step import as_time, record_vote
 from app.learning.signals import feedback_row
 from app.learning.trust import Channel, Label, Permission
-from app.pull import PullAtHead
+from app.pipeline.pull import PullAtHead
 from app.report.placement import Placement
 from app.settings import Settings
 

@@ -17,7 +17,7 @@ from analyzers.record import record
 from app.github import reviews
 from app.github.client import InstallationGitHub
 from app.github.reviews import ReviewThread
-from app.pull import PullAtHead
+from app.pipeline.pull import PullAtHead
 from app.report.comment import comment_fingerprints
 from app.report.links import Links
 from app.report.placement import Placed, Placement
