@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from analyzers import regex_cache
 from analyzers.base import Severity
 
 EXIT_CODES = """\
@@ -74,6 +75,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     # The modules imported here live as long as the process: the collector need not walk them at
     # every collection the imports trigger, nor at every one the analysis does.
     gc.disable()
+    regex_cache.install()
     from app.analysis_limits import limits_from_environment
     from app.scan import ScanUsageError, exit_code, render, run_scan, write_output
     from app.settings_error import SettingsError
@@ -99,6 +101,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
     except ScanUsageError as error:
         print(f"bulwark scan: {error}", file=sys.stderr)
         return 2
+    finally:
+        regex_cache.keep()
     print(f"bulwark scan: {compared_line(len(result.ctx.files), args)}", file=sys.stderr)
     width = None if args.output else text_width(sys.stdout)
     color = width is not None and not os.environ.get("NO_COLOR")  # a terminal, unless told not to
