@@ -72,10 +72,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    regex_cache.install()
+    try:
+        return _scan(args)
+    finally:
+        regex_cache.keep()  # after rendering too: it imports modules of its own
+
+
+def _scan(args: argparse.Namespace) -> int:
     # The modules imported here live as long as the process: the collector need not walk them at
     # every collection the imports trigger, nor at every one the analysis does.
     gc.disable()
-    regex_cache.install()
     from app.analysis_limits import limits_from_environment
     from app.scan import ScanUsageError, exit_code, render, run_scan, write_output
     from app.settings_error import SettingsError
@@ -101,8 +108,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
     except ScanUsageError as error:
         print(f"bulwark scan: {error}", file=sys.stderr)
         return 2
-    finally:
-        regex_cache.keep()
     print(f"bulwark scan: {compared_line(len(result.ctx.files), args)}", file=sys.stderr)
     width = None if args.output else text_width(sys.stdout)
     color = width is not None and not os.environ.get("NO_COLOR")  # a terminal, unless told not to
