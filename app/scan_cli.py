@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from analyzers import regex_cache
 from analyzers.base import Severity
 
 EXIT_CODES = """\
@@ -71,6 +72,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    regex_cache.install()
+    try:
+        return _scan(args)
+    finally:
+        regex_cache.keep()  # after rendering too: it imports modules of its own
+
+
+def _scan(args: argparse.Namespace) -> int:
     # The modules imported here live as long as the process: the collector need not walk them at
     # every collection the imports trigger, nor at every one the analysis does.
     gc.disable()

@@ -182,7 +182,7 @@ class PackageFacts:
     checked_at: str | None = None  # ISO time the facts refer to (the analysis time, not the clock)
 
 
-@dataclass(frozen=True)
+@record
 class Facts:
     """Facts gathered before analysis (analyzers do no I/O)."""
 

@@ -8,10 +8,11 @@ it. Reading the file is `analyzers.contract.policy_file` (`parse_policy`, `merge
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from analyzers.contract.globs import matches_any
+from analyzers.record import record
 
 POLICY_PATH = ".github/bulwark.yml"
 POLICY_PATHS = (POLICY_PATH, ".github/bulwark.yaml")  # the first one present is the policy
@@ -39,7 +40,7 @@ EXTENDS = re.compile(r"^(?P<repo>[A-Za-z0-9-]+/[A-Za-z0-9._-]+)(?::(?P<path>[^\s
 # policy (and every scan and analysis does) needs no validation library.
 
 
-@dataclass(frozen=True)
+@record
 class RuleSettings:
     """Per-rule settings under `rules.<rule-id>`."""
 
@@ -57,29 +58,29 @@ class RuleSettings:
         return not self.paths or matches_any(path, self.paths)
 
 
-@dataclass(frozen=True)
+@record
 class ActionsPolicy:
     allowed_owners: tuple[str, ...] = ()  # owners whose actions may be referenced by tag
     allowed_actions: tuple[str, ...] = ()  # `owner/repo` or `owner/repo/path` allowed by tag
 
 
-@dataclass(frozen=True)
+@record
 class ContainersPolicy:
     allowed_registries: tuple[str, ...] = ()  # registry host names; empty: any registry
     require_digest: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class WorkflowsPolicy:
     baseline_permissions: dict[PermissionScope, Access] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record
 class CodeownersPolicy:
     path: str | None = None  # where CODEOWNERS lives, when not in a standard place
 
 
-@dataclass(frozen=True)
+@record
 class BlockingPolicy:
     """Which findings fail the check run without a `rules.<id>.block` saying so: those at least as
     severe as `severity` and at least as confident as `confidence`. Secure by default: critical, 0.9.
@@ -97,7 +98,7 @@ class BlockingPolicy:
         )
 
 
-@dataclass(frozen=True)
+@record
 class RepoPolicy:
     """The parsed `.github/bulwark.yml`; every field has a safe default."""
 
