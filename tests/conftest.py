@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ WEBHOOK_SECRET = "webhook-test-secret"
 
 pytest_plugins = ["tests.emulator.plugin"]
 SHIFT_KEY = pytest.StashKey[int | None]()
+CACHE_KEY = pytest.StashKey[str]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -44,6 +47,17 @@ def pytest_configure(config: pytest.Config) -> None:
     """With BULWARK_TEST_CLOCK_SHIFT_DAYS=N the whole run, child processes included, sees the wall clock N
     days ahead: a test that depends on today's date fails now, not next year."""
     config.stash[SHIFT_KEY] = shift_this_run()
+    # Built tables and compiled regexes go to a folder of this run, never the user's own cache
+    # (scans run in this process and in child processes, which inherit the variable).
+    folder = tempfile.mkdtemp(prefix="bulwark-test-cache-")
+    config.stash[CACHE_KEY] = folder
+    os.environ["BULWARK_CACHE_DIR"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(CACHE_KEY, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
