@@ -40,6 +40,7 @@ from app.learning.calibration.estimate import (
     target_precision,
 )
 from app.learning.calibration.influence import bounded
+from app.learning.calibration.mixture import excess
 from app.report import placement as report_placement
 from app.report.placement import (
     Learned,
@@ -58,6 +59,7 @@ BLOCK_LOWER = 0.90
 DEMOTION_WINDOW = timedelta(days=14)
 HYSTERESIS = timedelta(days=7)
 EXPLORATION_SHARE = 0.10
+NOISE_EVIDENT = 0.5  # a cell more likely noise than not (q of `mixture`) is not explored
 ORG_EVIDENCE = 1.0  # pooled labels from the organisation's other repositories before they decide here
 
 INLINE = frozenset({Placement.BLOCK, Placement.COMMENT})
@@ -163,9 +165,10 @@ def has_evidence(decision: Decision, policy: RuleSettings | None = None) -> bool
     `ORG_EVIDENCE` labels pooled from the organisation, or a blocking policy that votes may demote.
     Without evidence the default placement (severity and confidence) decides."""
     est = decision.estimate
-    pooled = est.org_useful + est.org_not_useful
+    pooled = max(est.org_useful + est.org_not_useful, est.noise_labels) + est.tally.labels
     blocking = policy is not None and policy.block is True
-    return decision.repo_specific or pooled >= ORG_EVIDENCE or blocking
+    noisier = excess(est.noise) > 0.0  # votes say the rule is more likely noise here than in general
+    return decision.repo_specific or pooled >= ORG_EVIDENCE or noisier or blocking
 
 
 def shown(decision: Decision) -> Placement | None:
@@ -201,7 +204,7 @@ def _learned(
     tally = estimate.tally
     specific = tally.labels >= MIN_LABELS and len(tally.voters) >= MIN_VOTERS
     if not specific:
-        mean = estimate.org_mean  # the mean of Beta(κ1·m_o, κ1·(1 − m_o)), before this repo's votes
+        mean = estimate.org_decision_mean  # m_o mixed with the noise part by q (`mixture`)
         reason = (
             f"{tally.labels:.1f} effective labels from {len(tally.voters)} trusted voters here: "
             "organisation estimate decides"
@@ -219,6 +222,7 @@ def _by_mean(mean: float, target: float) -> Placement:
 
 def _shadowed(estimate: Estimate, rule: RuleInfo) -> bool:
     """The shadow conditions; the bound must hold even without the largest dismisser (no one mutes)."""
+    estimate = estimate.good  # the cell's own evidence decides a shadow, not the noise part's weight
     tally = estimate.tally
     if rule.is_protected or tally.labels < SHADOW_LABELS:
         return False
@@ -271,6 +275,8 @@ def _could_reach(estimate: Estimate, rule: RuleInfo, target: float, specific: bo
 
     Before repo-specific evidence the bound is the organisation's, Beta(κ0·m0 + S_o, κ0·(1 − m0) + F_o).
     """
+    if estimate.noise >= NOISE_EVIDENT:
+        return False
     if specific:
         return estimate.upper(0.95) >= target
     prior = estimate.org_prior
