@@ -10,7 +10,8 @@ policy and previous cell state give the same decision. Order of precedence:
 2. A policy block is demoted to `comment` after two `fp` dismissals by distinct trusted users within 14 days.
 3. Learned state, held by hysteresis (a shown state changes at most once a week per cell):
    - no repo-specific change before 5 effective labels from 2 distinct trusted voters (the organisation's
-     pooled estimate decides until then);
+     pooled estimate decides until then, mixed with the noise part by its weight: votes from 2 distinct
+     trusted voters that make the rule more likely noise here than usual move the cell sooner, `mixture`);
    - `shadow` with >= 8 labels, >= 3 distinct trusted dismissers, a 95 % upper bound < 0.5 (which must
      hold without the largest dismisser's share too: one person never mutes), never protected;
    - `comment` when the posterior mean >= P*, else `annotate`;
@@ -19,7 +20,8 @@ policy and previous cell state give the same decision. Order of precedence:
 4. 10 % of `annotate` cells are shown inline each week, chosen by a hash of the cell and the ISO week, so
    evidence keeps coming; the propensity is recorded in the decision. Only cells that evidence could
    still move to `comment` take part: the 95 % upper bound (the organisation's, before repo-specific
-   evidence) must reach P*. A cell known to be noisy is not shown inline to learn what is known.
+   evidence) must reach P*, and the cell must not be more likely noise than not (q < 0.5). A cell known
+   to be noisy is not shown inline to learn what is known.
 """
 
 from __future__ import annotations

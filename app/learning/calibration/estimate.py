@@ -11,6 +11,10 @@ strong confidence band, score bin 3) starts just above its target precision P*, 
 keeps it inline and the first dismissals move it out; a cell below the strong band starts below P* by the
 odds ratio measured between findings of data of unknown origin (confidence 0.60) and traced ones of the
 same rules (`WEAK_BAND_ODDS`). A rule's explicit prior (`RuleInfo.prior`) replaces both.
+
+That Beta is the good part of each cell's estimate; `mixture` adds the noise part, weighted by the
+probability q that the rule is mostly noise in the repository, and the organisation's pool counts each
+other repository with weight 1 − q there. `Estimate.good` is the Beta alone.
 """
 
 from __future__ import annotations

@@ -113,9 +113,7 @@ def pooled_share(others: Iterable[tuple[float, float]]) -> tuple[float, int]:
     return total / weight, count
 
 
-def mixed_moments(
-    noise: float, good: tuple[float, float], bad: tuple[float, float]
-) -> tuple[float, float]:
+def mixed_moments(noise: float, good: tuple[float, float], bad: tuple[float, float]) -> tuple[float, float]:
     """α, β of the Beta with the mean and variance of (1 − q)·Beta(good) + q·Beta(bad)."""
     mean = (1.0 - noise) * _mean(good) + noise * _mean(bad)
     second = (1.0 - noise) * _second(good) + noise * _second(bad)
