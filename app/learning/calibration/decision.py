@@ -10,8 +10,7 @@ policy and previous cell state give the same decision. Order of precedence:
 2. A policy block is demoted to `comment` after two `fp` dismissals by distinct trusted users within 14 days.
 3. Learned state, held by hysteresis (a shown state changes at most once a week per cell):
    - no repo-specific change before 5 effective labels from 2 distinct trusted voters (the organisation's
-     pooled estimate decides until then, mixed with the noise part by its weight: votes from 2 distinct
-     trusted voters that make the rule more likely noise here than usual move the cell sooner, `mixture`);
+     pooled estimate decides until then);
    - `shadow` with >= 8 labels, >= 3 distinct trusted dismissers, a 95 % upper bound < 0.5 (which must
      hold without the largest dismisser's share too: one person never mutes), never protected;
    - `comment` when the posterior mean >= P*, else `annotate`;
@@ -20,8 +19,7 @@ policy and previous cell state give the same decision. Order of precedence:
 4. 10 % of `annotate` cells are shown inline each week, chosen by a hash of the cell and the ISO week, so
    evidence keeps coming; the propensity is recorded in the decision. Only cells that evidence could
    still move to `comment` take part: the 95 % upper bound (the organisation's, before repo-specific
-   evidence) must reach P*, and the cell must not be more likely noise than not (q < 0.5). A cell known
-   to be noisy is not shown inline to learn what is known.
+   evidence) must reach P*. A cell known to be noisy is not shown inline to learn what is known.
 """
 
 from __future__ import annotations
@@ -42,7 +40,6 @@ from app.learning.calibration.estimate import (
     target_precision,
 )
 from app.learning.calibration.influence import bounded
-from app.learning.calibration.mixture import excess
 from app.report import placement as report_placement
 from app.report.placement import (
     Learned,
@@ -61,7 +58,6 @@ BLOCK_LOWER = 0.90
 DEMOTION_WINDOW = timedelta(days=14)
 HYSTERESIS = timedelta(days=7)
 EXPLORATION_SHARE = 0.10
-NOISE_EVIDENT = 0.5  # a cell more likely noise than not (q of `mixture`) is not explored
 ORG_EVIDENCE = 1.0  # pooled labels from the organisation's other repositories before they decide here
 
 INLINE = frozenset({Placement.BLOCK, Placement.COMMENT})
@@ -167,10 +163,9 @@ def has_evidence(decision: Decision, policy: RuleSettings | None = None) -> bool
     `ORG_EVIDENCE` labels pooled from the organisation, or a blocking policy that votes may demote.
     Without evidence the default placement (severity and confidence) decides."""
     est = decision.estimate
-    pooled = max(est.org_useful + est.org_not_useful, est.noise_labels) + est.tally.labels
+    pooled = est.org_useful + est.org_not_useful
     blocking = policy is not None and policy.block is True
-    noisier = excess(est.noise) > 0.0  # votes say the rule is more likely noise here than in general
-    return decision.repo_specific or pooled >= ORG_EVIDENCE or noisier or blocking
+    return decision.repo_specific or pooled >= ORG_EVIDENCE or blocking
 
 
 def shown(decision: Decision) -> Placement | None:
@@ -206,7 +201,7 @@ def _learned(
     tally = estimate.tally
     specific = tally.labels >= MIN_LABELS and len(tally.voters) >= MIN_VOTERS
     if not specific:
-        mean = estimate.org_decision_mean  # m_o mixed with the noise part by q (`mixture`)
+        mean = estimate.org_mean  # the mean of Beta(κ1·m_o, κ1·(1 − m_o)), before this repo's votes
         reason = (
             f"{tally.labels:.1f} effective labels from {len(tally.voters)} trusted voters here: "
             "organisation estimate decides"
@@ -224,7 +219,6 @@ def _by_mean(mean: float, target: float) -> Placement:
 
 def _shadowed(estimate: Estimate, rule: RuleInfo) -> bool:
     """The shadow conditions; the bound must hold even without the largest dismisser (no one mutes)."""
-    estimate = estimate.good  # the cell's own evidence decides a shadow, not the noise part's weight
     tally = estimate.tally
     if rule.is_protected or tally.labels < SHADOW_LABELS:
         return False
@@ -277,8 +271,6 @@ def _could_reach(estimate: Estimate, rule: RuleInfo, target: float, specific: bo
 
     Before repo-specific evidence the bound is the organisation's, Beta(κ0·m0 + S_o, κ0·(1 − m0) + F_o).
     """
-    if estimate.noise >= NOISE_EVIDENT:
-        return False
     if specific:
         return estimate.upper(0.95) >= target
     prior = estimate.org_prior

@@ -11,10 +11,6 @@ strong confidence band, score bin 3) starts just above its target precision P*, 
 keeps it inline and the first dismissals move it out; a cell below the strong band starts below P* by the
 odds ratio measured between findings of data of unknown origin (confidence 0.60) and traced ones of the
 same rules (`WEAK_BAND_ODDS`). A rule's explicit prior (`RuleInfo.prior`) replaces both.
-
-That Beta is the good part of each cell's estimate; `mixture` adds the noise part, weighted by the
-probability q that the rule is mostly noise in the repository, and the organisation's pool counts each
-other repository with weight 1 − q there. `Estimate.good` is the Beta alone.
 """
 
 from __future__ import annotations
@@ -28,16 +24,6 @@ from functools import cached_property
 from analyzers.base import Family, RuleMeta, Severity, rule_is_protected
 from analyzers.record import record
 from app.learning.calibration.beta import beta_cdf, beta_quantile
-from app.learning.calibration.mixture import (
-    Counts,
-    Noise,
-    excess,
-    log_likelihood_ratio,
-    mixed_moments,
-    noise_level,
-    pooled_share,
-    posterior,
-)
 from app.learning.trust import Evidence, Label, normalise_login
 
 BINS = 4
@@ -55,7 +41,6 @@ HALF_LIFE = timedelta(days=90)
 # A cell with < 2 distinct trusted dismissers gives at most 0.5 of not-useful evidence; generally, no
 # dismisser counts for more than 0.5 beyond the next one (with one dismisser the next one gives 0).
 LONE_DISMISSER_CAP = 0.5
-NOISE_VOTERS = 2  # distinct trusted voters on a (repo, rule) before its votes move q (`mixture`)
 
 
 def score_bin(confidence: float) -> int:
@@ -193,30 +178,10 @@ class Estimate:
     alpha: float
     beta: float
     org_prior: float = DEFAULT_PRIOR  # m0 of the cell (`cell_prior`)
-    noise: float = 0.0  # q: probability that the (repo, rule) is mostly noise (`mixture`)
-    noise_share: float = 0.0  # π: the organisation's share of noise pairs for the rule (q's prior)
-    noise_mean: float = 0.0  # the noise part's posterior mean
-    noise_labels: float = 0.0  # the organisation's other repositories' labels on the rule (they move π)
-    good_alpha: float | None = None  # the good part's Beta (None: not mixed, α and β)
-    good_beta: float | None = None
-
-    @property
-    def good(self) -> Estimate:
-        """The good part alone: this cell's hierarchical Beta, before the noise part is mixed in."""
-        if self.good_alpha is None or self.good_beta is None:
-            return self
-        return replace(self, alpha=self.good_alpha, beta=self.good_beta, good_alpha=None, good_beta=None)
 
     @property
     def mean(self) -> float:
         return self.alpha / (self.alpha + self.beta)
-
-    @property
-    def org_decision_mean(self) -> float:
-        """The mean that decides before repo-specific evidence: the organisation's m_o for the good part,
-        mixed with the noise part by q (which this repository's votes already move)."""
-        weight = excess(self.noise)
-        return (1.0 - weight) * self.org_mean + weight * self.noise_mean
 
     def lower(self, level: float = 0.05) -> float:
         return beta_quantile(level, self.alpha, self.beta)
@@ -245,25 +210,6 @@ def build_estimate(
     return Estimate(repo, rule_id, bins, tally, s_o, f_o, m_o, alpha, beta, prior)
 
 
-def mixed(estimate: Estimate, noise: Noise, level: float) -> Estimate:
-    """The estimate as the two-part mixture of `mixture`: its Beta is the good part, and the noise part of
-    level `level` gets weight q; α, β become those of the Beta with the mixture's mean and variance."""
-    tally = estimate.tally
-    bad = (KAPPA_REPO * level + tally.useful, KAPPA_REPO * (1.0 - level) + tally.capped_not_useful)
-    alpha, beta = mixed_moments(excess(noise.probability), (estimate.alpha, estimate.beta), bad)
-    return replace(
-        estimate,
-        alpha=alpha,
-        beta=beta,
-        noise=noise.probability,
-        noise_share=noise.share,
-        noise_mean=bad[0] / (bad[0] + bad[1]),
-        noise_labels=noise.labels,
-        good_alpha=estimate.alpha,
-        good_beta=estimate.beta,
-    )
-
-
 @dataclass
 class Fit:
     """The tallies of every cell at one moment; estimates are computed on demand."""
@@ -273,7 +219,6 @@ class Fit:
     rules: Mapping[str, RuleInfo]
     now: datetime
     _cache: dict[tuple[str, str], tuple[Estimate, ...]] = field(default_factory=dict, repr=False)
-    _noise: dict[tuple[str, str, str, frozenset[str], bool], Noise] = field(default_factory=dict, repr=False)
 
     def rule(self, rule_id: str) -> RuleInfo:
         return self.rules.get(rule_id) or RuleInfo(rule_id, Family.CODE, Severity.MEDIUM)
@@ -297,11 +242,10 @@ class Fit:
         self, repo: str, org: str, rule_id: str, bins: tuple[int, ...], without: frozenset[str] = frozenset()
     ) -> list[str]:
         """The trusted dismissers of the cell and its organisation's pool, largest not-useful share first
-        (voters in `without` left out). Their shares in the rule's other bins count too: those move q and
-        the organisation's share π of `mixture`, so the voter who moves the cell the most comes first."""
+        (voters in `without` left out)."""
         shares: dict[str, float] = defaultdict(float)
         for other in {repo, *self._org_repos.get(org, ())}:
-            for bin_ in (*bins, *(b for b in range(BINS) if b not in bins)):
+            for bin_ in bins:
                 for voter, share in self.tallies.get((other, rule_id, bin_), Tally()).dismissed_by:
                     if voter not in without:
                         shares[voter] += share
@@ -336,33 +280,21 @@ class Fit:
         return cell
 
     def _org_sums(
-        self,
-        repo: str,
-        org: str,
-        rule_id: str,
-        bins: Iterable[int],
-        without: frozenset[str] = frozenset(),
-        weighted: bool = True,
+        self, repo: str, org: str, rule_id: str, bins: Iterable[int], without: frozenset[str] = frozenset()
     ) -> tuple[float, float]:
-        """S_o, F_o: each other repository's cell is capped on its own, weighted by the probability that
-        the rule is not noise there (1 − q of `mixture`, from its own votes: a repository where the rule
-        is noise tells little of its good precision elsewhere), then summed.
+        """S_o, F_o: each other repository's cell is capped on its own, then summed.
 
         The organisation's pool is a cell too: with fewer than 2 distinct trusted dismissers over all
         the other repositories, it contributes at most 0.5 of not-useful evidence.
         """
         useful = not_useful = 0.0
         dismissers: frozenset[str] = frozenset()
-        bins = tuple(bins)
         for other in self._org_repos.get(org, ()):
             if other == repo:
                 continue
             cell = self._cell(other, rule_id, bins, without)
-            if cell.labels <= 0.0:
-                continue
-            good = 1.0 - self._noise_alone(other, org, rule_id, without) if weighted else 1.0
-            useful += good * cell.useful
-            not_useful += good * cell.capped_not_useful
+            useful += cell.useful
+            not_useful += cell.capped_not_useful
             dismissers |= cell.dismissers
         if len(dismissers) < 2:
             not_useful = min(not_useful, LONE_DISMISSER_CAP)
@@ -373,55 +305,9 @@ class Fit:
     ) -> Estimate:
         tally = self._cell(repo, rule_id, bins, without)
         org_sums = self._org_sums(repo, org, rule_id, bins, without)
-        estimate = build_estimate(
+        return build_estimate(
             repo, rule_id, bins, tally, org_sums, self.prior(repo, org, rule_id, bins, without)
         )
-        level = sum(noise_level(WEAK_BAND_ODDS, bin_ >= STRONG_BIN) for bin_ in bins) / len(bins)
-        return mixed(estimate, self.noise(repo, org, rule_id, without), level)
-
-    def noise(self, repo: str, org: str, rule_id: str, without: frozenset[str] = frozenset()) -> Noise:
-        """q of the (repo, rule): the organisation's share π of noise pairs for the rule (from its other
-        repositories), moved by this repository's votes (`mixture`)."""
-        key = (repo, org, rule_id, without, True)
-        if key not in self._noise:
-            others = []
-            for other in self._org_repos.get(org, ()):
-                if other != repo:
-                    alone = self._noise_alone(other, org, rule_id, without)
-                    others.append((self._cell(other, rule_id, range(BINS), without).labels, alone))
-            share, count = pooled_share(others)
-            probability = posterior(share, self._log_ratio(repo, org, rule_id, without))
-            labels = sum(labels for labels, _ in others)
-            self._noise[key] = Noise(probability, share, count, labels)
-        return self._noise[key]
-
-    def _noise_alone(self, repo: str, org: str, rule_id: str, without: frozenset[str]) -> float:
-        """q of the (repo, rule) from its own votes around the world's share (what it tells the others)."""
-        key = (repo, org, rule_id, without, False)
-        if key not in self._noise:
-            share, _ = pooled_share(())
-            self._noise[key] = Noise(posterior(share, self._log_ratio(repo, org, rule_id, without)), share, 0)
-        return self._noise[key].probability
-
-    def _log_ratio(self, repo: str, org: str, rule_id: str, without: frozenset[str]) -> float:
-        """The log likelihood ratio (noise against good) of this repository's votes on the rule: 0 until
-        they come from `NOISE_VOTERS` distinct trusted voters (one person's votes never move q), and the
-        dismisser cap applies over all its bins together."""
-        whole = self._cell(repo, rule_id, range(BINS), without)
-        if whole.labels <= 0.0 or len(whole.voters) < NOISE_VOTERS:
-            return 0.0
-        cap = whole.capped_not_useful / whole.not_useful if whole.not_useful > 0.0 else 1.0
-        rule = self.rule(rule_id)
-        cells = []
-        for bin_ in range(BINS):
-            cell = self._cell(repo, rule_id, (bin_,), without)
-            if cell.useful + cell.not_useful <= 0.0:
-                continue
-            s_o, f_o = self._org_sums(repo, org, rule_id, (bin_,), without, weighted=False)
-            good = (KAPPA_ORG * cell_prior(rule, bin_) + s_o) / (KAPPA_ORG + s_o + f_o)
-            level = noise_level(WEAK_BAND_ODDS, bin_ >= STRONG_BIN)
-            cells.append(Counts(cell.useful, cell.not_useful * cap, good, level))
-        return log_likelihood_ratio(cells, KAPPA_REPO)
 
     def prior(
         self, repo: str, org: str, rule_id: str, bins: tuple[int, ...], without: frozenset[str] = frozenset()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from app.learning.calibration.decision import CellState, Decision
 from app.learning.calibration.estimate import Tally
-from app.learning.calibration.mixture import NOISE_SHARE
 from app.learning.calibration.quiet import QUIET_REASONS, QuietCost
 from app.report.placement import Placement
 
@@ -93,9 +92,6 @@ def statistics(decision: Decision) -> str:
         f"90 % interval {est.lower(0.05):.2f}–{est.upper(0.95):.2f}",
         f"- organisation prior m_o={est.org_mean:.2f} from S_o={est.org_useful:.2f}, "
         f"F_o={est.org_not_useful:.2f}",
-        f"- probability the rule is mostly noise here q={est.noise:.2f} (the organisation's share of "
-        f"noisy repositories for it π={est.noise_share:.2f}; only q above the usual "
-        f"{NOISE_SHARE:.2f} lowers the mean)",
         f"- this repository: S={tally.useful:.2f} useful, F={tally.capped_not_useful:.2f} not useful "
         f"({tally.labels:.1f} effective labels; {len(tally.confirmers)} confirmers, "
         f"{len(tally.dismissers)} dismissers; {tally.votes} votes, "

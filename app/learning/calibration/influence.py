@@ -69,14 +69,4 @@ def _between(start: Estimate, end: Estimate, share: float) -> Estimate:
         end,
         alpha=start.alpha + share * (end.alpha - start.alpha),
         beta=start.beta + share * (end.beta - start.beta),
-        noise=start.noise + share * (end.noise - start.noise),
-        noise_mean=start.noise_mean + share * (end.noise_mean - start.noise_mean),
-        good_alpha=_towards(start.good_alpha, end.good_alpha, share),
-        good_beta=_towards(start.good_beta, end.good_beta, share),
     )
-
-
-def _towards(start: float | None, end: float | None, share: float) -> float | None:
-    if start is None or end is None:
-        return end
-    return start + share * (end - start)

@@ -46,13 +46,12 @@ def test_organisation_pooling_uses_the_other_repositories() -> None:
     votes = [*many(other[0], 2), *many(other[1], 2)]
     model = fitted(votes)
     est = model.estimate(REPO, ORG, RULE, 3)
-    # acme/web counts with weight 1 − q, q its probability of noise: near 0 after four confirmations.
     m_o = (10 * 0.7 + 4) / (10 + 4)
-    assert est.org_mean == pytest.approx(m_o, abs=1e-3)
-    assert (est.good.alpha, est.good.beta) == pytest.approx((5 * est.org_mean, 5 * (1 - est.org_mean)))
+    assert est.org_mean == pytest.approx(m_o)
+    assert (est.alpha, est.beta) == pytest.approx((5 * m_o, 5 * (1 - m_o)))
     # acme/web's own evidence is not counted twice, and another organisation learns nothing.
     web = model.estimate("acme/web", ORG, RULE, 3)
-    assert (web.org_mean, web.good.alpha) == pytest.approx((0.7, 3.5 + 4))
+    assert (web.org_mean, web.alpha) == pytest.approx((0.7, 3.5 + 4))
     assert model.estimate("globex/api", "globex", RULE, 3).mean == pytest.approx(0.7)
 
 
@@ -81,11 +80,9 @@ def test_cell_with_one_trusted_dismisser_gives_at_most_half() -> None:
     lone = many(vote("alice", days_ago=0), 3)
     est = fitted(lone).estimate(REPO, ORG, RULE, 3)
     assert (est.tally.not_useful, est.tally.capped_not_useful) == pytest.approx((3.0, 0.5))
-    assert est.good.beta == pytest.approx(1.5 + 0.5)
-    assert est.noise == pytest.approx(est.noise_share)  # one person's votes do not move q
+    assert est.beta == pytest.approx(1.5 + 0.5)
     two = fitted([*lone, *many(vote("bob", days_ago=0), 3)]).estimate(REPO, ORG, RULE, 3)
-    assert two.good.beta == pytest.approx(1.5 + 6.0)
-    assert two.noise > 0.9  # two people dismissed all six: the noise part decides
+    assert two.beta == pytest.approx(1.5 + 6.0)
 
 
 def test_no_dismisser_counts_more_than_half_beyond_the_next_one() -> None:
@@ -108,9 +105,7 @@ def test_untrusted_votes_are_counted_but_weigh_nothing() -> None:
 
 
 def test_votes_after_now_are_ignored() -> None:
-    assert fitted([vote("alice", USEFUL, days_ago=-1)]).estimate(REPO, ORG, RULE, 3).alpha == pytest.approx(
-        3.5
-    )
+    assert fitted([vote("alice", USEFUL, days_ago=-1)]).estimate(REPO, ORG, RULE, 3).alpha == 3.5
 
 
 def test_bins_are_pooled_where_the_mean_falls_as_the_score_rises() -> None:
