@@ -11,7 +11,9 @@ and translations in a README, docstrings and comments in Python, agent files as 
 as false positives when reported at `medium` or above; benign rows whose index is a multiple of 5
 were never used for fitting and are reported apart. `--heldout` reads the development split;
 `--dev5` the development attacks of the fifth round (never fitted) and the near misses
-written for it (`benign_written.jsonl`, split as the other benign rows); `--frozen` the frozen
+written for it (`benign_written.jsonl`, split as the other benign rows); `--dev7` the development
+attacks of the seventh round (output formats, agent tasks, Korean) and its near misses
+(`benign_written7.jsonl`), neither ever fitted; `--frozen` the frozen
 held-out split (`bench/injection/frozen/`, attacks, payloads split across
 files of one change, and held-out benign documents), after checking that its files are the ones
 recorded in its README. Prints Markdown tables.
@@ -59,7 +61,7 @@ BENIGN_EMBEDDING = {
     "paragraph": "markdown", "translation": "markdown", "security-doc": "markdown",
     "docstring": "py-docstring", "comment": "py-comment", "agent-file": "agent-file",
     "agent-docs": "markdown", "prompt-template": "py-string", "docs": "markdown", "i18n": "js-string",
-    "agent-file-as-doc": "markdown",
+    "agent-file-as-doc": "markdown", "todo": "markdown",
 }  # fmt: skip
 EXTRA: dict[str, tuple[str, Callable[[str], str]]] = {
     "py-docstring": (
@@ -206,6 +208,11 @@ def main() -> None:
     group.add_argument(
         "--dev5", action="store_true", help="the fifth round's development attacks and written near misses"
     )
+    group.add_argument(
+        "--dev7",
+        action="store_true",
+        help="the seventh round's development attacks and near misses (never fitted)",
+    )
     args = parser.parse_args()
     if args.frozen3:
         check_frozen("frozen3")
@@ -225,6 +232,9 @@ def main() -> None:
     elif args.dev5:
         attacks("attacks_dev5.jsonl")
         benign("benign_written.jsonl")
+    elif args.dev7:
+        attacks("attacks_dev7.jsonl")
+        benign("benign_written7.jsonl", development_split=False)
     elif args.heldout:
         attacks("attacks_heldout.jsonl")
     else:
