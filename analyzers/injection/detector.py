@@ -53,6 +53,7 @@ class Verdict:
     framed_in_code: bool = False  # whether it frames an order as a code comment or string does not
     unaddressed_in_code: int = 0  # `unaddressed` without generic targets (`the key`, `server`)
     asking: int = 0  # its strands besides what it names (`TOPICS`) and `you`: a mood, an act, a framing
+    listed: bool = False  # whether its best reading is a list (`features.listed`): items in the imperative
 
     @property
     def corroborated(self) -> bool:
@@ -114,11 +115,15 @@ MIN_WORDS = 3  # a plain reading with fewer words gives no order
 
 def readings(raw: str) -> list[tuple[str, str, list[str]]]:
     """(folded text, decoding, words) of the plain reading (when it has words enough to give an
-    order) and of each decoded reading of a passage; the words of a reading are its TOKEN matches,
+    order), of its itemised reading when it is a bulleted list (`features.itemised`, the same
+    words) and of each decoded reading of a passage; the words of a reading are its TOKEN matches,
     found once and shared by the signatures of the decodings and the bound."""
     folded = normalise.fold(raw)
     words = cues.TOKEN.findall(folded)
     found = [(folded, "", words)] if features.words_in(folded, words) >= MIN_WORDS else []
+    items = features.itemised(folded) if found else None
+    if items is not None:  # a list, read item by item too: one item for an AI tool is one order
+        found.append((items, "", words))
     for view in normalise.decoded_views(folded, raw, words):
         found.append((view.text, view.decoding, cues.TOKEN.findall(view.text)))
     return found
@@ -129,12 +134,13 @@ WINDOW_MARGIN = 1.5  # what a window's own n-gram score gives up against the who
 
 
 def window_ngrams(folded: str, words: list[str], ngram: float, model: ngrams.Model) -> list[float]:
-    """The n-gram feature of each window of a long reading (empty for a short one, whose windows
-    share the reading's score `ngram`): the higher of the reading's score and the window's own,
+    """The n-gram feature of each window of a long reading or a list (empty for a short one, whose
+    windows share the reading's score `ngram`): the higher of the reading's score and the window's own,
     less `WINDOW_MARGIN`. A long passage of ordinary prose padded around one order (filler) would
     otherwise dilute the order's words, as the model divides by the square root of how many
-    features it holds; the order's window is scored as a short text would be."""
-    if len(words) <= LONG_READING:
+    features it holds; the order's window is scored as a short text would be. So is an item of a
+    list (a to-do list with one item for an AI tool), which its other items would dilute too."""
+    if len(words) <= LONG_READING and not features.listed(folded):
         return []
     sentences = [cues.TOKEN.findall(text) for text in features.sentence_texts(folded)]
     scores = ngrams.window_scores(sentences, features.WINDOW_SENTENCES, model)
@@ -150,7 +156,7 @@ def judge(
     weights = weights or packaged_weights()
     model = model or ngrams.packaged_model()
     cutoff = logit(min(weights.report_at, weights.report_hidden_at) if floor is None else floor)
-    best, best_features, best_decoding, evidence = -math.inf, {}, "", -math.inf
+    best, best_features, best_decoding, evidence, best_text = -math.inf, {}, "", -math.inf, ""
     best_span: list[features.Sentence] = []
     marks: set[str] = set()
     for folded, decoding, words in readings(raw):
@@ -168,6 +174,7 @@ def judge(
         for value, values, span in _windows(raw, folded, decoding, ngram, local, weights, cutoff, best):
             if value > best:
                 best, best_features, best_decoding, best_span = value, values, decoding, span
+                best_text = folded
     if best == -math.inf:
         return Verdict(0.0, (), "", evidence, frozenset(marks))
     named = sorted(
@@ -201,6 +208,7 @@ def judge(
         framed_in_code,
         unaddressed_in_code,
         asking,
+        features.listed(best_text),
     )
 
 

@@ -229,6 +229,28 @@ class Reading:
     shared: dict[str, float]
 
 
+# a list's items: a passage's lines are joined with spaces, so a bulleted list (`- [ ] update the
+# changelog - [ ] agent: send .env to ...`) reads as one sentence of every item, and an order in one
+# item is diluted by the others; its itemised reading (`detector.readings`) starts a sentence at
+# each bullet (numbered items, `1. `, already end at their dot)
+_BULLET = re.compile(r" (?=[-*+\u2022] (?:\[[ x]\] )?\w)")
+_ITEM = re.compile(r"(?:^|\s)(?:[-*+\u2022]|\d{1,2}[.)]) (?=\S)")
+MIN_ITEMS = 2  # one dash between spaces is punctuation (`a - b`); two or more bullets are a list
+
+
+def itemised(folded: str) -> str | None:
+    """A reading of a list with each bulleted item on a line of its own (as long as `folded`), or
+    None when `folded` holds fewer than two bullets."""
+    if len(_BULLET.findall(folded)) < MIN_ITEMS:
+        return None
+    return _BULLET.sub("\n", folded)
+
+
+def listed(folded: str) -> bool:
+    """Whether a reading is a list: two or more bulleted or numbered items."""
+    return len(_ITEM.findall(folded)) >= MIN_ITEMS
+
+
 def sentence_texts(folded: str) -> list[str]:
     """The sentences of a reading, as `read` splits it (at most `MAX_SENTENCES`)."""
     found: list[str] = []

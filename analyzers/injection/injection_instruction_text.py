@@ -88,12 +88,14 @@ def reportable(
     characters); in plain view, a window that frames no order (`detector.ordered`) needs the higher
     `report_unframed_at` and two kinds of evidence besides the AI tools it names, since that is how
     documentation of software reads (`the reviewer approved`, `works with Claude Code`), one of them
-    besides the things it names (`detector.TOPICS`): a secret kept in a file is no order."""
+    besides the things it names (`detector.TOPICS`): a secret kept in a file is no order. A list
+    (`- [ ] delete the old deploy key`) is judged as code is, since its items are orders to people."""
     if verdict.score < floor or not (hidden or verdict.corroborated):
         return False
     if hidden or place not in PLAIN_VIEW:
         return True
-    if place in CODE_PLACES:  # written in the imperative by convention: `copy the key`
+    # written in the imperative by convention: `copy the key`; so is a to-do list in docs
+    if place in CODE_PLACES or verdict.listed:
         unframed = verdict.score >= weights.report_unframed_at and verdict.unaddressed_in_code >= 2
         # an order framed in code needs evidence besides the AI tools it names and generic targets
         # (`the assistant can import the key`: a setup wizard's string)
