@@ -138,7 +138,10 @@ class InjectionInstructionText(Analyzer):
     grammar through their comment-syntax family), and the pull request's title, body and comments.
     A payload split into weak pieces is read joined: neighbouring comments and strings of one file,
     and pieces marked as numbered parts (`part 1`, `2/3`) across the files and text of the change;
-    such a finding names the other pieces.
+    such a finding names the other pieces. A bulleted list is also read item by item, so one item
+    of a to-do list that speaks to an AI tool is judged as the order it is, not diluted by the
+    chores around it; a list is judged by the rules for code comments, since its items are orders
+    to people by convention (`- [ ] delete the old deploy key`).
 
     Where the text stands decides the severity: `critical` where people do not read it (HTML
     comments, collapsed details, alt text, invisible markup, string literals that no code displays,
