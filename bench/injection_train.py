@@ -63,9 +63,10 @@ def as_read(row: dict[str, str]) -> list[Passage]:
 
 def bag(text: str, model: ngrams.Model) -> list[Vector]:
     windows: list[Vector] = []
-    for folded, how, words in detector.readings(text):
+    for number, (folded, how, words) in enumerate(detector.readings(text)):
         ngram = ngrams.score(words, model)
-        local = detector.window_ngrams(folded, words, ngram, model)
+        itemised = detector.is_itemised(number, how)
+        local = detector.window_ngrams(folded, words, ngram, model, itemised=itemised)
         found = features.reading_features(text, folded, how, ngram)
         for index, values in enumerate(found):
             if local:

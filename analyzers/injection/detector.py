@@ -133,14 +133,23 @@ LONG_READING = 48  # words from which a reading's windows get n-gram scores of t
 WINDOW_MARGIN = 1.5  # what a window's own n-gram score gives up against the whole reading's
 
 
-def window_ngrams(folded: str, words: list[str], ngram: float, model: ngrams.Model) -> list[float]:
-    """The n-gram feature of each window of a long reading or a list (empty for a short one, whose
-    windows share the reading's score `ngram`): the higher of the reading's score and the window's own,
+def is_itemised(index: int, decoding: str) -> bool:
+    """Whether the reading at `index` of `readings` is the itemised reading of a list: the second
+    reading without a decoding (the first is the plain reading; decoded readings name a decoding)."""
+    return index > 0 and not decoding
+
+
+def window_ngrams(
+    folded: str, words: list[str], ngram: float, model: ngrams.Model, *, itemised: bool = False
+) -> list[float]:
+    """The n-gram feature of each window of a long reading or an itemised list (empty for a short
+    one, whose windows share the reading's score `ngram`): the higher of the reading's score and the window's own,
     less `WINDOW_MARGIN`. A long passage of ordinary prose padded around one order (filler) would
     otherwise dilute the order's words, as the model divides by the square root of how many
     features it holds; the order's window is scored as a short text would be. So is an item of a
-    list (a to-do list with one item for an AI tool), which its other items would dilute too."""
-    if len(words) <= LONG_READING and not features.listed(folded):
+    list in its itemised reading (`itemised`: a to-do list with one item for an AI tool), which its
+    other items would dilute too."""
+    if len(words) <= LONG_READING and not itemised:
         return []
     sentences = [cues.TOKEN.findall(text) for text in features.sentence_texts(folded)]
     scores = ngrams.window_scores(sentences, features.WINDOW_SENTENCES, model)
@@ -159,16 +168,18 @@ def judge(
     best, best_features, best_decoding, evidence, best_text = -math.inf, {}, "", -math.inf, ""
     best_span: list[features.Sentence] = []
     marks: set[str] = set()
-    for folded, decoding, words in readings(raw):
+    for index, (folded, decoding, words) in enumerate(readings(raw)):
         distinct, pairs = set(words), set(itertools.pairwise(words))  # read by the model and the cues
         ngram = ngrams.score(words, model, distinct=distinct, pairs=pairs)
-        local = window_ngrams(folded, words, ngram, model)
+        items = is_itemised(index, decoding)
+        local = window_ngrams(folded, words, ngram, model, itemised=items)
         values = features.bound_features(
             raw, folded, words, decoding, max([ngram, *local]), distinct=distinct, pairs=pairs
         )
         marks |= values.keys()
         bound = upper_bound(values, weights)
-        evidence = max(evidence, bound)
+        if not items:  # the same words as the plain reading: no evidence of their own (`split_payloads`)
+            evidence = max(evidence, bound)
         if bound < max(cutoff, best):
             continue
         for value, values, span in _windows(raw, folded, decoding, ngram, local, weights, cutoff, best):
