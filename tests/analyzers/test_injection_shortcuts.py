@@ -1,0 +1,38 @@
+"""The shortcuts of the instruction detector find what the plain reading finds: each is pinned to the
+reference it replaces, on generated text and on the edge cases that tell them apart."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzers.injection import features
+
+SENTENCE_PARTS = st.sampled_from(
+    ["a", "word", " ", "  ", "\t", ".", "!", "?", ";", "\n", ".env", "e.g.", "\u3002", "\uff01", "\uff1f",
+     "\uff1b", "x" * 700, "..", ". ", "?!", ";\n"]
+)  # fmt: skip
+
+
+def reference_sentences(folded: str) -> list[str]:
+    """The sentences as the one pattern of `features` reads them, character by character."""
+    found = [m.group(0) for m in features._SENTENCE.finditer(folded) if m.group(0).strip()]
+    return found[: features.MAX_SENTENCES]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(SENTENCE_PARTS, max_size=80).map("".join))
+def test_sentences_found_run_by_run_are_the_sentences_of_the_pattern(text: str) -> None:
+    assert features.sentence_texts(text) == reference_sentences(text)
+
+
+def test_a_sentence_longer_than_the_pattern_reads_is_cut_as_the_pattern_cuts_it() -> None:
+    for size in (1999, 2000, 2001, 2002, 4500):
+        text = "word " * 3 + "x" * size + ". next one; and " + "y" * size
+        assert features.sentence_texts(text) == reference_sentences(text)
+
+
+def test_at_most_max_sentences_are_read() -> None:
+    text = "go. " * (features.MAX_SENTENCES + 50) + "z" * 2500
+    assert len(features.sentence_texts(text)) == features.MAX_SENTENCES
+    assert features.sentence_texts(text) == reference_sentences(text)
