@@ -245,4 +245,12 @@ def _sentence_part(words: list[str], model: Model) -> Part:
     numbers = set(filter(str.isdigit, distinct))
     if not numbers:
         return distinct, own, set(itertools.pairwise(words))
-    return distinct, own, {pair for pair in itertools.pairwise(words) if numbers.isdisjoint(pair)}
+    if "" in distinct:  # not a token: `all` would drop its pairs too
+        return distinct, own, {pair for pair in itertools.pairwise(words) if numbers.isdisjoint(pair)}
+    # numbers read as None, and the pairs holding one dropped, in bulk
+    marked: list[str | None] = list(map(dict.fromkeys(numbers).get, words, words))
+    return (
+        distinct,
+        own,
+        cast("set[tuple[str, str]]", set(filter(_holds_no_none, itertools.pairwise(marked)))),
+    )

@@ -69,3 +69,11 @@ def test_the_reading_ngrams_are_those_of_the_words_and_their_windows(text: str) 
         assert local == detector.window_ngrams(folded, words, ngram, model)
         assert distinct == set(words)
         assert pairs == set(itertools.pairwise(words))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(WORDS, st.just("")), max_size=20))
+def test_a_sentence_part_holds_its_pairs_without_numbers(words: list[str]) -> None:
+    distinct, _, pairs = ngrams.sentence_parts([words])[0]
+    assert distinct == set(words)
+    assert pairs == {pair for pair in itertools.pairwise(words) if not any(w.isdigit() for w in pair)}
