@@ -137,8 +137,37 @@ def window_ngrams(folded: str, words: list[str], ngram: float, model: ngrams.Mod
     if len(words) <= LONG_READING:
         return []
     sentences = [cues.TOKEN.findall(text) for text in features.sentence_texts(folded)]
-    scores = ngrams.window_scores(sentences, features.WINDOW_SENTENCES, model)
+    return _local(ngram, ngrams.window_scores(sentences, features.WINDOW_SENTENCES, model))
+
+
+def _local(ngram: float, scores: list[float]) -> list[float]:
     return [max(ngram, own - WINDOW_MARGIN) for own in scores]
+
+
+def reading_ngrams(
+    folded: str, words: list[str], model: ngrams.Model
+) -> tuple[float, list[float], set[str], set[tuple[str, str]]]:
+    """The n-gram score of a reading and its windows' (`window_ngrams`), with the distinct words
+    and adjacent pairs of `words` (read by the cues too). A long reading is read sentence by
+    sentence once: its windows' scores and its whole score come from the same sentence parts
+    (`ngrams.sentence_parts`) when its sentences hold its words (`features.sentence_texts` reads at
+    most `MAX_SENTENCES` sentences), rather than from its words a second time."""
+    if len(words) > LONG_READING:
+        sentences = [cues.TOKEN.findall(text) for text in features.sentence_texts(folded)]
+        parts = ngrams.sentence_parts(sentences, model)
+        # the distinct words as a set of `words` itself: the cues walk it, and the order in which
+        # a set is walked follows how it was built (the bound's sum follows it, to the last bit)
+        distinct = set(words)
+        if list(itertools.chain.from_iterable(sentences)) == words:
+            ngram, joined = ngrams.joined_score(sentences, parts, model)
+            pairs = set(itertools.pairwise(words)) if joined is None else joined
+        else:
+            pairs = set(itertools.pairwise(words))
+            ngram = ngrams.score(words, model, distinct=distinct, pairs=pairs)
+        scores = ngrams.window_scores(sentences, features.WINDOW_SENTENCES, model, parts)
+        return ngram, _local(ngram, scores), distinct, pairs
+    distinct, pairs = set(words), set(itertools.pairwise(words))
+    return ngrams.score(words, model, distinct=distinct, pairs=pairs), [], distinct, pairs
 
 
 def judge(
@@ -154,9 +183,7 @@ def judge(
     best_span: list[features.Sentence] = []
     marks: set[str] = set()
     for folded, decoding, words in readings(raw):
-        distinct, pairs = set(words), set(itertools.pairwise(words))  # read by the model and the cues
-        ngram = ngrams.score(words, model, distinct=distinct, pairs=pairs)
-        local = window_ngrams(folded, words, ngram, model)
+        ngram, local, distinct, pairs = reading_ngrams(folded, words, model)  # pairs: read by the cues too
         values = features.bound_features(
             raw, folded, words, decoding, max([ngram, *local]), distinct=distinct, pairs=pairs
         )

@@ -28,6 +28,14 @@ _ENDS = ".!?;\u3002\uff01\uff1f\uff1b"
 _SENTENCE = re.compile(
     r"(?:[^.!?;\n\u3002\uff01\uff1f\uff1b]|[.!?;](?=\S)){1,2000}[.!?;\n\u3002\uff01\uff1f\uff1b]?"
 )
+MAX_SENTENCE_CHARS = 2000  # `_SENTENCE` reads at most this many characters before its end mark
+# the same sentences found run by run: a run of characters that end nothing is taken whole (possessive,
+# and the two branches start on different characters: nothing to backtrack into, linear), not tried
+# character by character; it knows no length, so a sentence
+# longer than `_SENTENCE` takes is found again by `_SENTENCE`
+_SENTENCE_RUNS = re.compile(
+    r"(?:[^.!?;\n\u3002\uff01\uff1f\uff1b]++|[.!?;](?=\S))+[.!?;\n\u3002\uff01\uff1f\uff1b]?"
+)
 _CODE_MARK = re.compile(r"[\[\]().`_*=/]")  # a label made of code (`[agents.Runner]:`) names no one
 _VOCATIVE_MARK = re.compile(r"[:\uff1a,\uff0c\u2014\u2013]| - ")
 # URLs, IP addresses and e-mail addresses: destinations, whose words are not read as cues
@@ -230,10 +238,21 @@ class Reading:
 
 
 def sentence_texts(folded: str) -> list[str]:
-    """The sentences of a reading, as `read` splits it (at most `MAX_SENTENCES`)."""
+    """The sentences of a reading, as `read` splits it (at most `MAX_SENTENCES`): `_SENTENCE`'s
+    matches, found run by run (`_SENTENCE_RUNS`) unless a sentence is longer than `_SENTENCE` reads."""
+    found = _sentences(folded, _SENTENCE_RUNS, MAX_SENTENCE_CHARS)
+    if found is None:
+        found = _sentences(folded, _SENTENCE, None) or []
+    return found
+
+
+def _sentences(folded: str, pattern: re.Pattern[str], longest: int | None) -> list[str] | None:
+    """The sentences `pattern` finds, or None when one is longer than `longest` characters."""
     found: list[str] = []
-    for match in _SENTENCE.finditer(folded):
+    for match in pattern.finditer(folded):
         text = match.group(0)
+        if longest is not None and len(text) > longest:
+            return None
         if text.strip():
             found.append(text)
             if len(found) >= MAX_SENTENCES:

@@ -162,50 +162,95 @@ def score(
     return max(-LIMIT, min(LIMIT, value))
 
 
-def window_scores(sentences: list[list[str]], size: int, model: Model | None = None) -> list[float]:
+def window_scores(
+    sentences: list[list[str]], size: int, model: Model | None = None, parts: list[Part] | None = None
+) -> list[float]:
     """`score` of every window of `size` consecutive sentences (one window of all when there are
     no more), given each sentence's words: the same as `score` of a window's words joined, with
     each sentence's features and inner pairs found once rather than once per window that holds it
     (a window's are the union of its sentences', and the pairs across their boundaries). The sum
-    is exact, so it does not depend on the order in which the features are met."""
+    is exact, so it does not depend on the order in which the features are met. `parts`: the
+    sentences' `sentence_parts`, when the caller has them already."""
     model = model or packaged_model()
     if len(sentences) <= size:
         spans = [(0, len(sentences))] if sentences else []
     else:
         spans = [(first, first + size) for first in range(len(sentences) - size + 1)]
-    parts = [_sentence_part(words, model) for words in sentences]
-    found: list[float] = []
-    for first, end in spans:
-        own: dict[str, float] = {}
-        pairs: set[tuple[str, str]] = set()
-        previous: str | None = None
-        for words, (features, inner) in zip(sentences[first:end], parts[first:end], strict=True):
-            if not words:
-                continue
-            own.update(features)
-            pairs |= inner
-            if previous is not None and not (previous.isdigit() or words[0].isdigit()):
-                pairs.add((previous, words[0]))
-            previous = words[-1]
-        count = len(own) + len(pairs)
-        if previous is None or not count:
-            found.append(0.0)
+    if parts is None:
+        parts = sentence_parts(sentences, model)
+    return [_span_score(*_span(sentences[first:end], parts[first:end]), model) for first, end in spans]
+
+
+def joined_score(
+    sentences: list[list[str]], parts: list[Part], model: Model | None = None
+) -> tuple[float, set[tuple[str, str]] | None]:
+    """`score` of all the sentences' words joined (`parts`: their `sentence_parts`), from the parts
+    rather than word by word; with the adjacent pairs of the joined words (None when a number is
+    among them: those pairs are not all read by the model)."""
+    model = model or packaged_model()
+    own, pairs = _span(sentences, parts)
+    numbers = any(any(map(str.isdigit, words)) for words, _, _ in parts)
+    return _span_score(own, pairs, model), None if numbers else pairs
+
+
+def _span(
+    sentences: list[list[str]], parts: list[Part]
+) -> tuple[dict[str, float] | None, set[tuple[str, str]]]:
+    """The weighed features and the pairs (without numbers) of sentences read together; None for
+    the features when they hold no word."""
+    own: dict[str, float] = {}
+    pairs: set[tuple[str, str]] = set()
+    previous: str | None = None
+    for words, (_, features, inner) in zip(sentences, parts, strict=True):
+        if not words:
             continue
-        total = math.fsum(chain(own.values(), map(model.pairs.get, pairs, repeat(0.0))))
-        value = model.bias + total / math.sqrt(count)
-        found.append(max(-LIMIT, min(LIMIT, value)))
-    return found
+        own.update(features)
+        pairs |= inner
+        if previous is not None and not (previous.isdigit() or words[0].isdigit()):
+            pairs.add((previous, words[0]))
+        previous = words[-1]
+    return (own if previous is not None else None), pairs
 
 
-def _sentence_part(words: list[str], model: Model) -> tuple[dict[str, float], set[tuple[str, str]]]:
-    """The weighed features of a sentence's distinct words, and its adjacent pairs without numbers."""
+def _span_score(own: dict[str, float] | None, pairs: set[tuple[str, str]], model: Model) -> float:
+    count = len(own) + len(pairs) if own is not None else 0
+    if own is None or not count:
+        return 0.0
+    total = math.fsum(chain(own.values(), map(model.pairs.get, pairs, repeat(0.0))))
+    value = model.bias + total / math.sqrt(count)
+    return max(-LIMIT, min(LIMIT, value))
+
+
+Part = tuple[set[str], dict[str, float], set[tuple[str, str]]]
+"""A sentence's distinct words, the weighed features of its words, its adjacent pairs without numbers."""
+
+
+def sentence_parts(sentences: list[list[str]], model: Model | None = None) -> list[Part]:
+    """The `Part` of each sentence (given its words)."""
+    model = model or packaged_model()
+    return [_sentence_part(words, model) for words in sentences]
+
+
+def _sentence_part(words: list[str], model: Model) -> Part:
     memo = model.weighed
     distinct = set(words)
-    fresh = {word: _weighed(word, model.weights) for word in distinct.difference(memo)}
-    if fresh and len(memo) + len(fresh) <= _MEMO_LIMIT:
-        memo.update(fresh)
-    own = dict(chain.from_iterable(fresh[word] if word in fresh else memo[word] for word in distinct))
+    found = list(map(memo.get, distinct))  # one look-up per word; None for a word not met yet
+    if None in found:
+        fresh = {word: _weighed(word, model.weights) for word in distinct.difference(memo)}
+        if len(memo) + len(fresh) <= _MEMO_LIMIT:
+            memo.update(fresh)
+        found = [own for own in found if own is not None]
+        found.extend(fresh.values())  # a full memo: new words looked up here
+    own = dict(chain.from_iterable(cast("list[tuple[tuple[str, float], ...]]", found)))
     numbers = set(filter(str.isdigit, distinct))
     if not numbers:
-        return own, set(itertools.pairwise(words))
-    return own, {pair for pair in itertools.pairwise(words) if numbers.isdisjoint(pair)}
+        return distinct, own, set(itertools.pairwise(words))
+    if "" in distinct:  # not a token: `all` would drop its pairs too
+        return distinct, own, {pair for pair in itertools.pairwise(words) if numbers.isdisjoint(pair)}
+    # numbers read as None, and the pairs holding one dropped, in bulk
+    marked: list[str | None] = list(map(dict.fromkeys(numbers).get, words, words))
+    return (
+        distinct,
+        own,
+        cast("set[tuple[str, str]]", set(filter(_holds_no_none, itertools.pairwise(marked)))),
+    )
