@@ -122,6 +122,7 @@ class Sink:
     unless_then: tuple[str, ...] = ()  # not when the result is only read by one of these methods
     marked: str | None = None  # only data that carries this mark (`product`: it went through `*`)
     direct: bool = False  # not data that went through a library call the models do not describe
+    format_arg: int | None = None  # a printf format here: arguments it quotes (`%q`) are not checked
     note: str = ""
 
 

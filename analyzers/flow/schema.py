@@ -139,7 +139,7 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
 def _sink(name: str, entry: dict[str, Any]) -> Sink:
     allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
                "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins",
-               "attributes", "unless_then", "marked", "direct"}  # fmt: skip
+               "attributes", "unless_then", "marked", "direct", "format_arg"}  # fmt: skip
     _check(name, entry, "sink", allowed)
     cwe = entry.get("cwe", [])
     if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
@@ -171,6 +171,7 @@ def _sink(name: str, entry: dict[str, Any]) -> Sink:
         unless_then=_strings(entry, "unless_then", name),
         marked=entry.get("marked"),
         direct=bool(entry.get("direct", False)),
+        format_arg=_position(entry, "format_arg", name),
         note=entry.get("note", ""),
     )
 
@@ -244,6 +245,13 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
             )
         )
     return tuple(found)
+
+
+def _position(entry: Mapping[str, Any], key: str, name: str) -> int | None:
+    value = entry.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        raise ModelError(f"{name}: {key!r} must be an argument position in {dict(entry)}")
+    return value
 
 
 def _text(entry: Mapping[str, Any], key: str, name: str) -> str:

@@ -65,7 +65,10 @@ class SinkChecks:
                     continue
                 self.report(self._hit(sink, label, call.line, frozenset(), literal=True))
                 continue
+            quoted = quoted_arguments(call, sink.format_arg) if sink.format_arg is not None else frozenset()
             for spec in sink.args:
+                if spec in quoted:
+                    continue
                 value = argument(spec, receiver, call)
                 if sink.argv and spec == 0 and len(call.args) > 1:
                     value = vector(call.args)  # `new ProcessBuilder("sh", "-c", command)`
@@ -262,6 +265,51 @@ def _receivers(function: Function) -> tuple[dict[int, str], dict[str, str]]:
         _RECEIVERS.clear()
     _RECEIVERS[id(function)] = (function, (names, methods))
     return names, methods
+
+
+QUOTING_VERBS = frozenset("qxX")  # verbs that print a string quoted or as hexadecimal digits
+_FORMAT_FLAGS = frozenset("+-# 0")
+_MAX_FORMAT = 2000  # longer formats are not read
+
+
+def quoted_arguments(call: Site, position: int) -> frozenset[int]:
+    """The positions of the arguments that the constant printf format at `position` prints through a
+    quoting verb (`log.Printf("user %q", name)`: the name cannot forge a line). None when the format is
+    not a known string or uses explicit argument indexes (`%[2]s`)."""
+    if position >= len(call.args):
+        return frozenset()
+    text = call.args[position].const
+    if not isinstance(text, str) or len(text) > _MAX_FORMAT or "%[" in text:
+        return frozenset()
+    quoted: set[int] = set()
+    consumed = position
+    index = 0
+    while True:
+        index = text.find("%", index)
+        if index < 0 or index + 1 >= len(text):
+            return frozenset(quoted)
+        index += 1
+        if text[index] == "%":
+            index += 1
+            continue
+        while index < len(text) and text[index] in _FORMAT_FLAGS:
+            index += 1
+        for _part in ("width", "precision"):
+            if index < len(text) and text[index] == "*":
+                consumed += 1  # the width or precision is an argument of its own
+                index += 1
+            while index < len(text) and text[index].isdigit():
+                index += 1
+            if _part == "width" and index < len(text) and text[index] == ".":
+                index += 1
+            else:
+                break
+        if index >= len(text):
+            return frozenset(quoted)
+        consumed += 1
+        if text[index] in QUOTING_VERBS:
+            quoted.add(consumed)
+        index += 1
 
 
 def vector(args: list[Value]) -> Value:
