@@ -79,6 +79,7 @@ class Condition:
     key: str | None = None  # the argument is an object or dict: look at this key of it
     removes: str | None = None  # the argument is a regular expression of one class holding these characters
     prefix: str | None = None  # the argument is a constant string starting with this (`http://`)
+    length_of: int | None = None  # the argument is the length of the argument at this position
 
 
 @record

@@ -229,6 +229,7 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
             "key",
             "removes",
             "prefix",
+            "length_of",
         }:
             raise ModelError(f"{name}: bad condition {entry!r}")
         equals = entry.get("equals")
@@ -242,6 +243,7 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
                 key=entry.get("key"),
                 removes=entry.get("removes"),
                 prefix=entry.get("prefix"),
+                length_of=entry.get("length_of"),
             )
         )
     return tuple(found)

@@ -50,7 +50,10 @@ class SinkChecks:
     # -- sinks ----------------------------------------------------------------------------------
     def check_sinks(self, ref: str | None, method: str | None, receiver: Value | None, call: Site) -> None:
         for sink in self.models.matching(self.models.sinks, ref, method):
-            if not all(holds(c, call) for c in sink.when) or any(holds(c, call) for c in sink.unless):
+            temporaries = self.evaluator.function.temporaries
+            if not all(holds(c, call, temporaries) for c in sink.when) or any(
+                holds(c, call, temporaries) for c in sink.unless
+            ):
                 continue
             if sink.imports and not self.engine._imports_any(self.path, sink.imports):
                 continue  # `*.Exec` is SQL only where a database package is imported
