@@ -124,6 +124,7 @@ class Sink:
     marked: str | None = None  # only data that carries this mark (`product`: it went through `*`)
     direct: bool = False  # not data that went through a library call the models do not describe
     format_arg: int | None = None  # a printf format here: arguments it quotes (`%q`) are not checked
+    named_by: int | str | None = None  # the name the data is stored under: a check of it covers the data
     note: str = ""
 
 

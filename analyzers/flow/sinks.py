@@ -94,6 +94,8 @@ class SinkChecks:
         if sink.absent_flag is not None and holder is not None and sink.absent_flag in holder.flags:
             return
         facts = self.live(sink, value, shallow=sink.shallow)
+        if facts and sink.named_by is not None:
+            facts = unchecked_by_name(sink.kind, facts, argument(sink.named_by, receiver, call))
         if not facts:
             return
         if sink.text is not None and not text_fits(sink.text, value, facts):
@@ -215,6 +217,21 @@ class SinkChecks:
                 if facts:
                     label = f"what `{function.name}` leaves in `{param.name}`"
                     self.report(self._hit(sink, label, line, facts, built=value.built))
+
+
+def unchecked_by_name(kind: str, facts: frozenset[Fact], name: Value | None) -> frozenset[Fact]:
+    """Of `facts` (an uploaded file about to be stored), those its storage name does not vouch for: a
+    name made from the same upload (`secure_filename(f.filename)`) and checked for `kind` on the way
+    (its extension tested against an allow-list) covers the file it names, unless the name also holds
+    that upload's data unchecked."""
+    if name is None:
+        return facts
+    checked: set[tuple[str, str, str, int]] = set()
+    unchecked: set[tuple[str, str, str, int]] = set()
+    for fact in name.deep_facts():
+        (unchecked if fact.live_for(kind) else checked).add((fact.kind, fact.origin, fact.path, fact.line))
+    vouched = checked - unchecked
+    return frozenset(f for f in facts if (f.kind, f.origin, f.path, f.line) not in vouched)
 
 
 def _named(patterns: tuple[str, ...], name: str) -> bool:
