@@ -7,6 +7,28 @@ from bench.ai_cases.round3_python import _py, fastapi, flask
 
 _RAW: list[tuple[str, str, str, str]] = [
     (
+        "path",
+        "r4-flask-report-download-guard-or",
+        flask(
+            "import os\nfrom flask import send_file\nREPORTS = '/srv/reports'\n",
+            """    __V__ = request.args.get("name", "")
+    path = os.path.join(REPORTS, __V__)
+    if not __V__ or not os.path.isfile(path):
+        abort(404)
+    return send_file(path, as_attachment=True)
+""",
+        ),
+        flask(
+            "from pathlib import Path\nfrom flask import send_file\nREPORTS = Path('/srv/reports').resolve()\n",
+            """    __V__ = request.args.get("name", "")
+    path = (REPORTS / __V__).resolve()
+    if not __V__ or not path.is_relative_to(REPORTS) or not path.exists():
+        abort(404)
+    return send_file(path, as_attachment=True)
+""",
+        ),
+    ),
+    (
         "upload",
         "r4-fastapi-avatar-pathlib",
         fastapi(
