@@ -277,6 +277,8 @@ class CallEvaluator(SinkChecks):
             filled = Value(facts=call.args[0].facts | taken, built=bool(taken), flags=call.args[0].flags)
             self.evaluator.write_back(call.expr.args[0], filled, call.state)
             return filled
+        if action == "emit":  # Java's `e.printStackTrace(new PrintWriter(sw))`: the argument takes in
+            return self._emit(receiver, value_at, call)  # the receiver's data
         outcome = apply(action, key, value_at, receiver, call.args, call.keywords)
         if outcome is None:
             return None
@@ -286,6 +288,26 @@ class CallEvaluator(SinkChecks):
             if action == "absorb":
                 self._chain_back(call.expr.func, updated, call.state)
         return result
+
+    def _emit(self, receiver: Value | None, position: int, call: Site) -> Value | None:
+        """The receiver writes itself into the argument at `position` (a writer); a writer made on the
+        spot around another (`new PrintWriter(sw)`) passes what it takes to the one it wraps."""
+        if receiver is None or position >= len(call.args) or position >= len(call.expr.args):
+            return None
+        taken = receiver.deep_facts()
+        target: Operand = call.expr.args[position]
+        value = call.args[position]
+        for _ in range(4):
+            filled = replace(value, facts=value.facts | taken, const=NOT_CONSTANT)
+            self.evaluator.write_back(target, filled, call.state)
+            definition = (
+                self.evaluator.function.temporaries.get(target.name) if isinstance(target, Var) else None
+            )
+            if not (isinstance(definition, Call) and definition.new and definition.args):
+                break
+            target = definition.args[0]
+            value = self.evaluator.operand(target, call.state)
+        return Value()
 
     def _chain_back(self, operand: Operand, updated: Value, state: State) -> None:
         """`builder.append(a).append(b)`: the second call's receiver is what the first returned, the

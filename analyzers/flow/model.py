@@ -61,7 +61,7 @@ from analyzers.record import record
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 ACTIONS = frozenset(
     {"append", "extend", "insert", "pop", "get", "store", "load", "update", "copy", "absorb", "identity", "items",
-     "keys", "values", "join", "derive", "format", "new-list", "new-dict", "flatten", "fill"}
+     "keys", "values", "join", "derive", "format", "new-list", "new-dict", "flatten", "fill", "emit"}
 )  # fmt: skip
 
 
