@@ -1,0 +1,17 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+func Upload(c *gin.Context) {
+	file, err := c.FormFile("file")
+	if err != nil {
+		c.JSON(http.StatusBadRequest, gin.H{"error": "no file"})
+		return
+	}
+	c.SaveUploadedFile(file, "/srv/uploads/latest.bin")
+	c.JSON(http.StatusOK, gin.H{"ok": true})
+}
