@@ -17,7 +17,8 @@ class CodeUnrestrictedUpload(FlowRule):
     A file from the request's uploads (`request.files[...]` in Flask, `request.FILES[...]` in Django)
     written to storage (`file.save(...)`, `storage.save(name, file)`), or a FastAPI `UploadFile` written
     with `open(..., "wb")` or `Path.write_bytes` under the name its sender gave it, on a path where
-    nothing checked it (in Java, Spring's `MultipartFile.transferTo`; in Go, Gin's `SaveUploadedFile`):
+    nothing checked it (in Java, Spring's `MultipartFile.transferTo`; in Go, Gin's `SaveUploadedFile`; in JavaScript,
+    express-fileupload's `mv` and a multer `diskStorage` whose `filename` keeps the sender's name):
     no allow-list of extensions or types, no `endswith(...)` test, no helper named like `allowed_file`
     or `validate_upload`.
 
@@ -60,7 +61,7 @@ class CodeUnrestrictedUpload(FlowRule):
         summary="Uploaded file saved without its name or type checked",
         severity=Severity.MEDIUM,
         cwe=(434,),
-        languages=("python", "java", "go"),
+        languages=("python", "java", "go", "javascript"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"upload"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

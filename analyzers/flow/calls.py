@@ -15,12 +15,13 @@ from analyzers.base import TraceStep as Step
 from analyzers.flow import constant
 from analyzers.flow.ir import Attr, Call, Function, Operand, Unary, Var
 from analyzers.flow.sinks import CALLED, SinkChecks
-from analyzers.flow.site import Site, holds
+from analyzers.flow.site import Site, argument, holds
 from analyzers.flow.value import (
     EMPTY,
     NOT_CONSTANT,
     Fact,
     Value,
+    item_key,
     join_all,
 )
 
@@ -166,6 +167,8 @@ class CallEvaluator(SinkChecks):
         if ref is not None and ref in self.models.exits:
             self.evaluator.run.halted = True
         self.check_sinks(ref, method, receiver, call)
+        if self.models.callbacks:
+            self.call_back(ref, method, call)
         self.set_flags(ref, method, receiver, call)
         self.renew_addressed(call)
         if ref is not None:
@@ -176,6 +179,32 @@ class CallEvaluator(SinkChecks):
         if call.flags_on_result:
             result = replace(result, flags=result.flags | call.flags_on_result)
         return result
+
+    def call_back(self, ref: str | None, method: str | None, call: Site) -> None:
+        """Run the program's functions a library call will call back, with the parameters the models
+        say the library gives them (`multer.diskStorage({filename: (req, file, cb) => ...})`)."""
+        for entry in self.models.matching(self.models.callbacks, ref, method):
+            holder = argument(entry.position, None, call)
+            if holder is not None and entry.key is not None:
+                holder = holder.slot(item_key(entry.key))
+            if holder is None or holder.function is None:
+                continue
+            function = self.engine.program.function(*holder.function)
+            if function is None:
+                continue
+            params = [p for p in function.params if p.kind != "receiver"]
+            bindings = {p.name: Value(ref=t) for p, t in zip(params, entry.parameters, strict=False) if t}
+            # Run even from a module's top level (whose own calls are not followed), where options
+            # objects are usually built; its calls are then followed no further.
+            from analyzers.flow.engine import MAX_DEPTH
+
+            depth = min(self.evaluator.depth + 1, MAX_DEPTH)
+            outcome = self.engine.invoke(function, bindings, depth)
+            if outcome is None:
+                self.evaluator.run.bounded = True
+                continue
+            for reach in outcome.reaches:
+                self.report(reach)
 
     def _result(self, ref: str | None, method: str | None, receiver: Value | None, call: Site) -> Value:
         models = self.models

@@ -162,6 +162,17 @@ class Guard:
 
 
 @record
+class Callback:
+    """A function handed to a library call that the library calls back (multer's `filename` option):
+    it is run with parameters of the types the library gives it."""
+
+    calls: tuple[str, ...]
+    position: int = 0  # the argument holding the function (or the options object holding it)
+    key: str | None = None  # the option of that object holding the function
+    parameters: tuple[str, ...] = ()  # the type of each parameter, in order ("" for none)
+
+
+@record
 class Models:
     """Every model of one language, with indexes by call name for the interpreter."""
 
@@ -174,6 +185,7 @@ class Models:
     propagators: tuple[Propagator, ...] = ()
     flags: tuple[Flag, ...] = ()
     guards: tuple[Guard, ...] = ()
+    callbacks: tuple[Callback, ...] = ()
     source_refs: Mapping[str, Source] = field(default_factory=dict)
     exits: frozenset[str] = frozenset()  # calls that never return (`sys.exit`, `flask.abort`)
 
@@ -317,6 +329,7 @@ def _sink_words(models: Models) -> tuple[str, ...]:
             words.add(f"{last}(" if "*" not in last else last.replace("*", ""))
         words.update(attribute.rsplit(".", 1)[-1] for attribute in sink.attributes)
         words.update(store.rsplit(".", 1)[-1].replace("*", "") for store in sink.stores)
+    words.update(f"{call.rsplit('.', 1)[-1]}(" for callback in models.callbacks for call in callback.calls)
     result = tuple(sorted(word for word in words if word))
     _SINK_WORDS[id(models)] = (models, result)
     return result

@@ -10,6 +10,7 @@ from typing import Any
 
 from analyzers.flow.model import (
     ACTIONS,
+    Callback,
     Condition,
     Flag,
     Guard,
@@ -42,6 +43,7 @@ def parse_model(name: str, data: Mapping[str, Any]) -> Models:
         "propagator",
         "flag",
         "guard",
+        "callback",
         "exits",
     }
     unknown = set(data) - known
@@ -64,6 +66,7 @@ def parse_model(name: str, data: Mapping[str, Any]) -> Models:
         propagators=tuple(_propagator(name, entry) for entry in _entries(data, "propagator", name)),
         flags=tuple(_flag(name, entry) for entry in _entries(data, "flag", name)),
         guards=tuple(_guard(name, entry) for entry in _entries(data, "guard", name)),
+        callbacks=tuple(_callback(name, entry) for entry in _entries(data, "callback", name)),
         source_refs={ref: source for source in sources for ref in source.refs},
         exits=frozenset(exits),
     )
@@ -80,6 +83,7 @@ def merge(language: str, models: list[Models]) -> Models:
         propagators=tuple(p for m in models for p in m.propagators),
         flags=tuple(f for m in models for f in m.flags),
         guards=tuple(g for m in models for g in m.guards),
+        callbacks=tuple(c for m in models for c in m.callbacks),
         source_refs={k: v for m in models for k, v in m.source_refs.items()},
         exits=frozenset().union(*(m.exits for m in models)),
     )
@@ -214,6 +218,19 @@ def _flag(name: str, entry: dict[str, Any]) -> Flag:
 def _guard(name: str, entry: dict[str, Any]) -> Guard:
     _check(name, entry, "guard", {"marks", "clears"})
     return Guard(frozenset(_strings(entry, "marks", name)), frozenset(_strings(entry, "clears", name)))
+
+
+def _callback(name: str, entry: dict[str, Any]) -> Callback:
+    _check(name, entry, "callback", {"calls", "position", "key", "parameters"})
+    key = entry.get("key")
+    if key is not None and not isinstance(key, str):
+        raise ModelError(f"{name}: [[callback]] key is an option name: {entry}")
+    return Callback(
+        _strings(entry, "calls", name),
+        _position(entry, "position", name) or 0,
+        key,
+        _strings(entry, "parameters", name),
+    )
 
 
 def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
