@@ -125,6 +125,7 @@ class Sink:
     direct: bool = False  # not data that went through a library call the models do not describe
     format_arg: int | None = None  # a printf format here: arguments it quotes (`%q`) are not checked
     named_by: int | str | None = None  # the name the data is stored under: a check of it covers the data
+    fields: bool = False  # the fields of a dict argument, those not made a string or number (`str(x)`)
     note: str = ""
 
 

@@ -143,7 +143,7 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
 def _sink(name: str, entry: dict[str, Any]) -> Sink:
     allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
                "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins",
-               "attributes", "unless_then", "marked", "direct", "format_arg", "named_by"}  # fmt: skip
+               "attributes", "unless_then", "marked", "direct", "format_arg", "named_by", "fields"}  # fmt: skip
     _check(name, entry, "sink", allowed)
     cwe = entry.get("cwe", [])
     if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
@@ -177,6 +177,7 @@ def _sink(name: str, entry: dict[str, Any]) -> Sink:
         direct=bool(entry.get("direct", False)),
         format_arg=_position(entry, "format_arg", name),
         named_by=entry.get("named_by") if isinstance(entry.get("named_by"), int | str) else None,
+        fields=bool(entry.get("fields", False)),
         note=entry.get("note", ""),
     )
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from analyzers.flow.hit import Hit
-from analyzers.flow.ir import Call, Function, Var
+from analyzers.flow.ir import Call, Function, Pack, Var
 from analyzers.flow.model import Models, Sink
 from analyzers.flow.site import Site, argument, holds
 from analyzers.flow.value import EMPTY, PARAMETER, Fact, Value, item_key, join, join_all
@@ -75,6 +75,8 @@ class SinkChecks:
                 value = argument(spec, receiver, call)
                 if sink.argv and spec == 0 and len(call.args) > 1:
                     value = vector(call.args)  # `new ProcessBuilder("sh", "-c", command)`
+                if value is not None and sink.fields:
+                    value = self.untyped_fields(value, spec, call)
                 if value is not None:
                     self._reach(sink, value, label, call.line, receiver, call)
 
@@ -101,6 +103,30 @@ class SinkChecks:
         if sink.text is not None and not text_fits(sink.text, value, facts):
             return
         self.report(self._hit(sink, label, line, facts, built=value.built))
+
+    def untyped_fields(self, value: Value, spec: int | str, call: Site) -> Value:
+        """The data a dict's fields hold when they may be objects themselves (`{"user": body["user"]}`,
+        where a decoded JSON body can put `{"$ne": null}`). Fields made a string or a number
+        (`str(x)`), constant, or written as a call's result (`hash_password(p)`: what it makes) cannot;
+        a value that is not a dict is not looked into (the whole-document sink covers it)."""
+        if value.container != "dict":
+            return EMPTY
+        display = None
+        if isinstance(spec, int) and spec < len(call.expr.args):
+            operand = call.expr.args[spec]
+            if isinstance(operand, Var):
+                display = self.evaluator.function.temporaries.get(operand.name)
+        if isinstance(display, Pack) and display.keys is not None:
+            temporaries = self.evaluator.function.temporaries
+            fields = [
+                self.evaluator.operand(item, call.state)
+                for item in display.items
+                if not (isinstance(item, Var) and isinstance(temporaries.get(item.name), Call))
+            ]
+        else:
+            fields = [v for _, v in value.slots] + ([value.rest] if value.rest is not None else [])
+        kept = [v for v in fields if not v.known and v.ref not in SCALARS]
+        return Value(facts=frozenset().union(*(v.facts for v in kept))) if kept else EMPTY
 
     def live(self, sink: Sink, value: Value, *, shallow: bool = False) -> frozenset[Fact]:
         """The facts of `value` that count for `sink` (a summary's placeholders always do: the data they
@@ -217,6 +243,11 @@ class SinkChecks:
                 if facts:
                     label = f"what `{function.name}` leaves in `{param.name}`"
                     self.report(self._hit(sink, label, line, facts, built=value.built))
+
+
+SCALARS = frozenset(
+    {"str", "int", "float", "bool", "builtins.str", "builtins.int", "builtins.float", "builtins.bool"}
+)
 
 
 def unchecked_by_name(kind: str, facts: frozenset[Fact], name: Value | None) -> frozenset[Fact]:
