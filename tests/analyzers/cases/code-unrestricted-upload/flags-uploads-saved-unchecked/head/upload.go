@@ -15,3 +15,15 @@ func Upload(c *gin.Context) {
 	c.SaveUploadedFile(file, "/srv/uploads/latest.bin")
 	c.JSON(http.StatusOK, gin.H{"ok": true})
 }
+
+func Avatar(c *gin.Context) {
+	avatar, _ := c.FormFile("avatar")
+	c.SaveUploadedFile(avatar, "/srv/avatars/current")
+}
+
+func Attachment(c *gin.Context) {
+	part, err := c.FormFile("attachment")
+	if err == nil {
+		c.SaveUploadedFile(part, "/srv/attachments/next")
+	}
+}
