@@ -5,7 +5,8 @@ each CWE the engine covers and each language that has it, a scenario is a featur
 for ("an endpoint that pings a host"), answered twice the way assistants answer it: once vulnerable, once
 safe (the twin differs only where the fix is). `bench/ai_cases/scenarios_*.py` hold the scenarios, and
 `bench/ai_cases/round2_*.py` a second round written without reading the models (names `r2-...`),
-`bench/ai_cases/round3_*.py` a third, written blind as well (names `r3-...`);
+`bench/ai_cases/round3_*.py` a third, written blind as well (names `r3-...`), and
+`bench/ai_cases/round4_*.py` a fourth on the shapes of the third round's misses and false alarms (`r4-...`);
 `--build` writes each in five variants (other names for the data, the function, the route and the
 table) as small files under `bench/ai_cases/cases/<language>/` (stored with a `.case` suffix, which the
 run drops), with `index.tsv` naming each file's
@@ -106,6 +107,11 @@ def scenarios() -> list[tuple[str, str, str, str, str, str]]:
         round3_java,
         round3_javascript,
         round3_python,
+        round4_c,
+        round4_go,
+        round4_java,
+        round4_javascript,
+        round4_python,
         scenarios_c,
         scenarios_go,
         scenarios_java,
@@ -128,6 +134,11 @@ def scenarios() -> list[tuple[str, str, str, str, str, str]]:
     found += [("javascript", c, n, v, s, e) for c, n, v, s, e in round3_javascript.SCENARIOS]
     found += [("go", c, n, v, s, "go") for c, n, v, s in round3_go.SCENARIOS]
     found += [("c", c, n, v, s, e) for c, n, v, s, e in round3_c.SCENARIOS]
+    found += [("python", c, n, v, s, "py") for c, n, v, s in round4_python.SCENARIOS]
+    found += [("java", c, n, v, s, "java") for c, n, v, s in round4_java.SCENARIOS]
+    found += [("javascript", c, n, v, s, e) for c, n, v, s, e in round4_javascript.SCENARIOS]
+    found += [("go", c, n, v, s, "go") for c, n, v, s in round4_go.SCENARIOS]
+    found += [("c", c, n, v, s, e) for c, n, v, s, e in round4_c.SCENARIOS]
     return found
 
 

@@ -52,6 +52,6 @@ class CodeCleartextTransport(FlowRule):
         summary="Credentials sent over a cleartext protocol",
         severity=Severity.MEDIUM,
         cwe=(319,),
-        languages=("python",),
+        languages=("python", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"cleartext"})

@@ -16,7 +16,9 @@ class CodeErrorDisclosure(FlowRule):
     The text of a caught exception (`str(e)`, `f"{e}"`, `traceback.format_exc()`) in the response of a
     web view: the value a Flask or FastAPI route returns. In Go, an error (`err` of `v, err := f()`,
     or `x.Error()`) written to the client: `http.Error(w, err.Error(), 500)`,
-    `fmt.Fprintf(w, "failed: %v", err)`, `w.Write([]byte(err.Error()))`.
+    `fmt.Fprintf(w, "failed: %v", err)`, `w.Write([]byte(err.Error()))`. In Java, a caught exception
+    or the one an `@ExceptionHandler` is given (its `getMessage()`, or its stack trace printed into a
+    `StringWriter`) in a Spring `ResponseEntity` body or written to a servlet's response writer.
 
     ## Why it is risky
 
@@ -52,7 +54,7 @@ class CodeErrorDisclosure(FlowRule):
         summary="Exception details returned to the client",
         severity=Severity.LOW,
         cwe=(209,),
-        languages=("python", "go"),
+        languages=("python", "go", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"error-disclosure"})
     counted: ClassVar[frozenset[str]] = frozenset({"error"})

@@ -15,7 +15,8 @@ class CodeLdapInjection(FlowRule):
     ## What it flags
 
     The filter or base DN of an LDAP search that holds data from the request (or, spliced into a
-    string, from a parameter): ldap3 `Connection.search`, python-ldap `search`/`search_s`/`search_ext_s`, JNDI `DirContext.search`.
+    string, from a parameter): ldap3 `Connection.search`, python-ldap `search`/`search_s`/`search_ext_s`, JNDI `DirContext.search`, and Go's
+    `ldap.NewSearchRequest` (go-ldap).
 
     ## Why it is risky
 
@@ -52,7 +53,7 @@ class CodeLdapInjection(FlowRule):
         summary="LDAP filter built from untrusted data",
         severity=Severity.HIGH,
         cwe=(90,),
-        languages=("python", "java"),
+        languages=("python", "java", "go"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"ldap"})
     min_origin: ClassVar[Origin] = Origin.BUILT

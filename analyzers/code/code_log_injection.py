@@ -15,7 +15,9 @@ class CodeLogInjection(FlowRule):
     ## What it flags
 
     The message argument of `logging.info`/`warning`/`error`/... or a `Logger`'s methods when it holds
-    data from the request, usually through an f-string or concatenation.
+    data from the request, usually through an f-string or concatenation; Go's `log.Printf`/`Println`
+    and `slog` (an argument a `%q` verb quotes excepted), and Java's SLF4J, Log4j and `java.util.logging`
+    loggers.
 
     ## Why it is risky
 
@@ -52,7 +54,7 @@ class CodeLogInjection(FlowRule):
         summary="Request data written into a log message",
         severity=Severity.LOW,
         cwe=(117,),
-        languages=("python", "go"),
+        languages=("python", "go", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"log"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

@@ -15,8 +15,10 @@ class CodeNosqlInjection(FlowRule):
     ## What it flags
 
     A filter passed to a PyMongo collection (`find`, `find_one`, `delete_many`, `update_one`, ...) that
-    is itself request data (a decoded JSON body can hold operators), and a `$where` clause holding
-    request data.
+    is itself request data (a decoded JSON body can hold operators), a filter field taken from a JSON
+    body as it is (`{"password": body["password"]}`: the body can put `{"$ne": null}` there; a field
+    made a string with `str()`, a number, or a call's result is not reported), and a `$where` clause
+    holding request data.
 
     ## Why it is risky
 

@@ -15,7 +15,8 @@ class CodeRegexInjection(FlowRule):
     ## What it flags
 
     The pattern argument of `re.compile`, `re.match`, `re.search`, `re.fullmatch`, `re.findall`,
-    `re.sub`, `re.split` when it holds data from the request or the network.
+    `re.sub`, `re.split` when it holds data from the request or the network; Go's `regexp.Compile`,
+    `MustCompile` and `MatchString`, and Java's `Pattern.compile` and `Pattern.matches`.
 
     ## Why it is risky
 
@@ -52,7 +53,7 @@ class CodeRegexInjection(FlowRule):
         summary="Regular expression pattern taken from the request",
         severity=Severity.MEDIUM,
         cwe=(1333,),
-        languages=("python", "go"),
+        languages=("python", "go", "java"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"regex"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

@@ -16,7 +16,9 @@ class CodeTaintedBufferCopy(FlowRule):
     In C and C++: input of any length (from `argv`, `getenv`, `fgets`, `read`, `recv`, `scanf`) copied by
     `strcpy`, `strcat` or `sprintf` into a buffer, and `memcpy`, `memmove`, `strncpy`, `strncat`,
     `memset`, `read`, `recv`, `fread` or `snprintf` given a size that comes from the input. A size checked
-    against a bound before the call (`if (n > sizeof buf) return;`) is not reported.
+    against a bound before the call (`if (n > sizeof buf) return;`) is not reported. Whatever the data,
+    `strncpy` and `strncat` bounded by the length of their own source (`strncpy(dst, src, strlen(src))`)
+    are reported too: that bound says how much there is, not how much fits.
 
     ## Why it is risky
 
@@ -38,7 +40,7 @@ class CodeTaintedBufferCopy(FlowRule):
     ## Tuning
 
     Data from the network is reported at 0.95; from the command line, the environment or a file at 0.7
-    with the severity one step lower. Sizes of unknown origin are left to `code-unbounded-c-string`,
+    with the severity one step lower; a bound that is the source's own length at 0.9. Sizes of unknown origin are left to `code-unbounded-c-string`,
     which reports unbounded calls whatever their data. Any ordering comparison of the size clears it
     (the check is taken at its word). Test files are skipped.
 

@@ -15,7 +15,10 @@ class CodeUnrestrictedUpload(FlowRule):
     ## What it flags
 
     A file from the request's uploads (`request.files[...]` in Flask, `request.FILES[...]` in Django)
-    written to storage (`file.save(...)`, `storage.save(name, file)`) on a path where nothing checked it:
+    written to storage (`file.save(...)`, `storage.save(name, file)`), or a FastAPI `UploadFile` written
+    with `open(..., "wb")` or `Path.write_bytes` under the name its sender gave it, on a path where
+    nothing checked it (in Java, Spring's `MultipartFile.transferTo`; in Go, Gin's `SaveUploadedFile`; in JavaScript,
+    express-fileupload's `mv` and a multer `diskStorage` whose `filename` keeps the sender's name):
     no allow-list of extensions or types, no `endswith(...)` test, no helper named like `allowed_file`
     or `validate_upload`.
 
@@ -42,7 +45,8 @@ class CodeUnrestrictedUpload(FlowRule):
 
     Only uploaded files are reported, at confidence 0.95 (0.9 through calls). A membership test, an
     `endswith` test, or a call to a function whose name holds `allowed` or `valid` on the way clears the
-    upload. Spring's `MultipartFile.transferTo` (a `getContentType()` allow-list clears it) and Gin's
+    upload; so does such a check of the name it is stored under when that name is made from the same
+    upload (`name = secure_filename(f.filename)`, then its extension tested, then `f.save(... name)`). Spring's `MultipartFile.transferTo` (a `getContentType()` allow-list clears it) and Gin's
     `SaveUploadedFile` (an extension check clears it) are modelled. Test files are skipped.
 
     ## References
@@ -57,7 +61,7 @@ class CodeUnrestrictedUpload(FlowRule):
         summary="Uploaded file saved without its name or type checked",
         severity=Severity.MEDIUM,
         cwe=(434,),
-        languages=("python",),
+        languages=("python", "java", "go", "javascript"),
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"upload"})
     counted: ClassVar[frozenset[str]] = UNTRUSTED

@@ -15,12 +15,13 @@ from analyzers.base import TraceStep as Step
 from analyzers.flow import constant
 from analyzers.flow.ir import Attr, Call, Function, Operand, Unary, Var
 from analyzers.flow.sinks import CALLED, SinkChecks
-from analyzers.flow.site import Site, holds
+from analyzers.flow.site import Site, argument, holds
 from analyzers.flow.value import (
     EMPTY,
     NOT_CONSTANT,
     Fact,
     Value,
+    item_key,
     join_all,
 )
 
@@ -166,6 +167,8 @@ class CallEvaluator(SinkChecks):
         if ref is not None and ref in self.models.exits:
             self.evaluator.run.halted = True
         self.check_sinks(ref, method, receiver, call)
+        if self.models.callbacks:
+            self.call_back(ref, method, call)
         self.set_flags(ref, method, receiver, call)
         self.renew_addressed(call)
         if ref is not None:
@@ -176,6 +179,32 @@ class CallEvaluator(SinkChecks):
         if call.flags_on_result:
             result = replace(result, flags=result.flags | call.flags_on_result)
         return result
+
+    def call_back(self, ref: str | None, method: str | None, call: Site) -> None:
+        """Run the program's functions a library call will call back, with the parameters the models
+        say the library gives them (`multer.diskStorage({filename: (req, file, cb) => ...})`)."""
+        for entry in self.models.matching(self.models.callbacks, ref, method):
+            holder = argument(entry.position, None, call)
+            if holder is not None and entry.key is not None:
+                holder = holder.slot(item_key(entry.key))
+            if holder is None or holder.function is None:
+                continue
+            function = self.engine.program.function(*holder.function)
+            if function is None:
+                continue
+            params = [p for p in function.params if p.kind != "receiver"]
+            bindings = {p.name: Value(ref=t) for p, t in zip(params, entry.parameters, strict=False) if t}
+            # Run even from a module's top level (whose own calls are not followed), where options
+            # objects are usually built; its calls are then followed no further.
+            from analyzers.flow.engine import MAX_DEPTH
+
+            depth = min(self.evaluator.depth + 1, MAX_DEPTH)
+            outcome = self.engine.invoke(function, bindings, depth)
+            if outcome is None:
+                self.evaluator.run.bounded = True
+                continue
+            for reach in outcome.reaches:
+                self.report(reach)
 
     def _result(self, ref: str | None, method: str | None, receiver: Value | None, call: Site) -> Value:
         models = self.models
@@ -277,6 +306,8 @@ class CallEvaluator(SinkChecks):
             filled = Value(facts=call.args[0].facts | taken, built=bool(taken), flags=call.args[0].flags)
             self.evaluator.write_back(call.expr.args[0], filled, call.state)
             return filled
+        if action == "emit":  # Java's `e.printStackTrace(new PrintWriter(sw))`: the argument takes in
+            return self._emit(receiver, value_at, call)  # the receiver's data
         outcome = apply(action, key, value_at, receiver, call.args, call.keywords)
         if outcome is None:
             return None
@@ -286,6 +317,26 @@ class CallEvaluator(SinkChecks):
             if action == "absorb":
                 self._chain_back(call.expr.func, updated, call.state)
         return result
+
+    def _emit(self, receiver: Value | None, position: int, call: Site) -> Value | None:
+        """The receiver writes itself into the argument at `position` (a writer); a writer made on the
+        spot around another (`new PrintWriter(sw)`) passes what it takes to the one it wraps."""
+        if receiver is None or position >= len(call.args) or position >= len(call.expr.args):
+            return None
+        taken = receiver.deep_facts()
+        target: Operand = call.expr.args[position]
+        value = call.args[position]
+        for _ in range(4):
+            filled = replace(value, facts=value.facts | taken, const=NOT_CONSTANT)
+            self.evaluator.write_back(target, filled, call.state)
+            definition = (
+                self.evaluator.function.temporaries.get(target.name) if isinstance(target, Var) else None
+            )
+            if not (isinstance(definition, Call) and definition.new and definition.args):
+                break
+            target = definition.args[0]
+            value = self.evaluator.operand(target, call.state)
+        return Value()
 
     def _chain_back(self, operand: Operand, updated: Value, state: State) -> None:
         """`builder.append(a).append(b)`: the second call's receiver is what the first returned, the

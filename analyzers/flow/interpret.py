@@ -87,7 +87,13 @@ class FunctionRun:
                 self._merge(entry_states, visits, pending, block.handler, _join_states(state, out))
             terminator = block.terminator
             if isinstance(terminator, Goto):
-                self._merge(entry_states, visits, pending, terminator.target, out)
+                self._merge(
+                    entry_states,
+                    visits,
+                    pending,
+                    terminator.target,
+                    _cleanup(out) if terminator.cleanup else out,
+                )
             elif isinstance(terminator, Branch):
                 self._branch(terminator, out, entry_states, visits, pending)
             else:
@@ -208,3 +214,16 @@ def _widen(value: Value) -> Value:
         return value
     contents = Value(facts=value.deep_facts()) if value.slots or value.rest is not None else None
     return replace(value, const=Value().const, slots=(), rest=contents, text=None, alternatives=None)
+
+
+RELEASED = frozenset({"freed", "all:freed"})  # the typestate a `goto` to cleanup code carries
+
+
+def _cleanup(state: State) -> State:
+    """What a C `goto` takes to its label: which memory was released (so the cleanup code's `free(p)`
+    after a `free(p); goto fail;` is a double free) and no data, constants or other checks: the jump
+    usually follows a failed check, and the values it skipped are not the cleanup code's business."""
+    return {
+        name: Value(flags=value.flags & RELEASED) if value.flags & RELEASED else EMPTY
+        for name, value in state.items()
+    }

@@ -187,6 +187,7 @@ Statement = Assign | SetAttr | SetItem
 @record
 class Goto:
     target: int
+    cleanup: bool = False  # C's `goto fail`: only what was released travels (see `interpret`)
 
 
 @record

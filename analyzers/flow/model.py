@@ -61,7 +61,7 @@ from analyzers.record import record
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 ACTIONS = frozenset(
     {"append", "extend", "insert", "pop", "get", "store", "load", "update", "copy", "absorb", "identity", "items",
-     "keys", "values", "join", "derive", "format", "new-list", "new-dict", "flatten", "fill"}
+     "keys", "values", "join", "derive", "format", "new-list", "new-dict", "flatten", "fill", "emit"}
 )  # fmt: skip
 
 
@@ -79,6 +79,7 @@ class Condition:
     key: str | None = None  # the argument is an object or dict: look at this key of it
     removes: str | None = None  # the argument is a regular expression of one class holding these characters
     prefix: str | None = None  # the argument is a constant string starting with this (`http://`)
+    length_of: int | None = None  # the argument is the length of the argument at this position
 
 
 @record
@@ -122,6 +123,9 @@ class Sink:
     unless_then: tuple[str, ...] = ()  # not when the result is only read by one of these methods
     marked: str | None = None  # only data that carries this mark (`product`: it went through `*`)
     direct: bool = False  # not data that went through a library call the models do not describe
+    format_arg: int | None = None  # a printf format here: arguments it quotes (`%q`) are not checked
+    named_by: int | str | None = None  # the name the data is stored under: a check of it covers the data
+    fields: bool = False  # the fields of a dict argument, those not made a string or number (`str(x)`)
     note: str = ""
 
 
@@ -159,6 +163,17 @@ class Guard:
 
 
 @record
+class Callback:
+    """A function handed to a library call that the library calls back (multer's `filename` option):
+    it is run with parameters of the types the library gives it."""
+
+    calls: tuple[str, ...]
+    position: int = 0  # the argument holding the function (or the options object holding it)
+    key: str | None = None  # the option of that object holding the function
+    parameters: tuple[str, ...] = ()  # the type of each parameter, in order ("" for none)
+
+
+@record
 class Models:
     """Every model of one language, with indexes by call name for the interpreter."""
 
@@ -171,6 +186,7 @@ class Models:
     propagators: tuple[Propagator, ...] = ()
     flags: tuple[Flag, ...] = ()
     guards: tuple[Guard, ...] = ()
+    callbacks: tuple[Callback, ...] = ()
     source_refs: Mapping[str, Source] = field(default_factory=dict)
     exits: frozenset[str] = frozenset()  # calls that never return (`sys.exit`, `flask.abort`)
 
@@ -314,6 +330,7 @@ def _sink_words(models: Models) -> tuple[str, ...]:
             words.add(f"{last}(" if "*" not in last else last.replace("*", ""))
         words.update(attribute.rsplit(".", 1)[-1] for attribute in sink.attributes)
         words.update(store.rsplit(".", 1)[-1].replace("*", "") for store in sink.stores)
+    words.update(f"{call.rsplit('.', 1)[-1]}(" for callback in models.callbacks for call in callback.calls)
     result = tuple(sorted(word for word in words if word))
     _SINK_WORDS[id(models)] = (models, result)
     return result

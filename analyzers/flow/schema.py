@@ -10,6 +10,7 @@ from typing import Any
 
 from analyzers.flow.model import (
     ACTIONS,
+    Callback,
     Condition,
     Flag,
     Guard,
@@ -42,6 +43,7 @@ def parse_model(name: str, data: Mapping[str, Any]) -> Models:
         "propagator",
         "flag",
         "guard",
+        "callback",
         "exits",
     }
     unknown = set(data) - known
@@ -64,6 +66,7 @@ def parse_model(name: str, data: Mapping[str, Any]) -> Models:
         propagators=tuple(_propagator(name, entry) for entry in _entries(data, "propagator", name)),
         flags=tuple(_flag(name, entry) for entry in _entries(data, "flag", name)),
         guards=tuple(_guard(name, entry) for entry in _entries(data, "guard", name)),
+        callbacks=tuple(_callback(name, entry) for entry in _entries(data, "callback", name)),
         source_refs={ref: source for source in sources for ref in source.refs},
         exits=frozenset(exits),
     )
@@ -80,6 +83,7 @@ def merge(language: str, models: list[Models]) -> Models:
         propagators=tuple(p for m in models for p in m.propagators),
         flags=tuple(f for m in models for f in m.flags),
         guards=tuple(g for m in models for g in m.guards),
+        callbacks=tuple(c for m in models for c in m.callbacks),
         source_refs={k: v for m in models for k, v in m.source_refs.items()},
         exits=frozenset().union(*(m.exits for m in models)),
     )
@@ -139,7 +143,7 @@ def _source(name: str, entry: dict[str, Any]) -> Source:
 def _sink(name: str, entry: dict[str, Any]) -> Sink:
     allowed = {"kind", "cwe", "calls", "args", "when", "unless", "argv", "element", "flag", "flag_arg", "text",
                "sources", "stores", "returns", "note", "absent_flag", "shallow", "imports", "origins",
-               "attributes", "unless_then", "marked", "direct"}  # fmt: skip
+               "attributes", "unless_then", "marked", "direct", "format_arg", "named_by", "fields"}  # fmt: skip
     _check(name, entry, "sink", allowed)
     cwe = entry.get("cwe", [])
     if not isinstance(cwe, list) or not cwe or not all(isinstance(c, int) for c in cwe):
@@ -171,6 +175,9 @@ def _sink(name: str, entry: dict[str, Any]) -> Sink:
         unless_then=_strings(entry, "unless_then", name),
         marked=entry.get("marked"),
         direct=bool(entry.get("direct", False)),
+        format_arg=_position(entry, "format_arg", name),
+        named_by=entry.get("named_by") if isinstance(entry.get("named_by"), int | str) else None,
+        fields=bool(entry.get("fields", False)),
         note=entry.get("note", ""),
     )
 
@@ -214,6 +221,19 @@ def _guard(name: str, entry: dict[str, Any]) -> Guard:
     return Guard(frozenset(_strings(entry, "marks", name)), frozenset(_strings(entry, "clears", name)))
 
 
+def _callback(name: str, entry: dict[str, Any]) -> Callback:
+    _check(name, entry, "callback", {"calls", "position", "key", "parameters"})
+    key = entry.get("key")
+    if key is not None and not isinstance(key, str):
+        raise ModelError(f"{name}: [[callback]] key is an option name: {entry}")
+    return Callback(
+        _strings(entry, "calls", name),
+        _position(entry, "position", name) or 0,
+        key,
+        _strings(entry, "parameters", name),
+    )
+
+
 def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
     if not isinstance(entries, list):
         raise ModelError(f"{name}: conditions are a list of tables")
@@ -228,6 +248,7 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
             "key",
             "removes",
             "prefix",
+            "length_of",
         }:
             raise ModelError(f"{name}: bad condition {entry!r}")
         equals = entry.get("equals")
@@ -241,9 +262,17 @@ def _conditions(entries: object, name: str) -> tuple[Condition, ...]:
                 key=entry.get("key"),
                 removes=entry.get("removes"),
                 prefix=entry.get("prefix"),
+                length_of=entry.get("length_of"),
             )
         )
     return tuple(found)
+
+
+def _position(entry: Mapping[str, Any], key: str, name: str) -> int | None:
+    value = entry.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        raise ModelError(f"{name}: {key!r} must be an argument position in {dict(entry)}")
+    return value
 
 
 def _text(entry: Mapping[str, Any], key: str, name: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from analyzers.flow.hit import Hit
-from analyzers.flow.ir import Call, Function, Var
+from analyzers.flow.ir import Call, Function, Pack, Var
 from analyzers.flow.model import Models, Sink
 from analyzers.flow.site import Site, argument, holds
 from analyzers.flow.value import EMPTY, PARAMETER, Fact, Value, item_key, join, join_all
@@ -50,7 +50,10 @@ class SinkChecks:
     # -- sinks ----------------------------------------------------------------------------------
     def check_sinks(self, ref: str | None, method: str | None, receiver: Value | None, call: Site) -> None:
         for sink in self.models.matching(self.models.sinks, ref, method):
-            if not all(holds(c, call) for c in sink.when) or any(holds(c, call) for c in sink.unless):
+            temporaries = self.evaluator.function.temporaries
+            if not all(holds(c, call, temporaries) for c in sink.when) or any(
+                holds(c, call, temporaries) for c in sink.unless
+            ):
                 continue
             if sink.imports and not self.engine._imports_any(self.path, sink.imports):
                 continue  # `*.Exec` is SQL only where a database package is imported
@@ -65,10 +68,15 @@ class SinkChecks:
                     continue
                 self.report(self._hit(sink, label, call.line, frozenset(), literal=True))
                 continue
+            quoted = quoted_arguments(call, sink.format_arg) if sink.format_arg is not None else frozenset()
             for spec in sink.args:
+                if spec in quoted:
+                    continue
                 value = argument(spec, receiver, call)
                 if sink.argv and spec == 0 and len(call.args) > 1:
                     value = vector(call.args)  # `new ProcessBuilder("sh", "-c", command)`
+                if value is not None and sink.fields:
+                    value = self.untyped_fields(value, spec, call)
                 if value is not None:
                     self._reach(sink, value, label, call.line, receiver, call)
 
@@ -88,11 +96,37 @@ class SinkChecks:
         if sink.absent_flag is not None and holder is not None and sink.absent_flag in holder.flags:
             return
         facts = self.live(sink, value, shallow=sink.shallow)
+        if facts and sink.named_by is not None:
+            facts = unchecked_by_name(sink.kind, facts, argument(sink.named_by, receiver, call))
         if not facts:
             return
         if sink.text is not None and not text_fits(sink.text, value, facts):
             return
         self.report(self._hit(sink, label, line, facts, built=value.built))
+
+    def untyped_fields(self, value: Value, spec: int | str, call: Site) -> Value:
+        """The data a dict's fields hold when they may be objects themselves (`{"user": body["user"]}`,
+        where a decoded JSON body can put `{"$ne": null}`). Fields made a string or a number
+        (`str(x)`), constant, or written as a call's result (`hash_password(p)`: what it makes) cannot;
+        a value that is not a dict is not looked into (the whole-document sink covers it)."""
+        if value.container != "dict":
+            return EMPTY
+        display = None
+        if isinstance(spec, int) and spec < len(call.expr.args):
+            operand = call.expr.args[spec]
+            if isinstance(operand, Var):
+                display = self.evaluator.function.temporaries.get(operand.name)
+        if isinstance(display, Pack) and display.keys is not None:
+            temporaries = self.evaluator.function.temporaries
+            fields = [
+                self.evaluator.operand(item, call.state)
+                for item in display.items
+                if not (isinstance(item, Var) and isinstance(temporaries.get(item.name), Call))
+            ]
+        else:
+            fields = [v for _, v in value.slots] + ([value.rest] if value.rest is not None else [])
+        kept = [v for v in fields if not v.known and v.ref not in SCALARS]
+        return Value(facts=frozenset().union(*(v.facts for v in kept))) if kept else EMPTY
 
     def live(self, sink: Sink, value: Value, *, shallow: bool = False) -> frozenset[Fact]:
         """The facts of `value` that count for `sink` (a summary's placeholders always do: the data they
@@ -211,6 +245,26 @@ class SinkChecks:
                     self.report(self._hit(sink, label, line, facts, built=value.built))
 
 
+SCALARS = frozenset(
+    {"str", "int", "float", "bool", "builtins.str", "builtins.int", "builtins.float", "builtins.bool"}
+)
+
+
+def unchecked_by_name(kind: str, facts: frozenset[Fact], name: Value | None) -> frozenset[Fact]:
+    """Of `facts` (an uploaded file about to be stored), those its storage name does not vouch for: a
+    name made from the same upload (`secure_filename(f.filename)`) and checked for `kind` on the way
+    (its extension tested against an allow-list) covers the file it names, unless the name also holds
+    that upload's data unchecked."""
+    if name is None:
+        return facts
+    checked: set[tuple[str, str, str, int]] = set()
+    unchecked: set[tuple[str, str, str, int]] = set()
+    for fact in name.deep_facts():
+        (unchecked if fact.live_for(kind) else checked).add((fact.kind, fact.origin, fact.path, fact.line))
+    vouched = checked - unchecked
+    return frozenset(f for f in facts if (f.kind, f.origin, f.path, f.line) not in vouched)
+
+
 def _named(patterns: tuple[str, ...], name: str) -> bool:
     import fnmatch
 
@@ -262,6 +316,51 @@ def _receivers(function: Function) -> tuple[dict[int, str], dict[str, str]]:
         _RECEIVERS.clear()
     _RECEIVERS[id(function)] = (function, (names, methods))
     return names, methods
+
+
+QUOTING_VERBS = frozenset("qxX")  # verbs that print a string quoted or as hexadecimal digits
+_FORMAT_FLAGS = frozenset("+-# 0")
+_MAX_FORMAT = 2000  # longer formats are not read
+
+
+def quoted_arguments(call: Site, position: int) -> frozenset[int]:
+    """The positions of the arguments that the constant printf format at `position` prints through a
+    quoting verb (`log.Printf("user %q", name)`: the name cannot forge a line). None when the format is
+    not a known string or uses explicit argument indexes (`%[2]s`)."""
+    if position >= len(call.args):
+        return frozenset()
+    text = call.args[position].const
+    if not isinstance(text, str) or len(text) > _MAX_FORMAT or "%[" in text:
+        return frozenset()
+    quoted: set[int] = set()
+    consumed = position
+    index = 0
+    while True:
+        index = text.find("%", index)
+        if index < 0 or index + 1 >= len(text):
+            return frozenset(quoted)
+        index += 1
+        if text[index] == "%":
+            index += 1
+            continue
+        while index < len(text) and text[index] in _FORMAT_FLAGS:
+            index += 1
+        for _part in ("width", "precision"):
+            if index < len(text) and text[index] == "*":
+                consumed += 1  # the width or precision is an argument of its own
+                index += 1
+            while index < len(text) and text[index].isdigit():
+                index += 1
+            if _part == "width" and index < len(text) and text[index] == ".":
+                index += 1
+            else:
+                break
+        if index >= len(text):
+            return frozenset(quoted)
+        consumed += 1
+        if text[index] in QUOTING_VERBS:
+            quoted.add(consumed)
+        index += 1
 
 
 def vector(args: list[Value]) -> Value:

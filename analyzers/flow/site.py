@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analyzers.flow.ir import Call
+from analyzers.flow.ir import Attr, Binary, Call, Const, Expr, Item, Operand, Var
 from analyzers.flow.model import Condition
 from analyzers.flow.value import Value, item_key
 
@@ -44,7 +44,9 @@ def argument(spec: int | str | None, receiver: Value | None, call: Site) -> Valu
     return None
 
 
-def holds(condition: Condition, call: Site) -> bool:
+def holds(condition: Condition, call: Site, temporaries: dict[str, Expr] | None = None) -> bool:
+    if condition.length_of is not None:
+        return temporaries is not None and measures(call.expr, condition, temporaries)
     value: Value | None = None
     if condition.keyword is not None:
         value = call.keywords.get(condition.keyword)
@@ -69,6 +71,51 @@ def holds(condition: Condition, call: Site) -> bool:
     if condition.removes is not None:
         return value.known and isinstance(value.const, str) and removes(value.const, condition.removes)
     return True
+
+
+LENGTHS = frozenset({"strlen", "wcslen", "strnlen", "wcsnlen", "lstrlen", "lstrlenA", "lstrlenW", "_tcslen"})
+
+
+def measures(expr: Call, condition: Condition, temporaries: dict[str, Expr]) -> bool:
+    """Whether the argument at `condition.position` is the length of the one at `condition.length_of`
+    (`strncpy(dst, src, strlen(src))`, `+ 1` allowed): the bound says how much there is, not how much
+    fits."""
+    position, measured = condition.position, condition.length_of
+    if position is None or measured is None or max(position, measured) >= len(expr.args):
+        return False
+    size = _defined(expr.args[position], temporaries)
+    if isinstance(size, Binary) and size.op == "+" and isinstance(size.right, Const):
+        size = _defined(size.left, temporaries)
+    if not (isinstance(size, Call) and size.method is None and len(size.args) >= 1):
+        return False
+    if not (isinstance(size.func, Var) and size.func.name in LENGTHS):
+        return False
+    spelled = _spelled(size.args[0], temporaries, 0)
+    return spelled is not None and spelled == _spelled(expr.args[measured], temporaries, 0)
+
+
+def _defined(operand: Operand, temporaries: dict[str, Expr]) -> Expr:
+    """What a temporary stands for (a variable or constant stands for itself)."""
+    if isinstance(operand, Var) and operand.name.startswith("$"):
+        return temporaries.get(operand.name, operand)
+    return operand
+
+
+def _spelled(operand: Operand, temporaries: dict[str, Expr], depth: int) -> object:
+    """`operand` with its temporaries replaced by what they compute (`argv[1]`, `req->name`), so two
+    evaluations of one expression compare equal; None past a small depth or for anything else."""
+    expr = _defined(operand, temporaries)
+    if isinstance(expr, Var | Const):
+        return expr
+    if depth >= 4:
+        return None
+    if isinstance(expr, Item):
+        parts = (_spelled(expr.obj, temporaries, depth + 1), _spelled(expr.key, temporaries, depth + 1))
+        return None if None in parts else ("item", *parts)
+    if isinstance(expr, Attr):
+        obj = _spelled(expr.obj, temporaries, depth + 1)
+        return None if obj is None else ("attr", obj, expr.name)
+    return None
 
 
 _ESCAPES = {"r": "\r", "n": "\n", "t": "\t", "f": "\f", "v": "\v", "0": "\0"}

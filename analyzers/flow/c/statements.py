@@ -1,7 +1,9 @@
 """C and C++ statements lowered to blocks: declarations, branches, loops, `switch`, `try`.
 
-`goto` is read as leaving the function (the usual `goto error` after a failed check must not let the
-unchecked value flow on; cleanup code under a label is still reached by falling into it), and the branches of a preprocessor conditional inside a body run one after the
+`goto` leaves its block for the label's, carrying only what memory was released there: the usual
+`goto error` after a failed check must not let the unchecked value flow on, yet a `free(p)` before
+`goto fail` meets the `free(p)` of the cleanup under the label (a double free); cleanup code is also
+reached by falling into it. The branches of a preprocessor conditional inside a body run one after the
 other, so data is followed through every configuration.
 """
 
@@ -14,9 +16,10 @@ from tree_sitter import Node
 
 from analyzers.flow.builder import FunctionBuilder, Loop
 from analyzers.flow.c.expressions import CExpressions, line, text
-from analyzers.flow.ir import Block, Cast, Compare, Const, Element, Operand, Return
+from analyzers.flow.ir import Block, Cast, Compare, Const, Element, Goto, Operand, Return
 from analyzers.flow.transfer import UNSIGNED
 
+MAX_LABELS = 64  # labels of one function given blocks; a `goto` to any further one leaves the function
 _UNSIGNED = re.compile(r"unsigned|size_t$|uint\d*_t$|u_?int\d*$|uint$|uintptr_t$")
 
 _SKIPPED = frozenset({"comment", ";", "preproc_include", "preproc_def", "preproc_function_def", "preproc_call",
@@ -48,6 +51,7 @@ def declared_name(node: Node | None) -> str:
 class CStatements(CExpressions):
     def __init__(self, builder: FunctionBuilder) -> None:
         super().__init__(builder)
+        self.labels: dict[str, Block] = {}
 
     def body(self, node: Node | None, depth: int = 0) -> None:
         if node is None:
@@ -296,12 +300,30 @@ class CStatements(CExpressions):
         self.builder.start(after)
 
     def goto(self, node: Node, _depth: int) -> None:
-        self.builder.end(Return(None, line(node)))
+        label = node.child_by_field_name("label")
+        target = self._label(text(label)) if label is not None else None
+        if target is None:
+            self.builder.end(Return(None, line(node)))
+            return
+        self.builder.end(Goto(target.index, cleanup=True))
 
     def labeled(self, node: Node, depth: int) -> None:
+        name = next((text(c) for c in node.named_children if c.type == "statement_identifier"), "")
+        target = self._label(name) if name and node.type == "labeled_statement" else None
+        if target is not None:
+            self.builder.goto(target)  # falling into the cleanup code
+            self.builder.start(target)
         for child in node.named_children:
             if child.type != "statement_identifier":
                 self.statement(child, depth + 1)
+
+    def _label(self, name: str) -> Block | None:
+        """The block a label starts (made at its first `goto` or at the label itself)."""
+        if len(self.labels) >= MAX_LABELS and name not in self.labels:
+            return None
+        if name not in self.labels:
+            self.labels[name] = self.builder.new_block()
+        return self.labels[name]
 
     def finish(self) -> None:
         self.builder.end(Return(None, self.builder.function.end_line))

@@ -9,6 +9,7 @@ from tree_sitter import Node
 from analyzers.flow.builder import FunctionBuilder, Loop
 from analyzers.flow.ir import (
     Binary,
+    Block,
     Compare,
     Const,
     Element,
@@ -23,6 +24,7 @@ from analyzers.flow.python.expressions import ExpressionLowering, line, text
 _SIMPLE = frozenset(
     {"pass_statement", "comment", "global_statement", "nonlocal_statement", "delete_statement"}
 )
+MAX_CONDITION_DEPTH = 24  # nested `and`/`or`/`not` split into branches; deeper ones are one value
 _DEFINITIONS = frozenset({"function_definition", "class_definition", "decorated_definition"})
 
 
@@ -162,9 +164,8 @@ class StatementLowering(ExpressionLowering):
 
     def conditional_chain(self, node: Node, after_block: object, depth: int) -> None:
         after = after_block
-        test = self.expr(node.child_by_field_name("condition"), depth)
         then, orelse = self.builder.new_block(), self.builder.new_block()
-        self.builder.branch(test, then, orelse, line(node))
+        self.condition(node.child_by_field_name("condition"), then, orelse, line(node), depth)
         self.builder.start(then)
         self.body(node.child_by_field_name("consequence"), depth)
         self.builder.goto(after)  # type: ignore[arg-type]
@@ -174,6 +175,31 @@ class StatementLowering(ExpressionLowering):
                 self.conditional_chain(alternative, after, depth + 1)
                 return
             self.body(alternative.child_by_field_name("body"), depth)
+
+    def condition(
+        self, node: Node | None, then: Block, orelse: Block, at: int, depth: int, level: int = 0
+    ) -> None:
+        """Branch to `then` or `orelse` on the test `node`, evaluating `and`/`or` operands one at a time:
+        the right operand runs only where the left did not decide, so a check on the left
+        (`not p.is_relative_to(base) or not p.is_file()`) already holds when the right is evaluated."""
+        inner = node
+        while inner is not None and inner.type == "parenthesized_expression" and inner.named_child_count == 1:
+            inner = inner.named_children[0]
+        if inner is not None and level < MAX_CONDITION_DEPTH and self.builder.spend(depth):
+            if inner.type == "not_operator":
+                self.condition(inner.child_by_field_name("argument"), orelse, then, at, depth, level + 1)
+                return
+            operator = text(inner.child_by_field_name("operator")) if inner.type == "boolean_operator" else ""
+            if operator in ("and", "or"):
+                right = self.builder.new_block()
+                if operator == "and":
+                    self.condition(inner.child_by_field_name("left"), right, orelse, at, depth, level + 1)
+                else:
+                    self.condition(inner.child_by_field_name("left"), then, right, at, depth, level + 1)
+                self.builder.start(right)
+                self.condition(inner.child_by_field_name("right"), then, orelse, at, depth, level + 1)
+                return
+        self.builder.branch(self.expr(node, depth), then, orelse, at)
 
     def for_statement(self, node: Node, depth: int) -> None:
         iterable = self.builder.lasting(self.expr(node.child_by_field_name("right"), depth), line(node))
@@ -191,8 +217,7 @@ class StatementLowering(ExpressionLowering):
         head, body, exit_ = (self.builder.new_block() for _ in range(3))
         self.builder.goto(head)
         self.builder.start(head)
-        test = self.expr(node.child_by_field_name("condition"), depth)
-        self.builder.branch(test, body, exit_, line(node))
+        self.condition(node.child_by_field_name("condition"), body, exit_, line(node), depth)
         self.builder.start(body)
         self.loop_body(node, Loop(head.index, exit_.index), depth)
         self.loop_exit(node, exit_, depth)
