@@ -136,15 +136,7 @@ def score(
         return 0.0
     if distinct is None:
         distinct = set(words)
-    memo = model.weighed
-    found = list(map(memo.get, distinct))  # one look-up per word; None for a word not met yet
-    if None in found:
-        fresh = {word: _weighed(word, model.weights) for word in distinct.difference(memo)}
-        if len(memo) + len(fresh) <= _MEMO_LIMIT:
-            memo.update(fresh)
-        found = [own for own in found if own is not None]
-        found.extend(fresh.values())  # a full memo: new words looked up here
-    own = dict(chain.from_iterable(cast("list[tuple[tuple[str, float], ...]]", found)))  # each feature once
+    own = _own_features(distinct, model)  # each feature once
     numbers = set(filter(str.isdigit, distinct))
     if not numbers:
         if pairs is None:
@@ -232,16 +224,8 @@ def sentence_parts(sentences: list[list[str]], model: Model | None = None) -> li
 
 
 def _sentence_part(words: list[str], model: Model) -> Part:
-    memo = model.weighed
     distinct = set(words)
-    found = list(map(memo.get, distinct))  # one look-up per word; None for a word not met yet
-    if None in found:
-        fresh = {word: _weighed(word, model.weights) for word in distinct.difference(memo)}
-        if len(memo) + len(fresh) <= _MEMO_LIMIT:
-            memo.update(fresh)
-        found = [own for own in found if own is not None]
-        found.extend(fresh.values())  # a full memo: new words looked up here
-    own = dict(chain.from_iterable(cast("list[tuple[tuple[str, float], ...]]", found)))
+    own = _own_features(distinct, model)
     numbers = set(filter(str.isdigit, distinct))
     if not numbers:
         return distinct, own, set(itertools.pairwise(words))
@@ -254,3 +238,16 @@ def _sentence_part(words: list[str], model: Model) -> Part:
         own,
         cast("set[tuple[str, str]]", set(filter(_holds_no_none, itertools.pairwise(marked)))),
     )
+
+
+def _own_features(distinct: set[str], model: Model) -> dict[str, float]:
+    """The weighed features of `distinct` words, each once, through the model's memo."""
+    memo = model.weighed
+    found = list(map(memo.get, distinct))  # one look-up per word; None for a word not met yet
+    if None in found:
+        fresh = {word: _weighed(word, model.weights) for word in distinct.difference(memo)}
+        if len(memo) + len(fresh) <= _MEMO_LIMIT:
+            memo.update(fresh)
+        found = [own for own in found if own is not None]
+        found.extend(fresh.values())  # a full memo: new words looked up here
+    return dict(chain.from_iterable(cast("list[tuple[tuple[str, float], ...]]", found)))
