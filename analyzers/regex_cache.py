@@ -18,7 +18,6 @@ not meant for data someone else wrote.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
 import re
@@ -159,12 +158,18 @@ def _seed(stored: list[Entry]) -> dict[tuple[Any, int], Entry]:
 
 
 def _noting_compile(pattern: Any, flags: int = 0) -> Any:
-    """`re._compiler.compile`, noting the program of a pattern compiled in a module's body."""
+    """`re._compiler.compile`, noting the program of a pattern compiled in a module's body. Such a
+    pattern is compiled once, into the entry that is stored and the pattern made from it, so a
+    first run (a fresh CI machine: every run) does not compile it twice."""
     original = _state.get("compile") or re._compiler.compile  # type: ignore[attr-defined]
-    made = original(pattern, flags)
-    if isinstance(pattern, str | bytes) and not flags & re.DEBUG and _in_module_body():
-        with contextlib.suppress(Exception):  # not noted: compiled again next time
-            _state["noted"][pattern, flags] = entry_of(pattern, flags)
+    if not isinstance(pattern, str | bytes) or flags & re.DEBUG or not _in_module_body():
+        return original(pattern, flags)
+    try:
+        entry = entry_of(pattern, flags)
+        made = compiled(entry)
+    except Exception:  # a bad pattern: `re` raises its own error; anything else: not noted
+        return original(pattern, flags)
+    _state["noted"][pattern, flags] = entry
     return made
 
 
