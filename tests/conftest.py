@@ -15,6 +15,7 @@ from pydantic import SecretStr
 from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.settings import Settings
+from tests.emulator.server import GitHubEmulator
 from tests.support.clock import CLOCK_SHIFT, shift_this_run
 from tests.support.golden import Golden
 from tests.support.servers import serve_app
@@ -85,6 +86,17 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)
+
+
+def emulated_settings(tmp_path: Path, github: GitHubEmulator, **overrides: Any) -> Settings:
+    """`make_settings` for the App talking to the GitHub emulator: its App id, key and API address."""
+    return make_settings(
+        tmp_path,
+        app_id=github.app_id,
+        private_key=SecretStr(github.private_key_pem),
+        github_api_url=github.url,
+        **overrides,
+    )
 
 
 @pytest.fixture

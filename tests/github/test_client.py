@@ -12,7 +12,7 @@ from pydantic import SecretStr
 from app.context.github_source import GitHubSource
 from app.github.client import GitHubApp, InstallationGitHub
 from app.settings import Settings, SettingsError, load_settings
-from tests.conftest import make_settings
+from tests.conftest import emulated_settings
 from tests.emulator.server import GitHubEmulator
 
 REPO = "octo/widgets"
@@ -28,11 +28,9 @@ def app(tmp_path: Path, github: GitHubEmulator) -> GitHubApp:
         base_files={f"f{i}.txt": "a\n" for i in range(250)},
         head_files={f"f{i}.txt": "b\n" for i in range(250)},
     )
-    settings = make_settings(
+    settings = emulated_settings(
         tmp_path,
-        app_id=github.app_id,
-        private_key=SecretStr(github.private_key_pem),
-        github_api_url=github.url,
+        github,
         github_timeout=1.0,
     )
     return GitHubApp(settings)

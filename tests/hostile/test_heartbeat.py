@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
 
 from analyzers import registry
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
@@ -17,7 +16,7 @@ from app.db import repo
 from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.web.application import create_app
-from tests.conftest import make_settings
+from tests.conftest import emulated_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse
 from tests.support.servers import serve_app
@@ -56,11 +55,9 @@ def test_the_heartbeat_beats_while_a_rule_runs(
     github.add_installation(51, "acme")
     github.add_repo(REPO, 51)
     github.add_pull_request(REPO, 1, base_files={"a.py": "x = 1\n"}, head_files={"a.py": "x = 2\n"})
-    settings = make_settings(
+    settings = emulated_settings(
         tmp_path,
-        app_id=github.app_id,
-        private_key=SecretStr(github.private_key_pem),
-        github_api_url=github.url,
+        github,
         lease_seconds=5,  # a beat every 1.7 s; the rule's budget (30 s) would stop it without beats
     )
     upgrade(settings.database_url)

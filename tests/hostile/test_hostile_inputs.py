@@ -14,12 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pydantic import SecretStr
-
 from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.web.application import create_app
-from tests.conftest import ROOT, make_settings
+from tests.conftest import ROOT, emulated_settings
 from tests.emulator.server import GitHubEmulator
 from tests.hostile.corpus import REAL_FINDINGS, SAFE_WORKFLOW, hostile_files, real_files, tiny_files
 from tests.support.pulls import analyse
@@ -104,11 +102,9 @@ def seed(github: GitHubEmulator, files: dict[str, bytes], base: dict[str, str] |
 
 
 def run_app(tmp_path: Path, github: GitHubEmulator) -> None:
-    settings = make_settings(
+    settings = emulated_settings(
         tmp_path,
-        app_id=github.app_id,
-        private_key=SecretStr(github.private_key_pem),
-        github_api_url=github.url,
+        github,
     )
     upgrade(settings.database_url)
     with serve_app(create_app(settings)) as web:

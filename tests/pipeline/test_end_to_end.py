@@ -9,7 +9,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pydantic import SecretStr
 from sqlmodel import select
 
 from app.db.migrate import upgrade
@@ -17,7 +16,7 @@ from app.db.models import Delivery
 from app.db.session import session_scope
 from app.settings import Settings
 from app.web.application import create_app
-from tests.conftest import WEBHOOK_SECRET, make_settings, service_url
+from tests.conftest import WEBHOOK_SECRET, emulated_settings, service_url
 from tests.emulator.server import GitHubEmulator
 from tests.support.deliveries import load_json, load_payload, send
 from tests.support.processes import fresh_postgres_database, running_worker, wait_for
@@ -54,11 +53,9 @@ def seed_pull_request(github: GitHubEmulator) -> None:
 
 
 def app_settings(tmp_path: Path, github: GitHubEmulator, **overrides: object) -> Settings:
-    return make_settings(
+    return emulated_settings(
         tmp_path,
-        app_id=github.app_id,
-        private_key=SecretStr(github.private_key_pem),
-        github_api_url=github.url,
+        github,
         github_url=github.url,
         **overrides,
     )

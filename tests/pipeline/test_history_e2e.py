@@ -7,7 +7,6 @@ import uuid
 from pathlib import Path
 
 import httpx
-from pydantic import SecretStr
 
 from analyzers.contract.history import RepoHistory
 from app.context.baseline import load_history
@@ -16,7 +15,7 @@ from app.db.session import dispose_engines, session_scope
 from app.jobs.worker import process_delivery
 from app.settings import Settings
 from app.web.application import create_app
-from tests.conftest import WEBHOOK_SECRET, make_settings
+from tests.conftest import WEBHOOK_SECRET, emulated_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.deliveries import load_json, send
 from tests.support.pulls import analyse
@@ -39,11 +38,9 @@ def test_backfill_then_a_first_sensitive_change_is_noticed(tmp_path: Path, githu
         REPO, 9, author="maintainer", base_files={"a.py": "1\n"}, head_files={"a.py": "2\n"}
     )
     github.close_pull_request(REPO, 9)  # closed without merging: not history
-    settings = make_settings(
+    settings = emulated_settings(
         tmp_path,
-        app_id=github.app_id,
-        private_key=SecretStr(github.private_key_pem),
-        github_api_url=github.url,
+        github,
     )
     upgrade(settings.database_url)
     installation = load_json("installation/created.payload.json")

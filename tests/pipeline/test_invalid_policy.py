@@ -6,13 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pydantic import SecretStr
 
 from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.settings import Settings
 from app.web.application import create_app
-from tests.conftest import make_settings
+from tests.conftest import emulated_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse
 from tests.support.servers import serve_app
@@ -26,11 +25,9 @@ RISKY = 'import os\n\n\ndef clean(a):\n    os.system("rm -rf " + a)\n'
 def served(tmp_path: Path, github: GitHubEmulator) -> Iterator[tuple[Settings, str]]:
     github.add_installation(14, "acme")
     github.add_repo(REPO, 14)
-    settings = make_settings(
+    settings = emulated_settings(
         tmp_path,
-        app_id=github.app_id,
-        private_key=SecretStr(github.private_key_pem),
-        github_api_url=github.url,
+        github,
     )
     upgrade(settings.database_url)
     with serve_app(create_app(settings)) as web:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import SecretStr
 
 from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.settings import Settings
 from app.web.application import create_app
-from tests.conftest import make_settings
+from tests.conftest import emulated_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse
 from tests.support.registry_server import RegistryServer, running_registry
@@ -27,11 +26,9 @@ def rule_of(annotation: dict[str, object]) -> str:
 
 
 def app_settings(tmp_path: Path, github: GitHubEmulator, registry_url: str, **more: object) -> Settings:
-    return make_settings(
+    return emulated_settings(
         tmp_path,
-        app_id=github.app_id,
-        private_key=SecretStr(github.private_key_pem),
-        github_api_url=github.url,
+        github,
         registry_offline=False,
         pypi_url=registry_url,
         npm_url=registry_url,
@@ -100,11 +97,9 @@ def test_a_pr_that_loosens_the_policy_is_judged_by_the_base_policy(
         head_files={".github/bulwark.yml": loose, "a.py": "x = 1\n", "b.py": risky},
     )
     run(
-        make_settings(
+        emulated_settings(
             tmp_path,
-            app_id=github.app_id,
-            private_key=SecretStr(github.private_key_pem),
-            github_api_url=github.url,
+            github,
         ),
         github,
     )
@@ -130,11 +125,9 @@ def test_an_invalid_base_policy_gives_a_neutral_check_naming_the_key(
         head_files={".github/bulwark.yml": bad, "a.py": "x = 2\n"},
     )
     run(
-        make_settings(
+        emulated_settings(
             tmp_path,
-            app_id=github.app_id,
-            private_key=SecretStr(github.private_key_pem),
-            github_api_url=github.url,
+            github,
         ),
         github,
     )
@@ -154,11 +147,9 @@ def test_a_protected_path_needs_a_code_owners_approval(tmp_path: Path, github: G
     github.add_pull_request(
         REPO, 1, base_files=base, head_files={**base, "deploy/prod.sh": "echo 2\n"}, author="dev"
     )
-    settings = make_settings(
+    settings = emulated_settings(
         tmp_path,
-        app_id=github.app_id,
-        private_key=SecretStr(github.private_key_pem),
-        github_api_url=github.url,
+        github,
     )
     run(settings, github)
     [first] = github.check_runs(REPO)

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
 
 from app.db import repo as db
 from app.db.migrate import upgrade
@@ -33,7 +32,7 @@ from app.report.review_body import listed_fingerprints
 from app.scan import render, run_scan
 from app.settings import Settings
 from app.web.application import create_app
-from tests.conftest import make_settings
+from tests.conftest import emulated_settings
 from tests.emulator.server import GitHubEmulator
 from tests.report.prs import CASES, Case
 from tests.support.golden import Golden
@@ -61,11 +60,9 @@ GIT_ENV = {
 def served(tmp_path: Path, github: GitHubEmulator) -> Iterator[tuple[Settings, str]]:
     github.add_installation(21, "acme")
     github.add_repo(REPO, 21, repo_id=4242)
-    settings = make_settings(
+    settings = emulated_settings(
         tmp_path,
-        app_id=github.app_id,
-        private_key=SecretStr(github.private_key_pem),
-        github_api_url=github.url,
+        github,
         public_url=PUBLIC_URL,
     )
     upgrade(settings.database_url)

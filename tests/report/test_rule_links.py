@@ -18,13 +18,12 @@ from pathlib import Path
 import httpx
 import pytest
 from markdown_it import MarkdownIt
-from pydantic import SecretStr
 
 from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.settings import Settings
 from app.web.application import create_app
-from tests.conftest import make_settings
+from tests.conftest import emulated_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse
 from tests.support.servers import serve_app
@@ -64,11 +63,9 @@ def hrefs(markdown: str) -> list[str]:
 def served(tmp_path: Path, github: GitHubEmulator) -> Iterator[tuple[Settings, str]]:
     github.add_installation(12, "acme")
     github.add_repo(REPO, 12)
-    settings = make_settings(
+    settings = emulated_settings(
         tmp_path,
-        app_id=github.app_id,
-        private_key=SecretStr(github.private_key_pem),
-        github_api_url=github.url,
+        github,
     )
     upgrade(settings.database_url)
     with serve_app(create_app(settings)) as web:
