@@ -12,11 +12,9 @@ from markdown_it import MarkdownIt
 from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.settings import Settings
-from app.web.application import create_app
 from tests.conftest import emulated_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse
-from tests.support.servers import serve_app
 
 REPO = "acme/shop"
 
@@ -40,12 +38,6 @@ def settings(tmp_path: Path, github: GitHubEmulator) -> Iterator[Settings]:
     upgrade(value.database_url)
     yield value
     dispose_engines()
-
-
-@pytest.fixture
-def web(settings: Settings) -> Iterator[str]:
-    with serve_app(create_app(settings)) as url:
-        yield url
 
 
 def review_calls(github: GitHubEmulator) -> int:

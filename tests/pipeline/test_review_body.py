@@ -13,11 +13,9 @@ from app.db.session import dispose_engines
 from app.report.comment import REPLY_HELP, comment_fingerprints
 from app.report.review_body import listed_fingerprints
 from app.settings import Settings
-from app.web.application import create_app
 from tests.conftest import emulated_settings
 from tests.emulator.server import GitHubEmulator
 from tests.support.pulls import analyse
-from tests.support.servers import serve_app
 
 REPO = "acme/body"
 TWO_ON_ONE_LINE = 'import os, pickle\n\n\ndef clean(a, b):\n    os.system("rm -rf " + a); pickle.loads(b)\n'
@@ -35,12 +33,6 @@ def settings(tmp_path: Path, github: GitHubEmulator) -> Iterator[Settings]:
     upgrade(value.database_url)
     yield value
     dispose_engines()
-
-
-@pytest.fixture
-def web(settings: Settings) -> Iterator[str]:
-    with serve_app(create_app(settings)) as url:
-        yield url
 
 
 def test_two_findings_on_one_line_share_one_comment_and_the_body_counts_as_the_check(

@@ -11,11 +11,9 @@ from app.db.migrate import upgrade
 from app.db.session import dispose_engines
 from app.github.permissions import forget_permissions
 from app.settings import Settings
-from app.web.application import create_app
 from tests.conftest import emulated_settings
 from tests.emulator.server import GitHubEmulator
 from tests.learning.feedback.support import REPO
-from tests.support.servers import serve_app
 
 
 @pytest.fixture
@@ -31,9 +29,3 @@ def settings(tmp_path: Path, github: GitHubEmulator) -> Iterator[Settings]:
     yield value
     forget_permissions()
     dispose_engines()
-
-
-@pytest.fixture
-def web(settings: Settings) -> Iterator[str]:
-    with serve_app(create_app(settings)) as url:
-        yield url
