@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import json
 import shutil
 import subprocess
@@ -87,6 +88,17 @@ VARIANTS = {
 EXTENSIONS = {"python": "py", "java": "java"}
 
 
+ROUNDS = ("scenarios", "round2", "round3", "round4")  # bench/ai_cases/<round>_<language>.py
+# The suite's languages in the order they are listed; None: each scenario names its extension (.ts, .cpp).
+LANGUAGE_EXTENSIONS: tuple[tuple[str, str | None], ...] = (
+    ("python", "py"),
+    ("java", "java"),
+    ("javascript", None),
+    ("go", "go"),
+    ("c", None),
+)
+
+
 def _fill(template: str, variant: dict[str, str], *, doubled: bool) -> str:
     text = template.replace("{{", "{").replace("}}", "}") if doubled else template
     for token, value in variant.items():
@@ -96,49 +108,13 @@ def _fill(template: str, variant: dict[str, str], *, doubled: bool) -> str:
 
 def scenarios() -> list[tuple[str, str, str, str, str, str]]:
     """(language, category, scenario, vulnerable, safe, extension) for every scenario."""
-    from bench.ai_cases import (
-        round2_c,
-        round2_go,
-        round2_java,
-        round2_javascript,
-        round2_python,
-        round3_c,
-        round3_go,
-        round3_java,
-        round3_javascript,
-        round3_python,
-        round4_c,
-        round4_go,
-        round4_java,
-        round4_javascript,
-        round4_python,
-        scenarios_c,
-        scenarios_go,
-        scenarios_java,
-        scenarios_javascript,
-        scenarios_python,
-    )
-
-    found = [("python", c, n, v, s, "py") for c, n, v, s in scenarios_python.SCENARIOS]
-    found += [("java", c, n, v, s, "java") for c, n, v, s in scenarios_java.SCENARIOS]
-    found += [("javascript", c, n, v, s, e) for c, n, v, s, e in scenarios_javascript.SCENARIOS]
-    found += [("go", c, n, v, s, "go") for c, n, v, s in scenarios_go.SCENARIOS]
-    found += [("c", c, n, v, s, e) for c, n, v, s, e in scenarios_c.SCENARIOS]
-    found += [("python", c, n, v, s, "py") for c, n, v, s in round2_python.SCENARIOS]
-    found += [("java", c, n, v, s, "java") for c, n, v, s in round2_java.SCENARIOS]
-    found += [("javascript", c, n, v, s, e) for c, n, v, s, e in round2_javascript.SCENARIOS]
-    found += [("go", c, n, v, s, "go") for c, n, v, s in round2_go.SCENARIOS]
-    found += [("c", c, n, v, s, e) for c, n, v, s, e in round2_c.SCENARIOS]
-    found += [("python", c, n, v, s, "py") for c, n, v, s in round3_python.SCENARIOS]
-    found += [("java", c, n, v, s, "java") for c, n, v, s in round3_java.SCENARIOS]
-    found += [("javascript", c, n, v, s, e) for c, n, v, s, e in round3_javascript.SCENARIOS]
-    found += [("go", c, n, v, s, "go") for c, n, v, s in round3_go.SCENARIOS]
-    found += [("c", c, n, v, s, e) for c, n, v, s, e in round3_c.SCENARIOS]
-    found += [("python", c, n, v, s, "py") for c, n, v, s in round4_python.SCENARIOS]
-    found += [("java", c, n, v, s, "java") for c, n, v, s in round4_java.SCENARIOS]
-    found += [("javascript", c, n, v, s, e) for c, n, v, s, e in round4_javascript.SCENARIOS]
-    found += [("go", c, n, v, s, "go") for c, n, v, s in round4_go.SCENARIOS]
-    found += [("c", c, n, v, s, e) for c, n, v, s, e in round4_c.SCENARIOS]
+    found: list[tuple[str, str, str, str, str, str]] = []
+    for prefix in ROUNDS:
+        for language, extension in LANGUAGE_EXTENSIONS:
+            module = importlib.import_module(f"bench.ai_cases.{prefix}_{language}")
+            for row in module.SCENARIOS:
+                category, name, vulnerable, safe = row[:4]
+                found.append((language, category, name, vulnerable, safe, extension or row[4]))
     return found
 
 
