@@ -1,0 +1,27 @@
+"""The attack corpus of the instruction detector: the files the trainer reads are what the corpus
+script builds, and no development attack is among them."""
+
+from __future__ import annotations
+
+import json
+
+from bench.injection.attack_texts import HELD_OUT, TRAIN
+from bench.injection_corpus import FOLDER, build, varied
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return [json.loads(line) for line in (FOLDER / name).read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_the_training_attacks_are_what_the_corpus_script_builds() -> None:
+    assert build(TRAIN, varied()) == _rows("attacks.jsonl")
+
+
+def test_the_development_attacks_of_the_first_round_are_what_it_builds() -> None:
+    assert build(HELD_OUT, []) == _rows("attacks_heldout.jsonl")
+
+
+def test_no_development_attack_is_a_training_text() -> None:
+    training = {row["text"] for row in _rows("attacks.jsonl")}
+    for name in ("attacks_dev5.jsonl", "attacks_dev7.jsonl"):
+        assert not training & {row["text"] for row in _rows(name)}, name
