@@ -11,6 +11,7 @@ import pytest
 from app.learning.calibration import place_finding, score_bin
 from app.learning.replay import load
 from app.learning.replay.engine import finding_of
+from app.learning.replay.log import Log
 from app.learning.simulator import simulate
 from app.report.placement import Placement
 from bench.calibration_oracle import known_precisions, oracle_report, true_precisions
@@ -37,11 +38,19 @@ def test_an_unknown_oracle_is_refused(tmp_path: Path) -> None:
         oracle_report(str(path), 1, "default", "psychic")
 
 
-def test_the_discovery_oracle_knows_a_cells_truth_only_after_a_writer_voted_on_it(tmp_path: Path) -> None:
-    path = tmp_path / "log.jsonl"
+@pytest.fixture(scope="module")
+def seven(tmp_path_factory: pytest.TempPathFactory) -> tuple[Log, list[float]]:
+    """Seed 7's log and each finding's true precision."""
+    path = tmp_path_factory.mktemp("oracle") / "log.jsonl"
     simulate(path, seed=7, profile="default")
     log = load(path)
-    truths = true_precisions(log, 7, "default")
+    return log, true_precisions(log, 7, "default")
+
+
+def test_the_discovery_oracle_knows_a_cells_truth_only_after_a_writer_voted_on_it(
+    seven: tuple[Log, list[float]],
+) -> None:
+    log, truths = seven
     known = known_precisions(log, truths)
     voted: dict[tuple[str, str, int], datetime] = {}
     for vote in log.votes:
@@ -73,11 +82,10 @@ def test_the_discovery_oracle_pays_for_discovering_noise_and_still_meets_the_noi
     assert discovery.protected_confirmed_hidden == 0
 
 
-def test_the_knowledge_layers_know_a_cells_truth_or_its_pools_mean_and_nothing_else(tmp_path: Path) -> None:
-    path = tmp_path / "log.jsonl"
-    simulate(path, seed=7, profile="default")
-    log = load(path)
-    truths = true_precisions(log, 7, "default")
+def test_the_knowledge_layers_know_a_cells_truth_or_its_pools_mean_and_nothing_else(
+    seven: tuple[Log, list[float]],
+) -> None:
+    log, truths = seven
     every = known_precisions(log, truths)
     own = known_precisions(log, truths, pool=False)
     pooled = known_precisions(log, truths, own=False)
