@@ -23,11 +23,17 @@ follow. Two oracles redraw the same world from the seed:
   learner; where it misses a target on a seed, no placement that learns from votes meets it there: what
   remains is the cost of discovering a noisy cell (its findings placed before anyone voted on it).
 
+- `known`, `known-cell`, `known-pool` place like the App, by P* of each rule, on what the discovery oracle
+  knows, or on one layer of it, to tell which knowledge the App lacks: `known` knows all of it;
+  `known-cell` knows a cell's true precision once a writer voted on it and keeps the default placement
+  before (no pooling); `known-pool` knows the organisation's or the world's mean and never a cell's own.
+
 No learner can know more than the first two oracles, so where they miss a target on a seed, that target cannot
 hold on that seed without such a signal.
 
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle threshold
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle frontier
+    .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle known-cell
 """
 
 from __future__ import annotations
@@ -48,7 +54,9 @@ from app.learning.simulator_profile import BURST_PRECISION, BURST_RULE, profile_
 from app.learning.trust import Label
 from app.report.placement import Placement
 
-ORACLES = ("threshold", "frontier", "discovery")
+ORACLES = ("threshold", "frontier", "discovery", "known", "known-cell", "known-pool")
+# What each `known` oracle knows: (a cell's truth once voted on, the organisation's or world's mean)
+KNOWLEDGE = {"known": (True, True), "known-cell": (True, False), "known-pool": (False, True)}
 Shown = tuple[Placement | None, bool, bool]
 
 
@@ -64,7 +72,15 @@ def oracle_report(path: str, seed: int, profile: str, oracle: str = "threshold")
     if oracle == "frontier":
         placed = _frontier(log, placed, truths)
     if oracle == "discovery":
-        placed = _frontier(log, placed, known_precisions(log, truths))
+        known = [value for value in known_precisions(log, truths) if value is not None]
+        placed = _frontier(log, placed, known)  # with the pools known, every finding has a value
+    if oracle in KNOWLEDGE:
+        own, pool = KNOWLEDGE[oracle]
+        values = known_precisions(log, truths, own=own, pool=pool)
+        placed = [
+            (finding, _place(log, finding, value))
+            for finding, value in zip(log.findings, values, strict=True)
+        ]
     report = ReplayReport()
     report.score_week(placed, log.rules)
     return report
@@ -86,10 +102,13 @@ def true_precisions(log: Log, seed: int, profile: str) -> list[float]:
     return values
 
 
-def known_precisions(log: Log, truths: list[float]) -> list[float]:
+def known_precisions(
+    log: Log, truths: list[float], *, own: bool = True, pool: bool = True
+) -> list[float | None]:
     """What a learner from votes could know of each finding's precision at its time, at best (see the
     module docstring, `discovery`): the truth once its cell was voted on, else an organisation's or the
-    world's mean for its rule and confidence bin."""
+    world's mean for its rule and confidence bin. Without `own` a voted cell has its organisation's mean;
+    without `pool` a cell nobody voted on has None (nothing known)."""
     first_vote: dict[Cell, datetime] = {}
     for vote in log.votes:
         if vote.permission.can_write and not vote.voter_is_bot:
@@ -105,26 +124,32 @@ def known_precisions(log: Log, truths: list[float]) -> list[float]:
             org_first[key] = min(org_first.get(key, first_vote[finding.cell]), first_vote[finding.cell])
         org_truths[key].append(truth)
         world_truths[(rule_id, bin_)].append(truth)
-    known = []
+    known: list[float | None] = []
     for finding, truth in zip(log.findings, truths, strict=True):
         _, rule_id, bin_ = finding.cell
         key = (finding.org, rule_id, bin_)
-        if first_vote.get(finding.cell, finding.at) < finding.at:
+        voted = first_vote.get(finding.cell, finding.at) < finding.at
+        if voted and own:
             known.append(truth)
-        elif org_first.get(key, finding.at) < finding.at:
+        elif voted or (pool and org_first.get(key, finding.at) < finding.at):
             known.append(statistics.fmean(org_truths[key]))
-        else:
+        elif pool:
             known.append(statistics.fmean(world_truths[(rule_id, bin_)]))
+        else:
+            known.append(None)
     return known
 
 
-def _place(log: Log, finding: FindingRecord, true_precision: float, cut: bool = True) -> Shown:
-    """Policy drops and blocks as the App; else inline when `cut` is off or the precision reaches P*."""
+def _place(log: Log, finding: FindingRecord, true_precision: float | None, cut: bool = True) -> Shown:
+    """Policy drops and blocks as the App; else inline when `cut` is off or the precision reaches P*;
+    a precision of None keeps the default placement."""
     placed = place_finding(finding_of(log, finding), log.policies.get(finding.repo))
     if placed is None:
         return None, False, False
     if placed.placement is Placement.BLOCK:
         return Placement.BLOCK, True, False
+    if true_precision is None:
+        return placed.placement, placed.placement is Placement.COMMENT, False
     inline = not cut or true_precision >= target_precision(log.rules[finding.rule_id])
     return (Placement.COMMENT if inline else Placement.ANNOTATE), inline, False
 

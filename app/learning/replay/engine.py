@@ -57,11 +57,16 @@ def replay_log(log: Log) -> ReplayReport:
 
 def place_log(log: Log) -> list[tuple[FindingRecord, Shown]]:
     """Every finding of the log as the replay places it, week by week, with every vote counted."""
+    return [(record, shown) for record, shown, _ in decide_log(log)]
+
+
+def decide_log(log: Log) -> list[tuple[FindingRecord, Shown, Decision]]:
+    """`place_log` with the decision of each finding's cell that placed it."""
     run = _Run(log, log.votes)
-    placed: list[tuple[FindingRecord, Shown]] = []
+    placed: list[tuple[FindingRecord, Shown, Decision]] = []
     for start, week in _weeks(log.findings):
         decided = run.decide_week(start, {f.cell for f in week})
-        placed += [(f, _place(log, f, decided[f.cell])) for f in week]
+        placed += [(f, _place(log, f, decided[f.cell]), decided[f.cell]) for f in week]
     return placed
 
 
