@@ -45,7 +45,9 @@ TOKEN = re.compile(r"\w+(?:'\w+)?")
 _WORDY = re.compile(r"^\w+(?:'\w+)?(?: \w+(?:'\w+)?)*\*?$")
 _JOINED = re.compile(r"^\w+(?:[-.]\w+)+\.?$")
 _JOINERS = re.compile(r"[-.]")
-_ENDINGS = frozenset({"modal", "imperative", "request", "hedge"})  # classes whose Korean entries end verbs
+# classes whose Korean entries end words: verb endings, and the particles that open the orders of an
+# answer's form (`만 답하`, `라고만`, `이라고 설명`: `수정이라고 설명하세요`)
+_ENDINGS = frozenset({"modal", "imperative", "request", "hedge", "output_format"})
 
 
 Hit = tuple[str, str]  # (category, matched text)
