@@ -204,7 +204,7 @@ class Sentence:
         mark = _VOCATIVE_MARK.search(text, 0, 80) if addressees else None
         if mark:
             head = text[: mark.start()]
-            before = cues.TOKEN.findall(head)
+            before = cues.tokens(head)
             if (
                 0 < words_in(head, before) <= 6
                 and not _CODE_MARK.search(head)
@@ -226,7 +226,7 @@ def prepare(text: str) -> tuple[str, list[str], list[str]]:
         text = _ACCOUNT.sub(" ", text)
     if "agent" in text:
         text = _PROGRAM_AGENT.sub(" ", text)
-    return text, literals, cues.TOKEN.findall(text)
+    return text, literals, cues.tokens(text)
 
 
 @record
@@ -267,7 +267,7 @@ def read(raw: str, folded: str, decoding: str, ngram: float | None = None) -> Re
 
 def window_words(folded: str) -> list[list[str]]:
     """The words (`cues.TOKEN` matches) of every window of a reading, in the order of `windows`."""
-    words = [cues.TOKEN.findall(text) for text in sentence_texts(folded)]
+    words = [cues.tokens(text) for text in sentence_texts(folded)]
     if len(words) <= WINDOW_SENTENCES:
         return [[w for sentence in words for w in sentence]] if words else []
     return [
