@@ -234,15 +234,16 @@ def cue_hits(
                     key = tuple(tokens[index : index + size])
                     if (categories := phrases.get(key)) is not None:
                         hits.update((category, " ".join(key)) for category in categories)
-    present = set(folded)
-    for ch in present.intersection(lex.substrings):
+    # the trigger characters `folded` holds, each found by a search of the text rather than by a
+    # set of all its characters, and met in the order `set(folded) & lex.substrings` meets them
+    for ch in {ch for ch in lex.substrings if ch in folded}:
         hits.update(
             (category, entry)
             for entry, category in lex.substrings[ch]
             if entry in folded and (entry[-1] != ":" or _labels(folded, entry))
         )
     if not folded.isascii() and scripts.spaceless().search(folded):
-        for ch in present.intersection(lex.spaceless):
+        for ch in set(folded).intersection(lex.spaceless):
             hits.update((c, entry) for entry, c in lex.spaceless[ch] if _holds(folded, entry, c in _ENDINGS))
     return _outermost(hits) if outermost else hits
 
