@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from analyzers.injection import cues, normalise, scripts
 from analyzers.record import record
@@ -147,6 +147,7 @@ def _literals(text: str) -> tuple[str, list[str]]:
     return text, found
 
 
+@lru_cache(maxsize=1)  # the readings of one passage, and its windows, share its raw text
 def turn_count(raw: str) -> int:
     """How many dialogue turns the first `MAX_PASSAGE_CHARS` characters of `raw` hold: turns that
     open a line, or else (fewer than two) labels anywhere in it (`_TURN`, `_INLINE_TURN`, counted
@@ -154,6 +155,12 @@ def turn_count(raw: str) -> int:
     backwards = raw[: normalise.MAX_PASSAGE_CHARS][::-1]
     turns = len(_TURN_BACK.findall(backwards))
     return turns if turns >= 2 else len(_INLINE_TURN_BACK.findall(backwards))
+
+
+def _colons(raw: str) -> int:
+    """How many colons the characters `turn_count` reads hold: each of its turns holds one."""
+    end = normalise.MAX_PASSAGE_CHARS
+    return raw.count(":", 0, end) + raw.count("\uff1a", 0, end)
 
 
 def words_in(text: str, tokens: list[str]) -> int:
@@ -333,7 +340,7 @@ def passage_features(
     if ngram is not None:
         features["ngram"] = ngram
     turns = 0
-    if ":" in raw or "\uff1a" in raw:
+    if _colons(raw) >= 2:  # each turn holds one colon
         turns = turn_count(raw)
     if turns >= 2:
         features["turns"] = min(turns, 8) / 2
