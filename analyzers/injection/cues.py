@@ -42,12 +42,51 @@ vocabulary of software documentation."""
 MAX_PHRASE_WORDS = 6
 MIN_STEM = 5  # a shorter stem (`cle*`) matches unrelated words of other languages (`clear`)
 TOKEN = re.compile(r"\w+(?:'\w+)?")
+# every ASCII character that is neither a word character (`\w`) nor an apostrophe, read as a space
+_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'")})
 _WORDY = re.compile(r"^\w+(?:'\w+)?(?: \w+(?:'\w+)?)*\*?$")
 _JOINED = re.compile(r"^\w+(?:[-.]\w+)+\.?$")
 _JOINERS = re.compile(r"[-.]")
 # classes whose Korean entries end words: verb endings, and the particles that open the orders of an
 # answer's form (`만 답하`, `라고만`, `이라고 설명`: `수정이라고 설명하세요`)
 _ENDINGS = frozenset({"modal", "imperative", "request", "hedge", "output_format"})
+
+
+def tokens(text: str) -> list[str]:
+    r"""The `TOKEN` matches of `text`: the words it is read in. ASCII text, most text here, is cut in
+    bulk: every character that is no word character (`\w`: a letter, a digit or `_`) and no
+    apostrophe becomes a space and the rest is split at spaces; a piece holding apostrophes keeps
+    one between two runs of word characters (`don't`), as `TOKEN` does (`a'b'c` reads `a'b`, `c`)."""
+    if not text.isascii():
+        return TOKEN.findall(text)
+    pieces = text.translate(_NOT_WORD).split()
+    if "'" not in text:
+        return pieces
+    found: list[str] = []
+    for piece in pieces:
+        if "'" in piece:
+            found.extend(_apostrophes(piece))
+        else:
+            found.append(piece)
+    return found
+
+
+def _apostrophes(piece: str) -> list[str]:
+    """The `TOKEN` matches of a run of word characters and apostrophes: a token is a run of word
+    characters, and the run after it when one apostrophe alone stands between them."""
+    runs = piece.split("'")
+    found: list[str] = []
+    index = 0
+    while index < len(runs):
+        run = runs[index]
+        if run and index + 1 < len(runs) and runs[index + 1]:
+            found.append(f"{run}'{runs[index + 1]}")
+            index += 2
+            continue
+        if run:
+            found.append(run)
+        index += 1
+    return found
 
 
 Hit = tuple[str, str]  # (category, matched text)
@@ -197,15 +236,16 @@ def cue_hits(
                     key = tuple(tokens[index : index + size])
                     if (categories := phrases.get(key)) is not None:
                         hits.update((category, " ".join(key)) for category in categories)
-    present = set(folded)
-    for ch in present.intersection(lex.substrings):
+    # the trigger characters `folded` holds, each found by a search of the text rather than by a
+    # set of all its characters, and met in the order `set(folded) & lex.substrings` meets them
+    for ch in {ch for ch in lex.substrings if ch in folded}:
         hits.update(
             (category, entry)
             for entry, category in lex.substrings[ch]
             if entry in folded and (entry[-1] != ":" or _labels(folded, entry))
         )
     if not folded.isascii() and scripts.spaceless().search(folded):
-        for ch in present.intersection(lex.spaceless):
+        for ch in set(folded).intersection(lex.spaceless):
             hits.update((c, entry) for entry, c in lex.spaceless[ch] if _holds(folded, entry, c in _ENDINGS))
     return _outermost(hits) if outermost else hits
 

@@ -117,10 +117,10 @@ def readings(raw: str) -> list[tuple[str, str, list[str]]]:
     order) and of each decoded reading of a passage; the words of a reading are its TOKEN matches,
     found once and shared by the signatures of the decodings and the bound."""
     folded = normalise.fold(raw)
-    words = cues.TOKEN.findall(folded)
+    words = cues.tokens(folded)
     found = [(folded, "", words)] if features.words_in(folded, words) >= MIN_WORDS else []
     for view in normalise.decoded_views(folded, raw, words):
-        found.append((view.text, view.decoding, cues.TOKEN.findall(view.text)))
+        found.append((view.text, view.decoding, cues.tokens(view.text)))
     return found
 
 
@@ -136,7 +136,7 @@ def window_ngrams(folded: str, words: list[str], ngram: float, model: ngrams.Mod
     features it holds; the order's window is scored as a short text would be."""
     if len(words) <= LONG_READING:
         return []
-    sentences = [cues.TOKEN.findall(text) for text in features.sentence_texts(folded)]
+    sentences = [cues.tokens(text) for text in features.sentence_texts(folded)]
     return _local(ngram, ngrams.window_scores(sentences, features.WINDOW_SENTENCES, model))
 
 
@@ -153,7 +153,7 @@ def reading_ngrams(
     (`ngrams.sentence_parts`) when its sentences hold its words (`features.sentence_texts` reads at
     most `MAX_SENTENCES` sentences), rather than from its words a second time."""
     if len(words) > LONG_READING:
-        sentences = [cues.TOKEN.findall(text) for text in features.sentence_texts(folded)]
+        sentences = [cues.tokens(text) for text in features.sentence_texts(folded)]
         parts = ngrams.sentence_parts(sentences, model)
         # the distinct words as a set of `words` itself: the cues walk it, and the order in which
         # a set is walked follows how it was built (the bound's sum follows it, to the last bit)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from analyzers.injection import cues, normalise, scripts
 from analyzers.record import record
@@ -147,6 +147,7 @@ def _literals(text: str) -> tuple[str, list[str]]:
     return text, found
 
 
+@lru_cache(maxsize=1)  # the readings of one passage, and its windows, share its raw text
 def turn_count(raw: str) -> int:
     """How many dialogue turns the first `MAX_PASSAGE_CHARS` characters of `raw` hold: turns that
     open a line, or else (fewer than two) labels anywhere in it (`_TURN`, `_INLINE_TURN`, counted
@@ -154,6 +155,12 @@ def turn_count(raw: str) -> int:
     backwards = raw[: normalise.MAX_PASSAGE_CHARS][::-1]
     turns = len(_TURN_BACK.findall(backwards))
     return turns if turns >= 2 else len(_INLINE_TURN_BACK.findall(backwards))
+
+
+def _colons(raw: str) -> int:
+    """How many colons the characters `turn_count` reads hold: each of its turns holds one."""
+    end = normalise.MAX_PASSAGE_CHARS
+    return raw.count(":", 0, end) + raw.count("\uff1a", 0, end)
 
 
 def words_in(text: str, tokens: list[str]) -> int:
@@ -204,7 +211,7 @@ class Sentence:
         mark = _VOCATIVE_MARK.search(text, 0, 80) if addressees else None
         if mark:
             head = text[: mark.start()]
-            before = cues.TOKEN.findall(head)
+            before = cues.tokens(head)
             if (
                 0 < words_in(head, before) <= 6
                 and not _CODE_MARK.search(head)
@@ -226,7 +233,7 @@ def prepare(text: str) -> tuple[str, list[str], list[str]]:
         text = _ACCOUNT.sub(" ", text)
     if "agent" in text:
         text = _PROGRAM_AGENT.sub(" ", text)
-    return text, literals, cues.TOKEN.findall(text)
+    return text, literals, cues.tokens(text)
 
 
 @record
@@ -267,7 +274,7 @@ def read(raw: str, folded: str, decoding: str, ngram: float | None = None) -> Re
 
 def window_words(folded: str) -> list[list[str]]:
     """The words (`cues.TOKEN` matches) of every window of a reading, in the order of `windows`."""
-    words = [cues.TOKEN.findall(text) for text in sentence_texts(folded)]
+    words = [cues.tokens(text) for text in sentence_texts(folded)]
     if len(words) <= WINDOW_SENTENCES:
         return [[w for sentence in words for w in sentence]] if words else []
     return [
@@ -333,7 +340,7 @@ def passage_features(
     if ngram is not None:
         features["ngram"] = ngram
     turns = 0
-    if ":" in raw or "\uff1a" in raw:
+    if _colons(raw) >= 2:  # each turn holds one colon
         turns = turn_count(raw)
     if turns >= 2:
         features["turns"] = min(turns, 8) / 2

@@ -8,7 +8,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzers.injection import detector, features, ngrams
+from analyzers.injection import cues, detector, features, ngrams
 
 SENTENCE_PARTS = st.sampled_from(
     ["a", "word", " ", "  ", "\t", ".", "!", "?", ";", "\n", ".env", "e.g.", "\u3002", "\uff01", "\uff1f",
@@ -77,3 +77,21 @@ def test_a_sentence_part_holds_its_pairs_without_numbers(words: list[str]) -> No
     distinct, _, pairs = ngrams.sentence_parts([words])[0]
     assert distinct == set(words)
     assert pairs == {pair for pair in itertools.pairwise(words) if not any(w.isdigit() for w in pair)}
+
+
+TOKEN_PARTS = st.sampled_from(
+    ["a", "Zx", "_", "0", "42", "'", "''", " ", "\t", "\n", ".", ",", "-", ":", "\x1c", "\x0b", "\x7f",
+     "don't", "é", "ß", "密钥", "\u00a0", "\u2019", "٣"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(TOKEN_PARTS, max_size=40).map("".join))
+def test_words_cut_in_bulk_are_the_matches_of_the_token_pattern(text: str) -> None:
+    assert cues.tokens(text) == cues.TOKEN.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_words_cut_in_bulk_are_the_matches_of_the_token_pattern(text: str) -> None:
+    assert cues.tokens(text) == cues.TOKEN.findall(text)

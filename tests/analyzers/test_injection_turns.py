@@ -52,3 +52,18 @@ def test_labels_are_spelled_backwards() -> None:
     assert features._backwards(r"user|q\d{0,2}|用户") == r"resu|\d{0,2}q|户用"
     with pytest.raises(ValueError, match="must be a word"):
         features._backwards(r"us.r")
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_a_text_with_fewer_than_two_colons_read_holds_fewer_than_two_turns(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = [piece for piece in _labels() + _MARKS if piece not in (":", "\uff1a")]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        at = rng.randint(0, len(text))
+        for one in ("", ":", "\uff1a"):
+            probe = text[:at] + one + text[at:]
+            assert features._colons(probe) < 2
+            assert features.turn_count(probe) < 2, probe
+    limit = normalise.MAX_PASSAGE_CHARS
+    assert features._colons("x" * limit + "user: a\nai: b") == 0
