@@ -145,16 +145,21 @@ def _local(ngram: float, scores: list[float]) -> list[float]:
 
 
 def reading_ngrams(
-    folded: str, words: list[str], model: ngrams.Model
+    folded: str, words: list[str], model: ngrams.Model, memo: ngrams.Memo | None = None
 ) -> tuple[float, list[float], set[str], set[tuple[str, str]]]:
     """The n-gram score of a reading and its windows' (`window_ngrams`), with the distinct words
     and adjacent pairs of `words` (read by the cues too). A long reading is read sentence by
     sentence once: its windows' scores and its whole score come from the same sentence parts
     (`ngrams.sentence_parts`) when its sentences hold its words (`features.sentence_texts` reads at
-    most `MAX_SENTENCES` sentences), rather than from its words a second time."""
+    most `MAX_SENTENCES` sentences), rather than from its words a second time. `memo` (of `model`):
+    the sentences and windows read before in the same change are taken from it."""
     if len(words) > LONG_READING:
-        sentences = [cues.tokens(text) for text in features.sentence_texts(folded)]
-        parts = ngrams.sentence_parts(sentences, model)
+        texts = features.sentence_texts(folded)
+        if memo is None:
+            sentences = [cues.tokens(text) for text in texts]
+            parts = ngrams.sentence_parts(sentences, model)
+        else:
+            sentences, parts = memo.sentences(texts, cues.tokens)
         # the distinct words as a set of `words` itself: the cues walk it, and the order in which
         # a set is walked follows how it was built (the bound's sum follows it, to the last bit)
         distinct = set(words)
@@ -164,26 +169,35 @@ def reading_ngrams(
         else:
             pairs = set(itertools.pairwise(words))
             ngram = ngrams.score(words, model, distinct=distinct, pairs=pairs)
-        scores = ngrams.window_scores(sentences, features.WINDOW_SENTENCES, model, parts)
+        scores = ngrams.window_scores(
+            sentences, features.WINDOW_SENTENCES, model, parts, memo=memo, texts=texts
+        )
         return ngram, _local(ngram, scores), distinct, pairs
     distinct, pairs = set(words), set(itertools.pairwise(words))
     return ngrams.score(words, model, distinct=distinct, pairs=pairs), [], distinct, pairs
 
 
 def judge(
-    raw: str, weights: Weights | None = None, floor: float | None = None, model: ngrams.Model | None = None
+    raw: str,
+    weights: Weights | None = None,
+    floor: float | None = None,
+    model: ngrams.Model | None = None,
+    memo: ngrams.Memo | None = None,
 ) -> Verdict:
     """The score of a passage: its best window over every reading. Readings that cannot reach
     `floor` (by default the lowest report threshold) are not scored window by window. `model`: the
-    n-gram model (by default the packaged one)."""
+    n-gram model (by default the packaged one, or the memo's). `memo`: the n-gram work of the
+    change's passages judged before (`ngrams.Memo`); the verdict is the same with it or without."""
     weights = weights or packaged_weights()
-    model = model or ngrams.packaged_model()
+    model = model or (memo.model if memo is not None else ngrams.packaged_model())
+    if memo is not None and memo.model is not model:
+        memo = None  # another model's work
     cutoff = logit(min(weights.report_at, weights.report_hidden_at) if floor is None else floor)
     best, best_features, best_decoding, evidence = -math.inf, {}, "", -math.inf
     best_span: list[features.Sentence] = []
     marks: set[str] = set()
     for folded, decoding, words in readings(raw):
-        ngram, local, distinct, pairs = reading_ngrams(folded, words, model)  # pairs: read by the cues too
+        ngram, local, distinct, pairs = reading_ngrams(folded, words, model, memo)  # pairs: read by the cues
         values = features.bound_features(
             raw, folded, words, decoding, max([ngram, *local]), distinct=distinct, pairs=pairs
         )

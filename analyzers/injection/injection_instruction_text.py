@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
-from analyzers.injection import detector, split_payloads
+from analyzers.injection import detector, ngrams, split_payloads
 from analyzers.injection.agent_files import is_instruction_file
 from analyzers.injection.code_passages import code_passages
 from analyzers.injection.passages import Passage, prose_passages
@@ -222,16 +222,17 @@ class InjectionInstructionText(Analyzer):
     def analyze(self, ctx: ChangeContext) -> Iterable[Finding]:
         weights = detector.packaged_weights()
         cache: dict[tuple[str, float], detector.Verdict] = {}  # a text repeated in the change is judged once
+        memo = ngrams.Memo(ngrams.packaged_model())  # a sentence repeated in the change is read once
         pieces: list[split_payloads.Judged] = []
         for file in ctx.files:
             if skip_reason(file) is None and file.added_lines and not file.is_kind(FileKind.LOCKFILE):
                 for passage in file_passages(ctx, file):
-                    yield from self._judge(file.path, passage, weights, cache, pieces)
+                    yield from self._judge(file.path, passage, weights, cache, memo, pieces)
         for item in ctx.texts:
             for passage in prose_passages(item.text.splitlines(), "pr-text"):
-                yield from self._judge(text_path(item), passage, weights, cache, pieces)
+                yield from self._judge(text_path(item), passage, weights, cache, memo, pieces)
         for joined in split_payloads.joins(pieces, weights):
-            yield from self._judge_joined(joined, weights)
+            yield from self._judge_joined(joined, weights, memo)
 
     def _judge(
         self,
@@ -239,6 +240,7 @@ class InjectionInstructionText(Analyzer):
         passage: Passage,
         weights: detector.Weights,
         cache: dict[tuple[str, float], detector.Verdict],
+        memo: ngrams.Memo,
         pieces: list[split_payloads.Judged],
     ) -> Iterator[Finding]:
         if len(passage.text.strip()) < 8:
@@ -247,16 +249,18 @@ class InjectionInstructionText(Analyzer):
         floor = report_floor(weights, passage.place, hidden)
         verdict = cache.get((passage.text, floor))
         if verdict is None:
-            verdict = cache[(passage.text, floor)] = detector.judge(passage.text, weights, floor)
+            verdict = cache[(passage.text, floor)] = detector.judge(passage.text, weights, floor, memo=memo)
         reported = reportable(verdict, floor, weights, passage.place, hidden)
         pieces.append(split_payloads.Judged(path, passage, verdict, reported, hidden))
         if reported:
             yield self._finding(path, passage, passage.place, hidden, verdict, weights, "")
 
-    def _judge_joined(self, joined: split_payloads.Joined, weights: detector.Weights) -> Iterator[Finding]:
+    def _judge_joined(
+        self, joined: split_payloads.Joined, weights: detector.Weights, memo: ngrams.Memo
+    ) -> Iterator[Finding]:
         hidden = any(has_hidden_characters(part.passage.text) for part in joined.parts)
         floor = report_floor(weights, joined.place, hidden)
-        verdict = detector.judge(joined.text, weights, floor)
+        verdict = detector.judge(joined.text, weights, floor, memo=memo)
         if not reportable(verdict, floor, weights, joined.place, hidden):
             return
         first, last = joined.parts[0], joined.parts[-1]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from collections.abc import Callable
 from dataclasses import field
 from functools import cache
 from importlib import resources
@@ -155,14 +156,22 @@ def score(
 
 
 def window_scores(
-    sentences: list[list[str]], size: int, model: Model | None = None, parts: list[Part] | None = None
+    sentences: list[list[str]],
+    size: int,
+    model: Model | None = None,
+    parts: list[Part] | None = None,
+    *,
+    memo: Memo | None = None,
+    texts: list[str] | None = None,
 ) -> list[float]:
     """`score` of every window of `size` consecutive sentences (one window of all when there are
     no more), given each sentence's words: the same as `score` of a window's words joined, with
     each sentence's features and inner pairs found once rather than once per window that holds it
     (a window's are the union of its sentences', and the pairs across their boundaries). The sum
     is exact, so it does not depend on the order in which the features are met. `parts`: the
-    sentences' `sentence_parts`, when the caller has them already."""
+    sentences' `sentence_parts`, when the caller has them already. `memo` (with `texts`, the
+    sentences' texts, whose words `sentences` are): a window whose texts were scored before in the
+    memo's change is not scored again."""
     model = model or packaged_model()
     if len(sentences) <= size:
         spans = [(0, len(sentences))] if sentences else []
@@ -170,7 +179,17 @@ def window_scores(
         spans = [(first, first + size) for first in range(len(sentences) - size + 1)]
     if parts is None:
         parts = sentence_parts(sentences, model)
-    return [_span_score(*_span(sentences[first:end], parts[first:end]), model) for first, end in spans]
+    if memo is None or texts is None:
+        return [_span_score(*_span(sentences[first:end], parts[first:end]), model) for first, end in spans]
+    scores = []
+    for first, end in spans:
+        key = tuple(texts[first:end])
+        found = memo.windows.get(key)
+        if found is None:
+            found = _span_score(*_span(sentences[first:end], parts[first:end]), model)
+            memo.keep_window(key, found)
+        scores.append(found)
+    return scores
 
 
 def joined_score(
@@ -221,6 +240,51 @@ def sentence_parts(sentences: list[list[str]], model: Model | None = None) -> li
     """The `Part` of each sentence (given its words)."""
     model = model or packaged_model()
     return [_sentence_part(words, model) for words in sentences]
+
+
+MEMO_CHARACTERS = 1_000_000  # what one change's `Memo` keeps, in characters of text (some 20 MB at most)
+_ENTRY_COST = 64  # what an entry counts beyond its characters (so that short texts are not kept free)
+
+
+class Memo:
+    """The n-gram work done on the sentences of one change's long readings, so that a sentence (or a
+    window of sentences) met again in the change (a docstring copied from file to file, a licence
+    header, a passage read again as a join) is not read again: each sentence text's words and
+    `Part`, each window's score. It holds what it was given (one model); the same sentence gives the
+    same words, part and scores whether they come from the memo or not. Made for one analysis and
+    dropped with it, never kept across changes; the text of pull requests is hostile, so it keeps at
+    most `MEMO_CHARACTERS` (texts and window keys counted by their characters and entries), and
+    what does not fit is computed every time."""
+
+    def __init__(self, model: Model, room: int = MEMO_CHARACTERS) -> None:
+        self.model = model
+        self.room = room  # what may still be kept, in characters
+        self.parts: dict[str, tuple[list[str], Part]] = {}
+        self.windows: dict[tuple[str, ...], float] = {}
+
+    def sentences(
+        self, texts: list[str], words_of: Callable[[str], list[str]]
+    ) -> tuple[list[list[str]], list[Part]]:
+        """The words (`words_of` a text) and the `Part` of each of `texts`."""
+        found = list(map(self.parts.get, texts))
+        for index, known in enumerate(found):
+            if known is None:
+                text = texts[index]
+                words = words_of(text)
+                known = found[index] = (words, _sentence_part(words, self.model))
+                cost = len(text) + _ENTRY_COST
+                if cost <= self.room:
+                    self.room -= cost
+                    self.parts[text] = known
+        done = cast("list[tuple[list[str], Part]]", found)
+        return [words for words, _ in done], [part for _, part in done]
+
+    def keep_window(self, key: tuple[str, ...], score: float) -> None:
+        """Keep a window's score (its key, the texts of its sentences), while there is room."""
+        cost = sum(map(len, key)) + _ENTRY_COST
+        if cost <= self.room:
+            self.room -= cost
+            self.windows[key] = score
 
 
 def _sentence_part(words: list[str], model: Model) -> Part:
