@@ -183,6 +183,9 @@ class CallEvaluator(SinkChecks):
     def call_back(self, ref: str | None, method: str | None, call: Site) -> None:
         """Run the program's functions a library call will call back, with the parameters the models
         say the library gives them (`multer.diskStorage({filename: (req, file, cb) => ...})`)."""
+        # imported here: the engine imports this module (through `interpret`)
+        from analyzers.flow.engine import MAX_DEPTH
+
         for entry in self.models.matching(self.models.callbacks, ref, method):
             holder = argument(entry.position, None, call)
             if holder is not None and entry.key is not None:
@@ -196,8 +199,6 @@ class CallEvaluator(SinkChecks):
             bindings = {p.name: Value(ref=t) for p, t in zip(params, entry.parameters, strict=False) if t}
             # Run even from a module's top level (whose own calls are not followed), where options
             # objects are usually built; its calls are then followed no further.
-            from analyzers.flow.engine import MAX_DEPTH
-
             depth = min(self.evaluator.depth + 1, MAX_DEPTH)
             outcome = self.engine.invoke(function, bindings, depth)
             if outcome is None:

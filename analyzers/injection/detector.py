@@ -151,15 +151,13 @@ def reading_ngrams(
     and adjacent pairs of `words` (read by the cues too). A long reading is read sentence by
     sentence once: its windows' scores and its whole score come from the same sentence parts
     (`ngrams.sentence_parts`) when its sentences hold its words (`features.sentence_texts` reads at
-    most `MAX_SENTENCES` sentences), rather than from its words a second time. `memo` (of `model`):
-    the sentences and windows read before in the same change are taken from it."""
+    most `MAX_SENTENCES` sentences), rather than from its words a second time. `memo` (of `model`;
+    by default one for this reading alone): the sentences and windows read before in the same change
+    are taken from it."""
     if len(words) > LONG_READING:
+        memo = memo if memo is not None else ngrams.Memo(model)
         texts = features.sentence_texts(folded)
-        if memo is None:
-            sentences = [cues.tokens(text) for text in texts]
-            parts = ngrams.sentence_parts(sentences, model)
-        else:
-            sentences, parts = memo.sentences(texts, cues.tokens)
+        sentences, parts = memo.sentences(texts, cues.tokens)
         # the distinct words as a set of `words` itself: the cues walk it, and the order in which
         # a set is walked follows how it was built (the bound's sum follows it, to the last bit)
         distinct = set(words)
