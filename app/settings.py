@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     osv_url: str = "https://api.osv.dev"
     registry_timeout: float = Field(default=10.0, gt=0)
     registry_concurrency: int = Field(default=8, ge=1)
+    # the installation's not-useful rate above which cells with no votes of their own are annotated
+    # (`app.learning.calibration.budget`); unset: off, the default placement and the pool decide
+    calibration_noise_budget: float | None = Field(default=None, gt=0, lt=1)
     registry_offline: bool = False  # no registry look-ups (the check run says which checks did not run)
 
     @model_validator(mode="after")

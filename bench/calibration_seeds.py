@@ -9,6 +9,11 @@ on any seed. No timing: the figures do not depend on the machine.
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle threshold   # the ceilings
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle frontier    # (bench.calibration_oracle)
     .venv/bin/python -m bench.calibration_seeds --seeds 30 --oracle discovery   # pays for discovering noise
+    .venv/bin/python -m bench.calibration_seeds --seeds 30 --noise-budget 0.10 --per-seed  # a variant
+
+`--noise-budget RATE[:MARGIN]` replays with the installation's noise budget for cells with no votes of
+their own (`app.learning.calibration.budget`, `BULWARK_CALIBRATION_NOISE_BUDGET`); `--per-seed` adds a row
+per seed with the three noise figures.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from app.learning.calibration import NoiseBudget
 from app.learning.replay import ReplayReport, replay
 from app.learning.replay.report import (
     MAX_CONFIRMED_NOT_INLINE,
@@ -57,11 +63,33 @@ FIGURES: tuple[Figure, ...] = (
 )
 
 
-def run_seed(job: tuple[str, int, str, str]) -> ReplayReport:
-    profile, seed, folder, oracle = job
+def run_seed(job: tuple[str, int, str, str, NoiseBudget | None]) -> ReplayReport:
+    profile, seed, folder, oracle, budget = job
     path = Path(folder) / f"{profile}-{seed}.jsonl"
     simulate(path, seed=seed, profile=profile)
-    return oracle_report(str(path), seed, profile, oracle) if oracle else replay(path)
+    return oracle_report(str(path), seed, profile, oracle) if oracle else replay(path, budget)
+
+
+def budget_of(text: str) -> NoiseBudget | None:
+    """`RATE` or `RATE:MARGIN` (see `NoiseBudget`); empty: None."""
+    if not text:
+        return None
+    rate, _, margin = text.partition(":")
+    return NoiseBudget(float(rate), float(margin)) if margin else NoiseBudget(float(rate))
+
+
+def seed_rows(profile: str, seeds: range, reports: list[ReplayReport]) -> list[str]:
+    lines = [
+        f"profile {profile}, per seed",
+        "| seed | inline not-useful | confirmed not inline | inline per PR down | hidden | G1 shift |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for seed, r in zip(seeds, reports, strict=True):
+        lines.append(
+            f"| {seed} | {r.inline_not_useful_rate:.1%} | {r.confirmed_not_inline_rate:.1%} | "
+            f"{r.inline_reduction:.1%} | {r.hidden_rate:.1%} | {r.g1_max_shift:.3f} |"
+        )
+    return lines
 
 
 def render(value: float, kind: str) -> str:
@@ -100,12 +128,18 @@ def main() -> int:
     parser.add_argument(
         "--oracle", choices=ORACLES, default="", help="score a placement that knows the truth (a ceiling)"
     )
+    parser.add_argument(
+        "--noise-budget", default="", help="RATE[:MARGIN] for cells with no votes of their own"
+    )
+    parser.add_argument("--per-seed", action="store_true", help="a row per seed with the noise figures")
     args = parser.parse_args()
+    budget = budget_of(args.noise_budget)
     seeds = range(args.first, args.first + args.seeds)
     every = True
     with tempfile.TemporaryDirectory() as folder, ProcessPoolExecutor(args.jobs) as pool:
         for profile in args.profiles.split(","):
-            reports = list(pool.map(run_seed, [(profile, seed, folder, args.oracle) for seed in seeds]))
+            jobs = [(profile, seed, folder, args.oracle, budget) for seed in seeds]
+            reports = list(pool.map(run_seed, jobs))
             for seed, report in zip(seeds, reports, strict=True):
                 missed = [name for name, ok in report.targets.items() if not ok]
                 if missed:
@@ -117,6 +151,8 @@ def main() -> int:
             lines, met = table(profile + (f" ({args.oracle} oracle)" if args.oracle else ""), reports)
             every &= met
             print("\n".join(lines))
+            if args.per_seed:
+                print("\n".join(seed_rows(profile, seeds, reports)))
     return 0 if every else 1
 
 

@@ -23,6 +23,7 @@ from app.learning.calibration import (
     CellState,
     Decision,
     Fit,
+    NoiseBudget,
     RuleInfo,
     change_note,
     decide,
@@ -150,8 +151,10 @@ def place(
     policy: RepoPolicy | None,
     *,
     now: datetime | None = None,
+    budget: NoiseBudget | None = None,
 ) -> Placements:
-    """Every finding with its placement; see the module docstring."""
+    """Every finding with its placement; see the module docstring. `budget`: the installation's noise
+    budget for cells with no votes of their own (`BULWARK_CALIBRATION_NOISE_BUDGET`; None: off)."""
     now = now or utcnow()
     owner = full_name.split("/", 1)[0]
     result = Placements()
@@ -163,7 +166,7 @@ def place(
         key = (finding.rule_id, score_bin(finding.confidence))
         if key not in decided:
             decided[key] = _decide_cell(
-                session, model, repository_id, full_name, key, cells, policy, now, result
+                session, model, repository_id, full_name, key, cells, policy, now, result, budget
             )
         return decided[key]
 
@@ -187,21 +190,25 @@ def _decide_cell(
     policy: RepoPolicy | None,
     now: datetime,
     result: Placements,
+    budget: NoiseBudget | None = None,
 ) -> Decision | None:
-    """The learned decision of a cell, or None when there is no evidence yet (the default decides)."""
+    """The learned decision of a cell, or None when there is no evidence yet and the noise budget did not
+    quiet it (the default decides). A quieted cell without evidence keeps no state."""
     rule_id, bin_ = key
     owner = full_name.split("/", 1)[0]
     stored = cells.get(key)
     previous = CellState(Placement(stored[0]), as_time(stored[1])) if stored else None
     chosen = policy.rule_settings(rule_id) if policy is not None else None
-    decision = decide(model, full_name, owner, rule_id, bin_, now=now, policy=chosen, previous=previous)
+    decision = decide(
+        model, full_name, owner, rule_id, bin_, now=now, policy=chosen, previous=previous, budget=budget
+    )
     if decision.proposal:
         result.notes.append(
             f"Proposed policy: `{decision.proposal}` in `.github/bulwark.yml` (maintainers confirm "
             f"{rule_id} here; Bulwark never turns blocking on by itself)."
         )
     if not has_evidence(decision, chosen):
-        return None
+        return decision if decision.quieted else None
     if previous is None or previous != decision.state:
         repo.put_calibration_cell(
             session, repository_id, rule_id, bin_, decision.state.placement.value, decision.state.changed_at

@@ -49,6 +49,7 @@ from app.github.permissions import collaborator_permission
 from app.github.policy import fetch_policy
 from app.jobs.entities import record_pull_request
 from app.learning import calibration_step, signals
+from app.learning.calibration import NoiseBudget
 from app.learning.trust import Channel
 from app.logs import bind_log_context
 from app.metrics import stage
@@ -214,9 +215,11 @@ def place(
 ) -> calibration_step.Placements:
     """Read new reactions first (they are votes), then place every finding, dismissed ones left out."""
     poll_reactions(settings, gh, pull)
+    rate = settings.calibration_noise_budget
+    budget = NoiseBudget(rate) if rate is not None else None
     with session_scope(settings.database_url) as session:
         learned = calibration_step.place(
-            session, pull.repository_id, pull.full_name, result.findings, ctx.policy
+            session, pull.repository_id, pull.full_name, result.findings, ctx.policy, budget=budget
         )
         dismissed = repo.dismissed_fingerprints(session, pull.repository_id)
     placed, notes = without_dismissed(learned.placed, dismissed)

@@ -13,6 +13,7 @@ Pure: no database, no network, no clock (the time is passed in). Typical use by 
 """
 
 from app.learning.calibration.beta import beta_cdf, beta_quantile
+from app.learning.calibration.budget import NoiseBudget
 from app.learning.calibration.decision import (
     ORG_EVIDENCE,
     CellState,
@@ -20,6 +21,7 @@ from app.learning.calibration.decision import (
     decide,
     has_evidence,
     place_finding,
+    places,
     shown,
 )
 from app.learning.calibration.estimate import (
@@ -43,6 +45,7 @@ __all__ = [
     "Decision",
     "Estimate",
     "Fit",
+    "NoiseBudget",
     "RuleInfo",
     "Tally",
     "beta_cdf",
@@ -57,6 +60,7 @@ __all__ = [
     "footer_counts",
     "has_evidence",
     "place_finding",
+    "places",
     "score_bin",
     "shown",
     "target_precision",

@@ -32,6 +32,7 @@ from analyzers.base import Finding, Severity
 from analyzers.contract.policy import RepoPolicy, RuleSettings
 from analyzers.record import record
 from app.learning.calibration.beta import beta_quantile
+from app.learning.calibration.budget import NoiseBudget, over_budget, unvoted
 from app.learning.calibration.estimate import (
     KAPPA_ORG,
     Estimate,
@@ -88,6 +89,7 @@ class Decision:
     proposal: str | None = None  # a policy line to suggest, e.g. "rules.x.block: true"
     explored: bool = False
     demoted: bool = False
+    quieted: bool = False  # annotated by the installation's noise budget (`budget`): it places the findings
 
     @property
     def probability_comment(self) -> float:
@@ -108,8 +110,10 @@ def decide(
     now: datetime,
     policy: RuleSettings | None = None,
     previous: CellState | None = None,
+    budget: NoiseBudget | None = None,
 ) -> Decision:
-    """The placement of one cell; see the module docstring for the order of the rules."""
+    """The placement of one cell; see the module docstring for the order of the rules. `budget`: the
+    installation's noise budget for cells with no votes of their own (`budget`; None: off)."""
     policy = policy or RuleSettings()
     rule = fit.rule(rule_id)
     severity = Severity.parse(policy.severity) if policy.severity is not None else rule.severity
@@ -122,10 +126,17 @@ def decide(
     demoted = policy.block is True and _demoted(fit, repo, rule_id, now)
     placement, why = _apply_policy(state.placement, policy, demoted)
     reasons += why
+    quieted = False
+    if placement is Placement.COMMENT and not demoted and budget is not None and not rule.is_protected:
+        quieted, why = _quieted(fit, repo, org, rule_id, bin_, mean, target, budget)
+        placement = Placement.ANNOTATE if quieted else placement
+        reasons += why
     proposal = None
     if placement is not Placement.BLOCK and policy.block is None and not policy.disable:
         proposal = _proposal(estimate, rule, severity, specific)
-    explorable = placement is Placement.ANNOTATE and _could_reach(estimate, rule, target, specific)
+    explorable = (
+        placement is Placement.ANNOTATE and not quieted and _could_reach(estimate, rule, target, specific)
+    )
     explored = explorable and _explored(repo, rule_id, bin_, now)
     return Decision(
         repo=repo,
@@ -143,6 +154,29 @@ def decide(
         proposal=proposal,
         explored=explored,
         demoted=demoted,
+        quieted=quieted,
+    )
+
+
+def _quieted(
+    fit: Fit,
+    repo: str,
+    org: str,
+    rule_id: str,
+    bin_: int,
+    mean: float,
+    target: float,
+    budget: NoiseBudget,
+) -> tuple[bool, tuple[str, ...]]:
+    """Whether the noise budget moves an inline cell with no votes of its own to `annotate`, and why."""
+    if not unvoted(fit, repo, rule_id, bin_):
+        return False, ()
+    over, rate = over_budget(fit, org, budget)
+    if not over or round(mean, 9) >= target + budget.margin:
+        return False, ()
+    return True, (
+        f"no votes here yet and the installation's measured not-useful rate {rate:.0%} is over its "
+        f"budget {budget.rate:.0%}: annotated",
     )
 
 
@@ -161,11 +195,17 @@ def _apply_policy(
 def has_evidence(decision: Decision, policy: RuleSettings | None = None) -> bool:
     """Whether the learned decision places the cell's findings: repo-specific evidence, at least
     `ORG_EVIDENCE` labels pooled from the organisation, or a blocking policy that votes may demote.
-    Without evidence the default placement (severity and confidence) decides."""
+    Without evidence the default placement (severity and confidence) decides (`places`)."""
     est = decision.estimate
     pooled = est.org_useful + est.org_not_useful
     blocking = policy is not None and policy.block is True
     return decision.repo_specific or pooled >= ORG_EVIDENCE or blocking
+
+
+def places(decision: Decision, policy: RuleSettings | None = None) -> bool:
+    """Whether the decision, not the default, places the cell's findings: it has evidence, or the
+    installation's noise budget quieted the cell (which keeps no state: evidence has not spoken)."""
+    return decision.quieted or has_evidence(decision, policy)
 
 
 def shown(decision: Decision) -> Placement | None:
@@ -183,12 +223,12 @@ def place_finding(
     """The one placement (`app.report.placement.place_finding`) with a cell's learned decision, used by
     the App, the replay and the simulator's figures. `decision_of` is asked only for findings the policy
     keeps; it gives the cell's decision (or None: no learning, the default decides), which places the
-    finding when it has evidence (`has_evidence`)."""
+    finding when it has evidence or was quieted by the noise budget (`places`)."""
 
     def learned_of(kept: Finding) -> Learned | None:
         decision = decision_of(kept) if decision_of is not None else None
         settings = policy.rule_settings(kept.rule_id) if policy is not None else None
-        if decision is None or not has_evidence(decision, settings):
+        if decision is None or not places(decision, settings):
             return None
         return Learned(shown(decision), decision.demoted)
 

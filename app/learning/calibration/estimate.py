@@ -219,6 +219,7 @@ class Fit:
     rules: Mapping[str, RuleInfo]
     now: datetime
     _cache: dict[tuple[str, str], tuple[Estimate, ...]] = field(default_factory=dict, repr=False)
+    _noise: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)
 
     def rule(self, rule_id: str) -> RuleInfo:
         return self.rules.get(rule_id) or RuleInfo(rule_id, Family.CODE, Severity.MEDIUM)
@@ -257,6 +258,29 @@ class Fit:
         """The estimate of the cell as if `voters` had dismissed nothing anywhere (bins pooled anew)."""
         left_out = frozenset({voters}) if isinstance(voters, str) else voters
         return next(e for e in self._pooled(repo, org, rule_id, left_out) if bin_ in e.bins)
+
+    def measured_noise(self, org: str) -> tuple[float, float]:
+        """The installation's measured noise: effective not-useful labels and all effective labels over
+        the organisation's cells that the default shows inline (each cell capped on its own), without the
+        organisation's largest dismisser, so that no one person sets the installation's rate."""
+        if org not in self._noise:
+            shares: dict[str, float] = defaultdict(float)
+            cells = [
+                (key, tally)
+                for key, tally in sorted(self.tallies.items())
+                if self.repo_orgs.get(key[0]) == org and shown_by_default(self.rule(key[1]).severity, key[2])
+            ]
+            for _, tally in cells:
+                for voter, share in tally.dismissed_by:
+                    shares[voter] += share
+            top = max(sorted(shares), key=lambda voter: shares[voter], default=None)
+            not_useful = labels = 0.0
+            for _, tally in cells:
+                kept = tally.without(top) if top is not None else tally
+                not_useful += kept.capped_not_useful
+                labels += kept.labels
+            self._noise[org] = (not_useful, labels)
+        return self._noise[org]
 
     def rule_tally(self, repo: str, rule_id: str) -> Tally:
         total = Tally()

@@ -14,7 +14,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from analyzers.base import Finding, Severity
-from app.learning.calibration import CellState, Decision, decide, fit, has_evidence, place_finding
+from app.learning.calibration import (
+    CellState,
+    Decision,
+    NoiseBudget,
+    decide,
+    fit,
+    has_evidence,
+    place_finding,
+)
 from app.learning.replay.log import Cell, FindingRecord, Log, load
 from app.learning.replay.report import ReplayReport, Shown
 from app.learning.trust import Label, Vote, blocking_cleared, weigh_votes
@@ -23,19 +31,20 @@ from app.report.placement import Placement, rule_meta
 WEEK = timedelta(weeks=1)
 
 
-def replay(path: Path | str) -> ReplayReport:
-    """Replay the log week by week and measure placements and the abuse cases."""
+def replay(path: Path | str, budget: NoiseBudget | None = None) -> ReplayReport:
+    """Replay the log week by week and measure placements and the abuse cases; `budget`: the
+    installation's noise budget for cells with no votes of their own (None: off, as by default)."""
     log = load(path)
-    return replay_log(log)
+    return replay_log(log, budget)
 
 
-def replay_log(log: Log) -> ReplayReport:
-    full = _Run(log, log.votes)
+def replay_log(log: Log, budget: NoiseBudget | None = None) -> ReplayReport:
+    full = _Run(log, log.votes, budget)
     rogues = _rogue_voters(log)
-    g1 = _Run(log, [v for v in log.votes if v.voter not in rogues])
+    g1 = _Run(log, [v for v in log.votes if v.voter not in rogues], budget)
     single = log.single_writer_repos
-    g2 = _Run(log, [v for v in log.votes if not _self_dismissal(v, single)])
-    g3 = _Run(log, [v for v in log.votes if v.permission.can_write and not v.voter_is_bot])
+    g2 = _Run(log, [v for v in log.votes if not _self_dismissal(v, single)], budget)
+    g3 = _Run(log, [v for v in log.votes if v.permission.can_write and not v.voter_is_bot], budget)
     report = ReplayReport(rogue_voters=tuple(sorted(rogues)), ignored_texts=log.ignored_texts)
     report.g2_self_dismissals = sum(_self_dismissal(v, single) for v in log.votes)
     report.g3_untrusted_votes = len(log.votes) - len(g3.votes)
@@ -55,14 +64,14 @@ def replay_log(log: Log) -> ReplayReport:
     return report
 
 
-def place_log(log: Log) -> list[tuple[FindingRecord, Shown]]:
+def place_log(log: Log, budget: NoiseBudget | None = None) -> list[tuple[FindingRecord, Shown]]:
     """Every finding of the log as the replay places it, week by week, with every vote counted."""
-    return [(record, shown) for record, shown, _ in decide_log(log)]
+    return [(record, shown) for record, shown, _ in decide_log(log, budget)]
 
 
-def decide_log(log: Log) -> list[tuple[FindingRecord, Shown, Decision]]:
+def decide_log(log: Log, budget: NoiseBudget | None = None) -> list[tuple[FindingRecord, Shown, Decision]]:
     """`place_log` with the decision of each finding's cell that placed it."""
-    run = _Run(log, log.votes)
+    run = _Run(log, log.votes, budget)
     placed: list[tuple[FindingRecord, Shown, Decision]] = []
     for start, week in _weeks(log.findings):
         decided = run.decide_week(start, {f.cell for f in week})
@@ -73,9 +82,10 @@ def decide_log(log: Log) -> list[tuple[FindingRecord, Shown, Decision]]:
 class _Run:
     """One variant of the replay: a vote set and the cell states it leads to."""
 
-    def __init__(self, log: Log, votes: list[Vote]) -> None:
+    def __init__(self, log: Log, votes: list[Vote], budget: NoiseBudget | None = None) -> None:
         self.log = log
         self.votes = votes
+        self.budget = budget
         self.evidence = weigh_votes(votes, single_writer_repos=log.single_writer_repos)
         self.states: dict[Cell, CellState] = {}
         self.orgs = {f.repo: f.org for f in log.findings} | {v.repo: v.org for v in votes}
@@ -98,6 +108,7 @@ class _Run:
                 now=start,
                 policy=policy,
                 previous=previous,
+                budget=self.budget,
             )
             if has_evidence(decision, policy):  # as the App: a cell's state is kept once evidence decides
                 self.states[cell] = decision.state

@@ -17,6 +17,7 @@ from analyzers.base import Finding, Severity
 from analyzers.contract.policy_file import policy_of_data
 from app.db import repo
 from app.db.session import session_scope
+from app.learning.calibration import NoiseBudget
 from app.learning.calibration_step import votes_of
 from app.learning.replay import load
 from app.learning.replay.engine import place_log
@@ -119,3 +120,31 @@ def test_the_policy_globs_are_not_fnmatch() -> None:
     """The case above is one where the two glob dialects disagree, so the test tells them apart."""
     assert fnmatch.fnmatchcase("src/a/b.py", "src/*.py")
     assert not policy_of_data(POLICY).rule_applies(RULE, "src/a/b.py")
+
+
+def test_the_app_and_the_replay_apply_the_noise_budget_alike(settings: Settings, tmp_path: Path) -> None:
+    """Over budget, the high-severity finding whose cell nobody voted on is annotated by both."""
+    for index, voter in enumerate(f"extra{n}" for n in range(8)):
+        vote(settings, voter, Label.NOT_USEFUL, START - timedelta(days=10, minutes=index), reason="fp noisy")
+    votes = stored_votes(settings)
+    budget = NoiseBudget(0.10)
+    app = place(settings, REPO_ID, FULL_NAME, findings(), policy_of_data(POLICY), now=START, budget=budget)
+    by_app = {p.finding.fingerprint: p.placement for p in app.placed}
+
+    log_path = tmp_path / "log.jsonl"
+    write_log(log_path, votes)
+    by_replay = {record.fingerprint: shown[0] for record, shown in place_log(load(log_path), budget)}
+    unbudgeted = {record.fingerprint: shown[0] for record, shown in place_log(load(log_path))}
+
+    assert unbudgeted["fp-2"] is Placement.COMMENT
+    expected = {
+        "fp-0": Placement.ANNOTATE,
+        "fp-1": None,
+        "fp-2": Placement.ANNOTATE,  # no votes of its own, the installation over budget
+        "fp-3": Placement.BLOCK,  # never quieted
+        "fp-4": Placement.ANNOTATE,
+        "fp-5": None,
+        "fp-6": Placement.ANNOTATE,
+    }
+    assert {fp: by_app.get(fp) for fp in expected} == expected
+    assert by_replay == expected
