@@ -6,7 +6,7 @@ measured not-useful rate (`Fit.measured_noise`: trusted, decayed labels over the
 inline, without the organisation's largest dismisser) stays at or under the budget; above it, the cell needs
 a deciding mean of P* + `margin` to stay inline, and is annotated otherwise. The rate is trusted from
 `MIN_INSTALLATION_LABELS` effective labels on. Protected families, blocks and demoted blocks are never
-quieted by it. Off by default: measured over the simulator's seeds (bench/calibration_budget.md) it buys
+quieted by it. Off by default: measured over the simulator's seeds (bench/calibration_feasibility.md) it buys
 less noise than it costs in confirmed findings kept out of the review.
 """
 
