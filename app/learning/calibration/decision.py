@@ -20,6 +20,9 @@ policy and previous cell state give the same decision. Order of precedence:
    evidence keeps coming; the propensity is recorded in the decision. Only cells that evidence could
    still move to `comment` take part: the 95 % upper bound (the organisation's, before repo-specific
    evidence) must reach P*. A cell known to be noisy is not shown inline to learn what is known.
+5. With a noise budget (`budget`, off by default), a `comment` cell with no trusted label of its own is
+   annotated while the installation's measured not-useful rate is over the budget (never a protected
+   family's, a block or a demoted block); such a cell is explored no more.
 """
 
 from __future__ import annotations
