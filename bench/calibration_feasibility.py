@@ -32,7 +32,10 @@ separation for the data-flow trace within a rule (every finding of a rule carrie
 none for AI provenance.
 
     .venv/bin/python -m bench.calibration_feasibility --seeds 30 --profiles default,hard
-    .venv/bin/python -m bench.calibration_feasibility --seeds 30 --odds measured,5,10,30 --per-seed
+    .venv/bin/python -m bench.calibration_feasibility --seeds 30 --odds measured,3,5,10,30 --draws 5 --per-seed
+
+The first draw of a signal gives the columns "seeds met" and the pairs; with `--draws N` a seed is also
+counted as met in every draw, or listed as missed in every draw.
 
 No timing: the figures do not depend on the machine.
 """
@@ -131,10 +134,10 @@ def measured_signal(path: Path = SIGNALS) -> Signal:
     return Signal.with_odds(true_low / true_all, numerator / denominator)
 
 
-def signal_values(log: Log, truths: Sequence[float], signal: Signal, seed: int) -> list[bool]:
+def signal_values(log: Log, truths: Sequence[float], signal: Signal, seed: int, draw: int = 0) -> list[bool]:
     """Each finding's signal (True: the precise side), drawn from its eventual label (from its true
-    precision when it has none), the same for a seed."""
-    rng = random.Random(f"signal-{seed}")
+    precision when it has none), the same for a seed and draw."""
+    rng = random.Random(f"signal-{seed}-{draw}")
     drawn = []
     for finding, truth in zip(log.findings, truths, strict=True):
         if finding.label is Label.USEFUL:
@@ -201,12 +204,14 @@ class Outcome:
     seed: int
     variant: str
     meets: bool
-    best: Point
+    met_draws: int  # of the signal's draws (1 without a signal), how many meet the three targets
+    draws: int
+    best: Point  # of the first draw
     lowest_quiet: Point | None  # the least confirmed-not-inline with not-useful <= 10 % and down >= 30 %
     lowest_noise: Point | None  # the least not-useful with confirmed-not-inline <= 25 % and down >= 30 %
 
 
-def outcomes(profile: str, seed: int, folder: str, odds: Sequence[str]) -> list[Outcome]:
+def outcomes(profile: str, seed: int, folder: str, odds: Sequence[str], draws: int = 1) -> list[Outcome]:
     path = Path(folder) / f"{profile}-{seed}.jsonl"
     simulate(path, seed=seed, profile=profile)
     log = load(path)
@@ -216,13 +221,17 @@ def outcomes(profile: str, seed: int, folder: str, odds: Sequence[str]) -> list[
     for name in KNOWLEDGE:
         base = knowledge(log, truths, name)
         for strength in ("none", *odds):
-            values = base
+            runs = [frontier(log, base)]
             if strength != "none":
                 ratio = measured.odds if strength == "measured" else float(strength)
                 signal = Signal.with_odds(measured.a, ratio)
-                drawn = signal_values(log, truths, signal, seed)
-                values = [signal.update(v, s) for v, s in zip(base, drawn, strict=True)]
-            points = frontier(log, values)
+                runs = []
+                for draw in range(draws):
+                    drawn = signal_values(log, truths, signal, seed, draw)
+                    values = [signal.update(v, s) for v, s in zip(base, drawn, strict=True)]
+                    runs.append(frontier(log, values))
+            met = [any(p.meets for p in points) for points in runs]
+            points = runs[0]
             down = [p for p in points if p.reduction >= MIN_REDUCTION]
             quiet = [p for p in down if p.not_useful <= MAX_NOT_USEFUL]
             noise = [p for p in down if p.confirmed_not_inline <= MAX_CONFIRMED_NOT_INLINE]
@@ -231,7 +240,9 @@ def outcomes(profile: str, seed: int, folder: str, odds: Sequence[str]) -> list[
                     profile,
                     seed,
                     f"{name}, signal {strength}",
-                    any(p.meets for p in points),
+                    met[0],
+                    sum(met),
+                    len(met),
                     best(points),
                     min(quiet, key=lambda p: p.confirmed_not_inline) if quiet else None,
                     min(noise, key=lambda p: p.not_useful) if noise else None,
@@ -250,8 +261,9 @@ def summary(profile: str, results: list[Outcome]) -> list[str]:
     lines = [
         f"profile {profile}: seeds where some point meets not-useful <= 10 %, confirmed not inline <= 25 % "
         "and down >= 30 %; best pair (not-useful / confirmed not inline) of the median and the worst seed",
-        "| knows | seeds met | seeds missed | best pair, median seed | worst seed's best pair |",
-        "| --- | ---: | --- | --- | --- |",
+        "| knows | seeds met | seeds missed | seeds met in every draw | missed in every draw | best pair, "
+        "median seed | worst seed's best pair |",
+        "| --- | ---: | --- | ---: | --- | --- | --- |",
     ]
     by_variant: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in results:
@@ -259,11 +271,13 @@ def summary(profile: str, results: list[Outcome]) -> list[str]:
     for variant, rows in by_variant.items():
         met = sum(row.meets for row in rows)
         missed = ", ".join(str(row.seed) for row in rows if not row.meets) or "-"
+        every = sum(row.met_draws == row.draws for row in rows)
+        never = ", ".join(str(row.seed) for row in rows if row.met_draws == 0) or "-"
         ranked = sorted(rows, key=lambda row: row.best.distance)
         middle = ranked[(len(ranked) - 1) // 2]
         lines.append(
-            f"| {variant} | {met}/{len(rows)} | {missed} | {pair(middle.best)} (seed {middle.seed}) | "
-            f"{pair(ranked[-1].best)} (seed {ranked[-1].seed}) |"
+            f"| {variant} | {met}/{len(rows)} | {missed} | {every}/{len(rows)} | {never} | "
+            f"{pair(middle.best)} (seed {middle.seed}) | {pair(ranked[-1].best)} (seed {ranked[-1].seed}) |"
         )
     return lines
 
@@ -280,8 +294,9 @@ def per_seed(profile: str, results: list[Outcome], variants: Sequence[str]) -> l
         cells = []
         for variant in variants:
             row = table[(seed, variant)]
+            draws = f" ({row.met_draws}/{row.draws} draws)" if row.draws > 1 else ""
             cells.append(
-                f"{'yes' if row.meets else 'NO'} {pair(row.best)}; "
+                f"{'yes' if row.meets else 'NO'}{draws} {pair(row.best)}; "
                 f"{pair(row.lowest_quiet)}; {pair(row.lowest_noise)}"
             )
         lines.append(f"| {seed} | " + " | ".join(cells) + " |")
@@ -298,6 +313,7 @@ def main() -> int:
         default="measured",
         help="per-finding signal strengths: 'measured' or odds ratios, comma-separated",
     )
+    parser.add_argument("--draws", type=int, default=1, help="draws of the signal per seed and strength")
     parser.add_argument("--per-seed", action="store_true", help="one row per seed for the main variants")
     args = parser.parse_args()
     odds = [value for value in args.odds.split(",") if value]
@@ -309,7 +325,7 @@ def main() -> int:
     seeds = range(args.first, args.first + args.seeds)
     with tempfile.TemporaryDirectory() as folder:
         for profile in args.profiles.split(","):
-            results = [row for seed in seeds for row in outcomes(profile, seed, folder, odds)]
+            results = [row for seed in seeds for row in outcomes(profile, seed, folder, odds, args.draws)]
             print("\n".join(summary(profile, results)), flush=True)
             if args.per_seed:
                 main_variants = [
