@@ -68,7 +68,7 @@ def oracle_report(path: str, seed: int, profile: str, oracle: str = "threshold")
         raise ValueError(f"unknown oracle {oracle!r}; known: {', '.join(ORACLES)}")
     cut = oracle == "threshold"
     pairs = zip(log.findings, truths, strict=True)
-    placed = [(finding, _place(log, finding, truth, cut)) for finding, truth in pairs]
+    placed = [(finding, place_known(log, finding, truth, cut)) for finding, truth in pairs]
     if oracle == "frontier":
         placed = _frontier(log, placed, truths)
     if oracle == "discovery":
@@ -78,7 +78,7 @@ def oracle_report(path: str, seed: int, profile: str, oracle: str = "threshold")
         own, pool = KNOWLEDGE[oracle]
         values = known_precisions(log, truths, own=own, pool=pool)
         placed = [
-            (finding, _place(log, finding, value))
+            (finding, place_known(log, finding, value))
             for finding, value in zip(log.findings, values, strict=True)
         ]
     report = ReplayReport()
@@ -140,7 +140,7 @@ def known_precisions(
     return known
 
 
-def _place(log: Log, finding: FindingRecord, true_precision: float | None, cut: bool = True) -> Shown:
+def place_known(log: Log, finding: FindingRecord, true_precision: float | None, cut: bool = True) -> Shown:
     """Policy drops and blocks as the App; else inline when `cut` is off or the precision reaches P*;
     a precision of None keeps the default placement."""
     placed = place_finding(finding_of(log, finding), log.policies.get(finding.repo))
