@@ -13,6 +13,8 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
+from itertools import repeat
+from operator import add, ne
 
 from tree_sitter import Node, Point, Query, QueryError, Tree
 
@@ -120,12 +122,14 @@ def _line_ranges(added: frozenset[int]) -> list[tuple[int, int]]:
     ordered = sorted(added)
     if not ordered:
         return []
-    ranges = [(ordered[0], ordered[0])]
-    for number in ordered[1:]:
-        if number == ranges[-1][1] + 1:
-            ranges[-1] = (ranges[-1][0], number)
-        else:
-            ranges.append((number, number))
+    # where a run breaks: the indexes of the numbers that do not follow the one before (found in
+    # bulk: a change adds thousands of lines to a new file, in a few runs)
+    breaks = list(
+        itertools.compress(range(1, len(ordered)), map(ne, ordered[1:], map(add, ordered, repeat(1))))
+    )
+    ranges = [
+        (ordered[first], ordered[last - 1]) for first, last in itertools.pairwise([0, *breaks, len(ordered)])
+    ]
     if len(ranges) <= _MAX_RANGES:
         return ranges
     gaps = sorted(range(1, len(ranges)), key=lambda i: (ranges[i][0] - ranges[i - 1][1], i))

@@ -55,8 +55,9 @@ def _shapes_emoji(ch: str, before: str, after: str) -> bool:
 def file_passages(ctx: ChangeContext, file: ChangedFile) -> list[Passage]:
     """The passages of a changed file that touch its added lines."""
     lines = file.lines("head")[:MAX_TEXT_LINES]
-    places = None if is_instruction_file(file) else places_of(ctx, file)
-    if is_instruction_file(file):
+    instructions = is_instruction_file(file)
+    places = None if instructions else places_of(ctx, file)
+    if instructions:
         found = prose_passages(lines, "agent-file", keep=file.added_lines)
     elif places is None or places.family == "markup":
         markdown = file.path.lower().endswith(_MARKDOWN) or places is not None
@@ -67,7 +68,7 @@ def file_passages(ctx: ChangeContext, file: ChangedFile) -> list[Passage]:
             found = [replace(p, place="test-data") if "string" in p.place else p for p in found]
         return found
     added = file.added_lines
-    return [p for p in found if any(n in added for n in range(p.start_line, p.end_line + 1))]
+    return [p for p in found if not added.isdisjoint(range(p.start_line, p.end_line + 1))]
 
 
 def report_floor(weights: detector.Weights, place: str, hidden: bool) -> float:

@@ -32,6 +32,7 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "$": "s", "!": "i", "|": "l", "9": "g"})  # fmt: skip
 _SPACED = re.compile(r"(?<![\w.*-])(?:\w[ .*-]){2,400}\w(?![\w*-])")
 _SPACED_SEP = re.compile(r"[ .*-]")
+_LETTER = re.compile(r"[^\W\d_]")
 _PERCENT = re.compile(r"%[0-9a-f]{2}")
 # snake_case, kebab-case, lower or Capitalised words: never base64 of a sentence (its blobs mix cases)
 _PLAIN_WORD = re.compile(r"[a-z0-9_-]+|[A-Z0-9_-]+|[A-Z][a-z]+(?:[A-Z][a-z]+)*")
@@ -153,7 +154,7 @@ def decoded_views(folded: str, raw: str, words: list[str]) -> list[View]:
     """Other readings of a passage, each only where its signature shows in its words (`words`: the
     word tokens of `folded`): decoded base64 and hex blobs (long words), rot13 and reversed text
     (words of their alphabet of signs), leetspeak (letters mixed with digits and symbols),
-    spaced-out letters (runs of single letters), and quoted fragments joined together."""
+    spaced-out letters (runs of single characters, one a letter at least), and quoted fragments joined together."""
     views = []
     sizes = list(map(len, words))
     if sizes and max(sizes) >= 16:
@@ -167,7 +168,7 @@ def decoded_views(folded: str, raw: str, words: list[str]) -> list[View]:
         views.append(View(folded[::-1], "reversed"))
     if len(_LEET_MIX.findall(folded, 0, 4000)) >= 2 and _reads_as_leet(folded):
         views.append(View(_LEET_WORD.sub(_unleet, folded), "leetspeak"))
-    if sizes.count(1) >= 6 and _SPACED.search(folded):
+    if sizes.count(1) >= 6 and any(_spells(match) for match in _SPACED.finditer(folded)):
         views.append(View(_SPACED.sub(_join_spaced, folded), "spaced letters"))
     if folded.count("%") >= 6 and len(_PERCENT.findall(folded, 0, 4000)) >= 6:
         views.append(View(fold(urllib.parse.unquote(raw[:MAX_PASSAGE_CHARS])), "percent-encoding"))
@@ -194,6 +195,13 @@ def _unleet(match: re.Match[str] | str) -> str:
     word = match if isinstance(match, str) else match.group(0)
     letters = sum(ch.isalpha() for ch in word)
     return word.translate(_LEET) if 0 < letters < len(word) else word
+
+
+def _spells(match: re.Match[str]) -> bool:
+    """Whether a run of single characters holds a letter: joined, a run of digits alone (a version,
+    `3.0.0`; a date, `1.2.2024`) is one number, which says nothing, and would only cost a second
+    reading of the whole passage."""
+    return _LETTER.search(match.group(0)) is not None
 
 
 def _join_spaced(match: re.Match[str]) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from operator import itemgetter
 
 from analyzers.record import record
-from analyzers.text.lines import MAX_LINE_CHARS, MAX_TEXT_LINES
+from analyzers.text.lines import MAX_LINE_CHARS, MAX_TEXT_LINES, line_starts
 
 MAX_PASSAGE_LINES = 60  # a longer paragraph is cut into passages of this many lines
 MAX_PASSAGES = 5_000  # passages read per file or text
@@ -67,7 +67,7 @@ class Page:
             sizes = list(map(len, lines))
         self.lines = lines
         self.text = "\n".join(self.lines)
-        self.starts = list(accumulate(map((1).__add__, sizes), initial=0))[: len(self.lines)]
+        self.starts = line_starts(self.lines)
         self._blanked: list[tuple[int, int]] = []
         self._fences: list[int] | None = None
 
@@ -286,7 +286,7 @@ def _block_place(
 def _flush(
     found: list[Passage], block: list[tuple[int, str]], place: str, keep: frozenset[int] | None
 ) -> None:
-    if block and (keep is None or any(number in keep for number, _ in block)):
+    if block and (keep is None or not keep.isdisjoint(map(itemgetter(0), block))):
         text = " ".join(line.strip().lstrip(">").strip() for _, line in block)
         found.append(Passage(block[0][0], block[-1][0], text, place))
     block.clear()

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from itertools import accumulate
 from pathlib import PurePosixPath
 from typing import Literal
 
 from analyzers.record import record
+from analyzers.text.lines import line_starts
 
 MAX_LEXED_CHARS = 2_000_000  # characters of one file the scanner reads; the rest counts as code
 
@@ -195,7 +195,7 @@ class LexedText:
         self._lines = lines
         self.regions = regions(self.text, family) if family is not None else []
         self._region_starts = [region.start for region in self.regions]
-        self._line_starts = list(accumulate(map((1).__add__, map(len, lines)), initial=0))[: len(lines)]
+        self._line_starts = line_starts(lines)
 
     def offset(self, line_number: int, column: int) -> int:
         if not 0 < line_number <= len(self._line_starts):

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
+from itertools import accumulate, repeat
+from operator import add
 
 from analyzers.contract.model import ChangedFile, FileKind
 
 MAX_LINE_CHARS = 4096  # characters of one line that any scanner looks at
 MAX_TEXT_LINES = 20_000  # lines of one file or text that any scanner looks at
+
+
+def line_starts(lines: Sequence[str]) -> list[int]:
+    """The offset at which each of `lines` starts in `"\n".join(lines)`: summed in C (`operator.add`
+    with a repeated 1 for each newline costs less than a bound method per line)."""
+    return list(accumulate(map(add, map(len, lines[:-1]), repeat(1)), initial=0)) if lines else []
 
 
 def capped(line: str) -> str:

@@ -27,6 +27,19 @@ def test_runs_of_added_lines_are_merged_into_a_bounded_number_of_ranges(added: f
         assert ranges[-1][1] == max(added)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.frozensets(st.integers(min_value=1, max_value=60), max_size=40))
+def test_few_runs_of_added_lines_are_the_ranges_themselves(added: frozenset[int]) -> None:
+    runs: list[list[int]] = []
+    for number in sorted(added):
+        if runs and runs[-1][-1] + 1 == number:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    if len(runs) <= _MAX_RANGES:
+        assert _line_ranges(added) == [(run[0], run[-1]) for run in runs]
+
+
 def test_closest_runs_are_merged_first() -> None:
     added = frozenset({1, 2, *range(10, 10 + 2 * _MAX_RANGES, 2), 500})
     ranges = _line_ranges(added)

@@ -84,6 +84,21 @@ def test_each_encoding_is_read_where_its_signature_shows(text: str, decoding: st
     assert decoding in {view.decoding for view in views}
 
 
+@pytest.mark.parametrize(
+    ("text", "spaced"),
+    [
+        ("Released 3.0.0 and 3.1.4 with fixes; 2.2.0 is no longer supported.", False),
+        ("Steps 1 2 3 and then 4 5 6 are listed in the table below.", False),
+        ("Versions 3.0.0 and 3.1.4 are out. i g n o r e  y o u r  r u l e s", True),
+        ("Use 1.2.3 or l-a-t-e-r, as the notes say.", True),
+    ],
+)
+def test_runs_of_digits_alone_spell_no_spaced_word(text: str, spaced: bool) -> None:
+    folded = normalise.fold(text)
+    views = normalise.decoded_views(folded, text, cues.TOKEN.findall(folded))
+    assert ("spaced letters" in {view.decoding for view in views}) is spaced
+
+
 def test_ordinary_text_is_read_once() -> None:
     text = "This library parses configuration files and reports errors with their line numbers."
     folded = normalise.fold(text)
