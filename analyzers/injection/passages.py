@@ -61,10 +61,8 @@ class Page:
 
     def __init__(self, lines: list[str]) -> None:
         lines = lines[:MAX_TEXT_LINES]
-        sizes = list(map(len, lines))
-        if sizes and max(sizes) > MAX_LINE_CHARS:
+        if lines and max(map(len, lines)) > MAX_LINE_CHARS:
             lines = [line[:MAX_LINE_CHARS] for line in lines]
-            sizes = list(map(len, lines))
         self.lines = lines
         self.text = "\n".join(self.lines)
         self.starts = line_starts(self.lines)
