@@ -250,6 +250,7 @@ def main() -> None:
     else:
         attacks("attacks.jsonl")
         benign("benign.jsonl")
+        benign("benign_everyday.jsonl")
         whole_documents(FOLDER / "benign_files")
 
 

@@ -12,8 +12,9 @@ kinds that look most like attacks twice; attacks balanced over techniques and la
 few rounds. The report threshold is the lowest
 score that keeps the training benign false-positive rate at or under 0.006 overall and at or under 0.01 in
 every kind of benign text with at least 300 passages (a smaller kind's rate says little). Read: `attacks.jsonl`, `attacks_heldout.jsonl` and the benign rows whose index is not a multiple
-of 5 (`benign.jsonl`, `benign_repos.jsonl`, and the near misses written here,
-`benign_written.jsonl`); never the other benign rows, `attacks_dev5.jsonl`, nor anything under
+of 5 (`benign.jsonl`, `benign_repos.jsonl`, the near misses written here,
+`benign_written.jsonl`, and the repository texts in everyday words, `benign_everyday.jsonl`); never the other benign rows, `attacks_dev5.jsonl`, `attacks_dev7.jsonl`, `attacks_dev8.jsonl`,
+their near misses, nor anything under
 `frozen*/`. Writes `analyzers/data/instruction_weights.json`.
 """
 
@@ -48,6 +49,9 @@ UNREAD_REPORT_AT = 0.3  # text where nobody reads it (an HTML comment) needs few
 # this machine as benign text), not fitted
 UNFRAMED_REPORT_AT = 0.7
 Vector = dict[str, float]
+# benign texts fitted (rows whose index is not a multiple of 5); `benign_everyday.jsonl`: repository
+# texts in the everyday words that the attacks of `attack_round6.py` give their orders in
+BENIGN_FILES = ("benign.jsonl", "benign_repos.jsonl", "benign_written.jsonl", "benign_everyday.jsonl")
 
 
 def load(name: str) -> list[dict[str, str]]:
@@ -190,7 +194,7 @@ def main() -> None:
     attack_weights = balanced(attack_rows)
     passages = [
         (row["kind"], passage)
-        for name in ("benign.jsonl", "benign_repos.jsonl", "benign_written.jsonl")
+        for name in BENIGN_FILES
         for index, row in enumerate(load(name))
         if index % 5
         for passage in as_read(row)
