@@ -36,7 +36,13 @@ NGRAM_OUTPUT = OUTPUT.with_name("instruction_ngrams.json")
 FOLDS = 5
 ROUNDS, EPOCHS, RATE, L2 = 5, 120, 0.5, 0.002
 TARGET_FPR, TARGET_KIND_FPR, MIN_KIND_ROWS = 0.003, 0.006, 300
-HARD_KINDS = {"security-doc": 3.0, "prompt-template": 2.0, "agent-docs": 4.0, "agent-file": 2.0}
+HARD_KINDS = {
+    "security-doc": 3.0,
+    "prompt-template": 2.0,
+    "agent-docs": 4.0,
+    "agent-file": 2.0,
+    "near-miss": 4.0,
+}
 # What is known before any data: the three classes of an act together are strong evidence whatever
 # words carry them (the training texts say most overrides with a few stock phrases, so without this
 # the weights would leave paraphrases to chance); pulled towards this weight, not towards zero.
@@ -171,7 +177,11 @@ def fit(rows: list[tuple[Vector, float, float]], weights: Vector, bias: float) -
 
 def threshold(benign: list[tuple[str, list[Vector]]], weights: Vector, bias: float) -> float:
     """The lowest score whose false-positive rate meets the targets overall and per kind."""
-    scores = [(detector.sigmoid(best(windows, weights, bias)), kind) for kind, windows in benign if kind != NEAR_MISS]
+    scores = [
+        (detector.sigmoid(best(windows, weights, bias)), kind)
+        for kind, windows in benign
+        if kind != NEAR_MISS
+    ]
     by_kind: dict[str, list[float]] = defaultdict(list)
     for value, kind in scores:
         by_kind[kind].append(value)
@@ -181,7 +191,9 @@ def threshold(benign: list[tuple[str, list[Vector]]], weights: Vector, bias: flo
         if len(values) >= MIN_KIND_ROWS:
             values.sort(reverse=True)
             cut = max(cut, values[int(TARGET_KIND_FPR * len(values))])
-            print(f"threshold: {kind} ({len(values)} passages) {values[int(TARGET_KIND_FPR * len(values))]:.3f}")
+            print(
+                f"threshold: {kind} ({len(values)} passages) {values[int(TARGET_KIND_FPR * len(values))]:.3f}"
+            )
     return max(MIN_REPORT_AT, cut + 1e-6)
 
 
