@@ -9,7 +9,8 @@ fallback) and in string literals of Python, JavaScript and Go; an embedding coun
 the rule reports it at `medium` or above. Benign texts are embedded where they came from (paragraphs
 and translations in a README, docstrings and comments in Python, agent files as AGENTS.md) and count
 as false positives when reported at `medium` or above; benign rows whose index is a multiple of 5
-were never used for fitting and are reported apart. `--heldout` reads the development split;
+were never used for fitting and are reported apart. Without a flag, the repository texts in
+everyday words (`benign_everyday.jsonl`, near misses of round ten's training attacks) are read too. `--heldout` reads the development split;
 `--dev5` the development attacks of the fifth round (never fitted) and the near misses
 written for it (`benign_written.jsonl`, split as the other benign rows); `--dev7` the development
 attacks of the seventh round (output formats, agent tasks, Korean) and its near misses
