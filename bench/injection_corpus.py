@@ -26,6 +26,7 @@ from bench.injection.attack_round3 import ROUND3
 from bench.injection.attack_round4 import ROUND4
 from bench.injection.attack_round5 import ROUND5
 from bench.injection.attack_round6 import ROUND6
+from bench.injection.attack_round7 import ROUND7
 from bench.injection.attack_texts import CMDS, FILLER, HELD_OUT, SLOTS, TRAIN, URLS
 from bench.injection.attack_varied_en import MORE_EN, VARIED_EN
 from bench.injection.attack_varied_intl import MORE_INTL, VARIED_INTL
@@ -102,7 +103,7 @@ def varied() -> list[tuple[str, str, str]]:
     ]
     rows += [(technique, language, text) for group in (VARIED_INTL, MORE_INTL) for language, items in group.items()
              for technique, text in items]  # fmt: skip
-    return rows + ROUND2 + ROUND3 + ROUND4 + ROUND5 + ROUND6
+    return rows + ROUND2 + ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7
 
 
 def build(source: dict[str, dict[str, list[str]]], extra: list[tuple[str, str, str]]) -> list[dict[str, str]]:
