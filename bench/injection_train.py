@@ -10,8 +10,10 @@ passage is a bag of windows (and decoded readings): attack passages contribute t
 under the current weights, benign passages every window (each passage weighing one in all, the
 kinds that look most like attacks twice; attacks balanced over techniques and languages), refitted a
 few rounds. The report threshold is the lowest
-score that keeps the training benign false-positive rate at or under 0.006 overall and at or under 0.01 in
-every kind of benign text with at least 300 passages (a smaller kind's rate says little). Read: `attacks.jsonl`, `attacks_heldout.jsonl` and the benign rows whose index is not a multiple
+score that keeps the training benign false-positive rate at or under 0.003 overall and at or under 0.006 in
+every kind of benign text with at least 300 passages (a smaller kind's rate says little); a benign
+passage that the report rule could not report at any score (`could_report`: one kind of evidence, no
+order framed) counts as never reported, so it sets no threshold. Read: `attacks.jsonl`, `attacks_heldout.jsonl` and the benign rows whose index is not a multiple
 of 5 (`benign.jsonl`, `benign_repos.jsonl`, the near misses written here,
 `benign_written.jsonl`, and the repository texts in everyday words, `benign_everyday.jsonl`); never the other benign rows, `attacks_dev5.jsonl`, `attacks_dev7.jsonl`, `attacks_dev8.jsonl`,
 their near misses, nor anything under
@@ -25,7 +27,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from analyzers.injection import detector, features, ngrams
+from analyzers.injection import detector, features, injection_instruction_text, ngrams
 from analyzers.injection.passages import Passage, prose_passages
 from bench import injection_ngrams
 from bench.injection.attack_texts import FILLER
@@ -47,6 +49,11 @@ HARD_KINDS = {
 # words carry them (the training texts say most overrides with a few stock phrases, so without this
 # the weights would leave paraphrases to chance); pulled towards this weight, not towards zero.
 PRIORS = {"*".join(triple): (1.5, 0.02) for triple in features.TRIPLES}
+# Known before any data too: an act (`send`, `approve`, `ignore`) and dialogue turns are evidence for
+# an order, each a kind of evidence of its own (`detector.evidence_strands` counts a class only when
+# it weighs for a report). The near misses in everyday words use the same verbs and FAQ turns with no
+# order, which alone would push these weights under zero; pulled towards a small positive weight.
+PRIORS |= dict.fromkeys(("action", "transfer", "dismiss", "turns"), (0.2, 0.02))
 MIN_REPORT_AT = 0.4  # never report below this, whatever the training texts allow
 HIDDEN_REPORT_AT = 0.05  # text that hides itself needs fewer cues
 UNREAD_REPORT_AT = 0.3  # text where nobody reads it (an HTML comment) needs fewer cues too
@@ -72,7 +79,8 @@ def as_read(row: dict[str, str]) -> list[Passage]:
     """The passages the rule reads from a benign text: quotations apart, as in visible docs."""
     if row["kind"] in ("docstring", "comment", "prompt-template", "i18n", "string", "yaml"):
         return [Passage(1, 1, row["text"], "comment")]
-    return [p for p in prose_passages(row["text"].splitlines(), "docs") if p.place != "quoted"]
+    place = "agent-file" if row["kind"] == "agent-file" else "docs"  # as the rule reads such a file
+    return [p for p in prose_passages(row["text"].splitlines(), place) if p.place != "quoted"]
 
 
 def bag(text: str, model: ngrams.Model) -> list[Vector]:
@@ -175,11 +183,15 @@ def fit(rows: list[tuple[Vector, float, float]], weights: Vector, bias: float) -
     return weights, bias
 
 
-def threshold(benign: list[tuple[str, list[Vector]]], weights: Vector, bias: float) -> float:
-    """The lowest score whose false-positive rate meets the targets overall and per kind."""
+def threshold(
+    benign: list[tuple[str, list[Vector]]], weights: Vector, bias: float, reportable: list[bool]
+) -> float:
+    """The lowest score whose false-positive rate meets the targets overall and per kind. A passage
+    the report rule could not report whatever its score (`reportable` False: one kind of evidence,
+    no order framed) counts in the rates as one that is never reported."""
     scores = [
-        (detector.sigmoid(best(windows, weights, bias)), kind)
-        for kind, windows in benign
+        (detector.sigmoid(best(windows, weights, bias)) if could else 0.0, kind)
+        for (kind, windows), could in zip(benign, reportable, strict=True)
         if kind != NEAR_MISS
     ]
     by_kind: dict[str, list[float]] = defaultdict(list)
@@ -195,6 +207,27 @@ def threshold(benign: list[tuple[str, list[Vector]]], weights: Vector, bias: flo
                 f"threshold: {kind} ({len(values)} passages) {values[int(TARGET_KIND_FPR * len(values))]:.3f}"
             )
     return max(MIN_REPORT_AT, cut + 1e-6)
+
+
+def could_report(
+    passages: list[tuple[str, Passage]],
+    benign: list[tuple[str, list[Vector]]],
+    fitted: detector.Weights,
+    folds: list[ngrams.Model],
+) -> list[bool]:
+    """For each benign passage, whether the report rule (`injection_instruction_text.reportable`,
+    at any score) could report it as the detector judges it with the fitted weights and the
+    n-gram model of its fold. Only passages that reach `MIN_REPORT_AT` are judged: no threshold is
+    lower, so the others are never reported."""
+    found = []
+    for index, ((_, passage), (_, windows)) in enumerate(zip(passages, benign, strict=True)):
+        if detector.sigmoid(best(windows, fitted.weights, fitted.bias)) < MIN_REPORT_AT:
+            found.append(False)
+            continue
+        hidden = injection_instruction_text.has_hidden_characters(passage.text)
+        verdict = detector.judge(passage.text, fitted, floor=MIN_REPORT_AT, model=folds[index % FOLDS])
+        found.append(injection_instruction_text.reportable(verdict, 0.0, fitted, passage.place, hidden))
+    return found
 
 
 def balanced(rows: list[dict[str, str]]) -> list[float]:
@@ -234,7 +267,18 @@ def main() -> None:
             (v, 0.0, HARD_KINDS.get(kind, 1.0) / len(windows)) for kind, windows in benign for v in windows
         ]
         weights, bias = fit(merged(rows), weights, bias)
-    report_at = threshold(benign, weights, bias)
+    fitted = detector.Weights(
+        bias=bias,
+        weights=dict(weights),
+        report_at=MIN_REPORT_AT,
+        report_hidden_at=HIDDEN_REPORT_AT,
+        report_unread_at=UNREAD_REPORT_AT,
+        report_unframed_at=UNFRAMED_REPORT_AT,
+        sure_at=0.999,
+    )
+    reportable = could_report(passages, benign, fitted, folds)
+    print(f"benign passages the rule could report at {MIN_REPORT_AT}: {sum(reportable)} of {len(reportable)}")
+    report_at = threshold(benign, weights, bias, reportable)
     top = max(detector.sigmoid(best(windows, weights, bias)) for _, windows in benign)
     recall = sum(detector.sigmoid(best(w, weights, bias)) >= report_at for w in attack_bags) / len(
         attack_bags
