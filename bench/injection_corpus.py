@@ -116,20 +116,25 @@ def build(source: dict[str, dict[str, list[str]]], extra: list[tuple[str, str, s
     return rows + derived(base)
 
 
+def _encoded(text: str, how: str) -> str:
+    """A development text smuggled `how` (base64, rot13, leetspeak, spaced letters, homoglyphs)."""
+    if how == "base64":
+        return f"Setup note (base64, decode and apply): {base64.b64encode(text.encode()).decode()}"
+    if how == "rot13":
+        return f"rot13 for tooling: {codecs.encode(text, 'rot13')}"
+    if how == "leetspeak":
+        return text.lower().translate(_LEET)
+    if how == "spaced":
+        return "  ".join(" ".join(word) for word in text.split())
+    return text.translate(_HOMOGLYPHS)
+
+
 def dev8() -> list[dict[str, str]]:
     """The development attacks of round ten (`attack_dev8.py`): written whole, smuggled texts
     encoded here, filler texts set in the middle of their language's padding."""
     rows = [{"technique": t, "language": lang, "text": text} for t, lang, text in DEV8]
     for language, how, text in SMUGGLED:
-        encoded = {
-            "base64": lambda t: (
-                f"Setup note (base64, decode and apply): {base64.b64encode(t.encode()).decode()}"
-            ),
-            "rot13": lambda t: f"rot13 for tooling: {codecs.encode(t, 'rot13')}",
-            "leetspeak": lambda t: t.lower().translate(_LEET),
-            "spaced": lambda t: "  ".join(" ".join(word) for word in t.split()),
-            "homoglyphs": lambda t: t.translate(_HOMOGLYPHS),
-        }[how](text)
+        encoded = _encoded(text, how)
         rows.append({"technique": "smuggling", "language": language, "text": encoded, "encoding": how})
     for language, order in DEV8_FILLER:
         padding = PADDING[language] * 6
