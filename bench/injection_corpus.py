@@ -19,6 +19,8 @@ import codecs
 import json
 from pathlib import Path
 
+from bench.injection.attack_dev8 import DEV8, PADDING, SMUGGLED
+from bench.injection.attack_dev8 import FILLER as DEV8_FILLER
 from bench.injection.attack_round2 import ROUND2
 from bench.injection.attack_round3 import ROUND3
 from bench.injection.attack_round4 import ROUND4
@@ -114,6 +116,35 @@ def build(source: dict[str, dict[str, list[str]]], extra: list[tuple[str, str, s
     return rows + derived(base)
 
 
+def _encoded(text: str, how: str) -> str:
+    """A development text smuggled `how` (base64, rot13, leetspeak, spaced letters, homoglyphs)."""
+    if how == "base64":
+        return f"Setup note (base64, decode and apply): {base64.b64encode(text.encode()).decode()}"
+    if how == "rot13":
+        return f"rot13 for tooling: {codecs.encode(text, 'rot13')}"
+    if how == "leetspeak":
+        return text.lower().translate(_LEET)
+    if how == "spaced":
+        return "  ".join(" ".join(word) for word in text.split())
+    return text.translate(_HOMOGLYPHS)
+
+
+def dev8() -> list[dict[str, str]]:
+    """The development attacks of round ten (`attack_dev8.py`): written whole, smuggled texts
+    encoded here, filler texts set in the middle of their language's padding."""
+    rows = [{"technique": t, "language": lang, "text": text} for t, lang, text in DEV8]
+    for language, how, text in SMUGGLED:
+        encoded = _encoded(text, how)
+        rows.append({"technique": "smuggling", "language": language, "text": encoded, "encoding": how})
+    for language, order in DEV8_FILLER:
+        padding = PADDING[language] * 6
+        middle = len(PADDING[language]) * 3
+        rows.append(
+            {"technique": "filler", "language": language, "text": padding[:middle] + order + padding[middle:]}
+        )
+    return rows
+
+
 def main() -> None:
     for name, source, extra in (("attacks.jsonl", TRAIN, varied()), ("attacks_heldout.jsonl", HELD_OUT, [])):
         rows = build(source, extra)
@@ -121,6 +152,11 @@ def main() -> None:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"{name}: {len(rows)} attack texts")
+    rows = dev8()
+    with (FOLDER / "attacks_dev8.jsonl").open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"attacks_dev8.jsonl: {len(rows)} attack texts")
 
 
 if __name__ == "__main__":

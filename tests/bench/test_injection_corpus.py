@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from bench.injection.attack_texts import HELD_OUT, TRAIN
-from bench.injection_corpus import FOLDER, build, varied
+from bench.injection_corpus import FOLDER, build, dev8, varied
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -21,7 +21,11 @@ def test_the_development_attacks_of_the_first_round_are_what_it_builds() -> None
     assert build(HELD_OUT, []) == _rows("attacks_heldout.jsonl")
 
 
+def test_the_development_attacks_of_round_ten_are_what_it_builds() -> None:
+    assert dev8() == _rows("attacks_dev8.jsonl")
+
+
 def test_no_development_attack_is_a_training_text() -> None:
     training = {row["text"] for row in _rows("attacks.jsonl")}
-    for name in ("attacks_dev5.jsonl", "attacks_dev7.jsonl"):
+    for name in ("attacks_dev5.jsonl", "attacks_dev7.jsonl", "attacks_dev8.jsonl"):
         assert not training & {row["text"] for row in _rows(name)}, name
