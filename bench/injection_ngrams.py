@@ -1,6 +1,7 @@
 """Fit the word n-gram model of the instruction detector (`analyzers.injection.ngrams`).
 
-Logistic regression over the n-gram features of folded text, L2-normalised binary presence, fitted
+Logistic regression over the n-gram features of folded text, binary presence divided by `ngrams.spread` (the
+score's own scaling: L2-normalised, short readings shrunk), fitted
 by AdaGrad with L2 regularisation in plain Python (deterministic order). `bench/injection_train.py`
 calls `fit` once per fold (the cue weights are fitted on out-of-fold n-gram scores, so that the
 weight of the `ngram` feature is what it is worth on text the model has not seen) and once on the
@@ -26,7 +27,7 @@ def fit(examples: Sequence[tuple[list[str], float, float]], seed: int = 0) -> ng
     for words, label, weight in examples:
         found = sorted(ngrams.features_of(words))
         if found:
-            rows.append((found, 1.0 / math.sqrt(len(found)), label, weight))
+            rows.append((found, 1.0 / ngrams.spread(len(found)), label, weight))
     mean = sum(row[3] for row in rows) / max(len(rows), 1)
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}

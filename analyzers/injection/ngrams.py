@@ -5,7 +5,11 @@ instruction text and ordinary text are worded: its features are the folded words
 (`w:ignore`), their first five letters (`p:ignor`, so that other inflections of a word count), pairs
 of adjacent words (`b:your rules`) and, in scripts written without spaces, pairs of adjacent
 characters (`c:密钥`). A reading's score is the bias plus the weights of its distinct features,
-divided by the square root of how many distinct features it holds (long passages do not add up).
+divided by the square root of how many distinct features it holds plus `SHRINK` (`spread`): long
+passages do not add up, and a short one (a heading, a four-word comment) is shrunk towards the bias,
+as if every reading also held `SHRINK` features of weight zero, so that two or three words cannot
+swing it by several logits. The fit (`bench/injection_ngrams.py`) scales its rows by the same
+`spread`.
 The detector uses it as one passage feature (`ngram`) among the cues.
 
 The weights are `analyzers/data/instruction_ngrams.json`, fitted by `bench/injection_ngrams.py` on
@@ -32,6 +36,7 @@ from analyzers.table_cache import built_table
 
 PREFIX = 5
 LIMIT = 6.0  # the score is clipped to [-LIMIT, LIMIT]
+SHRINK = 6  # features of weight zero every reading counts as holding (shrinks short readings)
 _MEMO_LIMIT = 200_000
 
 
@@ -80,6 +85,11 @@ def _from_plain(value: object) -> Model:
     if not (isinstance(bias, float) and isinstance(weights, dict) and isinstance(pairs, dict)):
         raise ValueError("not a built model")
     return Model(bias=bias, weights=weights, pairs=pairs)
+
+
+def spread(count: int) -> float:
+    """What the weights of a reading's `count` distinct features are divided by (fit and score)."""
+    return math.sqrt(count + SHRINK)
 
 
 def word_features(word: str) -> tuple[str, ...]:
@@ -151,7 +161,7 @@ def score(
     if not count:
         return 0.0
     total = math.fsum(chain(own.values(), map(model.pairs.get, pairs, repeat(0.0))))
-    value = model.bias + total / math.sqrt(count)
+    value = model.bias + total / spread(count)
     return max(-LIMIT, min(LIMIT, value))
 
 
@@ -228,7 +238,7 @@ def _span_score(own: dict[str, float] | None, pairs: set[tuple[str, str]], model
     if own is None or not count:
         return 0.0
     total = math.fsum(chain(own.values(), map(model.pairs.get, pairs, repeat(0.0))))
-    value = model.bias + total / math.sqrt(count)
+    value = model.bias + total / spread(count)
     return max(-LIMIT, min(LIMIT, value))
 
 

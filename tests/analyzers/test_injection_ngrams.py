@@ -56,6 +56,15 @@ def test_the_score_is_bounded_for_any_words(tokens: list[str]) -> None:
     assert -ngrams.LIMIT <= ngrams.score(tokens) <= ngrams.LIMIT
 
 
+def test_a_short_reading_is_shrunk_towards_the_bias() -> None:
+    model = ngrams.Model(bias=-1.0, weights={"w:ignore": 2.0, "w:rules": 2.0, "b:ignore rules": 2.0})
+    short = ngrams.score(["ignore", "rules"], model)
+    # three features of weight 2: unshrunk that would be 6 / sqrt(3), about 3.46 logits over the bias
+    assert short == pytest.approx(-1.0 + 6.0 / math.sqrt(3 + ngrams.SHRINK))
+    assert short - model.bias < 6.0 / math.sqrt(3)
+    assert ngrams.spread(0) == math.sqrt(ngrams.SHRINK)
+
+
 def test_naming_an_ai_tool_alone_is_not_corroborated() -> None:
     verdict = detector.judge("FastAPI ships an official skill for AI coding agents such as Copilot.")
     assert not verdict.corroborated
@@ -102,7 +111,7 @@ def _score_by_features(tokens: list[str]) -> float:
     if not found:
         return 0.0
     total = math.fsum(model.weights.get(name, 0.0) for name in found)
-    return max(-ngrams.LIMIT, min(ngrams.LIMIT, model.bias + total / math.sqrt(len(found))))
+    return max(-ngrams.LIMIT, min(ngrams.LIMIT, model.bias + total / ngrams.spread(len(found))))
 
 
 @pytest.mark.parametrize(

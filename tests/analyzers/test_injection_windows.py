@@ -57,6 +57,25 @@ CUE_WORDS = st.sampled_from(
 LONG_TEXT = st.lists(CUE_WORDS, min_size=detector.LONG_READING, max_size=140).map(" ".join)
 
 
+SHORT_TEXT = st.lists(CUE_WORDS, min_size=1, max_size=14).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SHORT_TEXT)
+def test_the_bound_is_never_below_a_window_of_a_short_reading(text: str) -> None:
+    """Short readings are the ones the n-gram shrinkage moves most (`ngrams.spread`): the bound
+    over the reading's score still dominates every window, and `judge` finds no more than it."""
+    weights = detector.packaged_weights()
+    model = ngrams.packaged_model()
+    for folded, decoding, words in detector.readings(text):
+        whole = ngrams.score(words, model)
+        bound = detector.upper_bound(features.bound_features(text, folded, words, decoding, whole), weights)
+        for values in features.reading_features(text, folded, decoding, whole):
+            assert detector.linear(values, weights) <= bound + 1e-9
+    verdict = detector.judge(text, weights, floor=0.0)
+    assert verdict.score <= detector.sigmoid(verdict.bound) + 1e-9
+
+
 @settings(max_examples=150, deadline=None)
 @given(LONG_TEXT)
 def test_the_bound_is_never_below_a_window_with_its_own_ngram(text: str) -> None:
