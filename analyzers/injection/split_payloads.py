@@ -5,8 +5,10 @@ whole. Two joins are judged again: adjacent pieces of one file (passages a few l
 as comments with code between them, or strings assigned on nearby lines; prose is not cut so),
 and pieces marked as
 numbered parts anywhere in the change (`part 1`, `second half`, `(2/3)`), across files and
-pull-request text. Only pieces that hold some evidence take part (their bound is above the bias by
-`MIN_EVIDENCE`), at most `MAX_PARTS` in a join, and a join only when its pieces' evidence together
+pull-request text. Only pieces that hold some evidence take part (`_holds_evidence`: their bound
+above the bias by at least their share of what a join of `MAX_PARTS` pieces must reach, a gate
+derived from the weights, so it follows the n-gram model's scale and the threshold rather than a
+fixed logit), at most `MAX_PARTS` in a join, and a join only when its pieces' evidence together
 can reach a report, so the joins cost a few more judgements, not a second pass over the change.
 """
 
@@ -22,7 +24,6 @@ from analyzers.record import record
 
 MAX_GAP_LINES = 4  # pieces of one file at most this many lines apart are adjacent
 MAX_PARTS = 6
-MIN_EVIDENCE = 2.0  # logit above the bias a piece's bound must reach to take part
 # places whose neighbours are joined: code cut into comments and strings (prose is one paragraph)
 CODE_PLACES = frozenset({"comment", "docstring", "string", "undisplayed-string", "test-data"})
 _NUMBERED = re.compile(r"(?:^|[(\[\s])\d\s?/\s?\d(?:[)\]:.\s]|$)")
@@ -50,7 +51,7 @@ class Joined:
 
 def joins(pieces: list[Judged], weights: detector.Weights) -> list[Joined]:
     """The joins worth judging: none of their parts was reported on its own."""
-    candidates = [p for p in pieces if not p.reported and p.verdict.bound >= weights.bias + MIN_EVIDENCE]
+    candidates = [p for p in pieces if not p.reported and _holds_evidence(p, weights)]
     found = [
         joined
         for joined in (*_adjacent(candidates), *_numbered(candidates))
@@ -64,6 +65,13 @@ def joins(pieces: list[Judged], weights: detector.Weights) -> list[Joined]:
             seen.add(key)
             unique.append(joined)
     return unique
+
+
+def _holds_evidence(piece: Judged, weights: detector.Weights) -> bool:
+    """Whether a piece holds its share of the evidence a join of `MAX_PARTS` pieces must reach at
+    the plain threshold (and some evidence at all): pieces under it take no part in any join."""
+    share = max(detector.logit(weights.report_at) - weights.bias, 0.0) / MAX_PARTS
+    return piece.verdict.bound > weights.bias + share
 
 
 def _reach(joined: Joined, weights: detector.Weights) -> float:
