@@ -136,7 +136,7 @@ class InjectionInstructionText(Analyzer):
     grammar through their comment-syntax family), and the pull request's title, body and comments.
     A payload split into weak pieces is read joined: neighbouring comments and strings of one file,
     and pieces marked as numbered parts (`part 1`, `2/3`) across the files and text of the change;
-    such a finding names the other pieces.
+    such a finding names the other pieces, and pieces in several files are reported in each file.
 
     Where the text stands decides the severity: `critical` where people do not read it (HTML
     comments, collapsed details, alt text, invisible markup, string literals that no code displays,
