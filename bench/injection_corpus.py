@@ -146,17 +146,16 @@ def dev8() -> list[dict[str, str]]:
 
 
 def main() -> None:
-    for name, source, extra in (("attacks.jsonl", TRAIN, varied()), ("attacks_heldout.jsonl", HELD_OUT, [])):
-        rows = build(source, extra)
+    splits = (
+        ("attacks.jsonl", build(TRAIN, varied())),
+        ("attacks_heldout.jsonl", build(HELD_OUT, [])),
+        ("attacks_dev8.jsonl", dev8()),
+    )
+    for name, rows in splits:
         with (FOLDER / name).open("w", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"{name}: {len(rows)} attack texts")
-    rows = dev8()
-    with (FOLDER / "attacks_dev8.jsonl").open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"attacks_dev8.jsonl: {len(rows)} attack texts")
 
 
 if __name__ == "__main__":
