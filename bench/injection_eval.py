@@ -18,7 +18,8 @@ attacks of the seventh round (output formats, agent tasks, Korean) and its near 
 (`benign_written8.jsonl`), neither ever fitted; `--frozen` the frozen
 held-out split (`bench/injection/frozen/`, attacks, payloads split across
 files of one change, and held-out benign documents), after checking that its files are the ones
-recorded in its README. Prints Markdown tables.
+recorded in its README; `--frozen2`, `--frozen3` and `--frozen4` the later sealed splits, checked
+the same way. Prints Markdown tables.
 """
 
 from __future__ import annotations
@@ -207,6 +208,7 @@ def main() -> None:
     group.add_argument("--frozen", action="store_true", help="the frozen held-out split (final figures only)")
     group.add_argument("--frozen2", action="store_true", help="the second frozen held-out split")
     group.add_argument("--frozen3", action="store_true", help="the third frozen held-out split")
+    group.add_argument("--frozen4", action="store_true", help="the fourth sealed split (final figures only)")
     group.add_argument(
         "--dev5", action="store_true", help="the fifth round's development attacks and written near misses"
     )
@@ -221,7 +223,11 @@ def main() -> None:
         help="round ten's development attacks in repository wording and near misses (never fitted)",
     )
     args = parser.parse_args()
-    if args.frozen3:
+    if args.frozen4:
+        check_frozen("frozen4")
+        attacks("frozen4/attacks.jsonl")
+        benign("frozen4/benign.jsonl", development_split=False)
+    elif args.frozen3:
         check_frozen("frozen3")
         attacks("frozen3/attacks.jsonl")
         benign("frozen3/benign.jsonl", development_split=False)

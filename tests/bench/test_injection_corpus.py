@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from bench.injection.attack_texts import HELD_OUT, TRAIN
+from bench.injection.frozen4 import build as frozen4
 from bench.injection_corpus import FOLDER, build, dev8, varied
 
 
@@ -29,3 +30,10 @@ def test_no_development_attack_is_a_training_text() -> None:
     training = {row["text"] for row in _rows("attacks.jsonl")}
     for name in ("attacks_dev5.jsonl", "attacks_dev7.jsonl", "attacks_dev8.jsonl"):
         assert not training & {row["text"] for row in _rows(name)}, name
+
+
+def test_the_fourth_sealed_split_is_what_its_script_builds_and_shares_no_training_text() -> None:
+    assert frozen4.attacks() == _rows("frozen4/attacks.jsonl")
+    assert frozen4.benign() == _rows("frozen4/benign.jsonl")
+    training = {row["text"] for row in _rows("attacks.jsonl")}
+    assert not training & {row["text"] for row in frozen4.attacks()}
