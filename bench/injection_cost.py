@@ -14,6 +14,7 @@ next, and callgrind's count does not move with the load. Four runs of this modul
 - `family`: then the family's rules run once over each fresh context: its cost is `family - prepare`.
 
     .venv/bin/python -m bench.injection_cost callgrind    # the four runs (some 5 minutes), the counts
+    .venv/bin/python -m bench.injection_cost callgrind --family-only   # `prepare` and `family` only
     .venv/bin/python -m bench.injection_cost dump OUT.json       # the family's findings, as JSON
     .venv/bin/python -m bench.injection_cost dump --passages OUT.json   # and every passage, judged alone
 
@@ -131,11 +132,11 @@ def dump(passages: bool) -> dict[str, object]:
     return out
 
 
-def callgrind() -> dict[str, int]:
-    """Instructions of each stage (this process and its children), run under callgrind."""
+def callgrind(stages: tuple[str, ...] = STAGES) -> dict[str, int]:
+    """Instructions of each of `stages` (this process and its children), run under callgrind."""
     counts: dict[str, int] = {}
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    for name in STAGES:
+    for name in stages:
         with tempfile.TemporaryDirectory() as folder:
             subprocess.run(
                 [
@@ -161,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     dumping = commands.add_parser("dump")
     dumping.add_argument("out", type=Path)
     dumping.add_argument("--passages", action="store_true")
-    commands.add_parser("callgrind")
+    counting = commands.add_parser("callgrind")
+    counting.add_argument("--family-only", action="store_true", help="only the runs the family's count needs")
     args = parser.parse_args(argv)
     if not repositories():
         print("no corpus: run `python -m bench.corpus` first", file=sys.stderr)
@@ -171,14 +173,15 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "dump":
         args.out.write_text(json.dumps(dump(args.passages), indent=1, ensure_ascii=False) + "\n")
     else:
-        counts = callgrind()
-        context = counts["context"] - counts["warm"]
+        counts = callgrind(("prepare", "family") if args.family_only else STAGES)
+        for name, count in counts.items():
+            print(f"{name:10} {count / 1e6:12.1f} M")
         family = counts["family"] - counts["prepare"]
-        for name in STAGES:
-            print(f"{name:10} {counts[name] / 1e6:12.1f} M")
-        print(f"context    {context / 1e6:12.1f} M   (context - warm: Python and git)")
         print(f"family     {family / 1e6:12.1f} M   (family - prepare)")
-        print(f"family / context  {family / context:6.1%}")
+        if not args.family_only:
+            context = counts["context"] - counts["warm"]
+            print(f"context    {context / 1e6:12.1f} M   (context - warm: Python and git)")
+            print(f"family / context  {family / context:6.1%}")
     return 0
 
 
