@@ -44,6 +44,9 @@ _TOTALS = re.compile(r"^(?:summary|totals):\s+(\d+)", re.MULTILINE)
 
 
 def repositories() -> list[Path]:
+    """The corpus changes (none before `python -m bench.corpus` has fetched them)."""
+    if not CORPUS.is_dir():
+        return []
     return sorted(p for p in CORPUS.iterdir() if (p / ".git").exists())
 
 
