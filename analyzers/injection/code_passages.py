@@ -38,7 +38,7 @@ _NEXT_PART = re.compile(r"^[\s;,]{0,20}\n[ \t]{0,40}(?:(?:const|let|var|val|loca
 _ESCAPES = {"\\n": " ", "\\t": " ", '\\"': '"', "\\'": "'", "\\\\": "\\"}
 _MAX_NODES = 200_000
 _STARTS = bytes(0 if 0x80 <= byte <= 0xBF else 1 for byte in range(256))
-_MAX_RANGES = 16  # more runs of added lines are merged where they are closest, and filtered
+_MAX_RANGES = 64  # more runs of added lines are merged where they are closest, and filtered
 
 
 @record

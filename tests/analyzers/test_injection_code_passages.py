@@ -4,11 +4,13 @@ tree query reads them in a bounded number of ranges and finds what the lexical s
 from __future__ import annotations
 
 import itertools
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzers.contract.model import ChangedFile, FileStatus, Hunk
+from analyzers.injection import code_passages as code_passages_module
 from analyzers.injection.code_passages import _MAX_RANGES, _line_ranges, code_passages
 from analyzers.text.places import FilePlaces, places_of
 from tests.analyzers.test_secrets_context import context
@@ -46,6 +48,46 @@ def test_closest_runs_are_merged_first() -> None:
     assert len(ranges) == _MAX_RANGES
     assert ranges[0] == (1, 2)
     assert ranges[-1] == (500, 500)
+
+
+_SOURCE_LINES = (
+    "# a note about the cache",
+    "value = 1",
+    'name = "part one " + "part two"',
+    '    "an adjacent literal"',
+    '"""A docstring opens',
+    "and goes on",
+    '"""',
+    "",
+    "def run():  # trailing words",
+    "    return f'{value} done'",
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SOURCE_LINES), min_size=1, max_size=120),
+    st.frozensets(st.integers(min_value=1, max_value=120), max_size=60),
+)
+def test_passages_do_not_depend_on_how_the_runs_of_added_lines_are_merged(
+    lines: list[str], numbers: frozenset[int]
+) -> None:
+    """Any ranges that cover the added lines capture the same nodes on them (what a merged range
+    holds between its runs is filtered), so the range cap only trades queries for lines read."""
+    added = frozenset(n for n in numbers if n <= len(lines))
+    file = ChangedFile(
+        path="src/module.py",
+        status=FileStatus.MODIFIED,
+        language="python",
+        base_text="",
+        head_text="\n".join(lines) + "\n",
+        hunks=(Hunk(1, 0, 1, len(lines), tuple(sorted(added)), (), ()),),
+    )
+    found = []
+    for cap in (1, 3, _MAX_RANGES):
+        with mock.patch.object(code_passages_module, "_MAX_RANGES", cap):
+            found.append(code_passages(FilePlaces(file, "tree", "hash"), file.added_lines))
+    assert found[0] == found[1] == found[2]
 
 
 def test_many_scattered_comments_are_read_as_the_lexical_scan_reads_them() -> None:
