@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from bench.injection.attack_texts import HELD_OUT, TRAIN
-from bench.injection_corpus import FOLDER, build, dev8, varied
+from bench.injection_corpus import FOLDER, build, dev8, near9, tune9, varied
+from bench.injection_eval import BENIGN_EMBEDDING
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -25,7 +26,23 @@ def test_the_development_attacks_of_round_ten_are_what_it_builds() -> None:
     assert dev8() == _rows("attacks_dev8.jsonl")
 
 
+def test_the_tuning_split_of_round_thirteen_is_what_it_builds() -> None:
+    assert tune9() == _rows("attacks_tune9.jsonl")
+    assert near9() == _rows("benign_written9.jsonl")
+
+
+def test_the_tuning_near_misses_are_read_where_the_eval_embeds_them() -> None:
+    assert {row["kind"] for row in near9()} <= set(BENIGN_EMBEDDING)
+
+
 def test_no_development_attack_is_a_training_text() -> None:
     training = {row["text"] for row in _rows("attacks.jsonl")}
-    for name in ("attacks_dev5.jsonl", "attacks_dev7.jsonl", "attacks_dev8.jsonl"):
+    for name in ("attacks_dev5.jsonl", "attacks_dev7.jsonl", "attacks_dev8.jsonl", "attacks_tune9.jsonl"):
         assert not training & {row["text"] for row in _rows(name)}, name
+
+
+def test_no_tuning_near_miss_is_a_training_text() -> None:
+    training: set[str] = set()
+    for name in ("benign.jsonl", "benign_repos.jsonl", "benign_written.jsonl"):
+        training |= {row["text"] for row in _rows(name)}
+    assert not training & {row["text"] for row in near9()}
