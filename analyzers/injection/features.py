@@ -45,12 +45,12 @@ _DIGIT_DOT = re.compile(r"\d\.\d")
 _EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b")
 _TURN_LABELS = (r"user|human|assistant|ai|system|bot|q|a|question|answer|input|output|request|result|usuario"
                 r"|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ|用户|问|答|ユーザー|質問"
-                r"|回答|사용자")  # fmt: skip
+                r"|回答|사용자|pregunta|respuesta|pergunta|resposta|réponse|domanda|risposta|질문|답변")  # fmt: skip
 _TURN = re.compile(r"(?im)^[ \t>#*\-/\[]{0,6}(?:" + _TURN_LABELS + r")\]?\s{0,2}[:：]")
 # the labels of a dialogue's turns anywhere in a line (a passage's lines are joined): `Q1: ... A1: ...`
 _INLINE_LABELS = (r"user|human|assistant|ai|system|bot|q\d{0,2}|a\d{0,2}|p|r|question|answer|usuario"
                   r"|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ|в|о|用户|问|答|ユーザー"
-                  r"|質問|回答|사용자")  # fmt: skip
+                  r"|質問|回答|사용자|pregunta|respuesta|pergunta|resposta|réponse|domanda|risposta|질문|답변")  # fmt: skip
 _INLINE_TURN = re.compile(r"(?i)(?:^|(?<=[\s.!?;\u3002\uff1f\uff01]))(?:" + _INLINE_LABELS + r")\s{0,2}[:：]")
 
 
