@@ -157,6 +157,23 @@ def turn_count(raw: str) -> int:
     return turns if turns >= 2 else len(_INLINE_TURN_BACK.findall(backwards))
 
 
+_ARROWS = ("->", "\u2192", "=>")
+MIN_EXAMPLES = 2  # worked examples before the open one
+
+
+def open_examples(raw: str) -> int:
+    """How many example lines a passage holds when it ends on an open one, as few-shot priming
+    does: lines that map one thing to another with an arrow (`Task: fix typo -> ran the script`),
+    at least `MIN_EXAMPLES` of them worked, then a last line that ends on its arrow, the answer
+    left for the reader to give (`Task: this issue ->`). A list of mappings with every answer given
+    is documentation (0)."""
+    lines = [line.strip() for line in raw[: normalise.MAX_PASSAGE_CHARS].splitlines() if line.strip()]
+    if not lines or not lines[-1].endswith(_ARROWS):
+        return 0
+    worked = sum(1 for line in lines[:-1] if any(arrow in line for arrow in _ARROWS))
+    return worked + 1 if worked >= MIN_EXAMPLES else 0
+
+
 def _colons(raw: str) -> int:
     """How many colons the characters `turn_count` reads hold: each of its turns holds one."""
     end = normalise.MAX_PASSAGE_CHARS
@@ -342,6 +359,8 @@ def passage_features(
     turns = 0
     if _colons(raw) >= 2:  # each turn holds one colon
         turns = turn_count(raw)
+    if turns < 2 and ("->" in raw or "\u2192" in raw):
+        turns = max(turns, open_examples(raw))
     if turns >= 2:
         features["turns"] = min(turns, 8) / 2
     if len(tokens) > 150:
