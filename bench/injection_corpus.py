@@ -26,6 +26,7 @@ from bench.injection.attack_round3 import ROUND3
 from bench.injection.attack_round4 import ROUND4
 from bench.injection.attack_round5 import ROUND5
 from bench.injection.attack_texts import CMDS, FILLER, HELD_OUT, SLOTS, TRAIN, URLS
+from bench.injection.attack_tune9 import NEAR9, TUNE9
 from bench.injection.attack_varied_en import MORE_EN, VARIED_EN
 from bench.injection.attack_varied_intl import MORE_INTL, VARIED_INTL
 
@@ -145,17 +146,29 @@ def dev8() -> list[dict[str, str]]:
     return rows
 
 
+def tune9() -> list[dict[str, str]]:
+    """The tuning attacks of round thirteen (`attack_tune9.py`), written whole."""
+    return [{"technique": t, "language": lang, "text": text} for t, lang, text in TUNE9]
+
+
+def near9() -> list[dict[str, str]]:
+    """The near misses of round thirteen's tuning split: the same registers, no order."""
+    return [{"kind": kind, "language": lang, "text": text} for kind, lang, text in NEAR9]
+
+
 def main() -> None:
     splits = (
         ("attacks.jsonl", build(TRAIN, varied())),
         ("attacks_heldout.jsonl", build(HELD_OUT, [])),
         ("attacks_dev8.jsonl", dev8()),
+        ("attacks_tune9.jsonl", tune9()),
+        ("benign_written9.jsonl", near9()),
     )
     for name, rows in splits:
         with (FOLDER / name).open("w", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"{name}: {len(rows)} attack texts")
+        print(f"{name}: {len(rows)} rows")
 
 
 if __name__ == "__main__":

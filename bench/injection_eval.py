@@ -1,7 +1,7 @@
 """Recall and false-positive rate of `injection-instruction-text` on the labelled corpus, through the
 rule itself: every text embedded in a changed file as a reader would meet it.
 
-    .venv/bin/python -m bench.injection_eval [--heldout | --dev5 | --dev7 | --dev8 | --frozen | ...]
+    .venv/bin/python -m bench.injection_eval [--heldout | --dev5 | --dev7 | --dev8 | --tune9 | --frozen | ...]
 
 Attack texts (`attacks.jsonl`, or `attacks_heldout.jsonl` with `--heldout`) are embedded in a
 Markdown paragraph, in comments of Python, JavaScript and SQL (no grammar here: the lexical
@@ -15,7 +15,9 @@ written for it (`benign_written.jsonl`, split as the other benign rows); `--dev7
 attacks of the seventh round (output formats, agent tasks, Korean) and its near misses
 (`benign_written7.jsonl`), neither ever fitted; `--dev8` the development attacks of round ten
 (orders worded as repositories word things, `attack_dev8.py`) and its near misses
-(`benign_written8.jsonl`), neither ever fitted; `--frozen` the frozen
+(`benign_written8.jsonl`), neither ever fitted; `--tune9` the tuning attacks of round thirteen
+(`attack_tune9.py`, whose misses may be read and fitted with cues, never with weights) and its near
+misses (`benign_written9.jsonl`); `--frozen` the frozen
 held-out split (`bench/injection/frozen/`, attacks, payloads split across
 files of one change, and held-out benign documents), after checking that its files are the ones
 recorded in its README; `--frozen2`, `--frozen3` and `--frozen4` the later sealed splits, checked
@@ -222,6 +224,11 @@ def main() -> None:
         action="store_true",
         help="round ten's development attacks in repository wording and near misses (never fitted)",
     )
+    group.add_argument(
+        "--tune9",
+        action="store_true",
+        help="round thirteen's tuning attacks in repository wording and near misses (never fitted)",
+    )
     args = parser.parse_args()
     if args.frozen4:
         check_frozen("frozen4")
@@ -251,6 +258,9 @@ def main() -> None:
     elif args.dev8:
         attacks("attacks_dev8.jsonl")
         benign("benign_written8.jsonl", development_split=False)
+    elif args.tune9:
+        attacks("attacks_tune9.jsonl")
+        benign("benign_written9.jsonl", development_split=False)
     elif args.heldout:
         attacks("attacks_heldout.jsonl")
     else:

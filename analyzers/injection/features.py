@@ -45,12 +45,12 @@ _DIGIT_DOT = re.compile(r"\d\.\d")
 _EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b")
 _TURN_LABELS = (r"user|human|assistant|ai|system|bot|q|a|question|answer|input|output|request|result|usuario"
                 r"|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ|用户|问|答|ユーザー|質問"
-                r"|回答|사용자")  # fmt: skip
+                r"|回答|사용자|pregunta|respuesta|pergunta|resposta|réponse|domanda|risposta|질문|답변")  # fmt: skip
 _TURN = re.compile(r"(?im)^[ \t>#*\-/\[]{0,6}(?:" + _TURN_LABELS + r")\]?\s{0,2}[:：]")
 # the labels of a dialogue's turns anywhere in a line (a passage's lines are joined): `Q1: ... A1: ...`
 _INLINE_LABELS = (r"user|human|assistant|ai|system|bot|q\d{0,2}|a\d{0,2}|p|r|question|answer|usuario"
                   r"|utilisateur|benutzer|nutzer|frage|antwort|пользователь|вопрос|ответ|в|о|用户|问|答|ユーザー"
-                  r"|質問|回答|사용자")  # fmt: skip
+                  r"|質問|回答|사용자|pregunta|respuesta|pergunta|resposta|réponse|domanda|risposta|질문|답변")  # fmt: skip
 _INLINE_TURN = re.compile(r"(?i)(?:^|(?<=[\s.!?;\u3002\uff1f\uff01]))(?:" + _INLINE_LABELS + r")\s{0,2}[:：]")
 
 
@@ -155,6 +155,23 @@ def turn_count(raw: str) -> int:
     backwards = raw[: normalise.MAX_PASSAGE_CHARS][::-1]
     turns = len(_TURN_BACK.findall(backwards))
     return turns if turns >= 2 else len(_INLINE_TURN_BACK.findall(backwards))
+
+
+_ARROWS = ("->", "\u2192", "=>")
+MIN_EXAMPLES = 2  # worked examples before the open one
+
+
+def open_examples(raw: str) -> int:
+    """How many example lines a passage holds when it ends on an open one, as few-shot priming
+    does: lines that map one thing to another with an arrow (`Task: fix typo -> ran the script`),
+    at least `MIN_EXAMPLES` of them worked, then a last line that ends on its arrow, the answer
+    left for the reader to give (`Task: this issue ->`). A list of mappings with every answer given
+    is documentation (0)."""
+    lines = [line.strip() for line in raw[: normalise.MAX_PASSAGE_CHARS].splitlines() if line.strip()]
+    if not lines or not lines[-1].endswith(_ARROWS):
+        return 0
+    worked = sum(1 for line in lines[:-1] if any(arrow in line for arrow in _ARROWS))
+    return worked + 1 if worked >= MIN_EXAMPLES else 0
 
 
 def _colons(raw: str) -> int:
@@ -342,6 +359,8 @@ def passage_features(
     turns = 0
     if _colons(raw) >= 2:  # each turn holds one colon
         turns = turn_count(raw)
+    if turns < 2 and ("->" in raw or "\u2192" in raw):
+        turns = max(turns, open_examples(raw))
     if turns >= 2:
         features["turns"] = min(turns, 8) / 2
     if len(tokens) > 150:

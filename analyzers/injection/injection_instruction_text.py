@@ -264,17 +264,18 @@ class InjectionInstructionText(Analyzer):
         verdict = detector.judge(joined.text, weights, floor, memo=memo)
         if not reportable(verdict, floor, weights, joined.place, hidden):
             return
-        first, last = joined.parts[0], joined.parts[-1]
-        passage = Passage(
-            first.passage.start_line,
-            last.passage.end_line if last.path == first.path else first.passage.end_line,
-            joined.text,
-            joined.place,
-        )
-        others = ", ".join(f"{part.path}:{part.passage.start_line}" for part in joined.parts[1:])
-        yield self._finding(
-            first.path, passage, joined.place, hidden, verdict, weights, f"; split, read with {others}"
-        )
+        # each file that holds a part is reported: the order is in all of them, read joined (a file
+        # whose part was reported on its own is reported already)
+        done = {part.path for part in joined.parts if part.reported}
+        for path in dict.fromkeys(part.path for part in joined.parts if part.path not in done):
+            own = [part for part in joined.parts if part.path == path]
+            passage = Passage(own[0].passage.start_line, own[-1].passage.end_line, joined.text, joined.place)
+            others = ", ".join(
+                f"{part.path}:{part.passage.start_line}" for part in joined.parts if part is not own[0]
+            )
+            yield self._finding(
+                path, passage, joined.place, hidden, verdict, weights, f"; split, read with {others}"
+            )
 
     def _finding(
         self,

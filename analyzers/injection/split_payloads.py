@@ -5,7 +5,7 @@ whole. Two joins are judged again: adjacent pieces of one file (passages a few l
 as comments with code between them, or strings assigned on nearby lines; prose is not cut so),
 and pieces marked as
 numbered parts anywhere in the change (`part 1`, `second half`, `(2/3)`), across files and
-pull-request text. Only pieces that hold some evidence take part (their bound is above the bias by
+pull-request text (a part reported on its own still joins its siblings). Only pieces that hold some evidence take part (their bound is above the bias by
 `MIN_EVIDENCE`), at most `MAX_PARTS` in a join, and a join only when its pieces' evidence together
 can reach a report, so the joins cost a few more judgements, not a second pass over the change.
 """
@@ -49,11 +49,15 @@ class Joined:
 
 
 def joins(pieces: list[Judged], weights: detector.Weights) -> list[Joined]:
-    """The joins worth judging: none of their parts was reported on its own."""
-    candidates = [p for p in pieces if not p.reported and p.verdict.bound >= weights.bias + MIN_EVIDENCE]
+    """The joins worth judging: adjacent pieces none of which was reported on its own, and numbered
+    parts of which at least one was not (a part reported alone still carries its siblings, which
+    can be in other files: `part 1` reported in a comment, `part 2` too weak alone in a README)."""
+    evident = [p for p in pieces if p.verdict.bound >= weights.bias + MIN_EVIDENCE]
+    candidates = [p for p in evident if not p.reported]
+    numbered = [joined for joined in _numbered(evident) if not all(part.reported for part in joined.parts)]
     found = [
         joined
-        for joined in (*_adjacent(candidates), *_numbered(candidates))
+        for joined in (*_adjacent(candidates), *numbered)
         if sum(part.verdict.bound - weights.bias for part in joined.parts) >= _reach(joined, weights)
     ]
     seen: set[tuple[int, ...]] = set()

@@ -67,3 +67,21 @@ def test_a_text_with_fewer_than_two_colons_read_holds_fewer_than_two_turns(seed:
             assert features.turn_count(probe) < 2, probe
     limit = normalise.MAX_PASSAGE_CHARS
     assert features._colons("x" * limit + "user: a\nai: b") == 0
+
+
+def test_examples_that_end_on_an_open_arrow_count_as_turns() -> None:
+    log = "Past tasks:\n- Task: a -> ran the script.\n- Task: b -> ran the script.\n- Task: this issue ->"
+    assert features.open_examples(log) == 3
+    assert features.passage_features(log, [], "")["turns"] == 1.5
+
+
+def test_mappings_with_every_answer_given_are_no_turns() -> None:
+    assert features.open_examples("old -> new\nfoo -> bar\nbaz -> qux") == 0
+    assert features.open_examples("one -> two\nthen ->") == 0  # one worked example is no priming
+    assert "turns" not in features.passage_features("a -> b\nc -> d\ne -> f", [], "")
+
+
+def test_question_and_answer_labels_of_more_languages_count_as_turns() -> None:
+    for question, answer in (("Pergunta", "Resposta"), ("Pregunta", "Respuesta"), ("Domanda", "Risposta"),
+                             ("Question", "Réponse"), ("질문", "답변")):  # fmt: skip
+        assert features.turn_count(f"{question}: x?\n{answer}: y\n{question}: z?\n{answer}:") == 4
