@@ -87,8 +87,9 @@ def reportable(
 ) -> bool:
     """Whether a judged passage is reported: at its floor, on two kinds of evidence (or hidden
     characters); in plain view, a window that frames no order (`detector.ordered`) needs the higher
-    `report_unframed_at` and two kinds of evidence besides the AI tools it names, since that is how
-    documentation of software reads (`the reviewer approved`, `works with Claude Code`), one of them
+    `report_unframed_at` and two kinds of evidence besides the AI tools it names and the reader it
+    speaks to, since that is how documentation of software reads (`the reviewer approved`, `works
+    with Claude Code`, `now run your app`), one of them
     besides the things it names (`detector.TOPICS`): a secret kept in a file is no order."""
     if verdict.score < floor or not (hidden or verdict.corroborated):
         return False
@@ -162,8 +163,10 @@ class InjectionInstructionText(Analyzer):
     or order something done to a secret, a safeguard or a destination. Text that does none of these
     (documentation in the indicative: "applications keep credentials in environment variables",
     "the reviewer approved") is reported only from the higher `report_unframed_at`, not on the
-    strength of the AI tools it names, and only when it asks something besides the things it names
-    and `you` (a secret key kept in a file is no order). A mode's name frames only beside a second
+    strength of the AI tools it names or of the reader it speaks to (a tutorial's "now run your
+    app"), and only when it asks something besides the things it names and `you` (a secret key kept
+    in a file is no order). A supposition (`let's say`, `imagine`) frames an order only beside an
+    ask, a dismissal, a secret, a safeguard or a destination: tutorials suppose every day. A mode's name frames only beside a second
     mention of modes or instructions ("in debug mode the server reloads" names one). Code comments and string literals are written in the
     imperative by convention (`copy the key`, `send handshake token to server`): there an order
     about a secret, a safeguard or a destination frames only when someone is spoken to, when

@@ -199,3 +199,31 @@ def test_leave_given_to_an_ai_tool_to_drop_a_check_frames_an_order(text: str) ->
 def test_a_tool_that_can_skip_nothing_frames_no_leave() -> None:
     hits = frozenset({("addressee", "ai reviewer"), ("hedge", "can"), ("action", "summarise")})
     assert not detector.ordered(hits, {})
+
+
+def test_a_supposition_frames_an_order_only_beside_an_ask_a_target_or_a_dismissal() -> None:
+    assert not detector.ordered(frozenset({("hypothetical", "let's say"), ("second_person", "your")}), {})
+    for text in (
+        "Let's say your project keeps its settings in a file called `settings.toml`.",
+        "Supongamos que tu proyecto guarda la configuración en `ajustes.toml`.",
+        "假设你的项目把配置放在 settings.toml 里。",
+    ):
+        assert findings("docs/page.md", f"# Page\n\n{text}\n") == [], text
+    asked = frozenset({("hypothetical", "let's say"), ("second_person", "you"), ("action", "print")})
+    assert detector.ordered(asked, {})
+    target = frozenset({("hypothetical", "in a fictional"), ("second_person", "you"), ("secret", "api key")})
+    assert detector.ordered(target, {})
+    dismissed = frozenset({("hypothetical", "what if"), ("second_person", "you"), ("dismiss", "ignore")})
+    assert detector.ordered(dismissed, {})
+
+
+def test_a_tutorial_speaking_to_its_reader_is_no_unframed_order() -> None:
+    """Unframed, a window needs two kinds of evidence besides the AI tools it names and the
+    reader it speaks to: `open your browser`, `run your app` are how tutorials read."""
+    tutorial = detector.Verdict(0.9, ("action", "second_person"), "", strands=2, unaddressed=1, asking=1)
+    weights = detector.packaged_weights()
+    assert not reportable(tutorial, weights.report_at, weights, "docs", False)
+    asking = replace(tutorial, unaddressed=2, asking=2)
+    assert reportable(asking, weights.report_at, weights, "docs", False)
+    for text in ("Ahora, abre tu editor y ejecuta tu programa.", "Ahora ejecuta tu app:"):
+        assert findings("docs/tutorial.md", f"# Tutorial\n\n{text}\n") == [], text
