@@ -1,0 +1,92 @@
+"""False positives of `injection-instruction-text` on real documentation in many languages: FastAPI's
+translated docs, a repository that no training text comes from (it is one of `bench/noise.py`'s),
+read whole as added files at a pinned commit. Counts per language: Markdown files, passages read and
+findings at medium or above. Every passage of such docs is benign, so every finding is a false
+positive; the per-file count is what a pull request adding a translated page would meet.
+
+    .venv/bin/python -m bench.injection_translated [--mirrors /work/.mirror] [--where FILE]
+
+`--where` writes `path:line` of each finding (to compare two trees, or to read them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+from analyzers.base import Severity
+from analyzers.contract.model import ChangeContext
+from analyzers.injection.injection_instruction_text import InjectionInstructionText, file_passages
+from bench.injection_eval import PR, changed
+from bench.injection_mirrors import mirror_of
+
+REPOSITORY = "fastapi/fastapi"
+COMMIT = "c3f316b7e814667e8ee81e03a7330d00ee61e45c"  # `--commit` reads another
+
+
+def documents(mirror: Path, commit: str) -> Iterator[tuple[str, str, str]]:
+    """(language, path, text) of every Markdown file under `docs/<language>/` at `commit`."""
+    listing = subprocess.run(
+        ["git", f"--git-dir={mirror}", "ls-tree", "-r", "--name-only", commit, "docs/"],
+        check=True, capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
+    for path in sorted(listing):
+        parts = path.split("/")
+        if len(parts) < 3 or not path.endswith(".md"):
+            continue
+        text = subprocess.run(
+            ["git", f"--git-dir={mirror}", "show", f"{commit}:{path}"], check=True, capture_output=True
+        ).stdout.decode("utf-8", errors="replace")
+        yield parts[1], path, text
+
+
+def count(items: Iterator[tuple[str, str, str]]) -> tuple[dict[str, list[int]], list[str]]:
+    """Per language [files, passages, findings at medium or above], and where each finding is."""
+    rule = InjectionInstructionText()
+    totals: dict[str, list[int]] = {}
+    where: list[str] = []
+    for language, path, text in items:
+        ctx = ChangeContext(pr=PR, files=(changed(path, text),))
+        found = [f for f in rule.analyze(ctx) if f.severity >= Severity.MEDIUM]
+        row = totals.setdefault(language, [0, 0, 0])
+        row[0] += 1
+        row[1] += len(file_passages(ctx, ctx.files[0]))
+        row[2] += len(found)
+        where += [f"{f.path}:{f.start_line}" for f in found]
+    return totals, where
+
+
+def table(totals: dict[str, list[int]]) -> str:
+    lines = [
+        "| language | files | passages | findings | per passage |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for language in sorted(totals):
+        files, passages, findings = totals[language]
+        lines.append(
+            f"| {language} | {files} | {passages} | {findings} | {findings / max(passages, 1):.4f} |"
+        )
+    total = [sum(column) for column in zip(*totals.values(), strict=True)] if totals else [0, 0, 0]
+    lines.append(f"| all | {total[0]} | {total[1]} | {total[2]} | {total[2] / max(total[1], 1):.4f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    parser.add_argument("--commit", default=COMMIT)
+    parser.add_argument("--where", type=Path)
+    args = parser.parse_args()
+    mirror = mirror_of(args.mirrors, REPOSITORY)
+    if not mirror.is_dir():
+        raise SystemExit(f"{REPOSITORY} is not mirrored at {mirror}: fetch it first")
+    totals, where = count(documents(mirror, args.commit))
+    print(table(totals))
+    if args.where:
+        args.where.write_text("".join(f"{line}\n" for line in where), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
