@@ -54,7 +54,7 @@ TRANSLATED = {
     "reactjs/ru.react.dev": ("2361adda823b4cb04f0c46aade0303d20e6cb8a4", "ru"),
     "reactjs/zh-hans.react.dev": ("f6cda05526ceff44b24588e9e0c2e2106d4588d4", "zh"),
 }
-PER_LANGUAGE = 300  # tutorial rows per translated repository
+PER_LANGUAGE = 1000  # tutorial rows per translated repository
 _I18N = re.compile(r"(?:^|/)(?:i18n|lang|locales?)/([a-z]{2})(?:[-_][A-Za-z]{2,4})?\.json$")
 _LANGUAGES = {"de", "fr", "es", "pt", "it", "ru", "zh", "ja", "ko", "en"}
 _LINE_COMMENT = {".py": "#", ".go": "//", ".rs": "//", ".ts": "//", ".tsx": "//", ".js": "//", ".java": "//"}
