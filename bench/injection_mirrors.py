@@ -9,7 +9,8 @@ the translated strings of i18n JSON catalogues, sampled by a fixed stride (deter
 `bench/injection/benign_translated.jsonl`: paragraphs of translated tutorials (`TRANSLATED`, the
 React documentation in nine languages), kept only where a paragraph is in its page's language
 (untranslated pages and passages stay English) and short ones included, since a tutorial speaks in
-short imperatives ("Run your app:"). The held-out repositories
+short imperatives ("Run your app:"); `bench.injection_eval` reports its false-positive rate, and the
+trainer does not read it yet (`injection/results/translated-tutorials-round13.md`). The held-out repositories
 (`HELDOUT`) are read only by `bench.injection.frozen3.build`, once. Repositories scanned by
 `bench/noise.py` are never used for training, so the noise figures stay a test. Rows:
 `{"kind", "language", "source", "text"}`; kinds: `paragraph`, `comment`, `docstring`, `string`
