@@ -9,7 +9,8 @@ fallback) and in string literals of Python, JavaScript and Go; an embedding coun
 the rule reports it at `medium` or above. Benign texts are embedded where they came from (paragraphs
 and translations in a README, docstrings and comments in Python, agent files as AGENTS.md) and count
 as false positives when reported at `medium` or above; benign rows whose index is a multiple of 5
-were never used for fitting and are reported apart. `--heldout` reads the development split;
+were never used for fitting and are reported apart (`benign.jsonl`, then the translated tutorials
+`benign_translated.jsonl`). `--heldout` reads the development split;
 `--dev5` the development attacks of the fifth round (never fitted) and the near misses
 written for it (`benign_written.jsonl`, split as the other benign rows); `--dev7` the development
 attacks of the seventh round (output formats, agent tasks, Korean) and its near misses
@@ -66,7 +67,7 @@ BENIGN_EMBEDDING = {
     "paragraph": "markdown", "translation": "markdown", "security-doc": "markdown",
     "docstring": "py-docstring", "comment": "py-comment", "agent-file": "agent-file",
     "agent-docs": "markdown", "prompt-template": "py-string", "docs": "markdown", "i18n": "js-string",
-    "agent-file-as-doc": "markdown", "todo": "markdown",
+    "agent-file-as-doc": "markdown", "todo": "markdown", "tutorial": "markdown",
 }  # fmt: skip
 EXTRA: dict[str, tuple[str, Callable[[str], str]]] = {
     "py-docstring": (
@@ -266,6 +267,7 @@ def main() -> None:
     else:
         attacks("attacks.jsonl")
         benign("benign.jsonl")
+        benign("benign_translated.jsonl")
         whole_documents(FOLDER / "benign_files")
 
 

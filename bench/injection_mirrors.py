@@ -5,11 +5,17 @@
 Reads, at each repository's pinned commit, Markdown paragraphs (docs, READMEs, agent instruction and
 skill files), comment blocks and docstrings of Python, Go, Rust, TypeScript/JavaScript and Java, and
 the translated strings of i18n JSON catalogues, sampled by a fixed stride (deterministic). Writes
-`bench/injection/benign_repos.jsonl` from the training repositories. The held-out repositories
+`bench/injection/benign_repos.jsonl` from the training repositories; with `--translated`, only
+`bench/injection/benign_translated.jsonl`: paragraphs of translated tutorials (`TRANSLATED`, the
+React documentation in nine languages), kept only where a paragraph is in its page's language
+(untranslated pages and passages stay English) and short ones included, since a tutorial speaks in
+short imperatives ("Run your app:"); `bench.injection_eval` reports its false-positive rate, and the
+trainer does not read it yet (`injection/results/translated-tutorials-round13.md`). The held-out repositories
 (`HELDOUT`) are read only by `bench.injection.frozen3.build`, once. Repositories scanned by
 `bench/noise.py` are never used for training, so the noise figures stay a test. Rows:
 `{"kind", "language", "source", "text"}`; kinds: `paragraph`, `comment`, `docstring`, `string`
-(string literals), `yaml` (names, descriptions and scripts of YAML files), `i18n`, `agent-file`.
+(string literals), `yaml` (names, descriptions and scripts of YAML files), `i18n`, `agent-file`,
+`tutorial` (translated tutorial paragraphs).
 """
 
 from __future__ import annotations
@@ -37,12 +43,26 @@ TRAINING = {
     "terraform-aws-modules/terraform-aws-vpc": "82d1929e669efef4e2ad00611b8a68e7a56e049c",
 }
 PER_KIND = 260  # rows per repository and kind
+# translated documentation in the tutorial register: repository -> (pinned commit, language)
+TRANSLATED = {
+    "reactjs/de.react.dev": ("2e664a02b30e6aefee68f35de685699dee3f6e75", "de"),
+    "reactjs/es.react.dev": ("e91a76a98e0291fd3ae2abeb3da31442981a77f1", "es"),
+    "reactjs/fr.react.dev": ("d60169fc8269d36347b340dd1def35c7af8e031d", "fr"),
+    "reactjs/it.react.dev": ("8bd188a0e13e4d834874770af0616037365347dc", "it"),
+    "reactjs/ja.react.dev": ("7f38231d9d5dddaae6ac51da7d0f173d697f835c", "ja"),
+    "reactjs/ko.react.dev": ("2e8c873c3cea6703d1c94d01b5d5716259005c8e", "ko"),
+    "reactjs/pt-br.react.dev": ("ac8362350bbc25125a88b9309b54457589023c7e", "pt"),
+    "reactjs/ru.react.dev": ("2361adda823b4cb04f0c46aade0303d20e6cb8a4", "ru"),
+    "reactjs/zh-hans.react.dev": ("f6cda05526ceff44b24588e9e0c2e2106d4588d4", "zh"),
+}
+PER_LANGUAGE = 1000  # tutorial rows per translated repository
 _I18N = re.compile(r"(?:^|/)(?:i18n|lang|locales?)/([a-z]{2})(?:[-_][A-Za-z]{2,4})?\.json$")
 _LANGUAGES = {"de", "fr", "es", "pt", "it", "ru", "zh", "ja", "ko", "en"}
 _LINE_COMMENT = {".py": "#", ".go": "//", ".rs": "//", ".ts": "//", ".tsx": "//", ".js": "//", ".java": "//"}
 _BLOCK = re.compile(r"/\*\*?(.{20,3000}?)\*/", re.DOTALL)
 _DOCSTRING = re.compile(r'"""(.{20,3000}?)"""', re.DOTALL)
 _WORDS = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _STRING = re.compile(r'"([^"\\\n]{12,400})"')
 _YAML_VALUE = re.compile(
     r"^\s*(?:-\s+)?(?:name|description|run|title|body|message|summary|help)\s*:\s*[|>]?\s*(.*)$"
@@ -59,7 +79,9 @@ def mirror_of(mirrors: Path, repo: str) -> Path:
     return mirrors / repo.replace("/", "+") / "repo"
 
 
-def paragraphs(text: str) -> Iterator[str]:
+def paragraphs(text: str, minimum: int = 8) -> Iterator[str]:
+    """Blank-line separated blocks of Markdown outside fences, tables, HTML and indented code, of at
+    least `minimum` words."""
     fenced = False
     block: list[str] = []
     for line in [*text.splitlines(), ""]:
@@ -74,7 +96,7 @@ def paragraphs(text: str) -> Iterator[str]:
         elif block:
             joined = " ".join(block)
             block = []
-            if len(_WORDS.findall(joined)) >= 8:
+            if len(_WORDS.findall(joined)) >= minimum:
                 yield joined
 
 
@@ -197,6 +219,75 @@ def harvest(mirrors: Path, repo: str, commit: str = "") -> Iterator[dict[str, st
             yield from items[::step][:PER_KIND]
 
 
+def tutorial(mirrors: Path, repo: str, commit: str, language: str) -> Iterator[dict[str, str]]:
+    """Paragraphs (headings and short lines included) of a translated documentation site's Markdown
+    under `src/content/`, in the page's language only, sampled by a fixed stride."""
+    mirror = mirror_of(mirrors, repo)
+    paths = sorted(
+        path
+        for path in git(mirror, "ls-tree", "-r", "--name-only", commit, "src/content").splitlines()
+        if path.endswith(".md")
+    )
+    rows = []
+    for path in paths:
+        text = _without_front_matter(git(mirror, "show", f"{commit}:{path}"))
+        source = f"{repo} {path} @{commit}"
+        for para in paragraphs(_ANCHOR.sub("", text), minimum=1):
+            if _size(para) >= 4 and in_language(para, language):
+                rows.append(_row("tutorial", language, source, para))
+    step = max(1, len(rows) // PER_LANGUAGE)
+    yield from rows[::step][:PER_LANGUAGE]
+
+
+_ANCHOR = re.compile(r"\{/\*.*?\*/\}")
+_CODE_SPAN = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+")
+_SCRIPTS = {
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+    "ja": re.compile(r"[\u3040-\u30ff]"),
+    "ko": re.compile(r"[\uac00-\ud7af]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+}
+_LATIN = re.compile(r"[A-Za-z]")
+# frequent function words, none shared with English (so a count says which of the two a text is)
+_FUNCTION_WORDS = {
+    "en": "the and is are to of you your that this with for it be can will an or not on",
+    "de": "der die das und ist nicht mit den dem ein eine einen zu von du sie wird auf für auch wenn",
+    "es": "el la los las del que para con por una es se su tu puedes como más cuando pero",
+    "fr": "le la les des du un une et est que pour dans vous pas avec sur qui ce votre",
+    "it": "il la di che un una per con non del della è sono puoi questo nel il gli le",
+    "pt": "o os as do da dos das em que para com um uma é não você seu sua",
+}
+_WORD_SETS = {language: frozenset(words.split()) for language, words in _FUNCTION_WORDS.items()}
+
+
+def in_language(text: str, language: str) -> bool:
+    """Whether a paragraph of a page in `language` is written in it (not left in English): its
+    script for Chinese, Japanese (kana), Korean and Russian, else more of the language's function
+    words than of English's. Code spans, link targets and addresses are not counted."""
+    text = _CODE_SPAN.sub(" ", text)
+    if language in _SCRIPTS:
+        script = len(_SCRIPTS[language].findall(text))
+        share = 0.15 if language == "ja" else 0.3  # Japanese mixes kana with kanji
+        return script >= 4 and script >= share * (script + len(_LATIN.findall(text)))
+    words = [word.lower() for word in _WORDS.findall(text)]
+    own = sum(word in _WORD_SETS[language] for word in words)
+    english = sum(word in _WORD_SETS["en"] for word in words)
+    return own >= 1 and own > english
+
+
+def _size(text: str) -> int:
+    """Words of a text, a run of CJK characters counting one word per two characters."""
+    return len(_WORDS.findall(text)) + len(_CJK.findall(text)) // 2
+
+
+def _without_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end >= 0:
+            return text[end + 4 :]
+    return text
+
+
 def _doc_language(path: str) -> str:
     for part in path.lower().split("/"):
         code = part.split("-")[0].split("_")[0]
@@ -212,7 +303,19 @@ def _row(kind: str, language: str, source: str, text: str) -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    parser.add_argument("--translated", action="store_true", help="write benign_translated.jsonl only")
     args = parser.parse_args()
+    if args.translated:
+        out = FOLDER / "benign_translated.jsonl"
+        with out.open("w", encoding="utf-8") as handle:
+            rows = [
+                row
+                for repo, (commit, language) in TRANSLATED.items()
+                for row in tutorial(args.mirrors, repo, commit, language)
+            ]
+            handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        print(f"{len(rows)} rows -> {out}")
+        return
     out = FOLDER / "benign_repos.jsonl"
     count = 0
     with out.open("w", encoding="utf-8") as handle:
