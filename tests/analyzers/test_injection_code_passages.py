@@ -16,6 +16,18 @@ from analyzers.text.places import FilePlaces, places_of
 from tests.analyzers.test_secrets_context import context
 
 
+def modified_python(path: str, lines: list[str], added: tuple[int, ...]) -> ChangedFile:
+    """A Python file of `lines` changed in one hunk whose added lines are `added`."""
+    return ChangedFile(
+        path=path,
+        status=FileStatus.MODIFIED,
+        language="python",
+        base_text="",
+        head_text="\n".join(lines) + "\n",
+        hunks=(Hunk(1, 0, 1, len(lines), added, (), ()),),
+    )
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.frozensets(st.integers(min_value=1, max_value=5_000), max_size=400))
 def test_runs_of_added_lines_are_merged_into_a_bounded_number_of_ranges(added: frozenset[int]) -> None:
@@ -75,14 +87,7 @@ def test_passages_do_not_depend_on_how_the_runs_of_added_lines_are_merged(
     """Any ranges that cover the added lines capture the same nodes on them (what a merged range
     holds between its runs is filtered), so the range cap only trades queries for lines read."""
     added = frozenset(n for n in numbers if n <= len(lines))
-    file = ChangedFile(
-        path="src/module.py",
-        status=FileStatus.MODIFIED,
-        language="python",
-        base_text="",
-        head_text="\n".join(lines) + "\n",
-        hunks=(Hunk(1, 0, 1, len(lines), tuple(sorted(added)), (), ()),),
-    )
+    file = modified_python("src/module.py", lines, tuple(sorted(added)))
     found = []
     for cap in (1, 3, _MAX_RANGES):
         with mock.patch.object(code_passages_module, "_MAX_RANGES", cap):
@@ -93,14 +98,7 @@ def test_passages_do_not_depend_on_how_the_runs_of_added_lines_are_merged(
 def test_many_scattered_comments_are_read_as_the_lexical_scan_reads_them() -> None:
     lines = [f"# note {n} about the cache" if n % 2 else f"value_{n} = {n}" for n in range(1, 3_001)]
     added = tuple(n for n in range(1, 3_001) if n % 14 in (1, 3) or n == 2_999)  # ~430 runs of lines
-    file = ChangedFile(
-        path="src/cache.py",
-        status=FileStatus.MODIFIED,
-        language="python",
-        base_text="",
-        head_text="\n".join(lines) + "\n",
-        hunks=(Hunk(1, 0, 1, 3_000, added, (), ()),),
-    )
+    file = modified_python("src/cache.py", lines, added)
     places = places_of(context(file), file)
     assert places is not None
     assert places.source == "tree"
