@@ -39,7 +39,7 @@ from analyzers.contract.model import ChangeContext
 from analyzers.runner import run_analyzers
 from app.context.builder import build_context
 from app.context.git_source import GitSource
-from bench.corpus import CORPUS
+from bench.corpus import changes
 
 SEMGREP_RULES = Path(__file__).with_name("analyzers_semgrep.yml")
 TARGET_OVERHEAD, TARGET_SEMGREP, TARGET_BANDIT = 0.5, 5.0, 3.0
@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.one is not None:
         scan_once(args.one, rules)
         return 0
-    repos = sorted(p for p in CORPUS.iterdir() if (p / ".git").exists())
+    repos = changes()
     if not repos:
         print("no corpus: run `python -m bench.corpus` first", file=sys.stderr)
         return 2

@@ -24,6 +24,13 @@ from pathlib import Path
 logger = logging.getLogger("bench.corpus")
 
 CORPUS = Path(__file__).parent / "corpus"
+
+
+def changes() -> list[Path]:
+    """The fetched corpus changes, one git checkout each (none before the corpus is fetched)."""
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.iterdir() if (p / ".git").exists())
 DOWNLOADS = CORPUS / "_downloads"
 
 

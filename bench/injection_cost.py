@@ -37,17 +37,10 @@ from analyzers.base import Finding
 from analyzers.contract.limits import InputLimitError
 from analyzers.contract.model import ChangeContext, FileKind
 from bench.analyzers import build, rules_of
-from bench.corpus import CORPUS
+from bench.corpus import changes
 
 STAGES = ("warm", "context", "prepare", "family")
 _TOTALS = re.compile(r"^(?:summary|totals):\s+(\d+)", re.MULTILINE)
-
-
-def repositories() -> list[Path]:
-    """The corpus changes (none before `python -m bench.corpus` has fetched them)."""
-    if not CORPUS.is_dir():
-        return []
-    return sorted(p for p in CORPUS.iterdir() if (p / ".git").exists())
 
 
 def run_family(ctx: ChangeContext) -> list[Finding]:
@@ -68,7 +61,7 @@ def prepare(ctx: ChangeContext) -> None:
 
 
 def stage(name: str) -> None:
-    repos = repositories()
+    repos = changes()
     for repo in repos:
         ctx = build(repo)
         prepare(ctx)
@@ -117,7 +110,7 @@ def dump(passages: bool) -> dict[str, object]:
     from analyzers.text.places import skip_reason
 
     out: dict[str, object] = {}
-    for repo in repositories():
+    for repo in changes():
         ctx = build(repo)
         prepare(ctx)
         entry: dict[str, object] = {"findings": [_finding(f) for f in run_family(ctx)]}
@@ -168,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     counting = commands.add_parser("callgrind")
     counting.add_argument("--family-only", action="store_true", help="only the runs the family's count needs")
     args = parser.parse_args(argv)
-    if not repositories():
+    if not changes():
         print("no corpus: run `python -m bench.corpus` first", file=sys.stderr)
         return 2
     if args.command == "stage":

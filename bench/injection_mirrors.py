@@ -27,6 +27,8 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+from analyzers.injection import scripts
+
 FOLDER = Path(__file__).parent / "injection"
 TRAINING = {
     "PrefectHQ/prefect": "ce79dd3d6cfa2b7337265498210dbc4d25bcdc98",
@@ -62,7 +64,6 @@ _LINE_COMMENT = {".py": "#", ".go": "//", ".rs": "//", ".ts": "//", ".tsx": "//"
 _BLOCK = re.compile(r"/\*\*?(.{20,3000}?)\*/", re.DOTALL)
 _DOCSTRING = re.compile(r'"""(.{20,3000}?)"""', re.DOTALL)
 _WORDS = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _STRING = re.compile(r'"([^"\\\n]{12,400})"')
 _YAML_VALUE = re.compile(
     r"^\s*(?:-\s+)?(?:name|description|run|title|body|message|summary|help)\s*:\s*[|>]?\s*(.*)$"
@@ -244,7 +245,7 @@ _CODE_SPAN = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+")
 _SCRIPTS = {
     "zh": re.compile(r"[\u4e00-\u9fff]"),
     "ja": re.compile(r"[\u3040-\u30ff]"),
-    "ko": re.compile(r"[\uac00-\ud7af]"),
+    "ko": scripts.hangul(),
     "ru": re.compile(r"[\u0400-\u04ff]"),
 }
 _LATIN = re.compile(r"[A-Za-z]")
@@ -277,7 +278,7 @@ def in_language(text: str, language: str) -> bool:
 
 def _size(text: str) -> int:
     """Words of a text, a run of CJK characters counting one word per two characters."""
-    return len(_WORDS.findall(text)) + len(_CJK.findall(text)) // 2
+    return len(_WORDS.findall(text)) + len(scripts.spaceless().findall(text)) // 2
 
 
 def _without_front_matter(text: str) -> str:

@@ -27,7 +27,7 @@ from analyzers.injection.injection_instruction_text import (
 from analyzers.runner import run_analyzers
 from analyzers.text.places import skip_reason
 from bench.analyzers import build, rules_of
-from bench.corpus import CORPUS
+from bench.corpus import changes
 
 RULE = "injection-instruction-text"
 
@@ -37,7 +37,7 @@ def _contexts() -> list[ChangeContext]:
     rules = rules_of(None)
     before = rules[: [rule.meta.id for rule in rules].index(RULE)]
     found = []
-    for repo in sorted(p for p in CORPUS.iterdir() if (p / ".git").exists()):
+    for repo in changes():
         ctx = build(repo)
         run_analyzers(ctx, before)
         found.append(ctx)
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    if not CORPUS.exists() or not any((p / ".git").exists() for p in CORPUS.iterdir()):
+    if not changes():
         print("no corpus: run `python -m bench.corpus` first", file=sys.stderr)
         return 2
     for stage, values in measure(args.repeat).items():

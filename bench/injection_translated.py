@@ -12,7 +12,6 @@ positive; the per-file count is what a pull request adding a translated page wou
 from __future__ import annotations
 
 import argparse
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from analyzers.base import Severity
 from analyzers.contract.model import ChangeContext
 from analyzers.injection.injection_instruction_text import InjectionInstructionText, file_passages
 from bench.injection_eval import PR, changed
-from bench.injection_mirrors import mirror_of
+from bench.injection_mirrors import git, mirror_of
 
 REPOSITORY = "fastapi/fastapi"
 COMMIT = "c3f316b7e814667e8ee81e03a7330d00ee61e45c"  # `--commit` reads another
@@ -28,18 +27,10 @@ COMMIT = "c3f316b7e814667e8ee81e03a7330d00ee61e45c"  # `--commit` reads another
 
 def documents(mirror: Path, commit: str) -> Iterator[tuple[str, str, str]]:
     """(language, path, text) of every Markdown file under `docs/<language>/` at `commit`."""
-    listing = subprocess.run(
-        ["git", f"--git-dir={mirror}", "ls-tree", "-r", "--name-only", commit, "docs/"],
-        check=True, capture_output=True, text=True,
-    ).stdout.split()  # fmt: skip
-    for path in sorted(listing):
+    for path in sorted(git(mirror, "ls-tree", "-r", "--name-only", commit, "docs/").split()):
         parts = path.split("/")
-        if len(parts) < 3 or not path.endswith(".md"):
-            continue
-        text = subprocess.run(
-            ["git", f"--git-dir={mirror}", "show", f"{commit}:{path}"], check=True, capture_output=True
-        ).stdout.decode("utf-8", errors="replace")
-        yield parts[1], path, text
+        if len(parts) >= 3 and path.endswith(".md"):
+            yield parts[1], path, git(mirror, "show", f"{commit}:{path}")
 
 
 def count(items: Iterator[tuple[str, str, str]]) -> tuple[dict[str, list[int]], list[str]]:

@@ -34,7 +34,7 @@ from pathlib import Path
 from analyzers.base import Finding, Severity
 from analyzers.runner import run_analyzers
 from app.context.builder import build_from_git
-from bench.corpus import CORPUS
+from bench.corpus import changes
 
 PACKAGES = (
     "alembic", "anyio", "click", "httpx", "httpcore", "huey", "jwt", "mako", "markupsafe", "pydantic",
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         scans.append(scan_tree(name, root))
     if not args.no_corpus and args.packages is None:
-        for repo in sorted(p for p in CORPUS.iterdir() if (p / ".git").exists()) if CORPUS.is_dir() else []:
+        for repo in changes():
             with tempfile.TemporaryDirectory(prefix="bulwark-release-") as folder:
                 subprocess.run(
                     ["git", "-C", str(repo), "worktree", "prune"], check=False, capture_output=True
