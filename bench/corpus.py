@@ -24,6 +24,7 @@ from pathlib import Path
 logger = logging.getLogger("bench.corpus")
 
 CORPUS = Path(__file__).parent / "corpus"
+DOWNLOADS = CORPUS / "_downloads"
 
 
 def changes() -> list[Path]:
@@ -31,7 +32,6 @@ def changes() -> list[Path]:
     if not CORPUS.is_dir():
         return []
     return sorted(p for p in CORPUS.iterdir() if (p / ".git").exists())
-DOWNLOADS = CORPUS / "_downloads"
 
 
 @dataclass(frozen=True, slots=True)
