@@ -214,7 +214,7 @@ def judge(
         reverse=True,
     )
     positive = tuple(n for w, n in named if w > 0)
-    hits = frozenset(hit for sentence in best_span for hit in sentence.hits)
+    hits = unharmed(frozenset(hit for sentence in best_span for hit in sentence.hits))
     classes = {n for n in positive if n not in _NOT_EVIDENCE}
     turns = 1 if best_features.get("turns", 0.0) * weights.weights.get("turns", 0.0) > 0 else 0
     # greeting an AI tool (`Agent:`) and naming it are one act of addressing, no order by themselves
@@ -441,6 +441,28 @@ def _generic_targets() -> tuple[frozenset[str], tuple[str, ...]]:
     data = resources.files("analyzers").joinpath("data", "instruction_generic_targets.json")
     document = json.loads(data.read_text(encoding="utf-8"))
     return frozenset(document["entries"]), tuple(document["stems"])
+
+
+@cache
+def _runs() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The verbs that run something (`execute`, `ejecuta`, `运行`), and the stems of their forms."""
+    data = resources.files("analyzers").joinpath("data", "instruction_generic_targets.json")
+    document = json.loads(data.read_text(encoding="utf-8"))
+    return frozenset(document["runs"]), tuple(document["run_stems"])
+
+
+def unharmed(hits: frozenset[Hit]) -> frozenset[Hit]:
+    """`hits` without their safeguards when every act among them runs something: running the tests
+    or the checks uses a safeguard rather than dropping it (`ejecuta las pruebas con:`, `exécutez les
+    tests`), as a tutorial says; an order to skip, disable or bypass one keeps it (`skip` is no
+    run), and so does one that also dismisses instructions."""
+    if not any(category == "safeguard" for category, _ in hits):
+        return hits
+    acts = {entry for category, entry in hits if category in _ACTS}
+    entries, stems = _runs()
+    if not acts or not all(act in entries or act.startswith(stems) for act in acts):
+        return hits
+    return frozenset(hit for hit in hits if hit[0] != "safeguard")
 
 
 def _generic(hit: Hit) -> bool:
