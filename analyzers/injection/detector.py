@@ -214,19 +214,22 @@ def judge(
         reverse=True,
     )
     positive = tuple(n for w, n in named if w > 0)
-    hits = frozenset(hit for sentence in best_span for hit in sentence.hits)
+    hits = unharmed(frozenset(hit for sentence in best_span for hit in sentence.hits))
     classes = {n for n in positive if n not in _NOT_EVIDENCE}
     turns = 1 if best_features.get("turns", 0.0) * weights.weights.get("turns", 0.0) > 0 else 0
     # greeting an AI tool (`Agent:`) and naming it are one act of addressing, no order by themselves
     strands = evidence_strands(hits, classes - _GREETING if "addressee" in classes else classes) + turns
-    unaddressed = evidence_strands(hits, classes - {"addressee", "second_person"}) + turns
+    # a supposition beside no ask, no dismissal and no target frames nothing, and asks nothing
+    # (`假设你的文件命名为 myapp.py`: suppose your file is named so)
+    idle = set() if {category for category, _ in hits} & _SUPPOSED else {"hypothetical"}
+    unaddressed = evidence_strands(hits, classes - {"addressee", "second_person"} - idle) + turns
     framed = bool(best_decoding) or ordered(hits, best_features)
     framed_in_code = framed and (bool(best_decoding) or ordered(hits, best_features, code=True, raw=raw))
     verbs = {"action"} if classes & _CODE_VERBS else set()
     unaddressed_in_code = (
         evidence_strands(code_evidence(hits), classes - {"addressee"} - _CODE_VERBS | verbs) + turns
     )
-    asking = evidence_strands(hits, classes - TOPICS - {"second_person"}) + turns
+    asking = evidence_strands(hits, classes - TOPICS - {"second_person"} - idle) + turns
     return Verdict(
         sigmoid(best),
         positive[:4],
@@ -441,6 +444,29 @@ def _generic_targets() -> tuple[frozenset[str], tuple[str, ...]]:
     data = resources.files("analyzers").joinpath("data", "instruction_generic_targets.json")
     document = json.loads(data.read_text(encoding="utf-8"))
     return frozenset(document["entries"]), tuple(document["stems"])
+
+
+@cache
+def _uses() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The verbs that run, add or install something (`execute`, `ejecuta`, `运行`, `추가`), and the
+    stems of their forms."""
+    data = resources.files("analyzers").joinpath("data", "instruction_generic_targets.json")
+    document = json.loads(data.read_text(encoding="utf-8"))
+    return frozenset(document["uses"]), tuple(document["use_stems"])
+
+
+def unharmed(hits: frozenset[Hit]) -> frozenset[Hit]:
+    """`hits` without their safeguards when every act among them runs, adds or installs something:
+    running the tests or adding checks uses or builds a safeguard rather than dropping it (`ejecuta
+    las pruebas con:`, `exécutez les tests`, `앱에 테스트를 추가해야 합니다`), as a tutorial says; an
+    order to skip, disable or bypass one keeps it, and so does one that also dismisses instructions."""
+    if not any(category == "safeguard" for category, _ in hits):
+        return hits
+    acts = {entry for category, entry in hits if category in _ACTS}
+    entries, stems = _uses()
+    if not acts or not all(act in entries or act.startswith(stems) for act in acts):
+        return hits
+    return frozenset(hit for hit in hits if hit[0] != "safeguard")
 
 
 def _generic(hit: Hit) -> bool:

@@ -175,7 +175,12 @@ class InjectionInstructionText(Analyzer):
     `password` or `server`; an override must name the instructions it dismisses; `part 1`,
     `encode the`, `debug mode` frame no order alone; and generic targets are no evidence. Greeting
     an AI tool and naming it are one kind of evidence, and programs named agents (`gpg-agent`,
-    `User-Agent`) are no AI tool. A credential pair (`user:password`) is no role tag. A sentence listing AI tools by name (`works
+    `User-Agent`) are no AI tool. A word of one language is no cue in another's prose: the cues that
+    other languages also say every day are listed as phrases (`se llama` is no Llama, `du modèle` no
+    German `du` nor an AI model: a lone `model` is a data model). A list of HTTP methods in capitals
+    (`POST, GET, PUT, DELETE`) names requests, not acts; running, adding or installing the tests or
+    the checks uses a safeguard (`Ejecuta las pruebas con:`), and only skipping, disabling or
+    bypassing one is evidence. A supposition that frames nothing asks nothing either. A credential pair (`user:password`) is no role tag. A sentence listing AI tools by name (`works
     with Codex, Claude Code, Copilot`) and GitHub App accounts (`name[bot]`) address no one. Lockfiles are not
     read.
 

@@ -141,9 +141,24 @@ def fold_entry(entry: str) -> str:
     return _unaccent(unicodedata.normalize("NFKC", entry).casefold())
 
 
+# a list of HTTP methods in capitals (`POST, GET, PUT, DELETE`, `GET/HEAD`): the names of requests,
+# not the verbs `post` and `delete` of an order
+_METHOD = r"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)"
+_METHOD_LIST = re.compile(
+    rf"\b{_METHOD}(?:[ ,/|、，]{{1,3}}(?:(?:and|or|y|o|et|ou|e|und|oder|и|или) )?{_METHOD}\b){{1,8}}"
+)
+
+
+def drop_method_lists(text: str) -> str:
+    """`text` without its lists of HTTP methods in capitals (two methods or more)."""
+    if "GET" not in text and "POST" not in text and "PUT" not in text and "DELETE" not in text:
+        return text
+    return _METHOD_LIST.sub(" ", text)
+
+
 def fold(text: str) -> str:
-    """The canonical form of `text` that cues are matched on."""
-    text = strip_hidden(text[:MAX_PASSAGE_CHARS])
+    """The canonical form of `text` that cues are matched on: without lists of HTTP methods."""
+    text = drop_method_lists(strip_hidden(text[:MAX_PASSAGE_CHARS]))
     if text.isascii():
         return text.lower()
     text = _unaccent(unicodedata.normalize("NFKC", text).casefold())
