@@ -180,8 +180,9 @@ class InjectionInstructionText(Analyzer):
     German `du` nor an AI model: a lone `model` is a data model). A list of HTTP methods in capitals
     (`POST, GET, PUT, DELETE`) names requests, not acts; running, adding or installing the tests or
     the checks uses a safeguard (`Ejecuta las pruebas con:`), and only skipping, disabling or
-    bypassing one is evidence. A supposition that frames nothing asks nothing either. A credential pair (`user:password`) is no role tag. A sentence listing AI tools by name (`works
-    with Codex, Claude Code, Copilot`) and GitHub App accounts (`name[bot]`) address no one. Lockfiles are not
+    bypassing one is evidence. A supposition that frames nothing asks nothing either. A credential
+    pair (`user:password`) is no role tag. A sentence listing AI tools by name (`works with Codex,
+    Claude Code, Copilot`) and GitHub App accounts (`name[bot]`) address no one. Lockfiles are not
     read.
 
     Findings on pull-request text use the pseudo paths `(pull request title)`, `(pull request
