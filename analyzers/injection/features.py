@@ -115,12 +115,14 @@ PAIRS = (
     ("docs", ("action", "secret")),
     ("hedge", ("addressee", "action")),
 )  # fmt: skip
-# three classes that together are one act: exfiltration, overriding, an order on a secret
+# three classes that together are one act: exfiltration, overriding, an order on a secret, on a
+# safeguard, or an AI tool sent to act on a destination (`agent: download and run https://.../x.sh`)
 TRIPLES = (
     ("transfer", "secret", "destination"),
     ("dismiss", "instruction_ref", "prior"),
     ("addressee", "action", "secret"),
     ("action", "safeguard", "addressee"),
+    ("addressee", "action", "destination"),
 )
 PASSAGE_FEATURES = ("turns", "decoded", "filler", "code_density", "ngram")
 _DILUTE = frozenset({"docs", "meta", "hedge", "imperative", "request", "second_person", "addressee"})
