@@ -7,10 +7,11 @@ from dataclasses import replace
 
 from analyzers.base import Analyzer, Family, Finding, RuleMeta, Severity
 from analyzers.contract.model import ChangeContext, ChangedFile, FileKind
+from analyzers.gaps import Gap, record_gap
 from analyzers.injection import detector, ngrams, split_payloads
 from analyzers.injection.agent_files import is_instruction_file
 from analyzers.injection.code_passages import code_passages
-from analyzers.injection.passages import Passage, prose_passages
+from analyzers.injection.passages import Passage, full, in_reach, prose_passages
 from analyzers.injection.placement import place_severity
 from analyzers.text import unicode
 from analyzers.text.lines import MAX_TEXT_LINES
@@ -138,7 +139,11 @@ class InjectionInstructionText(Analyzer):
     grammar through their comment-syntax family), and the pull request's title, body and comments.
     A payload split into weak pieces is read joined: neighbouring comments and strings of one file,
     and pieces marked as numbered parts (`part 1`, `2/3`) across the files and text of the change;
-    such a finding names the other pieces.
+    such a finding names the other pieces. Nothing is cut short: a line is read whole, and a passage
+    longer than the detector reads at once (8,000 characters) is read in overlapping pieces, so an
+    order padded to the end of a long paragraph or docstring is found. Added lines past line 20,000
+    of a file, or past the 5,000 passages a file is read for, are not read: the analysis records a
+    gap for the file, and an analysis with a gap is never reported as a pass.
 
     Where the text stands decides the severity: `critical` where people do not read it (HTML
     comments, collapsed details, alt text, invisible markup, string literals that no code displays,
@@ -236,13 +241,43 @@ class InjectionInstructionText(Analyzer):
         pieces: list[split_payloads.Judged] = []
         for file in ctx.files:
             if skip_reason(file) is None and file.added_lines and not file.is_kind(FileKind.LOCKFILE):
-                for passage in file_passages(ctx, file):
-                    yield from self._judge(file.path, passage, weights, cache, memo, pieces)
+                found = file_passages(ctx, file)
+                for passage in found:
+                    yield from self._judge_reach(file.path, passage, weights, cache, memo, pieces)
+                self._record_unread(ctx, file, found)
         for item in ctx.texts:
             for passage in prose_passages(item.text.splitlines(), "pr-text"):
-                yield from self._judge(text_path(item), passage, weights, cache, memo, pieces)
+                yield from self._judge_reach(text_path(item), passage, weights, cache, memo, pieces)
         for joined in split_payloads.joins(pieces, weights):
             yield from self._judge_joined(joined, weights, memo)
+
+    def _judge_reach(
+        self,
+        path: str,
+        passage: Passage,
+        weights: detector.Weights,
+        cache: dict[tuple[str, float], detector.Verdict],
+        memo: ngrams.Memo,
+        pieces: list[split_payloads.Judged],
+    ) -> Iterator[Finding]:
+        """The passage judged whole, or, past what the detector reads, piece by piece
+        (`passages.in_reach`), with the first piece reported standing for the passage; whether
+        it hides characters is the passage's, whichever piece holds them."""
+        hidden = has_hidden_characters(passage.text)
+        for piece in in_reach(passage):
+            found = list(self._judge(path, piece, weights, cache, memo, pieces, hidden))
+            if found:
+                yield from found
+                return
+
+    def _record_unread(self, ctx: ChangeContext, file: ChangedFile, found: list[Passage]) -> None:
+        """A gap for a file whose added lines were not all read: past `MAX_TEXT_LINES` lines, or
+        past as many passages as a file is read for. Unread text is never reported as clean."""
+        last = max(file.added_lines)
+        if last > MAX_TEXT_LINES or full(found):
+            where = f"past line {MAX_TEXT_LINES:,}" if last > MAX_TEXT_LINES else "past its passage limit"
+            reason = f"instruction text not read {where}"
+            record_gap(ctx, Gap(reason, file.path, self.meta.id))
 
     def _judge(
         self,
@@ -252,10 +287,10 @@ class InjectionInstructionText(Analyzer):
         cache: dict[tuple[str, float], detector.Verdict],
         memo: ngrams.Memo,
         pieces: list[split_payloads.Judged],
+        hidden: bool,
     ) -> Iterator[Finding]:
         if len(passage.text.strip()) < 8:
             return
-        hidden = has_hidden_characters(passage.text)
         floor = report_floor(weights, passage.place, hidden)
         verdict = cache.get((passage.text, floor))
         if verdict is None:

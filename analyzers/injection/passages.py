@@ -12,11 +12,14 @@ import re
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
+from analyzers.injection.normalise import MAX_PASSAGE_CHARS
 from analyzers.record import record
-from analyzers.text.lines import MAX_LINE_CHARS, MAX_TEXT_LINES, line_starts
+from analyzers.text.lines import MAX_TEXT_LINES, line_starts
 
 MAX_PASSAGE_LINES = 60  # a longer paragraph is cut into passages of this many lines
-MAX_PASSAGES = 5_000  # passages read per file or text
+MAX_PASSAGES = 5_000  # passages read per file or text (a fuller file is a gap: `full`)
+OVERLAP_CHARS = 2_000  # what two neighbouring pieces of a long passage share (`in_reach`)
+_SLACK = 200  # how far back from a piece's end a space is looked for, to cut between words
 _END = 1 << 62  # larger than any offset
 _LOOK_BACK = 50  # blank lines looked past for the `::` that opens a literal block
 _ELEMENT_CHARS = 20_000  # characters of a hidden element read (closed or not)
@@ -52,17 +55,47 @@ class Passage:
     place: str  # see analyzers.injection.placement.PLACES
 
 
+def full(found: list[Passage]) -> bool:
+    """Whether a file's passages reached `MAX_PASSAGES`, so that the rest of it went unread."""
+    return len(found) >= MAX_PASSAGES
+
+
+def in_reach(passage: Passage, limit: int = MAX_PASSAGE_CHARS, overlap: int = OVERLAP_CHARS) -> list[Passage]:
+    """A passage longer than the detector reads (`limit` characters) as pieces that each fit, every
+    two neighbours sharing `overlap` characters, so that an order padded past the limit (at the end
+    of a long docstring or paragraph) is read, and a window of sentences up to `overlap` long is
+    read whole in one piece. Pieces are cut after a space near their end where there is one. Each
+    piece has its own lines when the passage's text keeps its line breaks, else the passage's."""
+    text = passage.text
+    if len(text) <= limit:
+        return [passage]
+    lined = text.count("\n") == passage.end_line - passage.start_line
+    pieces: list[Passage] = []
+    start = 0
+    while True:
+        end = min(start + limit, len(text))
+        if end < len(text):
+            space = max(text.rfind(" ", end - _SLACK, end), text.rfind("\n", end - _SLACK, end))
+            end = space if space > start + overlap else end
+        first = passage.start_line + text.count("\n", 0, start) if lined else passage.start_line
+        last = first + text.count("\n", start, end) if lined else passage.end_line
+        pieces.append(Passage(first, last, text[start:end], passage.place))
+        if end >= len(text):
+            return pieces
+        start = end - overlap
+
+
 def _line_of(starts: list[int], offset: int) -> int:
     return max(1, bisect_right(starts, offset))
 
 
 class Page:
-    """A text as lines and offsets, with the spans already taken by hidden passages blanked out."""
+    """A text as lines and offsets, with the spans already taken by hidden passages blanked out. Its
+    lines are read whole, however long: a line cut short would leave its end unread, where an order
+    padded past the cut would stand (the file itself is capped, `BULWARK_MAX_FILE_BYTES`)."""
 
     def __init__(self, lines: list[str]) -> None:
         lines = lines[:MAX_TEXT_LINES]
-        if lines and max(map(len, lines)) > MAX_LINE_CHARS:
-            lines = [line[:MAX_LINE_CHARS] for line in lines]
         self.lines = lines
         self.text = "\n".join(self.lines)
         self.starts = line_starts(self.lines)

@@ -76,6 +76,27 @@ def added_text(file: ChangedFile) -> str:
     return "\n".join(line for _, line in added_lines(file))
 
 
+def added_beyond_caps(file: ChangedFile) -> Iterator[tuple[int, str, str]]:
+    """(line number, what capped readers see, what they do not) of the added lines that capped
+    readers do not see whole: a line longer than `MAX_LINE_CHARS` (its head, its rest), and every
+    added line past the first `MAX_TEXT_LINES` (nothing seen, all of it). Bounded by the file-size
+    cap; a rule that scans it must do so in one linear pass."""
+    for count, (number, line) in enumerate(file.iter_added()):
+        if count >= MAX_TEXT_LINES:
+            yield number, "", line
+        elif len(line) > MAX_LINE_CHARS:
+            yield number, line[:MAX_LINE_CHARS], line[MAX_LINE_CHARS:]
+
+
+def text_beyond_caps(text: str) -> Iterator[tuple[int, str, str]]:
+    """`added_beyond_caps` of a whole text (a pull request's title, body or comment)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number > MAX_TEXT_LINES:
+            yield number, "", line
+        elif len(line) > MAX_LINE_CHARS:
+            yield number, line[:MAX_LINE_CHARS], line[MAX_LINE_CHARS:]
+
+
 def non_ascii_added(file: ChangedFile) -> list[tuple[int, str]]:
     """Added lines that hold any non-ASCII character: the only ones the Unicode rules need to see."""
     if file.head_text is None or file.head_text.isascii():
