@@ -438,20 +438,24 @@ _LINK = re.compile(
 
 
 @cache
-def _generic_targets() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The everyday targets of code comments (`analyzers/data/instruction_generic_targets.json`): the
-    entries, and the stems whose one-word inflections count too."""
+def _target_words() -> dict[str, list[str]]:
+    """`analyzers/data/instruction_generic_targets.json`, read once: the everyday targets of code
+    comments (`entries`, and `stems` whose one-word inflections count too) and the verbs that run,
+    add or install something (`uses`, `use_stems`)."""
     data = resources.files("analyzers").joinpath("data", "instruction_generic_targets.json")
-    document = json.loads(data.read_text(encoding="utf-8"))
+    document: dict[str, list[str]] = json.loads(data.read_text(encoding="utf-8"))
+    return document
+
+
+@cache
+def _generic_targets() -> tuple[frozenset[str], tuple[str, ...]]:
+    document = _target_words()
     return frozenset(document["entries"]), tuple(document["stems"])
 
 
 @cache
 def _uses() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The verbs that run, add or install something (`execute`, `ejecuta`, `运行`, `추가`), and the
-    stems of their forms."""
-    data = resources.files("analyzers").joinpath("data", "instruction_generic_targets.json")
-    document = json.loads(data.read_text(encoding="utf-8"))
+    document = _target_words()
     return frozenset(document["uses"]), tuple(document["use_stems"])
 
 

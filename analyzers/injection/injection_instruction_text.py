@@ -243,32 +243,13 @@ class InjectionInstructionText(Analyzer):
             if skip_reason(file) is None and file.added_lines and not file.is_kind(FileKind.LOCKFILE):
                 found = file_passages(ctx, file)
                 for passage in found:
-                    yield from self._judge_reach(file.path, passage, weights, cache, memo, pieces)
+                    yield from self._judge(file.path, passage, weights, cache, memo, pieces)
                 self._record_unread(ctx, file, found)
         for item in ctx.texts:
             for passage in prose_passages(item.text.splitlines(), "pr-text"):
-                yield from self._judge_reach(text_path(item), passage, weights, cache, memo, pieces)
+                yield from self._judge(text_path(item), passage, weights, cache, memo, pieces)
         for joined in split_payloads.joins(pieces, weights):
             yield from self._judge_joined(joined, weights, memo)
-
-    def _judge_reach(
-        self,
-        path: str,
-        passage: Passage,
-        weights: detector.Weights,
-        cache: dict[tuple[str, float], detector.Verdict],
-        memo: ngrams.Memo,
-        pieces: list[split_payloads.Judged],
-    ) -> Iterator[Finding]:
-        """The passage judged whole, or, past what the detector reads, piece by piece
-        (`passages.in_reach`), with the first piece reported standing for the passage; whether
-        it hides characters is the passage's, whichever piece holds them."""
-        hidden = has_hidden_characters(passage.text)
-        for piece in in_reach(passage):
-            found = list(self._judge(path, piece, weights, cache, memo, pieces, hidden))
-            if found:
-                yield from found
-                return
 
     def _record_unread(self, ctx: ChangeContext, file: ChangedFile, found: list[Passage]) -> None:
         """A gap for a file whose added lines were not all read: past `MAX_TEXT_LINES` lines, or
@@ -287,18 +268,23 @@ class InjectionInstructionText(Analyzer):
         cache: dict[tuple[str, float], detector.Verdict],
         memo: ngrams.Memo,
         pieces: list[split_payloads.Judged],
-        hidden: bool,
     ) -> Iterator[Finding]:
-        if len(passage.text.strip()) < 8:
-            return
+        """The passage judged whole, or, past what the detector reads at once, piece by piece
+        (`passages.in_reach`), the first piece reported standing for the passage; whether it hides
+        characters is the passage's, whichever piece holds them."""
+        hidden = has_hidden_characters(passage.text)
         floor = report_floor(weights, passage.place, hidden)
-        verdict = cache.get((passage.text, floor))
-        if verdict is None:
-            verdict = cache[(passage.text, floor)] = detector.judge(passage.text, weights, floor, memo=memo)
-        reported = reportable(verdict, floor, weights, passage.place, hidden)
-        pieces.append(split_payloads.Judged(path, passage, verdict, reported, hidden))
-        if reported:
-            yield self._finding(path, passage, passage.place, hidden, verdict, weights, "")
+        for piece in in_reach(passage):
+            if len(piece.text.strip()) < 8:
+                continue
+            verdict = cache.get((piece.text, floor))
+            if verdict is None:
+                verdict = cache[(piece.text, floor)] = detector.judge(piece.text, weights, floor, memo=memo)
+            reported = reportable(verdict, floor, weights, piece.place, hidden)
+            pieces.append(split_payloads.Judged(path, piece, verdict, reported, hidden))
+            if reported:
+                yield self._finding(path, piece, piece.place, hidden, verdict, weights, "")
+                return
 
     def _judge_joined(
         self, joined: split_payloads.Joined, weights: detector.Weights, memo: ngrams.Memo

@@ -71,17 +71,18 @@ def in_reach(passage: Passage, limit: int = MAX_PASSAGE_CHARS, overlap: int = OV
         return [passage]
     lined = text.count("\n") == passage.end_line - passage.start_line
     pieces: list[Passage] = []
-    start = 0
+    start, first = 0, passage.start_line  # `first`: the line `start` stands on, counted as pieces go
     while True:
         end = min(start + limit, len(text))
         if end < len(text):
             space = max(text.rfind(" ", end - _SLACK, end), text.rfind("\n", end - _SLACK, end))
             end = space if space > start + overlap else end
-        first = passage.start_line + text.count("\n", 0, start) if lined else passage.start_line
         last = first + text.count("\n", start, end) if lined else passage.end_line
         pieces.append(Passage(first, last, text[start:end], passage.place))
         if end >= len(text):
             return pieces
+        if lined:
+            first += text.count("\n", start, end - overlap)
         start = end - overlap
 
 

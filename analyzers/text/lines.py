@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import accumulate, repeat
 from operator import add
 
@@ -81,17 +81,17 @@ def added_beyond_caps(file: ChangedFile) -> Iterator[tuple[int, str, str]]:
     readers do not see whole: a line longer than `MAX_LINE_CHARS` (its head, its rest), and every
     added line past the first `MAX_TEXT_LINES` (nothing seen, all of it). Bounded by the file-size
     cap; a rule that scans it must do so in one linear pass."""
-    for count, (number, line) in enumerate(file.iter_added()):
-        if count >= MAX_TEXT_LINES:
-            yield number, "", line
-        elif len(line) > MAX_LINE_CHARS:
-            yield number, line[:MAX_LINE_CHARS], line[MAX_LINE_CHARS:]
+    return _beyond_caps(file.iter_added())
 
 
 def text_beyond_caps(text: str) -> Iterator[tuple[int, str, str]]:
     """`added_beyond_caps` of a whole text (a pull request's title, body or comment)."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number > MAX_TEXT_LINES:
+    return _beyond_caps(enumerate(text.splitlines(), start=1))
+
+
+def _beyond_caps(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, str]]:
+    for count, (number, line) in enumerate(numbered):
+        if count >= MAX_TEXT_LINES:
             yield number, "", line
         elif len(line) > MAX_LINE_CHARS:
             yield number, line[:MAX_LINE_CHARS], line[MAX_LINE_CHARS:]
